@@ -1,0 +1,8 @@
+package dev.parley.administration;
+
+/** Whether an audited attempt succeeded. */
+public enum AuditResult {
+
+	SUCCESS, FAILURE
+
+}

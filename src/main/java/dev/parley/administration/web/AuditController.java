@@ -1,0 +1,51 @@
+package dev.parley.administration.web;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.parley.administration.internal.AuditQuery;
+import dev.parley.administration.internal.AuditQuery.AuditEntry;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Validated
+@RequestMapping("/api/v1/audit-events")
+@PreAuthorize("hasAuthority('audit.view')")
+class AuditController {
+
+	private final AuditQuery query;
+
+	AuditController(AuditQuery query) {
+		this.query = query;
+	}
+
+	@GetMapping
+	AuditPage list(@RequestParam(required = false) @Size(max = 64) String actor,
+			@RequestParam(required = false) @Size(max = 64) String action, @RequestParam(required = false) Instant from,
+			@RequestParam(required = false) Instant to, @RequestParam(required = false) Long before,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
+		List<AuditEntry> items = this.query.find(actor, action, from, to, before, limit + 1);
+		boolean more = items.size() > limit;
+		List<AuditEntry> page = more ? items.subList(0, limit) : items;
+		String next = more ? String.valueOf(page.get(page.size() - 1).id()) : null;
+		return new AuditPage(page, next);
+	}
+
+	@GetMapping("/actions")
+	List<String> actions() {
+		return this.query.actions();
+	}
+
+	record AuditPage(List<AuditEntry> items, String nextCursor) {
+	}
+
+}

@@ -1,0 +1,20 @@
+package dev.parley.identity;
+
+import java.io.Serializable;
+import java.security.Principal;
+
+import dev.parley.platform.PasswordChangeRequired;
+
+/**
+ * The signed-in staff user as the rest of the application sees it: who acts, not what
+ * they may do (that is in the authentication's authorities).
+ */
+public record StaffPrincipal(long id, String username, String displayName,
+		boolean passwordChangeRequired) implements Principal, PasswordChangeRequired, Serializable {
+
+	@Override
+	public String getName() {
+		return this.username;
+	}
+
+}

@@ -1,0 +1,46 @@
+package dev.parley.identity.internal;
+
+import java.time.Duration;
+
+import dev.parley.administration.SettingDefinition;
+import dev.parley.administration.SettingDefinitions;
+import dev.parley.administration.Settings;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The password policy and lockout settings an administrator can change at run time. */
+@Configuration(proxyBeanMethods = false)
+public class IdentitySettings {
+
+	private final Settings settings;
+
+	IdentitySettings(Settings settings) {
+		this.settings = settings;
+	}
+
+	@Bean
+	static SettingDefinitions identitySettingDefinitions() {
+		return new SettingDefinitions(SettingDefinition.integer("password.minLength", 10, 8, PasswordPolicy.MAX_LENGTH),
+				SettingDefinition.integer("password.requiredClasses", 3, 1, 4),
+				SettingDefinition.integer("password.historySize", 5, 0, 24),
+				SettingDefinition.integer("password.maxAgeDays", 90, 0, 3650),
+				SettingDefinition.integer("login.maxFailures", 5, 1, 100),
+				SettingDefinition.integer("login.lockMinutes", 15, 1, 1440));
+	}
+
+	public PasswordPolicy passwordPolicy() {
+		return new PasswordPolicy(this.settings.getInt("password.minLength"),
+				this.settings.getInt("password.requiredClasses"), this.settings.getInt("password.historySize"),
+				this.settings.getInt("password.maxAgeDays"));
+	}
+
+	public int maxFailures() {
+		return this.settings.getInt("login.maxFailures");
+	}
+
+	public Duration lockDuration() {
+		return Duration.ofMinutes(this.settings.getInt("login.lockMinutes"));
+	}
+
+}

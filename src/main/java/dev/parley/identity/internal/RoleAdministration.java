@@ -1,0 +1,118 @@
+package dev.parley.identity.internal;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+import dev.parley.administration.AuditLog;
+import dev.parley.administration.AuditResult;
+import dev.parley.identity.Permissions;
+import dev.parley.platform.ApiException;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creating roles and deciding which permissions each holds (R8.3). The built-in
+ * administrator role always holds everything, so nobody can lock the installation out of
+ * its own settings.
+ */
+@Service
+public class RoleAdministration {
+
+	private final RoleRepository roles;
+
+	private final AuditLog auditLog;
+
+	private final Clock clock;
+
+	RoleAdministration(RoleRepository roles, AuditLog auditLog, Clock clock) {
+		this.roles = roles;
+		this.auditLog = auditLog;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public StaffRole create(String name, String description, Set<String> permissions, String actor) {
+		String roleName = name.strip();
+		checkPermissions(permissions);
+		if (this.roles.findByName(roleName).isPresent() || isBuiltinName(roleName)) {
+			throw duplicate(roleName);
+		}
+		long id;
+		try {
+			id = this.roles.insert(roleName, blankToNull(description), this.clock.millis());
+		}
+		catch (DuplicateKeyException ex) {
+			throw duplicate(roleName);
+		}
+		this.roles.replacePermissions(id, permissions);
+		this.auditLog.record(actor, "role.created", roleName, AuditResult.SUCCESS,
+				"permissions " + new TreeSet<>(permissions));
+		return this.roles.findById(id).orElseThrow();
+	}
+
+	@Transactional
+	public StaffRole update(long id, String name, String description, Set<String> permissions, String actor) {
+		StaffRole role = role(id);
+		checkPermissions(permissions);
+		String roleName = name.strip();
+		if (role.builtin() && !role.name().equals(roleName)) {
+			throw ApiException.conflict("conflict", "Built-in roles keep their names");
+		}
+		if (!role.name().equals(roleName) && (this.roles.findByName(roleName).isPresent() || isBuiltinName(roleName))) {
+			throw duplicate(roleName);
+		}
+		Set<String> newPermissions = role.isAdministrator() ? Permissions.all() : permissions;
+		this.roles.update(id, roleName, blankToNull(description));
+		this.roles.replacePermissions(id, newPermissions);
+		Set<String> added = new TreeSet<>(newPermissions);
+		added.removeAll(role.permissions());
+		Set<String> removed = new TreeSet<>(role.permissions());
+		removed.removeAll(newPermissions);
+		this.auditLog.record(actor, "role.updated", roleName, AuditResult.SUCCESS,
+				"added " + added + ", removed " + removed);
+		return role(id);
+	}
+
+	@Transactional
+	public void delete(long id, String actor) {
+		StaffRole role = role(id);
+		if (role.builtin()) {
+			throw ApiException.conflict("conflict", "Built-in roles cannot be deleted");
+		}
+		if (this.roles.userCounts().getOrDefault(id, 0) > 0) {
+			throw ApiException.conflict("conflict", "The role is still held by users");
+		}
+		this.roles.delete(id);
+		this.auditLog.record(actor, "role.deleted", role.name(), AuditResult.SUCCESS, null);
+	}
+
+	private StaffRole role(long id) {
+		return this.roles.findById(id).orElseThrow(() -> ApiException.notFound("Role"));
+	}
+
+	private static void checkPermissions(Set<String> permissions) {
+		for (String permission : permissions) {
+			if (!Permissions.exists(permission)) {
+				throw ApiException.badRequest("unknown_permission", "No permission named " + permission)
+					.with("permission", permission);
+			}
+		}
+	}
+
+	private static boolean isBuiltinName(String name) {
+		return Set.of("administrator", "supervisor", "agent", "support").contains(name.toLowerCase(Locale.ROOT));
+	}
+
+	private static ApiException duplicate(String name) {
+		return ApiException.conflict("duplicate_role", "A role named " + name + " exists already");
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+}

@@ -1,0 +1,96 @@
+package dev.parley.identity.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.parley.identity.Permissions;
+import dev.parley.identity.StaffPrincipal;
+import dev.parley.identity.internal.RoleAdministration;
+import dev.parley.identity.internal.RoleRepository;
+import dev.parley.identity.internal.StaffRole;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Roles and the permission catalogue (R8.3). */
+@RestController
+class RoleController {
+
+	private final RoleAdministration administration;
+
+	private final RoleRepository roles;
+
+	RoleController(RoleAdministration administration, RoleRepository roles) {
+		this.administration = administration;
+		this.roles = roles;
+	}
+
+	@GetMapping("/api/v1/permissions")
+	List<Permissions.Module> permissions() {
+		return Permissions.CATALOG;
+	}
+
+	@GetMapping("/api/v1/roles")
+	@PreAuthorize("hasAnyAuthority('user.view', 'role.manage')")
+	List<RoleView> list() {
+		Map<Long, Integer> counts = this.roles.userCounts();
+		return this.roles.findAll()
+			.stream()
+			.map((role) -> RoleView.of(role, counts.getOrDefault(role.id(), 0)))
+			.toList();
+	}
+
+	@PostMapping("/api/v1/roles")
+	@PreAuthorize("hasAuthority('role.manage')")
+	ResponseEntity<RoleView> create(@Valid @RequestBody RoleForm form, @AuthenticationPrincipal StaffPrincipal actor) {
+		StaffRole role = this.administration.create(form.name(), form.description(), Set.copyOf(form.permissions()),
+				actor.username());
+		return ResponseEntity.status(HttpStatus.CREATED).body(RoleView.of(role, 0));
+	}
+
+	@PutMapping("/api/v1/roles/{id}")
+	@PreAuthorize("hasAuthority('role.manage')")
+	RoleView update(@PathVariable long id, @Valid @RequestBody RoleForm form,
+			@AuthenticationPrincipal StaffPrincipal actor) {
+		StaffRole role = this.administration.update(id, form.name(), form.description(), Set.copyOf(form.permissions()),
+				actor.username());
+		return RoleView.of(role, this.roles.userCounts().getOrDefault(id, 0));
+	}
+
+	@DeleteMapping("/api/v1/roles/{id}")
+	@PreAuthorize("hasAuthority('role.manage')")
+	ResponseEntity<Void> delete(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal actor) {
+		this.administration.delete(id, actor.username());
+		return ResponseEntity.noContent().build();
+	}
+
+	record RoleForm(@NotBlank @Size(max = 64) String name, @Size(max = 500) String description,
+			@NotNull @Size(max = 200) List<@NotBlank @Size(max = 64) String> permissions) {
+	}
+
+	record RoleView(long id, String name, String description, boolean builtin, List<String> permissions,
+			int userCount) {
+
+		static RoleView of(StaffRole role, int userCount) {
+			Set<String> permissions = role.isAdministrator() ? Permissions.all() : role.permissions();
+			return new RoleView(role.id(), role.name(), role.description(), role.builtin(),
+					permissions.stream().sorted().toList(), userCount);
+		}
+
+	}
+
+}

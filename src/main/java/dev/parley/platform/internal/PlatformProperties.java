@@ -1,0 +1,15 @@
+package dev.parley.platform.internal;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings of the web layer.
+ *
+ * @param maxRequestBody the largest JSON request body the API accepts (uploads have their
+ * own limit)
+ */
+@ConfigurationProperties("parley.http")
+record PlatformProperties(@DefaultValue("1MB") DataSize maxRequestBody) {
+}

@@ -1,0 +1,60 @@
+package dev.parley.platform.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import dev.parley.platform.InstallationState;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.http.CacheControl;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Static assets with long cache lifetimes, the installation gate, request limits, the
+ * clock.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+	private final StaticAssets assets;
+
+	WebConfiguration(StaticAssets assets) {
+		this.assets = assets;
+	}
+
+	@Override
+	public void addResourceHandlers(ResourceHandlerRegistry registry) {
+		registry.addResourceHandler(this.assets.prefix() + "/**")
+			.addResourceLocations("classpath:/web/")
+			.setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable());
+	}
+
+	@Bean
+	FilterRegistrationBean<InstallationGateFilter> installationGate(InstallationState installation,
+			ProblemWriter problems) {
+		FilterRegistrationBean<InstallationGateFilter> registration = new FilterRegistrationBean<>(
+				new InstallationGateFilter(installation, problems));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimit(PlatformProperties properties,
+			ProblemWriter problems) {
+		FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(
+				new RequestSizeLimitFilter(properties.maxRequestBody().toBytes(), problems));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		registration.addUrlPatterns("/api/*");
+		return registration;
+	}
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+}

@@ -1,0 +1,104 @@
+package dev.parley.administration;
+
+import java.time.Instant;
+import java.util.Map;
+
+import dev.parley.testing.ApiClient;
+import dev.parley.testing.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@TestPropertySource(properties = "parley.test.context=settings")
+class SettingsAndAuditTests extends IntegrationTest {
+
+	@Test
+	void administratorChangesPolicySettingsAllOrNothing() {
+		ApiClient admin = admin();
+		JsonNode settings = admin.get("/api/v1/settings").json();
+		assertThat(settings.toString()).contains("password.minLength", "login.maxFailures", "organisation.timeZone");
+
+		ApiClient.Response mixed = admin.put("/api/v1/settings",
+				Map.of("password.minLength", "12", "login.maxFailures", "0"));
+		assertThat(mixed.status()).isEqualTo(400);
+		assertThat(mixed.code()).isEqualTo("validation_failed");
+		assertThat(value(admin, "password.minLength")).isEqualTo("10");
+
+		assertThat(admin.put("/api/v1/settings", Map.of("no.such", "1")).code()).isEqualTo("unknown_setting");
+		assertThat(admin.put("/api/v1/settings", Map.of("organisation.timeZone", "Moon/Base")).code())
+			.isEqualTo("validation_failed");
+		assertThat(admin.put("/api/v1/settings", Map.of("organisation.language", "de")).code())
+			.isEqualTo("validation_failed");
+		assertThat(admin.put("/api/v1/settings", Map.of("password.minLength", "ten")).code())
+			.isEqualTo("validation_failed");
+		assertThat(admin.put("/api/v1/settings", "[1,2]").code()).isEqualTo("malformed_request");
+
+		ApiClient.Response changed = admin.put("/api/v1/settings", Map.of("password.minLength", " 14 "));
+		assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+		try {
+			assertThat(value(admin, "password.minLength")).isEqualTo("14");
+			ApiClient.Response tooShort = admin.post("/api/v1/users", Map.of("username", unique("p"), "displayName",
+					"P", "roleId", roleId("agent"), "password", "Abcdef-1234"));
+			assertThat(tooShort.json().path("violations").toString()).contains("min_length");
+			assertThat(admin.get("/api/v1/audit-events?action=settings.changed").body()).contains("password.minLength");
+		}
+		finally {
+			admin.put("/api/v1/settings", Map.of("password.minLength", "10"));
+		}
+	}
+
+	@Test
+	void settingsRefuseUsersWithoutSettingsManage() {
+		ApiClient support = signedInAs("support");
+		assertThat(support.get("/api/v1/settings").status()).isEqualTo(403);
+		assertThat(support.put("/api/v1/settings", Map.of("login.maxFailures", "100")).status()).isEqualTo(403);
+		assertThat(value(admin(), "login.maxFailures")).isEqualTo("5");
+	}
+
+	@Test
+	void auditLogFiltersByActorActionAndTimeAndPagesByCursor() {
+		String username = unique("audited");
+		createUser(username, "agent");
+		for (int i = 0; i < 3; i++) {
+			client().login(username, "wrong-" + i);
+		}
+		ApiClient support = signedInAs("support");
+		JsonNode failures = support.get("/api/v1/audit-events?actor=" + username + "&action=login.failed").json();
+		assertThat(failures.path("items").size()).isEqualTo(3);
+		JsonNode first = failures.path("items").get(0);
+		assertThat(first.path("result").asString()).isEqualTo("failure");
+		assertThat(first.path("ip").asString()).isEqualTo("127.0.0.1");
+		assertThat(first.path("occurredAt").asString()).endsWith("Z");
+
+		JsonNode page1 = support.get("/api/v1/audit-events?actor=" + username + "&limit=2").json();
+		assertThat(page1.path("items").size()).isEqualTo(2);
+		String cursor = page1.path("nextCursor").asString();
+		JsonNode page2 = support.get("/api/v1/audit-events?actor=" + username + "&limit=2&before=" + cursor).json();
+		assertThat(page2.path("items").size()).isGreaterThanOrEqualTo(1);
+		assertThat(page2.path("items").get(0).path("id").asLong())
+			.isLessThan(page1.path("items").get(1).path("id").asLong());
+
+		String future = this.clock.instant().plusSeconds(3600).toString();
+		assertThat(support.get("/api/v1/audit-events?from=" + future).json().path("items").size()).isZero();
+		String past = Instant.EPOCH.toString();
+		assertThat(support.get("/api/v1/audit-events?to=" + past).json().path("items").size()).isZero();
+		assertThat(support.get("/api/v1/audit-events?from=yesterday").code()).isEqualTo("malformed_request");
+		assertThat(support.get("/api/v1/audit-events?limit=1000").code()).isEqualTo("validation_failed");
+		assertThat(support.get("/api/v1/audit-events/actions").body()).contains("login.failed");
+
+		assertThat(signedInAs("agent").get("/api/v1/audit-events").status()).isEqualTo(403);
+	}
+
+	private static String value(ApiClient admin, String key) {
+		for (JsonNode setting : admin.get("/api/v1/settings").json()) {
+			if (setting.path("key").asString().equals(key)) {
+				return setting.path("value").asString();
+			}
+		}
+		throw new IllegalArgumentException(key);
+	}
+
+}

@@ -1,0 +1,109 @@
+package dev.parley.testing;
+
+import java.io.File;
+import java.time.Duration;
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A headless system Chromium driven by the system chromedriver (never a downloaded one).
+ * Absent browser: skipped locally, a failure under {@code CI=true}.
+ */
+public final class Browser implements AutoCloseable {
+
+	private static final String CHROMIUM = "/usr/bin/chromium";
+
+	private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+	private final WebDriver driver;
+
+	private final WebDriverWait wait;
+
+	private final String base;
+
+	private Browser(WebDriver driver, String base) {
+		this.driver = driver;
+		this.base = base;
+		this.wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+	}
+
+	public static Browser open(int port) {
+		if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
+			ExternalServices.unavailable("Chromium", CHROMIUM + " or " + CHROMEDRIVER + " is not installed");
+		}
+		System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM);
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+				"--disable-sync", "--window-size=1280,900", "--lang=en-US");
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
+			.build();
+		return new Browser(new ChromeDriver(service, options), "http://127.0.0.1:" + port);
+	}
+
+	public void go(String path) {
+		this.driver.get(this.base + path);
+	}
+
+	public String path() {
+		return java.net.URI.create(this.driver.getCurrentUrl()).getPath();
+	}
+
+	public void waitForPath(String path) {
+		this.wait.until((d) -> path().equals(path));
+	}
+
+	public WebElement find(String css) {
+		return this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+	}
+
+	public List<WebElement> findAll(String css) {
+		return this.driver.findElements(By.cssSelector(css));
+	}
+
+	public void type(String css, String text) {
+		WebElement field = find(css);
+		field.clear();
+		field.sendKeys(text);
+	}
+
+	public void click(String css) {
+		this.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+	}
+
+	public void select(String css, String value) {
+		new Select(find(css)).selectByValue(value);
+	}
+
+	public void selectByText(String css, String text) {
+		new Select(find(css)).selectByVisibleText(text);
+	}
+
+	public void waitForText(String css, String text) {
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+	}
+
+	public void waitUntilGone(String css) {
+		this.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(css)));
+	}
+
+	public WebDriver driver() {
+		return this.driver;
+	}
+
+	@Override
+	public void close() {
+		this.driver.quit();
+	}
+
+}

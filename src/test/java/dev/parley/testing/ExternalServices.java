@@ -1,0 +1,110 @@
+package dev.parley.testing;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Access to the real services some tests need (PostgreSQL, MariaDB, Chromium). When a
+ * service is absent the test is skipped with the reason printed; under {@code CI=true} it
+ * fails instead, so CI never silently skips it.
+ */
+public final class ExternalServices {
+
+	private ExternalServices() {
+	}
+
+	public static boolean inCi() {
+		return "true".equalsIgnoreCase(System.getenv("CI"));
+	}
+
+	/** Skips (locally) or fails (in CI) because a service is missing. */
+	public static void unavailable(String service, String reason) {
+		String message = service + " is not available (" + reason + ")";
+		if (inCi()) {
+			throw new IllegalStateException(message + "; CI=true, so this is a failure, not a skip");
+		}
+		System.out.println("SKIPPED: " + message);
+		Assumptions.abort(message);
+	}
+
+	/** A fresh, empty PostgreSQL database for one test class. */
+	public static TestDatabase postgres() {
+		String host = env("PARLEY_TEST_POSTGRES_HOST", "127.0.0.1:5432");
+		String admin = "jdbc:postgresql://" + host + "/postgres";
+		String user = env("PARLEY_TEST_POSTGRES_USER", "postgres");
+		String name = "parley_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+		try (Connection connection = DriverManager.getConnection(admin, user, "");
+				Statement statement = connection.createStatement()) {
+			statement.execute("CREATE DATABASE " + name + " ENCODING 'UTF8'");
+		}
+		catch (SQLException ex) {
+			unavailable("PostgreSQL at " + host, ex.getMessage());
+		}
+		return new TestDatabase("jdbc:postgresql://" + host + "/" + name, user, admin,
+				"DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+	}
+
+	/** A fresh, empty MariaDB (or MySQL) database for one test class. */
+	public static TestDatabase mariadb() {
+		String host = env("PARLEY_TEST_MARIADB_HOST", "127.0.0.1:3306");
+		String admin = "jdbc:mariadb://" + host + "/";
+		String user = env("PARLEY_TEST_MARIADB_USER", "root");
+		String name = "parley_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+		try (Connection connection = DriverManager.getConnection(admin, user, "");
+				Statement statement = connection.createStatement()) {
+			statement.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+		}
+		catch (SQLException ex) {
+			unavailable("MariaDB at " + host, ex.getMessage());
+		}
+		return new TestDatabase("jdbc:mariadb://" + host + "/" + name, user, admin, "DROP DATABASE IF EXISTS " + name);
+	}
+
+	/**
+	 * Fails or skips unless Redis answers at PARLEY_TEST_REDIS_HOST (default
+	 * 127.0.0.1:6379).
+	 */
+	public static void requireRedis() {
+		String host = env("PARLEY_TEST_REDIS_HOST", "127.0.0.1:6379");
+		String[] parts = host.split(":");
+		try (java.net.Socket socket = new java.net.Socket()) {
+			socket.connect(new java.net.InetSocketAddress(parts[0], Integer.parseInt(parts[1])), 2000);
+			socket.getOutputStream().write("PING\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+			byte[] reply = new byte[7];
+			int read = socket.getInputStream().read(reply);
+			if (read < 5
+					|| !new String(reply, 0, read, java.nio.charset.StandardCharsets.US_ASCII).startsWith("+PONG")) {
+				unavailable("Redis at " + host, "no PONG");
+			}
+		}
+		catch (java.io.IOException ex) {
+			unavailable("Redis at " + host, ex.getMessage());
+		}
+	}
+
+	private static String env(String name, String fallback) {
+		String value = System.getenv(name);
+		return (value != null && !value.isBlank()) ? value : fallback;
+	}
+
+	/** A database made for a test, and how to remove it afterwards. */
+	public record TestDatabase(String url, String username, String adminUrl, String dropStatement) {
+
+		public void drop() {
+			try (Connection connection = DriverManager.getConnection(this.adminUrl, this.username, "");
+					Statement statement = connection.createStatement()) {
+				statement.execute(this.dropStatement);
+			}
+			catch (SQLException ex) {
+				System.out.println("Could not drop test database: " + ex.getMessage());
+			}
+		}
+
+	}
+
+}
