@@ -32,6 +32,17 @@ class RoleAndTokenTests extends IntegrationTest {
 	}
 
 	@Test
+	void permissionCatalogueListsEveryModuleWithItsPermissions() {
+		JsonNode catalogue = admin().get("/api/v1/permissions").json();
+		Map<String, String> modules = new java.util.LinkedHashMap<>();
+		catalogue
+			.forEach((module) -> modules.put(module.path("module").asString(), module.path("permissions").toString()));
+		assertThat(modules.keySet()).containsExactly("conversations", "customers", "tickets", "agents", "analytics",
+				"administration", "operations");
+		assertThat(modules.get("administration")).contains("user.view", "user.manage", "role.manage", "audit.view");
+	}
+
+	@Test
 	void administratorCreatesEditsAndDeletesARole() {
 		ApiClient admin = admin();
 		String name = unique("Quality team");

@@ -5,11 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.EncodedResource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.io.support.PropertiesLoaderUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,6 +51,25 @@ class I18nSyncTests {
 				"duplicate_username", "duplicate_role", "conflict", "internal_error" }) {
 			assertThat(english).contains("error." + code);
 		}
+	}
+
+	@Test
+	void everyTextTheFrontEndAsksForExists() throws IOException {
+		Set<String> english = keys("");
+		Pattern literal = Pattern.compile("\\bt\\('([A-Za-z0-9_.-]+)'");
+		Set<String> missing = new TreeSet<>();
+		Resource[] scripts = new PathMatchingResourcePatternResolver().getResources("classpath*:web/**/*.js");
+		assertThat(scripts).isNotEmpty();
+		for (Resource script : scripts) {
+			Matcher matcher = literal.matcher(script.getContentAsString(StandardCharsets.UTF_8));
+			while (matcher.find()) {
+				String key = matcher.group(1);
+				if (!key.endsWith(".") && !english.contains(key)) {
+					missing.add(key + " (" + script.getFilename() + ")");
+				}
+			}
+		}
+		assertThat(missing).as("texts used by the front end but missing in messages.properties").isEmpty();
 	}
 
 	private static Set<String> keys(String suffix) throws IOException {

@@ -40,8 +40,10 @@ class RoleController {
 	}
 
 	@GetMapping("/api/v1/permissions")
-	List<Permissions.Module> permissions() {
-		return Permissions.CATALOG;
+	List<ModuleView> permissions() {
+		return Permissions.CATALOG.stream()
+			.map((module) -> new ModuleView(module.name(), module.permissions()))
+			.toList();
 	}
 
 	@GetMapping("/api/v1/roles")
@@ -76,6 +78,9 @@ class RoleController {
 	ResponseEntity<Void> delete(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal actor) {
 		this.administration.delete(id, actor.username());
 		return ResponseEntity.noContent().build();
+	}
+
+	record ModuleView(String module, List<String> permissions) {
 	}
 
 	record RoleForm(@NotBlank @Size(max = 64) String name, @Size(max = 500) String description,

@@ -1,0 +1,59 @@
+// The start screen: who you are, what your role lets you do, where to go from here.
+import { computed, ref, onMounted } from 'vue';
+import { get } from '../../../shared/js/api.js';
+import { t, tOr } from '../../../shared/js/i18n.js';
+import { session, canAny } from '../session.js';
+
+const SHORTCUTS = [
+  { name: 'users', permissions: ['user.view'] },
+  { name: 'roles', permissions: ['role.manage', 'user.view'] },
+  { name: 'audit', permissions: ['audit.view'] },
+  { name: 'settings', permissions: ['settings.manage'] },
+  { name: 'tokens', permissions: ['token.manage'] },
+];
+
+export default {
+  name: 'HomeView',
+  setup() {
+    const me = computed(() => session.me);
+    const shortcuts = computed(() => SHORTCUTS.filter((item) => canAny(item.permissions)));
+    const roleName = computed(() => {
+      const role = me.value.user.role;
+      return role.builtin ? tOr('role.' + role.name, role.name) : role.name;
+    });
+    const catalog = ref([]);
+    onMounted(async () => {
+      catalog.value = await get('/api/v1/permissions').catch(() => []);
+    });
+    const modules = computed(() => catalog.value
+      .map((module) => ({
+        name: module.module,
+        permissions: module.permissions.filter((p) => me.value.user.permissions.includes(p)),
+      }))
+      .filter((module) => module.permissions.length));
+    return { me, shortcuts, roleName, modules, t, tOr };
+  },
+  template: `
+    <div>
+      <h1>{{ t('home.welcome', { name: me.user.displayName }) }}</h1>
+      <p class="muted">{{ t('home.organisation', { organisation: me.organisation.name, role: roleName }) }}</p>
+      <div class="tiles" v-if="shortcuts.length">
+        <router-link v-for="item in shortcuts" :key="item.name" :to="{ name: item.name }" class="card tile">
+          <h2>{{ t('nav.' + item.name) }}</h2>
+          <p class="muted small">{{ t('home.tile.' + item.name) }}</p>
+        </router-link>
+      </div>
+      <div class="card">
+        <h2>{{ t('home.permissions') }}</h2>
+        <template v-if="me.user.permissions.length">
+          <div v-for="module in modules" :key="module.name">
+            <h3>{{ tOr('module.' + module.name, module.name) }}</h3>
+            <div class="perm-list">
+              <span class="badge" v-for="permission in module.permissions" :key="permission">{{ tOr('permission.' + permission, permission) }}</span>
+            </div>
+          </div>
+        </template>
+        <p class="muted" v-else>{{ t('home.noPermissions') }}</p>
+      </div>
+    </div>`,
+};

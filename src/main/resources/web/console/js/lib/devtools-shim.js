@@ -1,0 +1,2 @@
+// Vue Router's browser build imports the devtools hook; production has no devtools.
+export function setupDevtoolsPlugin() {}

@@ -1,0 +1,60 @@
+// The console: one Vue app for every staff role; each screen is a route, and each route
+// names the permissions that open it (the server refuses the API calls regardless).
+import { createApp } from 'vue';
+import { createRouter, createWebHistory } from 'vue-router';
+import { onUnauthenticated } from '../../shared/js/api.js';
+import { useLanguage, preferredLanguage, browserLanguage } from '../../shared/js/i18n.js';
+import { session, loadSession } from './session.js';
+import ConsoleApp from './shell/ConsoleApp.js';
+import LoginView from './auth/LoginView.js';
+import PasswordView from './auth/PasswordView.js';
+import HomeView from './home/HomeView.js';
+import UsersView from './users/UsersView.js';
+import RolesView from './roles/RolesView.js';
+import AuditView from './audit/AuditView.js';
+import SettingsView from './settings/SettingsView.js';
+import TokensView from './tokens/TokensView.js';
+import NotFoundView from './shell/NotFoundView.js';
+
+const routes = [
+  { path: '/login', name: 'login', component: LoginView, meta: { public: true } },
+  { path: '/password', name: 'password', component: PasswordView },
+  { path: '/', name: 'home', component: HomeView },
+  { path: '/users', name: 'users', component: UsersView, meta: { permissions: ['user.view'] } },
+  { path: '/roles', name: 'roles', component: RolesView, meta: { permissions: ['role.manage', 'user.view'] } },
+  { path: '/audit', name: 'audit', component: AuditView, meta: { permissions: ['audit.view'] } },
+  { path: '/settings', name: 'settings', component: SettingsView, meta: { permissions: ['settings.manage'] } },
+  { path: '/tokens', name: 'tokens', component: TokensView, meta: { permissions: ['token.manage'] } },
+  { path: '/:rest(.*)*', name: 'not-found', component: NotFoundView },
+];
+
+const router = createRouter({ history: createWebHistory('/console/'), routes });
+
+router.beforeEach(async (to) => {
+  if (!session.loaded) await loadSession();
+  const me = session.me;
+  if (to.meta.public) {
+    if (me && !me.user.passwordChangeRequired) return { name: 'home' };
+    if (me) return { name: 'password' };
+    return true;
+  }
+  if (!me) return { name: 'login', query: to.fullPath !== '/' ? { redirect: to.fullPath } : {} };
+  if (me.user.passwordChangeRequired && to.name !== 'password') return { name: 'password' };
+  return true;
+});
+
+onUnauthenticated(() => {
+  if (!session.me) return;
+  session.me = null;
+  const current = router.currentRoute.value;
+  if (!current.meta.public) router.push({ name: 'login', query: { expired: '1', redirect: current.fullPath } });
+});
+
+async function start() {
+  await loadSession().catch(() => null);
+  const organisationLanguage = session.me && session.me.organisation.language;
+  await useLanguage(preferredLanguage() || organisationLanguage || browserLanguage(), false);
+  createApp(ConsoleApp).use(router).mount('#app');
+}
+
+start();

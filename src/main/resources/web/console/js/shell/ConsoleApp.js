@@ -1,0 +1,69 @@
+// The frame around every signed-in screen: navigation by permission, language, who is
+// signed in, sign out. Sign-in and the forced password change render without it.
+import { computed } from 'vue';
+import { useRoute, useRouter } from 'vue-router';
+import { t, tOr } from '../../../shared/js/i18n.js';
+import BrandMark from '../../../shared/js/BrandMark.js';
+import { session, can, canAny, signOut } from '../session.js';
+import LanguageSelect from './LanguageSelect.js';
+import ForbiddenView from './ForbiddenView.js';
+
+const NAVIGATION = [
+  { name: 'home', permissions: [] },
+  { name: 'users', permissions: ['user.view'] },
+  { name: 'roles', permissions: ['role.manage', 'user.view'] },
+  { name: 'audit', permissions: ['audit.view'] },
+  { name: 'settings', permissions: ['settings.manage'] },
+  { name: 'tokens', permissions: ['token.manage'] },
+];
+
+export default {
+  name: 'ConsoleApp',
+  components: { BrandMark, LanguageSelect, ForbiddenView },
+  setup() {
+    const route = useRoute();
+    const router = useRouter();
+    const framed = computed(() => session.me && !route.meta.public && !session.me.user.passwordChangeRequired);
+    const navigation = computed(() => NAVIGATION.filter((item) => !item.permissions.length
+      || canAny(item.permissions)));
+    const allowed = computed(() => !route.meta.permissions || canAny(route.meta.permissions));
+    const roleName = computed(() => {
+      const role = session.me && session.me.user.role;
+      return role ? (role.builtin ? tOr('role.' + role.name, role.name) : role.name) : '';
+    });
+
+    async function logout() {
+      await signOut().catch(() => null);
+      router.push({ name: 'login' });
+    }
+
+    return { session, framed, navigation, allowed, roleName, logout, t, can };
+  },
+  template: `
+    <div v-if="framed" class="shell">
+      <aside class="sidebar">
+        <BrandMark :organisation="session.me.organisation.name" />
+        <nav>
+          <ul class="nav">
+            <li v-for="item in navigation" :key="item.name">
+              <router-link :to="{ name: item.name }" :data-nav="item.name">{{ t('nav.' + item.name) }}</router-link>
+            </li>
+          </ul>
+        </nav>
+      </aside>
+      <div class="main">
+        <header class="topbar">
+          <LanguageSelect id="language-select" />
+          <span id="current-user" class="who" :title="roleName">{{ session.me.user.displayName }}
+            <span class="badge">{{ roleName }}</span></span>
+          <router-link to="/password" class="small">{{ t('nav.password') }}</router-link>
+          <button id="logout" type="button" @click="logout">{{ t('nav.logout') }}</button>
+        </header>
+        <main class="content">
+          <router-view v-if="allowed" />
+          <ForbiddenView v-else />
+        </main>
+      </div>
+    </div>
+    <router-view v-else />`,
+};

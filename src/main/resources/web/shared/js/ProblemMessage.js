@@ -1,0 +1,44 @@
+// Shows a problem from the server as translated text: the headline from its code, then
+// the fields or password rules it names.
+import { computed } from 'vue';
+import { t, tOr, formatInstant } from './i18n.js';
+
+export function describe(problem) {
+  if (!problem) return null;
+  const body = problem.body || {};
+  const code = problem.code || 'internal_error';
+  const title = t('error.' + code, {
+    until: formatInstant(body.lockedUntil),
+    permission: body.permission ? tOr('permission.' + body.permission, body.permission) : '',
+  });
+  const details = [];
+  if (Array.isArray(body.errors)) {
+    for (const error of body.errors) {
+      details.push(tOr('field.' + error.field, error.field) + ': ' + error.message);
+    }
+  }
+  if (Array.isArray(body.violations)) {
+    for (const violation of body.violations) {
+      details.push(t('password.violation.' + violation, {
+        minLength: body.minLength, requiredClasses: body.requiredClasses,
+      }));
+    }
+  }
+  return { title: title === 'error.' + code ? (problem.message || code) : title, details };
+}
+
+export default {
+  name: 'ProblemMessage',
+  props: { problem: Object },
+  setup(props) {
+    const described = computed(() => describe(props.problem));
+    return { described };
+  },
+  template: `
+    <div v-if="described" class="problem" role="alert">
+      <strong>{{ described.title }}</strong>
+      <ul v-if="described.details.length">
+        <li v-for="(detail, index) in described.details" :key="index">{{ detail }}</li>
+      </ul>
+    </div>`,
+};
