@@ -15,16 +15,17 @@ import AuditView from './audit/AuditView.js';
 import SettingsView from './settings/SettingsView.js';
 import TokensView from './tokens/TokensView.js';
 import NotFoundView from './shell/NotFoundView.js';
+import { permissionsFor } from './shell/navigation.js';
 
 const routes = [
   { path: '/login', name: 'login', component: LoginView, meta: { public: true } },
   { path: '/password', name: 'password', component: PasswordView },
   { path: '/', name: 'home', component: HomeView },
-  { path: '/users', name: 'users', component: UsersView, meta: { permissions: ['user.view'] } },
-  { path: '/roles', name: 'roles', component: RolesView, meta: { permissions: ['role.manage', 'user.view'] } },
-  { path: '/audit', name: 'audit', component: AuditView, meta: { permissions: ['audit.view'] } },
-  { path: '/settings', name: 'settings', component: SettingsView, meta: { permissions: ['settings.manage'] } },
-  { path: '/tokens', name: 'tokens', component: TokensView, meta: { permissions: ['token.manage'] } },
+  { path: '/users', name: 'users', component: UsersView, meta: { permissions: permissionsFor('users') } },
+  { path: '/roles', name: 'roles', component: RolesView, meta: { permissions: permissionsFor('roles') } },
+  { path: '/audit', name: 'audit', component: AuditView, meta: { permissions: permissionsFor('audit') } },
+  { path: '/settings', name: 'settings', component: SettingsView, meta: { permissions: permissionsFor('settings') } },
+  { path: '/tokens', name: 'tokens', component: TokensView, meta: { permissions: permissionsFor('tokens') } },
   { path: '/:rest(.*)*', name: 'not-found', component: NotFoundView },
 ];
 

@@ -3,24 +3,15 @@ import { computed, ref, onMounted } from 'vue';
 import { get } from '../../../shared/js/api.js';
 import { t, tOr } from '../../../shared/js/i18n.js';
 import { session, canAny } from '../session.js';
+import { SCREENS, roleLabel } from '../shell/navigation.js';
 
-const SHORTCUTS = [
-  { name: 'users', permissions: ['user.view'] },
-  { name: 'roles', permissions: ['role.manage', 'user.view'] },
-  { name: 'audit', permissions: ['audit.view'] },
-  { name: 'settings', permissions: ['settings.manage'] },
-  { name: 'tokens', permissions: ['token.manage'] },
-];
 
 export default {
   name: 'HomeView',
   setup() {
     const me = computed(() => session.me);
-    const shortcuts = computed(() => SHORTCUTS.filter((item) => canAny(item.permissions)));
-    const roleName = computed(() => {
-      const role = me.value.user.role;
-      return role.builtin ? tOr('role.' + role.name, role.name) : role.name;
-    });
+    const shortcuts = computed(() => SCREENS.filter((item) => item.name !== 'home' && canAny(item.permissions)));
+    const roleName = computed(() => roleLabel(me.value.user.role));
     const catalog = ref([]);
     onMounted(async () => {
       catalog.value = await get('/api/v1/permissions').catch(() => []);

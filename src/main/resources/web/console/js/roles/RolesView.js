@@ -5,6 +5,7 @@ import { t, tOr } from '../../../shared/js/i18n.js';
 import { get, post, put, del } from '../../../shared/js/api.js';
 import ProblemMessage from '../../../shared/js/ProblemMessage.js';
 import { can } from '../session.js';
+import { roleLabel } from '../shell/navigation.js';
 
 export default {
   name: 'RolesView',
@@ -28,9 +29,7 @@ export default {
     }
     onMounted(load);
 
-    function roleName(role) {
-      return role.builtin ? tOr('role.' + role.name, role.name) : role.name;
-    }
+    const roleName = roleLabel;
 
     function locked(role) {
       return !canManage.value || saving.value || (role.builtin && role.name === 'administrator');

@@ -2,20 +2,13 @@
 // signed in, sign out. Sign-in and the forced password change render without it.
 import { computed } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
-import { t, tOr } from '../../../shared/js/i18n.js';
+import { t } from '../../../shared/js/i18n.js';
 import BrandMark from '../../../shared/js/BrandMark.js';
 import { session, can, canAny, signOut } from '../session.js';
 import LanguageSelect from './LanguageSelect.js';
 import ForbiddenView from './ForbiddenView.js';
+import { SCREENS, roleLabel } from './navigation.js';
 
-const NAVIGATION = [
-  { name: 'home', permissions: [] },
-  { name: 'users', permissions: ['user.view'] },
-  { name: 'roles', permissions: ['role.manage', 'user.view'] },
-  { name: 'audit', permissions: ['audit.view'] },
-  { name: 'settings', permissions: ['settings.manage'] },
-  { name: 'tokens', permissions: ['token.manage'] },
-];
 
 export default {
   name: 'ConsoleApp',
@@ -24,13 +17,10 @@ export default {
     const route = useRoute();
     const router = useRouter();
     const framed = computed(() => session.me && !route.meta.public && !session.me.user.passwordChangeRequired);
-    const navigation = computed(() => NAVIGATION.filter((item) => !item.permissions.length
+    const navigation = computed(() => SCREENS.filter((item) => !item.permissions.length
       || canAny(item.permissions)));
     const allowed = computed(() => !route.meta.permissions || canAny(route.meta.permissions));
-    const roleName = computed(() => {
-      const role = session.me && session.me.user.role;
-      return role ? (role.builtin ? tOr('role.' + role.name, role.name) : role.name) : '';
-    });
+    const roleName = computed(() => roleLabel(session.me && session.me.user.role));
 
     async function logout() {
       await signOut().catch(() => null);

@@ -1,10 +1,11 @@
 // One user in a dialog: profile, password reset, unlock, delete, and permissions granted or
 // revoked on top of the role.
 import { ref, reactive, computed } from 'vue';
-import { t, tOr } from '../../../shared/js/i18n.js';
+import { t } from '../../../shared/js/i18n.js';
 import { post, put, del } from '../../../shared/js/api.js';
 import ProblemMessage from '../../../shared/js/ProblemMessage.js';
 import { session, can } from '../session.js';
+import { roleLabel } from '../shell/navigation.js';
 import PermissionOverrides from './PermissionOverrides.js';
 
 function blankToNull(value) {
@@ -46,9 +47,7 @@ export default {
     });
     if (!tabs.value.includes(tab.value)) tab.value = tabs.value[0];
 
-    function roleName(role) {
-      return role.builtin ? tOr('role.' + role.name, role.name) : role.name;
-    }
+    const roleName = roleLabel;
 
     async function run(action, message) {
       problem.value = null;

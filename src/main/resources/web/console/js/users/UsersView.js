@@ -1,9 +1,10 @@
 // Staff users: search, page, add, edit, disable, delete, reset password, adjust permissions (R8.4).
 import { ref, onMounted, watch, computed } from 'vue';
-import { t, tOr, formatInstant } from '../../../shared/js/i18n.js';
+import { t, formatInstant } from '../../../shared/js/i18n.js';
 import { get } from '../../../shared/js/api.js';
 import ProblemMessage from '../../../shared/js/ProblemMessage.js';
 import { session, can } from '../session.js';
+import { roleLabel } from '../shell/navigation.js';
 import UserEditor from './UserEditor.js';
 
 export default {
@@ -54,9 +55,7 @@ export default {
       searchTimer = setTimeout(() => load(false), 250);
     });
 
-    function roleName(role) {
-      return role.builtin ? tOr('role.' + role.name, role.name) : role.name;
-    }
+    const roleName = roleLabel;
 
     function open(user) {
       notice.value = '';

@@ -1,0 +1,22 @@
+// The console's screens in menu order, each with the permissions that open it (any one of
+// them). The router, the menu and the home tiles all read this list.
+import { tOr } from '../../../shared/js/i18n.js';
+
+export const SCREENS = [
+  { name: 'home', permissions: [] },
+  { name: 'users', permissions: ['user.view'] },
+  { name: 'roles', permissions: ['role.manage', 'user.view'] },
+  { name: 'audit', permissions: ['audit.view'] },
+  { name: 'settings', permissions: ['settings.manage'] },
+  { name: 'tokens', permissions: ['token.manage'] },
+];
+
+export function permissionsFor(name) {
+  return SCREENS.find((screen) => screen.name === name).permissions;
+}
+
+/** A role's name for people: built-in roles are translated, custom roles keep their name. */
+export function roleLabel(role) {
+  if (!role) return '';
+  return role.builtin ? tOr('role.' + role.name, role.name) : role.name;
+}
