@@ -27,6 +27,8 @@ public final class Permissions {
 
 	public static final String SYSTEM_MONITOR = "system.monitor";
 
+	public static final String CHANNEL_MANAGE = "channel.manage";
+
 	/** The modules and their permissions, in the order the console shows them. */
 	public static final List<Module> CATALOG = List.of(
 			new Module("conversations",
@@ -37,7 +39,8 @@ public final class Permissions {
 			new Module("agents", List.of("team.view", "team.assign", "team.evaluate", AGENT_PERMISSIONS_ADJUST)),
 			new Module("analytics", List.of("statistics.view")),
 			new Module("administration",
-					List.of(USER_VIEW, USER_MANAGE, ROLE_MANAGE, SETTINGS_MANAGE, AUDIT_VIEW, TOKEN_MANAGE)),
+					List.of(USER_VIEW, USER_MANAGE, ROLE_MANAGE, SETTINGS_MANAGE, AUDIT_VIEW, TOKEN_MANAGE,
+							CHANNEL_MANAGE)),
 			new Module("operations",
 					List.of(SYSTEM_MONITOR, "log.view", "fault.manage", "backup.run", "system.upgrade")));
 

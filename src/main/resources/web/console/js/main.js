@@ -9,11 +9,13 @@ import ConsoleApp from './shell/ConsoleApp.js';
 import LoginView from './auth/LoginView.js';
 import PasswordView from './auth/PasswordView.js';
 import HomeView from './home/HomeView.js';
+import InboxView from './inbox/InboxView.js';
 import UsersView from './users/UsersView.js';
 import RolesView from './roles/RolesView.js';
 import AuditView from './audit/AuditView.js';
 import SettingsView from './settings/SettingsView.js';
 import TokensView from './tokens/TokensView.js';
+import ChannelsView from './channels/ChannelsView.js';
 import NotFoundView from './shell/NotFoundView.js';
 import { permissionsFor } from './shell/navigation.js';
 
@@ -21,11 +23,13 @@ const routes = [
   { path: '/login', name: 'login', component: LoginView, meta: { public: true } },
   { path: '/password', name: 'password', component: PasswordView },
   { path: '/', name: 'home', component: HomeView },
+  { path: '/inbox', name: 'inbox', component: InboxView, meta: { permissions: permissionsFor('inbox') } },
   { path: '/users', name: 'users', component: UsersView, meta: { permissions: permissionsFor('users') } },
   { path: '/roles', name: 'roles', component: RolesView, meta: { permissions: permissionsFor('roles') } },
   { path: '/audit', name: 'audit', component: AuditView, meta: { permissions: permissionsFor('audit') } },
   { path: '/settings', name: 'settings', component: SettingsView, meta: { permissions: permissionsFor('settings') } },
   { path: '/tokens', name: 'tokens', component: TokensView, meta: { permissions: permissionsFor('tokens') } },
+  { path: '/channels', name: 'channels', component: ChannelsView, meta: { permissions: permissionsFor('channels') } },
   { path: '/:rest(.*)*', name: 'not-found', component: NotFoundView },
 ];
 

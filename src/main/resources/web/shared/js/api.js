@@ -76,3 +76,29 @@ export const get = (path, query) => api('GET', path, undefined, query);
 export const post = (path, body) => api('POST', path, body === undefined ? {} : body);
 export const put = (path, body) => api('PUT', path, body);
 export const del = (path) => api('DELETE', path);
+
+/**
+ * Sends a multipart form (a file upload) with the CSRF header; the browser sets the content
+ * type and boundary. Resolves to the parsed JSON body; rejects with a Problem like api().
+ */
+export async function upload(path, formData) {
+  await ensureCsrfCookie();
+  const headers = { Accept: 'application/json' };
+  const token = csrfToken();
+  if (token) headers['X-XSRF-TOKEN'] = token;
+  let response;
+  try {
+    response = await fetch(path, { method: 'POST', headers, credentials: 'same-origin', body: formData });
+  } catch (failure) {
+    throw new Problem(0, { code: 'network', detail: String(failure) });
+  }
+  if (response.status === 204) return null;
+  const type = response.headers.get('Content-Type') || '';
+  const parsed = type.includes('json') ? await response.json().catch(() => ({})) : {};
+  if (!response.ok) {
+    const problem = new Problem(response.status, parsed);
+    if (problem.code === 'unauthenticated') listeners.forEach((listener) => listener(problem));
+    throw problem;
+  }
+  return parsed;
+}

@@ -33,6 +33,8 @@ public class ApiClient {
 
 	private String bearer;
 
+	private final Map<String, String> headers = new java.util.LinkedHashMap<>();
+
 	public ApiClient(int port) {
 		this(port, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
 	}
@@ -59,6 +61,41 @@ public class ApiClient {
 	public ApiClient withoutCsrf() {
 		this.sendCsrf = false;
 		return this;
+	}
+
+	/** Sends this header on every request from now on (e.g. the visitor token). */
+	public ApiClient withHeader(String name, String value) {
+		this.headers.put(name, value);
+		return this;
+	}
+
+	/**
+	 * The cookies of this client as a {@code Cookie} header, for a WebSocket handshake.
+	 */
+	public String cookieHeader() {
+		return this.cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.map((cookie) -> cookie.getName() + "=" + cookie.getValue())
+			.collect(java.util.stream.Collectors.joining("; "));
+	}
+
+	/** Uploads one file as {@code multipart/form-data} with extra text fields. */
+	public Response upload(String path, String fileName, byte[] content, Map<String, String> fields) {
+		String boundary = "----parley" + java.util.UUID.randomUUID();
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		java.util.function.Consumer<String> write = (text) -> body.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+		fields.forEach((name, value) -> write.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+				+ name + "\"\r\n\r\n" + value + "\r\n"));
+		write.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+		body.writeBytes(content);
+		write.accept("\r\n--" + boundary + "--\r\n");
+		return exchange(HttpRequest.newBuilder(URI.create(this.base + path))
+			.timeout(Duration.ofSeconds(30))
+			.header("Accept", "application/json")
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
 	}
 
 	/** Authenticate with an API token instead of the session. */
@@ -103,7 +140,7 @@ public class ApiClient {
 	}
 
 	private Response send(String method, String path, Object body, String contentType, String accept) {
-		try {
+		{
 			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
 				.timeout(Duration.ofSeconds(30))
 				.header("Accept", accept);
@@ -115,15 +152,22 @@ public class ApiClient {
 			else {
 				request.method(method, HttpRequest.BodyPublishers.noBody());
 			}
+			return exchange(request);
+		}
+	}
+
+	private Response exchange(HttpRequest.Builder request) {
+		try {
 			if (this.sendCsrf) {
 				String token = cookie("XSRF-TOKEN");
 				if (token != null) {
-					request.header("X-XSRF-TOKEN", token);
+					request.setHeader("X-XSRF-TOKEN", token);
 				}
 			}
 			if (this.bearer != null) {
 				request.header("Authorization", "Bearer " + this.bearer);
 			}
+			this.headers.forEach(request::header);
 			HttpResponse<String> response = this.http.send(request.build(),
 					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 			return new Response(response);

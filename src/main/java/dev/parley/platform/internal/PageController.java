@@ -1,15 +1,11 @@
 package dev.parley.platform.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.util.Base64;
 
 import dev.parley.platform.ApiException;
 import dev.parley.platform.InstallationState;
+import dev.parley.platform.Pages;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,18 +21,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class PageController {
 
-	private static final SecureRandom random = new SecureRandom();
-
 	private final InstallationState installation;
 
-	private final String consoleTemplate;
+	private final Pages pages;
 
-	private final String setupTemplate;
-
-	PageController(InstallationState installation, StaticAssets assets) {
+	PageController(InstallationState installation, Pages pages) {
 		this.installation = installation;
-		this.consoleTemplate = assets.fill(read("web/console/index.html"));
-		this.setupTemplate = assets.fill(read("web/setup/index.html"));
+		this.pages = pages;
+		pages.render("web/console/index.html");
+		pages.render("web/setup/index.html");
 	}
 
 	@GetMapping("/")
@@ -46,7 +39,7 @@ class PageController {
 
 	@GetMapping({ "/console", "/console/", "/console/**" })
 	ResponseEntity<String> console() {
-		return page(this.consoleTemplate);
+		return page(this.pages.render("web/console/index.html"));
 	}
 
 	@GetMapping("/setup")
@@ -54,30 +47,18 @@ class PageController {
 		if (this.installation.isInstalled()) {
 			throw ApiException.notFound("Page");
 		}
-		return page(this.setupTemplate);
+		return page(this.pages.render("web/setup/index.html"));
 	}
 
-	private static ResponseEntity<String> page(String template) {
-		byte[] bytes = new byte[16];
-		random.nextBytes(bytes);
-		String nonce = Base64.getEncoder().encodeToString(bytes);
-		String csp = "default-src 'self'; script-src 'self' 'nonce-" + nonce + "' 'unsafe-eval'; "
+	private static ResponseEntity<String> page(Pages.Page page) {
+		String csp = "default-src 'self'; script-src " + page.scriptSources() + "; "
 				+ "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; "
 				+ "object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 		return ResponseEntity.ok()
 			.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
 			.cacheControl(CacheControl.noStore())
 			.header("Content-Security-Policy", csp)
-			.body(template.replace("@NONCE@", nonce));
-	}
-
-	private static String read(String path) {
-		try {
-			return new ClassPathResource(path).getContentAsString(StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Missing page template " + path, ex);
-		}
+			.body(page.html());
 	}
 
 }

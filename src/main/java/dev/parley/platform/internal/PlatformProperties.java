@@ -7,9 +7,10 @@ import org.springframework.util.unit.DataSize;
 /**
  * Settings of the web layer.
  *
- * @param maxRequestBody the largest JSON request body the API accepts (uploads have their
- * own limit)
+ * @param maxRequestBody the largest JSON request body the API accepts
+ * @param maxUploadBody the largest multipart (file upload) request body; the
+ * {@code attachment.maxMegabytes} setting limits single files below that
  */
 @ConfigurationProperties("parley.http")
-record PlatformProperties(@DefaultValue("1MB") DataSize maxRequestBody) {
+record PlatformProperties(@DefaultValue("1MB") DataSize maxRequestBody, @DefaultValue("52MB") DataSize maxUploadBody) {
 }

@@ -22,22 +22,28 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 
 	private final long limit;
 
+	private final long uploadLimit;
+
 	private final ProblemWriter problems;
 
-	RequestSizeLimitFilter(long limit, ProblemWriter problems) {
+	RequestSizeLimitFilter(long limit, long uploadLimit, ProblemWriter problems) {
 		this.limit = limit;
+		this.uploadLimit = uploadLimit;
 		this.problems = problems;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (request.getContentLengthLong() > this.limit) {
+		String type = request.getContentType();
+		long allowed = (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/"))
+				? this.uploadLimit : this.limit;
+		if (request.getContentLengthLong() > allowed) {
 			this.problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "payload_too_large",
-					"The request body is larger than " + this.limit + " bytes");
+					"The request body is larger than " + allowed + " bytes");
 			return;
 		}
-		chain.doFilter(new LimitedRequest(request, this.limit), response);
+		chain.doFilter(new LimitedRequest(request, allowed), response);
 	}
 
 	/**

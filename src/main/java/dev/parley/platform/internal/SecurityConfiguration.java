@@ -65,7 +65,12 @@ class SecurityConfiguration {
 			String path = request.getRequestURI();
 			return path.equals("/setup") || path.equals("/console") || path.startsWith("/console/");
 		};
-		http.csrf((csrf) -> csrf.spa().ignoringRequestMatchers(hasAuthorizationHeader))
+		// Visitor calls carry their token in a header a browser never adds on its own,
+		// and
+		// no cookie: there is nothing for a cross-site request to ride on.
+		RequestMatcher visitorCall = (request) -> request.getRequestURI().startsWith("/api/v1/widget/")
+				&& request.getHeader("Cookie") == null;
+		http.csrf((csrf) -> csrf.spa().ignoringRequestMatchers(hasAuthorizationHeader, visitorCall))
 			.headers((headers) -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
 					new NegatedRequestMatcher(pages), new StaticHeadersWriter("Content-Security-Policy", DEFAULT_CSP))))
 			.httpBasic((basic) -> basic.disable())
@@ -81,8 +86,10 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/v1/session")
 				.permitAll()
-				.requestMatchers("/api/v1/setup", "/api/v1/i18n/**")
+				.requestMatchers("/api/v1/setup", "/api/v1/i18n/**", "/api/v1/widget/**", "/api/v1/attachments/**")
 				.permitAll()
+				.requestMatchers("/ws/staff")
+				.authenticated()
 				.requestMatchers("/api/**")
 				.authenticated()
 				.anyRequest()

@@ -46,7 +46,8 @@ class WebConfiguration implements WebMvcConfigurer {
 	FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimit(PlatformProperties properties,
 			ProblemWriter problems) {
 		FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(
-				new RequestSizeLimitFilter(properties.maxRequestBody().toBytes(), problems));
+				new RequestSizeLimitFilter(properties.maxRequestBody().toBytes(), properties.maxUploadBody().toBytes(),
+						problems));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		registration.addUrlPatterns("/api/*");
 		return registration;

@@ -1,13 +1,14 @@
 // The frame around every signed-in screen: navigation by permission, language, who is
 // signed in, sign out. Sign-in and the forced password change render without it.
-import { computed } from 'vue';
+import { computed, watch } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
 import { t } from '../../../shared/js/i18n.js';
 import BrandMark from '../../../shared/js/BrandMark.js';
 import { session, can, canAny, signOut } from '../session.js';
 import LanguageSelect from './LanguageSelect.js';
 import ForbiddenView from './ForbiddenView.js';
-import { SCREENS, roleLabel } from './navigation.js';
+import { SCREENS, roleLabel, permissionsFor } from './navigation.js';
+import { startInbox, stopInbox, unreadTotal } from '../inbox/inboxStore.js';
 
 
 export default {
@@ -22,12 +23,17 @@ export default {
     const allowed = computed(() => !route.meta.permissions || canAny(route.meta.permissions));
     const roleName = computed(() => roleLabel(session.me && session.me.user.role));
 
+    // Signed in with a chat permission: follow the conversations on every screen (menu count,
+    // tab-title notice); stop when signed out.
+    const chatting = computed(() => !!framed.value && canAny(permissionsFor('inbox')));
+    watch(chatting, (on) => (on ? startInbox() : stopInbox()), { immediate: true });
+
     async function logout() {
       await signOut().catch(() => null);
       router.push({ name: 'login' });
     }
 
-    return { session, framed, navigation, allowed, roleName, logout, t, can };
+    return { session, framed, navigation, allowed, roleName, unreadTotal, logout, t, can };
   },
   template: `
     <div v-if="framed" class="shell">
@@ -36,7 +42,8 @@ export default {
         <nav>
           <ul class="nav">
             <li v-for="item in navigation" :key="item.name">
-              <router-link :to="{ name: item.name }" :data-nav="item.name">{{ t('nav.' + item.name) }}</router-link>
+              <router-link :to="{ name: item.name }" :data-nav="item.name">{{ t('nav.' + item.name) }}<span
+                v-if="item.name === 'inbox' && unreadTotal > 0" class="nav-count" data-unread-total> ({{ unreadTotal }})</span></router-link>
             </li>
           </ul>
         </nav>

@@ -4,11 +4,13 @@ import { tOr } from '../../../shared/js/i18n.js';
 
 export const SCREENS = [
   { name: 'home', permissions: [] },
+  { name: 'inbox', permissions: ['conversation.reply', 'conversation.view_all', 'conversation.monitor'] },
   { name: 'users', permissions: ['user.view'] },
   { name: 'roles', permissions: ['role.manage', 'user.view'] },
   { name: 'audit', permissions: ['audit.view'] },
   { name: 'settings', permissions: ['settings.manage'] },
   { name: 'tokens', permissions: ['token.manage'] },
+  { name: 'channels', permissions: ['channel.manage'] },
 ];
 
 export function permissionsFor(name) {

@@ -1,0 +1,32 @@
+package dev.parley.conversations.internal;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Where conversations come from: a website (the widget) or an API channel (apps and mini
+ * programs speaking the same visitor API and protocol).
+ *
+ * @param key the public key that goes into the embed snippet
+ * @param allowedOrigins the sites that may embed the widget; {@code *} for any
+ * @param identitySecret signs customer ids on the website's server (identity
+ * verification)
+ */
+public record Channel(long id, String kind, String name, String key, List<String> allowedOrigins, String greeting,
+		String color, boolean prechatEnabled, List<String> prechatFields, String identitySecret, boolean enabled,
+		Instant createdAt) {
+
+	public static final String WEBSITE = "website";
+
+	public static final String API = "api";
+
+	public static final List<String> PRECHAT_FIELDS = List.of("name", "email", "phone", "question");
+
+	/**
+	 * @return whether a page at this origin may embed the chat
+	 */
+	public boolean allowsOrigin(String origin) {
+		return this.allowedOrigins.contains("*") || this.allowedOrigins.contains(origin);
+	}
+
+}

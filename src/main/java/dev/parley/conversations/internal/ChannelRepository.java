@@ -1,0 +1,104 @@
+package dev.parley.conversations.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class ChannelRepository {
+
+	private static final String COLUMNS = "id, kind, name, channel_key, allowed_origins, greeting, color, "
+			+ "prechat_enabled, prechat_fields, identity_secret, enabled, created_at";
+
+	private final JdbcClient jdbc;
+
+	ChannelRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public List<Channel> findAll() {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM chat_channel ORDER BY id")
+			.query(ChannelRepository::map)
+			.list();
+	}
+
+	public Optional<Channel> findById(long id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM chat_channel WHERE id = ?")
+			.param(id)
+			.query(ChannelRepository::map)
+			.optional();
+	}
+
+	public Optional<Channel> findByKey(String key) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM chat_channel WHERE channel_key = ?")
+			.param(key)
+			.query(ChannelRepository::map)
+			.optional();
+	}
+
+	public boolean nameTaken(String name, Long exceptId) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM chat_channel WHERE name = ? AND id <> ?")
+			.params(name, (exceptId != null) ? exceptId : -1L)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	long insert(Channel channel) {
+		KeyHolder keys = new GeneratedKeyHolder();
+		this.jdbc
+			.sql("INSERT INTO chat_channel (kind, name, channel_key, allowed_origins, greeting, color, prechat_enabled, "
+					+ "prechat_fields, identity_secret, enabled, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(channel.kind(), channel.name(), channel.key(), String.join("\n", channel.allowedOrigins()),
+					channel.greeting(), channel.color(), channel.prechatEnabled(),
+					String.join(",", channel.prechatFields()), channel.identitySecret(), channel.enabled(),
+					channel.createdAt().toEpochMilli())
+			.update(keys, "id");
+		return keys.getKeyAs(Number.class).longValue();
+	}
+
+	void update(Channel channel) {
+		this.jdbc
+			.sql("UPDATE chat_channel SET name = ?, allowed_origins = ?, greeting = ?, color = ?, prechat_enabled = ?, "
+					+ "prechat_fields = ?, identity_secret = ?, enabled = ? WHERE id = ?")
+			.params(channel.name(), String.join("\n", channel.allowedOrigins()), channel.greeting(), channel.color(),
+					channel.prechatEnabled(), String.join(",", channel.prechatFields()), channel.identitySecret(),
+					channel.enabled(), channel.id())
+			.update();
+	}
+
+	boolean hasConversations(long id) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM conversation WHERE channel_id = ?")
+			.param(id)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	void delete(long id) {
+		this.jdbc.sql("DELETE FROM visitor WHERE channel_id = ?").param(id).update();
+		this.jdbc.sql("DELETE FROM chat_channel WHERE id = ?").param(id).update();
+	}
+
+	private static Channel map(ResultSet rs, int row) throws SQLException {
+		return new Channel(rs.getLong("id"), rs.getString("kind"), rs.getString("name"), rs.getString("channel_key"),
+				split(rs.getString("allowed_origins"), "\n"), rs.getString("greeting"), rs.getString("color"),
+				rs.getBoolean("prechat_enabled"), split(rs.getString("prechat_fields"), ","),
+				rs.getString("identity_secret"), rs.getBoolean("enabled"),
+				Instant.ofEpochMilli(rs.getLong("created_at")));
+	}
+
+	private static List<String> split(String value, String separator) {
+		if (value == null || value.isEmpty()) {
+			return List.of();
+		}
+		return Arrays.stream(value.split(separator)).filter((part) -> !part.isBlank()).toList();
+	}
+
+}

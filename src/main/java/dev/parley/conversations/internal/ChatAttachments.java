@@ -1,0 +1,123 @@
+package dev.parley.conversations.internal;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+
+import dev.parley.conversations.internal.Conversations.Sent;
+import dev.parley.conversations.internal.VisitorTokens.VisitorIdentity;
+import dev.parley.platform.ApiException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Files in conversations: checked (size, real type), stored in the database (so every
+ * node serves them), sent as a message, and handed out only to the parties of the
+ * conversation and staff who may read it.
+ */
+@Service
+public class ChatAttachments {
+
+	private static final SecureRandom random = new SecureRandom();
+
+	private final AttachmentRepository attachments;
+
+	private final ConversationRepository conversations;
+
+	private final Conversations chat;
+
+	private final UploadInspector inspector;
+
+	private final ChatSettings settings;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	ChatAttachments(AttachmentRepository attachments, ConversationRepository conversations, Conversations chat,
+			UploadInspector inspector, ChatSettings settings, TransactionTemplate transactions, Clock clock) {
+		this.attachments = attachments;
+		this.conversations = conversations;
+		this.chat = chat;
+		this.inspector = inspector;
+		this.settings = settings;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	/** A file to hand out. */
+	public record Download(Attachment attachment, byte[] content) {
+	}
+
+	public Sent uploadAsVisitor(VisitorIdentity visitor, long conversationId, String clientId, String fileName,
+			byte[] content) {
+		Conversation c = this.chat.forVisitor(visitor, conversationId);
+		if (c.closed()) {
+			throw new ApiException(HttpStatus.CONFLICT, "conversation_closed", "The conversation is closed");
+		}
+		long id = store(c.id(), this.chat.checkClientId(clientId), fileName, content);
+		return this.chat.appendAttachment(c.id(), clientId, Message.VISITOR, visitor.visitorId(), null, id);
+	}
+
+	public Sent uploadAsAgent(StaffActor actor, long conversationId, String clientId, String fileName, byte[] content) {
+		Conversation c = this.chat.forStaff(actor, conversationId);
+		this.chat.checkMayWrite(actor, c);
+		if (c.closed()) {
+			throw new ApiException(HttpStatus.CONFLICT, "conversation_closed", "The conversation is closed");
+		}
+		long id = store(c.id(), this.chat.checkClientId(clientId), fileName, content);
+		return this.chat.appendAttachment(c.id(), clientId, Message.AGENT, actor.id(), actor.displayName(), id);
+	}
+
+	private long store(long conversationId, String clientId, String fileName, byte[] content) {
+		if (content == null || content.length == 0) {
+			throw Conversations.invalid("file", "must not be empty");
+		}
+		if (content.length > this.settings.attachmentMaxBytes()) {
+			throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "payload_too_large",
+					"The file is larger than " + this.settings.attachmentMaxBytes() + " bytes")
+				.with("maxBytes", this.settings.attachmentMaxBytes());
+		}
+		UploadInspector.Inspected inspected = this.inspector.inspect(content);
+		byte[] key = new byte[16];
+		random.nextBytes(key);
+		Attachment attachment = new Attachment(0, HexFormat.of().formatHex(key), conversationId,
+				UploadInspector.cleanName(fileName), inspected.contentType(), content.length, inspected.image(),
+				inspected.width(), inspected.height(), this.clock.instant());
+		Long id = this.transactions
+			.execute((tx) -> this.attachments.insert(attachment, content, inspected.thumbnail()));
+		return id;
+	}
+
+	public Download forVisitor(VisitorIdentity visitor, String publicId, boolean thumbnail) {
+		Attachment attachment = find(publicId);
+		this.chat.forVisitor(visitor, attachment.conversationId());
+		return content(attachment, thumbnail);
+	}
+
+	public Download forStaff(StaffActor actor, String publicId, boolean thumbnail) {
+		Attachment attachment = find(publicId);
+		Conversation c = this.conversations.findById(attachment.conversationId())
+			.orElseThrow(() -> ApiException.notFound("Attachment"));
+		if (!Conversations.mayRead(actor, c)) {
+			throw ApiException.notFound("Attachment");
+		}
+		return content(attachment, thumbnail);
+	}
+
+	private Attachment find(String publicId) {
+		if (publicId == null || !publicId.matches("[0-9a-f]{32}")) {
+			throw ApiException.notFound("Attachment");
+		}
+		return this.attachments.findByPublicId(publicId).orElseThrow(() -> ApiException.notFound("Attachment"));
+	}
+
+	private Download content(Attachment attachment, boolean thumbnail) {
+		byte[] bytes = this.attachments.content(attachment.id(), thumbnail && attachment.image())
+			.orElseThrow(() -> ApiException.notFound("Attachment"));
+		return new Download(attachment, bytes);
+	}
+
+}

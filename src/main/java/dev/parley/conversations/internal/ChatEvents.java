@@ -1,0 +1,37 @@
+package dev.parley.conversations.internal;
+
+import dev.parley.conversations.internal.ChatViews.ConversationView;
+import dev.parley.conversations.internal.ChatViews.MessageView;
+
+/**
+ * What the event bus carries between the chat service and the realtime gateways of every
+ * node. Plain records, so a broker can carry them as JSON.
+ */
+public final class ChatEvents {
+
+	private ChatEvents() {
+	}
+
+	/** A message was stored (after commit). */
+	public record MessageAdded(MessageView message) {
+	}
+
+	/** A conversation's status, assignee or rating changed, or it was created. */
+	public record ConversationChanged(ConversationView conversation) {
+	}
+
+	/** One side started or stopped typing; not stored. */
+	public record Typing(long conversationId, String side, String name, boolean typing) {
+	}
+
+	/** One side has read up to a sequence number. */
+	public record Read(long conversationId, String side, long seq) {
+	}
+
+	/**
+	 * The first connection of a side to a conversation opened, or its last one closed.
+	 */
+	public record Presence(long conversationId, String side, boolean online) {
+	}
+
+}

@@ -1,0 +1,25 @@
+package dev.parley.conversations.internal;
+
+import java.time.Instant;
+
+/** One chat between a visitor and the team, from the first message to closing. */
+public record Conversation(long id, long channelId, long visitorId, String status, Long assigneeId, String question,
+		String pageUrl, String referrer, String userAgent, String ip, String language, Instant createdAt,
+		Instant assignedAt, Instant closedAt, String closedBy, Instant lastMessageAt, String lastMessagePreview,
+		long lastSeq, long agentReadSeq, long visitorReadSeq, Integer rating, String ratingComment, Instant ratedAt) {
+
+	public static final String WAITING = "waiting";
+
+	public static final String ASSIGNED = "assigned";
+
+	public static final String CLOSED = "closed";
+
+	public boolean closed() {
+		return CLOSED.equals(this.status);
+	}
+
+	public boolean assignedTo(long userId) {
+		return this.assigneeId != null && this.assigneeId == userId;
+	}
+
+}

@@ -1,0 +1,294 @@
+package dev.parley.conversations.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.parley.platform.LikePattern;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Conversations. Lists page by keyset (a sort value and the id of the last row seen),
+ * never by OFFSET; every list has an index that starts with its filter and sort columns.
+ */
+@Repository
+public class ConversationRepository {
+
+	static final String COLUMNS = "c.id, c.channel_id, c.visitor_id, c.status, c.assignee_id, c.question, c.page_url, "
+			+ "c.referrer, c.user_agent, c.ip, c.language, c.created_at, c.assigned_at, c.closed_at, c.closed_by, "
+			+ "c.last_message_at, c.last_message_preview, c.last_seq, c.agent_read_seq, c.visitor_read_seq, c.rating, "
+			+ "c.rating_comment, c.rated_at";
+
+	private final JdbcClient jdbc;
+
+	ConversationRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** A page of conversations and the cursor of the next page, if any. */
+	public record Page(List<Conversation> items, String nextCursor) {
+	}
+
+	/** Where a keyset page starts: after this sort value and id. */
+	record Cursor(long value, long id) {
+
+		static Cursor parse(String text) {
+			if (text == null || text.isBlank()) {
+				return null;
+			}
+			String[] parts = text.split("\\.");
+			try {
+				if (parts.length == 2) {
+					return new Cursor(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+				}
+			}
+			catch (NumberFormatException ex) {
+				// fall through
+			}
+			throw dev.parley.platform.ApiException.badRequest("validation_failed", "after: not a cursor of this list");
+		}
+
+		String format() {
+			return this.value + "." + this.id;
+		}
+
+	}
+
+	long insert(Conversation conversation) {
+		KeyHolder keys = new GeneratedKeyHolder();
+		this.jdbc.sql(
+				"INSERT INTO conversation (channel_id, visitor_id, status, question, page_url, referrer, user_agent, ip, "
+						+ "language, created_at, last_message_at, last_seq, agent_read_seq, visitor_read_seq) "
+						+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0)")
+			.params(conversation.channelId(), conversation.visitorId(), conversation.status(), conversation.question(),
+					conversation.pageUrl(), conversation.referrer(), conversation.userAgent(), conversation.ip(),
+					conversation.language(), conversation.createdAt().toEpochMilli(),
+					conversation.lastMessageAt().toEpochMilli())
+			.update(keys, "id");
+		return keys.getKeyAs(Number.class).longValue();
+	}
+
+	public Optional<Conversation> findById(long id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM conversation c WHERE c.id = ?")
+			.param(id)
+			.query(ConversationRepository::map)
+			.optional();
+	}
+
+	/** Reads the conversation and locks its row until the transaction ends. */
+	Optional<Conversation> lock(long id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM conversation c WHERE c.id = ? FOR UPDATE")
+			.param(id)
+			.query(ConversationRepository::map)
+			.optional();
+	}
+
+	Optional<Conversation> findOpenForVisitor(long visitorId) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM conversation c WHERE c.visitor_id = ? AND c.status <> 'closed' "
+					+ "ORDER BY c.created_at DESC, c.id DESC LIMIT 1")
+			.param(visitorId)
+			.query(ConversationRepository::map)
+			.optional();
+	}
+
+	Optional<Conversation> findLatestForVisitor(long visitorId) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM conversation c WHERE c.visitor_id = ? "
+					+ "ORDER BY c.created_at DESC, c.id DESC LIMIT 1")
+			.param(visitorId)
+			.query(ConversationRepository::map)
+			.optional();
+	}
+
+	List<Conversation> findByVisitor(long visitorId, int limit) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM conversation c WHERE c.visitor_id = ? "
+					+ "ORDER BY c.created_at DESC, c.id DESC LIMIT ?")
+			.params(visitorId, limit)
+			.query(ConversationRepository::map)
+			.list();
+	}
+
+	void recordAppend(long id, long seq, Instant at, String preview, String senderKind) {
+		String readColumn = Message.VISITOR.equals(senderKind) ? "visitor_read_seq"
+				: Message.AGENT.equals(senderKind) ? "agent_read_seq" : null;
+		String sql = "UPDATE conversation SET last_seq = ?, last_message_at = ?, last_message_preview = ?"
+				+ ((readColumn != null) ? ", " + readColumn + " = ?" : "") + " WHERE id = ?";
+		List<Object> params = new ArrayList<>(List.of(seq, at.toEpochMilli(), preview));
+		if (readColumn != null) {
+			params.add(seq);
+		}
+		params.add(id);
+		this.jdbc.sql(sql).params(params).update();
+	}
+
+	void recordSeq(long id, long seq) {
+		this.jdbc.sql("UPDATE conversation SET last_seq = ? WHERE id = ?").params(seq, id).update();
+	}
+
+	/**
+	 * Assigns a waiting conversation; a compare-and-set, so of two agents (on any nodes)
+	 * taking it at once exactly one succeeds.
+	 * @return whether this call assigned it
+	 */
+	boolean assignIfWaiting(long id, long userId, Instant at) {
+		return this.jdbc
+			.sql("UPDATE conversation SET status = 'assigned', assignee_id = ?, assigned_at = ? "
+					+ "WHERE id = ? AND status = 'waiting'")
+			.params(userId, at.toEpochMilli(), id)
+			.update() == 1;
+	}
+
+	void close(long id, Instant at, String by) {
+		this.jdbc.sql("UPDATE conversation SET status = 'closed', closed_at = ?, closed_by = ? WHERE id = ?")
+			.params(at.toEpochMilli(), by, id)
+			.update();
+	}
+
+	void reopen(long id, String status) {
+		this.jdbc.sql("UPDATE conversation SET status = ?, closed_at = NULL, closed_by = NULL WHERE id = ?")
+			.params(status, id)
+			.update();
+	}
+
+	/** Moves a read mark forward only. */
+	boolean markRead(long id, String side, long seq) {
+		String column = Message.VISITOR.equals(side) ? "visitor_read_seq" : "agent_read_seq";
+		return this.jdbc
+			.sql("UPDATE conversation SET " + column + " = ? WHERE id = ? AND " + column + " < ? AND last_seq >= ?")
+			.params(seq, id, seq, seq)
+			.update() == 1;
+	}
+
+	boolean rate(long id, int score, String comment, Instant at) {
+		return this.jdbc
+			.sql("UPDATE conversation SET rating = ?, rating_comment = ?, rated_at = ? "
+					+ "WHERE id = ? AND status = 'closed' AND rating IS NULL")
+			.params(score, comment, at.toEpochMilli(), id)
+			.update() == 1;
+	}
+
+	List<Long> findInactive(Instant before, int limit) {
+		return this.jdbc
+			.sql("SELECT c.id FROM conversation c WHERE c.status IN ('waiting', 'assigned') AND c.last_message_at < ? "
+					+ "ORDER BY c.last_message_at, c.id LIMIT ?")
+			.params(before.toEpochMilli(), limit)
+			.query(Long.class)
+			.list();
+	}
+
+	/** An agent's open conversations, most recently active first. */
+	public List<Conversation> openOf(long assigneeId, int limit) {
+		return open(assigneeId, null, limit).items();
+	}
+
+	/** The queue, oldest first. */
+	Page waiting(Cursor after, int limit) {
+		return page("c.status = 'waiting'", List.of(), "c.created_at", true, after, limit);
+	}
+
+	/** Open conversations, most recently active first; of one agent, or of everyone. */
+	Page open(Long assigneeId, Cursor after, int limit) {
+		if (assigneeId != null) {
+			return page("c.assignee_id = ? AND c.status = 'assigned'", List.of(assigneeId), "c.last_message_at", false,
+					after, limit);
+		}
+		return page("c.status = 'assigned'", List.of(), "c.last_message_at", false, after, limit);
+	}
+
+	/** Closed conversations, most recently closed first; of one agent, or of everyone. */
+	Page closed(Long assigneeId, Cursor after, int limit) {
+		if (assigneeId != null) {
+			return page("c.assignee_id = ? AND c.status = 'closed'", List.of(assigneeId), "c.closed_at", false, after,
+					limit);
+		}
+		return page("c.status = 'closed'", List.of(), "c.closed_at", false, after, limit);
+	}
+
+	/**
+	 * Transcript search: by message text, channel, agent and creation time, newest first.
+	 */
+	Page search(String text, Long channelId, Long agentId, Instant from, Instant to, Cursor after, int limit) {
+		StringBuilder where = new StringBuilder("1 = 1");
+		List<Object> params = new ArrayList<>();
+		if (channelId != null) {
+			where.append(" AND c.channel_id = ?");
+			params.add(channelId);
+		}
+		if (agentId != null) {
+			where.append(" AND c.assignee_id = ?");
+			params.add(agentId);
+		}
+		if (from != null) {
+			where.append(" AND c.created_at >= ?");
+			params.add(from.toEpochMilli());
+		}
+		if (to != null) {
+			where.append(" AND c.created_at < ?");
+			params.add(to.toEpochMilli());
+		}
+		if (text != null && !text.isBlank()) {
+			where.append(" AND EXISTS (SELECT 1 FROM chat_message m WHERE m.conversation_id = c.id "
+					+ "AND LOWER(m.body) LIKE ? ESCAPE '!')");
+			params.add(LikePattern.contains(text.strip().toLowerCase(java.util.Locale.ROOT)));
+		}
+		return page(where.toString(), params, "c.created_at", false, after, limit);
+	}
+
+	private Page page(String filter, List<Object> filterParams, String sortColumn, boolean ascending, Cursor after,
+			int limit) {
+		List<Object> params = new ArrayList<>(filterParams);
+		StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM conversation c WHERE " + filter);
+		String direction = ascending ? ">" : "<";
+		if (after != null) {
+			sql.append(" AND (" + sortColumn + " " + direction + " ? OR (" + sortColumn + " = ? AND c.id " + direction
+					+ " ?))");
+			params.add(after.value());
+			params.add(after.value());
+			params.add(after.id());
+		}
+		String order = ascending ? "ASC" : "DESC";
+		sql.append(" ORDER BY " + sortColumn + " " + order + ", c.id " + order + " LIMIT ?");
+		params.add(limit + 1);
+		List<Conversation> rows = this.jdbc.sql(sql.toString())
+			.params(params)
+			.query(ConversationRepository::map)
+			.list();
+		if (rows.size() <= limit) {
+			return new Page(rows, null);
+		}
+		List<Conversation> items = rows.subList(0, limit);
+		Conversation last = items.get(items.size() - 1);
+		long value = switch (sortColumn) {
+			case "c.created_at" -> last.createdAt().toEpochMilli();
+			case "c.closed_at" -> (last.closedAt() != null) ? last.closedAt().toEpochMilli() : 0;
+			default -> last.lastMessageAt().toEpochMilli();
+		};
+		return new Page(List.copyOf(items), new Cursor(value, last.id()).format());
+	}
+
+	static Conversation map(ResultSet rs, int row) throws SQLException {
+		return new Conversation(rs.getLong("id"), rs.getLong("channel_id"), rs.getLong("visitor_id"),
+				rs.getString("status"), rs.getObject("assignee_id", Long.class), rs.getString("question"),
+				rs.getString("page_url"), rs.getString("referrer"), rs.getString("user_agent"), rs.getString("ip"),
+				rs.getString("language"), Instant.ofEpochMilli(rs.getLong("created_at")),
+				instant(rs.getObject("assigned_at", Long.class)), instant(rs.getObject("closed_at", Long.class)),
+				rs.getString("closed_by"), Instant.ofEpochMilli(rs.getLong("last_message_at")),
+				rs.getString("last_message_preview"), rs.getLong("last_seq"), rs.getLong("agent_read_seq"),
+				rs.getLong("visitor_read_seq"), rs.getObject("rating", Integer.class), rs.getString("rating_comment"),
+				instant(rs.getObject("rated_at", Long.class)));
+	}
+
+	private static Instant instant(Long millis) {
+		return (millis != null) ? Instant.ofEpochMilli(millis) : null;
+	}
+
+}

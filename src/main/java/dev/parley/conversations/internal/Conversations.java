@@ -1,0 +1,433 @@
+package dev.parley.conversations.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import dev.parley.conversations.internal.ChatEvents.ConversationChanged;
+import dev.parley.conversations.internal.ChatEvents.MessageAdded;
+import dev.parley.conversations.internal.ChatViews.ConversationView;
+import dev.parley.conversations.internal.ChatViews.MessageView;
+import dev.parley.conversations.internal.VisitorTokens.VisitorIdentity;
+import dev.parley.platform.ApiException;
+import dev.parley.platform.EventBus;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The rules of live chat: who may read and write which conversation, how messages are
+ * stored (idempotent on the client's id, numbered without gaps under a row lock, so it
+ * holds across nodes), the lifecycle (waiting, assigned, closed, reopened), and the
+ * events that go out after each commit.
+ */
+@Service
+public class Conversations {
+
+	private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+	static final int PAGE_LIMIT = 200;
+
+	private final ConversationRepository conversations;
+
+	private final MessageRepository messages;
+
+	private final ChatViews views;
+
+	private final ChatSettings settings;
+
+	private final EventBus bus;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	Conversations(ConversationRepository conversations, MessageRepository messages, ChatViews views,
+			ChatSettings settings, EventBus bus, TransactionTemplate transactions, Clock clock) {
+		this.conversations = conversations;
+		this.messages = messages;
+		this.views = views;
+		this.settings = settings;
+		this.bus = bus;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	/**
+	 * The result of a send: the stored message, and whether it had been stored before.
+	 */
+	public record Sent(MessageView message, boolean duplicate) {
+	}
+
+	/** Something to append to a transcript. */
+	record Draft(String clientId, String senderKind, Long senderId, String senderName, String kind, String body,
+			Long attachmentId, String eventType, String eventBy) {
+
+		static Draft event(String type, String by, String agentName) {
+			return new Draft(null, Message.SYSTEM, null, agentName, Message.EVENT, null, null, type, by);
+		}
+
+	}
+
+	// ---- access
+
+	/** The visitor's own conversation, or not_found (also for someone else's). */
+	public Conversation forVisitor(VisitorIdentity visitor, long conversationId) {
+		return this.conversations.findById(conversationId)
+			.filter((c) -> c.visitorId() == visitor.visitorId())
+			.orElseThrow(() -> ApiException.notFound("Conversation"));
+	}
+
+	/** A conversation the staff member may read, or not_found. */
+	public Conversation forStaff(StaffActor actor, long conversationId) {
+		return this.conversations.findById(conversationId)
+			.filter((c) -> mayRead(actor, c))
+			.orElseThrow(() -> ApiException.notFound("Conversation"));
+	}
+
+	public static boolean mayRead(StaffActor actor, Conversation c) {
+		if (c.assignedTo(actor.id()) || actor.seesAll()) {
+			return true;
+		}
+		return Conversation.WAITING.equals(c.status()) && actor.can("conversation.reply");
+	}
+
+	// ---- starting
+
+	Conversation start(Visitor visitor, String question) {
+		Instant now = now();
+		Conversation draft = new Conversation(0, visitor.channelId(), visitor.id(), Conversation.WAITING, null,
+				question, visitor.pageUrl(), visitor.referrer(), visitor.userAgent(), visitor.ip(), visitor.language(),
+				now, null, null, null, now, null, 0, 0, 0, null, null, null);
+		long id = this.conversations.insert(draft);
+		return this.conversations.findById(id).orElseThrow();
+	}
+
+	void announce(Conversation conversation) {
+		announce(this.views.conversation(conversation, false));
+	}
+
+	void announce(ConversationView conversation) {
+		this.bus.publish(new ConversationChanged(conversation));
+	}
+
+	// ---- sending
+
+	public Sent sendAsVisitor(VisitorIdentity visitor, long conversationId, String clientId, String text) {
+		String body = checkText(text);
+		checkClientId(clientId);
+		forVisitor(visitor, conversationId);
+		return append(conversationId,
+				new Draft(clientId, Message.VISITOR, visitor.visitorId(), null, Message.TEXT, body, null, null, null));
+	}
+
+	public Sent sendAsAgent(StaffActor actor, long conversationId, String clientId, String text) {
+		String body = checkText(text);
+		checkClientId(clientId);
+		Conversation c = forStaff(actor, conversationId);
+		checkMayWrite(actor, c);
+		return append(conversationId, new Draft(clientId, Message.AGENT, actor.id(), actor.displayName(), Message.TEXT,
+				body, null, null, null));
+	}
+
+	Sent appendAttachment(long conversationId, String clientId, String senderKind, Long senderId, String senderName,
+			long attachmentId) {
+		return append(conversationId, new Draft(clientId, senderKind, senderId, senderName, Message.ATTACHMENT, null,
+				attachmentId, null, null));
+	}
+
+	void checkMayWrite(StaffActor actor, Conversation c) {
+		if (!actor.can("conversation.reply")) {
+			throw ApiException.forbidden("conversation.reply");
+		}
+		if (!c.assignedTo(actor.id())) {
+			throw ApiException.conflict("not_assigned", "Take the conversation before replying");
+		}
+	}
+
+	String checkClientId(String clientId) {
+		if (clientId == null || !CLIENT_ID.matcher(clientId).matches()) {
+			throw invalid("clientId", "must be 1-64 letters, digits, '-' or '_'");
+		}
+		return clientId;
+	}
+
+	private String checkText(String text) {
+		String body = (text != null) ? text.strip() : "";
+		if (body.isEmpty()) {
+			throw invalid("text", "must not be blank");
+		}
+		if (body.length() > this.settings.maxTextLength()) {
+			throw ApiException.badRequest("too_large", "text: longer than " + this.settings.maxTextLength())
+				.with("maxLength", this.settings.maxTextLength());
+		}
+		return body;
+	}
+
+	/**
+	 * Appends under the conversation's row lock: a repeated client id returns the stored
+	 * message; a visitor writing to a recently closed conversation reopens it.
+	 */
+	private Sent append(long conversationId, Draft draft) {
+		List<Message> added = new ArrayList<>();
+		boolean[] statusChanged = new boolean[1];
+		Message result;
+		try {
+			result = this.transactions.execute((tx) -> {
+				Conversation c = this.conversations.lock(conversationId)
+					.orElseThrow(() -> ApiException.notFound("Conversation"));
+				if (draft.clientId() != null) {
+					Optional<Message> existing = this.messages.findByClientId(conversationId, draft.senderKind(),
+							draft.clientId());
+					if (existing.isPresent()) {
+						return existing.get();
+					}
+				}
+				long seq = c.lastSeq();
+				Instant now = now();
+				if (c.closed()) {
+					if (!Message.VISITOR.equals(draft.senderKind()) || !withinReopenWindow(c, now)) {
+						throw new ApiException(HttpStatus.CONFLICT, "conversation_closed",
+								"The conversation is closed");
+					}
+					this.conversations.reopen(conversationId,
+							(c.assigneeId() != null) ? Conversation.ASSIGNED : Conversation.WAITING);
+					statusChanged[0] = true;
+					added.add(insert(conversationId, ++seq, Draft.event("reopened", Message.VISITOR, null), now));
+				}
+				Message message = insert(conversationId, ++seq, draft, now);
+				added.add(message);
+				this.conversations.recordAppend(conversationId, seq, now, preview(message), draft.senderKind());
+				return message;
+			});
+		}
+		catch (DuplicateKeyException ex) {
+			// a concurrent send with the same client id won the race on another
+			// connection
+			result = this.messages.findByClientId(conversationId, draft.senderKind(), draft.clientId())
+				.orElseThrow(() -> ex);
+		}
+		if (added.isEmpty()) {
+			return new Sent(this.views.message(result), true);
+		}
+		publish(conversationId, added, statusChanged[0]);
+		return new Sent(this.views.message(result), false);
+	}
+
+	private boolean withinReopenWindow(Conversation c, Instant now) {
+		Duration window = this.settings.reopenWindow();
+		return c.closedAt() != null && !window.isZero() && !now.isAfter(c.closedAt().plus(window));
+	}
+
+	private Message insert(long conversationId, long seq, Draft d, Instant now) {
+		Message message = new Message(0, conversationId, seq, d.clientId(), d.senderKind(), d.senderId(),
+				d.senderName(), d.kind(), d.body(), d.attachmentId(), d.eventType(), d.eventBy(), now);
+		long id = this.messages.insert(message);
+		return new Message(id, conversationId, seq, d.clientId(), d.senderKind(), d.senderId(), d.senderName(),
+				d.kind(), d.body(), d.attachmentId(), d.eventType(), d.eventBy(), now);
+	}
+
+	private static String preview(Message message) {
+		if (Message.TEXT.equals(message.kind())) {
+			String body = message.body().replaceAll("\\s+", " ");
+			return (body.length() > 200) ? body.substring(0, 197) + "..." : body;
+		}
+		return Message.ATTACHMENT.equals(message.kind()) ? "[file]" : null;
+	}
+
+	private void publish(long conversationId, List<Message> added, boolean statusChanged) {
+		for (MessageView view : this.views.messages(added)) {
+			this.bus.publish(new MessageAdded(view));
+		}
+		if (statusChanged) {
+			this.conversations.findById(conversationId).ifPresent(this::announce);
+		}
+	}
+
+	// ---- lifecycle
+
+	public ConversationView assign(StaffActor actor, long conversationId) {
+		if (!actor.can("conversation.reply")) {
+			throw ApiException.forbidden("conversation.reply");
+		}
+		Conversation c = forStaff(actor, conversationId);
+		Instant now = now();
+		List<Message> added = new ArrayList<>();
+		Boolean assigned = this.transactions.execute((tx) -> {
+			if (!this.conversations.assignIfWaiting(c.id(), actor.id(), now)) {
+				return false;
+			}
+			Conversation locked = this.conversations.lock(c.id()).orElseThrow();
+			long seq = locked.lastSeq() + 1;
+			added.add(insert(c.id(), seq, Draft.event("assigned", null, actor.displayName()), now));
+			this.conversations.recordSeq(c.id(), seq);
+			return true;
+		});
+		if (!Boolean.TRUE.equals(assigned)) {
+			throw ApiException.conflict("conflict", "The conversation is no longer waiting");
+		}
+		publish(c.id(), added, true);
+		return this.views.conversation(this.conversations.findById(c.id()).orElseThrow(), true);
+	}
+
+	public ConversationView closeByStaff(StaffActor actor, long conversationId) {
+		Conversation c = forStaff(actor, conversationId);
+		if (!c.assignedTo(actor.id()) && !actor.can("conversation.view_all")) {
+			throw ApiException.forbidden("conversation.view_all");
+		}
+		close(c.id(), Message.AGENT, actor.displayName());
+		return this.views.conversation(this.conversations.findById(c.id()).orElseThrow(), true);
+	}
+
+	public void closeByVisitor(VisitorIdentity visitor, long conversationId) {
+		Conversation c = forVisitor(visitor, conversationId);
+		close(c.id(), Message.VISITOR, null);
+	}
+
+	/** Closes an open conversation; closing a closed one changes nothing. */
+	boolean close(long conversationId, String by, String agentName) {
+		Instant now = now();
+		List<Message> added = new ArrayList<>();
+		this.transactions.executeWithoutResult((tx) -> {
+			Conversation c = this.conversations.lock(conversationId).orElseThrow();
+			if (c.closed()) {
+				return;
+			}
+			this.conversations.close(conversationId, now, by);
+			long seq = c.lastSeq() + 1;
+			added.add(insert(conversationId, seq, Draft.event("closed", by, agentName), now));
+			this.conversations.recordSeq(conversationId, seq);
+		});
+		if (added.isEmpty()) {
+			return false;
+		}
+		publish(conversationId, added, true);
+		return true;
+	}
+
+	public void rate(VisitorIdentity visitor, long conversationId, Integer score, String comment) {
+		Conversation c = forVisitor(visitor, conversationId);
+		if (score == null || score < 1 || score > 5) {
+			throw invalid("score", "must be 1 to 5");
+		}
+		String text = (comment != null) ? comment.strip() : null;
+		if (text != null && text.length() > 1000) {
+			throw invalid("comment", "must be at most 1000 characters");
+		}
+		if (!c.closed()) {
+			throw ApiException.conflict("conflict", "Only a closed conversation can be rated");
+		}
+		if (!this.conversations.rate(c.id(), score, (text == null || text.isEmpty()) ? null : text,
+				this.clock.instant())) {
+			throw ApiException.conflict("conflict", "The conversation has been rated already");
+		}
+		this.conversations.findById(c.id()).ifPresent(this::announce);
+	}
+
+	/** Moves a side's read mark forward and tells the other side. */
+	public void markRead(long conversationId, String side, long seq) {
+		if (seq < 1) {
+			throw invalid("seq", "must be positive");
+		}
+		if (this.conversations.markRead(conversationId, side, seq)) {
+			this.bus.publish(new ChatEvents.Read(conversationId, side, seq));
+		}
+	}
+
+	// ---- reading
+
+	public List<MessageView> messages(long conversationId, long afterSeq, int limit) {
+		if (afterSeq < 0) {
+			throw invalid("after", "must not be negative");
+		}
+		if (limit < 1 || limit > PAGE_LIMIT) {
+			throw invalid("limit", "must be 1 to " + PAGE_LIMIT);
+		}
+		return this.views.messages(this.messages.after(conversationId, afterSeq, limit));
+	}
+
+	/** Conversation lists for the agent workspace; each view has its own rule. */
+	public ConversationRepository.Page list(StaffActor actor, String view, String after, int limit) {
+		if (limit < 1 || limit > 100) {
+			throw invalid("limit", "must be 1 to 100");
+		}
+		ConversationRepository.Cursor cursor = ConversationRepository.Cursor.parse(after);
+		return switch (view) {
+			case "waiting" -> {
+				requireReply(actor);
+				yield this.conversations.waiting(cursor, limit);
+			}
+			case "mine" -> {
+				requireReply(actor);
+				yield this.conversations.open(actor.id(), cursor, limit);
+			}
+			case "open" -> this.conversations.open(actor.seesAll() ? null : actor.id(), cursor, limit);
+			case "closed" -> this.conversations.closed(actor.seesAll() ? null : actor.id(), cursor, limit);
+			default -> throw invalid("view", "must be waiting, mine, open or closed");
+		};
+	}
+
+	public ConversationRepository.Page search(StaffActor actor, String text, Long channelId, Long agentId, Instant from,
+			Instant to, String after, int limit) {
+		if (!actor.can("conversation.view_all")) {
+			throw ApiException.forbidden("conversation.view_all");
+		}
+		if (limit < 1 || limit > 100) {
+			throw invalid("limit", "must be 1 to 100");
+		}
+		if (text != null && text.length() > 200) {
+			throw invalid("q", "must be at most 200 characters");
+		}
+		return this.conversations.search(text, channelId, agentId, from, to, ConversationRepository.Cursor.parse(after),
+				limit);
+	}
+
+	public List<Conversation> visitorHistory(StaffActor actor, long visitorId) {
+		return this.conversations.findByVisitor(visitorId, 50)
+			.stream()
+			.filter((c) -> mayRead(actor, c) || actor.can("conversation.view"))
+			.toList();
+	}
+
+	/** Closes conversations idle for longer than the configured time. */
+	public int closeInactive() {
+		Duration idle = this.settings.inactivityClose();
+		if (idle.isZero()) {
+			return 0;
+		}
+		int closed = 0;
+		for (Long id : this.conversations.findInactive(this.clock.instant().minus(idle), 200)) {
+			if (close(id, "timeout", null)) {
+				closed++;
+			}
+		}
+		return closed;
+	}
+
+	private Instant now() {
+		return Instant.ofEpochMilli(this.clock.millis());
+	}
+
+	private static void requireReply(StaffActor actor) {
+		if (!actor.can("conversation.reply")) {
+			throw ApiException.forbidden("conversation.reply");
+		}
+	}
+
+	/** A {@code validation_failed} refusal naming one field. */
+	public static ApiException invalidField(String field, String message) {
+		return invalid(field, message);
+	}
+
+	static ApiException invalid(String field, String message) {
+		return ApiException.badRequest("validation_failed", field + ": " + message)
+			.with("errors", List.of(java.util.Map.of("field", field, "message", message)));
+	}
+
+}

@@ -1,0 +1,122 @@
+package dev.parley.conversations.internal;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.Set;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+import dev.parley.platform.ApiException;
+import org.apache.tika.Tika;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides what an uploaded file really is from its bytes (never from the name or type the
+ * client claims), refuses types that a browser could run (HTML, SVG, scripts, programs),
+ * and makes a thumbnail of images.
+ */
+@Component
+class UploadInspector {
+
+	static final int THUMBNAIL_EDGE = 320;
+
+	private static final long MAX_PIXELS = 40_000_000L;
+
+	private static final Set<String> ALLOWED = Set.of("image/png", "image/jpeg", "image/gif", "image/webp", "image/bmp",
+			"application/pdf", "text/plain", "text/csv", "application/zip", "application/gzip",
+			"application/x-7z-compressed", "application/x-tika-ooxml", "application/x-tika-msoffice",
+			"application/msword", "application/vnd.ms-excel", "application/vnd.ms-powerpoint",
+			"application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+			"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+			"application/vnd.openxmlformats-officedocument.presentationml.presentation", "audio/mpeg", "audio/mp4",
+			"video/mp4", "video/quicktime");
+
+	private final Tika tika = new Tika();
+
+	/** What a file is, and its thumbnail when it is an image Parley can read. */
+	record Inspected(String contentType, boolean image, Integer width, Integer height, byte[] thumbnail) {
+	}
+
+	Inspected inspect(byte[] content) {
+		String type = this.tika.detect(content);
+		if (!ALLOWED.contains(type)) {
+			throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
+					"Files of type " + type + " cannot be sent");
+		}
+		if (type.startsWith("image/")) {
+			Inspected image = image(type, content);
+			if (image != null) {
+				return image;
+			}
+		}
+		return new Inspected(type, false, null, null, null);
+	}
+
+	/** A file name safe to store and to put into a download header. */
+	static String cleanName(String name) {
+		String base = (name != null) ? name : "";
+		base = base.substring(Math.max(base.lastIndexOf('/'), base.lastIndexOf('\\')) + 1);
+		StringBuilder clean = new StringBuilder();
+		base.codePoints().filter((c) -> !Character.isISOControl(c) && c != '"').forEach(clean::appendCodePoint);
+		String result = clean.toString().strip();
+		if (result.isEmpty()) {
+			result = "file";
+		}
+		return (result.length() > 200) ? result.substring(result.length() - 200) : result;
+	}
+
+	private static Inspected image(String type, byte[] content) {
+		try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
+			Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
+			if (input == null || !readers.hasNext()) {
+				return null;
+			}
+			ImageReader reader = readers.next();
+			try {
+				reader.setInput(input, true, true);
+				int width = reader.getWidth(0);
+				int height = reader.getHeight(0);
+				if ((long) width * height > MAX_PIXELS) {
+					return null;
+				}
+				BufferedImage source = reader.read(0);
+				return new Inspected(type, true, width, height, thumbnail(source));
+			}
+			finally {
+				reader.dispose();
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			return null;
+		}
+	}
+
+	private static byte[] thumbnail(BufferedImage source) throws IOException {
+		double scale = Math.min(1.0, (double) THUMBNAIL_EDGE / Math.max(source.getWidth(), source.getHeight()));
+		int width = Math.max(1, (int) Math.round(source.getWidth() * scale));
+		int height = Math.max(1, (int) Math.round(source.getHeight() * scale));
+		BufferedImage scaled = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+		Graphics2D graphics = scaled.createGraphics();
+		try {
+			graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+			graphics.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+			graphics.drawImage(source, 0, 0, width, height, null);
+		}
+		finally {
+			graphics.dispose();
+		}
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ImageIO.write(scaled, "png", out);
+		return out.toByteArray();
+	}
+
+}

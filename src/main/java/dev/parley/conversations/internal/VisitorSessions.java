@@ -1,0 +1,205 @@
+package dev.parley.conversations.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import dev.parley.conversations.internal.ChatViews.ConversationView;
+import dev.parley.conversations.internal.VisitorTokens.VisitorIdentity;
+import dev.parley.platform.ApiException;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * How a visitor arrives: the widget (or an app) presents the channel key and, if it has
+ * one, its token; Parley continues that visitor or starts a new one, and hands out a
+ * fresh token.
+ */
+@Service
+public class VisitorSessions {
+
+	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+	private static final Pattern PHONE = Pattern.compile("[0-9 +()-]{3,32}");
+
+	private final ChannelRepository channels;
+
+	private final VisitorRepository visitors;
+
+	private final ConversationRepository conversations;
+
+	private final Conversations chat;
+
+	private final VisitorTokens tokens;
+
+	private final ChatViews views;
+
+	private final Clock clock;
+
+	private final TransactionTemplate transactions;
+
+	VisitorSessions(ChannelRepository channels, VisitorRepository visitors, ConversationRepository conversations,
+			Conversations chat, VisitorTokens tokens, ChatViews views, Clock clock, TransactionTemplate transactions) {
+		this.transactions = transactions;
+		this.channels = channels;
+		this.visitors = visitors;
+		this.conversations = conversations;
+		this.chat = chat;
+		this.tokens = tokens;
+		this.views = views;
+		this.clock = clock;
+	}
+
+	/** What the widget says about the visitor; every field optional. */
+	public record Arrival(String token, String customerId, String customerHash, String name, String email, String phone,
+			String language, String pageUrl, String referrer) {
+	}
+
+	/** Where the request came from (taken from the HTTP request, not from the body). */
+	public record Origin(String ip, String userAgent) {
+	}
+
+	public record Session(String token, Visitor visitor, ConversationView conversation) {
+	}
+
+	/** Details given in the pre-chat form. */
+	public record Prechat(String name, String email, String phone, String question) {
+	}
+
+	public Channel enabledChannel(String key) {
+		return this.channels.findByKey((key != null) ? key : "")
+			.filter(Channel::enabled)
+			.orElseThrow(() -> ApiException.notFound("Channel"));
+	}
+
+	@Transactional
+	public Session arrive(String channelKey, Arrival arrival, Origin origin) {
+		Channel channel = enabledChannel(channelKey);
+		Instant now = this.clock.instant();
+		String name = optional("name", arrival.name(), 100);
+		String email = email(arrival.email());
+		String phone = phone(arrival.phone());
+		String customerId = VisitorTokens.verifiesCustomer(channel.identitySecret(), arrival.customerId(),
+				arrival.customerHash()) ? arrival.customerId() : null;
+		Optional<Visitor> known = this.tokens.verify(arrival.token())
+			.filter((identity) -> identity.channelId() == channel.id())
+			.flatMap((identity) -> this.visitors.findById(identity.visitorId()));
+		if (customerId != null && (known.isEmpty() || !customerId.equals(known.get().customerExternalId()))) {
+			known = this.visitors.findByCustomer(channel.id(), customerId).or(() -> Optional.empty());
+		}
+		Visitor visitor;
+		if (known.isPresent()) {
+			Visitor v = known.get();
+			visitor = new Visitor(v.id(), v.channelId(), (customerId != null) ? customerId : v.customerExternalId(),
+					(name != null) ? name : v.name(), (email != null) ? email : v.email(),
+					(phone != null) ? phone : v.phone(), optional("language", arrival.language(), 35),
+					clip(origin.userAgent(), 500), origin.ip(), optional("pageUrl", arrival.pageUrl(), 2000),
+					optional("referrer", arrival.referrer(), 2000), v.createdAt(), now);
+			this.visitors.update(visitor);
+		}
+		else {
+			Visitor draft = new Visitor(0, channel.id(), customerId, name, email, phone,
+					optional("language", arrival.language(), 35), clip(origin.userAgent(), 500), origin.ip(),
+					optional("pageUrl", arrival.pageUrl(), 2000), optional("referrer", arrival.referrer(), 2000), now,
+					now);
+			visitor = this.visitors.findById(this.visitors.insert(draft)).orElseThrow();
+		}
+		ConversationView conversation = this.conversations.findLatestForVisitor(visitor.id())
+			.filter((c) -> !c.closed() || (c.closedAt() != null && c.rating() == null
+					&& c.closedAt().isAfter(now.minus(java.time.Duration.ofHours(1)))))
+			.map((c) -> this.views.conversation(c, false))
+			.orElse(null);
+		return new Session(this.tokens.issue(visitor.id(), channel.id()), visitor, conversation);
+	}
+
+	/**
+	 * Starts the visitor's conversation, or returns the open one.
+	 * @return the conversation and whether it was created now
+	 */
+	public Started startConversation(VisitorIdentity identity, Prechat prechat) {
+		Visitor visitor = this.visitors.findById(identity.visitorId())
+			.orElseThrow(() -> new ApiException(org.springframework.http.HttpStatus.UNAUTHORIZED, "unauthenticated",
+					"Unknown visitor"));
+		Channel channel = this.channels.findById(visitor.channelId())
+			.filter(Channel::enabled)
+			.orElseThrow(() -> ApiException.notFound("Channel"));
+		Prechat form = (prechat != null) ? prechat : new Prechat(null, null, null, null);
+		String name = optional("name", form.name(), 100);
+		String email = email(form.email());
+		String phone = phone(form.phone());
+		String question = optional("question", form.question(), 1000);
+		if (channel.prechatEnabled()) {
+			for (String field : channel.prechatFields()) {
+				boolean missing = switch (field) {
+					case "name" -> name == null && visitor.name() == null;
+					case "email" -> email == null && visitor.email() == null && phone == null;
+					case "question" -> question == null;
+					default -> false;
+				};
+				if (missing) {
+					throw Conversations.invalid(field, "is required");
+				}
+			}
+		}
+		Started started = this.transactions.execute((tx) -> {
+			// the visitor's row lock keeps two tabs from opening two conversations at
+			// once
+			this.visitors.lock(visitor.id());
+			Optional<Conversation> open = this.conversations.findOpenForVisitor(visitor.id());
+			if (open.isPresent()) {
+				return new Started(this.views.conversation(open.get(), false), false);
+			}
+			Visitor updated = new Visitor(visitor.id(), visitor.channelId(), visitor.customerExternalId(),
+					(name != null) ? name : visitor.name(), (email != null) ? email : visitor.email(),
+					(phone != null) ? phone : visitor.phone(), visitor.language(), visitor.userAgent(), visitor.ip(),
+					visitor.pageUrl(), visitor.referrer(), visitor.createdAt(), this.clock.instant());
+			this.visitors.update(updated);
+			return new Started(this.views.conversation(this.chat.start(updated, question), false), true);
+		});
+		if (started.created()) {
+			this.chat.announce(started.conversation());
+		}
+		return started;
+	}
+
+	public record Started(ConversationView conversation, boolean created) {
+	}
+
+	private static String optional(String field, String value, int max) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		String text = value.strip();
+		if (text.length() > max) {
+			throw Conversations.invalid(field, "must be at most " + max + " characters");
+		}
+		return text;
+	}
+
+	private static String email(String value) {
+		String email = optional("email", value, 254);
+		if (email != null && !EMAIL.matcher(email).matches()) {
+			throw Conversations.invalid("email", "must be an e-mail address");
+		}
+		return email;
+	}
+
+	private static String phone(String value) {
+		String phone = optional("phone", value, 32);
+		if (phone != null && !PHONE.matcher(phone).matches()) {
+			throw Conversations.invalid("phone", "must be a phone number");
+		}
+		return phone;
+	}
+
+	private static String clip(String value, int max) {
+		if (value == null) {
+			return null;
+		}
+		return (value.length() > max) ? value.substring(0, max) : value;
+	}
+
+}

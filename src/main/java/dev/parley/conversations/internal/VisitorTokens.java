@@ -1,0 +1,118 @@
+package dev.parley.conversations.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import dev.parley.platform.ServerSecrets;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Signed visitor tokens: {@code pvt_<payload>.<signature>}, the payload naming the
+ * visitor, the channel and an expiry, the signature an HMAC-SHA256 with a secret every
+ * node shares. Nothing is stored per token; a token cannot be altered or moved to another
+ * channel.
+ */
+@Component
+public class VisitorTokens {
+
+	static final String PREFIX = "pvt_";
+
+	static final Duration LIFETIME = Duration.ofDays(180);
+
+	private static final Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
+
+	private final ServerSecrets secrets;
+
+	private final Clock clock;
+
+	VisitorTokens(ServerSecrets secrets, Clock clock) {
+		this.secrets = secrets;
+		this.clock = clock;
+	}
+
+	/** Who a valid token speaks for. */
+	public record VisitorIdentity(long visitorId, long channelId) {
+	}
+
+	public String issue(long visitorId, long channelId) {
+		long expires = this.clock.instant().plus(LIFETIME).getEpochSecond();
+		String payload = encoder
+			.encodeToString(("v1:" + visitorId + ":" + channelId + ":" + expires).getBytes(StandardCharsets.UTF_8));
+		return PREFIX + payload + "." + encoder.encodeToString(sign(payload));
+	}
+
+	/**
+	 * @return the identity, or empty for anything forged, altered, malformed or expired
+	 */
+	public Optional<VisitorIdentity> verify(String token) {
+		if (token == null || !token.startsWith(PREFIX) || token.length() > 300) {
+			return Optional.empty();
+		}
+		int dot = token.indexOf('.');
+		if (dot < 0) {
+			return Optional.empty();
+		}
+		String payload = token.substring(PREFIX.length(), dot);
+		try {
+			byte[] signature = Base64.getUrlDecoder().decode(token.substring(dot + 1));
+			if (!MessageDigest.isEqual(signature, sign(payload))) {
+				return Optional.empty();
+			}
+			String[] parts = new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8).split(":");
+			if (parts.length != 4 || !parts[0].equals("v1")) {
+				return Optional.empty();
+			}
+			if (Long.parseLong(parts[3]) < this.clock.instant().getEpochSecond()) {
+				return Optional.empty();
+			}
+			return Optional.of(new VisitorIdentity(Long.parseLong(parts[1]), Long.parseLong(parts[2])));
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
+	}
+
+	private byte[] sign(String payload) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(this.secrets.secret("visitor-token"), "HmacSHA256"));
+			return mac.doFinal(payload.getBytes(StandardCharsets.US_ASCII));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Checks a website's claim that the visitor is one of its customers:
+	 * {@code hex(HMAC-SHA256(channel secret, customerId))}.
+	 */
+	static boolean verifiesCustomer(String channelSecret, String customerId, String hash) {
+		if (customerId == null || hash == null || customerId.isBlank() || customerId.length() > 128) {
+			return false;
+		}
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(channelSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+			byte[] expected = mac.doFinal(customerId.getBytes(StandardCharsets.UTF_8));
+			byte[] given = java.util.HexFormat.of().parseHex(hash.strip().toLowerCase(java.util.Locale.ROOT));
+			return MessageDigest.isEqual(expected, given);
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,139 @@
+package dev.parley.conversations.realtime;
+
+import java.io.IOException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.parley.conversations.internal.StaffActor;
+import dev.parley.conversations.internal.VisitorTokens.VisitorIdentity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+
+/**
+ * One open WebSocket and what it is allowed to see. Sends are thread-safe and never block
+ * the caller for long: a client that cannot keep up (more than 512 KB queued or a send
+ * stuck for 10 s) is disconnected, and catches up with {@code sync} when it reconnects.
+ */
+final class Connection {
+
+	private static final Logger logger = LoggerFactory.getLogger(Connection.class);
+
+	static final int SEND_TIME_LIMIT_MILLIS = 10_000;
+
+	static final int SEND_BUFFER_LIMIT = 512 * 1024;
+
+	private final WebSocketSession session;
+
+	private final boolean staff;
+
+	private volatile VisitorIdentity visitor;
+
+	private volatile StaffActor actor;
+
+	private volatile Authentication authentication;
+
+	private volatile long actorCheckedAt;
+
+	private volatile long lastActivity;
+
+	private long windowStart;
+
+	private int framesInWindow;
+
+	/** Conversations this connection receives live events of. */
+	final Set<Long> conversations = ConcurrentHashMap.newKeySet();
+
+	Connection(WebSocketSession session, boolean staff, long now) {
+		this.session = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MILLIS, SEND_BUFFER_LIMIT);
+		this.staff = staff;
+		this.lastActivity = now;
+	}
+
+	String id() {
+		return this.session.getId();
+	}
+
+	boolean staff() {
+		return this.staff;
+	}
+
+	VisitorIdentity visitor() {
+		return this.visitor;
+	}
+
+	void authenticateVisitor(VisitorIdentity identity) {
+		this.visitor = identity;
+	}
+
+	StaffActor actor() {
+		return this.actor;
+	}
+
+	Authentication authentication() {
+		return this.authentication;
+	}
+
+	long actorCheckedAt() {
+		return this.actorCheckedAt;
+	}
+
+	void authenticateStaff(Authentication authentication, long now) {
+		this.authentication = authentication;
+		this.actor = StaffActor.of(authentication);
+		this.actorCheckedAt = now;
+	}
+
+	boolean authenticated() {
+		return this.staff ? this.actor != null : this.visitor != null;
+	}
+
+	void touch(long now) {
+		this.lastActivity = now;
+	}
+
+	long lastActivity() {
+		return this.lastActivity;
+	}
+
+	/** Counts a frame; false when the connection is over its rate. */
+	synchronized boolean admit(long now, int perSecond) {
+		if (now - this.windowStart >= 1000) {
+			this.windowStart = now;
+			this.framesInWindow = 0;
+		}
+		return ++this.framesInWindow <= perSecond;
+	}
+
+	void send(TextMessage frame) {
+		if (!this.session.isOpen()) {
+			return;
+		}
+		try {
+			this.session.sendMessage(frame);
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.debug("Dropping slow or broken connection {}", id(), ex);
+			close(CloseStatus.SESSION_NOT_RELIABLE);
+		}
+	}
+
+	void close(CloseStatus status) {
+		try {
+			this.session.close(status);
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.debug("Closing {} failed", id(), ex);
+		}
+	}
+
+	boolean open() {
+		return this.session.isOpen();
+	}
+
+}

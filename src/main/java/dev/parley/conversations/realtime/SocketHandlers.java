@@ -1,0 +1,114 @@
+package dev.parley.conversations.realtime;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.config.annotation.EnableWebSocket;
+import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import org.springframework.web.socket.handler.TextWebSocketHandler;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
+
+/**
+ * The two WebSocket endpoints. {@code /ws/staff} is only reached through the security
+ * filter chain with a signed-in session and from Parley's own origin; {@code /ws/visitor}
+ * accepts any origin (apps and mini programs connect too) and authenticates by the
+ * visitor token in the first frame.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocket
+@EnableConfigurationProperties(RealtimeProperties.class)
+class SocketHandlers implements WebSocketConfigurer {
+
+	private final Gateway gateway;
+
+	private final Clock clock;
+
+	SocketHandlers(Gateway gateway, Clock clock) {
+		this.gateway = gateway;
+		this.clock = clock;
+	}
+
+	@Override
+	public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
+		registry.addHandler(new Handler(false), "/ws/visitor").setAllowedOriginPatterns("*");
+		registry.addHandler(new Handler(true), "/ws/staff");
+	}
+
+	@Bean
+	static ServletServerContainerFactoryBean webSocketContainer(RealtimeProperties properties) {
+		ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
+		int readable = (int) Math.min(Integer.MAX_VALUE, properties.maxFrameBytes().toBytes() * 4);
+		container.setMaxTextMessageBufferSize(readable);
+		container.setMaxBinaryMessageBufferSize(1024);
+		container.setMaxSessionIdleTimeout(properties.idleTimeout().toMillis() + 30_000);
+		return container;
+	}
+
+	private final class Handler extends TextWebSocketHandler {
+
+		private final boolean staff;
+
+		private final Map<String, Connection> connections = new ConcurrentHashMap<>();
+
+		Handler(boolean staff) {
+			this.staff = staff;
+		}
+
+		@Override
+		public void afterConnectionEstablished(WebSocketSession session) {
+			Authentication authentication = null;
+			if (this.staff) {
+				if (!(session.getPrincipal() instanceof Authentication principal)
+						|| !(principal.getPrincipal() instanceof dev.parley.identity.StaffPrincipal)) {
+					closeQuietly(session, Gateway.UNAUTHENTICATED);
+					return;
+				}
+				authentication = principal;
+			}
+			Connection connection = new Connection(session, this.staff, SocketHandlers.this.clock.millis());
+			this.connections.put(session.getId(), connection);
+			SocketHandlers.this.gateway.opened(connection, authentication);
+		}
+
+		@Override
+		protected void handleTextMessage(WebSocketSession session, TextMessage message) {
+			Connection connection = this.connections.get(session.getId());
+			if (connection != null) {
+				SocketHandlers.this.gateway.receive(connection, message.getPayload());
+			}
+		}
+
+		@Override
+		public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+			Connection connection = this.connections.remove(session.getId());
+			if (connection != null) {
+				SocketHandlers.this.gateway.closed(connection);
+			}
+		}
+
+		@Override
+		public void handleTransportError(WebSocketSession session, Throwable exception) {
+			closeQuietly(session, CloseStatus.SERVER_ERROR);
+		}
+
+		private void closeQuietly(WebSocketSession session, CloseStatus status) {
+			try {
+				session.close(status);
+			}
+			catch (java.io.IOException ex) {
+				// already gone
+			}
+		}
+
+	}
+
+}

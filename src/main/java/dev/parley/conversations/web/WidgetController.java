@@ -1,0 +1,137 @@
+package dev.parley.conversations.web;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import dev.parley.conversations.internal.Channel;
+import dev.parley.conversations.internal.ChatAttachments;
+import dev.parley.conversations.internal.ChatViews.MessageView;
+import dev.parley.conversations.internal.Conversations;
+import dev.parley.conversations.internal.VisitorSessions;
+import dev.parley.conversations.internal.VisitorTokens;
+import dev.parley.conversations.internal.VisitorTokens.VisitorIdentity;
+import dev.parley.administration.Settings;
+import dev.parley.platform.ApiException;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** The visitor side of live chat (docs/api.md, "Live chat, visitor side"). */
+@RestController
+@RequestMapping("/api/v1/widget")
+class WidgetController {
+
+	private final VisitorSessions sessions;
+
+	private final Conversations chat;
+
+	private final ChatAttachments attachments;
+
+	private final VisitorTokens tokens;
+
+	private final Settings settings;
+
+	WidgetController(VisitorSessions sessions, Conversations chat, ChatAttachments attachments, VisitorTokens tokens,
+			Settings settings) {
+		this.sessions = sessions;
+		this.chat = chat;
+		this.attachments = attachments;
+		this.tokens = tokens;
+		this.settings = settings;
+	}
+
+	record PublicChannel(String key, String name, String greeting, String color, boolean prechatEnabled,
+			List<String> prechatFields, String organisation) {
+	}
+
+	@GetMapping("/channels/{key}")
+	PublicChannel channel(@PathVariable String key) {
+		Channel channel = this.sessions.enabledChannel(key);
+		return new PublicChannel(channel.key(), channel.name(), channel.greeting(), channel.color(),
+				channel.prechatEnabled(), channel.prechatFields(), this.settings.get("organisation.name"));
+	}
+
+	record SessionView(String token, VisitorView visitor, Object conversation) {
+	}
+
+	record VisitorView(long id, String name, String email, String phone, boolean verified) {
+	}
+
+	@PostMapping("/channels/{key}/visitors")
+	SessionView arrive(@PathVariable String key, @RequestBody(required = false) VisitorSessions.Arrival arrival,
+			HttpServletRequest request) {
+		VisitorSessions.Arrival given = (arrival != null) ? arrival
+				: new VisitorSessions.Arrival(null, null, null, null, null, null, null, null, null);
+		VisitorSessions.Session session = this.sessions.arrive(key, given,
+				new VisitorSessions.Origin(request.getRemoteAddr(), request.getHeader("User-Agent")));
+		var v = session.visitor();
+		return new SessionView(session.token(), new VisitorView(v.id(), v.name(), v.email(), v.phone(), v.verified()),
+				session.conversation());
+	}
+
+	@PostMapping("/conversations")
+	ResponseEntity<Object> start(@RequestBody(required = false) VisitorSessions.Prechat prechat,
+			HttpServletRequest request) {
+		VisitorSessions.Started started = this.sessions.startConversation(visitor(request), prechat);
+		return ResponseEntity.status(started.created() ? HttpStatus.CREATED : HttpStatus.OK)
+			.body(started.conversation());
+	}
+
+	record MessagePage(List<MessageView> items, long lastSeq) {
+	}
+
+	@GetMapping("/conversations/{id}/messages")
+	MessagePage messages(@PathVariable long id, @RequestParam(defaultValue = "0") long after,
+			@RequestParam(defaultValue = "50") int limit, HttpServletRequest request) {
+		var conversation = this.chat.forVisitor(visitor(request), id);
+		return new MessagePage(this.chat.messages(id, after, limit), conversation.lastSeq());
+	}
+
+	record SendForm(String clientId, String text) {
+	}
+
+	@PostMapping("/conversations/{id}/messages")
+	ResponseEntity<MessageView> send(@PathVariable long id, @RequestBody SendForm form, HttpServletRequest request) {
+		Conversations.Sent sent = this.chat.sendAsVisitor(visitor(request), id, form.clientId(), form.text());
+		return ResponseEntity.status(sent.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(sent.message());
+	}
+
+	@PostMapping("/conversations/{id}/attachments")
+	ResponseEntity<MessageView> upload(@PathVariable long id, @RequestPart("file") MultipartFile file,
+			@RequestParam("clientId") String clientId, HttpServletRequest request) throws IOException {
+		Conversations.Sent sent = this.attachments.uploadAsVisitor(visitor(request), id, clientId,
+				file.getOriginalFilename(), file.getBytes());
+		return ResponseEntity.status(sent.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(sent.message());
+	}
+
+	@PostMapping("/conversations/{id}/close")
+	ResponseEntity<Void> close(@PathVariable long id, HttpServletRequest request) {
+		this.chat.closeByVisitor(visitor(request), id);
+		return ResponseEntity.noContent().build();
+	}
+
+	record RatingForm(Integer score, String comment) {
+	}
+
+	@PostMapping("/conversations/{id}/rating")
+	ResponseEntity<Void> rate(@PathVariable long id, @RequestBody RatingForm form, HttpServletRequest request) {
+		this.chat.rate(visitor(request), id, form.score(), form.comment());
+		return ResponseEntity.noContent().build();
+	}
+
+	private VisitorIdentity visitor(HttpServletRequest request) {
+		return VisitorHeader.require(request, this.tokens);
+	}
+
+}

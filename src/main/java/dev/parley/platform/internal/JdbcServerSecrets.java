@@ -1,0 +1,64 @@
+package dev.parley.platform.internal;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.parley.platform.ServerSecrets;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Server secrets in the {@code server_secret} table. Two nodes creating the same secret
+ * at once both end up with the one that was inserted first.
+ */
+@Component
+class JdbcServerSecrets implements ServerSecrets {
+
+	private static final SecureRandom random = new SecureRandom();
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
+
+	JdbcServerSecrets(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	@Override
+	public byte[] secret(String name) {
+		return this.cache.computeIfAbsent(name, this::load).clone();
+	}
+
+	private byte[] load(String name) {
+		return read(name).orElseGet(() -> {
+			byte[] fresh = new byte[32];
+			random.nextBytes(fresh);
+			try {
+				this.jdbc.sql("INSERT INTO server_secret (name, secret, created_at) VALUES (?, ?, ?)")
+					.params(name, Base64.getEncoder().encodeToString(fresh), this.clock.millis())
+					.update();
+			}
+			catch (DuplicateKeyException ex) {
+				// another node was first; use its secret
+			}
+			return read(name).orElseThrow();
+		});
+	}
+
+	private java.util.Optional<byte[]> read(String name) {
+		return this.jdbc.sql("SELECT secret FROM server_secret WHERE name = ?")
+			.param(name)
+			.query(String.class)
+			.optional()
+			.map(Base64.getDecoder()::decode);
+	}
+
+}

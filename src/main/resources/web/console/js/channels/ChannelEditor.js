@@ -1,0 +1,251 @@
+// One channel in a dialog: name, kind (when creating), allowed origins, greeting, colour,
+// pre-chat form, enabled; for a website channel the embed snippet and a preview; the
+// identity-verification secret (shown on request, rotatable); delete with confirmation.
+import { ref, reactive, computed } from 'vue';
+import { t } from '../../../shared/js/i18n.js';
+import { post, put, del } from '../../../shared/js/api.js';
+import ProblemMessage from '../../../shared/js/ProblemMessage.js';
+
+export const PRECHAT_FIELDS = ['name', 'email', 'phone', 'question'];
+const DEFAULT_COLOR = '#1f6feb';
+
+function originsFromText(text) {
+  return (text || '').split(/[\r\n]+/).map((line) => line.trim()).filter(Boolean);
+}
+
+export default {
+  name: 'ChannelEditor',
+  components: { ProblemMessage },
+  props: { channel: Object },
+  emits: ['saved', 'close'],
+  setup(props, { emit }) {
+    const creating = !props.channel;
+    const current = ref(props.channel ? { ...props.channel } : null);
+    const problem = ref(null);
+    const busy = ref(false);
+    const confirmingDelete = ref(false);
+    const confirmingRotate = ref(false);
+    const secretShown = ref(false);
+    const copied = ref('');
+    const notice = ref('');
+    const secretNotice = ref('');
+    const source = props.channel || {};
+    const form = reactive({
+      name: source.name || '',
+      kind: source.kind || 'website',
+      origins: (source.allowedOrigins || []).join('\n'),
+      greeting: source.greeting || '',
+      color: /^#[0-9a-fA-F]{6}$/.test(source.color || '') ? source.color : DEFAULT_COLOR,
+      prechatEnabled: !!source.prechatEnabled,
+      prechatFields: source.prechatFields ? [...source.prechatFields] : ['name', 'email'],
+      enabled: creating ? true : !!source.enabled,
+    });
+
+    const website = computed(() => form.kind === 'website');
+    const snippet = computed(() => current.value
+      ? '<script src="' + location.origin + '/widget.js" data-channel="' + current.value.key + '" async></script>'
+      : '');
+    const previewUrl = computed(() => current.value
+      ? '/widget/demo?channel=' + encodeURIComponent(current.value.key) : null);
+
+    function body() {
+      return {
+        name: form.name.trim(),
+        allowedOrigins: website.value ? originsFromText(form.origins) : [],
+        greeting: form.greeting.trim() || null,
+        color: form.color,
+        prechatEnabled: form.prechatEnabled,
+        prechatFields: PRECHAT_FIELDS.filter((field) => form.prechatFields.includes(field)),
+      };
+    }
+
+    async function save() {
+      problem.value = null;
+      busy.value = true;
+      try {
+        if (creating) {
+          const created = await post('/api/v1/channels', { kind: form.kind, ...body() });
+          emit('saved', { message: t('channels.created', { name: created.name }), channel: created });
+        } else {
+          const saved = await put('/api/v1/channels/' + current.value.id, { ...body(), enabled: form.enabled });
+          emit('saved', { message: t('channels.updated', { name: saved.name }), channel: null });
+        }
+      } catch (failure) {
+        problem.value = failure;
+      } finally {
+        busy.value = false;
+      }
+    }
+
+    async function remove() {
+      problem.value = null;
+      busy.value = true;
+      try {
+        await del('/api/v1/channels/' + current.value.id);
+        emit('saved', { message: t('channels.deleted', { name: current.value.name }), channel: null });
+      } catch (failure) {
+        confirmingDelete.value = false;
+        if (failure.status === 409) {
+          notice.value = t('channels.deleteConflict');
+        } else {
+          problem.value = failure;
+        }
+      } finally {
+        busy.value = false;
+      }
+    }
+
+    async function rotate() {
+      problem.value = null;
+      busy.value = true;
+      try {
+        const rotated = await post('/api/v1/channels/' + current.value.id + '/secret');
+        current.value = { ...current.value, ...rotated };
+        secretShown.value = true;
+        confirmingRotate.value = false;
+        secretNotice.value = t('channels.secretRotated');
+      } catch (failure) {
+        problem.value = failure;
+      } finally {
+        busy.value = false;
+      }
+    }
+
+    async function copy(what, text) {
+      copied.value = '';
+      try {
+        await navigator.clipboard.writeText(text);
+        copied.value = what;
+      } catch {
+        // No clipboard (insecure page or refused): select the text so Ctrl+C works.
+        const element = document.getElementById(what === 'snippet' ? 'channel-snippet' : 'channel-secret');
+        if (element) {
+          const range = document.createRange();
+          range.selectNodeContents(element);
+          const selection = window.getSelection();
+          selection.removeAllRanges();
+          selection.addRange(range);
+        }
+        copied.value = what + '-select';
+      }
+    }
+
+    return { creating, current, problem, busy, confirmingDelete, confirmingRotate, secretShown, copied, notice, secretNotice, form,
+      website, snippet, previewUrl, fields: PRECHAT_FIELDS, save, remove, rotate, copy, t };
+  },
+  template: `
+    <div class="overlay" @keydown.esc="$emit('close')">
+      <div class="dialog channel-dialog" role="dialog" aria-modal="true">
+        <header>
+          <h2>{{ creating ? t('channels.new') : current.name }}</h2>
+          <button class="link" type="button" @click="$emit('close')" :aria-label="t('action.close')">✕</button>
+        </header>
+
+        <form @submit.prevent="save" novalidate>
+          <div class="row">
+            <div class="field">
+              <label for="channel-name">{{ t('field.name') }}</label>
+              <input id="channel-name" type="text" v-model="form.name" maxlength="100" required>
+            </div>
+            <div class="field" v-if="creating">
+              <label for="channel-kind">{{ t('channels.kind') }}</label>
+              <select id="channel-kind" v-model="form.kind">
+                <option value="website">{{ t('channels.kind.website') }}</option>
+                <option value="api">{{ t('channels.kind.api') }}</option>
+              </select>
+            </div>
+            <div class="field" v-else>
+              <label>{{ t('channels.key') }}</label>
+              <div id="channel-key" class="secret channel-key">{{ current.key }}</div>
+            </div>
+          </div>
+          <p class="hint muted small" v-if="creating">{{ t('channels.kindHint.' + form.kind) }}</p>
+          <div class="field" v-if="website">
+            <label for="channel-origins">{{ t('channels.origins') }}</label>
+            <textarea id="channel-origins" v-model="form.origins" rows="3" spellcheck="false"
+              placeholder="https://www.example.com"></textarea>
+            <div class="hint">{{ t('channels.originsHint') }}</div>
+          </div>
+          <div class="field">
+            <label for="channel-greeting">{{ t('channels.greeting') }}</label>
+            <textarea id="channel-greeting" v-model="form.greeting" rows="2" maxlength="500"></textarea>
+            <div class="hint">{{ t('channels.greetingHint') }}</div>
+          </div>
+          <div class="field">
+            <label for="channel-color">{{ t('channels.color') }}</label>
+            <div class="color-pick">
+              <input id="channel-color" type="color" v-model="form.color">
+              <code>{{ form.color }}</code>
+            </div>
+          </div>
+          <fieldset class="prechat">
+            <legend>
+              <label class="check"><input id="channel-prechat" type="checkbox" v-model="form.prechatEnabled">
+                {{ t('channels.prechat') }}</label>
+            </legend>
+            <div class="hint muted small">{{ t('channels.prechatHint') }}</div>
+            <div class="prechat-fields" :class="{ muted: !form.prechatEnabled }">
+              <label class="check" v-for="field in fields" :key="field">
+                <input type="checkbox" :data-prechat-field="field" :value="field" v-model="form.prechatFields">
+                {{ t('channels.prechatField.' + field) }}
+              </label>
+            </div>
+          </fieldset>
+          <label class="check" v-if="!creating"><input id="channel-enabled" type="checkbox" v-model="form.enabled">
+            {{ t('channels.enabledLabel') }}</label>
+          <div class="notice" v-if="notice">{{ notice }}</div>
+          <ProblemMessage :problem="problem" />
+          <div class="actions">
+            <button id="channel-save" class="primary" type="submit" :disabled="busy">{{ t('action.save') }}</button>
+            <button type="button" @click="$emit('close')">{{ t('action.cancel') }}</button>
+            <button v-if="!creating && !confirmingDelete" id="channel-delete" class="danger" type="button"
+              @click="confirmingDelete = true; notice = ''">{{ t('action.delete') }}</button>
+          </div>
+          <div class="warning" v-if="confirmingDelete">
+            <p>{{ t('channels.deleteConfirm', { name: current.name }) }}</p>
+            <div class="actions">
+              <button id="channel-delete-confirm" class="danger" type="button" :disabled="busy" @click="remove">{{ t('action.delete') }}</button>
+              <button type="button" @click="confirmingDelete = false">{{ t('action.cancel') }}</button>
+            </div>
+          </div>
+        </form>
+
+        <section v-if="!creating && current.kind === 'website'" class="channel-section">
+          <h3>{{ t('channels.embed') }}</h3>
+          <p class="muted small">{{ t('channels.embedHint') }}</p>
+          <pre id="channel-snippet" class="snippet">{{ snippet }}</pre>
+          <div class="actions">
+            <button id="channel-snippet-copy" type="button" @click="copy('snippet', snippet)">{{ t('channels.copy') }}</button>
+            <a id="channel-preview" class="button" :href="previewUrl" target="_blank" rel="noopener">{{ t('channels.preview') }} ↗</a>
+            <span class="muted small" v-if="copied === 'snippet'">{{ t('channels.copied') }}</span>
+            <span class="muted small" v-if="copied === 'snippet-select'">{{ t('channels.copyManually') }}</span>
+          </div>
+        </section>
+
+        <section v-if="!creating" class="channel-section">
+          <h3>{{ t('channels.identity') }}</h3>
+          <p class="muted small">{{ t('channels.identityHint') }}</p>
+          <div v-if="secretShown" id="channel-secret" class="secret">{{ current.identitySecret }}</div>
+          <div class="actions">
+            <button v-if="!secretShown" id="channel-secret-show" type="button" @click="secretShown = true">{{ t('channels.secretShow') }}</button>
+            <template v-else>
+              <button id="channel-secret-hide" type="button" @click="secretShown = false">{{ t('channels.secretHide') }}</button>
+              <button id="channel-secret-copy" type="button" @click="copy('secret', current.identitySecret)">{{ t('channels.copy') }}</button>
+            </template>
+            <button v-if="!confirmingRotate" id="channel-secret-rotate" type="button" class="danger"
+              @click="confirmingRotate = true; secretNotice = ''">{{ t('channels.secretRotate') }}</button>
+            <span class="muted small" v-if="copied === 'secret'">{{ t('channels.copied') }}</span>
+            <span class="muted small" v-if="copied === 'secret-select'">{{ t('channels.copyManually') }}</span>
+          </div>
+          <div class="notice" v-if="secretNotice">{{ secretNotice }}</div>
+          <div class="warning" v-if="confirmingRotate">
+            <p>{{ t('channels.secretRotateConfirm') }}</p>
+            <div class="actions">
+              <button id="channel-secret-rotate-confirm" class="danger" type="button" :disabled="busy" @click="rotate">{{ t('channels.secretRotate') }}</button>
+              <button type="button" @click="confirmingRotate = false">{{ t('action.cancel') }}</button>
+            </div>
+          </div>
+        </section>
+      </div>
+    </div>`,
+};

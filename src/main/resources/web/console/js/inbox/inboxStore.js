@@ -1,0 +1,294 @@
+// The conversation lists of the agent workspace (waiting, mine, open, closed), kept live by
+// the staff socket while someone who may chat is signed in, so the menu can show the unread
+// total and a hidden tab can announce new visitors on every screen.
+import { reactive, computed } from 'vue';
+import { get } from '../../../shared/js/api.js';
+import { t } from '../../../shared/js/i18n.js';
+import { session, can } from '../session.js';
+import { subscribe, socketState } from './staffSocket.js';
+import { previewText } from './format.js';
+
+export const VIEWS = ['waiting', 'mine', 'open', 'closed'];
+const PAGE_SIZE = 30;
+
+function blankView() {
+  return { items: [], nextCursor: null, loaded: false, loading: false, problem: null };
+}
+
+export const inbox = reactive({
+  views: { waiting: blankView(), mine: blankView(), open: blankView(), closed: blankView() },
+  /** The conversation on screen (its new messages do not count as unread while the page is seen). */
+  viewing: null,
+  notices: 0,
+});
+
+const generations = { waiting: 0, mine: 0, open: 0, closed: 0 };
+let unsubscribe = null;
+
+/** The list tabs this person may use, in order. */
+export function availableViews() {
+  const views = [];
+  if (can('conversation.reply')) views.push('waiting', 'mine');
+  if (can('conversation.view_all')) views.push('open');
+  views.push('closed');
+  return views;
+}
+
+function myId() {
+  return session.me ? session.me.user.id : null;
+}
+
+function assignedToMe(conversation) {
+  return !!conversation.assignee && conversation.assignee.id === myId();
+}
+
+function belongs(view, conversation) {
+  switch (view) {
+    case 'waiting':
+      return conversation.status === 'waiting';
+    case 'mine':
+      return conversation.status === 'assigned' && assignedToMe(conversation);
+    case 'open':
+      return conversation.status === 'assigned';
+    case 'closed':
+      return conversation.status === 'closed' && (can('conversation.view_all') || assignedToMe(conversation));
+    default:
+      return false;
+  }
+}
+
+function time(value) {
+  const parsed = value ? Date.parse(value) : NaN;
+  return Number.isNaN(parsed) ? 0 : parsed;
+}
+
+function sortView(view) {
+  const items = inbox.views[view].items;
+  if (view === 'waiting') {
+    items.sort((a, b) => time(a.createdAt) - time(b.createdAt) || a.id - b.id);
+  } else if (view === 'closed') {
+    items.sort((a, b) => time(b.closedAt || b.lastMessageAt) - time(a.closedAt || a.lastMessageAt) || b.id - a.id);
+  } else {
+    items.sort((a, b) => time(b.lastMessageAt || b.createdAt) - time(a.lastMessageAt || a.createdAt) || b.id - a.id);
+  }
+}
+
+/** The page is on screen and has the focus: what the agent opened counts as seen. */
+export function pageActive() {
+  return document.visibilityState === 'visible' && document.hasFocus();
+}
+
+/** Puts a changed conversation into the lists it now belongs to and out of the others. */
+export function updateConversation(conversation) {
+  if (!conversation || conversation.id === undefined) return;
+  for (const view of VIEWS) {
+    const state = inbox.views[view];
+    if (!state.loaded) continue;
+    const index = state.items.findIndex((item) => item.id === conversation.id);
+    if (belongs(view, conversation)) {
+      const merged = index >= 0 ? { ...state.items[index], ...conversation } : { ...conversation };
+      if (inbox.viewing === conversation.id && pageActive() && assignedToMe(conversation)) merged.unread = 0;
+      if (index >= 0) state.items[index] = merged;
+      else state.items.push(merged);
+      sortView(view);
+    } else if (index >= 0) {
+      state.items.splice(index, 1);
+    }
+  }
+}
+
+/** The conversation as the lists know it (any tab), or null. */
+export function findConversation(id) {
+  for (const view of VIEWS) {
+    const found = inbox.views[view].items.find((item) => item.id === id);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** Everything up to now was seen in this conversation. */
+export function markRead(id) {
+  for (const view of VIEWS) {
+    for (const item of inbox.views[view].items) {
+      if (item.id === id) item.unread = 0;
+    }
+  }
+}
+
+export function setViewing(id) {
+  inbox.viewing = id;
+}
+
+/** Loads (or with append=true continues) one list. */
+export async function loadView(view, append) {
+  const state = inbox.views[view];
+  const mine = ++generations[view];
+  state.loading = true;
+  state.problem = null;
+  try {
+    const page = await get('/api/v1/conversations', {
+      view, after: append ? state.nextCursor : null, limit: PAGE_SIZE,
+    });
+    if (mine !== generations[view]) return;
+    if (append) {
+      const known = new Set(state.items.map((item) => item.id));
+      state.items.push(...page.items.filter((item) => !known.has(item.id)));
+    } else {
+      state.items = page.items;
+    }
+    if (inbox.viewing !== null && pageActive()) {
+      const open = state.items.find((item) => item.id === inbox.viewing);
+      if (open && assignedToMe(open)) open.unread = 0;
+    }
+    state.nextCursor = page.nextCursor || null;
+    state.loaded = true;
+    sortView(view);
+  } catch (failure) {
+    if (mine === generations[view]) state.problem = failure;
+  } finally {
+    if (mine === generations[view]) state.loading = false;
+  }
+}
+
+/** Reloads every list the person may see (entering the inbox, after a reconnect). */
+export function reloadViews(all) {
+  return Promise.all(availableViews()
+    .filter((view) => all || inbox.views[view].loaded)
+    .map((view) => loadView(view, false)));
+}
+
+/** Unread visitor messages in the queue and in my conversations: the number in the menu. */
+export const unreadTotal = computed(() => {
+  const seen = new Set();
+  let total = 0;
+  for (const view of ['waiting', 'mine']) {
+    for (const item of inbox.views[view].items) {
+      if (seen.has(item.id)) continue;
+      seen.add(item.id);
+      total += Math.max(0, Number(item.unread) || 0);
+    }
+  }
+  return total;
+});
+
+// Announcing while the tab is hidden: "(2) New messages · Parley" and a short beep.
+let baseTitle = null;
+let audio = null;
+
+function unlockAudio() {
+  try {
+    const Context = window.AudioContext || window.webkitAudioContext;
+    if (!Context) return;
+    if (!audio) audio = new Context();
+    if (audio.state === 'suspended') audio.resume().catch(() => null);
+  } catch {
+    audio = null;
+  }
+}
+window.addEventListener('pointerdown', unlockAudio, { capture: true });
+window.addEventListener('keydown', unlockAudio, { capture: true });
+
+function beep() {
+  if (!audio || audio.state !== 'running') return;
+  try {
+    const now = audio.currentTime;
+    const oscillator = audio.createOscillator();
+    const gain = audio.createGain();
+    oscillator.type = 'sine';
+    oscillator.frequency.setValueAtTime(880, now);
+    oscillator.frequency.setValueAtTime(660, now + 0.09);
+    gain.gain.setValueAtTime(0.0001, now);
+    gain.gain.exponentialRampToValueAtTime(0.12, now + 0.02);
+    gain.gain.exponentialRampToValueAtTime(0.0001, now + 0.22);
+    oscillator.connect(gain).connect(audio.destination);
+    oscillator.start(now);
+    oscillator.stop(now + 0.25);
+  } catch {
+    // no sound, then
+  }
+}
+
+function announce() {
+  if (document.visibilityState === 'visible') return;
+  if (baseTitle === null) baseTitle = document.title;
+  inbox.notices += 1;
+  document.title = t('inbox.titleNotice', { count: inbox.notices }) + ' · ' + baseTitle;
+  beep();
+}
+
+function clearNotice() {
+  if (baseTitle !== null) document.title = baseTitle;
+  baseTitle = null;
+  inbox.notices = 0;
+}
+
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'visible') clearNotice();
+});
+
+function onMessage(frame) {
+  const message = frame.message;
+  if (!message) return;
+  const id = frame.conversationId || message.conversationId;
+  const fromVisitor = message.sender && message.sender.kind === 'visitor';
+  const seen = inbox.viewing === id && pageActive();
+  let concernsMe = false;
+  for (const view of VIEWS) {
+    const state = inbox.views[view];
+    const item = state.items.find((entry) => entry.id === id);
+    if (!item) continue;
+    if (message.seq && item.lastSeq && message.seq <= item.lastSeq) continue;
+    item.lastMessagePreview = previewText(message);
+    item.lastMessageAt = message.createdAt || item.lastMessageAt;
+    if (message.seq) item.lastSeq = message.seq;
+    if (fromVisitor && !seen) item.unread = (Number(item.unread) || 0) + 1;
+    if (view === 'waiting' || (view === 'mine' && assignedToMe(item))) concernsMe = true;
+    sortView(view);
+  }
+  if (fromVisitor && concernsMe) announce();
+}
+
+function onConversation(conversation) {
+  if (!conversation) return;
+  const wasWaiting = inbox.views.waiting.items.some((item) => item.id === conversation.id);
+  updateConversation(conversation);
+  if (conversation.status === 'waiting' && !wasWaiting && can('conversation.reply')) announce();
+}
+
+function onFrame(frame) {
+  switch (frame.type) {
+    case 'ready':
+      if (socketState.readyCount > 1) reloadViews(false);
+      break;
+    case 'conversation':
+      onConversation(frame.conversation);
+      break;
+    case 'message':
+      onMessage(frame);
+      break;
+    default:
+      break;
+  }
+}
+
+/** Starts following (signed in with a chat permission); loads the queue and my conversations. */
+export function startInbox() {
+  if (unsubscribe) return;
+  unsubscribe = subscribe(onFrame);
+  if (can('conversation.reply')) {
+    loadView('waiting', false);
+    loadView('mine', false);
+  }
+}
+
+/** Stops following and forgets the lists (signed out, or the permission is gone). */
+export function stopInbox() {
+  if (unsubscribe) unsubscribe();
+  unsubscribe = null;
+  for (const view of VIEWS) {
+    generations[view] += 1;
+    inbox.views[view] = blankView();
+  }
+  inbox.viewing = null;
+  clearNotice();
+}
