@@ -1,0 +1,223 @@
+package dev.parley.conversations;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import javax.imageio.ImageIO;
+
+import dev.parley.conversations.internal.Conversations;
+import dev.parley.testing.ApiClient;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Closing, rating, reopening, the inactivity timeout, attachments and channel
+ * administration, each with its bad inputs and refusals.
+ */
+class ChatLifecycleTests extends ChatTest {
+
+	@Autowired
+	Conversations conversations;
+
+	@Test
+	void closedConversationIsRatedOnceAndReopenedOnlyWithinTheWindow() {
+		TestVisitor visitor = visitorWithConversation(channelKey());
+		ApiClient agent = signedInAs("agent");
+		take(agent, visitor.conversationId());
+		String widget = "/api/v1/widget/conversations/" + visitor.conversationId();
+		assertThat(visitor.api().post(widget + "/rating", Map.of("score", 5)).status()).as("open").isEqualTo(409);
+		ApiClient.Response closed = agent.post("/api/v1/conversations/" + visitor.conversationId() + "/close",
+				Map.of());
+		assertThat(closed.json().path("status").asString()).isEqualTo("closed");
+		assertThat(closed.json().path("closedBy").asString()).isEqualTo("agent");
+		for (Object score : List.of(0, 6, "five")) {
+			ApiClient.Response bad = visitor.api().post(widget + "/rating", Map.of("score", score));
+			assertThat(bad.status()).as(String.valueOf(score)).isEqualTo(400);
+		}
+		assertThat(visitor.api().post(widget + "/rating", Map.of("score", 4, "comment", "quick <b>help</b>")).status())
+			.isEqualTo(204);
+		assertThat(visitor.api().post(widget + "/rating", Map.of("score", 1)).status()).isEqualTo(409);
+		JsonNode rated = agent.get("/api/v1/conversations/" + visitor.conversationId()).json();
+		assertThat(rated.path("rating").asInt()).isEqualTo(4);
+		assertThat(rated.path("ratingComment").asString()).isEqualTo("quick <b>help</b>");
+
+		ApiClient.Response again = visitor.api()
+			.post(widget + "/messages", Map.of("clientId", "v-after", "text", "one more thing"));
+		assertThat(again.status()).isEqualTo(201);
+		JsonNode reopened = agent.get("/api/v1/conversations/" + visitor.conversationId()).json();
+		assertThat(reopened.path("status").asString()).isEqualTo("assigned");
+		List<String> events = transcript(agent, "/api/v1/conversations/", visitor.conversationId()).stream()
+			.filter((m) -> m.path("kind").asString().equals("event"))
+			.map((m) -> m.path("event").path("type").asString())
+			.toList();
+		assertThat(events).containsExactly("assigned", "closed", "reopened");
+
+		visitor.api().post(widget + "/close", Map.of());
+		this.clock.advance(Duration.ofMinutes(11));
+		try {
+			ApiClient.Response late = visitor.api()
+				.post(widget + "/messages", Map.of("clientId", "v-late", "text", "hello again"));
+			assertThat(late.status()).isEqualTo(409);
+			assertThat(late.code()).isEqualTo("conversation_closed");
+			ApiClient.Response fresh = visitor.api().post("/api/v1/widget/conversations", Map.of());
+			assertThat(fresh.status()).isEqualTo(201);
+			assertThat(fresh.json().path("id").asLong()).isNotEqualTo(visitor.conversationId());
+			ApiClient.Response history = agent.get("/api/v1/visitors/" + visitor.visitorId() + "/conversations");
+			assertThat(history.json().size()).isEqualTo(2);
+		}
+		finally {
+			this.clock.advance(Duration.ofMinutes(-11));
+		}
+	}
+
+	@Test
+	void idleConversationsAreClosedByTheTimeout() {
+		TestVisitor visitor = visitorWithConversation(channelKey());
+		this.clock.advance(Duration.ofMinutes(31));
+		try {
+			assertThat(this.conversations.closeInactive()).isGreaterThanOrEqualTo(1);
+		}
+		finally {
+			this.clock.advance(Duration.ofMinutes(-31));
+		}
+		JsonNode conversation = admin().get("/api/v1/conversations/" + visitor.conversationId()).json();
+		assertThat(conversation.path("status").asString()).isEqualTo("closed");
+		assertThat(conversation.path("closedBy").asString()).isEqualTo("timeout");
+	}
+
+	@Test
+	void attachmentsAreSniffedThumbnailedAndHandedOnlyToParties() throws Exception {
+		String key = channelKey();
+		TestVisitor visitor = visitorWithConversation(key);
+		TestVisitor stranger = visitorWithConversation(key);
+		ApiClient agent = signedInAs("agent");
+		take(agent, visitor.conversationId());
+		String upload = "/api/v1/widget/conversations/" + visitor.conversationId() + "/attachments";
+
+		ApiClient.Response image = visitor.api()
+			.upload(upload, "<img src=x onerror=alert(1)>.png", png(800, 400), Map.of("clientId", "f-1"));
+		assertThat(image.status()).as(image.toString()).isEqualTo(201);
+		JsonNode attachment = image.json().path("attachment");
+		assertThat(attachment.path("image").asBoolean()).isTrue();
+		assertThat(attachment.path("width").asInt()).isEqualTo(800);
+		assertThat(attachment.path("contentType").asString()).isEqualTo("image/png");
+		assertThat(attachment.path("name").asString()).isEqualTo("<img src=x onerror=alert(1)>.png");
+		String url = attachment.path("url").asString();
+		assertThat(url).matches("/api/v1/attachments/[0-9a-f]{32}");
+
+		ApiClient.Response thumbnail = visitor.api().get(url + "/thumbnail");
+		assertThat(thumbnail.status()).isEqualTo(200);
+		assertThat(thumbnail.header("Content-Type")).isEqualTo("image/png");
+		assertThat(thumbnail.header("X-Content-Type-Options")).isEqualTo("nosniff");
+		assertThat(agent.get(url).status()).isEqualTo(200);
+		assertThat(stranger.api().get(url).status()).isEqualTo(404);
+		assertThat(signedInAs("agent").get(url).status()).isEqualTo(404);
+		assertThat(client().get(url).status()).isEqualTo(401);
+		assertThat(visitor.api().get("/api/v1/attachments/" + "0".repeat(32)).status()).isEqualTo(404);
+		assertThat(visitor.api().get("/api/v1/attachments/../../etc").status()).isIn(400, 404);
+
+		ApiClient.Response html = visitor.api()
+			.upload(upload, "page.png", "<html><script>alert(1)</script></html>".getBytes(), Map.of("clientId", "f-2"));
+		assertThat(html.status()).isEqualTo(415);
+		assertThat(html.code()).isEqualTo("unsupported_media_type");
+		ApiClient.Response empty = visitor.api().upload(upload, "empty.txt", new byte[0], Map.of("clientId", "f-3"));
+		assertThat(empty.status()).isEqualTo(400);
+		ApiClient.Response noClientId = visitor.api().upload(upload, "a.txt", "hello".getBytes(), Map.of());
+		assertThat(noClientId.status()).isEqualTo(400);
+
+		admin().put("/api/v1/settings", Map.of("chat.attachmentMaxMegabytes", "1"));
+		try {
+			this.clock.advance(Duration.ofSeconds(6)); // the chat settings are cached for
+														// five seconds
+			ApiClient.Response big = visitor.api()
+				.upload(upload, "big.txt", "x".repeat(1_100_000).getBytes(), Map.of("clientId", "f-4"));
+			assertThat(big.status()).isEqualTo(413);
+		}
+		finally {
+			admin().put("/api/v1/settings", Map.of("chat.attachmentMaxMegabytes", "10"));
+			this.clock.advance(Duration.ofSeconds(6));
+		}
+		List<JsonNode> messages = transcript(visitor.api(), "/api/v1/widget/conversations/", visitor.conversationId());
+		assertThat(messages.stream().filter((m) -> m.path("kind").asString().equals("attachment"))).hasSize(1);
+	}
+
+	@Test
+	void channelAdministrationValidatesAndNeedsThePermission() {
+		ApiClient admin = admin();
+		ApiClient agent = signedInAs("agent");
+		assertThat(agent.get("/api/v1/channels").status()).isEqualTo(403);
+		assertThat(agent.post("/api/v1/channels", Map.of("kind", "website", "name", "Mine")).status()).isEqualTo(403);
+		List<Map<String, Object>> bad = List.of(Map.of("kind", "fax", "name", "x"), Map.of("kind", "website"),
+				Map.of("kind", "website", "name", "x".repeat(101)),
+				Map.of("kind", "website", "name", unique("o"), "allowedOrigins", List.of("javascript:alert(1)")),
+				Map.of("kind", "website", "name", unique("o"), "allowedOrigins", List.of("https://a.com/path")),
+				Map.of("kind", "website", "name", unique("c"), "color", "red; background:url(x)"),
+				Map.of("kind", "website", "name", unique("p"), "prechatFields", List.of("ssn")));
+		for (Map<String, Object> body : bad) {
+			ApiClient.Response response = admin.post("/api/v1/channels", body);
+			assertThat(response.status()).as(body.toString()).isEqualTo(400);
+			assertThat(response.code()).isEqualTo("validation_failed");
+		}
+		JsonNode channel = createChannel(Map.of("allowedOrigins", List.of("https://Shop.Example.com/")));
+		assertThat(channel.path("allowedOrigins").get(0).asString()).isEqualTo("https://shop.example.com");
+		ApiClient.Response duplicate = admin.post("/api/v1/channels",
+				Map.of("kind", "api", "name", channel.path("name").asString()));
+		assertThat(duplicate.status()).isEqualTo(409);
+		assertThat(duplicate.code()).isEqualTo("duplicate_channel");
+
+		ApiClient.Response frame = client().get("/widget/frame?channel=" + channel.path("key").asString());
+		assertThat(frame.header("Content-Security-Policy")).contains("frame-ancestors https://shop.example.com 'self'");
+		assertThat(client().get("/widget.js").body()).contains("/widget/frame");
+
+		String key = channel.path("key").asString();
+		visitorWithConversation(key);
+		assertThat(admin.delete("/api/v1/channels/" + channel.path("id").asLong()).code()).isEqualTo("conflict");
+		Map<String, Object> disabled = new java.util.HashMap<>(Map.of("name", channel.path("name").asString(),
+				"allowedOrigins", List.of("https://shop.example.com"), "enabled", false));
+		assertThat(admin.put("/api/v1/channels/" + channel.path("id").asLong(), disabled).status()).isEqualTo(200);
+		assertThat(client().get("/api/v1/widget/channels/" + key).status()).isEqualTo(404);
+		assertThat(arrive(key, Map.of()).status()).isEqualTo(404);
+		String secret = channel.path("identitySecret").asString();
+		ApiClient.Response rotated = admin.post("/api/v1/channels/" + channel.path("id").asLong() + "/secret",
+				Map.of());
+		assertThat(rotated.json().path("identitySecret").asString()).isNotEqualTo(secret).hasSize(64);
+	}
+
+	@Test
+	void prechatFieldsTheChannelRequiresMustBeGiven() {
+		String key = createChannel(Map.of("prechatEnabled", true, "prechatFields", List.of("name", "question")))
+			.path("key")
+			.asString();
+		String token = arrive(key, Map.of()).json().path("token").asString();
+		ApiClient visitor = client().withHeader("X-Parley-Visitor", token);
+		ApiClient.Response missing = visitor.post("/api/v1/widget/conversations", Map.of("name", "Li"));
+		assertThat(missing.status()).isEqualTo(400);
+		assertThat(missing.json().path("errors").get(0).path("field").asString()).isEqualTo("question");
+		ApiClient.Response badEmail = visitor.post("/api/v1/widget/conversations",
+				Map.of("name", "Li", "question", "?", "email", "not-an-email"));
+		assertThat(badEmail.status()).isEqualTo(400);
+		assertThat(visitor.post("/api/v1/widget/conversations", Map.of("name", "Li", "question", "Refund?")).status())
+			.isEqualTo(201);
+		assertThat(visitor.post("/api/v1/widget/conversations", Map.of("name", "Li", "question", "Again?")).status())
+			.as("the open conversation is returned, not a second one")
+			.isEqualTo(200);
+	}
+
+	private static byte[] png(int width, int height) throws Exception {
+		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+		for (int x = 0; x < width; x += 10) {
+			image.setRGB(x, height / 2, 0xff0000);
+		}
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ImageIO.write(image, "png", out);
+		return out.toByteArray();
+	}
+
+}
