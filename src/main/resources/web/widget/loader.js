@@ -54,7 +54,7 @@
   var language = pick(attr('data-language'), settings.language);
 
   // English until the chat frame sends the texts in the visitor's language.
-  var labels = { open: 'Open chat', close: 'Close chat', newMessage: 'New message' };
+  var labels = { open: 'Open chat', close: 'Close chat', newMessage: 'New message', title: 'Chat' };
 
   var launcher = null;
   var badge = null;
@@ -150,7 +150,7 @@
 
     iframe = document.createElement('iframe');
     iframe.id = 'parley-frame';
-    iframe.title = labels.open;
+    iframe.title = labels.title;
     iframe.src = frameSrc();
     iframe.setAttribute('allow', 'clipboard-write');
     iframe.setAttribute('aria-hidden', 'true');
@@ -303,9 +303,10 @@
         labels = {
           open: shortText(data.open, 100) || labels.open,
           close: shortText(data.close, 100) || labels.close,
-          newMessage: shortText(data.newMessage, 100) || labels.newMessage
+          newMessage: shortText(data.newMessage, 100) || labels.newMessage,
+          title: shortText(data.title, 100) || labels.title
         };
-        iframe.title = labels.open;
+        iframe.title = labels.title;
         layout();
         break;
       case 'unread':

@@ -125,6 +125,10 @@ function addMessage(message) {
   let index = list.length;
   while (index > 0 && list[index - 1].seq > message.seq) index -= 1;
   list.splice(index, 0, message);
+  if (message.sender && message.sender.kind === 'agent' && message.kind !== 'event') {
+    // An agent who writes has read everything before (the server moves its read mark silently).
+    state.agentReadSeq = Math.max(state.agentReadSeq, message.seq);
+  }
   if (message.clientId) {
     const waiting = state.pending.findIndex((item) => item.clientId === message.clientId);
     if (waiting >= 0 && message.sender && message.sender.kind === 'visitor') state.pending.splice(waiting, 1);
@@ -520,6 +524,9 @@ export async function startWithPrechat(fields) {
   state.busy = true;
   try {
     await ensureConversation();
+    // The server keeps these on the visitor; a later pre-chat form starts filled in.
+    state.visitor = { ...(state.visitor || {}), ...body };
+    delete state.visitor.question;
     state.scrollRequest += 1;
     return true;
   } catch (problem) {
@@ -657,7 +664,8 @@ async function register() {
     if (problem.code !== 'validation_failed') throw problem;
     // A malformed name or e-mail from the page must not keep the visitor from chatting.
     result = await vpost('/api/v1/widget/channels/' + encodeURIComponent(state.channelKey) + '/visitors',
-      { token: body.token, language: body.language, pageUrl: body.pageUrl, referrer: body.referrer });
+      { token: body.token, customerId: body.customerId, customerHash: body.customerHash, language: body.language,
+        pageUrl: body.pageUrl, referrer: body.referrer });
   }
   save(tokenKey(), result.token);
   setVisitorToken(result.token);
@@ -701,7 +709,7 @@ export async function start() {
   await useLanguage(state.language, false).catch(() => useLanguage('en', false).catch(() => null));
   // The launcher on the embedding page has no texts of its own beyond English defaults.
   postToParent({ parley: 'labels', open: t('widget.launcher.open'), close: t('widget.launcher.close'),
-    newMessage: t('widget.launcher.newMessage') });
+    newMessage: t('widget.launcher.newMessage'), title: t('widget.title') });
   if (!channel) {
     state.phase = !failure || failure.status === 404 || failure.code === 'not_found' ? 'unavailable' : 'failed';
     return;

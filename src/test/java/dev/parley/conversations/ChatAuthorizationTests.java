@@ -63,6 +63,22 @@ class ChatAuthorizationTests extends ChatTest {
 	}
 
 	@Test
+	void visitorCallsWorkFromABrowserThatAlsoHoldsParleyCookies() {
+		String key = channelKey();
+		TestVisitor alice = visitorWithConversation(key);
+		// the widget frame is same-origin with Parley: a staff member testing the widget
+		// in
+		// the browser they are signed in with sends the session and XSRF cookies along
+		ApiClient sameBrowser = admin().withoutCsrf().withHeader("X-Parley-Visitor", alice.token());
+		ApiClient.Response sent = sameBrowser.post(
+				"/api/v1/widget/conversations/" + alice.conversationId() + "/messages",
+				Map.of("clientId", "cookie-1", "text", "hello"));
+		assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
+		assertThat(admin().withoutCsrf().post("/api/v1/widget/channels/" + key + "/visitors", Map.of()).status())
+			.isEqualTo(200);
+	}
+
+	@Test
 	void aTokenOfOneChannelStartsAFreshVisitorOnAnother() {
 		TestVisitor alice = visitorWithConversation(channelKey());
 		ApiClient.Response elsewhere = arrive(channelKey(), Map.of("token", alice.token()));

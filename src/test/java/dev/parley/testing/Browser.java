@@ -97,6 +97,32 @@ public final class Browser implements AutoCloseable {
 		this.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(css)));
 	}
 
+	/** Continues inside the iframe matched by the selector. */
+	public void enterFrame(String css) {
+		this.wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.cssSelector(css)));
+	}
+
+	/** Back to the top-level page. */
+	public void leaveFrame() {
+		this.driver.switchTo().defaultContent();
+	}
+
+	/** Chooses a file in a (possibly hidden) file input. */
+	public void attach(String css, java.nio.file.Path file) {
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)))
+			.sendKeys(file.toAbsolutePath().toString());
+	}
+
+	/** Types keys (e.g. text and {@code Keys.ENTER}) into a field without clearing it. */
+	public void keys(String css, CharSequence... keys) {
+		find(css).sendKeys(keys);
+	}
+
+	/** Waits until an element matching the selector is visible. */
+	public void waitFor(String css) {
+		find(css);
+	}
+
 	public WebDriver driver() {
 		return this.driver;
 	}

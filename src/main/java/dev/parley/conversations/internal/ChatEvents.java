@@ -12,8 +12,13 @@ public final class ChatEvents {
 	private ChatEvents() {
 	}
 
-	/** A message was stored (after commit). */
-	public record MessageAdded(MessageView message) {
+	/**
+	 * A message was stored (after commit).
+	 *
+	 * @param waiting whether the conversation is in the queue, so every agent who may
+	 * take it sees its latest message
+	 */
+	public record MessageAdded(MessageView message, boolean waiting) {
 	}
 
 	/** A conversation's status, assignee or rating changed, or it was created. */

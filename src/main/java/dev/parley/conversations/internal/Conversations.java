@@ -242,11 +242,18 @@ public class Conversations {
 	}
 
 	private void publish(long conversationId, List<Message> added, boolean statusChanged) {
+		Conversation after = this.conversations.findById(conversationId).orElseThrow();
+		boolean waiting = Conversation.WAITING.equals(after.status());
 		for (MessageView view : this.views.messages(added)) {
-			this.bus.publish(new MessageAdded(view));
+			this.bus.publish(new MessageAdded(view, waiting));
+		}
+		Message last = added.get(added.size() - 1);
+		if (Message.AGENT.equals(last.senderKind()) || Message.VISITOR.equals(last.senderKind())) {
+			// writing is reading: the sender has seen everything up to their own message
+			this.bus.publish(new ChatEvents.Read(conversationId, last.senderKind(), last.seq()));
 		}
 		if (statusChanged) {
-			this.conversations.findById(conversationId).ifPresent(this::announce);
+			announce(after);
 		}
 	}
 
@@ -256,7 +263,11 @@ public class Conversations {
 		if (!actor.can("conversation.reply")) {
 			throw ApiException.forbidden("conversation.reply");
 		}
-		Conversation c = forStaff(actor, conversationId);
+		// Not forStaff(): an agent who lost the race for a waiting conversation may no
+		// longer read it, and should hear "someone was faster" (409), not "no such
+		// thing".
+		Conversation c = this.conversations.findById(conversationId)
+			.orElseThrow(() -> ApiException.notFound("Conversation"));
 		Instant now = now();
 		List<Message> added = new ArrayList<>();
 		Boolean assigned = this.transactions.execute((tx) -> {

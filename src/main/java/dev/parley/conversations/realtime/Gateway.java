@@ -398,7 +398,16 @@ class Gateway {
 		MessageView message = event.message();
 		TextMessage frame = text(messageFrame(message));
 		deliver(this.visitorsByConversation.get(message.conversationId()), frame);
-		deliver(this.staffByConversation.get(message.conversationId()), frame);
+		Set<Connection> following = this.staffByConversation.get(message.conversationId());
+		deliver(following, frame);
+		if (event.waiting()) {
+			for (Connection connection : this.connections) {
+				if (connection.staff() && connection.actor() != null && connection.actor().can("conversation.reply")
+						&& (following == null || !following.contains(connection))) {
+					connection.send(frame);
+				}
+			}
+		}
 	}
 
 	private void onConversation(ConversationChanged event) {

@@ -34,6 +34,7 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -63,16 +64,27 @@ class SecurityConfiguration {
 		RequestMatcher hasAuthorizationHeader = (request) -> request.getHeader("Authorization") != null;
 		RequestMatcher pages = (request) -> {
 			String path = request.getRequestURI();
-			return path.equals("/setup") || path.equals("/console") || path.startsWith("/console/");
+			return path.equals("/setup") || path.equals("/console") || path.startsWith("/console/")
+					|| path.startsWith("/widget/");
 		};
-		// Visitor calls carry their token in a header a browser never adds on its own,
-		// and
-		// no cookie: there is nothing for a cross-site request to ride on.
-		RequestMatcher visitorCall = (request) -> request.getRequestURI().startsWith("/api/v1/widget/")
-				&& request.getHeader("Cookie") == null;
+		RequestMatcher chatFrame = (request) -> request.getRequestURI().equals("/widget/frame");
+		// Visitor calls authenticate only by a token in a header that a browser never
+		// adds
+		// on its own (a cross-site page cannot set it without a CORS preflight, which
+		// Parley does not grant), and they never use the staff session: there is nothing
+		// for a forged request to ride on. The widget frame is same-origin with Parley,
+		// so
+		// its requests do carry Parley's cookies; they must pass all the same.
+		RequestMatcher visitorCall = (request) -> request.getRequestURI().startsWith("/api/v1/widget/");
 		http.csrf((csrf) -> csrf.spa().ignoringRequestMatchers(hasAuthorizationHeader, visitorCall))
-			.headers((headers) -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-					new NegatedRequestMatcher(pages), new StaticHeadersWriter("Content-Security-Policy", DEFAULT_CSP))))
+			.headers((headers) -> headers
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(pages),
+						new StaticHeadersWriter("Content-Security-Policy", DEFAULT_CSP)))
+				// the chat frame is meant to be framed by customers' sites; its CSP
+				// frame-ancestors says by which
+				.frameOptions((frameOptions) -> frameOptions.disable())
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(chatFrame),
+						new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY))))
 			.httpBasic((basic) -> basic.disable())
 			.formLogin((form) -> form.disable())
 			.logout((logout) -> logout.disable())

@@ -38,7 +38,7 @@ export default {
       <ProblemMessage :problem="state.problem" />
       <ul class="conv-items" :data-list="view">
         <li v-for="item in state.items" :key="item.id" :data-conversation-id="item.id" tabindex="0" role="button"
-          :class="{ selected: item.id === selectedId, unread: item.unread > 0 }"
+          :class="{ selected: item.id === selectedId, unread: item.unread > 0 && item.status !== 'closed' }"
           @click="$emit('select', item.id)" @keydown.enter="$emit('select', item.id)">
           <div class="line">
             <strong class="name">{{ visitorName(item) }}</strong>
@@ -46,7 +46,7 @@ export default {
           </div>
           <div class="line">
             <span class="preview">{{ formatPreview(item) }}</span>
-            <span v-if="item.unread > 0" class="unread-count" data-unread :aria-label="t('inbox.unread', { count: item.unread })">{{ item.unread }}</span>
+            <span v-if="item.unread > 0 && item.status !== 'closed'" class="unread-count" data-unread :aria-label="t('inbox.unread', { count: item.unread })">{{ item.unread }}</span>
           </div>
           <div class="line small muted">
             <span class="channel">{{ item.channel ? item.channel.name : '' }}</span>

@@ -135,7 +135,7 @@ export default {
       if (shouldWatch && !watching) {
         watching = send({ type: 'watch', ref: 'watch-' + id, conversationId: id });
       } else if (!shouldWatch && watching) {
-        // Becoming the assignee follows it anyway; only a closed conversation is let go.
+        // The assignee follows it anyway (no unwatch); otherwise let go (closed, or someone else's).
         if (!assignedToMe.value) send({ type: 'unwatch', ref: 'unwatch-' + id, conversationId: id });
         watching = false;
       }

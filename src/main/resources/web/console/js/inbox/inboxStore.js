@@ -4,8 +4,8 @@
 import { reactive, computed } from 'vue';
 import { get } from '../../../shared/js/api.js';
 import { t } from '../../../shared/js/i18n.js';
-import { session, can } from '../session.js';
-import { subscribe, socketState } from './staffSocket.js';
+import { session, can, loadSession } from '../session.js';
+import { subscribe, socketState, restart } from './staffSocket.js';
 import { previewText } from './format.js';
 
 export const VIEWS = ['waiting', 'mine', 'open', 'closed'];
@@ -95,15 +95,6 @@ export function updateConversation(conversation) {
       state.items.splice(index, 1);
     }
   }
-}
-
-/** The conversation as the lists know it (any tab), or null. */
-export function findConversation(id) {
-  for (const view of VIEWS) {
-    const found = inbox.views[view].items.find((item) => item.id === id);
-    if (found) return found;
-  }
-  return null;
 }
 
 /** Everything up to now was seen in this conversation. */
@@ -260,6 +251,11 @@ function onFrame(frame) {
     case 'ready':
       if (socketState.readyCount > 1) reloadViews(false);
       break;
+    case 'disconnected':
+      // 4401: the session ended; 4403: a permission was taken away. Ask who we are now (an
+      // ended session leads back to the sign-in page).
+      if (frame.code === 4401 || frame.code === 4403) loadSession().catch(() => null);
+      break;
     case 'conversation':
       onConversation(frame.conversation);
       break;
@@ -285,6 +281,7 @@ export function startInbox() {
 export function stopInbox() {
   if (unsubscribe) unsubscribe();
   unsubscribe = null;
+  restart();
   for (const view of VIEWS) {
     generations[view] += 1;
     inbox.views[view] = blankView();

@@ -140,6 +140,26 @@ export function subscribe(listener) {
   };
 }
 
+/** Drops the connection now (signed out, or someone else signed in); subscribers get a fresh one. */
+export function restart() {
+  const closing = socket;
+  const wasConnected = socketState.connected;
+  socket = null;
+  clearTimers();
+  attempt = 0;
+  socketState.connected = false;
+  socketState.connecting = false;
+  if (closing) {
+    try {
+      closing.close(1000, 'restart');
+    } catch {
+      // already closed
+    }
+  }
+  if (wasConnected) dispatch({ type: 'disconnected', code: 1000 });
+  if (subscribers.size) scheduleReconnect();
+}
+
 /** Try at once instead of waiting for the backoff (the page became visible, the network came back). */
 export function reconnectNow() {
   if (!subscribers.size || socket) return;

@@ -1,0 +1,115 @@
+package dev.parley.conversations;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import javax.imageio.ImageIO;
+
+import dev.parley.testing.ApiClient;
+import dev.parley.testing.Browser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.Alert;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoAlertPresentException;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A visitor in one headless Chromium (the widget on a host page), an agent in another
+ * (the console inbox): pre-chat form, messages both ways, the typing indicator, an image,
+ * closing and rating. Hostile text as visitor name, message and file name is shown as
+ * text on both sides.
+ */
+class ChatBrowserTests extends ChatTest {
+
+	private static final String HOSTILE = "<img src=x onerror=alert(1)>";
+
+	@TempDir
+	Path files;
+
+	@Test
+	void visitorAndAgentChatBothWaysWithTypingAnImageClosingAndRating() throws Exception {
+		String key = createChannel(Map.of("allowedOrigins", List.of("*"), "prechatEnabled", true, "prechatFields",
+				List.of("name", "question"), "greeting", "Hi! How can we help?"))
+			.path("key")
+			.asString();
+		String agentName = unique("agent");
+		createUser(agentName, "agent");
+		ApiClient api = client();
+		api.login(agentName, INITIAL_PASSWORD);
+		api.post("/api/v1/session/password", Map.of("currentPassword", INITIAL_PASSWORD, "newPassword", OWN_PASSWORD));
+		Path image = this.files.resolve(HOSTILE + ".png");
+		BufferedImage picture = new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB);
+		ImageIO.write(picture, "png", image.toFile());
+
+		try (Browser visitor = Browser.open(this.port); Browser agent = Browser.open(this.port)) {
+			agent.go("/console/login");
+			agent.type("#login-username", agentName);
+			agent.type("#login-password", OWN_PASSWORD);
+			agent.click("#login-submit");
+			agent.click("a[data-nav=\"inbox\"]");
+			agent.waitForPath("/console/inbox");
+
+			visitor.go("/widget/demo?channel=" + key);
+			visitor.click("#parley-launcher");
+			visitor.enterFrame("#parley-frame");
+			visitor.type("#prechat-name", "Mallory " + HOSTILE);
+			visitor.type("#prechat-question", "Where is my order?");
+			visitor.click("#prechat-start");
+			visitor.type("#composer", "Hello " + HOSTILE);
+			visitor.keys("#composer", Keys.ENTER);
+			visitor.waitForText("#messages", "Hello " + HOSTILE);
+
+			agent.click("button[data-view=\"waiting\"]");
+			agent.waitForText("li[data-conversation-id]", "Mallory " + HOSTILE);
+			agent.click("li[data-conversation-id]");
+			agent.click("#conv-pick");
+			agent.waitForText("#conv-messages", "Hello " + HOSTILE);
+			visitor.waitForText("#agent-name", "User " + agentName);
+
+			agent.type("#reply-box", "Let me check");
+			visitor.waitFor("#typing");
+			agent.keys("#reply-box", Keys.ENTER);
+			visitor.waitForText(".message.agent", "Let me check");
+			agent.waitForText("#conv-messages .message.agent", "Let me check");
+
+			visitor.attach("#attach-input", image);
+			agent.waitFor("#conv-messages img");
+			assertThat(agent.find("#conv-messages img").getAttribute("alt")).isEqualTo(HOSTILE + ".png");
+			visitor.waitFor("#messages img");
+
+			agent.click("#conv-close");
+			visitor.waitFor("#rating");
+			visitor.click("[data-score=\"5\"]");
+			visitor.type("#rating-comment", "Quick and kind " + HOSTILE);
+			visitor.click("#rating-submit");
+			visitor.waitFor("#rating-thanks");
+
+			assertNoAlert(visitor);
+			assertNoAlert(agent);
+			visitor.leaveFrame();
+			assertNoAlert(visitor);
+			assertThat(agent.driver().findElements(By.cssSelector("#conv-messages img[src=\"x\"]"))).isEmpty();
+		}
+		JsonNode closed = admin().get("/api/v1/conversations?view=closed").json().path("items").get(0);
+		assertThat(closed.path("rating").asInt()).isEqualTo(5);
+		assertThat(closed.path("ratingComment").asString()).isEqualTo("Quick and kind " + HOSTILE);
+		assertThat(closed.path("visitor").path("name").asString()).isEqualTo("Mallory " + HOSTILE);
+	}
+
+	private static void assertNoAlert(Browser browser) {
+		try {
+			Alert alert = browser.driver().switchTo().alert();
+			throw new AssertionError("Hostile text ran as script: " + alert.getText());
+		}
+		catch (NoAlertPresentException expected) {
+			// rendered as text
+		}
+	}
+
+}
