@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import tools.jackson.databind.JsonNode;
@@ -40,11 +41,17 @@ public final class ChatLoad {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
+	private static final int CONVERSATIONS_PER_AGENT = 5;
+
+	private static final String AGENT_PASSWORD = "Load-Agent-Passw0rd!";
+
 	private final String base;
 
 	private final HttpClient http;
 
-	private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+	private final CookieManager cookies;
+
+	private final AtomicLong lastReceipt = new AtomicLong();
 
 	private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
 
@@ -54,9 +61,26 @@ public final class ChatLoad {
 
 	private final AtomicInteger errors = new AtomicInteger();
 
+	private final Map<String, Integer> errorCodes = new ConcurrentHashMap<>();
+
 	private ChatLoad(String base) {
 		this.base = base;
+		this.cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
 		this.http = HttpClient.newBuilder().cookieHandler(this.cookies).build();
+	}
+
+	/** Another browser (own cookies) sharing this run's measurements. */
+	private ChatLoad(ChatLoad run) {
+		this.base = run.base;
+		this.cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+		this.http = HttpClient.newBuilder().cookieHandler(this.cookies).build();
+		this.parent = run;
+	}
+
+	private ChatLoad parent;
+
+	private ChatLoad root() {
+		return (this.parent != null) ? this.parent : this;
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -73,6 +97,24 @@ public final class ChatLoad {
 				Map.of("kind", "api", "name", "load-" + System.nanoTime(), "allowedOrigins", List.of("*")), true)
 			.path("key")
 			.asString();
+		long agentRole = 0;
+		for (JsonNode role : get("/api/v1/roles")) {
+			if (role.path("name").asString().equals("agent")) {
+				agentRole = role.path("id").asLong();
+			}
+		}
+		int agentCount = (n + CONVERSATIONS_PER_AGENT - 1) / CONVERSATIONS_PER_AGENT;
+		List<ChatLoad> agents = new ArrayList<>();
+		for (int a = 0; a < agentCount; a++) {
+			String username = "load-" + System.nanoTime();
+			post("/api/v1/users", null, Map.of("username", username, "displayName", "Load agent " + a, "roleId",
+					agentRole, "password", AGENT_PASSWORD), true);
+			ChatLoad agent = new ChatLoad(this);
+			agent.post("/api/v1/session", null, Map.of("username", username, "password", AGENT_PASSWORD), true);
+			agent.post("/api/v1/session/password", null,
+					Map.of("currentPassword", AGENT_PASSWORD, "newPassword", AGENT_PASSWORD + "2"), true);
+			agents.add(agent);
+		}
 		List<long[]> ids = new ArrayList<>();
 		List<String> tokens = new ArrayList<>();
 		for (int i = 0; i < n; i++) {
@@ -81,13 +123,17 @@ public final class ChatLoad {
 				.path("token")
 				.asString();
 			long conversation = post("/api/v1/widget/conversations", token, Map.of(), false).path("id").asLong();
-			post("/api/v1/conversations/" + conversation + "/assign", null, Map.of(), true);
+			agents.get(i / CONVERSATIONS_PER_AGENT)
+				.post("/api/v1/conversations/" + conversation + "/assign", null, Map.of(), true);
 			tokens.add(token);
 			ids.add(new long[] { conversation });
 		}
 		int expected = 2 * n * perSide;
 		CountDownLatch received = new CountDownLatch(expected);
-		WebSocket agent = socket("/ws/staff", cookieHeader(), received, this.visitorToAgent, "v");
+		List<WebSocket> agentSockets = new ArrayList<>();
+		for (ChatLoad agent : agents) {
+			agentSockets.add(agent.socket("/ws/staff", agent.cookieHeader(), received, this.visitorToAgent, "v"));
+		}
 		List<WebSocket> visitors = new ArrayList<>();
 		for (int i = 0; i < n; i++) {
 			WebSocket visitor = socket("/ws/visitor", null, received, this.agentToVisitor, "a");
@@ -109,15 +155,15 @@ public final class ChatLoad {
 					return;
 				}
 				send(visitors.get(index), conversation, "v-" + conversation + "-" + k);
-				send(agent, conversation, "a-" + conversation + "-" + k);
+				send(agentSockets.get(index / CONVERSATIONS_PER_AGENT), conversation, "a-" + conversation + "-" + k);
 			}, offset, periodMicros, TimeUnit.MICROSECONDS);
 		}
 		boolean done = received.await(120, TimeUnit.SECONDS);
-		double seconds = (System.nanoTime() - start) / 1e9;
+		double seconds = (this.lastReceipt.get() - start) / 1e9;
 		timer.shutdownNow();
 		int delivered = expected - (int) received.getCount();
-		System.out.printf("conversations=%d messages=%d delivered=%d errors=%d complete=%s%n", n, expected, delivered,
-				this.errors.get(), done);
+		System.out.printf("conversations=%d agents=%d messages=%d delivered=%d errors=%d complete=%s%n", n, agentCount,
+				expected, delivered, this.errors.get(), done);
 		System.out.printf("persisted+delivered: %.0f messages/s over %.1f s (offered %.0f/s)%n", delivered / seconds,
 				seconds, 2 * n * rate);
 		report("visitor -> agent", this.visitorToAgent);
@@ -129,7 +175,7 @@ public final class ChatLoad {
 	}
 
 	private void send(WebSocket socket, long conversation, String clientId) {
-		this.sentAt.put(clientId, System.nanoTime());
+		root().sentAt.put(clientId, System.nanoTime());
 		synchronized (socket) {
 			socket
 				.sendText(json.writeValueAsString(Map.of("type", "send", "conversationId", conversation, "clientId",
@@ -157,14 +203,17 @@ public final class ChatLoad {
 					String type = frame.path("type").asString();
 					if (type.equals("message")) {
 						String clientId = frame.path("message").path("clientId").asString("");
-						Long sent = clientId.startsWith(fromPrefix + "-") ? ChatLoad.this.sentAt.get(clientId) : null;
+						Long sent = clientId.startsWith(fromPrefix + "-") ? root().sentAt.remove(clientId) : null;
 						if (sent != null) {
-							latencies.add(System.nanoTime() - sent);
+							long now = System.nanoTime();
+							latencies.add(now - sent);
+							root().lastReceipt.accumulateAndGet(now, Math::max);
 							received.countDown();
 						}
 					}
 					else if (type.equals("error")) {
-						ChatLoad.this.errors.incrementAndGet();
+						root().errors.incrementAndGet();
+						root().errorCodes.merge(frame.path("code").asString(), 1, Integer::sum);
 					}
 				}
 				webSocket.request(1);
@@ -211,6 +260,12 @@ public final class ChatLoad {
 		if (response.statusCode() >= 300) {
 			throw new IllegalStateException(path + " -> " + response.statusCode() + " " + response.body());
 		}
+		return json.readTree(response.body());
+	}
+
+	private JsonNode get(String path) throws Exception {
+		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create(this.base + path)).build(),
+				HttpResponse.BodyHandlers.ofString());
 		return json.readTree(response.body());
 	}
 

@@ -90,7 +90,7 @@ public class ConversationRepository {
 			.optional();
 	}
 
-	Optional<Conversation> findOpenForVisitor(long visitorId) {
+	public Optional<Conversation> findOpenForVisitor(long visitorId) {
 		return this.jdbc
 			.sql("SELECT " + COLUMNS + " FROM conversation c WHERE c.visitor_id = ? AND c.status <> 'closed' "
 					+ "ORDER BY c.created_at DESC, c.id DESC LIMIT 1")

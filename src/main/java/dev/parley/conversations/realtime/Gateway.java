@@ -210,6 +210,7 @@ class Gateway {
 		VisitorIdentity visitor = identity.get();
 		connection.authenticateVisitor(visitor);
 		this.visitorsById.computeIfAbsent(visitor.visitorId(), (id) -> ConcurrentHashMap.newKeySet()).add(connection);
+		this.conversations.findOpenForVisitor(visitor.visitorId()).ifPresent((c) -> join(connection, c.id()));
 		Map<String, Object> ready = frame("ready");
 		ready.put("role", "visitor");
 		ready.put("visitorId", visitor.visitorId());
