@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import dev.parley.ParleyApplication;
 import dev.parley.testing.ApiClient;
+import dev.parley.testing.SocketClient;
 import dev.parley.testing.ExternalServices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,9 +19,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two real nodes of a cluster (profile {@code cluster}) on one PostgreSQL database and
- * one Redis: a console session begun on one node is valid on the other, and ending it on
- * one ends it on both. No sticky sessions needed.
+ * Two real nodes of a cluster (profile {@code cluster}) on one PostgreSQL database, one
+ * Redis and one RabbitMQ: a console session begun on one node is valid on the other, and
+ * ending it on one ends it on both (no sticky sessions); a visitor connected to one node
+ * and an agent connected to the other chat live.
  */
 @Timeout(120)
 class ClusterSessionTests {
@@ -35,6 +37,7 @@ class ClusterSessionTests {
 	static void startTwoNodes() {
 		database = ExternalServices.postgres();
 		ExternalServices.requireRedis();
+		ExternalServices.requireRabbitMq();
 		String namespace = "parley-test-" + UUID.randomUUID();
 		nodeA = start(namespace, "--parley.setup.admin-username=admin",
 				"--parley.setup.admin-password=Cluster-Passw0rd!");
@@ -70,6 +73,44 @@ class ClusterSessionTests {
 
 		assertThat(sameBrowserOnB.delete("/api/v1/session").status()).isEqualTo(204);
 		assertThat(browser.get("/api/v1/session").status()).isEqualTo(401);
+	}
+
+	@Test
+	void aVisitorOnOneNodeAndAnAgentOnTheOtherChatLive() {
+		ApiClient admin = new ApiClient(port(nodeA));
+		assertThat(admin.login("admin", "Cluster-Passw0rd!").status()).isEqualTo(200);
+		String key = admin
+			.post("/api/v1/channels", Map.of("kind", "website", "name", "Cluster " + UUID.randomUUID(),
+					"allowedOrigins", java.util.List.of("*")))
+			.json()
+			.path("key")
+			.asString();
+		ApiClient visitorOnA = new ApiClient(port(nodeA));
+		String token = visitorOnA.post("/api/v1/widget/channels/" + key + "/visitors", Map.of())
+			.json()
+			.path("token")
+			.asString();
+		visitorOnA.withHeader("X-Parley-Visitor", token);
+		long conversation = visitorOnA.post("/api/v1/widget/conversations", Map.of()).json().path("id").asLong();
+		ApiClient adminOnB = admin.onPort(port(nodeB));
+		assertThat(adminOnB.post("/api/v1/conversations/" + conversation + "/assign", Map.of()).status())
+			.isEqualTo(200);
+		try (SocketClient visitor = SocketClient.visitor(port(nodeA), token);
+				SocketClient agent = SocketClient.staff(port(nodeB), adminOnB)) {
+			visitor
+				.send(Map.of("type", "send", "conversationId", conversation, "clientId", "v-1", "text", "from node A"));
+			visitor.expect("ack");
+			agent.expect(
+					(f) -> f.path("type").asString().equals("message")
+							&& f.path("message").path("clientId").asString().equals("v-1"),
+					"visitor's message on node B");
+			agent.send(Map.of("type", "typing", "conversationId", conversation, "typing", true));
+			visitor.expect("typing");
+			agent
+				.send(Map.of("type", "send", "conversationId", conversation, "clientId", "a-1", "text", "from node B"));
+			visitor.expect((f) -> f.path("type").asString().equals("message")
+					&& f.path("message").path("clientId").asString().equals("a-1"), "agent's reply on node A");
+		}
 	}
 
 	private static ConfigurableApplicationContext start(String namespace, String... extra) {

@@ -87,6 +87,27 @@ public final class ExternalServices {
 		}
 	}
 
+	/**
+	 * Requires RabbitMQ (guest/guest, {@code PARLEY_TEST_RABBITMQ_HOST}, default
+	 * 127.0.0.1:5672): its AMQP port answers the protocol header with its own.
+	 */
+	public static void requireRabbitMq() {
+		String host = env("PARLEY_TEST_RABBITMQ_HOST", "127.0.0.1:5672");
+		String[] parts = host.split(":");
+		try (java.net.Socket socket = new java.net.Socket()) {
+			socket.connect(new java.net.InetSocketAddress(parts[0], Integer.parseInt(parts[1])), 2000);
+			socket.setSoTimeout(3000);
+			socket.getOutputStream().write(new byte[] { 'A', 'M', 'Q', 'P', 0, 0, 9, 1 });
+			int first = socket.getInputStream().read();
+			if (first < 0) {
+				unavailable("RabbitMQ at " + host, "no answer to the AMQP header");
+			}
+		}
+		catch (java.io.IOException ex) {
+			unavailable("RabbitMQ at " + host, ex.getMessage());
+		}
+	}
+
 	private static String env(String name, String fallback) {
 		String value = System.getenv(name);
 		return (value != null && !value.isBlank()) ? value : fallback;

@@ -75,6 +75,8 @@ class Gateway {
 
 	private final Clock clock;
 
+	private final EventBus bus;
+
 	private final List<EventBus.Subscription> subscriptions = new ArrayList<>();
 
 	private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
@@ -98,6 +100,7 @@ class Gateway {
 		this.json = json;
 		this.properties = properties;
 		this.clock = clock;
+		this.bus = bus;
 		this.subscriptions.add(bus.subscribe(MessageAdded.class, this::onMessage));
 		this.subscriptions.add(bus.subscribe(ConversationChanged.class, this::onConversation));
 		this.subscriptions.add(bus.subscribe(ChatEvents.Typing.class, this::onTyping));
@@ -268,7 +271,7 @@ class Gateway {
 		authorize(connection, conversationId);
 		String side = connection.staff() ? Message.AGENT : Message.VISITOR;
 		String name = connection.staff() ? connection.actor().displayName() : null;
-		onTyping(new ChatEvents.Typing(conversationId, side, name, frame.path("typing").asBoolean()));
+		this.bus.publish(new ChatEvents.Typing(conversationId, side, name, frame.path("typing").asBoolean()));
 	}
 
 	private void read(Connection connection, JsonNode frame, String ref) {
@@ -358,7 +361,7 @@ class Gateway {
 			boolean first = set.isEmpty();
 			set.add(connection);
 			if (first) {
-				onPresence(new ChatEvents.Presence(conversationId, Message.VISITOR, true));
+				this.bus.publish(new ChatEvents.Presence(conversationId, Message.VISITOR, true));
 			}
 		}
 	}
@@ -376,7 +379,7 @@ class Gateway {
 			remove(this.staffByConversation, conversationId, connection);
 		}
 		else if (remove(this.visitorsByConversation, conversationId, connection)) {
-			onPresence(new ChatEvents.Presence(conversationId, Message.VISITOR, false));
+			this.bus.publish(new ChatEvents.Presence(conversationId, Message.VISITOR, false));
 		}
 	}
 

@@ -8,13 +8,17 @@ import dev.parley.platform.EventBus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
  * The event bus of a single node: a publish calls the subscribers of the event's type
  * directly. A failing subscriber is logged and does not keep the others from their event.
+ * The embedded default; a cluster sets {@code parley.event-bus=rabbitmq}, whose bus uses
+ * this one for the local half of every delivery.
  */
 @Component
+@ConditionalOnProperty(name = "parley.event-bus", havingValue = "in-process", matchIfMissing = true)
 class InProcessEventBus implements EventBus {
 
 	private static final Logger logger = LoggerFactory.getLogger(InProcessEventBus.class);
