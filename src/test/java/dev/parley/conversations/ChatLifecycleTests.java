@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,10 +23,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Closing, rating, reopening, the inactivity timeout, attachments and channel
  * administration, each with its bad inputs and refusals.
  */
+@RecordApplicationEvents
 class ChatLifecycleTests extends ChatTest {
 
 	@Autowired
 	Conversations conversations;
+
+	@Autowired
+	ApplicationEvents events;
 
 	@Test
 	void closedConversationIsRatedOnceAndReopenedOnlyWithinTheWindow() {
@@ -90,6 +96,9 @@ class ChatLifecycleTests extends ChatTest {
 		JsonNode conversation = admin().get("/api/v1/conversations/" + visitor.conversationId()).json();
 		assertThat(conversation.path("status").asString()).isEqualTo("closed");
 		assertThat(conversation.path("closedBy").asString()).isEqualTo("timeout");
+		assertThat(this.events.stream(ConversationClosed.class))
+			.anyMatch((closed) -> closed.conversationId() == visitor.conversationId()
+					&& closed.closedBy().equals("timeout") && closed.visitorId() == visitor.visitorId());
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import dev.parley.conversations.ConversationClosed;
 import dev.parley.conversations.internal.ChatEvents.ConversationChanged;
 import dev.parley.conversations.internal.ChatEvents.MessageAdded;
 import dev.parley.conversations.internal.ChatViews.ConversationView;
@@ -16,6 +17,7 @@ import dev.parley.conversations.internal.VisitorTokens.VisitorIdentity;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.EventBus;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -48,8 +50,12 @@ public class Conversations {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	Conversations(ConversationRepository conversations, MessageRepository messages, ChatViews views,
-			ChatSettings settings, EventBus bus, TransactionTemplate transactions, Clock clock) {
+			ChatSettings settings, EventBus bus, TransactionTemplate transactions, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.conversations = conversations;
 		this.messages = messages;
 		this.views = views;
@@ -319,6 +325,9 @@ public class Conversations {
 			return false;
 		}
 		publish(conversationId, added, true);
+		this.conversations.findById(conversationId)
+			.ifPresent((c) -> this.events.publishEvent(
+					new ConversationClosed(c.id(), c.channelId(), c.visitorId(), c.assigneeId(), by, c.closedAt())));
 		return true;
 	}
 

@@ -1,6 +1,5 @@
 package dev.parley.conversations.realtime;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,8 +72,6 @@ class Gateway {
 
 	private final RealtimeProperties properties;
 
-	private final Clock clock;
-
 	private final EventBus bus;
 
 	private final List<EventBus.Subscription> subscriptions = new ArrayList<>();
@@ -91,15 +88,13 @@ class Gateway {
 	private final Map<Long, Set<Connection>> staffByConversation = new ConcurrentHashMap<>();
 
 	Gateway(Conversations chat, ConversationRepository conversations, VisitorTokens tokens,
-			StaffAuthentication staffAuthentication, JsonMapper json, RealtimeProperties properties, EventBus bus,
-			Clock clock) {
+			StaffAuthentication staffAuthentication, JsonMapper json, RealtimeProperties properties, EventBus bus) {
 		this.chat = chat;
 		this.conversations = conversations;
 		this.tokens = tokens;
 		this.staffAuthentication = staffAuthentication;
 		this.json = json;
 		this.properties = properties;
-		this.clock = clock;
 		this.bus = bus;
 		this.subscriptions.add(bus.subscribe(MessageAdded.class, this::onMessage));
 		this.subscriptions.add(bus.subscribe(ConversationChanged.class, this::onConversation));
@@ -539,8 +534,12 @@ class Gateway {
 		return new TextMessage(this.json.writeValueAsString(body));
 	}
 
-	private long now() {
-		return this.clock.millis();
+	/**
+	 * Connection timing (idle, hello, rate windows) runs on the monotonic clock: it
+	 * measures elapsed time, not business time, and must not jump with the wall clock.
+	 */
+	static long now() {
+		return System.nanoTime() / 1_000_000;
 	}
 
 }

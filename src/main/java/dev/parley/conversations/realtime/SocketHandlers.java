@@ -1,6 +1,5 @@
 package dev.parley.conversations.realtime;
 
-import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -30,11 +29,8 @@ class SocketHandlers implements WebSocketConfigurer {
 
 	private final Gateway gateway;
 
-	private final Clock clock;
-
-	SocketHandlers(Gateway gateway, Clock clock) {
+	SocketHandlers(Gateway gateway) {
 		this.gateway = gateway;
-		this.clock = clock;
 	}
 
 	@Override
@@ -74,7 +70,7 @@ class SocketHandlers implements WebSocketConfigurer {
 				}
 				authentication = principal;
 			}
-			Connection connection = new Connection(session, this.staff, SocketHandlers.this.clock.millis());
+			Connection connection = new Connection(session, this.staff, Gateway.now());
 			this.connections.put(session.getId(), connection);
 			SocketHandlers.this.gateway.opened(connection, authentication);
 		}
