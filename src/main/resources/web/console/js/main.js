@@ -16,6 +16,7 @@ import AuditView from './audit/AuditView.js';
 import SettingsView from './settings/SettingsView.js';
 import TokensView from './tokens/TokensView.js';
 import ChannelsView from './channels/ChannelsView.js';
+import TranscriptsView from './transcripts/TranscriptsView.js';
 import NotFoundView from './shell/NotFoundView.js';
 import { permissionsFor } from './shell/navigation.js';
 
@@ -29,6 +30,8 @@ const routes = [
   { path: '/audit', name: 'audit', component: AuditView, meta: { permissions: permissionsFor('audit') } },
   { path: '/settings', name: 'settings', component: SettingsView, meta: { permissions: permissionsFor('settings') } },
   { path: '/tokens', name: 'tokens', component: TokensView, meta: { permissions: permissionsFor('tokens') } },
+  { path: '/transcripts', name: 'transcripts', component: TranscriptsView,
+    meta: { permissions: permissionsFor('transcripts') } },
   { path: '/channels', name: 'channels', component: ChannelsView, meta: { permissions: permissionsFor('channels') } },
   { path: '/:rest(.*)*', name: 'not-found', component: NotFoundView },
 ];

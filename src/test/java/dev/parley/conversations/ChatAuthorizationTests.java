@@ -152,6 +152,8 @@ class ChatAuthorizationTests extends ChatTest {
 					Map.of("clientId", "v-1", "text", "My parcel 7Q-ZEBRA is late"));
 		ApiClient agent = signedInAs("agent");
 		assertThat(agent.get("/api/v1/conversations/search?q=zebra").status()).isEqualTo(403);
+		assertThat(agent.get("/api/v1/conversations/channels").status()).isEqualTo(200);
+		assertThat(signedInAs("support").get("/api/v1/conversations/channels").status()).isEqualTo(403);
 		ApiClient supervisor = signedInAs("supervisor");
 		ApiClient.Response found = supervisor.get("/api/v1/conversations/search?q=zebra");
 		assertThat(found.status()).isEqualTo(200);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 
+import dev.parley.conversations.internal.ChannelRepository;
 import dev.parley.conversations.internal.ChatAttachments;
 import dev.parley.conversations.internal.ChatViews;
 import dev.parley.conversations.internal.ChatViews.ConversationView;
@@ -36,7 +37,11 @@ class ConversationController {
 
 	private final ChatViews views;
 
-	ConversationController(Conversations chat, ChatAttachments attachments, ChatViews views) {
+	private final ChannelRepository channels;
+
+	ConversationController(Conversations chat, ChatAttachments attachments, ChatViews views,
+			ChannelRepository channels) {
+		this.channels = channels;
 		this.chat = chat;
 		this.attachments = attachments;
 		this.views = views;
@@ -58,6 +63,19 @@ class ConversationController {
 			@RequestParam(required = false) Instant to, @RequestParam(required = false) String after,
 			@RequestParam(defaultValue = "30") int limit, Authentication authentication) {
 		return page(this.chat.search(StaffActor.of(authentication), q, channelId, agentId, from, to, after, limit));
+	}
+
+	/** Channel names for filters; any staff member who may see conversations. */
+	@GetMapping("/api/v1/conversations/channels")
+	List<ChatViews.ChannelRef> channels(Authentication authentication) {
+		StaffActor actor = StaffActor.of(authentication);
+		if (!actor.can("conversation.view") && !actor.seesAll()) {
+			throw dev.parley.platform.ApiException.forbidden("conversation.view");
+		}
+		return this.channels.findAll()
+			.stream()
+			.map((c) -> new ChatViews.ChannelRef(c.id(), c.name(), c.kind()))
+			.toList();
 	}
 
 	@GetMapping("/api/v1/conversations/{id}")

@@ -5,6 +5,7 @@ import { tOr } from '../../../shared/js/i18n.js';
 export const SCREENS = [
   { name: 'home', permissions: [] },
   { name: 'inbox', permissions: ['conversation.reply', 'conversation.view_all', 'conversation.monitor'] },
+  { name: 'transcripts', permissions: ['conversation.view_all'] },
   { name: 'users', permissions: ['user.view'] },
   { name: 'roles', permissions: ['role.manage', 'user.view'] },
   { name: 'audit', permissions: ['audit.view'] },
