@@ -61,6 +61,11 @@ export async function api(method, path, body, query) {
   } catch (failure) {
     throw new Problem(0, { code: 'network', detail: String(failure) });
   }
+  return answer(response);
+}
+
+/** The parsed JSON body of a 2xx answer (null for 204); a Problem for anything else. */
+async function answer(response) {
   if (response.status === 204) return null;
   const type = response.headers.get('Content-Type') || '';
   const parsed = type.includes('json') ? await response.json().catch(() => ({})) : {};
@@ -92,13 +97,5 @@ export async function upload(path, formData) {
   } catch (failure) {
     throw new Problem(0, { code: 'network', detail: String(failure) });
   }
-  if (response.status === 204) return null;
-  const type = response.headers.get('Content-Type') || '';
-  const parsed = type.includes('json') ? await response.json().catch(() => ({})) : {};
-  if (!response.ok) {
-    const problem = new Problem(response.status, parsed);
-    if (problem.code === 'unauthenticated') listeners.forEach((listener) => listener(problem));
-    throw problem;
-  }
-  return parsed;
+  return answer(response);
 }

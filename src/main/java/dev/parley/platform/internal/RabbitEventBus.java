@@ -1,11 +1,9 @@
 package dev.parley.platform.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 import dev.parley.platform.EventBus;
@@ -85,7 +83,8 @@ class RabbitEventBus {
 
 		private final JsonMapper json;
 
-		private final List<Registration<?>> registrations = new CopyOnWriteArrayList<>();
+		/** The subscribers on this node. */
+		private final InProcessEventBus local = new InProcessEventBus();
 
 		/** Types that may arrive from other nodes: only those someone subscribed to. */
 		private final Map<String, Class<?>> types = new ConcurrentHashMap<>();
@@ -116,9 +115,7 @@ class RabbitEventBus {
 		@Override
 		public <T> Subscription subscribe(Class<T> type, Consumer<? super T> handler) {
 			this.types.put(type.getName(), type);
-			Registration<T> registration = new Registration<>(type, handler);
-			this.registrations.add(registration);
-			return () -> this.registrations.remove(registration);
+			return this.local.subscribe(type, handler);
 		}
 
 		void receive(Message message) {
@@ -140,24 +137,7 @@ class RabbitEventBus {
 		}
 
 		private void deliver(Object event) {
-			for (Registration<?> registration : this.registrations) {
-				registration.offer(event);
-			}
-		}
-
-		private record Registration<T>(Class<T> type, Consumer<? super T> handler) {
-
-			void offer(Object event) {
-				if (this.type.isInstance(event)) {
-					try {
-						this.handler.accept(this.type.cast(event));
-					}
-					catch (RuntimeException ex) {
-						logger.warn("Event subscriber failed on {}", event.getClass().getSimpleName(), ex);
-					}
-				}
-			}
-
+			this.local.publish(event);
 		}
 
 	}
