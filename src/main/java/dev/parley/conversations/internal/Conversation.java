@@ -6,7 +6,8 @@ import java.time.Instant;
 public record Conversation(long id, long channelId, long visitorId, String status, Long assigneeId, String question,
 		String pageUrl, String referrer, String userAgent, String ip, String language, Instant createdAt,
 		Instant assignedAt, Instant closedAt, String closedBy, Instant lastMessageAt, String lastMessagePreview,
-		long lastSeq, long agentReadSeq, long visitorReadSeq, Integer rating, String ratingComment, Instant ratedAt) {
+		long lastSeq, long agentReadSeq, long visitorReadSeq, Integer rating, String ratingComment, Instant ratedAt,
+		Long groupId) {
 
 	public static final String WAITING = "waiting";
 

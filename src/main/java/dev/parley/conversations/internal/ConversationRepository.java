@@ -24,7 +24,7 @@ public class ConversationRepository {
 	static final String COLUMNS = "c.id, c.channel_id, c.visitor_id, c.status, c.assignee_id, c.question, c.page_url, "
 			+ "c.referrer, c.user_agent, c.ip, c.language, c.created_at, c.assigned_at, c.closed_at, c.closed_by, "
 			+ "c.last_message_at, c.last_message_preview, c.last_seq, c.agent_read_seq, c.visitor_read_seq, c.rating, "
-			+ "c.rating_comment, c.rated_at";
+			+ "c.rating_comment, c.rated_at, c.group_id";
 
 	private final JdbcClient jdbc;
 
@@ -185,6 +185,45 @@ public class ConversationRepository {
 			.list();
 	}
 
+	/** The queue of one group (or of conversations in no group), oldest first. */
+	public List<Conversation> waitingIn(Long groupId, int limit) {
+		String filter = (groupId != null) ? "c.group_id = ?" : "c.group_id IS NULL";
+		List<Object> params = new ArrayList<>();
+		if (groupId != null) {
+			params.add(groupId);
+		}
+		params.add(limit);
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM conversation c WHERE " + filter + " AND c.status = 'waiting' "
+					+ "ORDER BY c.created_at, c.id LIMIT ?")
+			.params(params)
+			.query(ConversationRepository::map)
+			.list();
+	}
+
+	void placeInGroup(long id, Long groupId) {
+		this.jdbc.sql("UPDATE conversation SET group_id = ? WHERE id = ?").params(groupId, id).update();
+	}
+
+	public java.util.Map<Long, Integer> openCounts(java.util.Collection<Long> agentIds) {
+		java.util.Map<Long, Integer> counts = new java.util.HashMap<>();
+		for (Long agent : agentIds) {
+			counts.put(agent, 0);
+		}
+		if (agentIds.isEmpty()) {
+			return counts;
+		}
+		String marks = String.join(", ", java.util.Collections.nCopies(agentIds.size(), "?"));
+		this.jdbc
+			.sql("SELECT assignee_id, COUNT(*) FROM conversation WHERE status = 'assigned' AND assignee_id IN (" + marks
+					+ ") GROUP BY assignee_id")
+			.params(new ArrayList<>(agentIds))
+			.query((rs) -> {
+				counts.put(rs.getLong(1), rs.getInt(2));
+			});
+		return counts;
+	}
+
 	/** An agent's open conversations, most recently active first. */
 	public List<Conversation> openOf(long assigneeId, int limit) {
 		return open(assigneeId, null, limit).items();
@@ -284,7 +323,7 @@ public class ConversationRepository {
 				rs.getString("closed_by"), Instant.ofEpochMilli(rs.getLong("last_message_at")),
 				rs.getString("last_message_preview"), rs.getLong("last_seq"), rs.getLong("agent_read_seq"),
 				rs.getLong("visitor_read_seq"), rs.getObject("rating", Integer.class), rs.getString("rating_comment"),
-				instant(rs.getObject("rated_at", Long.class)));
+				instant(rs.getObject("rated_at", Long.class)), rs.getObject("group_id", Long.class));
 	}
 
 	private static Instant instant(Long millis) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import dev.parley.conversations.ConversationClosed;
+import dev.parley.conversations.ConversationWaiting;
 import dev.parley.conversations.internal.ChatEvents.ConversationChanged;
 import dev.parley.conversations.internal.ChatEvents.MessageAdded;
 import dev.parley.conversations.internal.ChatViews.ConversationView;
@@ -21,6 +22,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -110,13 +113,20 @@ public class Conversations {
 		Instant now = now();
 		Conversation draft = new Conversation(0, visitor.channelId(), visitor.id(), Conversation.WAITING, null,
 				question, visitor.pageUrl(), visitor.referrer(), visitor.userAgent(), visitor.ip(), visitor.language(),
-				now, null, null, null, now, null, 0, 0, 0, null, null, null);
+				now, null, null, null, now, null, 0, 0, 0, null, null, null, null);
 		long id = this.conversations.insert(draft);
 		return this.conversations.findById(id).orElseThrow();
 	}
 
 	void announce(Conversation conversation) {
 		announce(this.views.conversation(conversation, false));
+	}
+
+	void announceWaiting(long conversationId) {
+		this.conversations.findById(conversationId)
+			.filter((c) -> Conversation.WAITING.equals(c.status()))
+			.ifPresent((c) -> this.events
+				.publishEvent(new ConversationWaiting(c.id(), c.channelId(), c.groupId(), c.createdAt())));
 	}
 
 	void announce(ConversationView conversation) {
@@ -248,6 +258,25 @@ public class Conversations {
 	}
 
 	private void publish(long conversationId, List<Message> added, boolean statusChanged) {
+		afterCommit(() -> publishNow(conversationId, added, statusChanged));
+	}
+
+	/** Runs after the surrounding transaction commits, or now when there is none. */
+	private static void afterCommit(Runnable action) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					action.run();
+				}
+			});
+		}
+		else {
+			action.run();
+		}
+	}
+
+	private void publishNow(long conversationId, List<Message> added, boolean statusChanged) {
 		Conversation after = this.conversations.findById(conversationId).orElseThrow();
 		boolean waiting = Conversation.WAITING.equals(after.status());
 		for (MessageView view : this.views.messages(added)) {
@@ -260,6 +289,10 @@ public class Conversations {
 		}
 		if (statusChanged) {
 			announce(after);
+			if (Conversation.WAITING.equals(after.status())) {
+				this.events.publishEvent(
+						new ConversationWaiting(after.id(), after.channelId(), after.groupId(), after.createdAt()));
+			}
 		}
 	}
 
@@ -274,23 +307,36 @@ public class Conversations {
 		// thing".
 		Conversation c = this.conversations.findById(conversationId)
 			.orElseThrow(() -> ApiException.notFound("Conversation"));
+		if (!assignIfWaiting(c.id(), actor.id(), actor.displayName())) {
+			throw ApiException.conflict("conflict", "The conversation is no longer waiting");
+		}
+		return this.views.conversation(this.conversations.findById(c.id()).orElseThrow(), true);
+	}
+
+	/**
+	 * Assigns a waiting conversation (a compare-and-set, so it holds across nodes) and
+	 * adds the "assigned" line. Joins the caller's transaction if there is one; the
+	 * events go out after its commit.
+	 * @return false when the conversation is no longer waiting
+	 */
+	public boolean assignIfWaiting(long conversationId, long agentId, String agentName) {
 		Instant now = now();
 		List<Message> added = new ArrayList<>();
 		Boolean assigned = this.transactions.execute((tx) -> {
-			if (!this.conversations.assignIfWaiting(c.id(), actor.id(), now)) {
+			if (!this.conversations.assignIfWaiting(conversationId, agentId, now)) {
 				return false;
 			}
-			Conversation locked = this.conversations.lock(c.id()).orElseThrow();
+			Conversation locked = this.conversations.lock(conversationId).orElseThrow();
 			long seq = locked.lastSeq() + 1;
-			added.add(insert(c.id(), seq, Draft.event("assigned", null, actor.displayName()), now));
-			this.conversations.recordSeq(c.id(), seq);
+			added.add(insert(conversationId, seq, Draft.event("assigned", null, agentName), now));
+			this.conversations.recordSeq(conversationId, seq);
 			return true;
 		});
-		if (!Boolean.TRUE.equals(assigned)) {
-			throw ApiException.conflict("conflict", "The conversation is no longer waiting");
+		if (Boolean.TRUE.equals(assigned)) {
+			publish(conversationId, added, true);
+			return true;
 		}
-		publish(c.id(), added, true);
-		return this.views.conversation(this.conversations.findById(c.id()).orElseThrow(), true);
+		return false;
 	}
 
 	public ConversationView closeByStaff(StaffActor actor, long conversationId) {

@@ -161,6 +161,7 @@ public class VisitorSessions {
 		});
 		if (started.created()) {
 			this.chat.announce(started.conversation());
+			this.chat.announceWaiting(started.conversation().id());
 		}
 		return started;
 	}

@@ -11,6 +11,9 @@ import dev.parley.platform.ServerSecrets;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Server secrets in the {@code server_secret} table. Two nodes creating the same secret
@@ -27,9 +30,13 @@ class JdbcServerSecrets implements ServerSecrets {
 
 	private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
 
-	JdbcServerSecrets(JdbcClient jdbc, Clock clock) {
+	private final TransactionTemplate ownTransaction;
+
+	JdbcServerSecrets(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.ownTransaction = new TransactionTemplate(transactions);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	@Override
@@ -37,20 +44,28 @@ class JdbcServerSecrets implements ServerSecrets {
 		return this.cache.computeIfAbsent(name, this::load).clone();
 	}
 
+	/**
+	 * Each step in a transaction of its own: the caller's (on MySQL/MariaDB a
+	 * repeatable-read snapshot) would not see a secret another node inserted a moment
+	 * ago, and on PostgreSQL a failed insert spoils the transaction it ran in.
+	 */
 	private byte[] load(String name) {
-		return read(name).orElseGet(() -> {
-			byte[] fresh = new byte[32];
-			random.nextBytes(fresh);
-			try {
-				this.jdbc.sql("INSERT INTO server_secret (name, secret, created_at) VALUES (?, ?, ?)")
-					.params(name, Base64.getEncoder().encodeToString(fresh), this.clock.millis())
-					.update();
-			}
-			catch (DuplicateKeyException ex) {
-				// another node was first; use its secret
-			}
-			return read(name).orElseThrow();
-		});
+		java.util.Optional<byte[]> existing = this.ownTransaction.execute((tx) -> read(name));
+		if (existing.isPresent()) {
+			return existing.get();
+		}
+		byte[] fresh = new byte[32];
+		random.nextBytes(fresh);
+		try {
+			this.ownTransaction.executeWithoutResult(
+					(tx) -> this.jdbc.sql("INSERT INTO server_secret (name, secret, created_at) VALUES (?, ?, ?)")
+						.params(name, Base64.getEncoder().encodeToString(fresh), this.clock.millis())
+						.update());
+		}
+		catch (DuplicateKeyException ex) {
+			// another node was first; use its secret
+		}
+		return this.ownTransaction.execute((tx) -> read(name)).orElseThrow();
 	}
 
 	private java.util.Optional<byte[]> read(String name) {

@@ -1,0 +1,121 @@
+package dev.parley.agents.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.parley.conversations.ConversationQueue;
+import dev.parley.identity.StaffDirectory;
+import dev.parley.platform.ApiException;
+
+import org.springframework.stereotype.Service;
+
+/** Agent profiles and statuses. */
+@Service
+public class Agents {
+
+	private final AgentRepository agents;
+
+	private final ConversationQueue queue;
+
+	private final StaffDirectory staff;
+
+	private final Router router;
+
+	private final Clock clock;
+
+	Agents(AgentRepository agents, ConversationQueue queue, StaffDirectory staff, Router router, Clock clock) {
+		this.agents = agents;
+		this.queue = queue;
+		this.staff = staff;
+		this.router = router;
+		this.clock = clock;
+	}
+
+	/** An agent with their display name and current load. */
+	public record AgentView(long userId, String displayName, String publicName, List<String> languages,
+			List<String> skills, int capacity, String status, int load) {
+	}
+
+	public AgentView me(long userId) {
+		return view(List.of(this.agents.findOrCreate(userId, now()))).get(0);
+	}
+
+	public List<AgentView> list() {
+		return view(this.agents.findAll());
+	}
+
+	public AgentView setStatus(long userId, String status) {
+		if (status == null || !AgentProfile.STATUSES.contains(status)) {
+			throw invalid("status", "must be online, away or offline");
+		}
+		this.agents.findOrCreate(userId, now());
+		this.agents.updateStatus(userId, status, now());
+		if (AgentProfile.ONLINE.equals(status)) {
+			this.router.agentBecameAvailable(userId);
+		}
+		return me(userId);
+	}
+
+	public AgentView update(long userId, String publicName, List<String> languages, List<String> skills,
+			Integer capacity) {
+		if (!this.staff.displayNames(List.of(userId)).containsKey(userId)) {
+			throw ApiException.notFound("Agent");
+		}
+		if (capacity == null || capacity < 1 || capacity > AgentProfile.MAX_CAPACITY) {
+			throw invalid("capacity", "must be 1 to " + AgentProfile.MAX_CAPACITY);
+		}
+		String name = (publicName != null && !publicName.isBlank()) ? publicName.strip() : null;
+		if (name != null && name.length() > 100) {
+			throw invalid("publicName", "must be at most 100 characters");
+		}
+		this.agents.findOrCreate(userId, now());
+		this.agents.updateProfile(userId, name, tags("languages", languages), tags("skills", skills), capacity);
+		this.router.agentBecameAvailable(userId);
+		return me(userId);
+	}
+
+	private List<AgentView> view(List<AgentProfile> profiles) {
+		List<Long> ids = profiles.stream().map(AgentProfile::userId).toList();
+		Map<Long, String> names = this.staff.displayNames(ids);
+		Map<Long, Integer> loads = this.queue.openCounts(ids);
+		List<AgentView> views = new ArrayList<>();
+		for (AgentProfile p : profiles) {
+			if (names.containsKey(p.userId())) {
+				views.add(new AgentView(p.userId(), names.get(p.userId()), p.publicName(), p.languages(), p.skills(),
+						p.capacity(), p.status(), loads.getOrDefault(p.userId(), 0)));
+			}
+		}
+		return views;
+	}
+
+	private static List<String> tags(String field, List<String> values) {
+		List<String> clean = new ArrayList<>();
+		for (String value : (values != null) ? values : List.<String>of()) {
+			String tag = (value != null) ? value.strip().toLowerCase(Locale.ROOT) : "";
+			if (!tag.matches("[\\p{L}\\p{N}_.-]{1,30}")) {
+				throw invalid(field, "'" + value + "' is not a tag (1-30 letters, digits, '-', '_', '.')");
+			}
+			if (!clean.contains(tag)) {
+				clean.add(tag);
+			}
+		}
+		if (clean.size() > 10) {
+			throw invalid(field, "at most 10");
+		}
+		return clean;
+	}
+
+	private Instant now() {
+		return Instant.ofEpochMilli(this.clock.millis());
+	}
+
+	static ApiException invalid(String field, String message) {
+		return ApiException.badRequest("validation_failed", field + ": " + message)
+			.with("errors", List.of(Map.of("field", field, "message", message)));
+	}
+
+}

@@ -1,0 +1,116 @@
+package dev.parley.agents.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class GroupRepository {
+
+	private final JdbcClient jdbc;
+
+	GroupRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	List<AgentGroup> findAll() {
+		List<AgentGroup> groups = new ArrayList<>();
+		for (Long id : this.jdbc.sql("SELECT id FROM agent_group ORDER BY name").query(Long.class).list()) {
+			findById(id).ifPresent(groups::add);
+		}
+		return groups;
+	}
+
+	Optional<AgentGroup> findById(long id) {
+		return this.jdbc
+			.sql("SELECT id, name, description, routing, overflow_group_id, created_at FROM agent_group WHERE id = ?")
+			.param(id)
+			.query((rs, row) -> new AgentGroup(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getObject(5, Long.class), members(id), channels(id), Instant.ofEpochMilli(rs.getLong(6))))
+			.optional();
+	}
+
+	Optional<Long> groupOfChannel(long channelId) {
+		return this.jdbc.sql("SELECT group_id FROM agent_group_channel WHERE channel_id = ?")
+			.param(channelId)
+			.query(Long.class)
+			.optional();
+	}
+
+	/** Groups the agent belongs to. */
+	List<Long> groupsOf(long userId) {
+		return this.jdbc.sql("SELECT group_id FROM agent_group_member WHERE user_id = ? ORDER BY group_id")
+			.param(userId)
+			.query(Long.class)
+			.list();
+	}
+
+	boolean nameTaken(String name, Long exceptId) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM agent_group WHERE name = ? AND id <> ?")
+			.params(name, (exceptId != null) ? exceptId : -1L)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	long insert(String name, String description, String routing, Long overflow, Instant now) {
+		KeyHolder keys = new GeneratedKeyHolder();
+		this.jdbc
+			.sql("INSERT INTO agent_group (name, description, routing, overflow_group_id, created_at) "
+					+ "VALUES (?, ?, ?, ?, ?)")
+			.params(name, description, routing, overflow, now.toEpochMilli())
+			.update(keys, "id");
+		return keys.getKeyAs(Number.class).longValue();
+	}
+
+	void update(long id, String name, String description, String routing, Long overflow) {
+		this.jdbc
+			.sql("UPDATE agent_group SET name = ?, description = ?, routing = ?, overflow_group_id = ? WHERE id = ?")
+			.params(name, description, routing, overflow, id)
+			.update();
+	}
+
+	void replaceMembers(long id, List<AgentGroup.Member> members) {
+		this.jdbc.sql("DELETE FROM agent_group_member WHERE group_id = ?").param(id).update();
+		for (AgentGroup.Member member : members) {
+			this.jdbc.sql("INSERT INTO agent_group_member (group_id, user_id, supervisor) VALUES (?, ?, ?)")
+				.params(id, member.userId(), member.supervisor())
+				.update();
+		}
+	}
+
+	void replaceChannels(long id, List<Long> channelIds) {
+		this.jdbc.sql("DELETE FROM agent_group_channel WHERE group_id = ?").param(id).update();
+		for (Long channel : channelIds) {
+			this.jdbc.sql("DELETE FROM agent_group_channel WHERE channel_id = ?").param(channel).update();
+			this.jdbc.sql("INSERT INTO agent_group_channel (channel_id, group_id) VALUES (?, ?)")
+				.params(channel, id)
+				.update();
+		}
+	}
+
+	void delete(long id) {
+		this.jdbc.sql("UPDATE agent_group SET overflow_group_id = NULL WHERE overflow_group_id = ?").param(id).update();
+		this.jdbc.sql("DELETE FROM agent_group WHERE id = ?").param(id).update();
+	}
+
+	private List<AgentGroup.Member> members(long id) {
+		return this.jdbc.sql("SELECT user_id, supervisor FROM agent_group_member WHERE group_id = ? ORDER BY user_id")
+			.param(id)
+			.query((rs, row) -> new AgentGroup.Member(rs.getLong(1), rs.getBoolean(2)))
+			.list();
+	}
+
+	private List<Long> channels(long id) {
+		return this.jdbc.sql("SELECT channel_id FROM agent_group_channel WHERE group_id = ? ORDER BY channel_id")
+			.param(id)
+			.query(Long.class)
+			.list();
+	}
+
+}

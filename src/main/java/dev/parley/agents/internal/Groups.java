@@ -1,0 +1,159 @@
+package dev.parley.agents.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.parley.administration.AuditLog;
+import dev.parley.administration.AuditResult;
+import dev.parley.conversations.ChannelDirectory;
+import dev.parley.identity.StaffDirectory;
+import dev.parley.platform.ApiException;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Groups and who may change them: an administrator (who also holds {@code user.manage})
+ * manages every group; a supervisor with {@code team.assign} only the groups he
+ * supervises, and cannot create or delete groups.
+ */
+@Service
+public class Groups {
+
+	private final GroupRepository groups;
+
+	private final StaffDirectory staff;
+
+	private final ChannelDirectory channels;
+
+	private final AuditLog auditLog;
+
+	private final Clock clock;
+
+	Groups(GroupRepository groups, StaffDirectory staff, ChannelDirectory channels, AuditLog auditLog, Clock clock) {
+		this.groups = groups;
+		this.staff = staff;
+		this.channels = channels;
+		this.auditLog = auditLog;
+		this.clock = clock;
+	}
+
+	/** Who is changing groups. */
+	public record Actor(long userId, String username, boolean managesAll) {
+	}
+
+	/** What can be set on a group. */
+	public record Form(String name, String description, String routing, Long overflowGroupId,
+			List<AgentGroup.Member> members, List<Long> channelIds) {
+	}
+
+	public List<AgentGroup> list() {
+		return this.groups.findAll();
+	}
+
+	public AgentGroup get(long id) {
+		return this.groups.findById(id).orElseThrow(() -> ApiException.notFound("Group"));
+	}
+
+	@Transactional
+	public AgentGroup create(Form form, Actor actor) {
+		if (!actor.managesAll()) {
+			throw ApiException.forbidden("user.manage");
+		}
+		Form clean = check(form, null);
+		long id = this.groups.insert(clean.name(), clean.description(), clean.routing(), clean.overflowGroupId(),
+				Instant.ofEpochMilli(this.clock.millis()));
+		this.groups.replaceMembers(id, clean.members());
+		this.groups.replaceChannels(id, clean.channelIds());
+		this.auditLog.record(actor.username(), "group.created", clean.name(), AuditResult.SUCCESS, clean.routing());
+		return get(id);
+	}
+
+	@Transactional
+	public AgentGroup update(long id, Form form, Actor actor) {
+		AgentGroup current = get(id);
+		requireManages(current, actor);
+		Form clean = check(form, id);
+		if (!actor.managesAll() && clean.members()
+			.stream()
+			.noneMatch((member) -> member.userId() == actor.userId() && member.supervisor())) {
+			throw ApiException.conflict("conflict", "You cannot remove yourself as supervisor of this group");
+		}
+		this.groups.update(id, clean.name(), clean.description(), clean.routing(), clean.overflowGroupId());
+		this.groups.replaceMembers(id, clean.members());
+		this.groups.replaceChannels(id, clean.channelIds());
+		this.auditLog.record(actor.username(), "group.updated", clean.name(), AuditResult.SUCCESS,
+				clean.members().size() + " members");
+		return get(id);
+	}
+
+	@Transactional
+	public void delete(long id, Actor actor) {
+		AgentGroup current = get(id);
+		if (!actor.managesAll()) {
+			throw ApiException.forbidden("user.manage");
+		}
+		this.groups.delete(id);
+		this.auditLog.record(actor.username(), "group.deleted", current.name(), AuditResult.SUCCESS, null);
+	}
+
+	private static void requireManages(AgentGroup group, Actor actor) {
+		boolean supervises = group.members()
+			.stream()
+			.anyMatch((member) -> member.userId() == actor.userId() && member.supervisor());
+		if (!actor.managesAll() && !supervises) {
+			throw ApiException.forbidden("team.assign");
+		}
+	}
+
+	private Form check(Form form, Long id) {
+		String name = (form.name() != null) ? form.name().strip() : "";
+		if (name.isEmpty() || name.length() > 100) {
+			throw Agents.invalid("name", "must be 1-100 characters");
+		}
+		if (this.groups.nameTaken(name, id)) {
+			throw ApiException.conflict("duplicate_group", "A group named " + name + " exists");
+		}
+		String description = (form.description() != null && !form.description().isBlank()) ? form.description().strip()
+				: null;
+		if (description != null && description.length() > 500) {
+			throw Agents.invalid("description", "must be at most 500 characters");
+		}
+		String routing = (form.routing() != null) ? form.routing() : "least_busy";
+		if (!AgentGroup.STRATEGIES.contains(routing)) {
+			throw Agents.invalid("routing", "must be least_busy, round_robin or manual");
+		}
+		Long overflow = form.overflowGroupId();
+		if (overflow != null && (overflow.equals(id) || this.groups.findById(overflow).isEmpty())) {
+			throw Agents.invalid("overflowGroupId", "must be another existing group");
+		}
+		List<AgentGroup.Member> members = (form.members() != null) ? form.members() : List.of();
+		Set<Long> userIds = new HashSet<>();
+		members.forEach((member) -> userIds.add(member.userId()));
+		if (userIds.size() != members.size()) {
+			throw Agents.invalid("members", "each user at most once");
+		}
+		Map<Long, String> known = this.staff.displayNames(userIds);
+		for (Long userId : userIds) {
+			if (!known.containsKey(userId)) {
+				throw ApiException.badRequest("unknown_user", "No user with id " + userId).with("userId", userId);
+			}
+		}
+		List<Long> channelIds = new ArrayList<>(
+				new java.util.LinkedHashSet<>((form.channelIds() != null) ? form.channelIds() : List.<Long>of()));
+		Map<Long, String> channelNames = this.channels.names(channelIds);
+		for (Long channelId : channelIds) {
+			if (!channelNames.containsKey(channelId)) {
+				throw ApiException.badRequest("unknown_channel", "No channel with id " + channelId)
+					.with("channelId", channelId);
+			}
+		}
+		return new Form(name, description, routing, overflow, List.copyOf(members), channelIds);
+	}
+
+}

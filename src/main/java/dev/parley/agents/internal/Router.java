@@ -1,0 +1,233 @@
+package dev.parley.agents.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import dev.parley.conversations.ConversationClosed;
+import dev.parley.conversations.ConversationQueue;
+import dev.parley.conversations.ConversationWaiting;
+import dev.parley.identity.StaffDirectory;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Hands waiting conversations to available agents. An agent is available when online and
+ * below capacity; the check and the assignment happen in one transaction that holds the
+ * agent's row lock, and the assignment itself is a compare-and-set on the conversation,
+ * so under concurrent arrivals on any number of threads or nodes no agent goes over
+ * capacity and no conversation is assigned twice.
+ *
+ * <p>
+ * Routing runs on its own threads, after the event that caused it has committed. A sweep
+ * every few seconds catches up with anything an event missed (a node that stopped, a
+ * status changed on another node).
+ */
+@Component
+public class Router {
+
+	private static final Logger logger = LoggerFactory.getLogger(Router.class);
+
+	private final AgentRepository agents;
+
+	private final GroupRepository groups;
+
+	private final ConversationQueue queue;
+
+	private final StaffDirectory staff;
+
+	private final TransactionTemplate transactions;
+
+	private final ExecutorService executor = Executors.newFixedThreadPool(2, (runnable) -> {
+		Thread thread = new Thread(runnable, "parley-router");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	Router(AgentRepository agents, GroupRepository groups, ConversationQueue queue, StaffDirectory staff,
+			TransactionTemplate transactions) {
+		this.agents = agents;
+		this.groups = groups;
+		this.queue = queue;
+		this.staff = staff;
+		this.transactions = transactions;
+	}
+
+	@PreDestroy
+	void stop() {
+		this.executor.shutdownNow();
+	}
+
+	@EventListener
+	void onWaiting(ConversationWaiting event) {
+		this.executor.execute(() -> guarded(() -> route(event.conversationId(), event.channelId())));
+	}
+
+	@EventListener
+	void onClosed(ConversationClosed event) {
+		if (event.assigneeId() != null) {
+			this.executor.execute(() -> guarded(() -> offerTo(event.assigneeId())));
+		}
+	}
+
+	void agentBecameAvailable(long userId) {
+		this.executor.execute(() -> guarded(() -> offerTo(userId)));
+	}
+
+	@Scheduled(fixedDelayString = "${parley.routing.sweep:10s}", initialDelayString = "${parley.routing.sweep:10s}")
+	void sweep() {
+		guarded(() -> {
+			for (AgentProfile agent : this.agents.online()) {
+				offerTo(agent.userId());
+			}
+			route(null);
+		});
+	}
+
+	/** Places a conversation into its channel's group and tries to assign it. */
+	public boolean route(long conversationId, long channelId) {
+		Long group = this.groups.groupOfChannel(channelId).orElse(null);
+		if (group != null) {
+			this.queue.placeInGroup(conversationId, group);
+		}
+		return assignWithin(conversationId, group, new HashSet<>());
+	}
+
+	/** Assigns what can be assigned from the queue of conversations in no group. */
+	private void route(Long ignored) {
+		for (ConversationQueue.Waiting waiting : this.queue.waiting(null, 50)) {
+			if (!assignWithin(waiting.conversationId(), null, new HashSet<>())) {
+				break;
+			}
+		}
+	}
+
+	private boolean assignWithin(long conversationId, Long groupId, Set<Long> visited) {
+		visited.add((groupId != null) ? groupId : -1L);
+		Optional<AgentGroup> group = (groupId != null) ? this.groups.findById(groupId) : Optional.empty();
+		String strategy = group.map(AgentGroup::routing).orElse("least_busy");
+		if (!"manual".equals(strategy)) {
+			for (AgentProfile agent : candidates(group.orElse(null), strategy)) {
+				Outcome outcome = tryAssign(agent.userId(), conversationId);
+				if (outcome == Outcome.ASSIGNED) {
+					return true;
+				}
+				if (outcome == Outcome.GONE) {
+					return false;
+				}
+			}
+		}
+		Long overflow = group.map(AgentGroup::overflowGroupId).orElse(null);
+		if (overflow != null && !visited.contains(overflow)) {
+			this.queue.placeInGroup(conversationId, overflow);
+			return assignWithin(conversationId, overflow, visited);
+		}
+		return false;
+	}
+
+	/** Online agents of the group (all online agents for no group), best first. */
+	private List<AgentProfile> candidates(AgentGroup group, String strategy) {
+		List<AgentProfile> online = new ArrayList<>(this.agents.online());
+		if (group != null) {
+			Set<Long> members = new HashSet<>();
+			group.members().forEach((member) -> members.add(member.userId()));
+			online.removeIf((agent) -> !members.contains(agent.userId()));
+		}
+		Map<Long, Integer> loads = this.queue.openCounts(online.stream().map(AgentProfile::userId).toList());
+		online.removeIf((agent) -> loads.getOrDefault(agent.userId(), 0) >= agent.capacity());
+		Comparator<AgentProfile> byTurn = Comparator.comparingLong(AgentProfile::lastAssignedAt)
+			.thenComparing(AgentProfile::userId);
+		if ("round_robin".equals(strategy)) {
+			online.sort(byTurn);
+		}
+		else {
+			online.sort(Comparator
+				.comparingDouble(
+						(AgentProfile agent) -> (double) loads.getOrDefault(agent.userId(), 0) / agent.capacity())
+				.thenComparing(byTurn));
+		}
+		return online;
+	}
+
+	/**
+	 * Gives the agent the longest-waiting conversations they may take, while they have
+	 * room.
+	 */
+	public void offerTo(long userId) {
+		List<Long> groupIds = new ArrayList<>(this.groups.groupsOf(userId));
+		for (int round = 0; round < AgentProfile.MAX_CAPACITY; round++) {
+			ConversationQueue.Waiting next = null;
+			for (Long groupId : groupIds) {
+				if (this.groups.findById(groupId).map((g) -> "manual".equals(g.routing())).orElse(true)) {
+					continue;
+				}
+				for (ConversationQueue.Waiting waiting : this.queue.waiting(groupId, 1)) {
+					if (next == null || waiting.since().isBefore(next.since())) {
+						next = waiting;
+					}
+				}
+			}
+			for (ConversationQueue.Waiting waiting : this.queue.waiting(null, 1)) {
+				if (next == null || waiting.since().isBefore(next.since())) {
+					next = waiting;
+				}
+			}
+			if (next == null) {
+				return;
+			}
+			Outcome outcome = tryAssign(userId, next.conversationId());
+			if (outcome == Outcome.NO_ROOM) {
+				return;
+			}
+		}
+	}
+
+	private enum Outcome {
+
+		ASSIGNED, NO_ROOM, GONE
+
+	}
+
+	private Outcome tryAssign(long userId, long conversationId) {
+		Outcome outcome = this.transactions.execute((tx) -> {
+			AgentProfile agent = this.agents.lock(userId).orElse(null);
+			if (agent == null || !AgentProfile.ONLINE.equals(agent.status())) {
+				return Outcome.NO_ROOM;
+			}
+			int load = this.queue.openCounts(List.of(userId)).getOrDefault(userId, 0);
+			if (load >= agent.capacity()) {
+				return Outcome.NO_ROOM;
+			}
+			String name = (agent.publicName() != null) ? agent.publicName()
+					: this.staff.displayNames(List.of(userId)).getOrDefault(userId, "");
+			if (!this.queue.assign(conversationId, userId, name)) {
+				return Outcome.GONE;
+			}
+			this.agents.recordAssignment(userId);
+			return Outcome.ASSIGNED;
+		});
+		return (outcome != null) ? outcome : Outcome.NO_ROOM;
+	}
+
+	private static void guarded(Runnable action) {
+		try {
+			action.run();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Routing failed; the sweep will retry", ex);
+		}
+	}
+
+}

@@ -1,0 +1,40 @@
+package dev.parley.conversations;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What routing needs from live chat: the queue, the open load of agents, and an atomic
+ * assignment. Safe across nodes: assignment is a compare-and-set on the conversation row,
+ * and counts are read in the caller's transaction (which holds the agent's row lock).
+ */
+public interface ConversationQueue {
+
+	/**
+	 * @param groupId the group whose queue to read; {@code null} for conversations in no
+	 * group
+	 * @return waiting conversations, longest waiting first
+	 */
+	List<Waiting> waiting(Long groupId, int limit);
+
+	/**
+	 * Assigns a waiting conversation to an agent and tells both sides (after commit).
+	 * @return false when it is no longer waiting
+	 */
+	boolean assign(long conversationId, long agentId, String agentName);
+
+	/** Puts a conversation into a group's queue (null: into no group). */
+	void placeInGroup(long conversationId, Long groupId);
+
+	/**
+	 * @return the number of open (assigned, not closed) conversations of each agent
+	 */
+	Map<Long, Integer> openCounts(Collection<Long> agentIds);
+
+	/** A conversation in the queue. */
+	record Waiting(long conversationId, long channelId, Long groupId, Instant since) {
+	}
+
+}
