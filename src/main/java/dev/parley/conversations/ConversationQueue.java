@@ -33,6 +33,16 @@ public interface ConversationQueue {
 	 */
 	Map<Long, Integer> openCounts(Collection<Long> agentIds);
 
+	/**
+	 * @return the size and the oldest entry of every non-empty queue ({@code groupId}
+	 * null for conversations in no group)
+	 */
+	List<QueueStats> queueStats();
+
+	/** One queue at a glance. */
+	record QueueStats(Long groupId, int waiting, Instant longestWaitingSince) {
+	}
+
 	/** A conversation in the queue. */
 	record Waiting(long conversationId, long channelId, Long groupId, Instant since) {
 	}

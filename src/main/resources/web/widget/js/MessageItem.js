@@ -20,6 +20,9 @@ export function eventText(event) {
       return t('widget.event.closed');
     case 'reopened':
       return t('widget.event.reopened');
+    case 'transferred':
+      return event.by === 'agent' && agent ? t('widget.event.transferredTo', { agent })
+        : t('widget.event.transferred');
     default:
       return '';
   }

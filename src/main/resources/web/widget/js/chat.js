@@ -147,6 +147,14 @@ function applyEvent(message) {
     conversation.status = conversation.assignee ? 'assigned' : 'waiting';
     conversation.rating = null;
     state.rated = false;
+  } else if (message.event.type === 'transferred') {
+    if (message.event.by === 'agent' && message.event.agent) {
+      conversation.assignee = { ...(conversation.assignee || {}), displayName: message.event.agent };
+      conversation.status = 'assigned';
+    } else {
+      conversation.assignee = null;
+      conversation.status = 'waiting';
+    }
   } else if (message.event.type === 'assigned' && message.event.agent) {
     conversation.assignee = { ...(conversation.assignee || {}), displayName: message.event.agent };
     if (conversation.status === 'waiting') conversation.status = 'assigned';

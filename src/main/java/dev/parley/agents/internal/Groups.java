@@ -23,7 +23,12 @@ import org.springframework.transaction.annotation.Transactional;
  * supervises, and cannot create or delete groups.
  */
 @Service
-public class Groups {
+public class Groups implements dev.parley.conversations.GroupDirectory {
+
+	@Override
+	public java.util.Optional<String> name(long groupId) {
+		return this.groups.findById(groupId).map(AgentGroup::name);
+	}
 
 	private final GroupRepository groups;
 

@@ -72,7 +72,7 @@ public class Router {
 
 	@EventListener
 	void onWaiting(ConversationWaiting event) {
-		this.executor.execute(() -> guarded(() -> route(event.conversationId(), event.channelId())));
+		this.executor.execute(() -> guarded(() -> route(event.conversationId(), event.channelId(), event.groupId())));
 	}
 
 	@EventListener
@@ -96,10 +96,13 @@ public class Router {
 		});
 	}
 
-	/** Places a conversation into its channel's group and tries to assign it. */
-	public boolean route(long conversationId, long channelId) {
-		Long group = this.groups.groupOfChannel(channelId).orElse(null);
-		if (group != null) {
+	/**
+	 * Tries to assign a waiting conversation: within the group it was transferred to, or
+	 * else the group that answers its channel.
+	 */
+	public boolean route(long conversationId, long channelId, Long groupId) {
+		Long group = (groupId != null) ? groupId : this.groups.groupOfChannel(channelId).orElse(null);
+		if (group != null && groupId == null) {
 			this.queue.placeInGroup(conversationId, group);
 		}
 		return assignWithin(conversationId, group, new HashSet<>());

@@ -52,7 +52,7 @@ public class AttachmentRepository {
 			.optional();
 	}
 
-	Map<Long, Attachment> findByIds(Collection<Long> ids) {
+	public Map<Long, Attachment> findByIds(Collection<Long> ids) {
 		Map<Long, Attachment> found = new HashMap<>();
 		if (!ids.isEmpty()) {
 			this.named.query("SELECT " + COLUMNS + " FROM attachment WHERE id IN (:ids)",

@@ -1,7 +1,8 @@
 package dev.parley.conversations.internal;
 
-import dev.parley.conversations.internal.ChatViews.ConversationView;
-import dev.parley.conversations.internal.ChatViews.MessageView;
+import dev.parley.conversations.views.ChatViews;
+import dev.parley.conversations.views.ChatViews.ConversationView;
+import dev.parley.conversations.views.ChatViews.MessageView;
 
 /**
  * What the event bus carries between the chat service and the realtime gateways of every
@@ -23,6 +24,10 @@ public final class ChatEvents {
 
 	/** A conversation's status, assignee or rating changed, or it was created. */
 	public record ConversationChanged(ConversationView conversation) {
+	}
+
+	/** An internal note was added; for staff only. */
+	public record NoteAdded(Notes.NoteView note) {
 	}
 
 	/** One side started or stopped typing; not stored. */

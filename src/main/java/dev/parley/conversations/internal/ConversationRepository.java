@@ -147,6 +147,20 @@ public class ConversationRepository {
 			.update() == 1;
 	}
 
+	void assignTo(long id, long userId, Instant at) {
+		this.jdbc.sql("UPDATE conversation SET status = 'assigned', assignee_id = ?, assigned_at = ? WHERE id = ?")
+			.params(userId, at.toEpochMilli(), id)
+			.update();
+	}
+
+	void requeue(long id, long groupId) {
+		this.jdbc
+			.sql("UPDATE conversation SET status = 'waiting', assignee_id = NULL, assigned_at = NULL, group_id = ? "
+					+ "WHERE id = ?")
+			.params(groupId, id)
+			.update();
+	}
+
 	void close(long id, Instant at, String by) {
 		this.jdbc.sql("UPDATE conversation SET status = 'closed', closed_at = ?, closed_by = ? WHERE id = ?")
 			.params(at.toEpochMilli(), by, id)
@@ -222,6 +236,20 @@ public class ConversationRepository {
 				counts.put(rs.getLong(1), rs.getInt(2));
 			});
 		return counts;
+	}
+
+	public List<dev.parley.conversations.ConversationQueue.QueueStats> queueStats() {
+		return this.jdbc
+			.sql("SELECT group_id, COUNT(*), MIN(created_at) FROM conversation WHERE status = 'waiting' "
+					+ "GROUP BY group_id")
+			.query((rs, row) -> new dev.parley.conversations.ConversationQueue.QueueStats(rs.getObject(1, Long.class),
+					rs.getInt(2), Instant.ofEpochMilli(rs.getLong(3))))
+			.list();
+	}
+
+	/** Everything assigned and not closed, most recently active first. */
+	public List<Conversation> inProgress(int limit) {
+		return open(null, null, limit).items();
 	}
 
 	/** An agent's open conversations, most recently active first. */

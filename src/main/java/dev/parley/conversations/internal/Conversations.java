@@ -1,5 +1,6 @@
 package dev.parley.conversations.internal;
 
+import dev.parley.conversations.views.ChatViews;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,14 +11,17 @@ import java.util.regex.Pattern;
 
 import dev.parley.conversations.ConversationClosed;
 import dev.parley.conversations.ConversationWaiting;
+import dev.parley.conversations.GroupDirectory;
+import dev.parley.identity.StaffDirectory;
 import dev.parley.conversations.internal.ChatEvents.ConversationChanged;
 import dev.parley.conversations.internal.ChatEvents.MessageAdded;
-import dev.parley.conversations.internal.ChatViews.ConversationView;
-import dev.parley.conversations.internal.ChatViews.MessageView;
+import dev.parley.conversations.views.ChatViews.ConversationView;
+import dev.parley.conversations.views.ChatViews.MessageView;
 import dev.parley.conversations.internal.VisitorTokens.VisitorIdentity;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.EventBus;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -55,10 +59,20 @@ public class Conversations {
 
 	private final ApplicationEventPublisher events;
 
+	private final StaffDirectory staff;
+
+	private final GroupDirectory groups;
+
+	private final ObjectProvider<Notes> notes;
+
 	Conversations(ConversationRepository conversations, MessageRepository messages, ChatViews views,
 			ChatSettings settings, EventBus bus, TransactionTemplate transactions, Clock clock,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, StaffDirectory staff, GroupDirectory groups,
+			ObjectProvider<Notes> notes) {
 		this.events = events;
+		this.staff = staff;
+		this.groups = groups;
+		this.notes = notes;
 		this.conversations = conversations;
 		this.messages = messages;
 		this.views = views;
@@ -337,6 +351,69 @@ public class Conversations {
 			return true;
 		}
 		return false;
+	}
+
+	/**
+	 * Hands a conversation to another agent, or back to a group's queue, with an optional
+	 * internal note. The visitor sees a "transferred" line.
+	 */
+	public ConversationView transfer(StaffActor actor, long conversationId, Long toAgentId, Long toGroupId,
+			String note) {
+		Conversation c = forStaff(actor, conversationId);
+		boolean owner = c.assignedTo(actor.id()) && actor.can("conversation.transfer");
+		if (!owner && !actor.can("conversation.view_all")) {
+			throw ApiException.forbidden("conversation.transfer");
+		}
+		if (c.closed()) {
+			throw new ApiException(HttpStatus.CONFLICT, "conversation_closed", "The conversation is closed");
+		}
+		if ((toAgentId == null) == (toGroupId == null)) {
+			throw invalid("toAgentId", "give either an agent or a group");
+		}
+		if (note != null && note.strip().length() > 2000) {
+			throw invalid("note", "must be at most 2000 characters");
+		}
+		String targetName;
+		if (toAgentId != null) {
+			if (toAgentId == actor.id() || c.assignedTo(toAgentId)) {
+				throw invalid("toAgentId", "the conversation is already yours");
+			}
+			targetName = this.staff.member(toAgentId)
+				.filter(StaffDirectory.StaffMember::enabled)
+				.map(StaffDirectory.StaffMember::displayName)
+				.orElseThrow(() -> ApiException.badRequest("unknown_user", "No enabled user with id " + toAgentId)
+					.with("userId", toAgentId));
+		}
+		else {
+			targetName = this.groups.name(toGroupId)
+				.orElseThrow(() -> ApiException.badRequest("unknown_group", "No group with id " + toGroupId)
+					.with("groupId", toGroupId));
+		}
+		if (note != null && !note.isBlank()) {
+			// while the conversation is still the author's to read
+			this.notes.getObject().add(actor, conversationId, note);
+		}
+		Instant now = now();
+		List<Message> added = new ArrayList<>();
+		this.transactions.executeWithoutResult((tx) -> {
+			Conversation locked = this.conversations.lock(conversationId).orElseThrow();
+			if (locked.closed()) {
+				throw new ApiException(HttpStatus.CONFLICT, "conversation_closed", "The conversation is closed");
+			}
+			if (toAgentId != null) {
+				this.conversations.assignTo(conversationId, toAgentId, now);
+			}
+			else {
+				this.conversations.requeue(conversationId, toGroupId);
+			}
+			long seq = locked.lastSeq() + 1;
+			added.add(insert(conversationId, seq,
+					Draft.event("transferred", (toAgentId != null) ? "agent" : "group", targetName), now));
+			this.conversations.recordSeq(conversationId, seq);
+		});
+		publish(conversationId, added, true);
+		Conversation after = this.conversations.findById(conversationId).orElseThrow();
+		return this.views.conversation(after, true);
 	}
 
 	public ConversationView closeByStaff(StaffActor actor, long conversationId) {

@@ -39,6 +39,11 @@ class JdbcConversationQueue implements ConversationQueue {
 	}
 
 	@Override
+	public List<QueueStats> queueStats() {
+		return this.conversations.queueStats();
+	}
+
+	@Override
 	public void placeInGroup(long conversationId, Long groupId) {
 		this.conversations.placeInGroup(conversationId, groupId);
 	}

@@ -29,7 +29,7 @@ public class VisitorRepository {
 		this.named = named;
 	}
 
-	Map<Long, Visitor> findByIds(Collection<Long> ids) {
+	public Map<Long, Visitor> findByIds(Collection<Long> ids) {
 		Map<Long, Visitor> found = new HashMap<>();
 		if (!ids.isEmpty()) {
 			this.named.query("SELECT " + COLUMNS + " FROM visitor WHERE id IN (:ids)",

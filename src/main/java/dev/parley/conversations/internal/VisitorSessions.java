@@ -1,11 +1,12 @@
 package dev.parley.conversations.internal;
 
+import dev.parley.conversations.views.ChatViews;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import dev.parley.conversations.internal.ChatViews.ConversationView;
+import dev.parley.conversations.views.ChatViews.ConversationView;
 import dev.parley.conversations.internal.VisitorTokens.VisitorIdentity;
 import dev.parley.platform.ApiException;
 

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 import dev.parley.conversations.internal.ChatEvents;
 import dev.parley.conversations.internal.ChatEvents.ConversationChanged;
 import dev.parley.conversations.internal.ChatEvents.MessageAdded;
-import dev.parley.conversations.internal.ChatViews.ConversationView;
-import dev.parley.conversations.internal.ChatViews.MessageView;
+import dev.parley.conversations.views.ChatViews.ConversationView;
+import dev.parley.conversations.views.ChatViews.MessageView;
 import dev.parley.conversations.internal.Conversation;
 import dev.parley.conversations.internal.ConversationRepository;
 import dev.parley.conversations.internal.Conversations;
@@ -99,6 +99,7 @@ class Gateway {
 		this.subscriptions.add(bus.subscribe(MessageAdded.class, this::onMessage));
 		this.subscriptions.add(bus.subscribe(ConversationChanged.class, this::onConversation));
 		this.subscriptions.add(bus.subscribe(ChatEvents.Typing.class, this::onTyping));
+		this.subscriptions.add(bus.subscribe(ChatEvents.NoteAdded.class, this::onNote));
 		this.subscriptions.add(bus.subscribe(ChatEvents.Read.class, this::onRead));
 		this.subscriptions.add(bus.subscribe(ChatEvents.Presence.class, this::onPresence));
 	}
@@ -436,6 +437,27 @@ class Gateway {
 					|| ("waiting".equals(conversation.status()) && actor.can("conversation.reply"))
 					|| connection.conversations.contains(conversation.id())) {
 				connection.send(frame);
+			}
+		}
+	}
+
+	private void onNote(ChatEvents.NoteAdded event) {
+		long conversationId = event.note().conversationId();
+		Map<String, Object> body = frame("note");
+		body.put("conversationId", conversationId);
+		body.put("note", event.note());
+		deliver(this.staffByConversation.get(conversationId), text(body));
+		if (!event.note().mentions().isEmpty()) {
+			Set<Long> mentioned = new java.util.HashSet<>();
+			event.note().mentions().forEach((m) -> mentioned.add(m.id()));
+			Map<String, Object> mention = frame("mention");
+			mention.put("conversationId", conversationId);
+			mention.put("note", event.note());
+			TextMessage frame = text(mention);
+			for (Connection connection : this.connections) {
+				if (connection.staff() && connection.actor() != null && mentioned.contains(connection.actor().id())) {
+					connection.send(frame);
+				}
 			}
 		}
 	}

@@ -6,13 +6,14 @@ import java.util.List;
 
 import dev.parley.conversations.internal.ChannelRepository;
 import dev.parley.conversations.internal.ChatAttachments;
-import dev.parley.conversations.internal.ChatViews;
-import dev.parley.conversations.internal.ChatViews.ConversationView;
-import dev.parley.conversations.internal.ChatViews.MessageView;
+import dev.parley.conversations.views.ChatViews;
+import dev.parley.conversations.views.ChatViews.ConversationView;
+import dev.parley.conversations.views.ChatViews.MessageView;
 import dev.parley.conversations.internal.Conversation;
 import dev.parley.conversations.internal.ConversationRepository;
 import dev.parley.conversations.internal.Conversations;
 import dev.parley.conversations.internal.Message;
+import dev.parley.conversations.internal.Notes;
 import dev.parley.conversations.internal.StaffActor;
 
 import org.springframework.http.HttpStatus;
@@ -39,8 +40,11 @@ class ConversationController {
 
 	private final ChannelRepository channels;
 
-	ConversationController(Conversations chat, ChatAttachments attachments, ChatViews views,
-			ChannelRepository channels) {
+	private final Notes notes;
+
+	ConversationController(Conversations chat, ChatAttachments attachments, ChatViews views, ChannelRepository channels,
+			Notes notes) {
+		this.notes = notes;
 		this.channels = channels;
 		this.chat = chat;
 		this.attachments = attachments;
@@ -130,6 +134,29 @@ class ConversationController {
 			this.chat.markRead(id, Message.AGENT, form.seq());
 		}
 		return ResponseEntity.noContent().build();
+	}
+
+	record TransferForm(Long toAgentId, Long toGroupId, String note) {
+	}
+
+	@PostMapping("/api/v1/conversations/{id}/transfer")
+	ConversationView transfer(@PathVariable long id, @RequestBody TransferForm form, Authentication authentication) {
+		return this.chat.transfer(StaffActor.of(authentication), id, form.toAgentId(), form.toGroupId(), form.note());
+	}
+
+	@GetMapping("/api/v1/conversations/{id}/notes")
+	List<Notes.NoteView> notes(@PathVariable long id, Authentication authentication) {
+		return this.notes.list(StaffActor.of(authentication), id);
+	}
+
+	record NoteForm(String text) {
+	}
+
+	@PostMapping("/api/v1/conversations/{id}/notes")
+	ResponseEntity<Notes.NoteView> addNote(@PathVariable long id, @RequestBody NoteForm form,
+			Authentication authentication) {
+		return ResponseEntity.status(HttpStatus.CREATED)
+			.body(this.notes.add(StaffActor.of(authentication), id, form.text()));
 	}
 
 	@PostMapping("/api/v1/conversations/{id}/close")

@@ -6,7 +6,7 @@ import java.util.Map;
 
 import dev.parley.conversations.internal.Channel;
 import dev.parley.conversations.internal.ChatAttachments;
-import dev.parley.conversations.internal.ChatViews.MessageView;
+import dev.parley.conversations.views.ChatViews.MessageView;
 import dev.parley.conversations.internal.Conversations;
 import dev.parley.conversations.internal.VisitorSessions;
 import dev.parley.conversations.internal.VisitorTokens;

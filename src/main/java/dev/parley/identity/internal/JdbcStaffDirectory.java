@@ -3,6 +3,7 @@ package dev.parley.identity.internal;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.parley.identity.StaffDirectory;
 
@@ -29,6 +30,25 @@ class JdbcStaffDirectory implements StaffDirectory {
 					names.put(rs.getLong(1), rs.getString(2));
 				});
 		return names;
+	}
+
+	@Override
+	public Optional<StaffMember> member(long userId) {
+		return this.jdbc
+			.query("SELECT id, username, display_name, enabled FROM staff_user WHERE id = :id", Map.of("id", userId),
+					(rs, row) -> new StaffMember(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
+			.stream()
+			.findFirst();
+	}
+
+	@Override
+	public Optional<StaffMember> byUsername(String username) {
+		return this.jdbc
+			.query("SELECT id, username, display_name, enabled FROM staff_user WHERE username = :username",
+					Map.of("username", username),
+					(rs, row) -> new StaffMember(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
+			.stream()
+			.findFirst();
 	}
 
 }

@@ -1,4 +1,14 @@
-package dev.parley.conversations.internal;
+package dev.parley.conversations.views;
+
+import dev.parley.conversations.internal.Attachment;
+import dev.parley.conversations.internal.AttachmentRepository;
+import dev.parley.conversations.internal.Channel;
+import dev.parley.conversations.internal.ChannelRepository;
+import dev.parley.conversations.internal.Conversation;
+import dev.parley.conversations.internal.ConversationRepository;
+import dev.parley.conversations.internal.Message;
+import dev.parley.conversations.internal.Visitor;
+import dev.parley.conversations.internal.VisitorRepository;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -28,8 +38,11 @@ public class ChatViews {
 
 	private final StaffDirectory staff;
 
+	private final ConversationRepository conversationRepository;
+
 	ChatViews(ChannelRepository channels, VisitorRepository visitors, AttachmentRepository attachments,
-			StaffDirectory staff) {
+			StaffDirectory staff, ConversationRepository conversationRepository) {
+		this.conversationRepository = conversationRepository;
 		this.channels = channels;
 		this.visitors = visitors;
 		this.attachments = attachments;
@@ -67,6 +80,11 @@ public class ChatViews {
 
 	public record MessageView(long id, long conversationId, long seq, String clientId, String kind, SenderView sender,
 			String text, AttachmentView attachment, EventView event, Instant createdAt) {
+	}
+
+	/** Conversations assigned and not closed, most recently active first. */
+	public List<ConversationView> inProgress(int limit) {
+		return conversations(this.conversationRepository.inProgress(limit), false);
 	}
 
 	public ConversationView conversation(Conversation conversation, boolean withDetails) {

@@ -1,0 +1,102 @@
+package dev.parley.agents.web;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.parley.agents.internal.AgentGroup;
+import dev.parley.agents.internal.Agents;
+import dev.parley.agents.internal.Groups;
+import dev.parley.conversations.ConversationQueue;
+import dev.parley.conversations.views.ChatViews;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The supervisor's live board: agents, queues and conversations in progress. */
+@RestController
+class BoardController {
+
+	private final Agents agents;
+
+	private final Groups groups;
+
+	private final ConversationQueue queue;
+
+	private final ChatViews views;
+
+	BoardController(Agents agents, Groups groups, ConversationQueue queue, ChatViews views) {
+		this.agents = agents;
+		this.groups = groups;
+		this.queue = queue;
+		this.views = views;
+	}
+
+	record BoardAgent(long userId, String displayName, String publicName, String status, int capacity, int load,
+			List<Long> groupIds) {
+	}
+
+	record QueueTile(Long id, String name, String routing, int waiting, Instant longestWaitingSince, int online,
+			int capacity, int load) {
+	}
+
+	record Unassigned(int waiting, Instant longestWaitingSince) {
+	}
+
+	record Board(List<BoardAgent> agents, List<QueueTile> groups, Unassigned unassigned,
+			List<ChatViews.ConversationView> conversations) {
+	}
+
+	@GetMapping("/api/v1/board")
+	@PreAuthorize("hasAuthority('team.view')")
+	Board board() {
+		List<AgentGroup> groupList = this.groups.list();
+		Map<Long, List<Long>> groupsOfAgent = new HashMap<>();
+		for (AgentGroup group : groupList) {
+			for (AgentGroup.Member member : group.members()) {
+				groupsOfAgent.computeIfAbsent(member.userId(), (id) -> new ArrayList<>()).add(group.id());
+			}
+		}
+		List<Agents.AgentView> agentList = this.agents.list();
+		Map<Long, Agents.AgentView> byId = new HashMap<>();
+		agentList.forEach((agent) -> byId.put(agent.userId(), agent));
+		Map<Long, ConversationQueue.QueueStats> stats = new HashMap<>();
+		ConversationQueue.QueueStats none = null;
+		for (ConversationQueue.QueueStats entry : this.queue.queueStats()) {
+			if (entry.groupId() == null) {
+				none = entry;
+			}
+			else {
+				stats.put(entry.groupId(), entry);
+			}
+		}
+		List<QueueTile> tiles = new ArrayList<>();
+		for (AgentGroup group : groupList) {
+			int online = 0;
+			int capacity = 0;
+			int load = 0;
+			for (AgentGroup.Member member : group.members()) {
+				Agents.AgentView agent = byId.get(member.userId());
+				if (agent != null && "online".equals(agent.status())) {
+					online++;
+					capacity += agent.capacity();
+					load += agent.load();
+				}
+			}
+			ConversationQueue.QueueStats entry = stats.get(group.id());
+			tiles.add(new QueueTile(group.id(), group.name(), group.routing(), (entry != null) ? entry.waiting() : 0,
+					(entry != null) ? entry.longestWaitingSince() : null, online, capacity, load));
+		}
+		List<BoardAgent> boardAgents = agentList.stream()
+			.map((a) -> new BoardAgent(a.userId(), a.displayName(), a.publicName(), a.status(), a.capacity(), a.load(),
+					groupsOfAgent.getOrDefault(a.userId(), List.of())))
+			.toList();
+		return new Board(boardAgents, tiles,
+				new Unassigned((none != null) ? none.waiting() : 0, (none != null) ? none.longestWaitingSince() : null),
+				this.views.inProgress(200));
+	}
+
+}

@@ -1,0 +1,124 @@
+package dev.parley.conversations;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.parley.testing.ApiClient;
+import dev.parley.testing.SocketClient;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Transfers to an agent or back to a group's queue, with the visitor seeing a system
+ * line; internal notes that never reach the visitor; mentions; and the refusals.
+ */
+class TransferAndNotesTests extends ChatTest {
+
+	@Test
+	void anAgentTransfersToAColleagueWithANoteTheVisitorSeesOnlyTheSystemLine() {
+		TestVisitor visitor = visitorWithConversation(channelKey());
+		ApiClient owner = signedInAs("agent");
+		take(owner, visitor.conversationId());
+		String colleagueName = unique("agent");
+		long colleague = createUser(colleagueName, "agent").path("id").asLong();
+		String path = "/api/v1/conversations/" + visitor.conversationId();
+		try (SocketClient visitorSocket = SocketClient.visitor(this.port, visitor.token())) {
+			ApiClient.Response moved = owner.post(path + "/transfer",
+					Map.of("toAgentId", colleague, "note", "VIP customer, refund approved @" + colleagueName));
+			assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+			assertThat(moved.json().path("assignee").path("id").asLong()).isEqualTo(colleague);
+			JsonNode line = visitorSocket.expect(
+					(f) -> f.path("type").asString().equals("message")
+							&& f.path("message").path("event").path("type").asString().equals("transferred"),
+					"transfer line");
+			assertThat(line.path("message").path("event").path("agent").asString()).isEqualTo("User " + colleagueName);
+			visitorSocket.send(Map.of("type", "sync", "conversationId", visitor.conversationId(), "afterSeq", 0));
+			visitorSocket.expect("synced");
+			assertThat(visitorSocket.seen().toString()).doesNotContain("VIP customer");
+		}
+		assertThat(owner.get(path).status()).as("no longer the owner's").isEqualTo(404);
+		assertThat(transcript(visitor.api(), "/api/v1/widget/conversations/", visitor.conversationId()).toString())
+			.doesNotContain("VIP customer");
+		JsonNode notes = admin().get(path + "/notes").json();
+		assertThat(notes.size()).isEqualTo(1);
+		assertThat(notes.get(0).path("text").asString()).startsWith("VIP customer");
+		assertThat(notes.get(0).path("mentions").get(0).path("id").asLong()).isEqualTo(colleague);
+	}
+
+	@Test
+	void transferToAGroupPutsTheConversationBackIntoItsQueue() {
+		TestVisitor visitor = visitorWithConversation(channelKey());
+		ApiClient owner = signedInAs("agent");
+		take(owner, visitor.conversationId());
+		long group = admin().post("/api/v1/groups", Map.of("name", unique("Billing"), "routing", "manual"))
+			.json()
+			.path("id")
+			.asLong();
+		ApiClient.Response moved = owner.post("/api/v1/conversations/" + visitor.conversationId() + "/transfer",
+				Map.of("toGroupId", group));
+		assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+		assertThat(moved.json().path("status").asString()).isEqualTo("waiting");
+		assertThat(moved.json().path("assignee").isNull()).isTrue();
+	}
+
+	@Test
+	void badTransfersAreRefusedAndChangeNothing() {
+		TestVisitor visitor = visitorWithConversation(channelKey());
+		String ownerName = unique("agent");
+		long ownerId = createUser(ownerName, "agent").path("id").asLong();
+		ApiClient owner = client();
+		owner.login(ownerName, INITIAL_PASSWORD);
+		owner.post("/api/v1/session/password",
+				Map.of("currentPassword", INITIAL_PASSWORD, "newPassword", OWN_PASSWORD));
+		take(owner, visitor.conversationId());
+		String path = "/api/v1/conversations/" + visitor.conversationId() + "/transfer";
+		String disabledName = unique("agent");
+		JsonNode disabled = createUser(disabledName, "agent");
+		admin().put("/api/v1/users/" + disabled.path("id").asLong(),
+				Map.of("displayName", "Gone", "roleId", roleId("agent"), "enabled", false));
+		List<Map<String, Object>> bad = List.of(Map.of("toAgentId", ownerId), Map.of(), Map.of("toAgentId", 987654),
+				Map.of("toAgentId", disabled.path("id").asLong()), Map.of("toGroupId", 987654),
+				Map.of("toAgentId", ownerId, "toGroupId", 1), Map.of("toAgentId", "someone"));
+		for (Map<String, Object> body : bad) {
+			ApiClient.Response response = owner.post(path, body);
+			assertThat(response.status()).as(body.toString()).isEqualTo(400);
+		}
+		ApiClient other = signedInAs("agent");
+		assertThat(other.post(path, Map.of("toAgentId", ownerId)).status()).isEqualTo(404);
+		JsonNode after = owner.get("/api/v1/conversations/" + visitor.conversationId()).json();
+		assertThat(after.path("assignee").path("id").asLong()).isEqualTo(ownerId);
+		assertThat(owner.post("/api/v1/conversations/" + visitor.conversationId() + "/notes", Map.of("text", " "))
+			.status()).isEqualTo(400);
+		assertThat(owner
+			.post("/api/v1/conversations/" + visitor.conversationId() + "/notes", Map.of("text", "x".repeat(2001)))
+			.status()).isEqualTo(400);
+		assertThat(other.get("/api/v1/conversations/" + visitor.conversationId() + "/notes").status()).isEqualTo(404);
+		owner.post("/api/v1/conversations/" + visitor.conversationId() + "/close", Map.of());
+		ApiClient.Response closed = admin().post(path, Map.of("toAgentId", ownerId));
+		assertThat(closed.code()).isEqualTo("conversation_closed");
+	}
+
+	@Test
+	void aMentionedColleagueIsToldOnTheStaffSocket() {
+		TestVisitor visitor = visitorWithConversation(channelKey());
+		ApiClient owner = signedInAs("agent");
+		take(owner, visitor.conversationId());
+		String supervisorName = unique("supervisor");
+		createUser(supervisorName, "supervisor");
+		ApiClient supervisor = client();
+		supervisor.login(supervisorName, INITIAL_PASSWORD);
+		supervisor.post("/api/v1/session/password",
+				Map.of("currentPassword", INITIAL_PASSWORD, "newPassword", OWN_PASSWORD));
+		try (SocketClient socket = SocketClient.staff(this.port, supervisor)) {
+			ApiClient.Response note = owner.post("/api/v1/conversations/" + visitor.conversationId() + "/notes",
+					Map.of("text", "@" + supervisorName + " can you approve <b>this</b>?"));
+			assertThat(note.status()).as(note.toString()).isEqualTo(201);
+			JsonNode mention = socket.expect("mention");
+			assertThat(mention.path("conversationId").asLong()).isEqualTo(visitor.conversationId());
+			assertThat(mention.path("note").path("text").asString()).contains("<b>this</b>");
+		}
+	}
+
+}
