@@ -6,12 +6,13 @@ import { t } from '../../shared/js/i18n.js';
 import { state, isClosed, showPrechat } from './chat.js';
 import MessageItem from './MessageItem.js';
 import TypingIndicator from './TypingIndicator.js';
+import QueueInfo from './QueueInfo.js';
 import RatingPanel from './RatingPanel.js';
 import PrechatForm from './PrechatForm.js';
 
 export default {
   name: 'MessageList',
-  components: { MessageItem, TypingIndicator, RatingPanel, PrechatForm },
+  components: { MessageItem, TypingIndicator, RatingPanel, PrechatForm, QueueInfo },
   setup() {
     const scroller = ref(null);
     let pinned = true;
@@ -61,6 +62,7 @@ export default {
         <MessageItem v-for="row in rows" :key="row.key" :message="row.message" :show-name="row.showName" />
         <MessageItem v-for="item in state.pending" :key="'c' + item.clientId" :pending="item" />
       </div>
+      <QueueInfo />
       <TypingIndicator v-if="state.agentTyping && !isClosed" />
       <PrechatForm v-if="showPrechat" />
       <RatingPanel v-if="isClosed" />

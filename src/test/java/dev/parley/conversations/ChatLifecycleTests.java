@@ -84,6 +84,22 @@ class ChatLifecycleTests extends ChatTest {
 	}
 
 	@Test
+	void waitingVisitorsLearnTheirPlaceInTheQueue() {
+		String key = channelKey();
+		TestVisitor first = visitorWithConversation(key);
+		TestVisitor second = visitorWithConversation(key);
+		String queue = "/api/v1/widget/conversations/%d/queue";
+		int firstPlace = first.api().get(queue.formatted(first.conversationId())).json().path("position").asInt();
+		int secondPlace = second.api().get(queue.formatted(second.conversationId())).json().path("position").asInt();
+		assertThat(secondPlace).isEqualTo(firstPlace + 1);
+		take(signedInAs("agent"), first.conversationId());
+		assertThat(first.api().get(queue.formatted(first.conversationId())).json().path("position").isNull()).isTrue();
+		assertThat(second.api().get(queue.formatted(second.conversationId())).json().path("position").asInt())
+			.isEqualTo(secondPlace - 1);
+		assertThat(first.api().get(queue.formatted(second.conversationId())).status()).isEqualTo(404);
+	}
+
+	@Test
 	void idleConversationsAreClosedByTheTimeout() {
 		TestVisitor visitor = visitorWithConversation(channelKey());
 		this.clock.advance(Duration.ofMinutes(31));

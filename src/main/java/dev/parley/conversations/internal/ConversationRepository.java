@@ -247,6 +247,48 @@ public class ConversationRepository {
 			.list();
 	}
 
+	/** How many of the same queue are ahead of this waiting conversation. */
+	int ahead(Conversation c) {
+		String group = (c.groupId() != null) ? "c.group_id = ?" : "c.group_id IS NULL";
+		List<Object> params = new ArrayList<>();
+		if (c.groupId() != null) {
+			params.add(c.groupId());
+		}
+		params.add(c.createdAt().toEpochMilli());
+		params.add(c.createdAt().toEpochMilli());
+		params.add(c.id());
+		return this.jdbc
+			.sql("SELECT COUNT(*) FROM conversation c WHERE " + group + " AND c.status = 'waiting' AND "
+					+ "(c.created_at < ? OR (c.created_at = ? AND c.id < ?))")
+			.params(params)
+			.query(Integer.class)
+			.single();
+	}
+
+	/**
+	 * Average seconds from arrival to assignment of the queue's last 20 assigned
+	 * conversations.
+	 */
+	java.util.OptionalDouble recentWaitSeconds(Long groupId) {
+		String group = (groupId != null) ? "c.group_id = ?" : "c.group_id IS NULL";
+		List<Object> params = new ArrayList<>();
+		if (groupId != null) {
+			params.add(groupId);
+		}
+		return this.jdbc
+			.sql("SELECT c.assigned_at - c.created_at FROM conversation c WHERE " + group
+					+ " AND c.assigned_at IS NOT NULL ORDER BY c.assigned_at DESC LIMIT 20")
+			.params(params)
+			.query(Long.class)
+			.list()
+			.stream()
+			.mapToLong(Long::longValue)
+			.average()
+			.stream()
+			.map((millis) -> millis / 1000.0)
+			.findFirst();
+	}
+
 	/** Everything assigned and not closed, most recently active first. */
 	public List<Conversation> inProgress(int limit) {
 		return open(null, null, limit).items();

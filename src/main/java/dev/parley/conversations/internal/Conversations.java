@@ -121,6 +121,24 @@ public class Conversations {
 		return Conversation.WAITING.equals(c.status()) && actor.can("conversation.reply");
 	}
 
+	/** Where a waiting visitor stands: place in the queue and a rough expected wait. */
+	public record QueuePlace(Integer position, Integer estimatedWaitSeconds) {
+	}
+
+	public QueuePlace queuePlace(VisitorIdentity visitor, long conversationId) {
+		Conversation c = forVisitor(visitor, conversationId);
+		if (!Conversation.WAITING.equals(c.status())) {
+			return new QueuePlace(null, null);
+		}
+		int position = this.conversations.ahead(c) + 1;
+		Integer estimate = null;
+		java.util.OptionalDouble recent = this.conversations.recentWaitSeconds(c.groupId());
+		if (recent.isPresent()) {
+			estimate = (int) Math.max(30, Math.round(recent.getAsDouble() * position));
+		}
+		return new QueuePlace(position, estimate);
+	}
+
 	// ---- starting
 
 	Conversation start(Visitor visitor, String question) {

@@ -98,6 +98,11 @@ class WidgetController {
 		return new MessagePage(this.chat.messages(id, after, limit), conversation.lastSeq());
 	}
 
+	@GetMapping("/conversations/{id}/queue")
+	Conversations.QueuePlace queue(@PathVariable long id, HttpServletRequest request) {
+		return this.chat.queuePlace(visitor(request), id);
+	}
+
 	record SendForm(String clientId, String text) {
 	}
 
