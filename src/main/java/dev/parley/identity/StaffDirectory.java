@@ -14,6 +14,11 @@ public interface StaffDirectory {
 
 	Optional<StaffMember> member(long userId);
 
+	/**
+	 * @return each of the given users that exists
+	 */
+	Map<Long, StaffMember> members(Collection<Long> userIds);
+
 	Optional<StaffMember> byUsername(String username);
 
 	/** A staff member as other modules see them. */

@@ -10,6 +10,7 @@ import LoginView from './auth/LoginView.js';
 import PasswordView from './auth/PasswordView.js';
 import HomeView from './home/HomeView.js';
 import InboxView from './inbox/InboxView.js';
+import CannedView from './canned/CannedView.js';
 import UsersView from './users/UsersView.js';
 import RolesView from './roles/RolesView.js';
 import AuditView from './audit/AuditView.js';
@@ -17,6 +18,8 @@ import SettingsView from './settings/SettingsView.js';
 import TokensView from './tokens/TokensView.js';
 import ChannelsView from './channels/ChannelsView.js';
 import TranscriptsView from './transcripts/TranscriptsView.js';
+import TeamView from './team/TeamView.js';
+import BoardView from './board/BoardView.js';
 import NotFoundView from './shell/NotFoundView.js';
 import { permissionsFor } from './shell/navigation.js';
 
@@ -25,6 +28,7 @@ const routes = [
   { path: '/password', name: 'password', component: PasswordView },
   { path: '/', name: 'home', component: HomeView },
   { path: '/inbox', name: 'inbox', component: InboxView, meta: { permissions: permissionsFor('inbox') } },
+  { path: '/canned', name: 'canned', component: CannedView, meta: { permissions: permissionsFor('canned') } },
   { path: '/users', name: 'users', component: UsersView, meta: { permissions: permissionsFor('users') } },
   { path: '/roles', name: 'roles', component: RolesView, meta: { permissions: permissionsFor('roles') } },
   { path: '/audit', name: 'audit', component: AuditView, meta: { permissions: permissionsFor('audit') } },
@@ -33,6 +37,8 @@ const routes = [
   { path: '/transcripts', name: 'transcripts', component: TranscriptsView,
     meta: { permissions: permissionsFor('transcripts') } },
   { path: '/channels', name: 'channels', component: ChannelsView, meta: { permissions: permissionsFor('channels') } },
+  { path: '/team', name: 'team', component: TeamView, meta: { permissions: permissionsFor('team') } },
+  { path: '/board', name: 'board', component: BoardView, meta: { permissions: permissionsFor('board') } },
   { path: '/:rest(.*)*', name: 'not-found', component: NotFoundView },
 ];
 

@@ -63,13 +63,14 @@ class RoutingPropertyTests extends RoutingTest {
 		for (Agent agent : agents) {
 			agent.api().put("/api/v1/agents/me/status", Map.of("status", "online"));
 		}
+		String members = ids(agents.subList(0, 3).stream().map(Agent::id).toList());
 		eventually("seed " + seed + ": everything that fits is assigned", () -> {
-			int waiting = count("SELECT COUNT(*) FROM conversation WHERE status = 'waiting' AND id IN ("
-					+ ids(conversations) + ")");
-			int room = count("SELECT COALESCE(SUM(a.capacity), 0) FROM agent_profile a WHERE a.status = 'online'")
-					- count("SELECT COUNT(*) FROM conversation c JOIN agent_profile a ON a.user_id = c.assignee_id "
-							+ "WHERE c.status = 'assigned' AND a.status = 'online'");
-			return waiting == 0 || room == 0;
+			int waitingGrouped = count("SELECT COUNT(*) FROM conversation WHERE status = 'waiting' AND group_id IS NOT "
+					+ "NULL AND id IN (" + ids(conversations) + ")");
+			int waitingLoose = count("SELECT COUNT(*) FROM conversation WHERE status = 'waiting' AND group_id IS NULL "
+					+ "AND id IN (" + ids(conversations) + ")");
+			return (waitingGrouped == 0 || room("a.user_id IN (" + members + ")") == 0)
+					&& (waitingLoose == 0 || room("a.user_id NOT IN (SELECT user_id FROM agent_group_member)") == 0);
 		});
 		assertInvariants("seed " + seed + ", at rest");
 	}
@@ -100,6 +101,13 @@ class RoutingPropertyTests extends RoutingTest {
 				+ "FROM chat_message m WHERE m.conversation_id = c.id AND m.event_type = 'assigned') <> 1"))
 			.as("%s: conversations assigned more or less than once", where)
 			.isZero();
+	}
+
+	/** Free places of the online agents matching the condition. */
+	private int room(String condition) {
+		return count("SELECT COALESCE(SUM(a.capacity - (SELECT COUNT(*) FROM conversation c WHERE c.assignee_id = "
+				+ "a.user_id AND c.status = 'assigned')), 0) FROM agent_profile a WHERE a.status = 'online' AND "
+				+ condition);
 	}
 
 	private int count(String sql) {

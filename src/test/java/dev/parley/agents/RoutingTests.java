@@ -5,7 +5,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
+import dev.parley.agents.internal.Presence;
 import dev.parley.testing.ApiClient;
+import dev.parley.testing.SocketClient;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.test.context.TestPropertySource;
@@ -19,6 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestPropertySource(properties = { "parley.test.context=routing", "parley.routing.sweep=1s" })
 class RoutingTests extends RoutingTest {
+
+	@org.springframework.beans.factory.annotation.Autowired
+	Presence presence;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	dev.parley.conversations.LiveConnections connections;
 
 	@Test
 	void leastBusyFillsAgentsByLoadNeverOverCapacityAndHandsAFreedSlotToTheLongestWaiting() {
@@ -144,7 +152,10 @@ class RoutingTests extends RoutingTest {
 		Agent agent = agent(2, "offline");
 		assertThat(agent.api().put("/api/v1/agents/" + agent.id(), Map.of("capacity", 50)).status()).isEqualTo(403);
 		assertThat(agent.api().post("/api/v1/groups", Map.of("name", unique("Mine"))).status()).isEqualTo(403);
-		assertThat(agent.api().get("/api/v1/agents").status()).isEqualTo(403);
+		assertThat(agent.api().get("/api/v1/agents").status()).as("agents may see colleagues to transfer to")
+			.isEqualTo(200);
+		assertThat(signedInAs("support").get("/api/v1/agents").status()).isEqualTo(403);
+		assertThat(agent.api().get("/api/v1/board").status()).isEqualTo(403);
 
 		String supervisorName = unique("supervisor");
 		long supervisorId = createUser(supervisorName, "supervisor").path("id").asLong();
@@ -168,6 +179,27 @@ class RoutingTests extends RoutingTest {
 		assertThat(own.status()).as(own.toString()).isEqualTo(200);
 		assertThat(supervisor.put("/api/v1/groups/" + other, Map.of("name", "Taken over")).status()).isEqualTo(403);
 		assertThat(supervisor.delete("/api/v1/groups/" + his).status()).isEqualTo(403);
+	}
+
+	@Test
+	void closingTheLastConsoleMakesAnAgentOfflineAfterTheGracePeriod() {
+		Agent agent = agent(2, "online");
+		try (SocketClient console = SocketClient.staff(this.port, agent.api())) {
+			this.presence.refresh();
+			this.clock.advance(java.time.Duration.ofMinutes(5));
+			this.presence.refresh();
+			assertThat(agent.api().get("/api/v1/agents/me").json().path("status").asString()).as("still connected")
+				.isEqualTo("online");
+		}
+		eventually("the server noticed the closed console",
+				() -> !this.connections.connectedStaff().contains(agent.id()));
+		this.clock.advance(java.time.Duration.ofSeconds(30));
+		this.presence.refresh();
+		assertThat(agent.api().get("/api/v1/agents/me").json().path("status").asString()).as("within the grace period")
+			.isEqualTo("online");
+		this.clock.advance(java.time.Duration.ofSeconds(90));
+		this.presence.refresh();
+		assertThat(agent.api().get("/api/v1/agents/me").json().path("status").asString()).isEqualTo("offline");
 	}
 
 	private static void sleep(long millis) {

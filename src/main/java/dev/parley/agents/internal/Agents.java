@@ -36,7 +36,7 @@ public class Agents {
 	}
 
 	/** An agent with their display name and current load. */
-	public record AgentView(long userId, String displayName, String publicName, List<String> languages,
+	public record AgentView(long userId, String username, String displayName, String publicName, List<String> languages,
 			List<String> skills, int capacity, String status, int load) {
 	}
 
@@ -80,13 +80,14 @@ public class Agents {
 
 	private List<AgentView> view(List<AgentProfile> profiles) {
 		List<Long> ids = profiles.stream().map(AgentProfile::userId).toList();
-		Map<Long, String> names = this.staff.displayNames(ids);
+		Map<Long, dev.parley.identity.StaffDirectory.StaffMember> members = this.staff.members(ids);
 		Map<Long, Integer> loads = this.queue.openCounts(ids);
 		List<AgentView> views = new ArrayList<>();
 		for (AgentProfile p : profiles) {
-			if (names.containsKey(p.userId())) {
-				views.add(new AgentView(p.userId(), names.get(p.userId()), p.publicName(), p.languages(), p.skills(),
-						p.capacity(), p.status(), loads.getOrDefault(p.userId(), 0)));
+			var member = members.get(p.userId());
+			if (member != null && member.enabled()) {
+				views.add(new AgentView(p.userId(), member.username(), member.displayName(), p.publicName(),
+						p.languages(), p.skills(), p.capacity(), p.status(), loads.getOrDefault(p.userId(), 0)));
 			}
 		}
 		return views;

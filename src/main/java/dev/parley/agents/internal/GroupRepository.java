@@ -43,6 +43,12 @@ public class GroupRepository {
 			.optional();
 	}
 
+	/** Everyone who belongs to at least one group. */
+	java.util.Set<Long> allMembers() {
+		return new java.util.HashSet<>(
+				this.jdbc.sql("SELECT DISTINCT user_id FROM agent_group_member").query(Long.class).list());
+	}
+
 	/** Groups the agent belongs to. */
 	List<Long> groupsOf(long userId) {
 		return this.jdbc.sql("SELECT group_id FROM agent_group_member WHERE user_id = ? ORDER BY group_id")

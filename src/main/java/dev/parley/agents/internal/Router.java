@@ -140,13 +140,20 @@ public class Router {
 		return false;
 	}
 
-	/** Online agents of the group (all online agents for no group), best first. */
+	/**
+	 * Online agents of the group (online agents in no group, for no group), best first.
+	 */
 	private List<AgentProfile> candidates(AgentGroup group, String strategy) {
 		List<AgentProfile> online = new ArrayList<>(this.agents.online());
 		if (group != null) {
 			Set<Long> members = new HashSet<>();
 			group.members().forEach((member) -> members.add(member.userId()));
 			online.removeIf((agent) -> !members.contains(agent.userId()));
+		}
+		else {
+			// conversations of channels no group answers go to agents in no group
+			Set<Long> grouped = this.groups.allMembers();
+			online.removeIf((agent) -> grouped.contains(agent.userId()));
 		}
 		Map<Long, Integer> loads = this.queue.openCounts(online.stream().map(AgentProfile::userId).toList());
 		online.removeIf((agent) -> loads.getOrDefault(agent.userId(), 0) >= agent.capacity());
@@ -182,9 +189,11 @@ public class Router {
 					}
 				}
 			}
-			for (ConversationQueue.Waiting waiting : this.queue.waiting(null, 1)) {
-				if (next == null || waiting.since().isBefore(next.since())) {
-					next = waiting;
+			if (groupIds.isEmpty()) {
+				for (ConversationQueue.Waiting waiting : this.queue.waiting(null, 1)) {
+					if (next == null || waiting.since().isBefore(next.since())) {
+						next = waiting;
+					}
 				}
 			}
 			if (next == null) {

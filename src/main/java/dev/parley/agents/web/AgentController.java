@@ -49,7 +49,7 @@ class AgentController {
 	}
 
 	@GetMapping("/api/v1/agents")
-	@PreAuthorize("hasAuthority('team.view')")
+	@PreAuthorize("hasAnyAuthority('team.view', 'conversation.transfer')")
 	List<Agents.AgentView> list() {
 		return this.agents.list();
 	}
@@ -64,7 +64,7 @@ class AgentController {
 	}
 
 	@GetMapping("/api/v1/groups")
-	@PreAuthorize("hasAuthority('team.view')")
+	@PreAuthorize("hasAnyAuthority('team.view', 'conversation.transfer')")
 	List<AgentGroup> groups() {
 		return this.groups.list();
 	}

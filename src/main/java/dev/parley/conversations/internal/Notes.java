@@ -79,7 +79,11 @@ public class Notes {
 		Map<Long, Mention> mentioned = new LinkedHashMap<>();
 		Matcher matcher = MENTION.matcher(body);
 		while (matcher.find() && mentioned.size() < 20) {
-			this.staff.byUsername(matcher.group(1))
+			String username = matcher.group(1);
+			// "@li.na." at the end of a sentence: the final dots are punctuation
+			String trimmed = username.replaceAll("[.]+$", "");
+			this.staff.byUsername(username)
+				.or(() -> this.staff.byUsername(trimmed))
 				.filter(StaffMember::enabled)
 				.ifPresent((m) -> mentioned.put(m.id(), new Mention(m.id(), m.username(), m.displayName())));
 		}

@@ -44,7 +44,18 @@ import org.springframework.web.socket.TextMessage;
  * frame for many connections is serialised once.
  */
 @Component
-class Gateway {
+class Gateway implements dev.parley.conversations.LiveConnections {
+
+	@Override
+	public Set<Long> connectedStaff() {
+		Set<Long> ids = new java.util.HashSet<>();
+		for (Connection connection : this.connections) {
+			if (connection.staff() && connection.actor() != null && connection.open()) {
+				ids.add(connection.actor().id());
+			}
+		}
+		return ids;
+	}
 
 	private static final Logger logger = LoggerFactory.getLogger(Gateway.class);
 

@@ -42,6 +42,19 @@ class JdbcStaffDirectory implements StaffDirectory {
 	}
 
 	@Override
+	public Map<Long, StaffMember> members(Collection<Long> userIds) {
+		Map<Long, StaffMember> members = new HashMap<>();
+		if (!userIds.isEmpty()) {
+			this.jdbc.query("SELECT id, username, display_name, enabled FROM staff_user WHERE id IN (:ids)",
+					Map.of("ids", userIds.stream().distinct().toList()), (rs) -> {
+						members.put(rs.getLong(1),
+								new StaffMember(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)));
+					});
+		}
+		return members;
+	}
+
+	@Override
 	public Optional<StaffMember> byUsername(String username) {
 		return this.jdbc
 			.query("SELECT id, username, display_name, enabled FROM staff_user WHERE username = :username",

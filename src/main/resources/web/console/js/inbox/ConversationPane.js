@@ -1,20 +1,29 @@
-// One conversation: header (visitor, status, assignee, take, close), the messages, live
-// updates from the staff socket, and the reply box when it is assigned to me and open.
-// Supervisors follow other agents' conversations read-only (watch / unwatch).
-import { ref, computed, nextTick, onMounted, onBeforeUnmount } from 'vue';
+// One conversation: header (visitor, status, assignee, take, transfer, close), the messages
+// with the internal notes between them (by time), live updates from the staff socket, and
+// below: the reply box when it is assigned to me and open, or an internal note (anyone who
+// may read the conversation). Supervisors follow other agents' conversations (watch / unwatch).
+import { ref, computed, watch, nextTick, onMounted, onBeforeUnmount } from 'vue';
 import { t, tOr } from '../../../shared/js/i18n.js';
 import { get, post, upload } from '../../../shared/js/api.js';
 import ProblemMessage from '../../../shared/js/ProblemMessage.js';
 import { session, can } from '../session.js';
 import { subscribe, send, socketState } from './staffSocket.js';
-import { updateConversation, markRead, setViewing, pageActive } from './inboxStore.js';
+import { updateConversation, markRead, setViewing, pageActive, clearMentions } from './inboxStore.js';
 import { visitorName, newClientId } from './format.js';
 import MessageItem from './MessageItem.js';
 import ReplyBox from './ReplyBox.js';
+import NoteItem from './NoteItem.js';
+import NoteBox from './NoteBox.js';
+import TransferDialog from './TransferDialog.js';
 
 const PAGE_SIZE = 50;
 const MAX_PAGES = 100;
 const TYPING_SHOWN_MS = 8000;
+
+function instant(value) {
+  const parsed = value ? Date.parse(value) : NaN;
+  return Number.isNaN(parsed) ? Number.MAX_SAFE_INTEGER : parsed;
+}
 
 /** A summary from a frame lacks the visitor details the first GET brought: keep those. */
 function mergeConversation(old, fresh) {
@@ -25,7 +34,7 @@ function mergeConversation(old, fresh) {
 
 export default {
   name: 'ConversationPane',
-  components: { ProblemMessage, MessageItem, ReplyBox },
+  components: { ProblemMessage, MessageItem, ReplyBox, NoteItem, NoteBox, TransferDialog },
   props: { conversationId: Number },
   emits: ['back', 'conversation', 'toggle-panel'],
   setup(props, { emit }) {
@@ -44,6 +53,12 @@ export default {
     const dragging = ref(false);
     const scroller = ref(null);
     const reply = ref(null);
+    const noteBox = ref(null);
+    const notes = ref([]);
+    const compose = ref('reply');
+    // The note box stays (hidden) once opened, so a draft survives switching back to the reply.
+    const noteOpened = ref(false);
+    const transferring = ref(false);
     const timeZone = computed(() => session.me && session.me.organisation.timeZone);
     const supervisor = can('conversation.monitor') || can('conversation.view_all');
     let lastSeq = 0;
@@ -62,6 +77,27 @@ export default {
     const canTake = computed(() => !!conversation.value && conversation.value.status === 'waiting'
       && can('conversation.reply'));
     const name = computed(() => conversation.value ? visitorName(conversation.value) : '');
+    const customerName = computed(() => (conversation.value && conversation.value.visitor
+      && conversation.value.visitor.name) || '');
+    const canTransfer = computed(() => !!conversation.value && conversation.value.status !== 'closed'
+      && ((assignedToMe.value && can('conversation.transfer')) || can('conversation.view_all')));
+
+    /** Messages by seq with the notes put in by time (a note goes after messages of the same instant). */
+    const timeline = computed(() => {
+      const entries = [];
+      const list = notes.value;
+      let next = 0;
+      for (const message of messages.value) {
+        const at = instant(message.createdAt);
+        while (next < list.length && instant(list[next].createdAt) < at) {
+          entries.push({ key: 'n' + list[next].id, note: list[next] });
+          next += 1;
+        }
+        entries.push({ key: 's' + message.seq, message });
+      }
+      for (; next < list.length; next += 1) entries.push({ key: 'n' + list[next].id, note: list[next] });
+      return entries;
+    });
     const statusClass = computed(() => {
       const status = conversation.value && conversation.value.status;
       return status === 'waiting' ? 'warn' : status === 'assigned' ? 'ok' : '';
@@ -108,6 +144,58 @@ export default {
       while (seqs.has(contiguousSeq + 1)) contiguousSeq += 1;
       return added;
     }
+
+    function addNotes(list) {
+      let added = false;
+      for (const note of list || []) {
+        if (!note || note.id === undefined || note.id === null) continue;
+        if (note.conversationId !== undefined && note.conversationId !== id) continue;
+        const index = notes.value.findIndex((entry) => entry.id === note.id);
+        if (index >= 0) {
+          notes.value[index] = note;
+        } else {
+          notes.value.push(note);
+          added = true;
+        }
+      }
+      if (added) notes.value.sort((a, b) => instant(a.createdAt) - instant(b.createdAt) || a.id - b.id);
+      return added;
+    }
+
+    /** The notes so far (quietly nothing when they cannot be read). */
+    async function loadNotes() {
+      try {
+        const list = await get('/api/v1/conversations/' + id + '/notes');
+        if (!stopped) addNotes(Array.isArray(list) ? list : (list && list.items) || []);
+      } catch {
+        // not available to this person (or not yet on this server): no notes shown
+      }
+    }
+
+    function notePosted(note) {
+      addNotes([note]);
+      scrollToBottom(true);
+    }
+
+    function transferred(result) {
+      transferring.value = false;
+      setConversation(result.conversation);
+      compose.value = 'reply';
+      notice.value = result.target
+        ? t(result.toGroup ? 'transfer.doneGroup' : 'transfer.done', { name: result.target })
+        : t('transfer.doneUnnamed');
+      follow();
+      loadNotes().then(() => scrollToBottom(false));
+    }
+
+    // Switching between reply and note puts the cursor into the box now shown.
+    watch(compose, (mode) => {
+      if (mode === 'note') noteOpened.value = true;
+      nextTick(() => {
+        const target = mode === 'note' ? noteBox.value : reply.value;
+        if (target) target.focus();
+      });
+    });
 
     function setConversation(fresh) {
       conversation.value = mergeConversation(conversation.value, fresh);
@@ -157,6 +245,7 @@ export default {
       problem.value = null;
       try {
         setConversation(await get('/api/v1/conversations/' + id));
+        const notesLoaded = loadNotes();
         let after = 0;
         for (let page = 0; page < MAX_PAGES && !stopped; page += 1) {
           const result = await get('/api/v1/conversations/' + id + '/messages', { after, limit: PAGE_SIZE });
@@ -166,6 +255,7 @@ export default {
           if (!items.length || last >= (result.lastSeq || 0)) break;
           after = last;
         }
+        await notesLoaded;
         follow();
         scrollToBottom(true);
         maybeRead();
@@ -272,6 +362,7 @@ export default {
       notice.value = '';
       try {
         setConversation(await post('/api/v1/conversations/' + id + '/assign'));
+        compose.value = 'reply';
         follow();
         maybeRead();
         nextTick(() => reply.value && reply.value.focus());
@@ -340,6 +431,12 @@ export default {
       }
       if (frame.conversationId !== id) return;
       switch (frame.type) {
+        case 'note':
+          if (addNotes([frame.note])) {
+            scrollToBottom(false);
+            if (pageActive()) clearMentions(id);
+          }
+          break;
         case 'message': {
           const message = frame.message;
           if (!message) return;
@@ -404,11 +501,15 @@ export default {
       sendFiles(Array.from(event.dataTransfer.files || []));
     }
 
-    const onActive = () => maybeRead();
+    const onActive = () => {
+      maybeRead();
+      if (pageActive()) clearMentions(id);
+    };
     let unsubscribe = null;
 
     onMounted(() => {
       setViewing(id);
+      clearMentions(id);
       unsubscribe = subscribe(onFrame);
       window.addEventListener('focus', onActive);
       document.addEventListener('visibilitychange', onActive);
@@ -427,8 +528,9 @@ export default {
     });
 
     return { conversation, messages, pending, problem, notice, loading, busy, visitorTyping, visitorOnline, dragging,
-      scroller, reply, timeZone, mine, canTake, name, statusClass, socketState, ownState, onScroll, sendText,
-      sendFiles, retry, sendTyping, pendingMessage, take, close, onDragOver, onDragLeave, onDrop, scrollToBottom, t };
+      scroller, reply, noteBox, notes, timeline, compose, noteOpened, transferring, customerName, canTransfer, timeZone, mine, canTake,
+      name, statusClass, socketState, ownState, onScroll, sendText, sendFiles, retry, sendTyping, pendingMessage, take,
+      close, notePosted, transferred, onDragOver, onDragLeave, onDrop, scrollToBottom, t };
   },
   template: `
     <section class="conv-pane" :class="{ dragging }" :data-conversation="conversationId"
@@ -448,6 +550,7 @@ export default {
         </div>
         <div class="conv-actions">
           <button v-if="canTake" id="conv-pick" class="primary" type="button" :disabled="busy" @click="take">{{ t('inbox.take') }}</button>
+          <button v-if="canTransfer" id="conv-transfer" type="button" :disabled="busy" @click="transferring = true">{{ t('transfer.button') }}</button>
           <button v-if="mine" id="conv-close" type="button" :disabled="busy" @click="close">{{ t('inbox.close') }}</button>
           <button type="button" class="conv-panel-toggle" @click="$emit('toggle-panel')">{{ t('inbox.details') }}</button>
         </div>
@@ -459,17 +562,32 @@ export default {
         <div v-if="conversation && conversation.question && !loading && !messages.length" class="message system">
           <div class="event">{{ conversation.question }}</div>
         </div>
-        <MessageItem v-for="message in messages" :key="'s' + message.seq" :message="message" :state="ownState(message)"
-          :time-zone="timeZone" @media-load="scrollToBottom(false)" />
+        <template v-for="entry in timeline" :key="entry.key">
+          <NoteItem v-if="entry.note" :note="entry.note" :time-zone="timeZone" />
+          <MessageItem v-else :message="entry.message" :state="ownState(entry.message)"
+            :time-zone="timeZone" @media-load="scrollToBottom(false)" />
+        </template>
         <MessageItem v-for="entry in pending" :key="'p' + entry.clientId" :message="pendingMessage(entry)" :state="entry.state"
           :problem="entry.problem" :time-zone="timeZone" @retry="retry(entry)" />
       </div>
       <div id="visitor-typing" class="typing muted small" v-if="visitorTyping !== null">{{ t('inbox.typing', { name: visitorTyping || name }) }}</div>
       <div class="drop-hint" v-if="dragging">{{ t('inbox.dropHint') }}</div>
-      <ReplyBox v-if="mine" ref="reply" @send="sendText" @files="sendFiles" @typing="sendTyping" />
-      <div v-else-if="conversation" class="conv-readonly muted small">
-        {{ conversation.status === 'closed' ? t('inbox.closedHint') : canTake ? t('inbox.takeHint') : t('inbox.readOnly') }}
+      <div v-if="conversation" class="compose-tabs" role="tablist" :aria-label="t('notes.composeLabel')">
+        <button type="button" role="tab" data-compose="reply" :class="{ active: compose === 'reply' }"
+          :aria-selected="compose === 'reply'" @click="compose = 'reply'">{{ t('notes.tabReply') }}</button>
+        <button type="button" role="tab" data-compose="note" :class="{ active: compose === 'note' }"
+          :aria-selected="compose === 'note'" @click="compose = 'note'">{{ t('notes.tabNote') }}</button>
       </div>
+      <template v-if="conversation">
+        <ReplyBox v-if="mine" v-show="compose === 'reply'" ref="reply" :customer-name="customerName"
+          @send="sendText" @files="sendFiles" @typing="sendTyping" />
+        <div v-else-if="compose === 'reply'" class="conv-readonly muted small">
+          {{ conversation.status === 'closed' ? t('inbox.closedHint') : canTake ? t('inbox.takeHint') : t('inbox.readOnly') }}
+        </div>
+        <NoteBox v-if="noteOpened" v-show="compose === 'note'" ref="noteBox" :conversation-id="conversationId" @posted="notePosted" />
+      </template>
       <div v-if="!socketState.connected && (socketState.readyCount > 0 || !socketState.connecting)" class="conv-offline small">{{ t('inbox.reconnecting') }}</div>
+      <TransferDialog v-if="transferring && conversation" :conversation="conversation" @transferred="transferred"
+        @close="transferring = false" />
     </section>`,
 };

@@ -9,7 +9,7 @@ export function visitorName(conversation) {
   return t('inbox.visitorFallback', { id: visitor ? visitor.id : '?' });
 }
 
-/** A system event (assigned, closed, reopened) as a sentence. */
+/** A system event (assigned, closed, reopened, transferred) as a sentence. */
 export function eventText(event) {
   if (!event) return '';
   const agent = event.agent || t('inbox.anAgent');
@@ -25,6 +25,13 @@ export function eventText(event) {
       if (event.by === 'visitor') return t('event.reopened.visitor');
       if (event.by === 'agent') return t('event.reopened.agent', { agent });
       return t('event.reopened');
+    case 'transferred': {
+      // by: what it went to ("agent" or "group"); agent: that agent's or group's name.
+      const group = event.by === 'group' ? (event.agent || event.group) : event.group;
+      if (group) return t('event.transferred.group', { group: String(group) });
+      if (event.agent) return t('event.transferred', { agent: event.agent });
+      return t('event.transferred.queue');
+    }
     default:
       return t('event.other', { type: String(event.type) });
   }
@@ -182,4 +189,36 @@ export function newClientId() {
 /** The last line of a conversation for the list: its preview, else the pre-chat question. */
 export function formatPreview(conversation) {
   return (conversation && (conversation.lastMessagePreview || conversation.question)) || '';
+}
+
+const MENTION = /@([A-Za-z0-9][A-Za-z0-9._-]*)/g;
+
+/**
+ * Splits a note into parts for the template: { text }, { text, href } for links and
+ * { text, mention } for an @username the note mentions (its `mentions`; without that list,
+ * every @name is taken for one). Nothing is ever rendered as HTML.
+ */
+export function noteParts(text, mentions) {
+  const source = text || '';
+  const known = Array.isArray(mentions)
+    ? new Map(mentions.filter((m) => m && m.username).map((m) => [String(m.username).toLowerCase(), m]))
+    : null;
+  const parts = [];
+  let last = 0;
+  const plain = (chunk) => {
+    if (chunk) parts.push(...textParts(chunk));
+  };
+  for (const match of source.matchAll(MENTION)) {
+    const start = match.index;
+    if (start > 0 && /[A-Za-z0-9._-]/.test(source[start - 1])) continue;
+    const username = match[1].replace(/[.]+$/, '');
+    if (username.length < 1) continue;
+    const person = known ? known.get(username.toLowerCase()) : { username };
+    if (!person) continue;
+    plain(source.slice(last, start));
+    parts.push({ text: '@' + username, mention: person });
+    last = start + 1 + username.length;
+  }
+  plain(source.slice(last));
+  return parts;
 }

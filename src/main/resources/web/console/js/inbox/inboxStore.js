@@ -7,6 +7,7 @@ import { t } from '../../../shared/js/i18n.js';
 import { session, can, loadSession } from '../session.js';
 import { subscribe, socketState, restart } from './staffSocket.js';
 import { previewText } from './format.js';
+import { forgetCanned } from '../canned/cannedStore.js';
 
 export const VIEWS = ['waiting', 'mine', 'open', 'closed'];
 const PAGE_SIZE = 30;
@@ -20,7 +21,11 @@ export const inbox = reactive({
   /** The conversation on screen (its new messages do not count as unread while the page is seen). */
   viewing: null,
   notices: 0,
+  /** Notes that mentioned me: { key, conversationId, note, at }, newest last; gone once seen. */
+  mentions: [],
 });
+
+const MAX_MENTIONS = 20;
 
 const generations = { waiting: 0, mine: 0, open: 0, closed: 0 };
 let unsubscribe = null;
@@ -148,7 +153,7 @@ export function reloadViews(all) {
     .map((view) => loadView(view, false)));
 }
 
-/** Unread visitor messages in the queue and in my conversations: the number in the menu. */
+/** Unread visitor messages in the queue and in my conversations, plus unseen mentions: the number in the menu. */
 export const unreadTotal = computed(() => {
   const seen = new Set();
   let total = 0;
@@ -159,8 +164,20 @@ export const unreadTotal = computed(() => {
       total += Math.max(0, Number(item.unread) || 0);
     }
   }
-  return total;
+  return total + inbox.mentions.length;
 });
+
+/** A mention was seen (its notice closed, or its conversation opened). */
+export function dismissMention(key) {
+  const index = inbox.mentions.findIndex((entry) => entry.key === key);
+  if (index >= 0) inbox.mentions.splice(index, 1);
+}
+
+/** The conversation is on screen: its mentions count as seen. */
+export function clearMentions(conversationId) {
+  if (!inbox.mentions.some((entry) => entry.conversationId === conversationId)) return;
+  inbox.mentions = inbox.mentions.filter((entry) => entry.conversationId !== conversationId);
+}
 
 // Announcing while the tab is hidden: "(2) New messages · Parley" and a short beep.
 let baseTitle = null;
@@ -246,6 +263,20 @@ function onConversation(conversation) {
   if (conversation.status === 'waiting' && !wasWaiting && can('conversation.reply')) announce();
 }
 
+function onMention(frame) {
+  const note = frame.note;
+  const conversationId = frame.conversationId || (note && note.conversationId);
+  if (!note || !conversationId) return;
+  if (note.author && note.author.id === myId()) return;
+  const key = 'm' + conversationId + '-' + (note.id !== undefined ? note.id : Date.now());
+  if (inbox.mentions.some((entry) => entry.key === key)) return;
+  // Already looking at it: the note shows up in the conversation itself.
+  if (inbox.viewing === conversationId && pageActive()) return;
+  inbox.mentions.push({ key, conversationId, note, at: Date.now() });
+  if (inbox.mentions.length > MAX_MENTIONS) inbox.mentions.splice(0, inbox.mentions.length - MAX_MENTIONS);
+  announce();
+}
+
 function onFrame(frame) {
   switch (frame.type) {
     case 'ready':
@@ -261,6 +292,9 @@ function onFrame(frame) {
       break;
     case 'message':
       onMessage(frame);
+      break;
+    case 'mention':
+      onMention(frame);
       break;
     default:
       break;
@@ -287,5 +321,7 @@ export function stopInbox() {
     inbox.views[view] = blankView();
   }
   inbox.viewing = null;
+  inbox.mentions = [];
+  forgetCanned();
   clearNotice();
 }

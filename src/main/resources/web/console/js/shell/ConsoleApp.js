@@ -7,13 +7,15 @@ import BrandMark from '../../../shared/js/BrandMark.js';
 import { session, can, canAny, signOut } from '../session.js';
 import LanguageSelect from './LanguageSelect.js';
 import ForbiddenView from './ForbiddenView.js';
+import MentionToasts from '../inbox/MentionToasts.js';
 import { SCREENS, roleLabel, permissionsFor } from './navigation.js';
 import { startInbox, stopInbox, unreadTotal } from '../inbox/inboxStore.js';
+import StatusSwitcher from '../team/StatusSwitcher.js';
 
 
 export default {
   name: 'ConsoleApp',
-  components: { BrandMark, LanguageSelect, ForbiddenView },
+  components: { BrandMark, LanguageSelect, ForbiddenView, StatusSwitcher, MentionToasts },
   setup() {
     const route = useRoute();
     const router = useRouter();
@@ -50,6 +52,7 @@ export default {
       </aside>
       <div class="main">
         <header class="topbar">
+          <StatusSwitcher v-if="can('conversation.reply')" :key="session.me.user.id" />
           <LanguageSelect id="language-select" />
           <span id="current-user" class="who" :title="roleName">{{ session.me.user.displayName }}
             <span class="badge">{{ roleName }}</span></span>
@@ -58,6 +61,7 @@ export default {
         </header>
         <main class="content">
           <router-view v-if="allowed" />
+          <MentionToasts v-if="can('conversation.reply') || can('conversation.view_all')" />
           <ForbiddenView v-else />
         </main>
       </div>

@@ -5,7 +5,10 @@ import { tOr } from '../../../shared/js/i18n.js';
 export const SCREENS = [
   { name: 'home', permissions: [] },
   { name: 'inbox', permissions: ['conversation.reply', 'conversation.view_all', 'conversation.monitor'] },
+  { name: 'canned', permissions: ['conversation.reply'] },
   { name: 'transcripts', permissions: ['conversation.view_all'] },
+  { name: 'board', permissions: ['team.view'] },
+  { name: 'team', permissions: ['team.view'] },
   { name: 'users', permissions: ['user.view'] },
   { name: 'roles', permissions: ['role.manage', 'user.view'] },
   { name: 'audit', permissions: ['audit.view'] },
