@@ -25,6 +25,22 @@ public interface ConversationQueue {
 	 */
 	boolean assign(long conversationId, long agentId, String agentName);
 
+	/**
+	 * @return assigned conversations whose agent has not written since being assigned,
+	 * before the given time, with that agent
+	 */
+	List<Requeued> unanswered(Instant before, int limit);
+
+	/**
+	 * Puts an unanswered conversation back into its queue with a line telling the
+	 * visitor, if it is still assigned since before the given time (a compare-and-set).
+	 */
+	boolean requeueUnanswered(long conversationId, Instant before);
+
+	/** A conversation its agent left unanswered. */
+	record Requeued(long conversationId, long previousAgentId) {
+	}
+
 	/** Puts a conversation into a group's queue (null: into no group). */
 	void placeInGroup(long conversationId, Long groupId);
 

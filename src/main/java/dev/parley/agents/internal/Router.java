@@ -56,13 +56,25 @@ public class Router {
 		return thread;
 	});
 
+	private final dev.parley.administration.Settings settings;
+
+	private final java.time.Clock clock;
+
 	Router(AgentRepository agents, GroupRepository groups, ConversationQueue queue, StaffDirectory staff,
-			TransactionTemplate transactions) {
+			TransactionTemplate transactions, dev.parley.administration.Settings settings, java.time.Clock clock) {
+		this.settings = settings;
+		this.clock = clock;
 		this.agents = agents;
 		this.groups = groups;
 		this.queue = queue;
 		this.staff = staff;
 		this.transactions = transactions;
+	}
+
+	@org.springframework.context.annotation.Bean
+	static dev.parley.administration.SettingDefinitions routingSettingDefinitions() {
+		return new dev.parley.administration.SettingDefinitions(
+				dev.parley.administration.SettingDefinition.integer("routing.answerTimeoutSeconds", 0, 0, 3600));
 	}
 
 	@PreDestroy
@@ -87,8 +99,24 @@ public class Router {
 	}
 
 	@Scheduled(fixedDelayString = "${parley.routing.sweep:10s}", initialDelayString = "${parley.routing.sweep:10s}")
-	void sweep() {
+	public void sweep() {
 		guarded(() -> {
+			int timeout = this.settings.getInt("routing.answerTimeoutSeconds");
+			if (timeout > 0) {
+				java.time.Instant before = java.time.Instant.ofEpochMilli(this.clock.millis() - timeout * 1000L);
+				for (ConversationQueue.Requeued back : this.queue.unanswered(before, 100)) {
+					// an agent who leaves a new conversation unanswered is probably not
+					// at
+					// the desk: away first, so it is not routed straight back to them
+					this.agents.updateStatus(back.previousAgentId(), AgentProfile.AWAY,
+							java.time.Instant.ofEpochMilli(this.clock.millis()));
+					if (!this.queue.requeueUnanswered(back.conversationId(), before)) {
+						continue;
+					}
+					logger.info("Conversation {} was not answered within {} s; back in the queue, agent {} away",
+							back.conversationId(), timeout, back.previousAgentId());
+				}
+			}
 			for (AgentProfile agent : this.agents.online()) {
 				offerTo(agent.userId());
 			}

@@ -289,6 +289,27 @@ public class ConversationRepository {
 			.findFirst();
 	}
 
+	List<dev.parley.conversations.ConversationQueue.Requeued> unanswered(Instant before, int limit) {
+		return this.jdbc.sql(
+				"SELECT c.id, c.assignee_id FROM conversation c WHERE c.status = 'assigned' AND c.assigned_at < ? AND NOT EXISTS "
+						+ "(SELECT 1 FROM chat_message m WHERE m.conversation_id = c.id AND m.sender_kind = 'agent' "
+						+ "AND m.created_at >= c.assigned_at) ORDER BY c.assigned_at, c.id LIMIT ?")
+			.params(before.toEpochMilli(), limit)
+			.query((rs, row) -> new dev.parley.conversations.ConversationQueue.Requeued(rs.getLong(1), rs.getLong(2)))
+			.list();
+	}
+
+	/**
+	 * Back into its queue, if it is still assigned and unanswered since {@code before}.
+	 */
+	boolean requeueIfAssignedBefore(long id, Instant before) {
+		return this.jdbc
+			.sql("UPDATE conversation SET status = 'waiting', assignee_id = NULL, assigned_at = NULL "
+					+ "WHERE id = ? AND status = 'assigned' AND assigned_at < ?")
+			.params(id, before.toEpochMilli())
+			.update() == 1;
+	}
+
 	/** Everything assigned and not closed, most recently active first. */
 	public List<Conversation> inProgress(int limit) {
 		return open(null, null, limit).items();

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import dev.parley.conversations.ConversationClosed;
+import dev.parley.conversations.ConversationQueue;
 import dev.parley.conversations.ConversationWaiting;
 import dev.parley.conversations.GroupDirectory;
 import dev.parley.identity.StaffDirectory;
@@ -554,6 +555,27 @@ public class Conversations {
 			.stream()
 			.filter((c) -> mayRead(actor, c) || actor.can("conversation.view"))
 			.toList();
+	}
+
+	/**
+	 * Puts a conversation its agent left unanswered back into its queue
+	 * (compare-and-set).
+	 */
+	public boolean requeueUnanswered(long id, Instant before) {
+		List<Message> added = new ArrayList<>();
+		this.transactions.executeWithoutResult((tx) -> {
+			Conversation locked = this.conversations.lock(id).orElseThrow();
+			if (this.conversations.requeueIfAssignedBefore(id, before)) {
+				long seq = locked.lastSeq() + 1;
+				added.add(insert(id, seq, Draft.event("transferred", "group", null), now()));
+				this.conversations.recordSeq(id, seq);
+			}
+		});
+		if (added.isEmpty()) {
+			return false;
+		}
+		publish(id, added, true);
+		return true;
 	}
 
 	/** Closes conversations idle for longer than the configured time. */

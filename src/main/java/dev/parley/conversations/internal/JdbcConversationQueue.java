@@ -39,6 +39,16 @@ class JdbcConversationQueue implements ConversationQueue {
 	}
 
 	@Override
+	public List<Requeued> unanswered(java.time.Instant before, int limit) {
+		return this.conversations.unanswered(before, limit);
+	}
+
+	@Override
+	public boolean requeueUnanswered(long conversationId, java.time.Instant before) {
+		return this.chat.requeueUnanswered(conversationId, before);
+	}
+
+	@Override
 	public List<QueueStats> queueStats() {
 		return this.conversations.queueStats();
 	}
