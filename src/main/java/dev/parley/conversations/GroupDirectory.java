@@ -3,10 +3,28 @@ package dev.parley.conversations;
 import java.util.Optional;
 
 /**
- * Which agent groups exist, for transfers to a group. Implemented by the module that owns
+ * Which agent groups exist, which channel each answers and whether it is open: for
+ * transfers, pre-chat topics and business hours. Implemented by the module that owns
  * groups, so live chat needs no compile-time knowledge of it.
  */
 public interface GroupDirectory {
+
+	/**
+	 * @return the group that answers the channel, if one does
+	 */
+	Optional<Long> groupOfChannel(long channelId);
+
+	/**
+	 * @return whether the group is within its business hours now
+	 */
+	Hours hours(long groupId);
+
+	/** Open now, or closed and opening at {@code opensAt} (null: not within a week). */
+	record Hours(boolean open, java.time.Instant opensAt) {
+
+		public static final Hours ALWAYS = new Hours(true, null);
+
+	}
 
 	/**
 	 * @return the group's name, or empty when there is no such group

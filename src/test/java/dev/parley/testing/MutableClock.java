@@ -13,6 +13,11 @@ public class MutableClock extends Clock {
 
 	private volatile Instant now = Instant.now();
 
+	/** Sets the time; only for tests with a context of their own. */
+	public void set(Instant instant) {
+		this.now = instant;
+	}
+
 	public void advance(Duration duration) {
 		this.now = this.now.plus(duration);
 	}

@@ -49,6 +49,13 @@ public class GroupRepository {
 				this.jdbc.sql("SELECT DISTINCT user_id FROM agent_group_member").query(Long.class).list());
 	}
 
+	/** Every membership, as group id and user id pairs. */
+	List<long[]> memberships() {
+		return this.jdbc.sql("SELECT group_id, user_id FROM agent_group_member")
+			.query((rs, row) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.list();
+	}
+
 	/** Groups the agent belongs to. */
 	List<Long> groupsOf(long userId) {
 		return this.jdbc.sql("SELECT group_id FROM agent_group_member WHERE user_id = ? ORDER BY group_id")

@@ -30,6 +30,17 @@ public class Groups implements dev.parley.conversations.GroupDirectory {
 		return this.groups.findById(groupId).map(AgentGroup::name);
 	}
 
+	@Override
+	public java.util.Optional<Long> groupOfChannel(long channelId) {
+		return this.groups.groupOfChannel(channelId);
+	}
+
+	@Override
+	public Hours hours(long groupId) {
+		Shifts.Hours hours = this.shifts.hours(groupId, this.clock.instant());
+		return new Hours(hours.open(), hours.opensAt());
+	}
+
 	private final GroupRepository groups;
 
 	private final StaffDirectory staff;
@@ -40,7 +51,11 @@ public class Groups implements dev.parley.conversations.GroupDirectory {
 
 	private final Clock clock;
 
-	Groups(GroupRepository groups, StaffDirectory staff, ChannelDirectory channels, AuditLog auditLog, Clock clock) {
+	private final Shifts shifts;
+
+	Groups(GroupRepository groups, StaffDirectory staff, ChannelDirectory channels, AuditLog auditLog, Clock clock,
+			Shifts shifts) {
+		this.shifts = shifts;
 		this.groups = groups;
 		this.staff = staff;
 		this.channels = channels;
@@ -107,7 +122,7 @@ public class Groups implements dev.parley.conversations.GroupDirectory {
 		this.auditLog.record(actor.username(), "group.deleted", current.name(), AuditResult.SUCCESS, null);
 	}
 
-	private static void requireManages(AgentGroup group, Actor actor) {
+	static void requireManages(AgentGroup group, Actor actor) {
 		boolean supervises = group.members()
 			.stream()
 			.anyMatch((member) -> member.userId() == actor.userId() && member.supervisor());

@@ -60,8 +60,12 @@ public class Router {
 
 	private final java.time.Clock clock;
 
+	private final Shifts shifts;
+
 	Router(AgentRepository agents, GroupRepository groups, ConversationQueue queue, StaffDirectory staff,
-			TransactionTemplate transactions, dev.parley.administration.Settings settings, java.time.Clock clock) {
+			TransactionTemplate transactions, dev.parley.administration.Settings settings, java.time.Clock clock,
+			Shifts shifts) {
+		this.shifts = shifts;
 		this.settings = settings;
 		this.clock = clock;
 		this.agents = agents;
@@ -169,10 +173,13 @@ public class Router {
 	}
 
 	/**
-	 * Online agents of the group (online agents in no group, for no group), best first.
+	 * Online agents on shift of the group (of no group, for no group), best first.
 	 */
 	private List<AgentProfile> candidates(AgentGroup group, String strategy) {
 		List<AgentProfile> online = new ArrayList<>(this.agents.online());
+		Set<Long> onShift = this.shifts.onShift(online.stream().map(AgentProfile::userId).toList(),
+				this.clock.instant());
+		online.removeIf((agent) -> !onShift.contains(agent.userId()));
 		if (group != null) {
 			Set<Long> members = new HashSet<>();
 			group.members().forEach((member) -> members.add(member.userId()));
@@ -204,6 +211,9 @@ public class Router {
 	 * room.
 	 */
 	public void offerTo(long userId) {
+		if (this.shifts.onShift(List.of(userId), this.clock.instant()).isEmpty()) {
+			return;
+		}
 		List<Long> groupIds = new ArrayList<>(this.groups.groupsOf(userId));
 		for (int round = 0; round < AgentProfile.MAX_CAPACITY; round++) {
 			ConversationQueue.Waiting next = null;

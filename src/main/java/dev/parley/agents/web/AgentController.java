@@ -94,7 +94,7 @@ class AgentController {
 		return ResponseEntity.noContent().build();
 	}
 
-	private static Groups.Actor actor(Authentication authentication) {
+	static Groups.Actor actor(Authentication authentication) {
 		StaffPrincipal principal = (StaffPrincipal) authentication.getPrincipal();
 		boolean managesAll = authentication.getAuthorities()
 			.stream()

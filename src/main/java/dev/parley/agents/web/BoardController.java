@@ -28,19 +28,26 @@ class BoardController {
 
 	private final ChatViews views;
 
-	BoardController(Agents agents, Groups groups, ConversationQueue queue, ChatViews views) {
+	private final dev.parley.agents.internal.Shifts shifts;
+
+	private final java.time.Clock clock;
+
+	BoardController(Agents agents, Groups groups, ConversationQueue queue, ChatViews views,
+			dev.parley.agents.internal.Shifts shifts, java.time.Clock clock) {
+		this.shifts = shifts;
+		this.clock = clock;
 		this.agents = agents;
 		this.groups = groups;
 		this.queue = queue;
 		this.views = views;
 	}
 
-	record BoardAgent(long userId, String displayName, String publicName, String status, int capacity, int load,
-			List<Long> groupIds) {
+	record BoardAgent(long userId, String displayName, String publicName, String status, boolean onShift, int capacity,
+			int load, List<Long> groupIds) {
 	}
 
-	record QueueTile(Long id, String name, String routing, int waiting, Instant longestWaitingSince, int online,
-			int capacity, int load) {
+	record QueueTile(Long id, String name, String routing, boolean open, Instant opensAt, int waiting,
+			Instant longestWaitingSince, int online, int capacity, int load) {
 	}
 
 	record Unassigned(int waiting, Instant longestWaitingSince) {
@@ -61,6 +68,9 @@ class BoardController {
 			}
 		}
 		List<Agents.AgentView> agentList = this.agents.list();
+		Instant now = this.clock.instant();
+		java.util.Set<Long> onShift = this.shifts.onShift(agentList.stream().map(Agents.AgentView::userId).toList(),
+				now);
 		Map<Long, Agents.AgentView> byId = new HashMap<>();
 		agentList.forEach((agent) -> byId.put(agent.userId(), agent));
 		Map<Long, ConversationQueue.QueueStats> stats = new HashMap<>();
@@ -80,18 +90,21 @@ class BoardController {
 			int load = 0;
 			for (AgentGroup.Member member : group.members()) {
 				Agents.AgentView agent = byId.get(member.userId());
-				if (agent != null && "online".equals(agent.status())) {
+				if (agent != null && "online".equals(agent.status()) && onShift.contains(agent.userId())) {
 					online++;
 					capacity += agent.capacity();
 					load += agent.load();
 				}
 			}
 			ConversationQueue.QueueStats entry = stats.get(group.id());
-			tiles.add(new QueueTile(group.id(), group.name(), group.routing(), (entry != null) ? entry.waiting() : 0,
-					(entry != null) ? entry.longestWaitingSince() : null, online, capacity, load));
+			dev.parley.agents.internal.Shifts.Hours hours = this.shifts.hours(group.id(), now);
+			tiles.add(new QueueTile(group.id(), group.name(), group.routing(), hours.open(), hours.opensAt(),
+					(entry != null) ? entry.waiting() : 0, (entry != null) ? entry.longestWaitingSince() : null, online,
+					capacity, load));
 		}
 		List<BoardAgent> boardAgents = agentList.stream()
-			.map((a) -> new BoardAgent(a.userId(), a.displayName(), a.publicName(), a.status(), a.capacity(), a.load(),
+			.map((a) -> new BoardAgent(a.userId(), a.displayName(), a.publicName(), a.status(),
+					onShift.contains(a.userId()), a.capacity(), a.load(),
 					groupsOfAgent.getOrDefault(a.userId(), List.of())))
 			.toList();
 		return new Board(boardAgents, tiles,

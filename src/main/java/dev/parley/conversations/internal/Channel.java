@@ -11,10 +11,22 @@ import java.util.List;
  * @param allowedOrigins the sites that may embed the widget; {@code *} for any
  * @param identitySecret signs customer ids on the website's server (identity
  * verification)
+ * @param topics what the visitor may pick in the pre-chat form, each leading to a group
  */
 public record Channel(long id, String kind, String name, String key, List<String> allowedOrigins, String greeting,
 		String color, boolean prechatEnabled, List<String> prechatFields, String identitySecret, boolean enabled,
-		Instant createdAt) {
+		Instant createdAt, List<Topic> topics) {
+
+	/** A choice such as "Sales" or "Billing" that routes the chat to a group. */
+	public record Topic(long groupId, String label) {
+	}
+
+	/**
+	 * @return the topic leading to the group, if the channel offers one
+	 */
+	public java.util.Optional<Topic> topic(long groupId) {
+		return this.topics.stream().filter((t) -> t.groupId() == groupId).findFirst();
+	}
 
 	public static final String WEBSITE = "website";
 

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 public class ChannelRepository {
 
 	private static final String COLUMNS = "id, kind, name, channel_key, allowed_origins, greeting, color, "
-			+ "prechat_enabled, prechat_fields, identity_secret, enabled, created_at";
+			+ "prechat_enabled, prechat_fields, identity_secret, enabled, created_at, topics";
 
 	private final JdbcClient jdbc;
 
@@ -53,13 +53,14 @@ public class ChannelRepository {
 
 	long insert(Channel channel) {
 		KeyHolder keys = new GeneratedKeyHolder();
-		this.jdbc
-			.sql("INSERT INTO chat_channel (kind, name, channel_key, allowed_origins, greeting, color, prechat_enabled, "
-					+ "prechat_fields, identity_secret, enabled, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+		this.jdbc.sql(
+				"INSERT INTO chat_channel (kind, name, channel_key, allowed_origins, greeting, color, prechat_enabled, "
+						+ "prechat_fields, identity_secret, enabled, created_at, topics) "
+						+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(channel.kind(), channel.name(), channel.key(), String.join("\n", channel.allowedOrigins()),
 					channel.greeting(), channel.color(), channel.prechatEnabled(),
 					String.join(",", channel.prechatFields()), channel.identitySecret(), channel.enabled(),
-					channel.createdAt().toEpochMilli())
+					channel.createdAt().toEpochMilli(), topics(channel.topics()))
 			.update(keys, "id");
 		return keys.getKeyAs(Number.class).longValue();
 	}
@@ -67,10 +68,10 @@ public class ChannelRepository {
 	void update(Channel channel) {
 		this.jdbc
 			.sql("UPDATE chat_channel SET name = ?, allowed_origins = ?, greeting = ?, color = ?, prechat_enabled = ?, "
-					+ "prechat_fields = ?, identity_secret = ?, enabled = ? WHERE id = ?")
+					+ "prechat_fields = ?, identity_secret = ?, enabled = ?, topics = ? WHERE id = ?")
 			.params(channel.name(), String.join("\n", channel.allowedOrigins()), channel.greeting(), channel.color(),
 					channel.prechatEnabled(), String.join(",", channel.prechatFields()), channel.identitySecret(),
-					channel.enabled(), channel.id())
+					channel.enabled(), topics(channel.topics()), channel.id())
 			.update();
 	}
 
@@ -91,7 +92,22 @@ public class ChannelRepository {
 				split(rs.getString("allowed_origins"), "\n"), rs.getString("greeting"), rs.getString("color"),
 				rs.getBoolean("prechat_enabled"), split(rs.getString("prechat_fields"), ","),
 				rs.getString("identity_secret"), rs.getBoolean("enabled"),
-				Instant.ofEpochMilli(rs.getLong("created_at")));
+				Instant.ofEpochMilli(rs.getLong("created_at")), topics(rs.getString("topics")));
+	}
+
+	/**
+	 * Topics are stored one per line, "groupId TAB label" (labels have no tabs or
+	 * newlines).
+	 */
+	private static String topics(List<Channel.Topic> topics) {
+		return String.join("\n", topics.stream().map((t) -> t.groupId() + "\t" + t.label()).toList());
+	}
+
+	private static List<Channel.Topic> topics(String stored) {
+		return split(stored, "\n").stream().map((line) -> {
+			int tab = line.indexOf('\t');
+			return new Channel.Topic(Long.parseLong(line.substring(0, tab)), line.substring(tab + 1));
+		}).toList();
 	}
 
 	private static List<String> split(String value, String separator) {

@@ -33,7 +33,11 @@ public class Channels {
 
 	private final Clock clock;
 
-	Channels(ChannelRepository channels, AuditLog auditLog, Clock clock) {
+	private final dev.parley.conversations.GroupDirectory groups;
+
+	Channels(ChannelRepository channels, AuditLog auditLog, Clock clock,
+			dev.parley.conversations.GroupDirectory groups) {
+		this.groups = groups;
 		this.channels = channels;
 		this.auditLog = auditLog;
 		this.clock = clock;
@@ -41,7 +45,7 @@ public class Channels {
 
 	/** What an administrator sets on a channel. */
 	public record Settings(String name, List<String> allowedOrigins, String greeting, String color,
-			boolean prechatEnabled, List<String> prechatFields, boolean enabled) {
+			boolean prechatEnabled, List<String> prechatFields, boolean enabled, List<Channel.Topic> topics) {
 	}
 
 	public List<Channel> list() {
@@ -60,7 +64,7 @@ public class Channels {
 		Settings clean = check(settings, null);
 		Channel channel = new Channel(0, kind, clean.name(), newKey(), clean.allowedOrigins(), clean.greeting(),
 				clean.color(), clean.prechatEnabled(), clean.prechatFields(), newSecret(), clean.enabled(),
-				this.clock.instant());
+				this.clock.instant(), clean.topics());
 		long id = this.channels.insert(channel);
 		this.auditLog.record(actor, "channel.created", clean.name(), AuditResult.SUCCESS, kind);
 		return get(id);
@@ -72,7 +76,7 @@ public class Channels {
 		Settings clean = check(settings, id);
 		this.channels.update(new Channel(id, current.kind(), clean.name(), current.key(), clean.allowedOrigins(),
 				clean.greeting(), clean.color(), clean.prechatEnabled(), clean.prechatFields(),
-				current.identitySecret(), clean.enabled(), current.createdAt()));
+				current.identitySecret(), clean.enabled(), current.createdAt(), clean.topics()));
 		this.auditLog.record(actor, "channel.updated", clean.name(), AuditResult.SUCCESS,
 				clean.enabled() ? "enabled" : "disabled");
 		return get(id);
@@ -83,7 +87,7 @@ public class Channels {
 		Channel current = get(id);
 		this.channels.update(new Channel(id, current.kind(), current.name(), current.key(), current.allowedOrigins(),
 				current.greeting(), current.color(), current.prechatEnabled(), current.prechatFields(), newSecret(),
-				current.enabled(), current.createdAt()));
+				current.enabled(), current.createdAt(), current.topics()));
 		this.auditLog.record(actor, "channel.secret.rotated", current.name(), AuditResult.SUCCESS, null);
 		return get(id);
 	}
@@ -142,8 +146,27 @@ public class Channels {
 				fields.add(field);
 			}
 		}
+		List<Channel.Topic> topics = new ArrayList<>();
+		for (Channel.Topic topic : (settings.topics() != null) ? settings.topics() : List.<Channel.Topic>of()) {
+			String label = (topic != null && topic.label() != null) ? topic.label().strip() : "";
+			if (label.isEmpty() || label.length() > 60 || label.contains("\t") || label.contains("\n")) {
+				throw invalid("topics", "each topic needs a label of 1-60 characters on one line");
+			}
+			if (this.groups.name(topic.groupId()).isEmpty()) {
+				throw ApiException.badRequest("unknown_group", "No group with id " + topic.groupId())
+					.with("groupId", topic.groupId());
+			}
+			if (topics.stream().anyMatch((t) -> t.groupId() == topic.groupId() || t.label().equals(label))) {
+				throw invalid("topics", "each group and each label at most once");
+			}
+			topics.add(new Channel.Topic(topic.groupId(), label));
+		}
+		if (topics.size() > 10) {
+			throw invalid("topics", "at most 10 topics");
+		}
 		return new Settings(name, List.copyOf(origins), greeting.isEmpty() ? null : greeting,
-				color.toLowerCase(Locale.ROOT), settings.prechatEnabled(), List.copyOf(fields), settings.enabled());
+				color.toLowerCase(Locale.ROOT), settings.prechatEnabled(), List.copyOf(fields), settings.enabled(),
+				List.copyOf(topics));
 	}
 
 	private static ApiException invalid(String field, String message) {

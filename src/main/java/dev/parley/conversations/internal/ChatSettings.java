@@ -38,7 +38,8 @@ public class ChatSettings {
 		return new SettingDefinitions(SettingDefinition.integer("chat.inactivityCloseMinutes", 30, 0, 10080),
 				SettingDefinition.integer("chat.reopenWindowMinutes", 10, 0, 1440),
 				SettingDefinition.integer("chat.maxTextLength", 4000, 100, 4000),
-				SettingDefinition.integer("chat.attachmentMaxMegabytes", 10, 1, 50));
+				SettingDefinition.integer("chat.attachmentMaxMegabytes", 10, 1, 50),
+				SettingDefinition.integer("chat.offerMessageAfterSeconds", 180, 0, 86400));
 	}
 
 	/** Idle time after which an open conversation is closed; zero when never. */
@@ -53,6 +54,14 @@ public class ChatSettings {
 
 	public int maxTextLength() {
 		return value("chat.maxTextLength");
+	}
+
+	/**
+	 * How long a visitor waits in the queue before being offered to leave a message; zero
+	 * when never.
+	 */
+	public Duration offerMessageAfter() {
+		return Duration.ofSeconds(value("chat.offerMessageAfterSeconds"));
 	}
 
 	public long attachmentMaxBytes() {

@@ -7,7 +7,7 @@ public record Conversation(long id, long channelId, long visitorId, String statu
 		String pageUrl, String referrer, String userAgent, String ip, String language, Instant createdAt,
 		Instant assignedAt, Instant closedAt, String closedBy, Instant lastMessageAt, String lastMessagePreview,
 		long lastSeq, long agentReadSeq, long visitorReadSeq, Integer rating, String ratingComment, Instant ratedAt,
-		Long groupId) {
+		Long groupId, Instant leftMessageAt) {
 
 	public static final String WAITING = "waiting";
 
@@ -17,6 +17,13 @@ public record Conversation(long id, long channelId, long visitorId, String statu
 
 	public boolean closed() {
 		return CLOSED.equals(this.status);
+	}
+
+	/**
+	 * @return whether the visitor left a message instead of waiting for a live answer
+	 */
+	public boolean leftMessage() {
+		return this.leftMessageAt != null;
 	}
 
 	public boolean assignedTo(long userId) {

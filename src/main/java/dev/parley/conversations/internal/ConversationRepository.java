@@ -24,7 +24,7 @@ public class ConversationRepository {
 	static final String COLUMNS = "c.id, c.channel_id, c.visitor_id, c.status, c.assignee_id, c.question, c.page_url, "
 			+ "c.referrer, c.user_agent, c.ip, c.language, c.created_at, c.assigned_at, c.closed_at, c.closed_by, "
 			+ "c.last_message_at, c.last_message_preview, c.last_seq, c.agent_read_seq, c.visitor_read_seq, c.rating, "
-			+ "c.rating_comment, c.rated_at, c.group_id";
+			+ "c.rating_comment, c.rated_at, c.group_id, c.left_message_at";
 
 	private final JdbcClient jdbc;
 
@@ -63,14 +63,15 @@ public class ConversationRepository {
 
 	long insert(Conversation conversation) {
 		KeyHolder keys = new GeneratedKeyHolder();
-		this.jdbc.sql(
-				"INSERT INTO conversation (channel_id, visitor_id, status, question, page_url, referrer, user_agent, ip, "
-						+ "language, created_at, last_message_at, last_seq, agent_read_seq, visitor_read_seq) "
-						+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0)")
+		this.jdbc
+			.sql("INSERT INTO conversation (channel_id, visitor_id, status, question, page_url, referrer, user_agent, ip, "
+					+ "language, created_at, last_message_at, last_seq, agent_read_seq, visitor_read_seq, group_id, "
+					+ "left_message_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?, ?)")
 			.params(conversation.channelId(), conversation.visitorId(), conversation.status(), conversation.question(),
 					conversation.pageUrl(), conversation.referrer(), conversation.userAgent(), conversation.ip(),
 					conversation.language(), conversation.createdAt().toEpochMilli(),
-					conversation.lastMessageAt().toEpochMilli())
+					conversation.lastMessageAt().toEpochMilli(), conversation.groupId(),
+					(conversation.leftMessageAt() != null) ? conversation.leftMessageAt().toEpochMilli() : null)
 			.update(keys, "id");
 		return keys.getKeyAs(Number.class).longValue();
 	}
@@ -192,7 +193,8 @@ public class ConversationRepository {
 
 	List<Long> findInactive(Instant before, int limit) {
 		return this.jdbc
-			.sql("SELECT c.id FROM conversation c WHERE c.status IN ('waiting', 'assigned') AND c.last_message_at < ? "
+			.sql("SELECT c.id FROM conversation c WHERE (c.status = 'assigned' OR (c.status = 'waiting' "
+					+ "AND c.left_message_at IS NULL)) AND c.last_message_at < ? "
 					+ "ORDER BY c.last_message_at, c.id LIMIT ?")
 			.params(before.toEpochMilli(), limit)
 			.query(Long.class)
@@ -209,10 +211,19 @@ public class ConversationRepository {
 		params.add(limit);
 		return this.jdbc
 			.sql("SELECT " + COLUMNS + " FROM conversation c WHERE " + filter + " AND c.status = 'waiting' "
-					+ "ORDER BY c.created_at, c.id LIMIT ?")
+					+ "AND c.left_message_at IS NULL ORDER BY c.created_at, c.id LIMIT ?")
 			.params(params)
 			.query(ConversationRepository::map)
 			.list();
+	}
+
+	/** Marks a waiting conversation as a message left for later (a compare-and-set). */
+	boolean markLeftMessage(long id, Instant at) {
+		return this.jdbc
+			.sql("UPDATE conversation SET left_message_at = ? WHERE id = ? AND status = 'waiting' "
+					+ "AND left_message_at IS NULL")
+			.params(at.toEpochMilli(), id)
+			.update() == 1;
 	}
 
 	void placeInGroup(long id, Long groupId) {
@@ -241,7 +252,7 @@ public class ConversationRepository {
 	public List<dev.parley.conversations.ConversationQueue.QueueStats> queueStats() {
 		return this.jdbc
 			.sql("SELECT group_id, COUNT(*), MIN(created_at) FROM conversation WHERE status = 'waiting' "
-					+ "GROUP BY group_id")
+					+ "AND left_message_at IS NULL GROUP BY group_id")
 			.query((rs, row) -> new dev.parley.conversations.ConversationQueue.QueueStats(rs.getObject(1, Long.class),
 					rs.getInt(2), Instant.ofEpochMilli(rs.getLong(3))))
 			.list();
@@ -259,7 +270,7 @@ public class ConversationRepository {
 		params.add(c.id());
 		return this.jdbc
 			.sql("SELECT COUNT(*) FROM conversation c WHERE " + group + " AND c.status = 'waiting' AND "
-					+ "(c.created_at < ? OR (c.created_at = ? AND c.id < ?))")
+					+ "c.left_message_at IS NULL AND (c.created_at < ? OR (c.created_at = ? AND c.id < ?))")
 			.params(params)
 			.query(Integer.class)
 			.single();
@@ -290,10 +301,11 @@ public class ConversationRepository {
 	}
 
 	List<dev.parley.conversations.ConversationQueue.Requeued> unanswered(Instant before, int limit) {
-		return this.jdbc.sql(
-				"SELECT c.id, c.assignee_id FROM conversation c WHERE c.status = 'assigned' AND c.assigned_at < ? AND NOT EXISTS "
-						+ "(SELECT 1 FROM chat_message m WHERE m.conversation_id = c.id AND m.sender_kind = 'agent' "
-						+ "AND m.created_at >= c.assigned_at) ORDER BY c.assigned_at, c.id LIMIT ?")
+		return this.jdbc
+			.sql("SELECT c.id, c.assignee_id FROM conversation c WHERE c.status = 'assigned' AND c.assigned_at < ? "
+					+ "AND c.left_message_at IS NULL AND NOT EXISTS "
+					+ "(SELECT 1 FROM chat_message m WHERE m.conversation_id = c.id AND m.sender_kind = 'agent' "
+					+ "AND m.created_at >= c.assigned_at) ORDER BY c.assigned_at, c.id LIMIT ?")
 			.params(before.toEpochMilli(), limit)
 			.query((rs, row) -> new dev.parley.conversations.ConversationQueue.Requeued(rs.getLong(1), rs.getLong(2)))
 			.list();
@@ -414,7 +426,8 @@ public class ConversationRepository {
 				rs.getString("closed_by"), Instant.ofEpochMilli(rs.getLong("last_message_at")),
 				rs.getString("last_message_preview"), rs.getLong("last_seq"), rs.getLong("agent_read_seq"),
 				rs.getLong("visitor_read_seq"), rs.getObject("rating", Integer.class), rs.getString("rating_comment"),
-				instant(rs.getObject("rated_at", Long.class)), rs.getObject("group_id", Long.class));
+				instant(rs.getObject("rated_at", Long.class)), rs.getObject("group_id", Long.class),
+				instant(rs.getObject("left_message_at", Long.class)));
 	}
 
 	private static Instant instant(Long millis) {

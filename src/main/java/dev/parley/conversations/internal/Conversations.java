@@ -122,31 +122,38 @@ public class Conversations {
 		return Conversation.WAITING.equals(c.status()) && actor.can("conversation.reply");
 	}
 
-	/** Where a waiting visitor stands: place in the queue and a rough expected wait. */
-	public record QueuePlace(Integer position, Integer estimatedWaitSeconds) {
+	/**
+	 * Where a waiting visitor stands: place in the queue, a rough expected wait, and
+	 * whether to offer leaving a message instead (waited too long, or the group is
+	 * closed).
+	 */
+	public record QueuePlace(Integer position, Integer estimatedWaitSeconds, boolean offerMessage) {
 	}
 
 	public QueuePlace queuePlace(VisitorIdentity visitor, long conversationId) {
 		Conversation c = forVisitor(visitor, conversationId);
-		if (!Conversation.WAITING.equals(c.status())) {
-			return new QueuePlace(null, null);
+		if (!Conversation.WAITING.equals(c.status()) || c.leftMessage()) {
+			return new QueuePlace(null, null, false);
 		}
+		Duration offerAfter = this.settings.offerMessageAfter();
+		boolean offer = (!offerAfter.isZero() && c.createdAt().plus(offerAfter).isBefore(now()))
+				|| (c.groupId() != null && !this.groups.hours(c.groupId()).open());
 		int position = this.conversations.ahead(c) + 1;
 		Integer estimate = null;
 		java.util.OptionalDouble recent = this.conversations.recentWaitSeconds(c.groupId());
 		if (recent.isPresent()) {
 			estimate = (int) Math.max(30, Math.round(recent.getAsDouble() * position));
 		}
-		return new QueuePlace(position, estimate);
+		return new QueuePlace(position, estimate, offer);
 	}
 
 	// ---- starting
 
-	Conversation start(Visitor visitor, String question) {
+	Conversation start(Visitor visitor, String question, Long groupId, boolean leftMessage) {
 		Instant now = now();
 		Conversation draft = new Conversation(0, visitor.channelId(), visitor.id(), Conversation.WAITING, null,
 				question, visitor.pageUrl(), visitor.referrer(), visitor.userAgent(), visitor.ip(), visitor.language(),
-				now, null, null, null, now, null, 0, 0, 0, null, null, null, null);
+				now, null, null, null, now, null, 0, 0, 0, null, null, null, groupId, leftMessage ? now : null);
 		long id = this.conversations.insert(draft);
 		return this.conversations.findById(id).orElseThrow();
 	}
@@ -157,7 +164,7 @@ public class Conversations {
 
 	void announceWaiting(long conversationId) {
 		this.conversations.findById(conversationId)
-			.filter((c) -> Conversation.WAITING.equals(c.status()))
+			.filter((c) -> Conversation.WAITING.equals(c.status()) && !c.leftMessage())
 			.ifPresent((c) -> this.events
 				.publishEvent(new ConversationWaiting(c.id(), c.channelId(), c.groupId(), c.createdAt())));
 	}
@@ -207,7 +214,7 @@ public class Conversations {
 		return clientId;
 	}
 
-	private String checkText(String text) {
+	String checkText(String text) {
 		String body = (text != null) ? text.strip() : "";
 		if (body.isEmpty()) {
 			throw invalid("text", "must not be blank");

@@ -8,7 +8,11 @@ import java.util.regex.Pattern;
 
 import dev.parley.conversations.views.ChatViews.ConversationView;
 import dev.parley.conversations.internal.VisitorTokens.VisitorIdentity;
+import dev.parley.conversations.GroupDirectory;
+import dev.parley.conversations.MessageLeft;
 import dev.parley.platform.ApiException;
+
+import org.springframework.context.ApplicationEventPublisher;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,8 +46,15 @@ public class VisitorSessions {
 
 	private final TransactionTemplate transactions;
 
+	private final GroupDirectory groups;
+
+	private final ApplicationEventPublisher events;
+
 	VisitorSessions(ChannelRepository channels, VisitorRepository visitors, ConversationRepository conversations,
-			Conversations chat, VisitorTokens tokens, ChatViews views, Clock clock, TransactionTemplate transactions) {
+			Conversations chat, VisitorTokens tokens, ChatViews views, Clock clock, TransactionTemplate transactions,
+			GroupDirectory groups, ApplicationEventPublisher events) {
+		this.groups = groups;
+		this.events = events;
 		this.transactions = transactions;
 		this.channels = channels;
 		this.visitors = visitors;
@@ -66,8 +77,16 @@ public class VisitorSessions {
 	public record Session(String token, Visitor visitor, ConversationView conversation) {
 	}
 
-	/** Details given in the pre-chat form. */
-	public record Prechat(String name, String email, String phone, String question) {
+	/**
+	 * Details given in the pre-chat form.
+	 *
+	 * @param topic the group of one of the channel's topics
+	 */
+	public record Prechat(String name, String email, String phone, String question, Long topic) {
+	}
+
+	/** A message left for later, with a way to answer it. */
+	public record LeftMessage(String name, String email, String phone, String text, Long topic) {
 	}
 
 	public Channel enabledChannel(String key) {
@@ -127,7 +146,7 @@ public class VisitorSessions {
 		Channel channel = this.channels.findById(visitor.channelId())
 			.filter(Channel::enabled)
 			.orElseThrow(() -> ApiException.notFound("Channel"));
-		Prechat form = (prechat != null) ? prechat : new Prechat(null, null, null, null);
+		Prechat form = (prechat != null) ? prechat : new Prechat(null, null, null, null, null);
 		String name = optional("name", form.name(), 100);
 		String email = email(form.email());
 		String phone = phone(form.phone());
@@ -153,12 +172,21 @@ public class VisitorSessions {
 			if (open.isPresent()) {
 				return new Started(this.views.conversation(open.get(), false), false);
 			}
+			Long group = targetGroup(channel, form.topic());
+			if (group != null) {
+				GroupDirectory.Hours hours = this.groups.hours(group);
+				if (!hours.open()) {
+					throw new ApiException(org.springframework.http.HttpStatus.CONFLICT, "outside_hours",
+							"Nobody is available now; leave a message instead")
+						.with("opensAt", hours.opensAt());
+				}
+			}
 			Visitor updated = new Visitor(visitor.id(), visitor.channelId(), visitor.customerExternalId(),
 					(name != null) ? name : visitor.name(), (email != null) ? email : visitor.email(),
 					(phone != null) ? phone : visitor.phone(), visitor.language(), visitor.userAgent(), visitor.ip(),
 					visitor.pageUrl(), visitor.referrer(), visitor.createdAt(), this.clock.instant());
 			this.visitors.update(updated);
-			return new Started(this.views.conversation(this.chat.start(updated, question), false), true);
+			return new Started(this.views.conversation(this.chat.start(updated, question, group, false), false), true);
 		});
 		if (started.created()) {
 			this.chat.announce(started.conversation());
@@ -168,6 +196,70 @@ public class VisitorSessions {
 	}
 
 	public record Started(ConversationView conversation, boolean created) {
+	}
+
+	/**
+	 * Leaves a message for later: outside business hours a new conversation in the
+	 * group's backlog; while waiting in the queue, the waiting conversation becomes one.
+	 * Either way it is no longer offered to agents automatically: an agent picks it up
+	 * and answers when they can.
+	 */
+	public ConversationView leaveMessage(VisitorIdentity identity, LeftMessage form) {
+		Visitor visitor = this.visitors.findById(identity.visitorId())
+			.orElseThrow(() -> new ApiException(org.springframework.http.HttpStatus.UNAUTHORIZED, "unauthenticated",
+					"Unknown visitor"));
+		Channel channel = this.channels.findById(visitor.channelId())
+			.filter(Channel::enabled)
+			.orElseThrow(() -> ApiException.notFound("Channel"));
+		String text = this.chat.checkText(form.text());
+		String name = optional("name", form.name(), 100);
+		String email = email(form.email());
+		String phone = phone(form.phone());
+		if (email == null && phone == null && visitor.email() == null && visitor.phone() == null) {
+			throw Conversations.invalid("email", "give an e-mail address or a phone number so we can answer");
+		}
+		Long group = targetGroup(channel, form.topic());
+		Instant now = this.clock.instant();
+		Visitor updated = new Visitor(visitor.id(), visitor.channelId(), visitor.customerExternalId(),
+				(name != null) ? name : visitor.name(), (email != null) ? email : visitor.email(),
+				(phone != null) ? phone : visitor.phone(), visitor.language(), visitor.userAgent(), visitor.ip(),
+				visitor.pageUrl(), visitor.referrer(), visitor.createdAt(), now);
+		boolean[] left = new boolean[1];
+		Conversation conversation = this.transactions.execute((tx) -> {
+			this.visitors.lock(visitor.id());
+			this.visitors.update(updated);
+			Optional<Conversation> open = this.conversations.findOpenForVisitor(visitor.id());
+			if (open.isPresent()) {
+				// an agent may already be on it: then this is just one more message
+				left[0] = this.conversations.markLeftMessage(open.get().id(), now);
+				return open.get();
+			}
+			left[0] = true;
+			return this.chat.start(updated, null, group, true);
+		});
+		this.chat.sendAsVisitor(identity, conversation.id(), "left-" + java.util.UUID.randomUUID(), text);
+		Conversation after = this.conversations.findById(conversation.id()).orElseThrow();
+		this.chat.announce(after);
+		if (left[0]) {
+			this.events.publishEvent(new MessageLeft(after.id(), after.channelId(), after.groupId(), visitor.id(),
+					updated.email(), updated.phone(), now));
+		}
+		return this.views.conversation(after, false);
+	}
+
+	/** The group a new conversation goes to: the topic's, or the channel's. */
+	private Long targetGroup(Channel channel, Long topic) {
+		if (topic != null) {
+			channel.topic(topic).orElseThrow(() -> Conversations.invalid("topic", "is not offered by this channel"));
+			if (this.groups.name(topic).isEmpty()) {
+				throw Conversations.invalid("topic", "is not offered by this channel");
+			}
+			return topic;
+		}
+		if (!channel.topics().isEmpty()) {
+			throw Conversations.invalid("topic", "is required");
+		}
+		return this.groups.groupOfChannel(channel.id()).orElse(null);
 	}
 
 	private static String optional(String field, String value, int max) {

@@ -65,7 +65,8 @@ public class ChatViews {
 	public record ConversationView(long id, String status, ChannelRef channel, VisitorRef visitor, StaffRef assignee,
 			String question, Instant createdAt, Instant assignedAt, Instant closedAt, String closedBy,
 			Instant lastMessageAt, String lastMessagePreview, long lastSeq, long agentReadSeq, long visitorReadSeq,
-			long unread, Integer rating, String ratingComment, VisitorDetails details) {
+			long unread, Integer rating, String ratingComment, VisitorDetails details, Long groupId,
+			Instant leftMessageAt) {
 	}
 
 	public record SenderView(String kind, Long id, String name) {
@@ -115,7 +116,8 @@ public class ChatViews {
 					(channel != null) ? new ChannelRef(channel.id(), channel.name(), channel.kind()) : null, visitorRef,
 					assignee, c.question(), c.createdAt(), c.assignedAt(), c.closedAt(), c.closedBy(),
 					c.lastMessageAt(), c.lastMessagePreview(), c.lastSeq(), c.agentReadSeq(), c.visitorReadSeq(),
-					Math.max(0, c.lastSeq() - c.agentReadSeq()), c.rating(), c.ratingComment(), details);
+					Math.max(0, c.lastSeq() - c.agentReadSeq()), c.rating(), c.ratingComment(), details, c.groupId(),
+					c.leftMessageAt());
 		}).toList();
 	}
 

@@ -62,11 +62,13 @@ class ChannelController {
 	}
 
 	record ChannelForm(String kind, String name, List<String> allowedOrigins, String greeting, String color,
-			Boolean prechatEnabled, List<String> prechatFields, Boolean enabled) {
+			Boolean prechatEnabled, List<String> prechatFields, Boolean enabled,
+			List<dev.parley.conversations.internal.Channel.Topic> topics) {
 
 		Channels.Settings settings() {
 			return new Channels.Settings(this.name, this.allowedOrigins, this.greeting, this.color,
-					Boolean.TRUE.equals(this.prechatEnabled), this.prechatFields, !Boolean.FALSE.equals(this.enabled));
+					Boolean.TRUE.equals(this.prechatEnabled), this.prechatFields, !Boolean.FALSE.equals(this.enabled),
+					this.topics);
 		}
 
 	}

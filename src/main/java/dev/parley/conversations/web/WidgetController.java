@@ -1,9 +1,12 @@
 package dev.parley.conversations.web;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.parley.conversations.GroupDirectory;
 import dev.parley.conversations.internal.Channel;
 import dev.parley.conversations.internal.ChatAttachments;
 import dev.parley.conversations.views.ChatViews.MessageView;
@@ -42,8 +45,11 @@ class WidgetController {
 
 	private final Settings settings;
 
+	private final GroupDirectory groups;
+
 	WidgetController(VisitorSessions sessions, Conversations chat, ChatAttachments attachments, VisitorTokens tokens,
-			Settings settings) {
+			Settings settings, GroupDirectory groups) {
+		this.groups = groups;
 		this.sessions = sessions;
 		this.chat = chat;
 		this.attachments = attachments;
@@ -51,15 +57,46 @@ class WidgetController {
 		this.settings = settings;
 	}
 
+	/**
+	 * @param open whether a live chat can start now (with topics: whether any topic's
+	 * group is open)
+	 * @param opensAt when it can next, if not now
+	 */
 	record PublicChannel(String key, String name, String greeting, String color, boolean prechatEnabled,
-			List<String> prechatFields, String organisation) {
+			List<String> prechatFields, String organisation, boolean open, Instant opensAt, List<PublicTopic> topics) {
+	}
+
+	record PublicTopic(long id, String label, boolean open, Instant opensAt) {
 	}
 
 	@GetMapping("/channels/{key}")
 	PublicChannel channel(@PathVariable String key) {
 		Channel channel = this.sessions.enabledChannel(key);
+		List<PublicTopic> topics = new ArrayList<>();
+		for (Channel.Topic topic : channel.topics()) {
+			if (this.groups.name(topic.groupId()).isPresent()) {
+				GroupDirectory.Hours hours = this.groups.hours(topic.groupId());
+				topics.add(new PublicTopic(topic.groupId(), topic.label(), hours.open(), hours.opensAt()));
+			}
+		}
+		GroupDirectory.Hours hours;
+		if (!topics.isEmpty()) {
+			boolean anyOpen = topics.stream().anyMatch(PublicTopic::open);
+			Instant next = topics.stream()
+				.map(PublicTopic::opensAt)
+				.filter(java.util.Objects::nonNull)
+				.min(Instant::compareTo)
+				.orElse(null);
+			hours = new GroupDirectory.Hours(anyOpen, anyOpen ? null : next);
+		}
+		else {
+			hours = this.groups.groupOfChannel(channel.id())
+				.map(this.groups::hours)
+				.orElse(GroupDirectory.Hours.ALWAYS);
+		}
 		return new PublicChannel(channel.key(), channel.name(), channel.greeting(), channel.color(),
-				channel.prechatEnabled(), channel.prechatFields(), this.settings.get("organisation.name"));
+				channel.prechatEnabled(), channel.prechatFields(), this.settings.get("organisation.name"), hours.open(),
+				hours.opensAt(), topics);
 	}
 
 	record SessionView(String token, VisitorView visitor, Object conversation) {
@@ -86,6 +123,11 @@ class WidgetController {
 		VisitorSessions.Started started = this.sessions.startConversation(visitor(request), prechat);
 		return ResponseEntity.status(started.created() ? HttpStatus.CREATED : HttpStatus.OK)
 			.body(started.conversation());
+	}
+
+	@PostMapping("/messages")
+	ResponseEntity<Object> leaveMessage(@RequestBody VisitorSessions.LeftMessage form, HttpServletRequest request) {
+		return ResponseEntity.status(HttpStatus.CREATED).body(this.sessions.leaveMessage(visitor(request), form));
 	}
 
 	record MessagePage(List<MessageView> items, long lastSeq) {
