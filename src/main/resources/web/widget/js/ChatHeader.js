@@ -14,6 +14,10 @@ export default {
     });
     const subtitle = computed(() => {
       if (agentName.value || !state.channel) return '';
+      if (state.conversation && state.conversation.leftMessageAt && state.conversation.status === 'waiting') {
+        return t('widget.header.messageLeft');
+      }
+      if (state.channel && state.channel.open === false && !state.conversation) return t('widget.header.away');
       if (state.conversation && !isClosed.value) return t('widget.header.waiting');
       return t('widget.header.subtitle');
     });

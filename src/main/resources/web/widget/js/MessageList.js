@@ -3,16 +3,17 @@
 // at the newest message unless the visitor scrolled up to read.
 import { computed, ref, watch, nextTick, onMounted } from 'vue';
 import { t } from '../../shared/js/i18n.js';
-import { state, isClosed, showPrechat } from './chat.js';
+import { state, isClosed, showPrechat, showLeaveMessage } from './chat.js';
 import MessageItem from './MessageItem.js';
 import TypingIndicator from './TypingIndicator.js';
 import QueueInfo from './QueueInfo.js';
 import RatingPanel from './RatingPanel.js';
 import PrechatForm from './PrechatForm.js';
+import LeaveMessageForm from './LeaveMessageForm.js';
 
 export default {
   name: 'MessageList',
-  components: { MessageItem, TypingIndicator, RatingPanel, PrechatForm, QueueInfo },
+  components: { MessageItem, TypingIndicator, RatingPanel, PrechatForm, QueueInfo, LeaveMessageForm },
   setup() {
     const scroller = ref(null);
     let pinned = true;
@@ -48,7 +49,7 @@ export default {
     watch(() => state.conversation && state.conversation.id, () => toEnd(true));
     onMounted(() => toEnd(true));
 
-    return { state, rows, question, greeting, isClosed, showPrechat, scroller, onScroll, t };
+    return { state, rows, question, greeting, isClosed, showPrechat, showLeaveMessage, scroller, onScroll, t };
   },
   template: `
     <div class="pw-scroll" ref="scroller" @scroll.passive="onScroll">
@@ -65,6 +66,7 @@ export default {
       <QueueInfo />
       <TypingIndicator v-if="state.agentTyping && !isClosed" />
       <PrechatForm v-if="showPrechat" />
+      <LeaveMessageForm v-if="showLeaveMessage" />
       <RatingPanel v-if="isClosed" />
     </div>`,
 };

@@ -2,7 +2,7 @@
 // (name, e-mail, phone, question). Submitting starts the conversation.
 import { reactive, computed } from 'vue';
 import { t } from '../../shared/js/i18n.js';
-import { state, startWithPrechat } from './chat.js';
+import { state, topics, startWithPrechat } from './chat.js';
 
 const KNOWN = ['name', 'email', 'phone', 'question'];
 const TYPES = { name: 'text', email: 'email', phone: 'tel' };
@@ -12,10 +12,11 @@ const MAX = { name: 100, email: 254, phone: 32, question: 1000 };
 export default {
   name: 'PrechatForm',
   setup() {
-    const fields = computed(() => KNOWN.filter((name) => state.channel.prechatFields.includes(name)));
+    const fields = computed(() => (state.channel.prechatEnabled
+      ? KNOWN.filter((name) => state.channel.prechatFields.includes(name)) : []));
     const known = state.visitor || {};
     const values = reactive({ name: known.name || state.prefill.name || '', email: known.email || state.prefill.email || '',
-      phone: known.phone || '', question: '' });
+      phone: known.phone || '', question: '', topic: '' });
     const labels = computed(() => ({
       name: t('widget.prechat.name'), email: t('widget.prechat.email'),
       phone: t('widget.prechat.phone'), question: t('widget.prechat.question'),
@@ -25,11 +26,18 @@ export default {
     async function submit() {
       await startWithPrechat({ ...values });
     }
-    return { state, fields, values, labels, required, submit, t, TYPES, AUTOCOMPLETE, MAX };
+    return { state, topics, fields, values, labels, required, submit, t, TYPES, AUTOCOMPLETE, MAX };
   },
   template: `
     <form id="prechat" class="pw-card pw-prechat" @submit.prevent="submit">
-      <p class="pw-prechat-intro">{{ t('widget.prechat.intro') }}</p>
+      <p class="pw-prechat-intro">{{ t(fields.length ? 'widget.prechat.intro' : 'widget.prechat.topicIntro') }}</p>
+      <div v-if="topics.length" class="pw-field">
+        <label for="prechat-topic">{{ t('widget.prechat.topic') }}</label>
+        <select id="prechat-topic" v-model="values.topic" required>
+          <option value="" disabled>{{ t('widget.prechat.topicChoose') }}</option>
+          <option v-for="topic in topics" :key="topic.id" :value="topic.id">{{ topic.label }}{{ topic.open ? '' : ' · ' + t('widget.prechat.topicClosed') }}</option>
+        </select>
+      </div>
       <div v-for="name in fields" :key="name" class="pw-field">
         <label :for="'prechat-' + name">{{ labels[name] }}<span v-if="!required(name)" class="pw-optional"> · {{ t('widget.prechat.optional') }}</span></label>
         <textarea v-if="name === 'question'" :id="'prechat-' + name" v-model="values[name]" rows="3"

@@ -2,7 +2,7 @@
 // composer; or a short line when the channel is unavailable or the start failed.
 import { computed, watch } from 'vue';
 import { t } from '../../shared/js/i18n.js';
-import { state, showPrechat, restart } from './chat.js';
+import { state, showPrechat, showLeaveMessage, restart } from './chat.js';
 import ChatHeader from './ChatHeader.js';
 import MessageList from './MessageList.js';
 import Composer from './Composer.js';
@@ -22,7 +22,7 @@ export default {
       document.title = name ? name + ' \u00b7 ' + t('widget.title') : t('widget.title');
     });
     const failureText = computed(() => errorText(state.failure || 'network'));
-    return { state, showPrechat, brandStyle, failureText, restart, t };
+    return { state, showPrechat, showLeaveMessage, brandStyle, failureText, restart, t };
   },
   template: `
     <div class="pw-app" :style="brandStyle" :data-phase="state.phase">
@@ -47,7 +47,7 @@ export default {
         <ChatHeader />
         <MessageList />
         <NoticeBar />
-        <Composer v-if="!showPrechat" />
+        <Composer v-if="!showPrechat && !showLeaveMessage" />
       </template>
       <ImageViewer v-if="state.lightbox" />
     </div>`,

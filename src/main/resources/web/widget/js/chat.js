@@ -39,6 +39,9 @@ export const state = reactive({
   lightbox: null, // { url, name }
   scrollRequest: 0, // bumped when the list should jump to the end
   prefill: { name: '', email: '' },
+  leaving: false, // the visitor chose to leave a message instead of waiting
+  leavingTopic: null,
+  left: null, // { email, phone } once a message was left
   language: null,
   failure: null,
 });
@@ -75,13 +78,28 @@ export const agentName = computed(() => {
 export const unread = computed(() => state.messages.filter((message) => message.seq > state.readSeq
   && message.sender && message.sender.kind === 'agent' && message.kind !== 'event').length);
 
+/** Topics ("Sales", "Billing") the visitor picks from before the chat; each leads to a group. */
+export const topics = computed(() => (state.channel && Array.isArray(state.channel.topics) ? state.channel.topics : []));
+
+/** The leave-a-message form: outside business hours, or when the visitor chose it. */
+export const showLeaveMessage = computed(() => state.phase === 'ready' && !!state.channel
+  && (state.leaving || (!state.conversation && !state.channel.open))
+  && !(state.conversation && state.conversation.leftMessageAt));
+
 export const showPrechat = computed(() => state.phase === 'ready' && !state.conversation && !!state.channel
-  && state.channel.prechatEnabled && Array.isArray(state.channel.prechatFields) && state.channel.prechatFields.length > 0);
+  && !showLeaveMessage.value
+  && ((state.channel.prechatEnabled && Array.isArray(state.channel.prechatFields) && state.channel.prechatFields.length > 0)
+    || topics.value.length > 0));
 
 // ---------------------------------------------------------------- notices
 
 export function showNotice(code) {
   clearTimeout(noticeTimer);
+  if (code === 'outside_hours' && state.channel) {
+    // the team closed since the channel was loaded: offer a message instead
+    state.channel.open = false;
+    state.leaving = true;
+  }
   state.notice = { code: code || 'internal_error', at: Date.now() };
   noticeTimer = setTimeout(() => { state.notice = null; }, 8000);
 }
@@ -528,6 +546,15 @@ export async function startWithPrechat(fields) {
     const value = (fields[name] || '').trim();
     if (value) body[name] = value;
   }
+  if (fields.topic) {
+    body.topic = Number(fields.topic);
+    const topic = topics.value.find((item) => item.id === body.topic);
+    if (topic && !topic.open) {
+      // that team is away: a message instead, with what was typed so far
+      offerLeaving(body.topic);
+      return false;
+    }
+  }
   prechat = body;
   state.busy = true;
   try {
@@ -535,6 +562,56 @@ export async function startWithPrechat(fields) {
     // The server keeps these on the visitor; a later pre-chat form starts filled in.
     state.visitor = { ...(state.visitor || {}), ...body };
     delete state.visitor.question;
+    state.scrollRequest += 1;
+    return true;
+  } catch (problem) {
+    if (problem.code === 'outside_hours') {
+      offerLeaving(body.topic || null);
+      return false;
+    }
+    showNotice(problemCode(problem));
+    return false;
+  } finally {
+    state.busy = false;
+  }
+}
+
+/** Shows the leave-a-message form (for a topic's group, if one was chosen). */
+export function offerLeaving(topic) {
+  state.leavingTopic = topic || null;
+  state.leaving = true;
+  state.scrollRequest += 1;
+}
+
+export function cancelLeaving() {
+  state.leaving = false;
+}
+
+/**
+ * Leaves a message: a new conversation in the team's backlog, or the waiting one turned into
+ * a message. Someone answers later, here or by e-mail.
+ */
+export async function leaveMessage(fields) {
+  const body = {};
+  for (const name of ['name', 'email', 'phone', 'text']) {
+    const value = (fields[name] || '').trim();
+    if (value) body[name] = value;
+  }
+  if (fields.topic) body.topic = Number(fields.topic);
+  state.busy = true;
+  try {
+    const conversation = await vpost('/api/v1/widget/messages', body);
+    if (state.conversation && state.conversation.id === conversation.id) {
+      Object.assign(state.conversation, conversation);
+    } else {
+      resetTranscript(conversation);
+    }
+    requestSync();
+    await loadHistory(conversation.id).catch(() => null);
+    state.visitor = { ...(state.visitor || {}), name: body.name || (state.visitor || {}).name,
+      email: body.email || (state.visitor || {}).email, phone: body.phone || (state.visitor || {}).phone };
+    state.left = { email: state.visitor.email || null, phone: state.visitor.phone || null };
+    state.leaving = false;
     state.scrollRequest += 1;
     return true;
   } catch (problem) {
@@ -591,6 +668,8 @@ export async function rate(score, comment) {
 /** Leaves the closed conversation behind: greeting and pre-chat (or composer) again. */
 export function newChat() {
   prechat = null;
+  state.left = null;
+  state.leaving = false;
   resetTranscript(null);
   state.pending = [];
   dismissNotice();

@@ -33,3 +33,17 @@ export function newClientId() {
   crypto.getRandomValues(bytes);
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
+
+/** When a closed team opens again, in the visitor's own zone: "Tue 09:00"; null if unknown. */
+export function openingText(iso) {
+  if (!iso) return null;
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return null;
+  const sameDay = date.toDateString() === new Date().toDateString();
+  try {
+    return new Intl.DateTimeFormat(language() || 'en', sameDay ? { hour: '2-digit', minute: '2-digit' }
+      : { weekday: 'short', hour: '2-digit', minute: '2-digit' }).format(date);
+  } catch {
+    return date.toISOString().substring(0, 16).replace('T', ' ');
+  }
+}

@@ -56,17 +56,18 @@ abstract class RoutingTest extends IntegrationTest {
 		return group.json();
 	}
 
-	/** A visitor arrives on the channel and opens a conversation; returns its id. */
-	protected long arrive(String key) {
+	/** A new visitor of the channel: a client carrying its visitor token. */
+	protected ApiClient visitor(String key) {
 		String token = client().post("/api/v1/widget/channels/" + key + "/visitors", Map.of())
 			.json()
 			.path("token")
 			.asString();
-		return client().withHeader("X-Parley-Visitor", token)
-			.post("/api/v1/widget/conversations", Map.of())
-			.json()
-			.path("id")
-			.asLong();
+		return client().withHeader("X-Parley-Visitor", token);
+	}
+
+	/** A visitor arrives on the channel and opens a conversation; returns its id. */
+	protected long arrive(String key) {
+		return visitor(key).post("/api/v1/widget/conversations", Map.of()).json().path("id").asLong();
 	}
 
 	protected JsonNode conversation(long id) {

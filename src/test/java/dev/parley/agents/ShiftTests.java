@@ -159,11 +159,7 @@ class ShiftTests extends RoutingTest {
 		assertThat(widget.path("open").asBoolean()).isFalse();
 		assertThat(Instant.parse(widget.path("opensAt").asString())).isEqualTo(local("2026-12-08T09:00"));
 
-		String token = client().post("/api/v1/widget/channels/" + key + "/visitors", Map.of())
-			.json()
-			.path("token")
-			.asString();
-		ApiClient visitor = client().withHeader("X-Parley-Visitor", token);
+		ApiClient visitor = visitor(key);
 		ApiClient.Response refused = visitor.post("/api/v1/widget/conversations", Map.of());
 		assertThat(refused.status()).isEqualTo(409);
 		assertThat(refused.json().path("code").asString()).isEqualTo("outside_hours");
@@ -201,11 +197,7 @@ class ShiftTests extends RoutingTest {
 		this.clock.set(local("2026-12-09T10:00"));
 		long channel = channel();
 		group("manual", channel, List.of(), null);
-		String token = client().post("/api/v1/widget/channels/" + key(channel) + "/visitors", Map.of())
-			.json()
-			.path("token")
-			.asString();
-		ApiClient visitor = client().withHeader("X-Parley-Visitor", token);
+		ApiClient visitor = visitor(key(channel));
 		long id = visitor.post("/api/v1/widget/conversations", Map.of()).json().path("id").asLong();
 		String queue = "/api/v1/widget/conversations/" + id + "/queue";
 		assertThat(visitor.get(queue).json().path("offerMessage").asBoolean()).isFalse();
@@ -244,11 +236,7 @@ class ShiftTests extends RoutingTest {
 		assertThat(widget.path("topics")).hasSize(2);
 		assertThat(widget.path("topics").get(1).path("label").asString()).isEqualTo("Billing");
 
-		String token = client().post("/api/v1/widget/channels/" + key + "/visitors", Map.of())
-			.json()
-			.path("token")
-			.asString();
-		ApiClient visitor = client().withHeader("X-Parley-Visitor", token);
+		ApiClient visitor = visitor(key);
 		assertThat(visitor.post("/api/v1/widget/conversations", Map.of()).status()).as("topic required").isEqualTo(400);
 		assertThat(visitor.post("/api/v1/widget/conversations", Map.of("topic", 424242)).status()).isEqualTo(400);
 		long id = visitor.post("/api/v1/widget/conversations", Map.of("topic", billing)).json().path("id").asLong();

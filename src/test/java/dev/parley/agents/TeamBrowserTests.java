@@ -35,7 +35,7 @@ class TeamBrowserTests extends RoutingTest {
 				Browser supervisor = Browser.open(this.port)) {
 			signIn(firstBrowser, first.username());
 			signIn(secondBrowser, second.username());
-			signIn(supervisor, ADMIN, ADMIN_PASSWORD);
+			supervisor.signIn(ADMIN, ADMIN_PASSWORD);
 
 			firstBrowser.go("/console/inbox?view=mine");
 			firstBrowser.waitFor("li[data-conversation-id=\"" + firstsConversation + "\"]");
@@ -64,15 +64,7 @@ class TeamBrowserTests extends RoutingTest {
 	}
 
 	private void signIn(Browser browser, String username) {
-		signIn(browser, username, OWN_PASSWORD);
-	}
-
-	private void signIn(Browser browser, String username, String password) {
-		browser.go("/console/login");
-		browser.type("#login-username", username);
-		browser.type("#login-password", password);
-		browser.click("#login-submit");
-		browser.waitFor("#current-user");
+		browser.signIn(username, OWN_PASSWORD);
 	}
 
 }

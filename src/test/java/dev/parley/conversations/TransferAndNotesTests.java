@@ -64,6 +64,30 @@ class TransferAndNotesTests extends ChatTest {
 	}
 
 	@Test
+	void aSupervisorTakesOverAnAgentsConversationAnotherAgentCannot() {
+		TestVisitor visitor = visitorWithConversation(channelKey());
+		ApiClient owner = signedInAs("agent");
+		take(owner, visitor.conversationId());
+		String path = "/api/v1/conversations/" + visitor.conversationId();
+		ApiClient colleague = signedInAs("agent");
+		long colleagueId = colleague.get("/api/v1/session").json().path("user").path("id").asLong();
+		assertThat(colleague.post(path + "/transfer", Map.of("toAgentId", colleagueId)).status()).isEqualTo(404);
+		String supervisorName = unique("supervisor");
+		long supervisorId = createUser(supervisorName, "supervisor").path("id").asLong();
+		ApiClient supervisor = client();
+		supervisor.login(supervisorName, INITIAL_PASSWORD);
+		supervisor.post("/api/v1/session/password",
+				Map.of("currentPassword", INITIAL_PASSWORD, "newPassword", OWN_PASSWORD));
+		ApiClient.Response taken = supervisor.post(path + "/transfer", Map.of("toAgentId", supervisorId));
+		assertThat(taken.status()).as(taken.toString()).isEqualTo(200);
+		assertThat(taken.json().path("assignee").path("id").asLong()).isEqualTo(supervisorId);
+		assertThat(supervisor.post(path + "/transfer", Map.of("toAgentId", supervisorId)).status()).as("already his")
+			.isEqualTo(400);
+		assertThat(supervisor.post(path + "/messages", Map.of("clientId", "take-over-1", "text", "I am taking over"))
+			.status()).isEqualTo(201);
+	}
+
+	@Test
 	void badTransfersAreRefusedAndChangeNothing() {
 		TestVisitor visitor = visitorWithConversation(channelKey());
 		String ownerName = unique("agent");

@@ -119,6 +119,15 @@ public final class Browser implements AutoCloseable {
 	}
 
 	/** Waits until an element matching the selector is visible. */
+	/** Signs in to the console and waits for it. */
+	public void signIn(String username, String password) {
+		go("/console/login");
+		type("#login-username", username);
+		type("#login-password", password);
+		click("#login-submit");
+		waitFor("#current-user");
+	}
+
 	public void waitFor(String css) {
 		find(css);
 	}

@@ -401,8 +401,9 @@ public class Conversations {
 		}
 		String targetName;
 		if (toAgentId != null) {
-			if (toAgentId == actor.id() || c.assignedTo(toAgentId)) {
-				throw invalid("toAgentId", "the conversation is already yours");
+			// to oneself only to take over someone else's (which needs view_all, above)
+			if (c.assignedTo(toAgentId)) {
+				throw invalid("toAgentId", "the conversation is already assigned to this agent");
 			}
 			targetName = this.staff.member(toAgentId)
 				.filter(StaffDirectory.StaffMember::enabled)

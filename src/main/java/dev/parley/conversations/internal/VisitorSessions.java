@@ -140,12 +140,8 @@ public class VisitorSessions {
 	 * @return the conversation and whether it was created now
 	 */
 	public Started startConversation(VisitorIdentity identity, Prechat prechat) {
-		Visitor visitor = this.visitors.findById(identity.visitorId())
-			.orElseThrow(() -> new ApiException(org.springframework.http.HttpStatus.UNAUTHORIZED, "unauthenticated",
-					"Unknown visitor"));
-		Channel channel = this.channels.findById(visitor.channelId())
-			.filter(Channel::enabled)
-			.orElseThrow(() -> ApiException.notFound("Channel"));
+		Visitor visitor = knownVisitor(identity);
+		Channel channel = enabledChannelOf(visitor);
 		Prechat form = (prechat != null) ? prechat : new Prechat(null, null, null, null, null);
 		String name = optional("name", form.name(), 100);
 		String email = email(form.email());
@@ -205,12 +201,8 @@ public class VisitorSessions {
 	 * and answers when they can.
 	 */
 	public ConversationView leaveMessage(VisitorIdentity identity, LeftMessage form) {
-		Visitor visitor = this.visitors.findById(identity.visitorId())
-			.orElseThrow(() -> new ApiException(org.springframework.http.HttpStatus.UNAUTHORIZED, "unauthenticated",
-					"Unknown visitor"));
-		Channel channel = this.channels.findById(visitor.channelId())
-			.filter(Channel::enabled)
-			.orElseThrow(() -> ApiException.notFound("Channel"));
+		Visitor visitor = knownVisitor(identity);
+		Channel channel = enabledChannelOf(visitor);
 		String text = this.chat.checkText(form.text());
 		String name = optional("name", form.name(), 100);
 		String email = email(form.email());
@@ -245,6 +237,18 @@ public class VisitorSessions {
 					updated.email(), updated.phone(), now));
 		}
 		return this.views.conversation(after, false);
+	}
+
+	private Visitor knownVisitor(VisitorIdentity identity) {
+		return this.visitors.findById(identity.visitorId())
+			.orElseThrow(() -> new ApiException(org.springframework.http.HttpStatus.UNAUTHORIZED, "unauthenticated",
+					"Unknown visitor"));
+	}
+
+	private Channel enabledChannelOf(Visitor visitor) {
+		return this.channels.findById(visitor.channelId())
+			.filter(Channel::enabled)
+			.orElseThrow(() -> ApiException.notFound("Channel"));
 	}
 
 	/** The group a new conversation goes to: the topic's, or the channel's. */

@@ -20,6 +20,7 @@ export default {
         <span class="status-dot" :class="agent.status" :title="statusLabel(agent.status)"></span>
         <strong class="board-agent-name" :title="agent.publicName || agent.displayName">{{ agent.displayName }}</strong>
         <span class="muted small">{{ statusLabel(agent.status) }}</span>
+        <span v-if="agent.onShift === false" class="badge off-shift" data-off-shift>{{ t('board.offShift') }}</span>
       </div>
       <LoadBar :load="agent.load" :capacity="agent.capacity" />
       <div class="board-agent-groups small">

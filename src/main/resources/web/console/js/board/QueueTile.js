@@ -19,6 +19,7 @@ export default {
     <li class="card board-queue" :class="{ busy: queue.waiting > 0, ungrouped: !grouped }" :data-board-group="tileId">
       <div class="board-queue-head">
         <h3>{{ name }}</h3>
+        <span v-if="grouped && queue.open === false" class="badge warn" data-closed>{{ t('board.closed') }}</span>
         <span v-if="grouped" class="badge">{{ routingLabel(queue.routing) }}</span>
       </div>
       <div class="board-queue-figures">

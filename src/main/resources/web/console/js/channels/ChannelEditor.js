@@ -3,7 +3,7 @@
 // identity-verification secret (shown on request, rotatable); delete with confirmation.
 import { ref, reactive, computed } from 'vue';
 import { t } from '../../../shared/js/i18n.js';
-import { post, put, del } from '../../../shared/js/api.js';
+import { get, post, put, del } from '../../../shared/js/api.js';
 import ProblemMessage from '../../../shared/js/ProblemMessage.js';
 
 export const PRECHAT_FIELDS = ['name', 'email', 'phone', 'question'];
@@ -39,7 +39,17 @@ export default {
       prechatEnabled: !!source.prechatEnabled,
       prechatFields: source.prechatFields ? [...source.prechatFields] : ['name', 'email'],
       enabled: creating ? true : !!source.enabled,
+      topics: (source.topics || []).map((topic) => ({ groupId: topic.groupId, label: topic.label })),
     });
+    // Groups to lead topics to; listing them needs team.view (or conversation.transfer).
+    const groups = ref([]);
+    get('/api/v1/groups').then((list) => { groups.value = list; }).catch(() => { groups.value = []; });
+
+    function addTopic() {
+      const used = new Set(form.topics.map((topic) => topic.groupId));
+      const free = groups.value.find((group) => !used.has(group.id));
+      form.topics.push({ groupId: free ? free.id : null, label: free ? free.name : '' });
+    }
 
     const website = computed(() => form.kind === 'website');
     const snippet = computed(() => current.value
@@ -56,6 +66,7 @@ export default {
         color: form.color,
         prechatEnabled: form.prechatEnabled,
         prechatFields: PRECHAT_FIELDS.filter((field) => form.prechatFields.includes(field)),
+        topics: form.topics.map((topic) => ({ groupId: topic.groupId, label: topic.label.trim() })),
       };
     }
 
@@ -131,7 +142,7 @@ export default {
     }
 
     return { creating, current, problem, busy, confirmingDelete, confirmingRotate, secretShown, copied, notice, secretNotice, form,
-      website, snippet, previewUrl, fields: PRECHAT_FIELDS, save, remove, rotate, copy, t };
+      website, snippet, previewUrl, fields: PRECHAT_FIELDS, groups, addTopic, save, remove, rotate, copy, t };
   },
   template: `
     <div class="overlay" @keydown.esc="$emit('close')">
@@ -190,6 +201,25 @@ export default {
                 {{ t('channels.prechatField.' + field) }}
               </label>
             </div>
+          </fieldset>
+          <fieldset class="topics">
+            <legend>{{ t('channels.topics') }}</legend>
+            <div class="hint muted small">{{ t('channels.topicsHint') }}</div>
+            <div class="row topic-row" v-for="(topic, index) in form.topics" :key="index">
+              <div class="field">
+                <label :for="'topic-label-' + index">{{ t('channels.topicLabel') }}</label>
+                <input :id="'topic-label-' + index" type="text" v-model="topic.label" maxlength="60" data-topic-label>
+              </div>
+              <div class="field">
+                <label :for="'topic-group-' + index">{{ t('channels.topicGroup') }}</label>
+                <select :id="'topic-group-' + index" v-model="topic.groupId" data-topic-group>
+                  <option v-for="group in groups" :key="group.id" :value="group.id">{{ group.name }}</option>
+                </select>
+              </div>
+              <button class="link" type="button" @click="form.topics.splice(index, 1)" :aria-label="t('action.delete')">✕</button>
+            </div>
+            <button type="button" id="topic-add" v-if="groups.length && form.topics.length < 10" @click="addTopic">{{ t('channels.topicAdd') }}</button>
+            <div class="hint muted small" v-if="!groups.length">{{ t('channels.topicsNoGroups') }}</div>
           </fieldset>
           <label class="check" v-if="!creating"><input id="channel-enabled" type="checkbox" v-model="form.enabled">
             {{ t('channels.enabledLabel') }}</label>

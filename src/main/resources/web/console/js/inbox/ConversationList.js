@@ -46,6 +46,7 @@ export default {
           </div>
           <div class="line">
             <span class="preview">{{ formatPreview(item) }}</span>
+            <span v-if="item.leftMessageAt && item.status === 'waiting'" class="badge warn" data-left-message>{{ t('inbox.leftMessage') }}</span>
             <span v-if="item.unread > 0 && item.status !== 'closed'" class="unread-count" data-unread :aria-label="t('inbox.unread', { count: item.unread })">{{ item.unread }}</span>
           </div>
           <div class="line small muted">

@@ -356,6 +356,27 @@ export default {
       };
     }
 
+    /** A supervisor takes someone else's conversation: a transfer to himself. */
+    const canTakeOver = computed(() => !!conversation.value && conversation.value.status === 'assigned'
+      && !assignedToMe.value && can('conversation.view_all') && can('conversation.reply'));
+
+    async function takeOver() {
+      busy.value = true;
+      problem.value = null;
+      notice.value = '';
+      try {
+        setConversation(await post('/api/v1/conversations/' + id + '/transfer', { toAgentId: me.id }));
+        compose.value = 'reply';
+        follow();
+        maybeRead();
+        nextTick(() => reply.value && reply.value.focus());
+      } catch (failure) {
+        problem.value = failure;
+      } finally {
+        busy.value = false;
+      }
+    }
+
     async function take() {
       busy.value = true;
       problem.value = null;
@@ -528,7 +549,7 @@ export default {
     });
 
     return { conversation, messages, pending, problem, notice, loading, busy, visitorTyping, visitorOnline, dragging,
-      scroller, reply, noteBox, notes, timeline, compose, noteOpened, transferring, customerName, canTransfer, timeZone, mine, canTake,
+      scroller, reply, noteBox, notes, timeline, compose, noteOpened, transferring, customerName, canTransfer, timeZone, mine, canTake, canTakeOver, takeOver,
       name, statusClass, socketState, ownState, onScroll, sendText, sendFiles, retry, sendTyping, pendingMessage, take,
       close, notePosted, transferred, onDragOver, onDragLeave, onDrop, scrollToBottom, t };
   },
@@ -550,6 +571,7 @@ export default {
         </div>
         <div class="conv-actions">
           <button v-if="canTake" id="conv-pick" class="primary" type="button" :disabled="busy" @click="take">{{ t('inbox.take') }}</button>
+          <button v-if="canTakeOver" id="conv-take-over" type="button" :disabled="busy" @click="takeOver">{{ t('inbox.takeOver') }}</button>
           <button v-if="canTransfer" id="conv-transfer" type="button" :disabled="busy" @click="transferring = true">{{ t('transfer.button') }}</button>
           <button v-if="mine" id="conv-close" type="button" :disabled="busy" @click="close">{{ t('inbox.close') }}</button>
           <button type="button" class="conv-panel-toggle" @click="$emit('toggle-panel')">{{ t('inbox.details') }}</button>

@@ -5,12 +5,13 @@ import { useRoute, useRouter } from 'vue-router';
 import { t } from '../../../shared/js/i18n.js';
 import AgentsTab from './AgentsTab.js';
 import GroupsTab from './GroupsTab.js';
+import ShiftsTab from '../shifts/ShiftsTab.js';
 
-const TABS = ['agents', 'groups'];
+const TABS = ['agents', 'groups', 'shifts'];
 
 export default {
   name: 'TeamView',
-  components: { AgentsTab, GroupsTab },
+  components: { AgentsTab, GroupsTab, ShiftsTab },
   setup() {
     const route = useRoute();
     const router = useRouter();
@@ -32,6 +33,7 @@ export default {
           :class="{ active: tab === name }" :aria-selected="tab === name" @click="choose(name)">{{ t('team.tab.' + name) }}</button>
       </div>
       <AgentsTab v-if="tab === 'agents'" />
-      <GroupsTab v-else />
+      <GroupsTab v-else-if="tab === 'groups'" />
+      <ShiftsTab v-else />
     </div>`,
 };
