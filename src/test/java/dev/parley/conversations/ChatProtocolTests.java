@@ -195,6 +195,9 @@ class ChatProtocolTests extends ChatTest {
 			socket.expectError("too_large");
 			socket.send(text(visitor.conversationId(), "c-huge", "y".repeat(20_000)));
 			socket.expectError("too_large");
+			// far beyond the read buffer: read in parts, refused, the connection stays
+			socket.send(text(visitor.conversationId(), "c-enormous", "z".repeat(500_000)));
+			socket.expectError("too_large");
 			socket.send(text(stranger.conversationId(), "c-other", "let me in"));
 			socket.expectError("not_found");
 			socket.send(text(999_999, "c-none", "anyone?"));
@@ -209,6 +212,13 @@ class ChatProtocolTests extends ChatTest {
 		}
 		assertThat(transcript(visitor.api(), "/api/v1/widget/conversations/", visitor.conversationId())).isEmpty();
 		assertThat(transcript(stranger.api(), "/api/v1/widget/conversations/", stranger.conversationId())).isEmpty();
+		try (SocketClient socket = SocketClient.visitor(this.port, visitor.token())) {
+			// 3,000 two-byte characters: more bytes than the 8 KB read buffer, a fine
+			// frame
+			socket.send(text(visitor.conversationId(), "c-fine", "ü".repeat(3000)));
+			socket.expect((frame) -> frame.path("type").asString().equals("ack")
+					&& frame.path("clientId").asString().equals("c-fine"), "ack of c-fine");
+		}
 	}
 
 	@Test

@@ -22,7 +22,7 @@ import org.HdrHistogram.Histogram;
  * by side; writes it with a chart to {@code bench/results/}. See docs/performance.md.
  *
  * <pre>
- * bench/run [--quick] [--only relay,h2,postgresql]
+ * bench/run [--quick] [--only relay,h2,postgresql] [--server-jvm -XX:...] [--profile file.jfr]
  * </pre>
  */
 public final class Bench {
@@ -35,9 +35,14 @@ public final class Bench {
 
 	private final boolean quick;
 
+	private final List<String> serverJvm;
+
 	private final Report report = new Report();
 
-	private Bench(Path parleyJar, Path benchJar, Path out, boolean quick) {
+	private Path profile;
+
+	private Bench(Path parleyJar, Path benchJar, Path out, boolean quick, List<String> serverJvm) {
+		this.serverJvm = serverJvm;
 		this.parleyJar = parleyJar;
 		this.benchJar = benchJar;
 		this.out = out;
@@ -47,12 +52,19 @@ public final class Bench {
 	public static void main(String[] args) throws Exception {
 		Path parleyJar = null;
 		boolean quick = false;
+		Path profile = null;
 		List<String> only = List.of("relay", "h2", "postgresql");
+		List<String> serverJvm = new ArrayList<>(List.of("-XX:+UseG1GC"));
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--parley-jar" -> parleyJar = Path.of(args[++i]);
 				case "--quick" -> quick = true;
 				case "--only" -> only = List.of(args[++i].split(","));
+				// e.g. a flight recording: --server-jvm
+				// -XX:StartFlightRecording=filename=p.jfr
+				case "--server-jvm" -> serverJvm.add(args[++i]);
+				// a flight recording of scenario 2's steady load only (setup left out)
+				case "--profile" -> profile = Path.of(args[++i]).toAbsolutePath();
 				default -> throw new IllegalArgumentException("unknown argument " + args[i]);
 			}
 		}
@@ -63,7 +75,8 @@ public final class Bench {
 		Path out = Path.of("bench", "results",
 				LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
 		Files.createDirectories(out);
-		Bench bench = new Bench(parleyJar, benchJar, out, quick);
+		Bench bench = new Bench(parleyJar, benchJar, out, quick, serverJvm);
+		bench.profile = profile;
 		for (String target : only) {
 			bench.measure(target);
 		}
@@ -74,7 +87,7 @@ public final class Bench {
 	}
 
 	private void measure(String which) throws Exception {
-		List<String> jvm = List.of("-XX:+UseG1GC");
+		List<String> jvm = this.serverJvm;
 		Path logs = this.out.resolve("logs");
 		System.out.println("== " + which);
 		try (Target target = which.equals("relay") ? RelayTarget.start(this.benchJar, jvm, logs)
@@ -91,7 +104,9 @@ public final class Bench {
 		int conversations = 100;
 		double rate = 1000;
 		try (Load load = new Load(target, target.conversations(conversations, 5)).connect()) {
-			load.run(rate, Duration.ofSeconds(5), Duration.ofSeconds(3));
+			// the first scenario on a fresh JVM: warm up (JIT, pools, caches) before
+			// measuring
+			load.run(rate, Duration.ofSeconds(this.quick ? 10 : 30), Duration.ofSeconds(2));
 			Load.Result result = load.run(rate, Duration.ofSeconds(2), Duration.ofSeconds(this.quick ? 8 : 20));
 			String scenario = "1. latency, " + conversations + " conversations, " + (int) rate + " msg/s";
 			this.report.add(scenario, "p50 (ms)", target.label(), millis(result.latency(), 50), true);
@@ -110,6 +125,11 @@ public final class Bench {
 		double best = 0;
 		double bestCores = 0;
 		try (Load load = new Load(target, target.conversations(conversations, 5)).connect()) {
+			if (this.profile != null) {
+				target.server()
+					.jcmd("JFR.start name=bench settings=profile filename="
+							+ this.profile.resolveSibling(target.server().name() + "-" + this.profile.getFileName()));
+			}
 			for (double rate : new double[] { 500, 1000, 2000, 3000, 4000, 6000, 8000, 12000, 16000, 24000, 32000,
 					48000 }) {
 				Load.Result result = load.run(rate, Duration.ofSeconds(3), Duration.ofSeconds(this.quick ? 5 : 10));
@@ -123,6 +143,9 @@ public final class Bench {
 				}
 				best = result.delivered();
 				bestCores = result.serverCores();
+			}
+			if (this.profile != null) {
+				target.server().jcmd("JFR.stop name=bench");
 			}
 		}
 		String scenario = "2. sustained throughput, p99 <= 100 ms";

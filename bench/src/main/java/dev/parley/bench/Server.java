@@ -117,9 +117,11 @@ final class Server implements AutoCloseable {
 		return Long.parseLong(matcher.group(1)) * 1024;
 	}
 
-	private String jcmd(String command) throws Exception {
-		Process jcmd = new ProcessBuilder(javaCommand("jcmd"), String.valueOf(pid()), command).redirectErrorStream(true)
-			.start();
+	/** Runs a diagnostic command in the server's JVM ("GC.run", "JFR.start ..."). */
+	String jcmd(String command) throws Exception {
+		List<String> line = new ArrayList<>(List.of(javaCommand("jcmd"), String.valueOf(pid())));
+		line.addAll(List.of(command.split(" ")));
+		Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
 		String output = new String(jcmd.getInputStream().readAllBytes());
 		jcmd.waitFor(60, TimeUnit.SECONDS);
 		return output;

@@ -178,24 +178,32 @@ public class Conversations {
 	public Sent sendAsVisitor(VisitorIdentity visitor, long conversationId, String clientId, String text) {
 		String body = checkText(text);
 		checkClientId(clientId);
-		forVisitor(visitor, conversationId);
 		return append(conversationId,
-				new Draft(clientId, Message.VISITOR, visitor.visitorId(), null, Message.TEXT, body, null, null, null));
+				new Draft(clientId, Message.VISITOR, visitor.visitorId(), null, Message.TEXT, body, null, null, null),
+				(c) -> {
+					if (c.visitorId() != visitor.visitorId()) {
+						throw ApiException.notFound("Conversation");
+					}
+				});
 	}
 
 	public Sent sendAsAgent(StaffActor actor, long conversationId, String clientId, String text) {
 		String body = checkText(text);
 		checkClientId(clientId);
-		Conversation c = forStaff(actor, conversationId);
-		checkMayWrite(actor, c);
 		return append(conversationId, new Draft(clientId, Message.AGENT, actor.id(), actor.displayName(), Message.TEXT,
-				body, null, null, null));
+				body, null, null, null), (c) -> {
+					if (!mayRead(actor, c)) {
+						throw ApiException.notFound("Conversation");
+					}
+					checkMayWrite(actor, c);
+				});
 	}
 
 	Sent appendAttachment(long conversationId, String clientId, String senderKind, Long senderId, String senderName,
 			long attachmentId) {
 		return append(conversationId, new Draft(clientId, senderKind, senderId, senderName, Message.ATTACHMENT, null,
-				attachmentId, null, null));
+				attachmentId, null, null), (c) -> {
+				});
 	}
 
 	void checkMayWrite(StaffActor actor, Conversation c) {
@@ -227,24 +235,26 @@ public class Conversations {
 	}
 
 	/**
-	 * Appends under the conversation's row lock: a repeated client id returns the stored
-	 * message; a visitor writing to a recently closed conversation reopens it.
+	 * Appends under the conversation's row lock, after {@code access} has checked the
+	 * locked row (it throws to refuse): a repeated client id returns the stored message;
+	 * a visitor writing to a recently closed conversation reopens it.
+	 *
+	 * <p>
+	 * The hot path of chat: one locking read, one insert, one update, one commit. A
+	 * repeated client id is found by the unique key refusing the insert (rare: resends
+	 * after a reconnect), not by a query before every insert.
 	 */
-	private Sent append(long conversationId, Draft draft) {
+	private Sent append(long conversationId, Draft draft, java.util.function.Consumer<Conversation> access) {
 		List<Message> added = new ArrayList<>();
 		boolean[] statusChanged = new boolean[1];
+		String[] statusAfter = new String[1];
 		Message result;
 		try {
 			result = this.transactions.execute((tx) -> {
 				Conversation c = this.conversations.lock(conversationId)
 					.orElseThrow(() -> ApiException.notFound("Conversation"));
-				if (draft.clientId() != null) {
-					Optional<Message> existing = this.messages.findByClientId(conversationId, draft.senderKind(),
-							draft.clientId());
-					if (existing.isPresent()) {
-						return existing.get();
-					}
-				}
+				access.accept(c);
+				statusAfter[0] = c.status();
 				long seq = c.lastSeq();
 				Instant now = now();
 				if (c.closed()) {
@@ -252,8 +262,8 @@ public class Conversations {
 						throw new ApiException(HttpStatus.CONFLICT, "conversation_closed",
 								"The conversation is closed");
 					}
-					this.conversations.reopen(conversationId,
-							(c.assigneeId() != null) ? Conversation.ASSIGNED : Conversation.WAITING);
+					statusAfter[0] = (c.assigneeId() != null) ? Conversation.ASSIGNED : Conversation.WAITING;
+					this.conversations.reopen(conversationId, statusAfter[0]);
 					statusChanged[0] = true;
 					added.add(insert(conversationId, ++seq, Draft.event("reopened", Message.VISITOR, null), now));
 				}
@@ -264,15 +274,13 @@ public class Conversations {
 			});
 		}
 		catch (DuplicateKeyException ex) {
-			// a concurrent send with the same client id won the race on another
-			// connection
+			// sent before (a resend after reconnecting, or the same message on two
+			// connections at once): the transaction rolled back, nothing was added
 			result = this.messages.findByClientId(conversationId, draft.senderKind(), draft.clientId())
 				.orElseThrow(() -> ex);
-		}
-		if (added.isEmpty()) {
 			return new Sent(this.views.message(result), true);
 		}
-		publish(conversationId, added, statusChanged[0]);
+		publish(conversationId, added, statusChanged[0], statusAfter[0]);
 		return new Sent(this.views.message(result), false);
 	}
 
@@ -298,7 +306,14 @@ public class Conversations {
 	}
 
 	private void publish(long conversationId, List<Message> added, boolean statusChanged) {
-		afterCommit(() -> publishNow(conversationId, added, statusChanged));
+		publish(conversationId, added, statusChanged, null);
+	}
+
+	/**
+	 * @param statusAfter the status once committed, when known (saves reading it again)
+	 */
+	private void publish(long conversationId, List<Message> added, boolean statusChanged, String statusAfter) {
+		afterCommit(() -> publishNow(conversationId, added, statusChanged, statusAfter));
 	}
 
 	/** Runs after the surrounding transaction commits, or now when there is none. */
@@ -316,9 +331,10 @@ public class Conversations {
 		}
 	}
 
-	private void publishNow(long conversationId, List<Message> added, boolean statusChanged) {
-		Conversation after = this.conversations.findById(conversationId).orElseThrow();
-		boolean waiting = Conversation.WAITING.equals(after.status());
+	private void publishNow(long conversationId, List<Message> added, boolean statusChanged, String statusAfter) {
+		Conversation after = (statusChanged || statusAfter == null)
+				? this.conversations.findById(conversationId).orElseThrow() : null;
+		boolean waiting = Conversation.WAITING.equals((after != null) ? after.status() : statusAfter);
 		for (MessageView view : this.views.messages(added)) {
 			this.bus.publish(new MessageAdded(view, waiting));
 		}

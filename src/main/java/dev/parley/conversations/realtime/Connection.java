@@ -46,6 +46,40 @@ final class Connection {
 
 	private int framesInWindow;
 
+	/** The parts so far of a frame that arrives in pieces; null between frames. */
+	private StringBuilder partial;
+
+	/** Parts of the current frame beyond the limit were dropped. */
+	private boolean overflow;
+
+	/**
+	 * Collects a frame that may arrive in parts (the container's read buffer is small, to
+	 * keep idle connections cheap). Keeps at most {@code limit + 1} characters: enough to
+	 * tell the frame is too large, never the whole of a huge one.
+	 * @return the frame once its last part is in (cut after {@code limit + 1}
+	 * characters), or null while parts are missing
+	 */
+	String assemble(String part, boolean last, int limit) {
+		if (last && this.partial == null) {
+			return part;
+		}
+		if (this.partial == null) {
+			this.partial = new StringBuilder();
+		}
+		int room = limit + 1 - this.partial.length();
+		if (room > 0) {
+			this.partial.append(part, 0, Math.min(room, part.length()));
+		}
+		this.overflow |= part.length() > room;
+		if (!last) {
+			return null;
+		}
+		String frame = this.partial.toString();
+		this.partial = null;
+		this.overflow = false;
+		return frame;
+	}
+
 	/** Conversations this connection receives live events of. */
 	final Set<Long> conversations = ConcurrentHashMap.newKeySet();
 

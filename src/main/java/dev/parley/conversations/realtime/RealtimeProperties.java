@@ -11,7 +11,7 @@ import org.springframework.util.unit.DataSize;
  *
  * @param idleTimeout a connection silent for longer is closed (clients ping every 25 s)
  * @param maxFrameBytes the largest frame accepted; bigger ones get a {@code too_large}
- * error (four times this size cannot be read at all and closes the connection)
+ * error, whatever their size (the connection stays open)
  * @param maxFramesPerSecond frames one connection may send per second
  */
 @ConfigurationProperties("parley.realtime")

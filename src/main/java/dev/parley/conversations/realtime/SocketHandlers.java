@@ -29,8 +29,11 @@ class SocketHandlers implements WebSocketConfigurer {
 
 	private final Gateway gateway;
 
-	SocketHandlers(Gateway gateway) {
+	private final RealtimeProperties properties;
+
+	SocketHandlers(Gateway gateway, RealtimeProperties properties) {
 		this.gateway = gateway;
+		this.properties = properties;
 	}
 
 	@Override
@@ -42,12 +45,17 @@ class SocketHandlers implements WebSocketConfigurer {
 	@Bean
 	static ServletServerContainerFactoryBean webSocketContainer(RealtimeProperties properties) {
 		ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-		int readable = (int) Math.min(Integer.MAX_VALUE, properties.maxFrameBytes().toBytes() * 4);
-		container.setMaxTextMessageBufferSize(readable);
+		// The container allocates this buffer for every connection up front, so it stays
+		// small; longer frames arrive in parts (supportsPartialMessages) and are put
+		// together, up to the frame limit, by the connection.
+		container.setMaxTextMessageBufferSize(READ_BUFFER_CHARS);
 		container.setMaxBinaryMessageBufferSize(1024);
 		container.setMaxSessionIdleTimeout(properties.idleTimeout().toMillis() + 30_000);
 		return container;
 	}
+
+	/** Characters read per part of a frame: Tomcat's default. */
+	static final int READ_BUFFER_CHARS = 8192;
 
 	private final class Handler extends TextWebSocketHandler {
 
@@ -76,10 +84,20 @@ class SocketHandlers implements WebSocketConfigurer {
 		}
 
 		@Override
+		public boolean supportsPartialMessages() {
+			return true;
+		}
+
+		@Override
 		protected void handleTextMessage(WebSocketSession session, TextMessage message) {
 			Connection connection = this.connections.get(session.getId());
-			if (connection != null) {
-				SocketHandlers.this.gateway.receive(connection, message.getPayload());
+			if (connection == null) {
+				return;
+			}
+			String frame = connection.assemble(message.getPayload(), message.isLast(),
+					(int) Math.min(Integer.MAX_VALUE - 1, SocketHandlers.this.properties.maxFrameBytes().toBytes()));
+			if (frame != null) {
+				SocketHandlers.this.gateway.receive(connection, frame);
 			}
 		}
 
