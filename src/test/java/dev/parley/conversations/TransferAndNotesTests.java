@@ -72,12 +72,8 @@ class TransferAndNotesTests extends ChatTest {
 		ApiClient colleague = signedInAs("agent");
 		long colleagueId = colleague.get("/api/v1/session").json().path("user").path("id").asLong();
 		assertThat(colleague.post(path + "/transfer", Map.of("toAgentId", colleagueId)).status()).isEqualTo(404);
-		String supervisorName = unique("supervisor");
-		long supervisorId = createUser(supervisorName, "supervisor").path("id").asLong();
-		ApiClient supervisor = client();
-		supervisor.login(supervisorName, INITIAL_PASSWORD);
-		supervisor.post("/api/v1/session/password",
-				Map.of("currentPassword", INITIAL_PASSWORD, "newPassword", OWN_PASSWORD));
+		ApiClient supervisor = signedInAs("supervisor");
+		long supervisorId = supervisor.get("/api/v1/session").json().path("user").path("id").asLong();
 		ApiClient.Response taken = supervisor.post(path + "/transfer", Map.of("toAgentId", supervisorId));
 		assertThat(taken.status()).as(taken.toString()).isEqualTo(200);
 		assertThat(taken.json().path("assignee").path("id").asLong()).isEqualTo(supervisorId);

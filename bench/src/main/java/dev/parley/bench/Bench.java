@@ -130,11 +130,22 @@ public final class Bench {
 					.jcmd("JFR.start name=bench settings=profile filename="
 							+ this.profile.resolveSibling(target.server().name() + "-" + this.profile.getFileName()));
 			}
+			// settle after the setup (sign-ins, 200 arrivals) before the first step
+			load.run(500, Duration.ofSeconds(this.quick ? 5 : 10), Duration.ofSeconds(1));
 			for (double rate : new double[] { 500, 1000, 2000, 3000, 4000, 6000, 8000, 12000, 16000, 24000, 32000,
 					48000 }) {
 				Load.Result result = load.run(rate, Duration.ofSeconds(3), Duration.ofSeconds(this.quick ? 5 : 10));
 				double p99 = millis(result.latency(), 99);
 				boolean kept = p99 <= 100 && result.delivered() >= 0.95 * rate && result.errors() == 0;
+				if (!kept) {
+					// one more try: a single pause (a collection, the database writing
+					// its
+					// file) should not end the search
+					System.out.printf("   offered %.0f/s: p99 %.1f ms, trying again%n", rate, p99);
+					result = load.run(rate, Duration.ofSeconds(3), Duration.ofSeconds(this.quick ? 5 : 10));
+					p99 = millis(result.latency(), 99);
+					kept = p99 <= 100 && result.delivered() >= 0.95 * rate && result.errors() == 0;
+				}
 				System.out.printf("   offered %.0f/s: delivered %.0f/s, p99 %.1f ms, %d errors, %.2f cores%s%n", rate,
 						result.delivered(), p99, result.errors(), result.serverCores(), kept ? "" : "  <- limit");
 				this.report.step(target.label(), rate, result.delivered(), p99);

@@ -77,7 +77,11 @@ final class Http {
 			if (cookie("XSRF-TOKEN") == null) {
 				csrfCookie();
 			}
-			request.header("X-XSRF-TOKEN", cookie("XSRF-TOKEN"));
+			String token = cookie("XSRF-TOKEN");
+			if (token == null) {
+				throw new IllegalStateException("no CSRF cookie from " + this.base + " (not installed yet?)");
+			}
+			request.header("X-XSRF-TOKEN", token);
 		}
 		return request;
 	}

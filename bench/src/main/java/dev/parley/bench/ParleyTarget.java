@@ -50,7 +50,20 @@ final class ParleyTarget implements Target {
 		this.server = server;
 		this.database = database;
 		this.admin = new Http(httpBase());
-		this.admin.login("admin", ADMIN_PASSWORD);
+		// the port opens before the headless install has run: sign in once it has
+		long deadline = System.nanoTime() + 120_000_000_000L;
+		while (true) {
+			try {
+				this.admin.login("admin", ADMIN_PASSWORD);
+				break;
+			}
+			catch (RuntimeException ex) {
+				if (System.nanoTime() > deadline) {
+					throw ex;
+				}
+				Thread.sleep(500);
+			}
+		}
 		this.channelKey = newChannel();
 		long role = 0;
 		for (JsonNode entry : this.admin.get("/api/v1/roles")) {
