@@ -41,7 +41,29 @@ class JdbcServerSecrets implements ServerSecrets {
 
 	@Override
 	public byte[] secret(String name) {
-		return this.cache.computeIfAbsent(name, this::load).clone();
+		byte[] known = this.cache.get(name);
+		if (known == null) {
+			// Not inside computeIfAbsent: loading takes a connection of its own (the
+			// caller
+			// may hold one in its transaction), and threads must not queue behind it
+			// holding
+			// theirs, or a full pool waits for itself.
+			this.cache.putIfAbsent(name, load(name));
+			known = this.cache.get(name);
+		}
+		return known.clone();
+	}
+
+	/**
+	 * Reads every stored secret once the application is up, so requests (which may hold a
+	 * pooled connection in a transaction) rarely need a second one to load a secret.
+	 */
+	@org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+	void preload() {
+		this.ownTransaction.executeWithoutResult((tx) -> this.jdbc.sql("SELECT name, secret FROM server_secret")
+			.query((rs, row) -> java.util.Map.entry(rs.getString(1), Base64.getDecoder().decode(rs.getString(2))))
+			.list()
+			.forEach((entry) -> this.cache.putIfAbsent(entry.getKey(), entry.getValue())));
 	}
 
 	/**
