@@ -1,5 +1,7 @@
 package dev.parley.conversations;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,7 +19,15 @@ public interface GroupDirectory {
 	/**
 	 * @return whether the group is within its business hours now
 	 */
-	Hours hours(long groupId);
+	default Hours hours(long groupId) {
+		return hours(java.util.List.of(groupId)).get(groupId);
+	}
+
+	/**
+	 * @return the business hours of each of the groups now (one reading of the plan for
+	 * all of them)
+	 */
+	Map<Long, Hours> hours(Collection<Long> groupIds);
 
 	/** Open now, or closed and opening at {@code opensAt} (null: not within a week). */
 	record Hours(boolean open, java.time.Instant opensAt) {

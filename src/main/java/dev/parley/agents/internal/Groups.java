@@ -36,9 +36,8 @@ public class Groups implements dev.parley.conversations.GroupDirectory {
 	}
 
 	@Override
-	public Hours hours(long groupId) {
-		Shifts.Hours hours = this.shifts.hours(groupId, this.clock.instant());
-		return new Hours(hours.open(), hours.opensAt());
+	public Map<Long, Hours> hours(java.util.Collection<Long> groupIds) {
+		return this.shifts.hours(groupIds, this.clock.instant());
 	}
 
 	private final GroupRepository groups;

@@ -1,5 +1,7 @@
 package dev.parley.agents.internal;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -10,6 +12,9 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import dev.parley.administration.SettingDefinition;
+import dev.parley.administration.SettingDefinitions;
+import dev.parley.administration.Settings;
 import dev.parley.conversations.ConversationClosed;
 import dev.parley.conversations.ConversationQueue;
 import dev.parley.conversations.ConversationWaiting;
@@ -18,6 +23,7 @@ import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -56,15 +62,14 @@ public class Router {
 		return thread;
 	});
 
-	private final dev.parley.administration.Settings settings;
+	private final Settings settings;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
 	private final Shifts shifts;
 
 	Router(AgentRepository agents, GroupRepository groups, ConversationQueue queue, StaffDirectory staff,
-			TransactionTemplate transactions, dev.parley.administration.Settings settings, java.time.Clock clock,
-			Shifts shifts) {
+			TransactionTemplate transactions, Settings settings, Clock clock, Shifts shifts) {
 		this.shifts = shifts;
 		this.settings = settings;
 		this.clock = clock;
@@ -75,10 +80,9 @@ public class Router {
 		this.transactions = transactions;
 	}
 
-	@org.springframework.context.annotation.Bean
-	static dev.parley.administration.SettingDefinitions routingSettingDefinitions() {
-		return new dev.parley.administration.SettingDefinitions(
-				dev.parley.administration.SettingDefinition.integer("routing.answerTimeoutSeconds", 0, 0, 3600));
+	@Bean
+	static SettingDefinitions routingSettingDefinitions() {
+		return new SettingDefinitions(SettingDefinition.integer("routing.answerTimeoutSeconds", 0, 0, 3600));
 	}
 
 	@PreDestroy
@@ -107,13 +111,12 @@ public class Router {
 		guarded(() -> {
 			int timeout = this.settings.getInt("routing.answerTimeoutSeconds");
 			if (timeout > 0) {
-				java.time.Instant before = java.time.Instant.ofEpochMilli(this.clock.millis() - timeout * 1000L);
+				Instant before = this.clock.instant().minusSeconds(timeout);
 				for (ConversationQueue.Requeued back : this.queue.unanswered(before, 100)) {
 					// an agent who leaves a new conversation unanswered is probably not
 					// at
 					// the desk: away first, so it is not routed straight back to them
-					this.agents.updateStatus(back.previousAgentId(), AgentProfile.AWAY,
-							java.time.Instant.ofEpochMilli(this.clock.millis()));
+					this.agents.updateStatus(back.previousAgentId(), AgentProfile.AWAY, this.clock.instant());
 					if (!this.queue.requeueUnanswered(back.conversationId(), before)) {
 						continue;
 					}
@@ -121,8 +124,13 @@ public class Router {
 							back.conversationId(), timeout, back.previousAgentId());
 				}
 			}
-			for (AgentProfile agent : this.agents.online()) {
-				offerTo(agent.userId());
+			// whose shift it is, read once for everyone (the plan is a few queries)
+			List<Long> online = this.agents.online().stream().map(AgentProfile::userId).toList();
+			Set<Long> onShift = this.shifts.onShift(online, this.clock.instant());
+			for (Long userId : online) {
+				if (onShift.contains(userId)) {
+					offerOnShift(userId);
+				}
 			}
 			route(null);
 		});
@@ -211,9 +219,12 @@ public class Router {
 	 * room.
 	 */
 	public void offerTo(long userId) {
-		if (this.shifts.onShift(List.of(userId), this.clock.instant()).isEmpty()) {
-			return;
+		if (!this.shifts.onShift(List.of(userId), this.clock.instant()).isEmpty()) {
+			offerOnShift(userId);
 		}
+	}
+
+	private void offerOnShift(long userId) {
 		List<Long> groupIds = new ArrayList<>(this.groups.groupsOf(userId));
 		for (int round = 0; round < AgentProfile.MAX_CAPACITY; round++) {
 			ConversationQueue.Waiting next = null;

@@ -92,20 +92,6 @@ public final class Schedule {
 	}
 
 	/**
-	 * @return the first instant after {@code at}, within {@code days} days, at which
-	 * working time starts; null if none does
-	 */
-	public Instant nextStart(Instant at, int days) {
-		LocalDate date = LocalDate.ofInstant(at, this.zone);
-		for (Interval interval : intervals(date, date.plusDays(days))) {
-			if (interval.start().isAfter(at)) {
-				return interval.start();
-			}
-		}
-		return null;
-	}
-
-	/**
 	 * @return the working time of the slots starting on the dates in
 	 * {@code [from, toExclusive)}, merged and in order (a slot starting the day before
 	 * {@code from} is not included)

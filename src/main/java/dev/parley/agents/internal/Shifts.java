@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import dev.parley.administration.AuditLog;
 import dev.parley.administration.AuditResult;
 import dev.parley.administration.Settings;
+import dev.parley.conversations.GroupDirectory.Hours;
 import dev.parley.identity.StaffDirectory;
 import dev.parley.platform.ApiException;
 
@@ -86,15 +87,18 @@ public class Shifts {
 		return on;
 	}
 
-	/** Whether a group is open, and when it opens next if not. */
-	public record Hours(boolean open, Instant opensAt) {
-	}
-
-	public Hours hours(long groupId, Instant at) {
+	/** Whether each group is open at {@code at}, and when it opens next if not. */
+	public Map<Long, Hours> hours(Collection<Long> groupIds, Instant at) {
 		LocalDate today = LocalDate.ofInstant(at, zone());
 		Plan plan = plan(today, LOOKAHEAD_DAYS);
-		List<Schedule.Interval> intervals = plan.groupHours(groupId, today.minusDays(1),
-				today.plusDays(LOOKAHEAD_DAYS));
+		Map<Long, Hours> hours = new HashMap<>();
+		for (Long groupId : groupIds) {
+			hours.put(groupId, hours(plan.groupHours(groupId, today.minusDays(1), today.plusDays(LOOKAHEAD_DAYS)), at));
+		}
+		return hours;
+	}
+
+	private static Hours hours(List<Schedule.Interval> intervals, Instant at) {
 		Instant next = null;
 		for (Schedule.Interval interval : intervals) {
 			if (interval.contains(at)) {
@@ -423,10 +427,6 @@ public class Shifts {
 		this.shifts.deleteException(id);
 		this.auditLog.record(actor.username(), "shift.exception.deleted", owner, AuditResult.SUCCESS,
 				exception.exception().date().toString());
-	}
-
-	List<ShiftRepository.StoredException> exceptions(LocalDate from, LocalDate to) {
-		return this.shifts.exceptions(from, to);
 	}
 
 	private AgentGroup requireGroup(long groupId, Groups.Actor actor) {

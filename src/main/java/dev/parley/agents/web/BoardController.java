@@ -10,6 +10,7 @@ import dev.parley.agents.internal.AgentGroup;
 import dev.parley.agents.internal.Agents;
 import dev.parley.agents.internal.Groups;
 import dev.parley.conversations.ConversationQueue;
+import dev.parley.conversations.GroupDirectory;
 import dev.parley.conversations.views.ChatViews;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -83,6 +84,8 @@ class BoardController {
 				stats.put(entry.groupId(), entry);
 			}
 		}
+		Map<Long, GroupDirectory.Hours> hoursOf = this.shifts.hours(groupList.stream().map(AgentGroup::id).toList(),
+				now);
 		List<QueueTile> tiles = new ArrayList<>();
 		for (AgentGroup group : groupList) {
 			int online = 0;
@@ -97,7 +100,7 @@ class BoardController {
 				}
 			}
 			ConversationQueue.QueueStats entry = stats.get(group.id());
-			dev.parley.agents.internal.Shifts.Hours hours = this.shifts.hours(group.id(), now);
+			GroupDirectory.Hours hours = hoursOf.get(group.id());
 			tiles.add(new QueueTile(group.id(), group.name(), group.routing(), hours.open(), hours.opensAt(),
 					(entry != null) ? entry.waiting() : 0, (entry != null) ? entry.longestWaitingSince() : null, online,
 					capacity, load));

@@ -6,11 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 import dev.parley.conversations.ConversationClosed;
-import dev.parley.conversations.ConversationQueue;
 import dev.parley.conversations.ConversationWaiting;
 import dev.parley.conversations.GroupDirectory;
 import dev.parley.identity.StaffDirectory;

@@ -177,10 +177,7 @@ public class VisitorSessions {
 						.with("opensAt", hours.opensAt());
 				}
 			}
-			Visitor updated = new Visitor(visitor.id(), visitor.channelId(), visitor.customerExternalId(),
-					(name != null) ? name : visitor.name(), (email != null) ? email : visitor.email(),
-					(phone != null) ? phone : visitor.phone(), visitor.language(), visitor.userAgent(), visitor.ip(),
-					visitor.pageUrl(), visitor.referrer(), visitor.createdAt(), this.clock.instant());
+			Visitor updated = withContact(visitor, name, email, phone, this.clock.instant());
 			this.visitors.update(updated);
 			return new Started(this.views.conversation(this.chat.start(updated, question, group, false), false), true);
 		});
@@ -212,10 +209,7 @@ public class VisitorSessions {
 		}
 		Long group = targetGroup(channel, form.topic());
 		Instant now = this.clock.instant();
-		Visitor updated = new Visitor(visitor.id(), visitor.channelId(), visitor.customerExternalId(),
-				(name != null) ? name : visitor.name(), (email != null) ? email : visitor.email(),
-				(phone != null) ? phone : visitor.phone(), visitor.language(), visitor.userAgent(), visitor.ip(),
-				visitor.pageUrl(), visitor.referrer(), visitor.createdAt(), now);
+		Visitor updated = withContact(visitor, name, email, phone, now);
 		boolean[] left = new boolean[1];
 		Conversation conversation = this.transactions.execute((tx) -> {
 			this.visitors.lock(visitor.id());
@@ -237,6 +231,13 @@ public class VisitorSessions {
 					updated.email(), updated.phone(), now));
 		}
 		return this.views.conversation(after, false);
+	}
+
+	/** The visitor with the contact details given now (null: keep what is known). */
+	private static Visitor withContact(Visitor v, String name, String email, String phone, Instant now) {
+		return new Visitor(v.id(), v.channelId(), v.customerExternalId(), (name != null) ? name : v.name(),
+				(email != null) ? email : v.email(), (phone != null) ? phone : v.phone(), v.language(), v.userAgent(),
+				v.ip(), v.pageUrl(), v.referrer(), v.createdAt(), now);
 	}
 
 	private Visitor knownVisitor(VisitorIdentity identity) {

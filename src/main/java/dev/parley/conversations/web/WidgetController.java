@@ -72,10 +72,13 @@ class WidgetController {
 	@GetMapping("/channels/{key}")
 	PublicChannel channel(@PathVariable String key) {
 		Channel channel = this.sessions.enabledChannel(key);
+		// one reading of the shift plan for all topics: this answers every page load
+		Map<Long, GroupDirectory.Hours> hoursOf = this.groups
+			.hours(channel.topics().stream().map(Channel.Topic::groupId).toList());
 		List<PublicTopic> topics = new ArrayList<>();
 		for (Channel.Topic topic : channel.topics()) {
 			if (this.groups.name(topic.groupId()).isPresent()) {
-				GroupDirectory.Hours hours = this.groups.hours(topic.groupId());
+				GroupDirectory.Hours hours = hoursOf.get(topic.groupId());
 				topics.add(new PublicTopic(topic.groupId(), topic.label(), hours.open(), hours.opensAt()));
 			}
 		}

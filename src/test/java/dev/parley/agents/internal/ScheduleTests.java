@@ -111,14 +111,6 @@ class ScheduleTests {
 	}
 
 	@Test
-	void findsTheNextStart() {
-		Schedule schedule = new Schedule(List.of(slot(DayOfWeek.MONDAY, "09:00", 480)), List.of(), BERLIN);
-		assertThat(schedule.nextStart(at("2026-11-30T18:00"), 8)).isEqualTo(at("2026-12-07T09:00"));
-		assertThat(schedule.nextStart(at("2026-11-30T08:00"), 8)).isEqualTo(at("2026-11-30T09:00"));
-		assertThat(new Schedule(List.of(), List.of(), BERLIN).nextStart(at("2026-11-30T08:00"), 8)).isNull();
-	}
-
-	@Test
 	void everyDayAllDayIsAlwaysWorkingTime() {
 		Schedule schedule = new Schedule(Schedule.always(), List.of(), BERLIN);
 		for (int hour = 0; hour < 24 * 8; hour += 5) {
