@@ -13,6 +13,21 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class ParleyApplication {
 
+	/**
+	 * Tomcat gives every WebSocket three buffers of this size (frames in, frames out,
+	 * text encoding), read once when its WebSocket classes load; 8 KB by default. Chat
+	 * frames are a few hundred bytes and longer ones pass in parts, so 4 KB saves 12 KB
+	 * per open socket (R7: many idle widget connections per node). A {@code -D} setting
+	 * wins.
+	 */
+	static final String WEBSOCKET_BUFFER = "org.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE";
+
+	static {
+		if (System.getProperty(WEBSOCKET_BUFFER) == null) {
+			System.setProperty(WEBSOCKET_BUFFER, "4096");
+		}
+	}
+
 	public static void main(String[] args) {
 		SpringApplication.run(ParleyApplication.class, args);
 	}

@@ -213,11 +213,67 @@ class ChatProtocolTests extends ChatTest {
 		assertThat(transcript(visitor.api(), "/api/v1/widget/conversations/", visitor.conversationId())).isEmpty();
 		assertThat(transcript(stranger.api(), "/api/v1/widget/conversations/", stranger.conversationId())).isEmpty();
 		try (SocketClient socket = SocketClient.visitor(this.port, visitor.token())) {
-			// 3,000 two-byte characters: more bytes than the 8 KB read buffer, a fine
-			// frame
+			// 3,000 two-byte characters: more bytes than the 4 KB socket buffers, a fine
+			// frame; 4,000 three-byte ones: 12 KB, and more characters than the 4 K read
+			// buffer once framed
 			socket.send(text(visitor.conversationId(), "c-fine", "ü".repeat(3000)));
 			socket.expect((frame) -> frame.path("type").asString().equals("ack")
 					&& frame.path("clientId").asString().equals("c-fine"), "ack of c-fine");
+			socket.send(text(visitor.conversationId(), "c-wide", "你".repeat(4000)));
+			socket.expect((frame) -> frame.path("type").asString().equals("ack")
+					&& frame.path("clientId").asString().equals("c-wide"), "ack of c-wide");
+		}
+		List<JsonNode> stored = transcript(visitor.api(), "/api/v1/widget/conversations/", visitor.conversationId());
+		assertThat(stored).extracting((m) -> m.path("text").asString())
+			.containsExactly("ü".repeat(3000), "你".repeat(4000));
+	}
+
+	/**
+	 * Browsers offer per-message compression on every socket; Parley declines it (a zlib
+	 * pair per idle connection costs far more than chat frames would save) and the socket
+	 * works uncompressed.
+	 */
+	@Test
+	void compressionOfferedByABrowserIsDeclined() throws Exception {
+		TestVisitor visitor = visitorWithConversation(channelKey());
+		try (java.net.Socket socket = new java.net.Socket("127.0.0.1", this.port)) {
+			socket.setSoTimeout(10_000);
+			String handshake = "GET /ws/visitor HTTP/1.1\r\nHost: 127.0.0.1:" + this.port
+					+ "\r\nOrigin: https://shop.example.com\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+					+ "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+					+ "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n\r\n";
+			socket.getOutputStream().write(handshake.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+			java.io.InputStream in = socket.getInputStream();
+			StringBuilder head = new StringBuilder();
+			while (!head.toString().endsWith("\r\n\r\n")) {
+				int b = in.read();
+				assertThat(b).as("response so far: %s", head).isNotNegative();
+				head.append((char) b);
+			}
+			assertThat(head.toString()).startsWith("HTTP/1.1 101")
+				.doesNotContainIgnoringCase("Sec-WebSocket-Extensions");
+			byte[] hello = ("{\"type\":\"hello\",\"token\":\"" + visitor.token() + "\"}")
+				.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+			int header = (hello.length < 126) ? 2 : 4;
+			byte[] frame = new byte[header + 4 + hello.length];
+			frame[0] = (byte) 0x81;
+			frame[1] = (byte) (0x80 | ((header == 2) ? hello.length : 126));
+			if (header == 4) {
+				frame[2] = (byte) (hello.length >> 8);
+				frame[3] = (byte) hello.length;
+			}
+			byte[] mask = { 11, 22, 33, 44 };
+			System.arraycopy(mask, 0, frame, header, 4);
+			for (int i = 0; i < hello.length; i++) {
+				frame[header + 4 + i] = (byte) (hello[i] ^ mask[i % 4]);
+			}
+			socket.getOutputStream().write(frame);
+			int first = in.read();
+			assertThat(first & 0x40).as("RSV1 (compressed) is not set").isZero();
+			assertThat(first & 0x0F).as("a text frame").isEqualTo(1);
+			int length = in.read() & 0x7F;
+			byte[] payload = in.readNBytes((length == 126) ? ((in.read() << 8) | in.read()) : length);
+			assertThat(new String(payload, java.nio.charset.StandardCharsets.UTF_8)).contains("\"type\":\"ready\"");
 		}
 	}
 

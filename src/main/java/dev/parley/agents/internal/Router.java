@@ -199,19 +199,35 @@ public class Router {
 			online.removeIf((agent) -> grouped.contains(agent.userId()));
 		}
 		Map<Long, Integer> loads = this.queue.openCounts(online.stream().map(AgentProfile::userId).toList());
-		online.removeIf((agent) -> loads.getOrDefault(agent.userId(), 0) >= agent.capacity());
+		return rank(online, loads, strategy);
+	}
+
+	/**
+	 * The routing decision proper: of these agents (online, on shift, in the group),
+	 * those with room, best first. Round robin: whose turn it is (longest since their
+	 * last assignment); least busy: the lowest share of their capacity in use, then whose
+	 * turn.
+	 * @param loads open conversations per agent (absent: none)
+	 */
+	static List<AgentProfile> rank(List<AgentProfile> agents, Map<Long, Integer> loads, String strategy) {
+		List<AgentProfile> ranked = new ArrayList<>(agents.size());
+		for (AgentProfile agent : agents) {
+			if (loads.getOrDefault(agent.userId(), 0) < agent.capacity()) {
+				ranked.add(agent);
+			}
+		}
 		Comparator<AgentProfile> byTurn = Comparator.comparingLong(AgentProfile::lastAssignedAt)
 			.thenComparing(AgentProfile::userId);
 		if ("round_robin".equals(strategy)) {
-			online.sort(byTurn);
+			ranked.sort(byTurn);
 		}
 		else {
-			online.sort(Comparator
+			ranked.sort(Comparator
 				.comparingDouble(
 						(AgentProfile agent) -> (double) loads.getOrDefault(agent.userId(), 0) / agent.capacity())
 				.thenComparing(byTurn));
 		}
-		return online;
+		return ranked;
 	}
 
 	/**

@@ -30,4 +30,20 @@ public record Conversation(long id, long channelId, long visitorId, String statu
 		return this.assigneeId != null && this.assigneeId == userId;
 	}
 
+	/** This conversation reopened: open again with the given status. */
+	Conversation reopened(String newStatus) {
+		return new Conversation(this.id, this.channelId, this.visitorId, newStatus, this.assigneeId, this.question,
+				this.pageUrl, this.referrer, this.userAgent, this.ip, this.language, this.createdAt, this.assignedAt,
+				null, null, this.lastMessageAt, this.lastMessagePreview, this.lastSeq, this.agentReadSeq,
+				this.visitorReadSeq, this.rating, this.ratingComment, this.ratedAt, this.groupId, this.leftMessageAt);
+	}
+
+	/** This conversation with more messages appended, up to {@code seq}. */
+	Conversation withLastSeq(long seq) {
+		return new Conversation(this.id, this.channelId, this.visitorId, this.status, this.assigneeId, this.question,
+				this.pageUrl, this.referrer, this.userAgent, this.ip, this.language, this.createdAt, this.assignedAt,
+				this.closedAt, this.closedBy, this.lastMessageAt, this.lastMessagePreview, seq, this.agentReadSeq,
+				this.visitorReadSeq, this.rating, this.ratingComment, this.ratedAt, this.groupId, this.leftMessageAt);
+	}
+
 }

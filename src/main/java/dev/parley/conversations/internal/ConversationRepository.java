@@ -4,11 +4,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.parley.platform.LikePattern;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -28,8 +32,11 @@ public class ConversationRepository {
 
 	private final JdbcClient jdbc;
 
-	ConversationRepository(JdbcClient jdbc) {
+	private final JdbcTemplate template;
+
+	ConversationRepository(JdbcClient jdbc, JdbcTemplate template) {
 		this.jdbc = jdbc;
+		this.template = template;
 	}
 
 	/** A page of conversations and the cursor of the next page, if any. */
@@ -91,6 +98,25 @@ public class ConversationRepository {
 			.optional();
 	}
 
+	/**
+	 * Reads the conversations and locks their rows, in id order, until the transaction
+	 * ends.
+	 */
+	Map<Long, Conversation> lockAll(Collection<Long> ids) {
+		if (ids.size() == 1) {
+			Map<Long, Conversation> one = new HashMap<>();
+			lock(ids.iterator().next()).ifPresent((c) -> one.put(c.id(), c));
+			return one;
+		}
+		Map<Long, Conversation> locked = new HashMap<>();
+		this.jdbc.sql("SELECT " + COLUMNS + " FROM conversation c WHERE c.id IN (:ids) ORDER BY c.id FOR UPDATE")
+			.param("ids", ids)
+			.query(ConversationRepository::map)
+			.list()
+			.forEach((c) -> locked.put(c.id(), c));
+		return locked;
+	}
+
 	public Optional<Conversation> findOpenForVisitor(long visitorId) {
 		return this.jdbc
 			.sql("SELECT " + COLUMNS + " FROM conversation c WHERE c.visitor_id = ? AND c.status <> 'closed' "
@@ -118,17 +144,57 @@ public class ConversationRepository {
 			.list();
 	}
 
-	void recordAppend(long id, long seq, Instant at, String preview, String senderKind) {
-		String readColumn = Message.VISITOR.equals(senderKind) ? "visitor_read_seq"
-				: Message.AGENT.equals(senderKind) ? "agent_read_seq" : null;
-		String sql = "UPDATE conversation SET last_seq = ?, last_message_at = ?, last_message_preview = ?"
-				+ ((readColumn != null) ? ", " + readColumn + " = ?" : "") + " WHERE id = ?";
-		List<Object> params = new ArrayList<>(List.of(seq, at.toEpochMilli(), preview));
-		if (readColumn != null) {
-			params.add(seq);
+	/**
+	 * What a batch appended to one conversation: its last message, and how far each side
+	 * has read by writing (writing is reading).
+	 */
+	static final class AppendMark {
+
+		private final long conversationId;
+
+		private long lastSeq;
+
+		private Instant at;
+
+		private String preview;
+
+		private long visitorRead;
+
+		private long agentRead;
+
+		AppendMark(long conversationId) {
+			this.conversationId = conversationId;
 		}
-		params.add(id);
-		this.jdbc.sql(sql).params(params).update();
+
+		void add(long seq, Instant at, String preview, String senderKind) {
+			this.lastSeq = seq;
+			this.at = at;
+			this.preview = preview;
+			if (Message.VISITOR.equals(senderKind)) {
+				this.visitorRead = seq;
+			}
+			else if (Message.AGENT.equals(senderKind)) {
+				this.agentRead = seq;
+			}
+		}
+
+	}
+
+	/**
+	 * Records what batches appended: last message, preview, read marks; one batch update.
+	 */
+	void recordAppends(Collection<AppendMark> marks) {
+		if (marks.isEmpty()) {
+			return;
+		}
+		this.template
+			.batchUpdate("UPDATE conversation SET last_seq = ?, last_message_at = ?, last_message_preview = ?, "
+					+ "visitor_read_seq = GREATEST(visitor_read_seq, ?), agent_read_seq = GREATEST(agent_read_seq, ?) "
+					+ "WHERE id = ?",
+					marks.stream()
+						.map((m) -> new Object[] { m.lastSeq, m.at.toEpochMilli(), m.preview, m.visitorRead,
+								m.agentRead, m.conversationId })
+						.toList());
 	}
 
 	void recordSeq(long id, long seq) {

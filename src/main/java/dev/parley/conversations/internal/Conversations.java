@@ -22,7 +22,6 @@ import dev.parley.platform.EventBus;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -64,10 +63,13 @@ public class Conversations {
 
 	private final ObjectProvider<Notes> notes;
 
+	private final MessageWriter writer;
+
 	Conversations(ConversationRepository conversations, MessageRepository messages, ChatViews views,
 			ChatSettings settings, EventBus bus, TransactionTemplate transactions, Clock clock,
-			ApplicationEventPublisher events, StaffDirectory staff, GroupDirectory groups,
-			ObjectProvider<Notes> notes) {
+			ApplicationEventPublisher events, StaffDirectory staff, GroupDirectory groups, ObjectProvider<Notes> notes,
+			MessageWriter writer) {
+		this.writer = writer;
 		this.events = events;
 		this.staff = staff;
 		this.groups = groups;
@@ -232,70 +234,22 @@ public class Conversations {
 		return body;
 	}
 
-	/**
-	 * Appends under the conversation's row lock, after {@code access} has checked the
-	 * locked row (it throws to refuse): a repeated client id returns the stored message;
-	 * a visitor writing to a recently closed conversation reopens it.
-	 *
-	 * <p>
-	 * The hot path of chat: one locking read, one insert, one update, one commit. A
-	 * repeated client id is found by the unique key refusing the insert (rare: resends
-	 * after a reconnect), not by a query before every insert.
-	 */
+	/** Appends through the group-committing writer, then tells everyone concerned. */
 	private Sent append(long conversationId, Draft draft, java.util.function.Consumer<Conversation> access) {
-		List<Message> added = new ArrayList<>();
-		boolean[] statusChanged = new boolean[1];
-		String[] statusAfter = new String[1];
-		Message result;
-		try {
-			result = this.transactions.execute((tx) -> {
-				Conversation c = this.conversations.lock(conversationId)
-					.orElseThrow(() -> ApiException.notFound("Conversation"));
-				access.accept(c);
-				statusAfter[0] = c.status();
-				long seq = c.lastSeq();
-				Instant now = now();
-				if (c.closed()) {
-					if (!Message.VISITOR.equals(draft.senderKind()) || !withinReopenWindow(c, now)) {
-						throw new ApiException(HttpStatus.CONFLICT, "conversation_closed",
-								"The conversation is closed");
-					}
-					statusAfter[0] = (c.assigneeId() != null) ? Conversation.ASSIGNED : Conversation.WAITING;
-					this.conversations.reopen(conversationId, statusAfter[0]);
-					statusChanged[0] = true;
-					added.add(insert(conversationId, ++seq, Draft.event("reopened", Message.VISITOR, null), now));
-				}
-				Message message = insert(conversationId, ++seq, draft, now);
-				added.add(message);
-				this.conversations.recordAppend(conversationId, seq, now, preview(message), draft.senderKind());
-				return message;
-			});
+		MessageWriter.Appended appended = this.writer.append(conversationId, draft, access);
+		if (!appended.duplicate()) {
+			publish(conversationId, appended.added(), appended.statusChanged(), appended.statusAfter());
 		}
-		catch (DuplicateKeyException ex) {
-			// sent before (a resend after reconnecting, or the same message on two
-			// connections at once): the transaction rolled back, nothing was added
-			result = this.messages.findByClientId(conversationId, draft.senderKind(), draft.clientId())
-				.orElseThrow(() -> ex);
-			return new Sent(this.views.message(result), true);
-		}
-		publish(conversationId, added, statusChanged[0], statusAfter[0]);
-		return new Sent(this.views.message(result), false);
-	}
-
-	private boolean withinReopenWindow(Conversation c, Instant now) {
-		Duration window = this.settings.reopenWindow();
-		return c.closedAt() != null && !window.isZero() && !now.isAfter(c.closedAt().plus(window));
+		return new Sent(this.views.message(appended.message()), appended.duplicate());
 	}
 
 	private Message insert(long conversationId, long seq, Draft d, Instant now) {
 		Message message = new Message(0, conversationId, seq, d.clientId(), d.senderKind(), d.senderId(),
 				d.senderName(), d.kind(), d.body(), d.attachmentId(), d.eventType(), d.eventBy(), now);
-		long id = this.messages.insert(message);
-		return new Message(id, conversationId, seq, d.clientId(), d.senderKind(), d.senderId(), d.senderName(),
-				d.kind(), d.body(), d.attachmentId(), d.eventType(), d.eventBy(), now);
+		return message.withId(this.messages.insert(message));
 	}
 
-	private static String preview(Message message) {
+	static String preview(Message message) {
 		if (Message.TEXT.equals(message.kind())) {
 			String body = message.body().replaceAll("\\s+", " ");
 			return (body.length() > 200) ? body.substring(0, 197) + "..." : body;

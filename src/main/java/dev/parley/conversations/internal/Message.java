@@ -24,4 +24,10 @@ public record Message(long id, long conversationId, long seq, String clientId, S
 
 	public static final String SYSTEM = "system";
 
+	/** This message as stored, under its id. */
+	Message withId(long newId) {
+		return new Message(newId, this.conversationId, this.seq, this.clientId, this.senderKind, this.senderId,
+				this.senderName, this.kind, this.body, this.attachmentId, this.eventType, this.eventBy, this.createdAt);
+	}
+
 }

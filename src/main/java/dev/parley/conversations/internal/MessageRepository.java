@@ -1,11 +1,16 @@
 package dev.parley.conversations.internal;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -20,20 +25,74 @@ public class MessageRepository {
 
 	private final JdbcClient jdbc;
 
-	MessageRepository(JdbcClient jdbc) {
+	private final JdbcTemplate template;
+
+	MessageRepository(JdbcClient jdbc, JdbcTemplate template) {
 		this.jdbc = jdbc;
+		this.template = template;
 	}
+
+	private static final String INSERT = "INSERT INTO chat_message (conversation_id, seq, client_id, sender_kind, "
+			+ "sender_id, sender_name, kind, body, attachment_id, event_type, event_by, created_at) "
+			+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 	long insert(Message message) {
 		KeyHolder keys = new GeneratedKeyHolder();
-		this.jdbc
-			.sql("INSERT INTO chat_message (conversation_id, seq, client_id, sender_kind, sender_id, sender_name, kind, "
-					+ "body, attachment_id, event_type, event_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+		this.jdbc.sql(INSERT)
 			.params(message.conversationId(), message.seq(), message.clientId(), message.senderKind(),
 					message.senderId(), message.senderName(), message.kind(), message.body(), message.attachmentId(),
 					message.eventType(), message.eventBy(), message.createdAt().toEpochMilli())
 			.update(keys, "id");
 		return keys.getKeyAs(Number.class).longValue();
+	}
+
+	/**
+	 * Inserts in one batch (one round trip where the driver allows).
+	 * @return the ids given, in order
+	 */
+	long[] insertAll(List<Message> batch) {
+		if (batch.isEmpty()) {
+			return new long[0];
+		}
+		if (batch.size() == 1) {
+			return new long[] { insert(batch.get(0)) };
+		}
+		KeyHolder keys = new GeneratedKeyHolder();
+		this.template.batchUpdate((connection) -> connection.prepareStatement(INSERT, new String[] { "id" }),
+				new BatchPreparedStatementSetter() {
+
+					@Override
+					public void setValues(PreparedStatement ps, int i) throws SQLException {
+						Message m = batch.get(i);
+						ps.setLong(1, m.conversationId());
+						ps.setLong(2, m.seq());
+						ps.setString(3, m.clientId());
+						ps.setString(4, m.senderKind());
+						ps.setObject(5, m.senderId(), Types.BIGINT);
+						ps.setString(6, m.senderName());
+						ps.setString(7, m.kind());
+						ps.setString(8, m.body());
+						ps.setObject(9, m.attachmentId(), Types.BIGINT);
+						ps.setString(10, m.eventType());
+						ps.setString(11, m.eventBy());
+						ps.setLong(12, m.createdAt().toEpochMilli());
+					}
+
+					@Override
+					public int getBatchSize() {
+						return batch.size();
+					}
+
+				}, keys);
+		List<Map<String, Object>> rows = keys.getKeyList();
+		if (rows.size() != batch.size()) {
+			throw new IllegalStateException("Expected " + batch.size() + " generated ids, got " + rows.size());
+		}
+		long[] ids = new long[rows.size()];
+		for (int i = 0; i < ids.length; i++) {
+			ids[i] = ((Number) rows.get(i).values().iterator().next()).longValue();
+		}
+		return ids;
 	}
 
 	Optional<Message> findByClientId(long conversationId, String senderKind, String clientId) {

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 import dev.parley.conversations.internal.ChatEvents;
 import dev.parley.conversations.internal.ChatEvents.ConversationChanged;
@@ -28,7 +27,6 @@ import dev.parley.platform.StaffAuthentication;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -68,8 +66,6 @@ class Gateway implements dev.parley.conversations.LiveConnections {
 	private static final long HELLO_TIMEOUT_MILLIS = 10_000;
 
 	private static final long ACTOR_REFRESH_MILLIS = 30_000;
-
-	private static final Pattern REF = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
 
 	private final Conversations chat;
 
@@ -160,21 +156,14 @@ class Gateway implements dev.parley.conversations.LiveConnections {
 			error(connection, "rate_limited", "Too many frames; slow down", null);
 			return;
 		}
-		JsonNode frame;
-		try {
-			frame = this.json.readTree(payload);
-		}
-		catch (JacksonException ex) {
-			error(connection, "bad_frame", "Not JSON", null);
+		ClientFrame parsed = ClientFrame.parse(this.json, payload);
+		if (parsed.problem() != null) {
+			error(connection, "bad_frame", parsed.problem(), null);
 			return;
 		}
-		if (frame == null || !frame.isObject() || !frame.path("type").isString()) {
-			error(connection, "bad_frame", "A frame is a JSON object with a string 'type'", null);
-			return;
-		}
-		String type = frame.path("type").asString();
-		String ref = frame.path("ref").isString() && REF.matcher(frame.path("ref").asString()).matches()
-				? frame.path("ref").asString() : null;
+		JsonNode frame = parsed.body();
+		String type = parsed.type();
+		String ref = parsed.ref();
 		if (!connection.authenticated()) {
 			if ("hello".equals(type) && !connection.staff()) {
 				hello(connection, frame, ref);
@@ -529,7 +518,7 @@ class Gateway implements dev.parley.conversations.LiveConnections {
 
 	// ---- frames
 
-	private Map<String, Object> messageFrame(MessageView message) {
+	static Map<String, Object> messageFrame(MessageView message) {
 		Map<String, Object> body = frame("message");
 		body.put("conversationId", message.conversationId());
 		body.put("message", message);

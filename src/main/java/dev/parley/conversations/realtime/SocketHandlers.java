@@ -1,20 +1,34 @@
 package dev.parley.conversations.realtime;
 
+import java.security.Principal;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketExtension;
+import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
+import org.springframework.web.socket.server.standard.StandardWebSocketUpgradeStrategy;
+import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 
 /**
  * The two WebSocket endpoints. {@code /ws/staff} is only reached through the security
@@ -38,8 +52,11 @@ class SocketHandlers implements WebSocketConfigurer {
 
 	@Override
 	public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-		registry.addHandler(new Handler(false), "/ws/visitor").setAllowedOriginPatterns("*");
-		registry.addHandler(new Handler(true), "/ws/staff");
+		DefaultHandshakeHandler handshakes = new DefaultHandshakeHandler(new UncompressedUpgrade());
+		registry.addHandler(new Handler(false), "/ws/visitor")
+			.setHandshakeHandler(handshakes)
+			.setAllowedOriginPatterns("*");
+		registry.addHandler(new Handler(true), "/ws/staff").setHandshakeHandler(handshakes);
 	}
 
 	@Bean
@@ -54,8 +71,46 @@ class SocketHandlers implements WebSocketConfigurer {
 		return container;
 	}
 
-	/** Characters read per part of a frame: Tomcat's default. */
-	static final int READ_BUFFER_CHARS = 8192;
+	/**
+	 * Characters read per part of a frame: half of Tomcat's default (a chat frame is far
+	 * shorter; a longer one arrives in more parts).
+	 */
+	static final int READ_BUFFER_CHARS = 4096;
+
+	/**
+	 * Upgrades without per-message compression, whatever the client offers. Browsers
+	 * always offer {@code permessage-deflate}, and Tomcat would then keep a zlib
+	 * compressor and decompressor for every socket (a few hundred KB of native memory
+	 * each, idle or not) to shrink frames of a few hundred bytes. Tomcat negotiates
+	 * extensions from the request's header on its own, so the header is hidden from it.
+	 */
+	static final class UncompressedUpgrade extends StandardWebSocketUpgradeStrategy {
+
+		private static final String EXTENSIONS = "Sec-WebSocket-Extensions";
+
+		@Override
+		public void upgrade(ServerHttpRequest request, ServerHttpResponse response, String protocol,
+				List<WebSocketExtension> extensions, Principal user, WebSocketHandler handler,
+				Map<String, Object> attributes) {
+			HttpServletRequest servlet = getHttpServletRequest(request);
+			HttpServletRequest withoutExtensions = new HttpServletRequestWrapper(servlet) {
+
+				@Override
+				public String getHeader(String name) {
+					return EXTENSIONS.equalsIgnoreCase(name) ? null : super.getHeader(name);
+				}
+
+				@Override
+				public Enumeration<String> getHeaders(String name) {
+					return EXTENSIONS.equalsIgnoreCase(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
+				}
+
+			};
+			super.upgrade(new ServletServerHttpRequest(withoutExtensions), response, protocol, List.of(), user, handler,
+					attributes);
+		}
+
+	}
 
 	private final class Handler extends TextWebSocketHandler {
 

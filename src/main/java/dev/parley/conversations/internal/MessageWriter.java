@@ -1,0 +1,338 @@
+package dev.parley.conversations.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+import dev.parley.conversations.internal.Conversations.Draft;
+import dev.parley.platform.ApiException;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Group commit for chat messages. Senders hand their message to a queue and wait; a few
+ * writer threads take whatever has queued up (one message when it is quiet, up to
+ * {@value #MAX_BATCH} under load) and store it in one transaction: one locking read of
+ * all the conversations concerned, in id order, one batched insert, one batched update,
+ * one commit. The rules are those of a single append: the checks run on the locked row
+ * (as it stands after the batch's earlier messages), a refused message is refused alone
+ * and the rest of its batch is stored.
+ *
+ * <p>
+ * Should the batch as a whole fail (a message sent before, refused by the unique key on
+ * its client id; a deadlock), each of its messages is tried again in a transaction of its
+ * own, so one bad message never costs the others theirs.
+ */
+@Component
+class MessageWriter implements DisposableBean {
+
+	private static final Logger logger = LoggerFactory.getLogger(MessageWriter.class);
+
+	/** The most messages stored in one transaction. */
+	static final int MAX_BATCH = 256;
+
+	/** Threads writing batches; two keep one batch filling while another commits. */
+	static final int WRITERS = 2;
+
+	/** How long a sender waits for its batch before giving up (the client resends). */
+	private static final long WAIT_SECONDS = 30;
+
+	private final ConversationRepository conversations;
+
+	private final MessageRepository messages;
+
+	private final ChatSettings settings;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
+
+	private final List<Thread> writers = new ArrayList<>();
+
+	private final DistributionSummary batchSizes;
+
+	private final Timer batchTimes;
+
+	private volatile boolean stopped;
+
+	MessageWriter(ConversationRepository conversations, MessageRepository messages, ChatSettings settings,
+			TransactionTemplate transactions, Clock clock, MeterRegistry meters) {
+		this.batchSizes = DistributionSummary.builder("parley.chat.message.batch")
+			.description("Messages stored per transaction by the group-committing writer")
+			.baseUnit("messages")
+			.register(meters);
+		this.batchTimes = Timer.builder("parley.chat.message.write")
+			.description("Time to store one batch of messages, from the first query to the commit")
+			.register(meters);
+		this.conversations = conversations;
+		this.messages = messages;
+		this.settings = settings;
+		this.transactions = transactions;
+		this.clock = clock;
+		for (int i = 0; i < WRITERS; i++) {
+			Thread writer = new Thread(this::run, "parley-message-writer-" + i);
+			writer.setDaemon(true);
+			this.writers.add(writer);
+			writer.start();
+		}
+	}
+
+	/**
+	 * What an append did: the message (the one stored before, for a repeated client id),
+	 * everything it added (a reopening adds an event first), and the conversation's
+	 * status afterwards.
+	 */
+	record Appended(Message message, boolean duplicate, List<Message> added, boolean statusChanged,
+			String statusAfter) {
+	}
+
+	/**
+	 * Appends under the conversation's row lock, after {@code access} has checked the
+	 * locked row (it throws to refuse): a repeated client id returns the stored message;
+	 * a visitor writing to a recently closed conversation reopens it. Inside a caller's
+	 * transaction the append joins it; otherwise it goes into the next batch.
+	 */
+	Appended append(long conversationId, Draft draft, Consumer<Conversation> access) {
+		Request request = new Request(conversationId, draft, access, new CompletableFuture<>());
+		if (TransactionSynchronizationManager.isActualTransactionActive() || this.stopped) {
+			write(List.of(request));
+		}
+		else {
+			this.queue.add(request);
+		}
+		try {
+			return request.result.get(WAIT_SECONDS, TimeUnit.SECONDS);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
+		catch (TimeoutException ex) {
+			throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+					"The message could not be stored in time; send it again");
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Interrupted; send it again");
+		}
+	}
+
+	private void run() {
+		List<Request> batch = new ArrayList<>(MAX_BATCH);
+		while (!this.stopped) {
+			try {
+				batch.add(this.queue.take());
+				this.queue.drainTo(batch, MAX_BATCH - 1);
+				write(batch);
+			}
+			catch (InterruptedException ex) {
+				return;
+			}
+			catch (RuntimeException ex) {
+				logger.error("Message batch failed", ex);
+				batch.forEach((r) -> r.result.completeExceptionally(ex));
+			}
+			finally {
+				batch.clear();
+			}
+		}
+	}
+
+	/** Stores a batch; each request's future is completed before this returns. */
+	private void write(List<Request> batch) {
+		try {
+			long started = System.nanoTime();
+			List<Outcome> outcomes = this.transactions.execute((tx) -> store(batch));
+			this.batchTimes.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+			this.batchSizes.record(batch.size());
+			outcomes.forEach(Outcome::complete);
+		}
+		catch (RuntimeException ex) {
+			if (batch.size() > 1) {
+				logger.debug("Message batch of {} failed, storing one by one", batch.size(), ex);
+				batch.forEach((r) -> write(List.of(r)));
+			}
+			else {
+				completeAlone(batch.get(0), ex);
+			}
+		}
+	}
+
+	/** A request that failed in a transaction of its own. */
+	private void completeAlone(Request request, RuntimeException ex) {
+		if (ex instanceof DuplicateKeyException && request.draft.clientId() != null) {
+			// sent before (a resend after reconnecting, or the same message on two
+			// connections): the unique key refused it; answer with the stored one
+			var stored = this.messages.findByClientId(request.conversationId, request.draft.senderKind(),
+					request.draft.clientId());
+			if (stored.isPresent()) {
+				request.result.complete(new Appended(stored.get(), true, List.of(), false, null));
+				return;
+			}
+		}
+		request.result.completeExceptionally(ex);
+	}
+
+	private List<Outcome> store(List<Request> batch) {
+		Set<Long> ids = new TreeSet<>();
+		batch.forEach((r) -> ids.add(r.conversationId));
+		Map<Long, Conversation> locked = this.conversations.lockAll(ids);
+		// repeats within the batch; a repeat of an earlier batch is refused by the unique
+		// key, and the batch is then stored one by one (rare: resends after reconnecting)
+		Map<String, Message> stored = new HashMap<>();
+		Instant now = Instant.ofEpochMilli(this.clock.millis());
+		List<Outcome> outcomes = new ArrayList<>(batch.size());
+		List<Message> inserts = new ArrayList<>();
+		Map<Long, ConversationRepository.AppendMark> marks = new HashMap<>();
+		for (Request r : batch) {
+			Outcome outcome = new Outcome(r);
+			outcomes.add(outcome);
+			Conversation c = locked.get(r.conversationId);
+			String key = (r.draft.clientId() != null) ? key(r.conversationId, r.draft.senderKind(), r.draft.clientId())
+					: null;
+			try {
+				if (c == null) {
+					throw ApiException.notFound("Conversation");
+				}
+				r.access.accept(c);
+				Message before = (key != null) ? stored.get(key) : null;
+				if (before != null) {
+					outcome.duplicateOf = before;
+					continue;
+				}
+				long seq = c.lastSeq();
+				if (c.closed()) {
+					if (!Message.VISITOR.equals(r.draft.senderKind()) || !withinReopenWindow(c, now)) {
+						throw new ApiException(HttpStatus.CONFLICT, "conversation_closed",
+								"The conversation is closed");
+					}
+					String status = (c.assigneeId() != null) ? Conversation.ASSIGNED : Conversation.WAITING;
+					this.conversations.reopen(c.id(), status);
+					c = c.reopened(status);
+					outcome.statusChanged = true;
+					outcome.added.add(message(c.id(), ++seq, Draft.event("reopened", Message.VISITOR, null), now));
+				}
+				Message message = message(c.id(), ++seq, r.draft, now);
+				outcome.added.add(message);
+				outcome.statusAfter = c.status();
+				inserts.addAll(outcome.added);
+				locked.put(c.id(), c.withLastSeq(seq));
+				if (key != null) {
+					stored.put(key, message);
+				}
+				marks.computeIfAbsent(c.id(), ConversationRepository.AppendMark::new)
+					.add(seq, now, Conversations.preview(message), r.draft.senderKind());
+			}
+			catch (ApiException ex) {
+				outcome.refusal = ex;
+			}
+		}
+		long[] keys = this.messages.insertAll(inserts);
+		Map<Message, Message> withIds = new IdentityHashMap<>();
+		for (int i = 0; i < inserts.size(); i++) {
+			withIds.put(inserts.get(i), inserts.get(i).withId(keys[i]));
+		}
+		this.conversations.recordAppends(marks.values());
+		for (Outcome outcome : outcomes) {
+			outcome.added.replaceAll(withIds::get);
+			if (outcome.duplicateOf != null) {
+				// repeated within this batch: the copy stored a moment ago, now with its
+				// id
+				outcome.duplicateOf = withIds.getOrDefault(outcome.duplicateOf, outcome.duplicateOf);
+			}
+		}
+		return outcomes;
+	}
+
+	private boolean withinReopenWindow(Conversation c, Instant now) {
+		Duration window = this.settings.reopenWindow();
+		return c.closedAt() != null && !window.isZero() && !now.isAfter(c.closedAt().plus(window));
+	}
+
+	private static Message message(long conversationId, long seq, Draft d, Instant now) {
+		return new Message(0, conversationId, seq, d.clientId(), d.senderKind(), d.senderId(), d.senderName(), d.kind(),
+				d.body(), d.attachmentId(), d.eventType(), d.eventBy(), now);
+	}
+
+	private static String key(long conversationId, String senderKind, String clientId) {
+		return conversationId + "/" + senderKind + "/" + clientId;
+	}
+
+	@Override
+	public void destroy() {
+		this.stopped = true;
+		this.writers.forEach(Thread::interrupt);
+		List<Request> left = new ArrayList<>();
+		this.queue.drainTo(left);
+		left.forEach((r) -> r.result.completeExceptionally(
+				new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "The server is stopping")));
+	}
+
+	private record Request(long conversationId, Draft draft, Consumer<Conversation> access,
+			CompletableFuture<Appended> result) {
+	}
+
+	/** What became of one request while its batch was being stored. */
+	private static final class Outcome {
+
+		private final Request request;
+
+		private final List<Message> added = new ArrayList<>(1);
+
+		private Message duplicateOf;
+
+		private ApiException refusal;
+
+		private boolean statusChanged;
+
+		private String statusAfter;
+
+		Outcome(Request request) {
+			this.request = request;
+		}
+
+		void complete() {
+			if (this.refusal != null) {
+				this.request.result.completeExceptionally(this.refusal);
+			}
+			else if (this.duplicateOf != null) {
+				this.request.result.complete(new Appended(this.duplicateOf, true, List.of(), false, null));
+			}
+			else {
+				this.request.result.complete(new Appended(this.added.get(this.added.size() - 1), false,
+						List.copyOf(this.added), this.statusChanged, this.statusAfter));
+			}
+		}
+
+	}
+
+}
