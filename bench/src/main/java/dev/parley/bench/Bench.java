@@ -1,8 +1,5 @@
 package dev.parley.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 import org.HdrHistogram.Histogram;
 
@@ -22,7 +18,7 @@ import org.HdrHistogram.Histogram;
  * by side; writes it with a chart to {@code bench/results/}. See docs/performance.md.
  *
  * <pre>
- * bench/run [--quick] [--only relay,h2,postgresql] [--server-jvm -XX:...] [--profile file.jfr]
+ * bench/run [--quick] [--only relay,h2,postgresql] [--scenarios 1,2,3,4] [--server-jvm -XX:...] [--profile file.jfr]
  * </pre>
  */
 public final class Bench {
@@ -41,6 +37,8 @@ public final class Bench {
 
 	private Path profile;
 
+	private List<String> scenarios = List.of("1", "2", "3", "4");
+
 	private Bench(Path parleyJar, Path benchJar, Path out, boolean quick, List<String> serverJvm) {
 		this.serverJvm = serverJvm;
 		this.parleyJar = parleyJar;
@@ -54,12 +52,15 @@ public final class Bench {
 		boolean quick = false;
 		Path profile = null;
 		List<String> only = List.of("relay", "h2", "postgresql");
+		List<String> scenarios = List.of("1", "2", "3", "4");
 		List<String> serverJvm = new ArrayList<>(List.of("-XX:+UseG1GC"));
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--parley-jar" -> parleyJar = Path.of(args[++i]);
 				case "--quick" -> quick = true;
 				case "--only" -> only = List.of(args[++i].split(","));
+				// a subset of the scenarios, e.g. 1,2 for a before/after comparison
+				case "--scenarios" -> scenarios = List.of(args[++i].split(","));
 				// e.g. a flight recording: --server-jvm
 				// -XX:StartFlightRecording=filename=p.jfr
 				case "--server-jvm" -> serverJvm.add(args[++i]);
@@ -77,6 +78,7 @@ public final class Bench {
 		Files.createDirectories(out);
 		Bench bench = new Bench(parleyJar, benchJar, out, quick, serverJvm);
 		bench.profile = profile;
+		bench.scenarios = scenarios;
 		for (String target : only) {
 			bench.measure(target);
 		}
@@ -92,10 +94,18 @@ public final class Bench {
 		System.out.println("== " + which);
 		try (Target target = which.equals("relay") ? RelayTarget.start(this.benchJar, jvm, logs)
 				: ParleyTarget.start(this.parleyJar, which, jvm, logs)) {
-			latency(target);
-			throughput(target);
-			idle(target);
-			burst(target);
+			if (this.scenarios.contains("1")) {
+				latency(target);
+			}
+			if (this.scenarios.contains("2")) {
+				throughput(target);
+			}
+			if (this.scenarios.contains("3")) {
+				idle(target);
+			}
+			if (this.scenarios.contains("4")) {
+				burst(target);
+			}
 		}
 	}
 
@@ -170,27 +180,21 @@ public final class Bench {
 		List<String> tokens = target.visitorTokens(count);
 		long heapBefore = target.server().heapAfterGc();
 		long rssBefore = target.server().rssBytes();
-		HttpClient http = HttpClient.newHttpClient();
-		List<CompletableFuture<WebSocket>> opening = new ArrayList<>();
-		List<WebSocket> sockets = new ArrayList<>();
+		// as browsers connect: offering compression (the JDK's client cannot), saying
+		// hello
+		List<BrowserSocket> sockets = new ArrayList<>();
+		int compressed = 0;
 		for (int i = 0; i < count; i++) {
-			opening.add(http.newWebSocketBuilder()
-				.buildAsync(URI.create(target.wsBase() + "/ws/visitor"), new WebSocket.Listener() {
-				}));
-			if (opening.size() == 200 || i == count - 1) {
-				for (int k = 0; k < opening.size(); k++) {
-					WebSocket socket = opening.get(k).join();
-					socket.sendText("{\"type\":\"hello\",\"token\":\"" + tokens.get(sockets.size()) + "\"}", true)
-						.join();
-					sockets.add(socket);
-				}
-				opening.clear();
-			}
+			BrowserSocket socket = BrowserSocket.open(target.wsBase(), "/ws/visitor",
+					"{\"type\":\"hello\",\"token\":\"" + tokens.get(i) + "\"}");
+			sockets.add(socket);
+			compressed += socket.deflate() ? 1 : 0;
 		}
 		Thread.sleep(3000);
 		long heapAfter = target.server().heapAfterGc();
 		long rssAfter = target.server().rssBytes();
-		sockets.forEach(WebSocket::abort);
+		sockets.forEach(BrowserSocket::close);
+		System.out.printf("   idle: compression agreed on %d of %d sockets%n", compressed, count);
 		String scenario = "3. idle visitors, " + count + " connected";
 		double heapPer = (heapAfter - heapBefore) / 1024.0 / count;
 		double rssPer = (rssAfter - rssBefore) / 1024.0 / count;

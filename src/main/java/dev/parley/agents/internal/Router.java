@@ -210,25 +210,40 @@ public class Router {
 	 * @param loads open conversations per agent (absent: none)
 	 */
 	static List<AgentProfile> rank(List<AgentProfile> agents, Map<Long, Integer> loads, String strategy) {
-		List<AgentProfile> ranked = new ArrayList<>(agents.size());
+		if ("round_robin".equals(strategy)) {
+			List<AgentProfile> ranked = new ArrayList<>(agents.size());
+			for (AgentProfile agent : agents) {
+				if (loads.getOrDefault(agent.userId(), 0) < agent.capacity()) {
+					ranked.add(agent);
+				}
+			}
+			ranked.sort(BY_TURN);
+			return ranked;
+		}
+		// each agent's share looked up once, not in every comparison of the sort
+		List<Ranked> ranked = new ArrayList<>(agents.size());
 		for (AgentProfile agent : agents) {
-			if (loads.getOrDefault(agent.userId(), 0) < agent.capacity()) {
-				ranked.add(agent);
+			int load = loads.getOrDefault(agent.userId(), 0);
+			if (load < agent.capacity()) {
+				ranked.add(new Ranked(agent, (double) load / agent.capacity()));
 			}
 		}
-		Comparator<AgentProfile> byTurn = Comparator.comparingLong(AgentProfile::lastAssignedAt)
-			.thenComparing(AgentProfile::userId);
-		if ("round_robin".equals(strategy)) {
-			ranked.sort(byTurn);
-		}
-		else {
-			ranked.sort(Comparator
-				.comparingDouble(
-						(AgentProfile agent) -> (double) loads.getOrDefault(agent.userId(), 0) / agent.capacity())
-				.thenComparing(byTurn));
-		}
-		return ranked;
+		ranked.sort(BY_SHARE);
+		List<AgentProfile> best = new ArrayList<>(ranked.size());
+		ranked.forEach((r) -> best.add(r.agent()));
+		return best;
 	}
+
+	private record Ranked(AgentProfile agent, double share) {
+	}
+
+	/** Whose turn it is: longest since their last assignment, then the id. */
+	private static final Comparator<AgentProfile> BY_TURN = Comparator.comparingLong(AgentProfile::lastAssignedAt)
+		.thenComparingLong(AgentProfile::userId);
+
+	/** Lowest share of capacity in use, then whose turn it is. */
+	private static final Comparator<Ranked> BY_SHARE = Comparator.comparingDouble(Ranked::share)
+		.thenComparing(Ranked::agent, BY_TURN);
 
 	/**
 	 * Gives the agent the longest-waiting conversations they may take, while they have

@@ -39,6 +39,8 @@ public class Conversations {
 
 	private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
+	private static final int PREVIEW_LENGTH = 200;
+
 	static final int PAGE_LIMIT = 200;
 
 	private final ConversationRepository conversations;
@@ -249,10 +251,29 @@ public class Conversations {
 		return message.withId(this.messages.insert(message));
 	}
 
+	/**
+	 * The conversation list's line for a message: text with each run of white space
+	 * folded into one space, cut to 200 characters; "[file]" for an attachment; none for
+	 * events.
+	 */
 	static String preview(Message message) {
 		if (Message.TEXT.equals(message.kind())) {
-			String body = message.body().replaceAll("\\s+", " ");
-			return (body.length() > 200) ? body.substring(0, 197) + "..." : body;
+			String body = message.body();
+			StringBuilder line = new StringBuilder(Math.min(body.length(), PREVIEW_LENGTH + 1));
+			boolean space = false;
+			for (int i = 0; i < body.length() && line.length() <= PREVIEW_LENGTH; i++) {
+				char ch = body.charAt(i);
+				if (Character.isWhitespace(ch)) {
+					space = true;
+					continue;
+				}
+				if (space) {
+					line.append(' ');
+					space = false;
+				}
+				line.append(ch);
+			}
+			return (line.length() > PREVIEW_LENGTH) ? line.substring(0, PREVIEW_LENGTH - 3) + "..." : line.toString();
 		}
 		return Message.ATTACHMENT.equals(message.kind()) ? "[file]" : null;
 	}

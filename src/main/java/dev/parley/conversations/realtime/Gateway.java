@@ -47,8 +47,8 @@ class Gateway implements dev.parley.conversations.LiveConnections {
 	@Override
 	public Set<Long> connectedStaff() {
 		Set<Long> ids = new java.util.HashSet<>();
-		for (Connection connection : this.connections) {
-			if (connection.staff() && connection.actor() != null && connection.open()) {
+		for (Connection connection : this.staffConnections) {
+			if (connection.actor() != null && connection.open()) {
 				ids.add(connection.actor().id());
 			}
 		}
@@ -84,6 +84,12 @@ class Gateway implements dev.parley.conversations.LiveConnections {
 	private final List<EventBus.Subscription> subscriptions = new ArrayList<>();
 
 	private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+
+	/**
+	 * The staff connections among them: fan-out to "everyone who may take a waiting
+	 * conversation" walks these, never the (many more) visitor sockets.
+	 */
+	private final Set<Connection> staffConnections = ConcurrentHashMap.newKeySet();
 
 	/** Visitor connections by conversation. */
 	private final Map<Long, Set<Connection>> visitorsByConversation = new ConcurrentHashMap<>();
@@ -125,6 +131,7 @@ class Gateway implements dev.parley.conversations.LiveConnections {
 	void opened(Connection connection, Authentication staff) {
 		this.connections.add(connection);
 		if (connection.staff()) {
+			this.staffConnections.add(connection);
 			connection.authenticateStaff(staff, now());
 			for (Conversation c : this.conversations.openOf(connection.actor().id(), 100)) {
 				follow(connection, c.id());
@@ -135,6 +142,7 @@ class Gateway implements dev.parley.conversations.LiveConnections {
 
 	void closed(Connection connection) {
 		this.connections.remove(connection);
+		this.staffConnections.remove(connection);
 		for (Long conversationId : List.copyOf(connection.conversations)) {
 			leave(connection, conversationId);
 		}
@@ -401,8 +409,8 @@ class Gateway implements dev.parley.conversations.LiveConnections {
 		Set<Connection> following = this.staffByConversation.get(message.conversationId());
 		deliver(following, frame);
 		if (event.waiting()) {
-			for (Connection connection : this.connections) {
-				if (connection.staff() && connection.actor() != null && connection.actor().can("conversation.reply")
+			for (Connection connection : this.staffConnections) {
+				if (connection.actor() != null && connection.actor().can("conversation.reply")
 						&& (following == null || !following.contains(connection))) {
 					connection.send(frame);
 				}
@@ -424,8 +432,8 @@ class Gateway implements dev.parley.conversations.LiveConnections {
 				connection.send(frame);
 			}
 		}
-		for (Connection connection : this.connections) {
-			if (!connection.staff() || connection.actor() == null) {
+		for (Connection connection : this.staffConnections) {
+			if (connection.actor() == null) {
 				continue;
 			}
 			StaffActor actor = connection.actor();
@@ -454,8 +462,8 @@ class Gateway implements dev.parley.conversations.LiveConnections {
 			mention.put("conversationId", conversationId);
 			mention.put("note", event.note());
 			TextMessage frame = text(mention);
-			for (Connection connection : this.connections) {
-				if (connection.staff() && connection.actor() != null && mentioned.contains(connection.actor().id())) {
+			for (Connection connection : this.staffConnections) {
+				if (connection.actor() != null && mentioned.contains(connection.actor().id())) {
 					connection.send(frame);
 				}
 			}
