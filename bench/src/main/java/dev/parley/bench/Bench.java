@@ -53,7 +53,8 @@ public final class Bench {
 		Path profile = null;
 		List<String> only = List.of("relay", "h2", "postgresql");
 		List<String> scenarios = List.of("1", "2", "3", "4");
-		List<String> serverJvm = new ArrayList<>(List.of("-XX:+UseG1GC"));
+		// as docs/operations.md recommends for a chat node (the same for the relay)
+		List<String> serverJvm = new ArrayList<>(List.of("-XX:+UseG1GC", "-XX:MaxGCPauseMillis=10"));
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--parley-jar" -> parleyJar = Path.of(args[++i]);
