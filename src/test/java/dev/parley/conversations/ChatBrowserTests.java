@@ -66,8 +66,7 @@ class ChatBrowserTests extends ChatTest {
 			visitor.waitForText("#messages", "Hello " + HOSTILE);
 
 			agent.click("button[data-view=\"waiting\"]");
-			agent.waitForText("li[data-conversation-id]", "Mallory " + HOSTILE);
-			agent.click("li[data-conversation-id]");
+			agent.clickOneWithText("li[data-conversation-id]", "Mallory " + HOSTILE);
 			agent.click("#conv-pick");
 			agent.waitForText("#conv-messages", "Hello " + HOSTILE);
 			visitor.waitForText("#agent-name", "User " + agentName);

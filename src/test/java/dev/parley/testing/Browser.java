@@ -93,6 +93,20 @@ public final class Browser implements AutoCloseable {
 		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
 	}
 
+	/**
+	 * Waits for an element matching the selector whose text contains {@code text} (not
+	 * necessarily the first such element: lists may hold others) and clicks it.
+	 */
+	public void clickOneWithText(String css, String text) {
+		this.wait
+			.until((driver) -> driver.findElements(By.cssSelector(css))
+				.stream()
+				.filter((element) -> element.getText().contains(text))
+				.findFirst()
+				.orElse(null))
+			.click();
+	}
+
 	public void waitUntilGone(String css) {
 		this.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(css)));
 	}

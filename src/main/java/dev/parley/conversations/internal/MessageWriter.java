@@ -59,6 +59,9 @@ class MessageWriter implements DisposableBean {
 	/** Threads writing batches; two keep one batch filling while another commits. */
 	static final int WRITERS = 2;
 
+	/** How often an idle writer looks whether it should stop. */
+	private static final long POLL_MILLIS = 500;
+
 	/** How long a sender waits for its batch before giving up (the client resends). */
 	private static final long WAIT_SECONDS = 30;
 
@@ -150,11 +153,16 @@ class MessageWriter implements DisposableBean {
 		List<Request> batch = new ArrayList<>(MAX_BATCH);
 		while (!this.stopped) {
 			try {
-				batch.add(this.queue.take());
+				Request first = this.queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+				if (first == null) {
+					continue;
+				}
+				batch.add(first);
 				this.queue.drainTo(batch, MAX_BATCH - 1);
 				write(batch);
 			}
 			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
 				return;
 			}
 			catch (RuntimeException ex) {
@@ -287,10 +295,17 @@ class MessageWriter implements DisposableBean {
 		return conversationId + "/" + senderKind + "/" + clientId;
 	}
 
+	/**
+	 * Lets the writers finish the batch in hand (never interrupted: an interrupt in the
+	 * middle of file I/O would close the embedded database's file), then refuses what is
+	 * left; senders resend after reconnecting.
+	 */
 	@Override
-	public void destroy() {
+	public void destroy() throws InterruptedException {
 		this.stopped = true;
-		this.writers.forEach(Thread::interrupt);
+		for (Thread writer : this.writers) {
+			writer.join(WAIT_SECONDS * 1000);
+		}
 		List<Request> left = new ArrayList<>();
 		this.queue.drainTo(left);
 		left.forEach((r) -> r.result.completeExceptionally(
