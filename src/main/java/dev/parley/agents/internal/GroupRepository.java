@@ -27,13 +27,23 @@ public class GroupRepository {
 		return groups;
 	}
 
+	/**
+	 * The group, read in three queries one after the other: members and channels are not
+	 * read from inside the first query's row mapper, which (outside a transaction) would
+	 * hold one pooled connection while asking for another; enough callers at once would
+	 * then hold the whole pool and wait for it.
+	 */
 	Optional<AgentGroup> findById(long id) {
+		record Row(String name, String description, String routing, Long overflow, long createdAt) {
+		}
 		return this.jdbc
-			.sql("SELECT id, name, description, routing, overflow_group_id, created_at FROM agent_group WHERE id = ?")
+			.sql("SELECT name, description, routing, overflow_group_id, created_at FROM agent_group WHERE id = ?")
 			.param(id)
-			.query((rs, row) -> new AgentGroup(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getObject(5, Long.class), members(id), channels(id), Instant.ofEpochMilli(rs.getLong(6))))
-			.optional();
+			.query((rs, row) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, Long.class),
+					rs.getLong(5)))
+			.optional()
+			.map((r) -> new AgentGroup(id, r.name(), r.description(), r.routing(), r.overflow(), members(id),
+					channels(id), Instant.ofEpochMilli(r.createdAt())));
 	}
 
 	Optional<Long> groupOfChannel(long channelId) {

@@ -13,6 +13,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 import dev.parley.platform.ServerSecrets;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,6 +39,16 @@ public class VisitorTokens {
 	VisitorTokens(ServerSecrets secrets, Clock clock) {
 		this.secrets = secrets;
 		this.clock = clock;
+	}
+
+	/**
+	 * Creates (or reads) the signing secret once the application is up. Left to the first
+	 * visitor's arrival, it would be created inside that arrival's transaction, which
+	 * holds a pooled connection while creating takes another.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void prepareSecret() {
+		this.secrets.secret("visitor-token");
 	}
 
 	/** Who a valid token speaks for. */

@@ -36,12 +36,19 @@ public class RoleRepository {
 			.list();
 	}
 
+	/**
+	 * The role, then its permissions: not read from inside the first query's row mapper,
+	 * which would hold one pooled connection while asking for another (under load, the
+	 * whole pool waiting for itself).
+	 */
 	public Optional<StaffRole> findById(long id) {
 		return this.jdbc.sql("SELECT id, name, description, builtin FROM staff_role WHERE id = ?")
 			.param(id)
 			.query((rs, row) -> new StaffRole(rs.getLong("id"), rs.getString("name"), rs.getString("description"),
-					rs.getBoolean("builtin"), permissionsOf(id)))
-			.optional();
+					rs.getBoolean("builtin"), Set.of()))
+			.optional()
+			.map((role) -> new StaffRole(role.id(), role.name(), role.description(), role.builtin(),
+					permissionsOf(id)));
 	}
 
 	public Optional<StaffRole> findByName(String name) {
