@@ -199,6 +199,11 @@ public final class Bench {
 		String scenario = "3. idle visitors, " + count + " connected";
 		double heapPer = (heapAfter - heapBefore) / 1024.0 / count;
 		double rssPer = (rssAfter - rssBefore) / 1024.0 / count;
+		if (rssPer < 0) {
+			// the full collection before the second reading gave heap back to the system
+			System.out.printf("   idle: resident memory fell by %.1f KB per socket: not measurable%n", -rssPer);
+			rssPer = Double.NaN;
+		}
 		this.report.add(scenario, "heap per connection (KB)", target.label(), heapPer, true);
 		this.report.add(scenario, "resident memory per connection (KB)", target.label(), rssPer, true);
 		System.out.printf("   idle: %d sockets, heap +%.1f KB each, RSS +%.1f KB each%n", count, heapPer, rssPer);

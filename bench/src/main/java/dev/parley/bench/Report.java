@@ -114,7 +114,8 @@ final class Report {
 			page.append(bars(row));
 		}
 		if (!this.steps.isEmpty()) {
-			page.append("<h2>2. p99 latency (ms) against offered messages/s</h2>").append(lines());
+			page.append("<h2>2. p99 latency (ms) against offered messages/s (both scales logarithmic)</h2>")
+				.append(lines());
 		}
 		page.append("<h2>Table</h2><pre>").append(escape(table())).append("</pre></body></html>\n");
 		return page.toString();
@@ -141,41 +142,59 @@ final class Report {
 		return svg.append("</svg>").toString();
 	}
 
+	/** Lowest and highest latency the chart shows (ms): both axes are logarithmic. */
+	private static final double MIN_MS = 0.1;
+
+	private static final double MAX_MS = 10_000;
+
+	/**
+	 * p99 against offered rate, both on logarithmic scales: the relay's steps span two
+	 * decades of rate and the latencies four decades, which a linear chart squeezes into
+	 * a corner.
+	 */
 	private String lines() {
+		double minX = Double.MAX_VALUE;
 		double maxX = 1;
-		double maxY = 1;
 		for (List<double[]> points : this.steps.values()) {
 			for (double[] p : points) {
+				minX = Math.min(minX, p[0]);
 				maxX = Math.max(maxX, p[0]);
-				maxY = Math.max(maxY, Math.min(p[2], 1000));
 			}
+		}
+		if (minX >= maxX) {
+			minX = maxX / 2;
 		}
 		int w = 620;
 		int h = 260;
-		StringBuilder svg = new StringBuilder("<svg width=\"" + (w + 60) + "\" height=\"" + (h + 40) + "\">");
+		double lowX = minX;
+		double spanX = Math.log(maxX / minX);
+		java.util.function.DoubleUnaryOperator x = (v) -> 50 + w * Math.log(v / lowX) / spanX;
+		java.util.function.DoubleUnaryOperator y = (v) -> h
+				- h * Math.log(Math.min(Math.max(v, MIN_MS), MAX_MS) / MIN_MS) / Math.log(MAX_MS / MIN_MS);
+		StringBuilder svg = new StringBuilder("<svg width=\"" + (w + 110) + "\" height=\"" + (h + 40) + "\">");
 		svg.append(String.format(Locale.ROOT, "<line x1=\"50\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#999\"/>", h,
 				w + 50, h));
 		svg.append(String.format(Locale.ROOT, "<line x1=\"50\" y1=\"0\" x2=\"50\" y2=\"%d\" stroke=\"#999\"/>", h));
-		double y100 = h - h * 100 / maxY;
-		if (100 <= maxY) {
+		for (double ms : new double[] { 1, 10, 100, 1000 }) {
+			boolean limit = ms == 100;
 			svg.append(String.format(Locale.ROOT,
-					"<line x1=\"50\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#cf222e\" stroke-dasharray=\"4 3\"/>"
-							+ "<text x=\"%d\" y=\"%.1f\">100 ms</text>",
-					y100, w + 50, y100, w + 8, y100 - 3));
+					"<line x1=\"50\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"%s\" stroke-dasharray=\"4 3\"/>"
+							+ "<text x=\"0\" y=\"%.1f\">%,.0f ms</text>",
+					y.applyAsDouble(ms), w + 50, y.applyAsDouble(ms), limit ? "#cf222e" : "#ddd",
+					y.applyAsDouble(ms) + 4, ms));
 		}
-		svg.append(
-				String.format(Locale.ROOT, "<text x=\"50\" y=\"%d\">0</text><text x=\"%d\" y=\"%d\">%,.0f msg/s</text>",
-						h + 16, w - 20, h + 16, maxX));
-		svg.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"12\">%.0f ms</text>", maxY));
+		for (double rate = minX; rate <= maxX * 1.001; rate *= 2) {
+			svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%,.0f</text>",
+					x.applyAsDouble(rate), h + 16, rate));
+		}
+		svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">msg/s</text>", w + 62, h + 16));
 		int index = 0;
 		for (String target : this.targets) {
 			List<double[]> points = this.steps.get(target);
 			if (points != null) {
 				StringBuilder path = new StringBuilder();
 				for (double[] p : points) {
-					double x = 50 + w * p[0] / maxX;
-					double y = h - h * Math.min(p[2], 1000) / maxY;
-					path.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
+					path.append(String.format(Locale.ROOT, "%.1f,%.1f ", x.applyAsDouble(p[0]), y.applyAsDouble(p[2])));
 				}
 				svg.append(String.format(Locale.ROOT,
 						"<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"/>", path,
