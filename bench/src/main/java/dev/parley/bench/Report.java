@@ -62,9 +62,8 @@ final class Report {
 			for (String parley : parleys()) {
 				Double value = row.values().get(parley);
 				table.append(' ').append(format(value)).append(" | ");
-				table
-					.append((value != null && base != null && base != 0)
-							? String.format(Locale.ROOT, "%.2f", value / base) : "")
+				table.append((value != null && base != null && base != 0 && !value.isNaN() && !base.isNaN())
+						? String.format(Locale.ROOT, "%.2f", value / base) : "")
 					.append(" |");
 			}
 			table.append('\n');
