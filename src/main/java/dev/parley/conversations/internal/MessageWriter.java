@@ -165,7 +165,10 @@ class MessageWriter implements DisposableBean {
 				Thread.currentThread().interrupt();
 				return;
 			}
-			catch (RuntimeException ex) {
+			catch (RuntimeException | Error ex) {
+				// answer the senders and keep writing: a writer that died would leave
+				// every
+				// later sender waiting out its 30 seconds
 				logger.error("Message batch failed", ex);
 				batch.forEach((r) -> r.result.completeExceptionally(ex));
 			}
