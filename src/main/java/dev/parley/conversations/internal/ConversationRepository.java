@@ -103,12 +103,11 @@ public class ConversationRepository {
 	 * ends.
 	 */
 	Map<Long, Conversation> lockAll(Collection<Long> ids) {
-		if (ids.size() == 1) {
-			Map<Long, Conversation> one = new HashMap<>();
-			lock(ids.iterator().next()).ifPresent((c) -> one.put(c.id(), c));
-			return one;
-		}
 		Map<Long, Conversation> locked = new HashMap<>();
+		if (ids.size() == 1) {
+			lock(ids.iterator().next()).ifPresent((c) -> locked.put(c.id(), c));
+			return locked;
+		}
 		this.jdbc.sql("SELECT " + COLUMNS + " FROM conversation c WHERE c.id IN (:ids) ORDER BY c.id FOR UPDATE")
 			.param("ids", ids)
 			.query(ConversationRepository::map)

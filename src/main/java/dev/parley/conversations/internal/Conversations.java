@@ -99,6 +99,14 @@ public class Conversations {
 			return new Draft(null, Message.SYSTEM, null, agentName, Message.EVENT, null, null, type, by);
 		}
 
+		/**
+		 * The message this draft becomes as number {@code seq}, not yet stored (id 0).
+		 */
+		Message toMessage(long conversationId, long seq, Instant at) {
+			return new Message(0, conversationId, seq, this.clientId, this.senderKind, this.senderId, this.senderName,
+					this.kind, this.body, this.attachmentId, this.eventType, this.eventBy, at);
+		}
+
 	}
 
 	// ---- access
@@ -246,8 +254,7 @@ public class Conversations {
 	}
 
 	private Message insert(long conversationId, long seq, Draft d, Instant now) {
-		Message message = new Message(0, conversationId, seq, d.clientId(), d.senderKind(), d.senderId(),
-				d.senderName(), d.kind(), d.body(), d.attachmentId(), d.eventType(), d.eventBy(), now);
+		Message message = d.toMessage(conversationId, seq, now);
 		return message.withId(this.messages.insert(message));
 	}
 

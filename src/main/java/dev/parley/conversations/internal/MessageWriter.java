@@ -27,7 +27,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -166,8 +165,7 @@ class MessageWriter implements DisposableBean {
 				return;
 			}
 			catch (RuntimeException | Error ex) {
-				// answer the senders and keep writing: a writer that died would leave
-				// every
+				// answer the senders and keep writing: a dead writer would leave every
 				// later sender waiting out its 30 seconds
 				logger.error("Message batch failed", ex);
 				batch.forEach((r) -> r.result.completeExceptionally(ex));
@@ -250,9 +248,9 @@ class MessageWriter implements DisposableBean {
 					this.conversations.reopen(c.id(), status);
 					c = c.reopened(status);
 					outcome.statusChanged = true;
-					outcome.added.add(message(c.id(), ++seq, Draft.event("reopened", Message.VISITOR, null), now));
+					outcome.added.add(Draft.event("reopened", Message.VISITOR, null).toMessage(c.id(), ++seq, now));
 				}
-				Message message = message(c.id(), ++seq, r.draft, now);
+				Message message = r.draft.toMessage(c.id(), ++seq, now);
 				outcome.added.add(message);
 				outcome.statusAfter = c.status();
 				inserts.addAll(outcome.added);
@@ -276,8 +274,7 @@ class MessageWriter implements DisposableBean {
 		for (Outcome outcome : outcomes) {
 			outcome.added.replaceAll(withIds::get);
 			if (outcome.duplicateOf != null) {
-				// repeated within this batch: the copy stored a moment ago, now with its
-				// id
+				// repeated within this batch: the copy stored a moment ago, with its id
 				outcome.duplicateOf = withIds.getOrDefault(outcome.duplicateOf, outcome.duplicateOf);
 			}
 		}
@@ -287,11 +284,6 @@ class MessageWriter implements DisposableBean {
 	private boolean withinReopenWindow(Conversation c, Instant now) {
 		Duration window = this.settings.reopenWindow();
 		return c.closedAt() != null && !window.isZero() && !now.isAfter(c.closedAt().plus(window));
-	}
-
-	private static Message message(long conversationId, long seq, Draft d, Instant now) {
-		return new Message(0, conversationId, seq, d.clientId(), d.senderKind(), d.senderId(), d.senderName(), d.kind(),
-				d.body(), d.attachmentId(), d.eventType(), d.eventBy(), now);
 	}
 
 	private static String key(long conversationId, String senderKind, String clientId) {

@@ -49,9 +49,6 @@ final class Connection {
 	/** The parts so far of a frame that arrives in pieces; null between frames. */
 	private StringBuilder partial;
 
-	/** Parts of the current frame beyond the limit were dropped. */
-	private boolean overflow;
-
 	/**
 	 * Collects a frame that may arrive in parts (the container's read buffer is small, to
 	 * keep idle connections cheap). Keeps at most {@code limit + 1} characters: enough to
@@ -70,13 +67,11 @@ final class Connection {
 		if (room > 0) {
 			this.partial.append(part, 0, Math.min(room, part.length()));
 		}
-		this.overflow |= part.length() > room;
 		if (!last) {
 			return null;
 		}
 		String frame = this.partial.toString();
 		this.partial = null;
-		this.overflow = false;
 		return frame;
 	}
 

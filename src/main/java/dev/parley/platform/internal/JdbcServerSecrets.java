@@ -44,10 +44,8 @@ class JdbcServerSecrets implements ServerSecrets {
 		byte[] known = this.cache.get(name);
 		if (known == null) {
 			// Not inside computeIfAbsent: loading takes a connection of its own (the
-			// caller
-			// may hold one in its transaction), and threads must not queue behind it
-			// holding
-			// theirs, or a full pool waits for itself.
+			// caller may hold one in its transaction), and threads must not queue
+			// behind it holding theirs, or a full pool waits for itself.
 			this.cache.putIfAbsent(name, load(name));
 			known = this.cache.get(name);
 		}
