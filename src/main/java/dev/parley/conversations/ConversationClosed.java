@@ -3,12 +3,14 @@ package dev.parley.conversations;
 import java.time.Instant;
 
 /**
- * Published (as a Spring application event, after commit) when a conversation closes, by
- * an agent, the visitor or the inactivity timeout. The hook for sending the transcript by
- * e-mail once notifications exist, and for statistics.
+ * A conversation closed: by an agent, the visitor or the inactivity timeout. The hook for
+ * sending the transcript by e-mail, for statistics, and for routing (the agent has room
+ * again).
  *
- * @param closedBy {@code agent}, {@code visitor} or {@code timeout}
+ * @param assigneeId the agent it was assigned to; null when it closed while waiting
+ * @param closedByUserId the staff member who closed it, when {@code closedBy} is
+ * {@link ClosedBy#AGENT}
  */
-public record ConversationClosed(long conversationId, long channelId, long visitorId, Long assigneeId, String closedBy,
-		Instant closedAt) {
+public record ConversationClosed(long conversationId, long channelId, long visitorId, Long assigneeId,
+		ClosedBy closedBy, Long closedByUserId, Instant closedAt) {
 }

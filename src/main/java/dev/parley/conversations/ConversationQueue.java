@@ -21,9 +21,10 @@ public interface ConversationQueue {
 
 	/**
 	 * Assigns a waiting conversation to an agent and tells both sides (after commit).
+	 * Joins the caller's transaction.
 	 * @return false when it is no longer waiting
 	 */
-	boolean assign(long conversationId, long agentId, String agentName);
+	boolean assign(long conversationId, long agentId);
 
 	/**
 	 * @return assigned conversations whose agent has not written since being assigned,

@@ -3,8 +3,12 @@ package dev.parley.conversations;
 import java.time.Instant;
 
 /**
- * Published (as a Spring application event, after commit) when a conversation enters the
- * queue: a visitor started it, or wrote again after it closed and nobody was assigned.
+ * A conversation entered a queue and waits for an agent: a visitor started it, it was
+ * transferred to a group, its agent left it unanswered, or the visitor wrote again after
+ * it closed with nobody assigned. Routing listens to this.
+ *
+ * @param groupId the group whose queue it is in; null for conversations in no group
+ * @param since when it started waiting
  */
 public record ConversationWaiting(long conversationId, long channelId, Long groupId, Instant since) {
 }

@@ -4,13 +4,14 @@ import java.io.Serializable;
 import java.security.Principal;
 
 import dev.parley.platform.PasswordChangeRequired;
+import dev.parley.platform.StaffIdentity;
 
 /**
  * The signed-in staff user as the rest of the application sees it: who acts, not what
  * they may do (that is in the authentication's authorities).
  */
 public record StaffPrincipal(long id, String username, String displayName,
-		boolean passwordChangeRequired) implements Principal, PasswordChangeRequired, Serializable {
+		boolean passwordChangeRequired) implements Principal, PasswordChangeRequired, StaffIdentity, Serializable {
 
 	@Override
 	public String getName() {

@@ -3,7 +3,7 @@
 import { reactive, computed } from 'vue';
 import { t } from '../../shared/js/i18n.js';
 import { state, topics, leaveMessage, cancelLeaving } from './chat.js';
-import { openingText } from './format.js';
+import { openingText, newClientId } from './format.js';
 
 export default {
   name: 'LeaveMessageForm',
@@ -22,8 +22,9 @@ export default {
     });
     // Needs a way back: an e-mail address or a phone number.
     const reachable = computed(() => !!(values.email.trim() || values.phone.trim()));
+    const clientId = newClientId();
     async function submit() {
-      await leaveMessage({ ...values, topic: waiting.value ? null : values.topic });
+      await leaveMessage({ ...values, clientId, topic: waiting.value ? null : values.topic });
     }
     return { state, values, topics, waiting, intro, reachable, submit, cancelLeaving, t };
   },

@@ -598,6 +598,8 @@ export async function leaveMessage(fields) {
     if (value) body[name] = value;
   }
   if (fields.topic) body.topic = Number(fields.topic);
+  // one id per message: sending the same form again after a lost answer stores it once
+  body.clientId = fields.clientId;
   state.busy = true;
   try {
     const conversation = await vpost('/api/v1/widget/messages', body);

@@ -164,17 +164,28 @@ class ShiftTests extends RoutingTest {
 		assertThat(refused.status()).isEqualTo(409);
 		assertThat(refused.json().path("code").asString()).isEqualTo("outside_hours");
 
-		ApiClient.Response noWayBack = visitor.post("/api/v1/widget/messages", Map.of("text", "Call me back"));
+		ApiClient.Response noWayBack = visitor.post("/api/v1/widget/messages",
+				Map.of("clientId", "left-0", "text", "Call me back"));
 		assertThat(noWayBack.status()).as(noWayBack.toString()).isEqualTo(400);
-		ApiClient.Response empty = visitor.post("/api/v1/widget/messages", Map.of("email", "ann@example.com"));
+		ApiClient.Response empty = visitor.post("/api/v1/widget/messages",
+				Map.of("clientId", "left-0", "email", "ann@example.com"));
 		assertThat(empty.status()).isEqualTo(400);
 		ApiClient.Response badTopic = visitor.post("/api/v1/widget/messages",
-				Map.of("email", "ann@example.com", "text", "Hello", "topic", 999999));
+				Map.of("clientId", "left-0", "email", "ann@example.com", "text", "Hello", "topic", 999999));
 		assertThat(badTopic.status()).isEqualTo(400);
-		ApiClient.Response left = visitor.post("/api/v1/widget/messages",
+		ApiClient.Response noClientId = visitor.post("/api/v1/widget/messages",
 				Map.of("name", "Ann", "email", "ann@example.com", "text", "My order <b>42</b> is late"));
+		assertThat(noClientId.status()).as(noClientId.toString()).isEqualTo(400);
+		Map<String, Object> form = Map.of("clientId", "left-1", "name", "Ann", "email", "ann@example.com", "text",
+				"My order <b>42</b> is late");
+		ApiClient.Response left = visitor.post("/api/v1/widget/messages", form);
 		assertThat(left.status()).as(left.toString()).isEqualTo(201);
 		long id = left.json().path("id").asLong();
+		// the answer got lost and the widget sends it again: stored once
+		ApiClient.Response again = visitor.post("/api/v1/widget/messages", form);
+		assertThat(again.status()).as(again.toString()).isEqualTo(200);
+		assertThat(again.json().path("id").asLong()).isEqualTo(id);
+		assertThat(admin().get("/api/v1/conversations/" + id + "/messages").json().path("items").size()).isEqualTo(1);
 		JsonNode conversation = conversation(id);
 		assertThat(conversation.path("status").asString()).isEqualTo("waiting");
 		assertThat(conversation.path("leftMessageAt").isNull()).isFalse();
@@ -204,7 +215,7 @@ class ShiftTests extends RoutingTest {
 		this.clock.advance(java.time.Duration.ofSeconds(181));
 		assertThat(visitor.get(queue).json().path("offerMessage").asBoolean()).isTrue();
 		ApiClient.Response left = visitor.post("/api/v1/widget/messages",
-				Map.of("phone", "+86 21 5555 0101", "text", "Please call me"));
+				Map.of("clientId", "left-2", "phone", "+86 21 5555 0101", "text", "Please call me"));
 		assertThat(left.status()).as(left.toString()).isEqualTo(201);
 		assertThat(left.json().path("id").asLong()).as("the same conversation").isEqualTo(id);
 		assertThat(conversation(id).path("leftMessageAt").isNull()).isFalse();

@@ -8,7 +8,7 @@ import java.util.Map;
 
 import javax.imageio.ImageIO;
 
-import dev.parley.conversations.internal.Conversations;
+import dev.parley.conversations.internal.ConversationLifecycle;
 import dev.parley.testing.ApiClient;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ChatLifecycleTests extends ChatTest {
 
 	@Autowired
-	Conversations conversations;
+	ConversationLifecycle conversations;
 
 	@Autowired
 	ApplicationEvents events;
@@ -114,7 +114,7 @@ class ChatLifecycleTests extends ChatTest {
 		assertThat(conversation.path("closedBy").asString()).isEqualTo("timeout");
 		assertThat(this.events.stream(ConversationClosed.class))
 			.anyMatch((closed) -> closed.conversationId() == visitor.conversationId()
-					&& closed.closedBy().equals("timeout") && closed.visitorId() == visitor.visitorId());
+					&& closed.closedBy() == ClosedBy.TIMEOUT && closed.visitorId() == visitor.visitorId());
 	}
 
 	@Test

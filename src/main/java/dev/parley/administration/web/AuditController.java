@@ -3,13 +3,14 @@ package dev.parley.administration.web;
 import java.time.Instant;
 import java.util.List;
 
+import dev.parley.platform.Permission;
+import dev.parley.platform.RequiresPermission;
 import dev.parley.administration.internal.AuditQuery;
 import dev.parley.administration.internal.AuditQuery.AuditEntry;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Validated
 @RequestMapping("/api/v1/audit-events")
-@PreAuthorize("hasAuthority('audit.view')")
+@RequiresPermission(Permission.AUDIT_VIEW)
 class AuditController {
 
 	private final AuditQuery query;

@@ -4,10 +4,11 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 
+import dev.parley.platform.Permission;
+import dev.parley.platform.RequiresPermission;
 import dev.parley.administration.SettingType;
 import dev.parley.administration.Settings;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -16,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/settings")
-@PreAuthorize("hasAuthority('settings.manage')")
+@RequiresPermission(Permission.SETTINGS_MANAGE)
 class SettingsController {
 
 	private final Settings settings;

@@ -3,25 +3,18 @@ package dev.parley.agents.internal;
 import java.time.Instant;
 import java.util.List;
 
+import dev.parley.agents.AgentStatus;
+
 /**
  * An agent as routing sees them, on top of the staff user.
  *
  * @param publicName the name customers see; the display name when null
  * @param capacity how many open conversations the agent handles at once
- * @param status {@code online}, {@code away} or {@code offline}
  * @param lastAssignedAt the agent's turn number of their latest assignment (higher is
  * more recent)
  */
 public record AgentProfile(long userId, String publicName, List<String> languages, List<String> skills, int capacity,
-		String status, Instant statusChangedAt, long lastAssignedAt) {
-
-	public static final String ONLINE = "online";
-
-	public static final String AWAY = "away";
-
-	public static final String OFFLINE = "offline";
-
-	public static final List<String> STATUSES = List.of(ONLINE, AWAY, OFFLINE);
+		AgentStatus status, Instant statusChangedAt, long lastAssignedAt) {
 
 	public static final int DEFAULT_CAPACITY = 5;
 

@@ -3,9 +3,16 @@ package dev.parley.agents.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+
+import dev.parley.agents.AgentStatus;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,8 +43,8 @@ public class AgentRepository {
 			try {
 				this.jdbc
 					.sql("INSERT INTO agent_profile (user_id, languages, skills, capacity, status, status_changed_at, "
-							+ "last_assigned_at) VALUES (?, '', '', ?, 'offline', ?, 0)")
-					.params(userId, AgentProfile.DEFAULT_CAPACITY, now.toEpochMilli())
+							+ "last_assigned_at) VALUES (?, '', '', ?, ?, ?, 0)")
+					.params(userId, AgentProfile.DEFAULT_CAPACITY, AgentStatus.OFFLINE.value(), now.toEpochMilli())
 					.update();
 			}
 			catch (DuplicateKeyException ex) {
@@ -62,15 +69,64 @@ public class AgentRepository {
 	}
 
 	List<AgentProfile> online() {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM agent_profile WHERE status = 'online'")
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM agent_profile WHERE status = ?")
+			.param(AgentStatus.ONLINE.value())
 			.query(AgentRepository::map)
 			.list();
 	}
 
-	void updateStatus(long userId, String status, Instant at) {
-		this.jdbc.sql("UPDATE agent_profile SET status = ?, status_changed_at = ? WHERE user_id = ?")
-			.params(status, at.toEpochMilli(), userId)
+	/**
+	 * Sets the status if it differs (a compare-and-set on the status seen).
+	 * @return whether it changed
+	 */
+	boolean updateStatus(long userId, AgentStatus from, AgentStatus to, Instant at) {
+		return this.jdbc
+			.sql("UPDATE agent_profile SET status = ?, status_changed_at = ? WHERE user_id = ? AND status = ?")
+			.params(to.value(), at.toEpochMilli(), userId, from.value())
+			.update() == 1;
+	}
+
+	/**
+	 * @return agents who were online or away and whose consoles have all been closed
+	 * since {@code before} (agents who never opened the console are left alone)
+	 */
+	List<AgentProfile> goneSince(Instant before) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS
+					+ " FROM agent_profile WHERE status <> ? AND last_seen_at > 0 AND last_seen_at < ?")
+			.params(AgentStatus.OFFLINE.value(), before.toEpochMilli())
+			.query(AgentRepository::map)
+			.list();
+	}
+
+	/** Records that the agents have a console open now. */
+	void seen(Collection<Long> userIds, Instant at) {
+		if (userIds.isEmpty()) {
+			return;
+		}
+		List<Object> params = new ArrayList<>();
+		params.add(at.toEpochMilli());
+		params.addAll(userIds);
+		this.jdbc
+			.sql("UPDATE agent_profile SET last_seen_at = ? WHERE user_id IN ("
+					+ String.join(", ", Collections.nCopies(userIds.size(), "?")) + ")")
+			.params(params)
 			.update();
+	}
+
+	/** Public names of the agents who set one. */
+	Map<Long, String> publicNames(Collection<Long> userIds) {
+		Map<Long, String> names = new HashMap<>();
+		if (userIds.isEmpty()) {
+			return names;
+		}
+		this.jdbc
+			.sql("SELECT user_id, public_name FROM agent_profile WHERE public_name IS NOT NULL AND user_id IN (:ids)")
+			.param("ids", userIds)
+			.query((rs) -> {
+				names.put(rs.getLong(1), rs.getString(2));
+			});
+		return names;
 	}
 
 	void updateProfile(long userId, String publicName, List<String> languages, List<String> skills, int capacity) {
@@ -94,7 +150,7 @@ public class AgentRepository {
 
 	private static AgentProfile map(ResultSet rs, int row) throws SQLException {
 		return new AgentProfile(rs.getLong("user_id"), rs.getString("public_name"), split(rs.getString("languages")),
-				split(rs.getString("skills")), rs.getInt("capacity"), rs.getString("status"),
+				split(rs.getString("skills")), rs.getInt("capacity"), AgentStatus.of(rs.getString("status")),
 				Instant.ofEpochMilli(rs.getLong("status_changed_at")), rs.getLong("last_assigned_at"));
 	}
 

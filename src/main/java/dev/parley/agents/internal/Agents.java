@@ -7,11 +7,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.parley.agents.AgentProfileChanged;
+import dev.parley.agents.AgentStatus;
+import dev.parley.agents.AgentStatusChanged;
 import dev.parley.conversations.ConversationQueue;
 import dev.parley.identity.StaffDirectory;
 import dev.parley.platform.ApiException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Agent profiles and statuses. */
 @Service
@@ -23,21 +28,25 @@ public class Agents {
 
 	private final StaffDirectory staff;
 
-	private final Router router;
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transactions;
 
 	private final Clock clock;
 
-	Agents(AgentRepository agents, ConversationQueue queue, StaffDirectory staff, Router router, Clock clock) {
+	Agents(AgentRepository agents, ConversationQueue queue, StaffDirectory staff, ApplicationEventPublisher events,
+			TransactionTemplate transactions, Clock clock) {
 		this.agents = agents;
 		this.queue = queue;
 		this.staff = staff;
-		this.router = router;
+		this.events = events;
+		this.transactions = transactions;
 		this.clock = clock;
 	}
 
 	/** An agent with their display name and current load. */
 	public record AgentView(long userId, String username, String displayName, String publicName, List<String> languages,
-			List<String> skills, int capacity, String status, int load) {
+			List<String> skills, int capacity, AgentStatus status, int load) {
 	}
 
 	public AgentView me(long userId) {
@@ -49,15 +58,38 @@ public class Agents {
 	}
 
 	public AgentView setStatus(long userId, String status) {
-		if (status == null || !AgentProfile.STATUSES.contains(status)) {
-			throw invalid("status", "must be online, away or offline");
-		}
-		this.agents.findOrCreate(userId, now());
-		this.agents.updateStatus(userId, status, now());
-		if (AgentProfile.ONLINE.equals(status)) {
-			this.router.agentBecameAvailable(userId);
-		}
+		AgentStatus to = status(status);
+		AgentProfile profile = this.agents.findOrCreate(userId, now());
+		changeStatus(profile, to);
 		return me(userId);
+	}
+
+	/**
+	 * Changes an agent's status (a compare-and-set on the status seen) and announces it
+	 * in the same transaction; routing offers work to an agent who came online.
+	 * @return whether it changed
+	 */
+	boolean changeStatus(AgentProfile profile, AgentStatus to) {
+		if (profile.status() == to) {
+			return false;
+		}
+		Instant now = now();
+		return Boolean.TRUE.equals(this.transactions.execute((tx) -> {
+			if (!this.agents.updateStatus(profile.userId(), profile.status(), to, now)) {
+				return false;
+			}
+			this.events.publishEvent(new AgentStatusChanged(profile.userId(), profile.status(), to, now));
+			return true;
+		}));
+	}
+
+	private static AgentStatus status(String value) {
+		for (AgentStatus status : AgentStatus.values()) {
+			if (status.value().equals(value)) {
+				return status;
+			}
+		}
+		throw invalid("status", "must be online, away or offline");
 	}
 
 	public AgentView update(long userId, String publicName, List<String> languages, List<String> skills,
@@ -73,8 +105,12 @@ public class Agents {
 			throw invalid("publicName", "must be at most 100 characters");
 		}
 		this.agents.findOrCreate(userId, now());
-		this.agents.updateProfile(userId, name, tags("languages", languages), tags("skills", skills), capacity);
-		this.router.agentBecameAvailable(userId);
+		List<String> languageTags = tags("languages", languages);
+		List<String> skillTags = tags("skills", skills);
+		this.transactions.executeWithoutResult((tx) -> {
+			this.agents.updateProfile(userId, name, languageTags, skillTags, capacity);
+			this.events.publishEvent(new AgentProfileChanged(userId, capacity, now()));
+		});
 		return me(userId);
 	}
 

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import dev.parley.platform.Permission;
+import dev.parley.platform.StaffActor;
 import dev.parley.platform.ApiException;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -34,12 +36,6 @@ public class CannedResponses {
 		this.clock = clock;
 	}
 
-	/**
-	 * Who acts: managers may share with everyone and any group; supervisors with theirs.
-	 */
-	public record Actor(long userId, boolean assigns, boolean managesAll) {
-	}
-
 	public record Canned(long id, String shortcut, String title, String text, String scope, Long groupId,
 			Long ownerId) {
 	}
@@ -47,11 +43,11 @@ public class CannedResponses {
 	public record Form(String shortcut, String title, String text, String scope, Long groupId) {
 	}
 
-	public List<Canned> list(Actor actor, String query) {
-		List<Long> groupIds = this.groups.groupsOf(actor.userId());
+	public List<Canned> list(StaffActor actor, String query) {
+		List<Long> groupIds = this.groups.groupsOf(actor.id());
 		StringBuilder sql = new StringBuilder(
 				"SELECT " + COLUMNS + " FROM canned_response WHERE (owner_id = ? OR scope = 'everyone'");
-		List<Object> params = new java.util.ArrayList<>(List.of(actor.userId()));
+		List<Object> params = new java.util.ArrayList<>(List.of(actor.id()));
 		for (Long groupId : groupIds) {
 			sql.append(" OR group_id = ?");
 			params.add(groupId);
@@ -72,14 +68,14 @@ public class CannedResponses {
 		return this.jdbc.sql(sql.toString()).params(params).query(CannedResponses::map).list();
 	}
 
-	public Canned create(Actor actor, Form form) {
+	public Canned create(StaffActor actor, Form form) {
 		Form clean = check(actor, form);
 		KeyHolder keys = new GeneratedKeyHolder();
 		try {
 			this.jdbc.sql(
 					"INSERT INTO canned_response (scope, owner_id, group_id, scope_key, shortcut, title, body, created_at) "
 							+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-				.params(clean.scope(), "personal".equals(clean.scope()) ? actor.userId() : null, clean.groupId(),
+				.params(clean.scope(), "personal".equals(clean.scope()) ? actor.id() : null, clean.groupId(),
 						scopeKey(clean, actor), clean.shortcut(), clean.title(), clean.text(), this.clock.millis())
 				.update(keys, "id");
 		}
@@ -89,14 +85,14 @@ public class CannedResponses {
 		return find(keys.getKeyAs(Number.class).longValue()).orElseThrow();
 	}
 
-	public Canned update(Actor actor, long id, Form form) {
+	public Canned update(StaffActor actor, long id, Form form) {
 		Canned current = mayChange(actor, id);
 		Form clean = check(actor, form);
 		try {
 			this.jdbc
 				.sql("UPDATE canned_response SET scope = ?, owner_id = ?, group_id = ?, scope_key = ?, shortcut = ?, "
 						+ "title = ?, body = ? WHERE id = ?")
-				.params(clean.scope(), "personal".equals(clean.scope()) ? actor.userId() : null, clean.groupId(),
+				.params(clean.scope(), "personal".equals(clean.scope()) ? actor.id() : null, clean.groupId(),
 						scopeKey(clean, actor), clean.shortcut(), clean.title(), clean.text(), current.id())
 				.update();
 		}
@@ -106,34 +102,36 @@ public class CannedResponses {
 		return find(id).orElseThrow();
 	}
 
-	public void delete(Actor actor, long id) {
+	public void delete(StaffActor actor, long id) {
 		mayChange(actor, id);
 		this.jdbc.sql("DELETE FROM canned_response WHERE id = ?").param(id).update();
 	}
 
-	private Canned mayChange(Actor actor, long id) {
+	private Canned mayChange(StaffActor actor, long id) {
 		Canned current = find(id).orElseThrow(() -> ApiException.notFound("Canned response"));
-		boolean mine = current.ownerId() != null && current.ownerId() == actor.userId();
+		boolean mine = current.ownerId() != null && current.ownerId() == actor.id();
 		if ("personal".equals(current.scope()) ? !mine : !maySharePer(actor, current.scope(), current.groupId())) {
 			throw ApiException.notFound("Canned response");
 		}
 		return current;
 	}
 
-	private boolean maySharePer(Actor actor, String scope, Long groupId) {
-		if (!actor.assigns()) {
+	private boolean maySharePer(StaffActor actor, String scope, Long groupId) {
+		// team.assign shares with groups one supervises; with user.manage too, with
+		// everyone and any group
+		if (!actor.can(Permission.TEAM_ASSIGN)) {
 			return false;
 		}
-		if (actor.managesAll()) {
+		if (actor.can(Permission.USER_MANAGE)) {
 			return true;
 		}
 		return "group".equals(scope) && groupId != null
 				&& this.groups.findById(groupId)
-					.map((g) -> g.members().stream().anyMatch((m) -> m.userId() == actor.userId() && m.supervisor()))
+					.map((g) -> g.members().stream().anyMatch((m) -> m.userId() == actor.id() && m.supervisor()))
 					.orElse(false);
 	}
 
-	private Form check(Actor actor, Form form) {
+	private Form check(StaffActor actor, Form form) {
 		String shortcut = (form.shortcut() != null) ? form.shortcut().strip().toLowerCase(Locale.ROOT) : "";
 		if (shortcut.startsWith("/")) {
 			shortcut = shortcut.substring(1);
@@ -165,14 +163,14 @@ public class CannedResponses {
 			default -> throw Agents.invalid("scope", "must be personal, group or everyone");
 		}
 		if (!"personal".equals(scope) && !maySharePer(actor, scope, groupId)) {
-			throw ApiException.forbidden("team.assign");
+			throw StaffActor.forbidden(Permission.TEAM_ASSIGN);
 		}
 		return new Form(shortcut, title, text, scope, groupId);
 	}
 
-	private static String scopeKey(Form form, Actor actor) {
+	private static String scopeKey(Form form, StaffActor actor) {
 		return switch (form.scope()) {
-			case "personal" -> "u:" + actor.userId();
+			case "personal" -> "u:" + actor.id();
 			case "group" -> "g:" + form.groupId();
 			default -> "all";
 		};

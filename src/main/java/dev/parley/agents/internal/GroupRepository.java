@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import dev.parley.agents.RoutingStrategy;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -42,8 +44,8 @@ public class GroupRepository {
 			.query((rs, row) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, Long.class),
 					rs.getLong(5)))
 			.optional()
-			.map((r) -> new AgentGroup(id, r.name(), r.description(), r.routing(), r.overflow(), members(id),
-					channels(id), Instant.ofEpochMilli(r.createdAt())));
+			.map((r) -> new AgentGroup(id, r.name(), r.description(), RoutingStrategy.of(r.routing()), r.overflow(),
+					members(id), channels(id), Instant.ofEpochMilli(r.createdAt())));
 	}
 
 	Optional<Long> groupOfChannel(long channelId) {
@@ -81,20 +83,20 @@ public class GroupRepository {
 			.single() > 0;
 	}
 
-	long insert(String name, String description, String routing, Long overflow, Instant now) {
+	long insert(String name, String description, RoutingStrategy routing, Long overflow, Instant now) {
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc
 			.sql("INSERT INTO agent_group (name, description, routing, overflow_group_id, created_at) "
 					+ "VALUES (?, ?, ?, ?, ?)")
-			.params(name, description, routing, overflow, now.toEpochMilli())
+			.params(name, description, routing.value(), overflow, now.toEpochMilli())
 			.update(keys, "id");
 		return keys.getKeyAs(Number.class).longValue();
 	}
 
-	void update(long id, String name, String description, String routing, Long overflow) {
+	void update(long id, String name, String description, RoutingStrategy routing, Long overflow) {
 		this.jdbc
 			.sql("UPDATE agent_group SET name = ?, description = ?, routing = ?, overflow_group_id = ? WHERE id = ?")
-			.params(name, description, routing, overflow, id)
+			.params(name, description, routing.value(), overflow, id)
 			.update();
 	}
 

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.parley.platform.Permission;
+import dev.parley.platform.StaffActor;
 import dev.parley.administration.AuditLog;
+import dev.parley.agents.RoutingStrategy;
 import dev.parley.administration.AuditResult;
 import dev.parley.conversations.ChannelDirectory;
 import dev.parley.identity.StaffDirectory;
@@ -62,12 +65,13 @@ public class Groups implements dev.parley.conversations.GroupDirectory {
 		this.clock = clock;
 	}
 
-	/** Who is changing groups. */
-	public record Actor(long userId, String username, boolean managesAll) {
-	}
-
 	/** What can be set on a group. */
 	public record Form(String name, String description, String routing, Long overflowGroupId,
+			List<AgentGroup.Member> members, List<Long> channelIds) {
+	}
+
+	/** A form that passed the checks. */
+	private record Checked(String name, String description, RoutingStrategy routing, Long overflowGroupId,
 			List<AgentGroup.Member> members, List<Long> channelIds) {
 	}
 
@@ -80,27 +84,26 @@ public class Groups implements dev.parley.conversations.GroupDirectory {
 	}
 
 	@Transactional
-	public AgentGroup create(Form form, Actor actor) {
-		if (!actor.managesAll()) {
-			throw ApiException.forbidden("user.manage");
-		}
-		Form clean = check(form, null);
+	public AgentGroup create(Form form, StaffActor actor) {
+		actor.require(Permission.USER_MANAGE);
+		Checked clean = check(form, null);
 		long id = this.groups.insert(clean.name(), clean.description(), clean.routing(), clean.overflowGroupId(),
 				Instant.ofEpochMilli(this.clock.millis()));
 		this.groups.replaceMembers(id, clean.members());
 		this.groups.replaceChannels(id, clean.channelIds());
-		this.auditLog.record(actor.username(), "group.created", clean.name(), AuditResult.SUCCESS, clean.routing());
+		this.auditLog.record(actor.username(), "group.created", clean.name(), AuditResult.SUCCESS,
+				clean.routing().value());
 		return get(id);
 	}
 
 	@Transactional
-	public AgentGroup update(long id, Form form, Actor actor) {
+	public AgentGroup update(long id, Form form, StaffActor actor) {
 		AgentGroup current = get(id);
 		requireManages(current, actor);
-		Form clean = check(form, id);
-		if (!actor.managesAll() && clean.members()
+		Checked clean = check(form, id);
+		if (!managesAll(actor) && clean.members()
 			.stream()
-			.noneMatch((member) -> member.userId() == actor.userId() && member.supervisor())) {
+			.noneMatch((member) -> member.userId() == actor.id() && member.supervisor())) {
 			throw ApiException.conflict("conflict", "You cannot remove yourself as supervisor of this group");
 		}
 		this.groups.update(id, clean.name(), clean.description(), clean.routing(), clean.overflowGroupId());
@@ -112,25 +115,31 @@ public class Groups implements dev.parley.conversations.GroupDirectory {
 	}
 
 	@Transactional
-	public void delete(long id, Actor actor) {
+	public void delete(long id, StaffActor actor) {
 		AgentGroup current = get(id);
-		if (!actor.managesAll()) {
-			throw ApiException.forbidden("user.manage");
-		}
+		actor.require(Permission.USER_MANAGE);
 		this.groups.delete(id);
 		this.auditLog.record(actor.username(), "group.deleted", current.name(), AuditResult.SUCCESS, null);
 	}
 
-	static void requireManages(AgentGroup group, Actor actor) {
+	/**
+	 * An administrator (who holds {@code user.manage}) manages every group; anyone else
+	 * only the groups they supervise.
+	 */
+	static boolean managesAll(StaffActor actor) {
+		return actor.can(Permission.USER_MANAGE);
+	}
+
+	static void requireManages(AgentGroup group, StaffActor actor) {
 		boolean supervises = group.members()
 			.stream()
-			.anyMatch((member) -> member.userId() == actor.userId() && member.supervisor());
-		if (!actor.managesAll() && !supervises) {
-			throw ApiException.forbidden("team.assign");
+			.anyMatch((member) -> member.userId() == actor.id() && member.supervisor());
+		if (!managesAll(actor) && !supervises) {
+			throw StaffActor.forbidden(Permission.TEAM_ASSIGN);
 		}
 	}
 
-	private Form check(Form form, Long id) {
+	private Checked check(Form form, Long id) {
 		String name = (form.name() != null) ? form.name().strip() : "";
 		if (name.isEmpty() || name.length() > 100) {
 			throw Agents.invalid("name", "must be 1-100 characters");
@@ -143,10 +152,7 @@ public class Groups implements dev.parley.conversations.GroupDirectory {
 		if (description != null && description.length() > 500) {
 			throw Agents.invalid("description", "must be at most 500 characters");
 		}
-		String routing = (form.routing() != null) ? form.routing() : "least_busy";
-		if (!AgentGroup.STRATEGIES.contains(routing)) {
-			throw Agents.invalid("routing", "must be least_busy, round_robin or manual");
-		}
+		RoutingStrategy routing = strategy(form.routing());
 		Long overflow = form.overflowGroupId();
 		if (overflow != null && (overflow.equals(id) || this.groups.findById(overflow).isEmpty())) {
 			throw Agents.invalid("overflowGroupId", "must be another existing group");
@@ -172,7 +178,19 @@ public class Groups implements dev.parley.conversations.GroupDirectory {
 					.with("channelId", channelId);
 			}
 		}
-		return new Form(name, description, routing, overflow, List.copyOf(members), channelIds);
+		return new Checked(name, description, routing, overflow, List.copyOf(members), channelIds);
+	}
+
+	private static RoutingStrategy strategy(String routing) {
+		if (routing == null) {
+			return RoutingStrategy.LEAST_BUSY;
+		}
+		for (RoutingStrategy strategy : RoutingStrategy.values()) {
+			if (strategy.value().equals(routing)) {
+				return strategy;
+			}
+		}
+		throw Agents.invalid("routing", "must be least_busy, round_robin or manual");
 	}
 
 }

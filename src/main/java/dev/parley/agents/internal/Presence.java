@@ -2,16 +2,15 @@ package dev.parley.agents.internal;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Instant;
 import java.util.Set;
 
+import dev.parley.agents.AgentStatus;
 import dev.parley.conversations.LiveConnections;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +26,9 @@ public class Presence {
 
 	private static final Logger logger = LoggerFactory.getLogger(Presence.class);
 
-	private final JdbcClient jdbc;
+	private final AgentRepository agents;
+
+	private final Agents statuses;
 
 	private final LiveConnections connections;
 
@@ -35,9 +36,10 @@ public class Presence {
 
 	private final Duration grace;
 
-	Presence(JdbcClient jdbc, LiveConnections connections, Clock clock,
+	Presence(AgentRepository agents, Agents statuses, LiveConnections connections, Clock clock,
 			@Value("${parley.agents.presence-grace:90s}") Duration grace) {
-		this.jdbc = jdbc;
+		this.agents = agents;
+		this.statuses = statuses;
 		this.connections = connections;
 		this.clock = clock;
 		this.grace = grace;
@@ -55,25 +57,19 @@ public class Presence {
 
 	/**
 	 * Records this node's connected agents, then marks those gone too long as offline.
+	 * @return how many became offline
 	 */
 	public int refresh() {
-		long now = this.clock.millis();
+		Instant now = Instant.ofEpochMilli(this.clock.millis());
 		Set<Long> connected = this.connections.connectedStaff();
-		if (!connected.isEmpty()) {
-			List<Object> params = new ArrayList<>();
-			params.add(now);
-			params.addAll(connected);
-			this.jdbc
-				.sql("UPDATE agent_profile SET last_seen_at = ? WHERE user_id IN ("
-						+ String.join(", ", java.util.Collections.nCopies(connected.size(), "?")) + ")")
-				.params(params)
-				.update();
+		this.agents.seen(connected, now);
+		int offline = 0;
+		for (AgentProfile gone : this.agents.goneSince(now.minus(this.grace))) {
+			if (this.statuses.changeStatus(gone, AgentStatus.OFFLINE)) {
+				offline++;
+			}
 		}
-		return this.jdbc
-			.sql("UPDATE agent_profile SET status = 'offline', status_changed_at = ? WHERE status <> 'offline' "
-					+ "AND last_seen_at > 0 AND last_seen_at < ?")
-			.params(now, now - this.grace.toMillis())
-			.update();
+		return offline;
 	}
 
 }

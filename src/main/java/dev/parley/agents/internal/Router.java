@@ -9,24 +9,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import dev.parley.administration.SettingDefinition;
 import dev.parley.administration.SettingDefinitions;
 import dev.parley.administration.Settings;
+import dev.parley.agents.AgentProfileChanged;
+import dev.parley.agents.AgentStatus;
+import dev.parley.agents.AgentStatusChanged;
+import dev.parley.agents.RoutingStrategy;
 import dev.parley.conversations.ConversationClosed;
 import dev.parley.conversations.ConversationQueue;
 import dev.parley.conversations.ConversationWaiting;
-import dev.parley.identity.StaffDirectory;
-import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -37,9 +38,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * capacity and no conversation is assigned twice.
  *
  * <p>
- * Routing runs on its own threads, after the event that caused it has committed. A sweep
- * every few seconds catches up with anything an event missed (a node that stopped, a
- * status changed on another node).
+ * Routing reacts to module events (a conversation waits, one closes, an agent comes
+ * online or gets more capacity), delivered through the event publication registry after
+ * the change has committed: a failed routing is retried, and one interrupted by a crash
+ * runs after the restart. Every reaction is idempotent (the compare-and-set), so running
+ * one twice is harmless. Each reaction runs its own short transactions (one per
+ * assignment attempt), never one long one. A sweep every few seconds is the safety net
+ * for what no event announces (a shift starting, an agent's capacity freed on another
+ * node's failed attempt).
  */
 @Component
 public class Router {
@@ -48,19 +54,13 @@ public class Router {
 
 	private final AgentRepository agents;
 
+	private final Agents statuses;
+
 	private final GroupRepository groups;
 
 	private final ConversationQueue queue;
 
-	private final StaffDirectory staff;
-
 	private final TransactionTemplate transactions;
-
-	private final ExecutorService executor = Executors.newFixedThreadPool(2, (runnable) -> {
-		Thread thread = new Thread(runnable, "parley-router");
-		thread.setDaemon(true);
-		return thread;
-	});
 
 	private final Settings settings;
 
@@ -68,16 +68,16 @@ public class Router {
 
 	private final Shifts shifts;
 
-	Router(AgentRepository agents, GroupRepository groups, ConversationQueue queue, StaffDirectory staff,
+	Router(AgentRepository agents, Agents statuses, GroupRepository groups, ConversationQueue queue,
 			TransactionTemplate transactions, Settings settings, Clock clock, Shifts shifts) {
-		this.shifts = shifts;
-		this.settings = settings;
-		this.clock = clock;
 		this.agents = agents;
+		this.statuses = statuses;
 		this.groups = groups;
 		this.queue = queue;
-		this.staff = staff;
 		this.transactions = transactions;
+		this.settings = settings;
+		this.clock = clock;
+		this.shifts = shifts;
 	}
 
 	@Bean
@@ -85,55 +85,69 @@ public class Router {
 		return new SettingDefinitions(SettingDefinition.integer("routing.answerTimeoutSeconds", 0, 0, 3600));
 	}
 
-	@PreDestroy
-	void stop() {
-		this.executor.shutdownNow();
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(ConversationWaiting event) {
+		route(event.conversationId(), event.channelId(), event.groupId());
 	}
 
-	@EventListener
-	void onWaiting(ConversationWaiting event) {
-		this.executor.execute(() -> guarded(() -> route(event.conversationId(), event.channelId(), event.groupId())));
-	}
-
-	@EventListener
-	void onClosed(ConversationClosed event) {
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(ConversationClosed event) {
 		if (event.assigneeId() != null) {
-			this.executor.execute(() -> guarded(() -> offerTo(event.assigneeId())));
+			offerTo(event.assigneeId());
 		}
 	}
 
-	void agentBecameAvailable(long userId) {
-		this.executor.execute(() -> guarded(() -> offerTo(userId)));
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(AgentStatusChanged event) {
+		if (event.status() == AgentStatus.ONLINE) {
+			offerTo(event.userId());
+		}
+	}
+
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(AgentProfileChanged event) {
+		offerTo(event.userId());
 	}
 
 	@Scheduled(fixedDelayString = "${parley.routing.sweep:10s}", initialDelayString = "${parley.routing.sweep:10s}")
+	void scheduledSweep() {
+		try {
+			sweep();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Routing sweep failed; retrying on the next run", ex);
+		}
+	}
+
+	/**
+	 * Puts conversations left unanswered back into their queue, then offers every queue
+	 * to every available agent on shift.
+	 */
 	public void sweep() {
-		guarded(() -> {
-			int timeout = this.settings.getInt("routing.answerTimeoutSeconds");
-			if (timeout > 0) {
-				Instant before = this.clock.instant().minusSeconds(timeout);
-				for (ConversationQueue.Requeued back : this.queue.unanswered(before, 100)) {
-					// an agent who leaves a new conversation unanswered is probably not
-					// at
-					// the desk: away first, so it is not routed straight back to them
-					this.agents.updateStatus(back.previousAgentId(), AgentProfile.AWAY, this.clock.instant());
-					if (!this.queue.requeueUnanswered(back.conversationId(), before)) {
-						continue;
-					}
-					logger.info("Conversation {} was not answered within {} s; back in the queue, agent {} away",
-							back.conversationId(), timeout, back.previousAgentId());
+		int timeout = this.settings.getInt("routing.answerTimeoutSeconds");
+		if (timeout > 0) {
+			Instant before = this.clock.instant().minusSeconds(timeout);
+			for (ConversationQueue.Requeued back : this.queue.unanswered(before, 100)) {
+				// an agent who leaves a new conversation unanswered is probably not at
+				// the desk: away first, so it is not routed straight back to them
+				this.agents.find(back.previousAgentId())
+					.ifPresent((agent) -> this.statuses.changeStatus(agent, AgentStatus.AWAY));
+				if (!this.queue.requeueUnanswered(back.conversationId(), before)) {
+					continue;
 				}
+				logger.info("Conversation {} was not answered within {} s; back in the queue, agent {} away",
+						back.conversationId(), timeout, back.previousAgentId());
 			}
-			// whose shift it is, read once for everyone (the plan is a few queries)
-			List<Long> online = this.agents.online().stream().map(AgentProfile::userId).toList();
-			Set<Long> onShift = this.shifts.onShift(online, this.clock.instant());
-			for (Long userId : online) {
-				if (onShift.contains(userId)) {
-					offerOnShift(userId);
-				}
+		}
+		// whose shift it is, read once for everyone
+		List<Long> online = this.agents.online().stream().map(AgentProfile::userId).toList();
+		Set<Long> onShift = this.shifts.onShift(online, this.clock.instant());
+		for (Long userId : online) {
+			if (onShift.contains(userId)) {
+				offerOnShift(userId);
 			}
-			route(null);
-		});
+		}
+		routeUngrouped();
 	}
 
 	/**
@@ -149,7 +163,7 @@ public class Router {
 	}
 
 	/** Assigns what can be assigned from the queue of conversations in no group. */
-	private void route(Long ignored) {
+	private void routeUngrouped() {
 		for (ConversationQueue.Waiting waiting : this.queue.waiting(null, 50)) {
 			if (!assignWithin(waiting.conversationId(), null, new HashSet<>())) {
 				break;
@@ -160,8 +174,8 @@ public class Router {
 	private boolean assignWithin(long conversationId, Long groupId, Set<Long> visited) {
 		visited.add((groupId != null) ? groupId : -1L);
 		Optional<AgentGroup> group = (groupId != null) ? this.groups.findById(groupId) : Optional.empty();
-		String strategy = group.map(AgentGroup::routing).orElse("least_busy");
-		if (!"manual".equals(strategy)) {
+		RoutingStrategy strategy = group.map(AgentGroup::routing).orElse(RoutingStrategy.LEAST_BUSY);
+		if (strategy != RoutingStrategy.MANUAL) {
 			for (AgentProfile agent : candidates(group.orElse(null), strategy)) {
 				Outcome outcome = tryAssign(agent.userId(), conversationId);
 				if (outcome == Outcome.ASSIGNED) {
@@ -183,7 +197,7 @@ public class Router {
 	/**
 	 * Online agents on shift of the group (of no group, for no group), best first.
 	 */
-	private List<AgentProfile> candidates(AgentGroup group, String strategy) {
+	private List<AgentProfile> candidates(AgentGroup group, RoutingStrategy strategy) {
 		List<AgentProfile> online = new ArrayList<>(this.agents.online());
 		Set<Long> onShift = this.shifts.onShift(online.stream().map(AgentProfile::userId).toList(),
 				this.clock.instant());
@@ -209,8 +223,8 @@ public class Router {
 	 * turn.
 	 * @param loads open conversations per agent (absent: none)
 	 */
-	static List<AgentProfile> rank(List<AgentProfile> agents, Map<Long, Integer> loads, String strategy) {
-		if ("round_robin".equals(strategy)) {
+	static List<AgentProfile> rank(List<AgentProfile> agents, Map<Long, Integer> loads, RoutingStrategy strategy) {
+		if (strategy == RoutingStrategy.ROUND_ROBIN) {
 			List<AgentProfile> ranked = new ArrayList<>(agents.size());
 			for (AgentProfile agent : agents) {
 				if (loads.getOrDefault(agent.userId(), 0) < agent.capacity()) {
@@ -260,7 +274,7 @@ public class Router {
 		for (int round = 0; round < AgentProfile.MAX_CAPACITY; round++) {
 			ConversationQueue.Waiting next = null;
 			for (Long groupId : groupIds) {
-				if (this.groups.findById(groupId).map((g) -> "manual".equals(g.routing())).orElse(true)) {
+				if (this.groups.findById(groupId).map((g) -> g.routing() == RoutingStrategy.MANUAL).orElse(true)) {
 					continue;
 				}
 				for (ConversationQueue.Waiting waiting : this.queue.waiting(groupId, 1)) {
@@ -295,31 +309,20 @@ public class Router {
 	private Outcome tryAssign(long userId, long conversationId) {
 		Outcome outcome = this.transactions.execute((tx) -> {
 			AgentProfile agent = this.agents.lock(userId).orElse(null);
-			if (agent == null || !AgentProfile.ONLINE.equals(agent.status())) {
+			if (agent == null || agent.status() != AgentStatus.ONLINE) {
 				return Outcome.NO_ROOM;
 			}
 			int load = this.queue.openCounts(List.of(userId)).getOrDefault(userId, 0);
 			if (load >= agent.capacity()) {
 				return Outcome.NO_ROOM;
 			}
-			String name = (agent.publicName() != null) ? agent.publicName()
-					: this.staff.displayNames(List.of(userId)).getOrDefault(userId, "");
-			if (!this.queue.assign(conversationId, userId, name)) {
+			if (!this.queue.assign(conversationId, userId)) {
 				return Outcome.GONE;
 			}
 			this.agents.recordAssignment(userId);
 			return Outcome.ASSIGNED;
 		});
 		return (outcome != null) ? outcome : Outcome.NO_ROOM;
-	}
-
-	private static void guarded(Runnable action) {
-		try {
-			action.run();
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Routing failed; the sweep will retry", ex);
-		}
 	}
 
 }

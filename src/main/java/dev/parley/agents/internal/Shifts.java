@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.parley.platform.Permission;
+import dev.parley.platform.StaffActor;
 import dev.parley.administration.AuditLog;
 import dev.parley.administration.AuditResult;
 import dev.parley.administration.Settings;
@@ -346,7 +348,7 @@ public class Shifts {
 	}
 
 	@Transactional
-	public void replaceGroupWeek(long groupId, String kind, List<SlotForm> slots, Groups.Actor actor) {
+	public void replaceGroupWeek(long groupId, String kind, List<SlotForm> slots, StaffActor actor) {
 		AgentGroup group = requireGroup(groupId, actor);
 		List<Schedule.Slot> parsed = week(slots);
 		this.shifts.replaceSlots(groupId, null, kind, parsed);
@@ -355,7 +357,7 @@ public class Shifts {
 	}
 
 	@Transactional
-	public void replaceAgentWeek(long userId, List<SlotForm> slots, Groups.Actor actor) {
+	public void replaceAgentWeek(long userId, List<SlotForm> slots, StaffActor actor) {
 		String name = requireAgent(userId, actor);
 		List<Schedule.Slot> parsed = week(slots);
 		this.shifts.replaceSlots(null, userId, ShiftRepository.SHIFT, parsed);
@@ -363,7 +365,7 @@ public class Shifts {
 	}
 
 	@Transactional
-	public long addException(ExceptionForm form, Groups.Actor actor) {
+	public long addException(ExceptionForm form, StaffActor actor) {
 		if ((form.groupId() == null) == (form.userId() == null)) {
 			throw Agents.invalid("groupId", "give either a group or an agent");
 		}
@@ -419,7 +421,7 @@ public class Shifts {
 	}
 
 	@Transactional
-	public void deleteException(long id, Groups.Actor actor) {
+	public void deleteException(long id, StaffActor actor) {
 		ShiftRepository.StoredException exception = this.shifts.exception(id)
 			.orElseThrow(() -> ApiException.notFound("Exception"));
 		String owner = (exception.groupId() != null) ? requireGroup(exception.groupId(), actor).name()
@@ -429,7 +431,7 @@ public class Shifts {
 				exception.exception().date().toString());
 	}
 
-	private AgentGroup requireGroup(long groupId, Groups.Actor actor) {
+	private AgentGroup requireGroup(long groupId, StaffActor actor) {
 		AgentGroup group = this.groups.findById(groupId).orElseThrow(() -> ApiException.notFound("Group"));
 		Groups.requireManages(group, actor);
 		return group;
@@ -438,23 +440,23 @@ public class Shifts {
 	/**
 	 * An agent's shifts are planned by an administrator or a supervisor of their group.
 	 */
-	private String requireAgent(long userId, Groups.Actor actor) {
+	private String requireAgent(long userId, StaffActor actor) {
 		String name = this.staff.member(userId)
 			.map(StaffDirectory.StaffMember::displayName)
 			.orElseThrow(
 					() -> ApiException.badRequest("unknown_user", "No user with id " + userId).with("userId", userId));
-		if (actor.managesAll()) {
+		if (Groups.managesAll(actor)) {
 			return name;
 		}
 		for (Long groupId : this.groups.groupsOf(userId)) {
 			boolean supervises = this.groups.findById(groupId)
-				.map((g) -> g.members().stream().anyMatch((m) -> m.userId() == actor.userId() && m.supervisor()))
+				.map((g) -> g.members().stream().anyMatch((m) -> m.userId() == actor.id() && m.supervisor()))
 				.orElse(false);
 			if (supervises) {
 				return name;
 			}
 		}
-		throw ApiException.forbidden("team.assign");
+		throw StaffActor.forbidden(Permission.TEAM_ASSIGN);
 	}
 
 	private static List<Schedule.Slot> week(List<SlotForm> forms) {

@@ -2,6 +2,9 @@ package dev.parley.agents.web;
 
 import java.util.List;
 
+import dev.parley.platform.Permission;
+import dev.parley.platform.RequiresPermission;
+import dev.parley.platform.StaffActor;
 import dev.parley.agents.internal.AgentGroup;
 import dev.parley.agents.internal.Agents;
 import dev.parley.agents.internal.Groups;
@@ -9,8 +12,6 @@ import dev.parley.identity.StaffPrincipal;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,7 +35,7 @@ class AgentController {
 	}
 
 	@GetMapping("/api/v1/agents/me")
-	@PreAuthorize("hasAuthority('conversation.reply')")
+	@RequiresPermission(Permission.CONVERSATION_REPLY)
 	Agents.AgentView me(@AuthenticationPrincipal StaffPrincipal principal) {
 		return this.agents.me(principal.id());
 	}
@@ -43,13 +44,13 @@ class AgentController {
 	}
 
 	@PutMapping("/api/v1/agents/me/status")
-	@PreAuthorize("hasAuthority('conversation.reply')")
+	@RequiresPermission(Permission.CONVERSATION_REPLY)
 	Agents.AgentView status(@RequestBody StatusForm form, @AuthenticationPrincipal StaffPrincipal principal) {
 		return this.agents.setStatus(principal.id(), form.status());
 	}
 
 	@GetMapping("/api/v1/agents")
-	@PreAuthorize("hasAnyAuthority('team.view', 'conversation.transfer')")
+	@RequiresPermission({ Permission.TEAM_VIEW, Permission.CONVERSATION_TRANSFER })
 	List<Agents.AgentView> list() {
 		return this.agents.list();
 	}
@@ -58,48 +59,40 @@ class AgentController {
 	}
 
 	@PutMapping("/api/v1/agents/{userId}")
-	@PreAuthorize("hasAuthority('team.assign')")
+	@RequiresPermission(Permission.TEAM_ASSIGN)
 	Agents.AgentView update(@PathVariable long userId, @RequestBody ProfileForm form) {
 		return this.agents.update(userId, form.publicName(), form.languages(), form.skills(), form.capacity());
 	}
 
 	@GetMapping("/api/v1/groups")
-	@PreAuthorize("hasAnyAuthority('team.view', 'conversation.transfer')")
+	@RequiresPermission({ Permission.TEAM_VIEW, Permission.CONVERSATION_TRANSFER })
 	List<AgentGroup> groups() {
 		return this.groups.list();
 	}
 
 	@GetMapping("/api/v1/groups/{id}")
-	@PreAuthorize("hasAuthority('team.view')")
+	@RequiresPermission(Permission.TEAM_VIEW)
 	AgentGroup group(@PathVariable long id) {
 		return this.groups.get(id);
 	}
 
 	@PostMapping("/api/v1/groups")
-	@PreAuthorize("hasAuthority('team.assign')")
-	ResponseEntity<AgentGroup> create(@RequestBody Groups.Form form, Authentication authentication) {
-		return ResponseEntity.status(HttpStatus.CREATED).body(this.groups.create(form, actor(authentication)));
+	@RequiresPermission(Permission.TEAM_ASSIGN)
+	ResponseEntity<AgentGroup> create(@RequestBody Groups.Form form, StaffActor actor) {
+		return ResponseEntity.status(HttpStatus.CREATED).body(this.groups.create(form, actor));
 	}
 
 	@PutMapping("/api/v1/groups/{id}")
-	@PreAuthorize("hasAuthority('team.assign')")
-	AgentGroup update(@PathVariable long id, @RequestBody Groups.Form form, Authentication authentication) {
-		return this.groups.update(id, form, actor(authentication));
+	@RequiresPermission(Permission.TEAM_ASSIGN)
+	AgentGroup update(@PathVariable long id, @RequestBody Groups.Form form, StaffActor actor) {
+		return this.groups.update(id, form, actor);
 	}
 
 	@DeleteMapping("/api/v1/groups/{id}")
-	@PreAuthorize("hasAuthority('team.assign')")
-	ResponseEntity<Void> delete(@PathVariable long id, Authentication authentication) {
-		this.groups.delete(id, actor(authentication));
+	@RequiresPermission(Permission.TEAM_ASSIGN)
+	ResponseEntity<Void> delete(@PathVariable long id, StaffActor actor) {
+		this.groups.delete(id, actor);
 		return ResponseEntity.noContent().build();
-	}
-
-	static Groups.Actor actor(Authentication authentication) {
-		StaffPrincipal principal = (StaffPrincipal) authentication.getPrincipal();
-		boolean managesAll = authentication.getAuthorities()
-			.stream()
-			.anyMatch((authority) -> authority.getAuthority().equals("user.manage"));
-		return new Groups.Actor(principal.id(), principal.username(), managesAll);
 	}
 
 }

@@ -6,6 +6,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.parley.platform.Permission;
+import dev.parley.platform.RequiresPermission;
+import dev.parley.agents.AgentStatus;
+import dev.parley.agents.RoutingStrategy;
 import dev.parley.agents.internal.AgentGroup;
 import dev.parley.agents.internal.Agents;
 import dev.parley.agents.internal.Groups;
@@ -13,7 +17,6 @@ import dev.parley.conversations.ConversationQueue;
 import dev.parley.conversations.GroupDirectory;
 import dev.parley.conversations.views.ChatViews;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -43,11 +46,11 @@ class BoardController {
 		this.views = views;
 	}
 
-	record BoardAgent(long userId, String displayName, String publicName, String status, boolean onShift, int capacity,
-			int load, List<Long> groupIds) {
+	record BoardAgent(long userId, String displayName, String publicName, AgentStatus status, boolean onShift,
+			int capacity, int load, List<Long> groupIds) {
 	}
 
-	record QueueTile(Long id, String name, String routing, boolean open, Instant opensAt, int waiting,
+	record QueueTile(Long id, String name, RoutingStrategy routing, boolean open, Instant opensAt, int waiting,
 			Instant longestWaitingSince, int online, int capacity, int load) {
 	}
 
@@ -59,7 +62,7 @@ class BoardController {
 	}
 
 	@GetMapping("/api/v1/board")
-	@PreAuthorize("hasAuthority('team.view')")
+	@RequiresPermission(Permission.TEAM_VIEW)
 	Board board() {
 		List<AgentGroup> groupList = this.groups.list();
 		Map<Long, List<Long>> groupsOfAgent = new HashMap<>();
@@ -93,7 +96,7 @@ class BoardController {
 			int load = 0;
 			for (AgentGroup.Member member : group.members()) {
 				Agents.AgentView agent = byId.get(member.userId());
-				if (agent != null && "online".equals(agent.status()) && onShift.contains(agent.userId())) {
+				if (agent != null && agent.status() == AgentStatus.ONLINE && onShift.contains(agent.userId())) {
 					online++;
 					capacity += agent.capacity();
 					load += agent.load();

@@ -2,13 +2,13 @@ package dev.parley.agents.web;
 
 import java.util.List;
 
+import dev.parley.platform.Permission;
+import dev.parley.platform.RequiresPermission;
+import dev.parley.platform.StaffActor;
 import dev.parley.agents.internal.CannedResponses;
-import dev.parley.identity.StaffPrincipal;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Canned responses (docs/api.md, "Canned responses"). */
 @RestController
 @RequestMapping("/api/v1/canned-responses")
-@PreAuthorize("hasAuthority('conversation.reply')")
+@RequiresPermission(Permission.CONVERSATION_REPLY)
 class CannedResponseController {
 
 	private final CannedResponses canned;
@@ -32,36 +32,24 @@ class CannedResponseController {
 	}
 
 	@GetMapping
-	List<CannedResponses.Canned> list(@RequestParam(required = false) String q, Authentication authentication) {
-		return this.canned.list(actor(authentication), q);
+	List<CannedResponses.Canned> list(@RequestParam(required = false) String q, StaffActor actor) {
+		return this.canned.list(actor, q);
 	}
 
 	@PostMapping
-	ResponseEntity<CannedResponses.Canned> create(@RequestBody CannedResponses.Form form,
-			Authentication authentication) {
-		return ResponseEntity.status(HttpStatus.CREATED).body(this.canned.create(actor(authentication), form));
+	ResponseEntity<CannedResponses.Canned> create(@RequestBody CannedResponses.Form form, StaffActor actor) {
+		return ResponseEntity.status(HttpStatus.CREATED).body(this.canned.create(actor, form));
 	}
 
 	@PutMapping("/{id}")
-	CannedResponses.Canned update(@PathVariable long id, @RequestBody CannedResponses.Form form,
-			Authentication authentication) {
-		return this.canned.update(actor(authentication), id, form);
+	CannedResponses.Canned update(@PathVariable long id, @RequestBody CannedResponses.Form form, StaffActor actor) {
+		return this.canned.update(actor, id, form);
 	}
 
 	@DeleteMapping("/{id}")
-	ResponseEntity<Void> delete(@PathVariable long id, Authentication authentication) {
-		this.canned.delete(actor(authentication), id);
+	ResponseEntity<Void> delete(@PathVariable long id, StaffActor actor) {
+		this.canned.delete(actor, id);
 		return ResponseEntity.noContent().build();
-	}
-
-	private static CannedResponses.Actor actor(Authentication authentication) {
-		StaffPrincipal principal = (StaffPrincipal) authentication.getPrincipal();
-		boolean assigns = has(authentication, "team.assign");
-		return new CannedResponses.Actor(principal.id(), assigns, assigns && has(authentication, "user.manage"));
-	}
-
-	private static boolean has(Authentication authentication, String permission) {
-		return authentication.getAuthorities().stream().anyMatch((a) -> a.getAuthority().equals(permission));
 	}
 
 }

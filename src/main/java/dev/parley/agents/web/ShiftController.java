@@ -5,6 +5,9 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
+import dev.parley.platform.Permission;
+import dev.parley.platform.RequiresPermission;
+import dev.parley.platform.StaffActor;
 import dev.parley.agents.internal.AgentGroup;
 import dev.parley.agents.internal.Agents;
 import dev.parley.agents.internal.Groups;
@@ -13,8 +16,6 @@ import dev.parley.platform.ApiException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,7 +45,7 @@ class ShiftController {
 	}
 
 	@GetMapping("/api/v1/shifts")
-	@PreAuthorize("hasAuthority('team.view')")
+	@RequiresPermission(Permission.TEAM_VIEW)
 	Shifts.Week week(@RequestParam(required = false) String week) {
 		LocalDate day;
 		try {
@@ -63,24 +64,23 @@ class ShiftController {
 	}
 
 	@PutMapping("/api/v1/shifts/groups/{id}/weekly")
-	@PreAuthorize("hasAuthority('team.assign')")
-	ResponseEntity<Void> groupWeek(@PathVariable long id, @RequestBody WeekForm form, Authentication authentication) {
-		this.shifts.replaceGroupWeek(id, "shift", form.slots(), AgentController.actor(authentication));
+	@RequiresPermission(Permission.TEAM_ASSIGN)
+	ResponseEntity<Void> groupWeek(@PathVariable long id, @RequestBody WeekForm form, StaffActor actor) {
+		this.shifts.replaceGroupWeek(id, "shift", form.slots(), actor);
 		return ResponseEntity.noContent().build();
 	}
 
 	@PutMapping("/api/v1/groups/{id}/hours")
-	@PreAuthorize("hasAuthority('team.assign')")
-	ResponseEntity<Void> groupHours(@PathVariable long id, @RequestBody WeekForm form, Authentication authentication) {
-		this.shifts.replaceGroupWeek(id, "hours", form.slots(), AgentController.actor(authentication));
+	@RequiresPermission(Permission.TEAM_ASSIGN)
+	ResponseEntity<Void> groupHours(@PathVariable long id, @RequestBody WeekForm form, StaffActor actor) {
+		this.shifts.replaceGroupWeek(id, "hours", form.slots(), actor);
 		return ResponseEntity.noContent().build();
 	}
 
 	@PutMapping("/api/v1/shifts/agents/{userId}/weekly")
-	@PreAuthorize("hasAuthority('team.assign')")
-	ResponseEntity<Void> agentWeek(@PathVariable long userId, @RequestBody WeekForm form,
-			Authentication authentication) {
-		this.shifts.replaceAgentWeek(userId, form.slots(), AgentController.actor(authentication));
+	@RequiresPermission(Permission.TEAM_ASSIGN)
+	ResponseEntity<Void> agentWeek(@PathVariable long userId, @RequestBody WeekForm form, StaffActor actor) {
+		this.shifts.replaceAgentWeek(userId, form.slots(), actor);
 		return ResponseEntity.noContent().build();
 	}
 
@@ -88,16 +88,15 @@ class ShiftController {
 	}
 
 	@PostMapping("/api/v1/shifts/exceptions")
-	@PreAuthorize("hasAuthority('team.assign')")
-	ResponseEntity<Created> addException(@RequestBody Shifts.ExceptionForm form, Authentication authentication) {
-		return ResponseEntity.status(HttpStatus.CREATED)
-			.body(new Created(this.shifts.addException(form, AgentController.actor(authentication))));
+	@RequiresPermission(Permission.TEAM_ASSIGN)
+	ResponseEntity<Created> addException(@RequestBody Shifts.ExceptionForm form, StaffActor actor) {
+		return ResponseEntity.status(HttpStatus.CREATED).body(new Created(this.shifts.addException(form, actor)));
 	}
 
 	@DeleteMapping("/api/v1/shifts/exceptions/{id}")
-	@PreAuthorize("hasAuthority('team.assign')")
-	ResponseEntity<Void> deleteException(@PathVariable long id, Authentication authentication) {
-		this.shifts.deleteException(id, AgentController.actor(authentication));
+	@RequiresPermission(Permission.TEAM_ASSIGN)
+	ResponseEntity<Void> deleteException(@PathVariable long id, StaffActor actor) {
+		this.shifts.deleteException(id, actor);
 		return ResponseEntity.noContent().build();
 	}
 

@@ -4,7 +4,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
 
-import dev.parley.conversations.internal.Conversations.Sent;
+import dev.parley.conversations.internal.ChatMessages.Sent;
+import dev.parley.platform.StaffActor;
 import dev.parley.conversations.internal.VisitorTokens.VisitorIdentity;
 import dev.parley.platform.ApiException;
 
@@ -26,7 +27,9 @@ public class ChatAttachments {
 
 	private final ConversationRepository conversations;
 
-	private final Conversations chat;
+	private final ConversationAccess access;
+
+	private final ChatMessages chat;
 
 	private final UploadInspector inspector;
 
@@ -36,10 +39,12 @@ public class ChatAttachments {
 
 	private final Clock clock;
 
-	ChatAttachments(AttachmentRepository attachments, ConversationRepository conversations, Conversations chat,
-			UploadInspector inspector, ChatSettings settings, TransactionTemplate transactions, Clock clock) {
+	ChatAttachments(AttachmentRepository attachments, ConversationRepository conversations, ConversationAccess access,
+			ChatMessages chat, UploadInspector inspector, ChatSettings settings, TransactionTemplate transactions,
+			Clock clock) {
 		this.attachments = attachments;
 		this.conversations = conversations;
+		this.access = access;
 		this.chat = chat;
 		this.inspector = inspector;
 		this.settings = settings;
@@ -53,27 +58,27 @@ public class ChatAttachments {
 
 	public Sent uploadAsVisitor(VisitorIdentity visitor, long conversationId, String clientId, String fileName,
 			byte[] content) {
-		Conversation c = this.chat.forVisitor(visitor, conversationId);
+		Conversation c = this.access.forVisitor(visitor, conversationId);
 		if (c.closed()) {
 			throw new ApiException(HttpStatus.CONFLICT, "conversation_closed", "The conversation is closed");
 		}
-		long id = store(c.id(), this.chat.checkClientId(clientId), fileName, content);
-		return this.chat.appendAttachment(c.id(), clientId, Message.VISITOR, visitor.visitorId(), null, id);
+		long id = store(c.id(), ChatInput.clientId(clientId), fileName, content);
+		return this.chat.attachmentFromVisitor(visitor, c.id(), clientId, id);
 	}
 
 	public Sent uploadAsAgent(StaffActor actor, long conversationId, String clientId, String fileName, byte[] content) {
-		Conversation c = this.chat.forStaff(actor, conversationId);
-		this.chat.checkMayWrite(actor, c);
+		Conversation c = this.access.forStaff(actor, conversationId);
+		ConversationAccess.checkMayWrite(actor, c);
 		if (c.closed()) {
 			throw new ApiException(HttpStatus.CONFLICT, "conversation_closed", "The conversation is closed");
 		}
-		long id = store(c.id(), this.chat.checkClientId(clientId), fileName, content);
-		return this.chat.appendAttachment(c.id(), clientId, Message.AGENT, actor.id(), actor.displayName(), id);
+		long id = store(c.id(), ChatInput.clientId(clientId), fileName, content);
+		return this.chat.attachmentFromAgent(actor, c.id(), clientId, id);
 	}
 
 	private long store(long conversationId, String clientId, String fileName, byte[] content) {
 		if (content == null || content.length == 0) {
-			throw Conversations.invalid("file", "must not be empty");
+			throw ChatInput.invalid("file", "must not be empty");
 		}
 		if (content.length > this.settings.attachmentMaxBytes()) {
 			throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "payload_too_large",
@@ -93,7 +98,7 @@ public class ChatAttachments {
 
 	public Download forVisitor(VisitorIdentity visitor, String publicId, boolean thumbnail) {
 		Attachment attachment = find(publicId);
-		this.chat.forVisitor(visitor, attachment.conversationId());
+		this.access.forVisitor(visitor, attachment.conversationId());
 		return content(attachment, thumbnail);
 	}
 
@@ -101,7 +106,7 @@ public class ChatAttachments {
 		Attachment attachment = find(publicId);
 		Conversation c = this.conversations.findById(attachment.conversationId())
 			.orElseThrow(() -> ApiException.notFound("Attachment"));
-		if (!Conversations.mayRead(actor, c)) {
+		if (!ConversationAccess.mayRead(actor, c.status(), c.assigneeId())) {
 			throw ApiException.notFound("Attachment");
 		}
 		return content(attachment, thumbnail);

@@ -2,21 +2,22 @@ package dev.parley.conversations.internal;
 
 import java.time.Instant;
 
+import dev.parley.conversations.ClosedBy;
+import dev.parley.conversations.ConversationStatus;
+
 /** One chat between a visitor and the team, from the first message to closing. */
-public record Conversation(long id, long channelId, long visitorId, String status, Long assigneeId, String question,
-		String pageUrl, String referrer, String userAgent, String ip, String language, Instant createdAt,
-		Instant assignedAt, Instant closedAt, String closedBy, Instant lastMessageAt, String lastMessagePreview,
-		long lastSeq, long agentReadSeq, long visitorReadSeq, Integer rating, String ratingComment, Instant ratedAt,
-		Long groupId, Instant leftMessageAt) {
-
-	public static final String WAITING = "waiting";
-
-	public static final String ASSIGNED = "assigned";
-
-	public static final String CLOSED = "closed";
+public record Conversation(long id, long channelId, long visitorId, ConversationStatus status, Long assigneeId,
+		String question, String pageUrl, String referrer, String userAgent, String ip, String language,
+		Instant createdAt, Instant assignedAt, Instant closedAt, ClosedBy closedBy, Instant lastMessageAt,
+		String lastMessagePreview, long lastSeq, long agentReadSeq, long visitorReadSeq, Integer rating,
+		String ratingComment, Instant ratedAt, Long groupId, Instant leftMessageAt) {
 
 	public boolean closed() {
-		return CLOSED.equals(this.status);
+		return this.status == ConversationStatus.CLOSED;
+	}
+
+	public boolean waiting() {
+		return this.status == ConversationStatus.WAITING;
 	}
 
 	/**
@@ -31,7 +32,7 @@ public record Conversation(long id, long channelId, long visitorId, String statu
 	}
 
 	/** This conversation reopened: open again with the given status. */
-	Conversation reopened(String newStatus) {
+	Conversation reopened(ConversationStatus newStatus) {
 		return new Conversation(this.id, this.channelId, this.visitorId, newStatus, this.assigneeId, this.question,
 				this.pageUrl, this.referrer, this.userAgent, this.ip, this.language, this.createdAt, this.assignedAt,
 				null, null, this.lastMessageAt, this.lastMessagePreview, this.lastSeq, this.agentReadSeq,

@@ -16,9 +16,9 @@ class InactivitySweep {
 
 	private static final Logger logger = LoggerFactory.getLogger(InactivitySweep.class);
 
-	private final Conversations conversations;
+	private final ConversationLifecycle conversations;
 
-	InactivitySweep(Conversations conversations) {
+	InactivitySweep(ConversationLifecycle conversations) {
 		this.conversations = conversations;
 	}
 

@@ -1,5 +1,6 @@
 package dev.parley.conversations.internal;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -11,46 +12,50 @@ import org.springframework.stereotype.Component;
 @Component
 class JdbcConversationQueue implements ConversationQueue {
 
+	private final QueueRepository queues;
+
 	private final ConversationRepository conversations;
 
-	private final Conversations chat;
+	private final ConversationLifecycle lifecycle;
 
-	JdbcConversationQueue(ConversationRepository conversations, Conversations chat) {
+	JdbcConversationQueue(QueueRepository queues, ConversationRepository conversations,
+			ConversationLifecycle lifecycle) {
+		this.queues = queues;
 		this.conversations = conversations;
-		this.chat = chat;
+		this.lifecycle = lifecycle;
 	}
 
 	@Override
 	public List<Waiting> waiting(Long groupId, int limit) {
-		return this.conversations.waitingIn(groupId, limit)
+		return this.queues.waitingIn(groupId, limit)
 			.stream()
 			.map((c) -> new Waiting(c.id(), c.channelId(), c.groupId(), c.createdAt()))
 			.toList();
 	}
 
 	@Override
-	public boolean assign(long conversationId, long agentId, String agentName) {
-		return this.chat.assignIfWaiting(conversationId, agentId, agentName);
+	public boolean assign(long conversationId, long agentId) {
+		return this.lifecycle.assignIfWaiting(conversationId, agentId);
 	}
 
 	@Override
 	public Map<Long, Integer> openCounts(Collection<Long> agentIds) {
-		return this.conversations.openCounts(agentIds);
+		return this.queues.openCounts(agentIds);
 	}
 
 	@Override
-	public List<Requeued> unanswered(java.time.Instant before, int limit) {
-		return this.conversations.unanswered(before, limit);
+	public List<Requeued> unanswered(Instant before, int limit) {
+		return this.queues.unanswered(before, limit);
 	}
 
 	@Override
-	public boolean requeueUnanswered(long conversationId, java.time.Instant before) {
-		return this.chat.requeueUnanswered(conversationId, before);
+	public boolean requeueUnanswered(long conversationId, Instant before) {
+		return this.lifecycle.requeueUnanswered(conversationId, before);
 	}
 
 	@Override
 	public List<QueueStats> queueStats() {
-		return this.conversations.queueStats();
+		return this.queues.queueStats();
 	}
 
 	@Override

@@ -2,31 +2,29 @@ package dev.parley.conversations.internal;
 
 import java.time.Instant;
 
+import dev.parley.conversations.MessageKind;
+import dev.parley.conversations.Side;
+import dev.parley.conversations.TimelineEvent;
+
 /**
- * One entry of a transcript, numbered without gaps within its conversation.
+ * One line of a transcript, numbered without gaps within its conversation.
  *
- * @param kind {@code text}, {@code attachment} or {@code event}
- * @param senderKind {@code visitor}, {@code agent} or {@code system}
+ * @param senderId the visitor's id for {@link Side#VISITOR}; for {@link Side#AGENT} the
+ * staff member who wrote it, and for an event line ({@link Side#SYSTEM}) the staff member
+ * it names (who took it, whom it went to, who closed it), if any
+ * @param senderName for an agent's message and an event line naming a staff member: the
+ * name customers see (the agent's public name at the time); for a transfer to a group,
+ * the group's name
+ * @param eventBy for event lines: who caused it ({@code agent}, {@code visitor},
+ * {@code timeout}, or for transfers {@code agent} or {@code group}: where it went)
  */
-public record Message(long id, long conversationId, long seq, String clientId, String senderKind, Long senderId,
-		String senderName, String kind, String body, Long attachmentId, String eventType, String eventBy,
+public record Message(long id, long conversationId, long seq, String clientId, Side side, Long senderId,
+		String senderName, MessageKind kind, String body, Long attachmentId, TimelineEvent eventType, String eventBy,
 		Instant createdAt) {
-
-	public static final String TEXT = "text";
-
-	public static final String ATTACHMENT = "attachment";
-
-	public static final String EVENT = "event";
-
-	public static final String VISITOR = "visitor";
-
-	public static final String AGENT = "agent";
-
-	public static final String SYSTEM = "system";
 
 	/** This message as stored, under its id. */
 	Message withId(long newId) {
-		return new Message(newId, this.conversationId, this.seq, this.clientId, this.senderKind, this.senderId,
+		return new Message(newId, this.conversationId, this.seq, this.clientId, this.side, this.senderId,
 				this.senderName, this.kind, this.body, this.attachmentId, this.eventType, this.eventBy, this.createdAt);
 	}
 

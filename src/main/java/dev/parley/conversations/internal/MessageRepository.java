@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.parley.conversations.MessageKind;
+import dev.parley.conversations.Side;
+import dev.parley.conversations.TimelineEvent;
+
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,6 +26,9 @@ public class MessageRepository {
 
 	private static final String COLUMNS = "id, conversation_id, seq, client_id, sender_kind, sender_id, sender_name, "
 			+ "kind, body, attachment_id, event_type, event_by, created_at";
+
+	/** The columns of a join's {@code m}. */
+	private static final String QUALIFIED_COLUMNS = "m." + COLUMNS.replace(", ", ", m.");
 
 	private final JdbcClient jdbc;
 
@@ -39,9 +46,10 @@ public class MessageRepository {
 	long insert(Message message) {
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc.sql(INSERT)
-			.params(message.conversationId(), message.seq(), message.clientId(), message.senderKind(),
-					message.senderId(), message.senderName(), message.kind(), message.body(), message.attachmentId(),
-					message.eventType(), message.eventBy(), message.createdAt().toEpochMilli())
+			.params(message.conversationId(), message.seq(), message.clientId(), message.side().value(),
+					message.senderId(), message.senderName(), message.kind().value(), message.body(),
+					message.attachmentId(), (message.eventType() != null) ? message.eventType().value() : null,
+					message.eventBy(), message.createdAt().toEpochMilli())
 			.update(keys, "id");
 		return keys.getKeyAs(Number.class).longValue();
 	}
@@ -67,13 +75,13 @@ public class MessageRepository {
 						ps.setLong(1, m.conversationId());
 						ps.setLong(2, m.seq());
 						ps.setString(3, m.clientId());
-						ps.setString(4, m.senderKind());
+						ps.setString(4, m.side().value());
 						ps.setObject(5, m.senderId(), Types.BIGINT);
 						ps.setString(6, m.senderName());
-						ps.setString(7, m.kind());
+						ps.setString(7, m.kind().value());
 						ps.setString(8, m.body());
 						ps.setObject(9, m.attachmentId(), Types.BIGINT);
-						ps.setString(10, m.eventType());
+						ps.setString(10, (m.eventType() != null) ? m.eventType().value() : null);
 						ps.setString(11, m.eventBy());
 						ps.setLong(12, m.createdAt().toEpochMilli());
 					}
@@ -95,11 +103,24 @@ public class MessageRepository {
 		return ids;
 	}
 
-	Optional<Message> findByClientId(long conversationId, String senderKind, String clientId) {
+	Optional<Message> findByClientId(long conversationId, Side side, String clientId) {
 		return this.jdbc
 			.sql("SELECT " + COLUMNS + " FROM chat_message WHERE conversation_id = ? AND sender_kind = ? "
 					+ "AND client_id = ?")
-			.params(conversationId, senderKind, clientId)
+			.params(conversationId, side.value(), clientId)
+			.query(MessageRepository::map)
+			.optional();
+	}
+
+	/**
+	 * A visitor's message with this client id in any of the visitor's conversations: how
+	 * a repeated "leave a message" finds the one stored the first time.
+	 */
+	Optional<Message> findVisitorMessage(long visitorId, String clientId) {
+		return this.jdbc
+			.sql("SELECT " + QUALIFIED_COLUMNS + " FROM chat_message m JOIN conversation c "
+					+ "ON c.id = m.conversation_id WHERE c.visitor_id = ? AND m.sender_kind = ? AND m.client_id = ?")
+			.params(visitorId, Side.VISITOR.value(), clientId)
 			.query(MessageRepository::map)
 			.optional();
 	}
@@ -113,11 +134,12 @@ public class MessageRepository {
 	}
 
 	private static Message map(ResultSet rs, int row) throws SQLException {
+		String eventType = rs.getString("event_type");
 		return new Message(rs.getLong("id"), rs.getLong("conversation_id"), rs.getLong("seq"),
-				rs.getString("client_id"), rs.getString("sender_kind"), rs.getObject("sender_id", Long.class),
-				rs.getString("sender_name"), rs.getString("kind"), rs.getString("body"),
-				rs.getObject("attachment_id", Long.class), rs.getString("event_type"), rs.getString("event_by"),
-				Instant.ofEpochMilli(rs.getLong("created_at")));
+				rs.getString("client_id"), Side.of(rs.getString("sender_kind")), rs.getObject("sender_id", Long.class),
+				rs.getString("sender_name"), MessageKind.of(rs.getString("kind")), rs.getString("body"),
+				rs.getObject("attachment_id", Long.class), (eventType != null) ? TimelineEvent.of(eventType) : null,
+				rs.getString("event_by"), Instant.ofEpochMilli(rs.getLong("created_at")));
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
@@ -18,7 +19,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
-import dev.parley.conversations.internal.Conversations.Draft;
+import dev.parley.conversations.ConversationReopened;
+import dev.parley.conversations.ConversationStatus;
+import dev.parley.conversations.ConversationWaiting;
+import dev.parley.conversations.Side;
+import dev.parley.conversations.TimelineEvent;
 import dev.parley.platform.ApiException;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,6 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -41,6 +47,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * one commit. The rules are those of a single append: the checks run on the locked row
  * (as it stands after the batch's earlier messages), a refused message is refused alone
  * and the rest of its batch is stored.
+ *
+ * <p>
+ * Each stored line's module event ({@code MessagePosted}, and on a reopening
+ * {@code ConversationReopened}) is published inside the batch's transaction. Once the
+ * batch has committed, the senders are answered first, then the writer feeds the live
+ * bus, batch after batch in commit order, so a sender's acknowledgement never waits for
+ * the fan-out to other connections.
  *
  * <p>
  * Should the batch as a whole fail (a message sent before, refused by the unique key on
@@ -74,6 +87,10 @@ class MessageWriter implements DisposableBean {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
+	private final LiveFeed feed;
+
 	private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
 
 	private final List<Thread> writers = new ArrayList<>();
@@ -85,7 +102,10 @@ class MessageWriter implements DisposableBean {
 	private volatile boolean stopped;
 
 	MessageWriter(ConversationRepository conversations, MessageRepository messages, ChatSettings settings,
-			TransactionTemplate transactions, Clock clock, MeterRegistry meters) {
+			TransactionTemplate transactions, Clock clock, MeterRegistry meters, ApplicationEventPublisher events,
+			LiveFeed feed) {
+		this.events = events;
+		this.feed = feed;
 		this.batchSizes = DistributionSummary.builder("parley.chat.message.batch")
 			.description("Messages stored per transaction by the group-committing writer")
 			.baseUnit("messages")
@@ -111,8 +131,7 @@ class MessageWriter implements DisposableBean {
 	 * everything it added (a reopening adds an event first), and the conversation's
 	 * status afterwards.
 	 */
-	record Appended(Message message, boolean duplicate, List<Message> added, boolean statusChanged,
-			String statusAfter) {
+	record Appended(Message message, boolean duplicate, List<Message> added, boolean statusChanged) {
 	}
 
 	/**
@@ -123,7 +142,17 @@ class MessageWriter implements DisposableBean {
 	 */
 	Appended append(long conversationId, Draft draft, Consumer<Conversation> access) {
 		Request request = new Request(conversationId, draft, access, new CompletableFuture<>());
-		if (TransactionSynchronizationManager.isActualTransactionActive() || this.stopped) {
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			// a repeat must not reach the unique key here: its refusal would doom the
+			// caller's whole transaction
+			Optional<Message> stored = (draft.clientId() != null)
+					? this.messages.findByClientId(conversationId, draft.side(), draft.clientId()) : Optional.empty();
+			if (stored.isPresent()) {
+				return new Appended(stored.get(), true, List.of(), false);
+			}
+			write(List.of(request));
+		}
+		else if (this.stopped) {
 			write(List.of(request));
 		}
 		else {
@@ -176,14 +205,21 @@ class MessageWriter implements DisposableBean {
 		}
 	}
 
-	/** Stores a batch; each request's future is completed before this returns. */
+	/**
+	 * Stores a batch; each request's future is completed before this returns. Inside a
+	 * caller's transaction the live events wait for that transaction's commit.
+	 */
 	private void write(List<Request> batch) {
 		try {
+			boolean joined = TransactionSynchronizationManager.isActualTransactionActive();
 			long started = System.nanoTime();
-			List<Outcome> outcomes = this.transactions.execute((tx) -> store(batch));
+			List<Outcome> outcomes = this.transactions.execute((tx) -> store(batch, joined));
 			this.batchTimes.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
 			this.batchSizes.record(batch.size());
 			outcomes.forEach(Outcome::complete);
+			if (!joined) {
+				publish(outcomes);
+			}
 		}
 		catch (RuntimeException ex) {
 			if (batch.size() > 1) {
@@ -201,17 +237,17 @@ class MessageWriter implements DisposableBean {
 		if (ex instanceof DuplicateKeyException && request.draft.clientId() != null) {
 			// sent before (a resend after reconnecting, or the same message on two
 			// connections): the unique key refused it; answer with the stored one
-			var stored = this.messages.findByClientId(request.conversationId, request.draft.senderKind(),
+			var stored = this.messages.findByClientId(request.conversationId, request.draft.side(),
 					request.draft.clientId());
 			if (stored.isPresent()) {
-				request.result.complete(new Appended(stored.get(), true, List.of(), false, null));
+				request.result.complete(new Appended(stored.get(), true, List.of(), false));
 				return;
 			}
 		}
 		request.result.completeExceptionally(ex);
 	}
 
-	private List<Outcome> store(List<Request> batch) {
+	private List<Outcome> store(List<Request> batch, boolean joined) {
 		Set<Long> ids = new TreeSet<>();
 		batch.forEach((r) -> ids.add(r.conversationId));
 		Map<Long, Conversation> locked = this.conversations.lockAll(ids);
@@ -226,7 +262,7 @@ class MessageWriter implements DisposableBean {
 			Outcome outcome = new Outcome(r);
 			outcomes.add(outcome);
 			Conversation c = locked.get(r.conversationId);
-			String key = (r.draft.clientId() != null) ? key(r.conversationId, r.draft.senderKind(), r.draft.clientId())
+			String key = (r.draft.clientId() != null) ? key(r.conversationId, r.draft.side(), r.draft.clientId())
 					: null;
 			try {
 				if (c == null) {
@@ -240,26 +276,26 @@ class MessageWriter implements DisposableBean {
 				}
 				long seq = c.lastSeq();
 				if (c.closed()) {
-					if (!Message.VISITOR.equals(r.draft.senderKind()) || !withinReopenWindow(c, now)) {
+					if (r.draft.side() != Side.VISITOR || !withinReopenWindow(c, now)) {
 						throw new ApiException(HttpStatus.CONFLICT, "conversation_closed",
 								"The conversation is closed");
 					}
-					String status = (c.assigneeId() != null) ? Conversation.ASSIGNED : Conversation.WAITING;
-					this.conversations.reopen(c.id(), status);
-					c = c.reopened(status);
+					c = reopen(c, now);
 					outcome.statusChanged = true;
-					outcome.added.add(Draft.event("reopened", Message.VISITOR, null).toMessage(c.id(), ++seq, now));
+					outcome.added.add(Draft.event(TimelineEvent.REOPENED, Side.VISITOR.value(), null, null)
+						.toMessage(c.id(), ++seq, now));
 				}
 				Message message = r.draft.toMessage(c.id(), ++seq, now);
 				outcome.added.add(message);
-				outcome.statusAfter = c.status();
 				inserts.addAll(outcome.added);
-				locked.put(c.id(), c.withLastSeq(seq));
+				c = c.withLastSeq(seq);
+				locked.put(c.id(), c);
+				outcome.after = c;
 				if (key != null) {
 					stored.put(key, message);
 				}
 				marks.computeIfAbsent(c.id(), ConversationRepository.AppendMark::new)
-					.add(seq, now, Conversations.preview(message), r.draft.senderKind());
+					.add(seq, now, Transcript.preview(message), r.draft.side());
 			}
 			catch (ApiException ex) {
 				outcome.refusal = ex;
@@ -277,8 +313,47 @@ class MessageWriter implements DisposableBean {
 				// repeated within this batch: the copy stored a moment ago, with its id
 				outcome.duplicateOf = withIds.getOrDefault(outcome.duplicateOf, outcome.duplicateOf);
 			}
+			for (Message line : outcome.added) {
+				this.events.publishEvent(Transcript.posted(line));
+				if (joined) {
+					this.feed.lineAdded(line);
+				}
+			}
 		}
 		return outcomes;
+	}
+
+	/**
+	 * Opens a conversation that closed a moment ago again, because its visitor wrote:
+	 * with its agent, or back in the queue when nobody had it.
+	 */
+	private Conversation reopen(Conversation c, Instant now) {
+		ConversationStatus status = (c.assigneeId() != null) ? ConversationStatus.ASSIGNED : ConversationStatus.WAITING;
+		this.conversations.reopen(c.id(), status);
+		this.events.publishEvent(new ConversationReopened(c.id(), c.assigneeId(), status, now));
+		if (status == ConversationStatus.WAITING) {
+			this.events.publishEvent(new ConversationWaiting(c.id(), c.channelId(), c.groupId(), now));
+		}
+		return c.reopened(status);
+	}
+
+	/**
+	 * Feeds the live bus with what a committed batch stored, in the batch's order; the
+	 * live feed is best effort (a client that misses a frame catches up with sync), so a
+	 * failure here never fails the senders, who have their answer already.
+	 */
+	private void publish(List<Outcome> outcomes) {
+		for (Outcome outcome : outcomes) {
+			if (outcome.refusal != null || outcome.duplicateOf != null || outcome.added.isEmpty()) {
+				continue;
+			}
+			try {
+				this.feed.appended(outcome.added, outcome.after, outcome.statusChanged);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not feed conversation {} to live connections", outcome.after.id(), ex);
+			}
+		}
 	}
 
 	private boolean withinReopenWindow(Conversation c, Instant now) {
@@ -286,8 +361,8 @@ class MessageWriter implements DisposableBean {
 		return c.closedAt() != null && !window.isZero() && !now.isAfter(c.closedAt().plus(window));
 	}
 
-	private static String key(long conversationId, String senderKind, String clientId) {
-		return conversationId + "/" + senderKind + "/" + clientId;
+	private static String key(long conversationId, Side side, String clientId) {
+		return conversationId + "/" + side.value() + "/" + clientId;
 	}
 
 	/**
@@ -324,7 +399,8 @@ class MessageWriter implements DisposableBean {
 
 		private boolean statusChanged;
 
-		private String statusAfter;
+		/** The conversation as this request left it. */
+		private Conversation after;
 
 		Outcome(Request request) {
 			this.request = request;
@@ -335,11 +411,11 @@ class MessageWriter implements DisposableBean {
 				this.request.result.completeExceptionally(this.refusal);
 			}
 			else if (this.duplicateOf != null) {
-				this.request.result.complete(new Appended(this.duplicateOf, true, List.of(), false, null));
+				this.request.result.complete(new Appended(this.duplicateOf, true, List.of(), false));
 			}
 			else {
 				this.request.result.complete(new Appended(this.added.get(this.added.size() - 1), false,
-						List.copyOf(this.added), this.statusChanged, this.statusAfter));
+						List.copyOf(this.added), this.statusChanged));
 			}
 		}
 

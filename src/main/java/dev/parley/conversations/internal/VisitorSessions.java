@@ -1,19 +1,21 @@
 package dev.parley.conversations.internal;
 
-import dev.parley.conversations.views.ChatViews;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import dev.parley.conversations.views.ChatViews.ConversationView;
-import dev.parley.conversations.internal.VisitorTokens.VisitorIdentity;
 import dev.parley.conversations.GroupDirectory;
 import dev.parley.conversations.MessageLeft;
+import dev.parley.conversations.Side;
+import dev.parley.conversations.internal.VisitorTokens.VisitorIdentity;
+import dev.parley.conversations.views.ChatViews;
+import dev.parley.conversations.views.ChatViews.VisitorConversationView;
 import dev.parley.platform.ApiException;
 
 import org.springframework.context.ApplicationEventPublisher;
-
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,7 +38,15 @@ public class VisitorSessions {
 
 	private final ConversationRepository conversations;
 
-	private final Conversations chat;
+	private final ConversationLifecycle lifecycle;
+
+	private final ChatMessages chat;
+
+	private final MessageRepository messages;
+
+	private final ChatInput input;
+
+	private final LiveFeed feed;
 
 	private final VisitorTokens tokens;
 
@@ -51,8 +61,13 @@ public class VisitorSessions {
 	private final ApplicationEventPublisher events;
 
 	VisitorSessions(ChannelRepository channels, VisitorRepository visitors, ConversationRepository conversations,
-			Conversations chat, VisitorTokens tokens, ChatViews views, Clock clock, TransactionTemplate transactions,
+			ConversationLifecycle lifecycle, ChatMessages chat, MessageRepository messages, ChatInput input,
+			LiveFeed feed, VisitorTokens tokens, ChatViews views, Clock clock, TransactionTemplate transactions,
 			GroupDirectory groups, ApplicationEventPublisher events) {
+		this.lifecycle = lifecycle;
+		this.messages = messages;
+		this.input = input;
+		this.feed = feed;
 		this.groups = groups;
 		this.events = events;
 		this.transactions = transactions;
@@ -74,7 +89,7 @@ public class VisitorSessions {
 	public record Origin(String ip, String userAgent) {
 	}
 
-	public record Session(String token, Visitor visitor, ConversationView conversation) {
+	public record Session(String token, Visitor visitor, VisitorConversationView conversation) {
 	}
 
 	/**
@@ -85,8 +100,13 @@ public class VisitorSessions {
 	public record Prechat(String name, String email, String phone, String question, Long topic) {
 	}
 
-	/** A message left for later, with a way to answer it. */
-	public record LeftMessage(String name, String email, String phone, String text, Long topic) {
+	/**
+	 * A message left for later, with a way to answer it.
+	 *
+	 * @param clientId the widget's id for this message (as for chat messages): sending
+	 * the same form again stores nothing twice
+	 */
+	public record LeftMessage(String clientId, String name, String email, String phone, String text, Long topic) {
 	}
 
 	public Channel enabledChannel(String key) {
@@ -127,10 +147,10 @@ public class VisitorSessions {
 					now);
 			visitor = this.visitors.findById(this.visitors.insert(draft)).orElseThrow();
 		}
-		ConversationView conversation = this.conversations.findLatestForVisitor(visitor.id())
+		VisitorConversationView conversation = this.conversations.findLatestForVisitor(visitor.id())
 			.filter((c) -> !c.closed() || (c.closedAt() != null && c.rating() == null
-					&& c.closedAt().isAfter(now.minus(java.time.Duration.ofHours(1)))))
-			.map((c) -> this.views.conversation(c, false))
+					&& c.closedAt().isAfter(now.minus(Duration.ofHours(1)))))
+			.map(this.views::forVisitor)
 			.orElse(null);
 		return new Session(this.tokens.issue(visitor.id(), channel.id()), visitor, conversation);
 	}
@@ -156,7 +176,7 @@ public class VisitorSessions {
 					default -> false;
 				};
 				if (missing) {
-					throw Conversations.invalid(field, "is required");
+					throw ChatInput.invalid(field, "is required");
 				}
 			}
 		}
@@ -166,71 +186,78 @@ public class VisitorSessions {
 			this.visitors.lock(visitor.id());
 			Optional<Conversation> open = this.conversations.findOpenForVisitor(visitor.id());
 			if (open.isPresent()) {
-				return new Started(this.views.conversation(open.get(), false), false);
+				return new Started(this.views.forVisitor(open.get()), false);
 			}
 			Long group = targetGroup(channel, form.topic());
 			if (group != null) {
 				GroupDirectory.Hours hours = this.groups.hours(group);
 				if (!hours.open()) {
-					throw new ApiException(org.springframework.http.HttpStatus.CONFLICT, "outside_hours",
+					throw new ApiException(HttpStatus.CONFLICT, "outside_hours",
 							"Nobody is available now; leave a message instead")
 						.with("opensAt", hours.opensAt());
 				}
 			}
 			Visitor updated = withContact(visitor, name, email, phone, this.clock.instant());
 			this.visitors.update(updated);
-			return new Started(this.views.conversation(this.chat.start(updated, question, group, false), false), true);
+			return new Started(this.views.forVisitor(this.lifecycle.start(updated, question, group, false)), true);
 		});
-		if (started.created()) {
-			this.chat.announce(started.conversation());
-			this.chat.announceWaiting(started.conversation().id());
-		}
 		return started;
 	}
 
-	public record Started(ConversationView conversation, boolean created) {
+	public record Started(VisitorConversationView conversation, boolean created) {
 	}
 
 	/**
 	 * Leaves a message for later: outside business hours a new conversation in the
 	 * group's backlog; while waiting in the queue, the waiting conversation becomes one.
 	 * Either way it is no longer offered to agents automatically: an agent picks it up
-	 * and answers when they can.
+	 * and answers when they can. One transaction, idempotent on the form's client id.
 	 */
-	public ConversationView leaveMessage(VisitorIdentity identity, LeftMessage form) {
+	public Left leaveMessage(VisitorIdentity identity, LeftMessage form) {
 		Visitor visitor = knownVisitor(identity);
 		Channel channel = enabledChannelOf(visitor);
-		String text = this.chat.checkText(form.text());
+		String clientId = ChatInput.clientId(form.clientId());
+		String text = this.input.text(form.text());
 		String name = optional("name", form.name(), 100);
 		String email = email(form.email());
 		String phone = phone(form.phone());
 		if (email == null && phone == null && visitor.email() == null && visitor.phone() == null) {
-			throw Conversations.invalid("email", "give an e-mail address or a phone number so we can answer");
+			throw ChatInput.invalid("email", "give an e-mail address or a phone number so we can answer");
+		}
+		Optional<Message> before = this.messages.findVisitorMessage(visitor.id(), clientId);
+		if (before.isPresent()) {
+			// sent again (the answer to the first one got lost): it is stored already
+			return new Left(
+					this.views.forVisitor(this.conversations.findById(before.get().conversationId()).orElseThrow()),
+					true);
 		}
 		Long group = targetGroup(channel, form.topic());
 		Instant now = this.clock.instant();
 		Visitor updated = withContact(visitor, name, email, phone, now);
-		boolean[] left = new boolean[1];
-		Conversation conversation = this.transactions.execute((tx) -> {
+		Long conversationId = this.transactions.execute((tx) -> {
 			this.visitors.lock(visitor.id());
 			this.visitors.update(updated);
 			Optional<Conversation> open = this.conversations.findOpenForVisitor(visitor.id());
-			if (open.isPresent()) {
-				// an agent may already be on it: then this is just one more message
-				left[0] = this.conversations.markLeftMessage(open.get().id(), now);
-				return open.get();
+			// an agent may already be on an open one: then this is just one more message
+			Conversation conversation = open.orElseGet(() -> this.lifecycle.start(updated, null, group, true));
+			boolean left = open.isEmpty() || this.conversations.markLeftMessage(conversation.id(), now);
+			MessageWriter.Appended appended = this.chat.appendInTransaction(conversation.id(),
+					Draft.text(clientId, Side.VISITOR, visitor.id(), null, text));
+			if (left && !appended.duplicate()) {
+				this.events.publishEvent(new MessageLeft(conversation.id(), conversation.channelId(),
+						conversation.groupId(), visitor.id(), updated.email(), updated.phone(), now));
 			}
-			left[0] = true;
-			return this.chat.start(updated, null, group, true);
+			this.feed.changed(conversation.id());
+			return conversation.id();
 		});
-		this.chat.sendAsVisitor(identity, conversation.id(), "left-" + java.util.UUID.randomUUID(), text);
-		Conversation after = this.conversations.findById(conversation.id()).orElseThrow();
-		this.chat.announce(after);
-		if (left[0]) {
-			this.events.publishEvent(new MessageLeft(after.id(), after.channelId(), after.groupId(), visitor.id(),
-					updated.email(), updated.phone(), now));
-		}
-		return this.views.conversation(after, false);
+		return new Left(this.views.forVisitor(this.conversations.findById(conversationId).orElseThrow()), false);
+	}
+
+	/**
+	 * A message left: the conversation it is in, and whether it had been left before with
+	 * the same client id (then nothing was stored now).
+	 */
+	public record Left(VisitorConversationView conversation, boolean duplicate) {
 	}
 
 	/** The visitor with the contact details given now (null: keep what is known). */
@@ -242,8 +269,7 @@ public class VisitorSessions {
 
 	private Visitor knownVisitor(VisitorIdentity identity) {
 		return this.visitors.findById(identity.visitorId())
-			.orElseThrow(() -> new ApiException(org.springframework.http.HttpStatus.UNAUTHORIZED, "unauthenticated",
-					"Unknown visitor"));
+			.orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "unauthenticated", "Unknown visitor"));
 	}
 
 	private Channel enabledChannelOf(Visitor visitor) {
@@ -255,14 +281,14 @@ public class VisitorSessions {
 	/** The group a new conversation goes to: the topic's, or the channel's. */
 	private Long targetGroup(Channel channel, Long topic) {
 		if (topic != null) {
-			channel.topic(topic).orElseThrow(() -> Conversations.invalid("topic", "is not offered by this channel"));
+			channel.topic(topic).orElseThrow(() -> ChatInput.invalid("topic", "is not offered by this channel"));
 			if (this.groups.name(topic).isEmpty()) {
-				throw Conversations.invalid("topic", "is not offered by this channel");
+				throw ChatInput.invalid("topic", "is not offered by this channel");
 			}
 			return topic;
 		}
 		if (!channel.topics().isEmpty()) {
-			throw Conversations.invalid("topic", "is required");
+			throw ChatInput.invalid("topic", "is required");
 		}
 		return this.groups.groupOfChannel(channel.id()).orElse(null);
 	}
@@ -273,15 +299,15 @@ public class VisitorSessions {
 		}
 		String text = value.strip();
 		if (text.length() > max) {
-			throw Conversations.invalid(field, "must be at most " + max + " characters");
+			throw ChatInput.invalid(field, "must be at most " + max + " characters");
 		}
-		return text;
+		return ChatInput.plain(field, text);
 	}
 
 	private static String email(String value) {
 		String email = optional("email", value, 254);
 		if (email != null && !EMAIL.matcher(email).matches()) {
-			throw Conversations.invalid("email", "must be an e-mail address");
+			throw ChatInput.invalid("email", "must be an e-mail address");
 		}
 		return email;
 	}
@@ -289,7 +315,7 @@ public class VisitorSessions {
 	private static String phone(String value) {
 		String phone = optional("phone", value, 32);
 		if (phone != null && !PHONE.matcher(phone).matches()) {
-			throw Conversations.invalid("phone", "must be a phone number");
+			throw ChatInput.invalid("phone", "must be a phone number");
 		}
 		return phone;
 	}

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.parley.conversations.internal.StaffActor;
+import dev.parley.platform.StaffActor;
 import dev.parley.conversations.internal.VisitorTokens.VisitorIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +18,9 @@ import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorato
 /**
  * One open WebSocket and what it is allowed to see. Sends are thread-safe and never block
  * the caller for long: a client that cannot keep up (more than 512 KB queued or a send
- * stuck for 10 s) is disconnected, and catches up with {@code sync} when it reconnects.
+ * stuck for 10 s) is disconnected, and catches up with {@code sync} when it reconnects. A
+ * frame that cannot be sent for what it holds is dropped and logged; it never costs a
+ * healthy connection its life.
  */
 final class Connection {
 
@@ -31,6 +33,9 @@ final class Connection {
 	private final WebSocketSession session;
 
 	private final boolean staff;
+
+	/** The HTTP session a staff connection was opened from (to end it on sign-out). */
+	private final String httpSessionId;
 
 	private volatile VisitorIdentity visitor;
 
@@ -78,10 +83,15 @@ final class Connection {
 	/** Conversations this connection receives live events of. */
 	final Set<Long> conversations = ConcurrentHashMap.newKeySet();
 
-	Connection(WebSocketSession session, boolean staff, long now) {
+	Connection(WebSocketSession session, boolean staff, String httpSessionId, long now) {
 		this.session = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MILLIS, SEND_BUFFER_LIMIT);
 		this.staff = staff;
+		this.httpSessionId = httpSessionId;
 		this.lastActivity = now;
+	}
+
+	String httpSessionId() {
+		return this.httpSessionId;
 	}
 
 	String id() {
@@ -145,6 +155,11 @@ final class Connection {
 		}
 		try {
 			this.session.sendMessage(frame);
+		}
+		catch (IllegalArgumentException ex) {
+			// the frame, not the connection: text no encoder can write (validation keeps
+			// it out; this guards what was stored before)
+			logger.warn("Dropped a frame that could not be encoded for connection {}", id(), ex);
 		}
 		catch (IOException | RuntimeException ex) {
 			logger.debug("Dropping slow or broken connection {}", id(), ex);

@@ -29,6 +29,7 @@ import org.springframework.web.socket.handler.TextWebSocketHandler;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 import org.springframework.web.socket.server.standard.StandardWebSocketUpgradeStrategy;
 import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
+import org.springframework.web.socket.server.support.HttpSessionHandshakeInterceptor;
 
 /**
  * The two WebSocket endpoints. {@code /ws/staff} is only reached through the security
@@ -56,7 +57,9 @@ class SocketHandlers implements WebSocketConfigurer {
 		registry.addHandler(new Handler(false), "/ws/visitor")
 			.setHandshakeHandler(handshakes)
 			.setAllowedOriginPatterns("*");
-		registry.addHandler(new Handler(true), "/ws/staff").setHandshakeHandler(handshakes);
+		registry.addHandler(new Handler(true), "/ws/staff")
+			.setHandshakeHandler(handshakes)
+			.addInterceptors(new HttpSessionHandshakeInterceptor(List.of()));
 	}
 
 	@Bean
@@ -133,7 +136,9 @@ class SocketHandlers implements WebSocketConfigurer {
 				}
 				authentication = principal;
 			}
-			Connection connection = new Connection(session, this.staff, Gateway.now());
+			Object httpSession = session.getAttributes().get(HttpSessionHandshakeInterceptor.HTTP_SESSION_ID_ATTR_NAME);
+			Connection connection = new Connection(session, this.staff,
+					(httpSession != null) ? httpSession.toString() : null, Gateway.now());
 			this.connections.put(session.getId(), connection);
 			SocketHandlers.this.gateway.opened(connection, authentication);
 		}

@@ -1,16 +1,7 @@
 package dev.parley.conversations.views;
 
-import dev.parley.conversations.internal.Attachment;
-import dev.parley.conversations.internal.AttachmentRepository;
-import dev.parley.conversations.internal.Channel;
-import dev.parley.conversations.internal.ChannelRepository;
-import dev.parley.conversations.internal.Conversation;
-import dev.parley.conversations.internal.ConversationRepository;
-import dev.parley.conversations.internal.Message;
-import dev.parley.conversations.internal.Visitor;
-import dev.parley.conversations.internal.VisitorRepository;
-
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -18,14 +9,32 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import dev.parley.conversations.ClosedBy;
+import dev.parley.conversations.ConversationStatus;
+import dev.parley.conversations.MessageKind;
+import dev.parley.conversations.PublicNames;
+import dev.parley.conversations.Side;
+import dev.parley.conversations.TimelineEvent;
+import dev.parley.conversations.internal.Attachment;
+import dev.parley.conversations.internal.AttachmentRepository;
+import dev.parley.conversations.internal.Channel;
+import dev.parley.conversations.internal.ChannelRepository;
+import dev.parley.conversations.internal.Conversation;
+import dev.parley.conversations.internal.ConversationLists;
+import dev.parley.conversations.internal.Message;
+import dev.parley.conversations.internal.Visitor;
+import dev.parley.conversations.internal.VisitorRepository;
 import dev.parley.identity.StaffDirectory;
+import dev.parley.platform.PlainText;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Turns conversations and messages into what clients see (REST bodies and realtime frames
- * share these shapes; see docs/api.md and docs/protocol.md). Builds lists with one query
- * per kind of related row, never one per item.
+ * share these shapes; see docs/api.md and docs/protocol.md). Staff and visitors get
+ * different shapes: a visitor sees staff members only by the public name (the name
+ * customers see), never their internal names, and none of the details staff see about the
+ * visitor. Builds lists with one query per kind of related row, never one per item.
  */
 @Component
 public class ChatViews {
@@ -38,15 +47,18 @@ public class ChatViews {
 
 	private final StaffDirectory staff;
 
-	private final ConversationRepository conversationRepository;
+	private final PublicNames publicNames;
+
+	private final ConversationLists lists;
 
 	ChatViews(ChannelRepository channels, VisitorRepository visitors, AttachmentRepository attachments,
-			StaffDirectory staff, ConversationRepository conversationRepository) {
-		this.conversationRepository = conversationRepository;
+			StaffDirectory staff, PublicNames publicNames, ConversationLists lists) {
 		this.channels = channels;
 		this.visitors = visitors;
 		this.attachments = attachments;
 		this.staff = staff;
+		this.publicNames = publicNames;
+		this.lists = lists;
 	}
 
 	public record ChannelRef(long id, String name, String kind) {
@@ -59,33 +71,50 @@ public class ChatViews {
 			String customerId) {
 	}
 
+	/**
+	 * A staff member: for staff their display name; for visitors the public name.
+	 */
 	public record StaffRef(long id, String displayName) {
 	}
 
-	public record ConversationView(long id, String status, ChannelRef channel, VisitorRef visitor, StaffRef assignee,
-			String question, Instant createdAt, Instant assignedAt, Instant closedAt, String closedBy,
-			Instant lastMessageAt, String lastMessagePreview, long lastSeq, long agentReadSeq, long visitorReadSeq,
-			long unread, Integer rating, String ratingComment, VisitorDetails details, Long groupId,
-			Instant leftMessageAt) {
+	/** A conversation as staff see it. */
+	public record ConversationView(long id, ConversationStatus status, ChannelRef channel, VisitorRef visitor,
+			StaffRef assignee, String question, Instant createdAt, Instant assignedAt, Instant closedAt,
+			ClosedBy closedBy, Instant lastMessageAt, String lastMessagePreview, long lastSeq, long agentReadSeq,
+			long visitorReadSeq, long unread, Integer rating, String ratingComment, VisitorDetails details,
+			Long groupId, Instant leftMessageAt) {
 	}
 
-	public record SenderView(String kind, Long id, String name) {
+	/**
+	 * A conversation as its visitor sees it: the agent only by the public name, nothing
+	 * about queues, groups or the visitor's own tracking details.
+	 */
+	public record VisitorConversationView(long id, ConversationStatus status, StaffRef assignee, String question,
+			Instant createdAt, Instant assignedAt, Instant closedAt, ClosedBy closedBy, long lastSeq, long agentReadSeq,
+			long visitorReadSeq, Integer rating, Instant leftMessageAt) {
+	}
+
+	public record SenderView(Side kind, Long id, String name) {
 	}
 
 	public record AttachmentView(String id, String name, String contentType, long size, boolean image, Integer width,
 			Integer height, String url, String thumbnailUrl) {
 	}
 
-	public record EventView(String type, String by, String agent) {
+	public record EventView(TimelineEvent type, String by, String agent) {
 	}
 
-	public record MessageView(long id, long conversationId, long seq, String clientId, String kind, SenderView sender,
-			String text, AttachmentView attachment, EventView event, Instant createdAt) {
+	public record MessageView(long id, long conversationId, long seq, String clientId, MessageKind kind,
+			SenderView sender, String text, AttachmentView attachment, EventView event, Instant createdAt) {
+	}
+
+	/** One message as staff and as the visitor see it. */
+	public record MessagePair(MessageView staff, MessageView visitor) {
 	}
 
 	/** Conversations assigned and not closed, most recently active first. */
 	public List<ConversationView> inProgress(int limit) {
-		return conversations(this.conversationRepository.inProgress(limit), false);
+		return conversations(this.lists.inProgress(limit), false);
 	}
 
 	public ConversationView conversation(Conversation conversation, boolean withDetails) {
@@ -115,35 +144,80 @@ public class ChatViews {
 			return new ConversationView(c.id(), c.status(),
 					(channel != null) ? new ChannelRef(channel.id(), channel.name(), channel.kind()) : null, visitorRef,
 					assignee, c.question(), c.createdAt(), c.assignedAt(), c.closedAt(), c.closedBy(),
-					c.lastMessageAt(), c.lastMessagePreview(), c.lastSeq(), c.agentReadSeq(), c.visitorReadSeq(),
-					Math.max(0, c.lastSeq() - c.agentReadSeq()), c.rating(), c.ratingComment(), details, c.groupId(),
-					c.leftMessageAt());
+					c.lastMessageAt(), PlainText.wellFormed(c.lastMessagePreview()), c.lastSeq(), c.agentReadSeq(),
+					c.visitorReadSeq(), Math.max(0, c.lastSeq() - c.agentReadSeq()), c.rating(), c.ratingComment(),
+					details, c.groupId(), c.leftMessageAt());
 		}).toList();
 	}
 
-	public MessageView message(Message message) {
-		return messages(List.of(message)).get(0);
+	public VisitorConversationView forVisitor(Conversation c) {
+		StaffRef assignee = (c.assigneeId() != null)
+				? new StaffRef(c.assigneeId(), this.publicNames.publicName(c.assigneeId())) : null;
+		return new VisitorConversationView(c.id(), c.status(), assignee, c.question(), c.createdAt(), c.assignedAt(),
+				c.closedAt(), c.closedBy(), c.lastSeq(), c.agentReadSeq(), c.visitorReadSeq(), c.rating(),
+				c.leftMessageAt());
 	}
 
+	/** Messages as staff see them. */
 	public List<MessageView> messages(Collection<Message> messages) {
-		Map<Long, Attachment> files = this.attachments
-			.findByIds(messages.stream().map(Message::attachmentId).filter(Objects::nonNull).toList());
-		return messages.stream().map((m) -> message(m, files.get(m.attachmentId()))).toList();
+		return pairs(messages).stream().map(MessagePair::staff).toList();
 	}
 
-	MessageView message(Message m, Attachment file) {
-		AttachmentView attachment = null;
-		if (file != null) {
-			String url = "/api/v1/attachments/" + file.publicId();
-			attachment = new AttachmentView(file.publicId(), file.fileName(), file.contentType(), file.size(),
-					file.image(), file.width(), file.height(), url, file.image() ? url + "/thumbnail" : null);
+	/** Messages as the visitor sees them. */
+	public List<MessageView> visitorMessages(Collection<Message> messages) {
+		Map<Long, Attachment> files = files(messages);
+		return messages.stream().map((m) -> visitorView(m, attachment(files.get(m.attachmentId())))).toList();
+	}
+
+	/** Messages as staff and as the visitor see them, with one lookup of each kind. */
+	public List<MessagePair> pairs(Collection<Message> messages) {
+		Map<Long, Attachment> files = files(messages);
+		Map<Long, String> displayNames = this.staff.displayNames(messages.stream()
+			.filter((m) -> m.side() != Side.VISITOR)
+			.map(Message::senderId)
+			.filter(Objects::nonNull)
+			.distinct()
+			.toList());
+		List<MessagePair> pairs = new ArrayList<>(messages.size());
+		for (Message m : messages) {
+			AttachmentView attachment = attachment(files.get(m.attachmentId()));
+			pairs.add(new MessagePair(staffView(m, attachment, displayNames), visitorView(m, attachment)));
 		}
-		EventView event = Message.EVENT.equals(m.kind()) ? new EventView(m.eventType(), m.eventBy(), m.senderName())
-				: null;
-		String senderName = Message.SYSTEM.equals(m.senderKind()) ? null : m.senderName();
+		return pairs;
+	}
+
+	private Map<Long, Attachment> files(Collection<Message> messages) {
+		return this.attachments
+			.findByIds(messages.stream().map(Message::attachmentId).filter(Objects::nonNull).toList());
+	}
+
+	private static MessageView staffView(Message m, AttachmentView attachment, Map<Long, String> displayNames) {
+		// staff see colleagues by their display name; lines stored before the staff
+		// member was recorded keep the name stored with them
+		String name = (m.side() != Side.VISITOR && m.senderId() != null)
+				? displayNames.getOrDefault(m.senderId(), m.senderName()) : m.senderName();
+		return view(m, attachment, name, (m.side() == Side.AGENT) ? m.senderId() : null);
+	}
+
+	private static MessageView visitorView(Message m, AttachmentView attachment) {
+		return view(m, attachment, m.senderName(), (m.side() == Side.AGENT) ? m.senderId() : null);
+	}
+
+	private static MessageView view(Message m, AttachmentView attachment, String name, Long senderId) {
+		EventView event = (m.kind() == MessageKind.EVENT) ? new EventView(m.eventType(), m.eventBy(), name) : null;
 		return new MessageView(m.id(), m.conversationId(), m.seq(), m.clientId(), m.kind(),
-				new SenderView(m.senderKind(), Message.AGENT.equals(m.senderKind()) ? m.senderId() : null, senderName),
-				Message.TEXT.equals(m.kind()) ? m.body() : null, attachment, event, m.createdAt());
+				new SenderView(m.side(), senderId, (m.side() == Side.SYSTEM) ? null : name),
+				(m.kind() == MessageKind.TEXT) ? PlainText.wellFormed(m.body()) : null, attachment, event,
+				m.createdAt());
+	}
+
+	private static AttachmentView attachment(Attachment file) {
+		if (file == null) {
+			return null;
+		}
+		String url = "/api/v1/attachments/" + file.publicId();
+		return new AttachmentView(file.publicId(), file.fileName(), file.contentType(), file.size(), file.image(),
+				file.width(), file.height(), url, file.image() ? url + "/thumbnail" : null);
 	}
 
 }

@@ -5,7 +5,7 @@ import java.time.Duration;
 
 import dev.parley.conversations.internal.ChatAttachments;
 import dev.parley.conversations.internal.ChatAttachments.Download;
-import dev.parley.conversations.internal.StaffActor;
+import dev.parley.platform.StaffActor;
 import dev.parley.conversations.internal.VisitorTokens;
 import dev.parley.identity.StaffPrincipal;
 import dev.parley.platform.ApiException;

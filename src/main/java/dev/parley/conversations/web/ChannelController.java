@@ -2,12 +2,13 @@ package dev.parley.conversations.web;
 
 import java.util.List;
 
+import dev.parley.platform.Permission;
+import dev.parley.platform.RequiresPermission;
 import dev.parley.conversations.internal.Channel;
 import dev.parley.conversations.internal.Channels;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Channel administration (docs/api.md, "Channels"). */
 @RestController
 @RequestMapping("/api/v1/channels")
-@PreAuthorize("hasAuthority('channel.manage')")
+@RequiresPermission(Permission.CHANNEL_MANAGE)
 class ChannelController {
 
 	private final Channels channels;

@@ -4,21 +4,27 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 
+import dev.parley.conversations.Side;
 import dev.parley.conversations.internal.ChannelRepository;
 import dev.parley.conversations.internal.ChatAttachments;
+import dev.parley.conversations.internal.ChatInput;
+import dev.parley.conversations.internal.ChatMessages;
+import dev.parley.conversations.internal.Conversation;
+import dev.parley.conversations.internal.ConversationAccess;
+import dev.parley.conversations.internal.ConversationLifecycle;
+import dev.parley.conversations.internal.ConversationLists;
+import dev.parley.conversations.internal.ConversationQueries;
+import dev.parley.conversations.internal.Transcript;
+import dev.parley.conversations.internal.Notes;
 import dev.parley.conversations.views.ChatViews;
 import dev.parley.conversations.views.ChatViews.ConversationView;
 import dev.parley.conversations.views.ChatViews.MessageView;
-import dev.parley.conversations.internal.Conversation;
-import dev.parley.conversations.internal.ConversationRepository;
-import dev.parley.conversations.internal.Conversations;
-import dev.parley.conversations.internal.Message;
-import dev.parley.conversations.internal.Notes;
-import dev.parley.conversations.internal.StaffActor;
+import dev.parley.platform.Permission;
+import dev.parley.platform.RequiresPermission;
+import dev.parley.platform.StaffActor;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,7 +38,13 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 class ConversationController {
 
-	private final Conversations chat;
+	private final ConversationQueries queries;
+
+	private final ConversationLifecycle lifecycle;
+
+	private final ConversationAccess access;
+
+	private final ChatMessages chat;
 
 	private final ChatAttachments attachments;
 
@@ -40,15 +52,22 @@ class ConversationController {
 
 	private final ChannelRepository channels;
 
+	private final Transcript transcript;
+
 	private final Notes notes;
 
-	ConversationController(Conversations chat, ChatAttachments attachments, ChatViews views, ChannelRepository channels,
-			Notes notes) {
-		this.notes = notes;
-		this.channels = channels;
+	ConversationController(ConversationQueries queries, ConversationLifecycle lifecycle, ConversationAccess access,
+			ChatMessages chat, ChatAttachments attachments, ChatViews views, ChannelRepository channels,
+			Transcript transcript, Notes notes) {
+		this.queries = queries;
+		this.lifecycle = lifecycle;
+		this.access = access;
 		this.chat = chat;
 		this.attachments = attachments;
 		this.views = views;
+		this.channels = channels;
+		this.transcript = transcript;
+		this.notes = notes;
 	}
 
 	record ConversationPage(List<ConversationView> items, String nextCursor) {
@@ -57,25 +76,23 @@ class ConversationController {
 	@GetMapping("/api/v1/conversations")
 	ConversationPage list(@RequestParam(defaultValue = "mine") String view,
 			@RequestParam(required = false) String after, @RequestParam(defaultValue = "30") int limit,
-			Authentication authentication) {
-		return page(this.chat.list(StaffActor.of(authentication), view, after, limit));
+			StaffActor actor) {
+		return page(this.queries.list(actor, view, after, limit));
 	}
 
 	@GetMapping("/api/v1/conversations/search")
 	ConversationPage search(@RequestParam(required = false) String q, @RequestParam(required = false) Long channelId,
 			@RequestParam(required = false) Long agentId, @RequestParam(required = false) Instant from,
 			@RequestParam(required = false) Instant to, @RequestParam(required = false) String after,
-			@RequestParam(defaultValue = "30") int limit, Authentication authentication) {
-		return page(this.chat.search(StaffActor.of(authentication), q, channelId, agentId, from, to, after, limit));
+			@RequestParam(defaultValue = "30") int limit, StaffActor actor) {
+		return page(this.queries.search(actor, q, channelId, agentId, from, to, after, limit));
 	}
 
 	/** Channel names for filters; any staff member who may see conversations. */
 	@GetMapping("/api/v1/conversations/channels")
-	List<ChatViews.ChannelRef> channels(Authentication authentication) {
-		StaffActor actor = StaffActor.of(authentication);
-		if (!actor.can("conversation.view") && !actor.seesAll()) {
-			throw dev.parley.platform.ApiException.forbidden("conversation.view");
-		}
+	@RequiresPermission({ Permission.CONVERSATION_VIEW, Permission.CONVERSATION_VIEW_ALL,
+			Permission.CONVERSATION_MONITOR })
+	List<ChatViews.ChannelRef> channels() {
 		return this.channels.findAll()
 			.stream()
 			.map((c) -> new ChatViews.ChannelRef(c.id(), c.name(), c.kind()))
@@ -83,8 +100,8 @@ class ConversationController {
 	}
 
 	@GetMapping("/api/v1/conversations/{id}")
-	ConversationView get(@PathVariable long id, Authentication authentication) {
-		return this.views.conversation(this.chat.forStaff(StaffActor.of(authentication), id), true);
+	ConversationView get(@PathVariable long id, StaffActor actor) {
+		return this.views.conversation(this.access.forStaff(actor, id), true);
 	}
 
 	record MessagePage(List<MessageView> items, long lastSeq) {
@@ -92,46 +109,41 @@ class ConversationController {
 
 	@GetMapping("/api/v1/conversations/{id}/messages")
 	MessagePage messages(@PathVariable long id, @RequestParam(defaultValue = "0") long after,
-			@RequestParam(defaultValue = "50") int limit, Authentication authentication) {
-		Conversation conversation = this.chat.forStaff(StaffActor.of(authentication), id);
-		return new MessagePage(this.chat.messages(id, after, limit), conversation.lastSeq());
+			@RequestParam(defaultValue = "50") int limit, StaffActor actor) {
+		Conversation conversation = this.access.forStaff(actor, id);
+		return new MessagePage(this.transcript.forStaff(id, after, limit), conversation.lastSeq());
 	}
 
 	@PostMapping("/api/v1/conversations/{id}/assign")
-	ConversationView assign(@PathVariable long id, Authentication authentication) {
-		return this.chat.assign(StaffActor.of(authentication), id);
+	ConversationView assign(@PathVariable long id, StaffActor actor) {
+		return this.lifecycle.assign(actor, id);
 	}
 
 	record SendForm(String clientId, String text) {
 	}
 
 	@PostMapping("/api/v1/conversations/{id}/messages")
-	ResponseEntity<MessageView> send(@PathVariable long id, @RequestBody SendForm form, Authentication authentication) {
-		Conversations.Sent sent = this.chat.sendAsAgent(StaffActor.of(authentication), id, form.clientId(),
-				form.text());
-		return ResponseEntity.status(sent.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(sent.message());
+	ResponseEntity<MessageView> send(@PathVariable long id, @RequestBody SendForm form, StaffActor actor) {
+		return sent(this.chat.sendAsAgent(actor, id, form.clientId(), form.text()));
 	}
 
 	@PostMapping("/api/v1/conversations/{id}/attachments")
 	ResponseEntity<MessageView> upload(@PathVariable long id, @RequestPart("file") MultipartFile file,
-			@RequestParam("clientId") String clientId, Authentication authentication) throws IOException {
-		Conversations.Sent sent = this.attachments.uploadAsAgent(StaffActor.of(authentication), id, clientId,
-				file.getOriginalFilename(), file.getBytes());
-		return ResponseEntity.status(sent.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(sent.message());
+			@RequestParam("clientId") String clientId, StaffActor actor) throws IOException {
+		return sent(this.attachments.uploadAsAgent(actor, id, clientId, file.getOriginalFilename(), file.getBytes()));
 	}
 
 	record ReadForm(Long seq) {
 	}
 
 	@PostMapping("/api/v1/conversations/{id}/read")
-	ResponseEntity<Void> read(@PathVariable long id, @RequestBody ReadForm form, Authentication authentication) {
-		StaffActor actor = StaffActor.of(authentication);
-		Conversation conversation = this.chat.forStaff(actor, id);
+	ResponseEntity<Void> read(@PathVariable long id, @RequestBody ReadForm form, StaffActor actor) {
+		Conversation conversation = this.access.forStaff(actor, id);
 		if (form.seq() == null) {
-			throw Conversations.invalidField("seq", "is required");
+			throw ChatInput.invalid("seq", "is required");
 		}
 		if (conversation.assignedTo(actor.id())) {
-			this.chat.markRead(id, Message.AGENT, form.seq());
+			this.chat.markRead(id, Side.AGENT, form.seq());
 		}
 		return ResponseEntity.noContent().build();
 	}
@@ -140,40 +152,38 @@ class ConversationController {
 	}
 
 	@PostMapping("/api/v1/conversations/{id}/transfer")
-	ConversationView transfer(@PathVariable long id, @RequestBody TransferForm form, Authentication authentication) {
-		return this.chat.transfer(StaffActor.of(authentication), id, form.toAgentId(), form.toGroupId(), form.note());
+	ConversationView transfer(@PathVariable long id, @RequestBody TransferForm form, StaffActor actor) {
+		return this.lifecycle.transfer(actor, id, form.toAgentId(), form.toGroupId(), form.note());
 	}
 
 	@GetMapping("/api/v1/conversations/{id}/notes")
-	List<Notes.NoteView> notes(@PathVariable long id, Authentication authentication) {
-		return this.notes.list(StaffActor.of(authentication), id);
+	List<Notes.NoteView> notes(@PathVariable long id, StaffActor actor) {
+		return this.notes.list(actor, id);
 	}
 
 	record NoteForm(String text) {
 	}
 
 	@PostMapping("/api/v1/conversations/{id}/notes")
-	ResponseEntity<Notes.NoteView> addNote(@PathVariable long id, @RequestBody NoteForm form,
-			Authentication authentication) {
-		return ResponseEntity.status(HttpStatus.CREATED)
-			.body(this.notes.add(StaffActor.of(authentication), id, form.text()));
+	ResponseEntity<Notes.NoteView> addNote(@PathVariable long id, @RequestBody NoteForm form, StaffActor actor) {
+		return ResponseEntity.status(HttpStatus.CREATED).body(this.notes.add(actor, id, form.text()));
 	}
 
 	@PostMapping("/api/v1/conversations/{id}/close")
-	ConversationView close(@PathVariable long id, Authentication authentication) {
-		return this.chat.closeByStaff(StaffActor.of(authentication), id);
+	ConversationView close(@PathVariable long id, StaffActor actor) {
+		return this.lifecycle.closeByStaff(actor, id);
 	}
 
 	@GetMapping("/api/v1/visitors/{id}/conversations")
-	List<ConversationView> visitorHistory(@PathVariable long id, Authentication authentication) {
-		StaffActor actor = StaffActor.of(authentication);
-		if (!actor.can("conversation.view")) {
-			throw dev.parley.platform.ApiException.forbidden("conversation.view");
-		}
-		return this.views.conversations(this.chat.visitorHistory(actor, id), false);
+	List<ConversationView> visitorHistory(@PathVariable long id, StaffActor actor) {
+		return this.views.conversations(this.queries.visitorHistory(actor, id), false);
 	}
 
-	private ConversationPage page(ConversationRepository.Page page) {
+	private static ResponseEntity<MessageView> sent(ChatMessages.Sent sent) {
+		return ResponseEntity.status(sent.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(sent.message());
+	}
+
+	private ConversationPage page(ConversationLists.Page page) {
 		return new ConversationPage(this.views.conversations(page.items(), false), page.nextCursor());
 	}
 

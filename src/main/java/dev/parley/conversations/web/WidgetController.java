@@ -10,7 +10,11 @@ import dev.parley.conversations.GroupDirectory;
 import dev.parley.conversations.internal.Channel;
 import dev.parley.conversations.internal.ChatAttachments;
 import dev.parley.conversations.views.ChatViews.MessageView;
-import dev.parley.conversations.internal.Conversations;
+import dev.parley.conversations.internal.ChatMessages;
+import dev.parley.conversations.internal.ConversationAccess;
+import dev.parley.conversations.internal.ConversationLifecycle;
+import dev.parley.conversations.internal.ConversationQueries;
+import dev.parley.conversations.internal.Transcript;
 import dev.parley.conversations.internal.VisitorSessions;
 import dev.parley.conversations.internal.VisitorTokens;
 import dev.parley.conversations.internal.VisitorTokens.VisitorIdentity;
@@ -37,7 +41,15 @@ class WidgetController {
 
 	private final VisitorSessions sessions;
 
-	private final Conversations chat;
+	private final ChatMessages chat;
+
+	private final ConversationLifecycle lifecycle;
+
+	private final ConversationQueries queries;
+
+	private final ConversationAccess access;
+
+	private final Transcript transcript;
 
 	private final ChatAttachments attachments;
 
@@ -47,8 +59,13 @@ class WidgetController {
 
 	private final GroupDirectory groups;
 
-	WidgetController(VisitorSessions sessions, Conversations chat, ChatAttachments attachments, VisitorTokens tokens,
-			Settings settings, GroupDirectory groups) {
+	WidgetController(VisitorSessions sessions, ChatMessages chat, ConversationLifecycle lifecycle,
+			ConversationQueries queries, ConversationAccess access, Transcript transcript, ChatAttachments attachments,
+			VisitorTokens tokens, Settings settings, GroupDirectory groups) {
+		this.lifecycle = lifecycle;
+		this.queries = queries;
+		this.access = access;
+		this.transcript = transcript;
 		this.groups = groups;
 		this.sessions = sessions;
 		this.chat = chat;
@@ -130,7 +147,8 @@ class WidgetController {
 
 	@PostMapping("/messages")
 	ResponseEntity<Object> leaveMessage(@RequestBody VisitorSessions.LeftMessage form, HttpServletRequest request) {
-		return ResponseEntity.status(HttpStatus.CREATED).body(this.sessions.leaveMessage(visitor(request), form));
+		VisitorSessions.Left left = this.sessions.leaveMessage(visitor(request), form);
+		return ResponseEntity.status(left.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(left.conversation());
 	}
 
 	record MessagePage(List<MessageView> items, long lastSeq) {
@@ -139,13 +157,13 @@ class WidgetController {
 	@GetMapping("/conversations/{id}/messages")
 	MessagePage messages(@PathVariable long id, @RequestParam(defaultValue = "0") long after,
 			@RequestParam(defaultValue = "50") int limit, HttpServletRequest request) {
-		var conversation = this.chat.forVisitor(visitor(request), id);
-		return new MessagePage(this.chat.messages(id, after, limit), conversation.lastSeq());
+		var conversation = this.access.forVisitor(visitor(request), id);
+		return new MessagePage(this.transcript.forVisitor(id, after, limit), conversation.lastSeq());
 	}
 
 	@GetMapping("/conversations/{id}/queue")
-	Conversations.QueuePlace queue(@PathVariable long id, HttpServletRequest request) {
-		return this.chat.queuePlace(visitor(request), id);
+	ConversationQueries.QueuePlace queue(@PathVariable long id, HttpServletRequest request) {
+		return this.queries.queuePlace(visitor(request), id);
 	}
 
 	record SendForm(String clientId, String text) {
@@ -153,21 +171,21 @@ class WidgetController {
 
 	@PostMapping("/conversations/{id}/messages")
 	ResponseEntity<MessageView> send(@PathVariable long id, @RequestBody SendForm form, HttpServletRequest request) {
-		Conversations.Sent sent = this.chat.sendAsVisitor(visitor(request), id, form.clientId(), form.text());
+		ChatMessages.Sent sent = this.chat.sendAsVisitor(visitor(request), id, form.clientId(), form.text());
 		return ResponseEntity.status(sent.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(sent.message());
 	}
 
 	@PostMapping("/conversations/{id}/attachments")
 	ResponseEntity<MessageView> upload(@PathVariable long id, @RequestPart("file") MultipartFile file,
 			@RequestParam("clientId") String clientId, HttpServletRequest request) throws IOException {
-		Conversations.Sent sent = this.attachments.uploadAsVisitor(visitor(request), id, clientId,
+		ChatMessages.Sent sent = this.attachments.uploadAsVisitor(visitor(request), id, clientId,
 				file.getOriginalFilename(), file.getBytes());
 		return ResponseEntity.status(sent.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(sent.message());
 	}
 
 	@PostMapping("/conversations/{id}/close")
 	ResponseEntity<Void> close(@PathVariable long id, HttpServletRequest request) {
-		this.chat.closeByVisitor(visitor(request), id);
+		this.lifecycle.closeByVisitor(visitor(request), id);
 		return ResponseEntity.noContent().build();
 	}
 
@@ -176,7 +194,7 @@ class WidgetController {
 
 	@PostMapping("/conversations/{id}/rating")
 	ResponseEntity<Void> rate(@PathVariable long id, @RequestBody RatingForm form, HttpServletRequest request) {
-		this.chat.rate(visitor(request), id, form.score(), form.comment());
+		this.lifecycle.rate(visitor(request), id, form.score(), form.comment());
 		return ResponseEntity.noContent().build();
 	}
 

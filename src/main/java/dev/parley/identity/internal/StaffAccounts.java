@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.parley.platform.Permission;
 import dev.parley.identity.StaffPrincipal;
 import dev.parley.platform.StaffAuthentication;
 import jakarta.servlet.http.HttpServletRequest;

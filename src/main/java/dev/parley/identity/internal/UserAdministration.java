@@ -11,6 +11,7 @@ import java.util.TreeMap;
 
 import dev.parley.administration.AuditLog;
 import dev.parley.administration.AuditResult;
+import dev.parley.platform.Permission;
 import dev.parley.identity.Permissions;
 import dev.parley.identity.StaffPrincipal;
 import dev.parley.platform.ApiException;
@@ -175,7 +176,7 @@ public class UserAdministration {
 		Map<String, Boolean> after = new TreeMap<>();
 		granted.forEach((permission) -> after.put(permission, true));
 		revoked.forEach((permission) -> after.put(permission, false));
-		if (!actorPermissions.contains(Permissions.USER_MANAGE)) {
+		if (!actorPermissions.contains(Permission.USER_MANAGE.code())) {
 			checkSupervisorAdjustment(user, role, before, after, actor, actorPermissions);
 		}
 		this.users.replaceOverrides(id, after);
@@ -186,11 +187,11 @@ public class UserAdministration {
 
 	private void checkSupervisorAdjustment(StaffUser user, StaffRole role, Map<String, Boolean> before,
 			Map<String, Boolean> after, StaffPrincipal actor, Set<String> actorPermissions) {
-		if (!actorPermissions.contains(Permissions.AGENT_PERMISSIONS_ADJUST)) {
-			throw ApiException.forbidden(Permissions.USER_MANAGE);
+		if (!actorPermissions.contains(Permission.AGENT_PERMISSIONS_ADJUST.code())) {
+			throw ApiException.forbidden(Permission.USER_MANAGE.code());
 		}
 		if (!"agent".equals(role.name()) || !role.builtin() || user.id() == actor.id()) {
-			throw ApiException.forbidden(Permissions.USER_MANAGE);
+			throw ApiException.forbidden(Permission.USER_MANAGE.code());
 		}
 		Set<String> touched = new HashSet<>();
 		for (String permission : union(before.keySet(), after.keySet())) {

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.parley.platform.Permission;
+import dev.parley.platform.RequiresPermission;
 import dev.parley.identity.Permissions;
 import dev.parley.identity.StaffPrincipal;
 import dev.parley.identity.internal.RoleAdministration;
@@ -16,7 +18,6 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,7 +48,7 @@ class RoleController {
 	}
 
 	@GetMapping("/api/v1/roles")
-	@PreAuthorize("hasAnyAuthority('user.view', 'role.manage')")
+	@RequiresPermission({ Permission.USER_VIEW, Permission.ROLE_MANAGE })
 	List<RoleView> list() {
 		Map<Long, Integer> counts = this.roles.userCounts();
 		return this.roles.findAll()
@@ -57,7 +58,7 @@ class RoleController {
 	}
 
 	@PostMapping("/api/v1/roles")
-	@PreAuthorize("hasAuthority('role.manage')")
+	@RequiresPermission(Permission.ROLE_MANAGE)
 	ResponseEntity<RoleView> create(@Valid @RequestBody RoleForm form, @AuthenticationPrincipal StaffPrincipal actor) {
 		StaffRole role = this.administration.create(form.name(), form.description(), Set.copyOf(form.permissions()),
 				actor.username());
@@ -65,7 +66,7 @@ class RoleController {
 	}
 
 	@PutMapping("/api/v1/roles/{id}")
-	@PreAuthorize("hasAuthority('role.manage')")
+	@RequiresPermission(Permission.ROLE_MANAGE)
 	RoleView update(@PathVariable long id, @Valid @RequestBody RoleForm form,
 			@AuthenticationPrincipal StaffPrincipal actor) {
 		StaffRole role = this.administration.update(id, form.name(), form.description(), Set.copyOf(form.permissions()),
@@ -74,7 +75,7 @@ class RoleController {
 	}
 
 	@DeleteMapping("/api/v1/roles/{id}")
-	@PreAuthorize("hasAuthority('role.manage')")
+	@RequiresPermission(Permission.ROLE_MANAGE)
 	ResponseEntity<Void> delete(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal actor) {
 		this.administration.delete(id, actor.username());
 		return ResponseEntity.noContent().build();

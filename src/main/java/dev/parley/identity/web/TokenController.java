@@ -2,6 +2,8 @@ package dev.parley.identity.web;
 
 import java.util.List;
 
+import dev.parley.platform.Permission;
+import dev.parley.platform.RequiresPermission;
 import dev.parley.identity.StaffPrincipal;
 import dev.parley.identity.internal.ApiTokens;
 import jakarta.validation.Valid;
@@ -12,7 +14,6 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** A user's own API tokens for integrations. */
 @RestController
 @RequestMapping("/api/v1/tokens")
-@PreAuthorize("hasAuthority('token.manage')")
+@RequiresPermission(Permission.TOKEN_MANAGE)
 class TokenController {
 
 	private final ApiTokens tokens;

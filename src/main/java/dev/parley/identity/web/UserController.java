@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.parley.platform.Permission;
+import dev.parley.platform.RequiresPermission;
 import dev.parley.identity.StaffPrincipal;
 import dev.parley.identity.internal.RoleRepository;
 import dev.parley.identity.internal.StaffAccounts;
@@ -24,7 +26,6 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -65,7 +66,7 @@ class UserController {
 	}
 
 	@GetMapping
-	@PreAuthorize("hasAuthority('user.view')")
+	@RequiresPermission(Permission.USER_VIEW)
 	UserPage list(@RequestParam(required = false) @Size(max = 100) String q,
 			@RequestParam(required = false) @Min(0) Long after,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
@@ -80,13 +81,13 @@ class UserController {
 	}
 
 	@GetMapping("/{id}")
-	@PreAuthorize("hasAuthority('user.view')")
+	@RequiresPermission(Permission.USER_VIEW)
 	UserView get(@PathVariable long id) {
 		return view(user(id));
 	}
 
 	@PostMapping
-	@PreAuthorize("hasAuthority('user.manage')")
+	@RequiresPermission(Permission.USER_MANAGE)
 	ResponseEntity<UserView> create(@Valid @RequestBody NewUserForm form,
 			@AuthenticationPrincipal StaffPrincipal actor) {
 		StaffUser user = this.administration.create(
@@ -97,7 +98,7 @@ class UserController {
 	}
 
 	@PutMapping("/{id}")
-	@PreAuthorize("hasAuthority('user.manage')")
+	@RequiresPermission(Permission.USER_MANAGE)
 	UserView update(@PathVariable long id, @Valid @RequestBody ProfileForm form,
 			@AuthenticationPrincipal StaffPrincipal actor) {
 		return view(this.administration.update(id, new UserAdministration.Profile(form.displayName(), form.email(),
@@ -105,14 +106,14 @@ class UserController {
 	}
 
 	@DeleteMapping("/{id}")
-	@PreAuthorize("hasAuthority('user.manage')")
+	@RequiresPermission(Permission.USER_MANAGE)
 	ResponseEntity<Void> delete(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal actor) {
 		this.administration.delete(id, actor);
 		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping("/{id}/password")
-	@PreAuthorize("hasAuthority('user.manage')")
+	@RequiresPermission(Permission.USER_MANAGE)
 	ResponseEntity<Void> resetPassword(@PathVariable long id, @Valid @RequestBody PasswordForm form,
 			@AuthenticationPrincipal StaffPrincipal actor) {
 		this.administration.resetPassword(id, form.password(), actor);
@@ -120,14 +121,14 @@ class UserController {
 	}
 
 	@PostMapping("/{id}/unlock")
-	@PreAuthorize("hasAuthority('user.manage')")
+	@RequiresPermission(Permission.USER_MANAGE)
 	ResponseEntity<Void> unlock(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal actor) {
 		this.administration.unlock(id, actor);
 		return ResponseEntity.noContent().build();
 	}
 
 	@PutMapping("/{id}/permissions")
-	@PreAuthorize("hasAnyAuthority('user.manage', 'agent.permissions.adjust')")
+	@RequiresPermission({ Permission.USER_MANAGE, Permission.AGENT_PERMISSIONS_ADJUST })
 	UserView adjustPermissions(@PathVariable long id, @Valid @RequestBody PermissionsForm form,
 			@AuthenticationPrincipal StaffPrincipal actor, Authentication authentication) {
 		Set<String> actorPermissions = authentication.getAuthorities()

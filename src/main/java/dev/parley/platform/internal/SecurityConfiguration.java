@@ -6,6 +6,7 @@ import java.util.Set;
 
 import dev.parley.platform.AccessRefused;
 import dev.parley.platform.PasswordChangeRequired;
+import dev.parley.platform.Permission;
 import dev.parley.platform.StaffAuthentication;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -93,7 +94,7 @@ class SecurityConfiguration {
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
 				.permitAll()
 				.requestMatchers("/actuator/**")
-				.hasAuthority("system.monitor")
+				.hasAuthority(Permission.SYSTEM_MONITOR.code())
 				.requestMatchers(HttpMethod.GET, "/api/v1/session")
 				.permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/v1/session")

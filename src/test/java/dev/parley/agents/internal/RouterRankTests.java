@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import dev.parley.agents.AgentStatus;
+import dev.parley.agents.RoutingStrategy;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RouterRankTests {
 
 	private static AgentProfile agent(long id, int capacity, long lastAssignedAt) {
-		return new AgentProfile(id, null, List.of(), List.of(), capacity, AgentProfile.ONLINE, Instant.EPOCH,
+		return new AgentProfile(id, null, List.of(), List.of(), capacity, AgentStatus.ONLINE, Instant.EPOCH,
 				lastAssignedAt);
 	}
 
@@ -29,24 +31,25 @@ class RouterRankTests {
 	@Test
 	void leastBusyGoesByShareOfCapacityThenTurnThenId() {
 		// shares: 5 -> 0, 3 -> 0.2, 1 -> 0.25, 2 -> 0.5
-		assertThat(ids(Router.rank(this.team, this.loads, "least_busy"))).containsExactly(5L, 3L, 1L, 2L);
+		assertThat(ids(Router.rank(this.team, this.loads, RoutingStrategy.LEAST_BUSY))).containsExactly(5L, 3L, 1L, 2L);
 	}
 
 	@Test
 	void roundRobinGoesByTurnAlone() {
-		assertThat(ids(Router.rank(this.team, this.loads, "round_robin"))).containsExactly(5L, 2L, 3L, 1L);
+		assertThat(ids(Router.rank(this.team, this.loads, RoutingStrategy.ROUND_ROBIN))).containsExactly(5L, 2L, 3L,
+				1L);
 	}
 
 	@Test
 	void equalShareAndTurnFallBackToTheId() {
 		List<AgentProfile> twins = List.of(agent(9, 2, 7), agent(8, 4, 7));
-		assertThat(ids(Router.rank(twins, Map.of(9L, 1, 8L, 2), "least_busy"))).containsExactly(8L, 9L);
+		assertThat(ids(Router.rank(twins, Map.of(9L, 1, 8L, 2), RoutingStrategy.LEAST_BUSY))).containsExactly(8L, 9L);
 	}
 
 	@Test
 	void nobodyWithRoomMeansNobody() {
-		assertThat(Router.rank(List.of(agent(1, 1, 0)), Map.of(1L, 1), "least_busy")).isEmpty();
-		assertThat(Router.rank(List.of(), Map.of(), "round_robin")).isEmpty();
+		assertThat(Router.rank(List.of(agent(1, 1, 0)), Map.of(1L, 1), RoutingStrategy.LEAST_BUSY)).isEmpty();
+		assertThat(Router.rank(List.of(), Map.of(), RoutingStrategy.ROUND_ROBIN)).isEmpty();
 	}
 
 }

@@ -1,0 +1,184 @@
+package dev.parley.conversations.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import dev.parley.conversations.ConversationStatus;
+import dev.parley.platform.ApiException;
+import dev.parley.platform.LikePattern;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Lists of conversations for the workspace, the board and transcript search. Lists page
+ * by keyset (a sort value and the id of the last row seen), never by OFFSET; every list
+ * has an index that starts with its filter and sort columns.
+ */
+@Repository
+public class ConversationLists {
+
+	private final JdbcClient jdbc;
+
+	ConversationLists(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** A page of conversations and the cursor of the next page, if any. */
+	public record Page(List<Conversation> items, String nextCursor) {
+	}
+
+	/** Where a keyset page starts: after this sort value and id. */
+	record Cursor(long value, long id) {
+
+		static Cursor parse(String text) {
+			if (text == null || text.isBlank()) {
+				return null;
+			}
+			String[] parts = text.split("\\.");
+			try {
+				if (parts.length == 2) {
+					return new Cursor(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+				}
+			}
+			catch (NumberFormatException ex) {
+				// fall through
+			}
+			throw ApiException.badRequest("validation_failed", "after: not a cursor of this list");
+		}
+
+		String format() {
+			return this.value + "." + this.id;
+		}
+
+	}
+
+	/** The sort orders of the lists. */
+	private enum Sort {
+
+		CREATED("c.created_at", true), ACTIVITY("c.last_message_at", false), CLOSED("c.closed_at", false),
+		NEWEST("c.created_at", false);
+
+		private final String column;
+
+		private final boolean ascending;
+
+		Sort(String column, boolean ascending) {
+			this.column = column;
+			this.ascending = ascending;
+		}
+
+		long valueOf(Conversation c) {
+			return switch (this) {
+				case CREATED, NEWEST -> c.createdAt().toEpochMilli();
+				case CLOSED -> (c.closedAt() != null) ? c.closedAt().toEpochMilli() : 0;
+				case ACTIVITY -> c.lastMessageAt().toEpochMilli();
+			};
+		}
+
+	}
+
+	/** Everything assigned and not closed, most recently active first. */
+	public List<Conversation> inProgress(int limit) {
+		return open(null, null, limit).items();
+	}
+
+	/** An agent's open conversations, most recently active first. */
+	public List<Conversation> openOf(long assigneeId, int limit) {
+		return open(assigneeId, null, limit).items();
+	}
+
+	/** The queue, oldest first. */
+	Page waiting(Cursor after, int limit) {
+		return page("c.status = ?", List.of(ConversationStatus.WAITING.value()), Sort.CREATED, after, limit);
+	}
+
+	/** Open conversations, most recently active first; of one agent, or of everyone. */
+	Page open(Long assigneeId, Cursor after, int limit) {
+		return ofStatus(ConversationStatus.ASSIGNED, assigneeId, Sort.ACTIVITY, after, limit);
+	}
+
+	/** Closed conversations, most recently closed first; of one agent, or of everyone. */
+	Page closed(Long assigneeId, Cursor after, int limit) {
+		return ofStatus(ConversationStatus.CLOSED, assigneeId, Sort.CLOSED, after, limit);
+	}
+
+	private Page ofStatus(ConversationStatus status, Long assigneeId, Sort sort, Cursor after, int limit) {
+		if (assigneeId != null) {
+			return page("c.assignee_id = ? AND c.status = ?", List.of(assigneeId, status.value()), sort, after, limit);
+		}
+		return page("c.status = ?", List.of(status.value()), sort, after, limit);
+	}
+
+	/**
+	 * Transcript search: by message text, channel, agent and creation time, newest first.
+	 */
+	Page search(String text, Long channelId, Long agentId, Instant from, Instant to, Cursor after, int limit) {
+		StringBuilder where = new StringBuilder("1 = 1");
+		List<Object> params = new ArrayList<>();
+		if (channelId != null) {
+			where.append(" AND c.channel_id = ?");
+			params.add(channelId);
+		}
+		if (agentId != null) {
+			where.append(" AND c.assignee_id = ?");
+			params.add(agentId);
+		}
+		if (from != null) {
+			where.append(" AND c.created_at >= ?");
+			params.add(from.toEpochMilli());
+		}
+		if (to != null) {
+			where.append(" AND c.created_at < ?");
+			params.add(to.toEpochMilli());
+		}
+		if (text != null && !text.isBlank()) {
+			where.append(" AND EXISTS (SELECT 1 FROM chat_message m WHERE m.conversation_id = c.id "
+					+ "AND LOWER(m.body) LIKE ? ESCAPE '!')");
+			params.add(LikePattern.contains(text.strip().toLowerCase(Locale.ROOT)));
+		}
+		return page(where.toString(), params, Sort.NEWEST, after, limit);
+	}
+
+	/** Open conversations nobody has written in since {@code before}, oldest first. */
+	List<Long> findInactive(Instant before, int limit) {
+		return this.jdbc
+			.sql("SELECT c.id FROM conversation c WHERE (c.status = ? OR (c.status = ? "
+					+ "AND c.left_message_at IS NULL)) AND c.last_message_at < ? "
+					+ "ORDER BY c.last_message_at, c.id LIMIT ?")
+			.params(ConversationStatus.ASSIGNED.value(), ConversationStatus.WAITING.value(), before.toEpochMilli(),
+					limit)
+			.query(Long.class)
+			.list();
+	}
+
+	private Page page(String filter, List<Object> filterParams, Sort sort, Cursor after, int limit) {
+		List<Object> params = new ArrayList<>(filterParams);
+		StringBuilder sql = new StringBuilder(
+				"SELECT " + ConversationRepository.COLUMNS + " FROM conversation c WHERE " + filter);
+		String direction = sort.ascending ? ">" : "<";
+		if (after != null) {
+			sql.append(" AND (" + sort.column + " " + direction + " ? OR (" + sort.column + " = ? AND c.id " + direction
+					+ " ?))");
+			params.add(after.value());
+			params.add(after.value());
+			params.add(after.id());
+		}
+		String order = sort.ascending ? "ASC" : "DESC";
+		sql.append(" ORDER BY " + sort.column + " " + order + ", c.id " + order + " LIMIT ?");
+		params.add(limit + 1);
+		List<Conversation> rows = this.jdbc.sql(sql.toString())
+			.params(params)
+			.query(ConversationRepository::map)
+			.list();
+		if (rows.size() <= limit) {
+			return new Page(rows, null);
+		}
+		List<Conversation> items = rows.subList(0, limit);
+		Conversation last = items.get(items.size() - 1);
+		return new Page(List.copyOf(items), new Cursor(sort.valueOf(last), last.id()).format());
+	}
+
+}

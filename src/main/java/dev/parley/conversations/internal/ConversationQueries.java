@@ -1,0 +1,137 @@
+package dev.parley.conversations.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalDouble;
+
+import dev.parley.conversations.GroupDirectory;
+import dev.parley.conversations.internal.ConversationLists.Cursor;
+import dev.parley.conversations.internal.ConversationLists.Page;
+import dev.parley.conversations.internal.VisitorTokens.VisitorIdentity;
+import dev.parley.platform.Permission;
+import dev.parley.platform.StaffActor;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * What staff and visitors read about conversations: the workspace lists, transcript
+ * search, a visitor's history and a waiting visitor's place in the queue. Each list shows
+ * only what the caller may open.
+ */
+@Service
+public class ConversationQueries {
+
+	private final ConversationLists lists;
+
+	private final ConversationRepository conversations;
+
+	private final QueueRepository queues;
+
+	private final ConversationAccess access;
+
+	private final ChatSettings settings;
+
+	private final GroupDirectory groups;
+
+	private final Clock clock;
+
+	ConversationQueries(ConversationLists lists, ConversationRepository conversations, QueueRepository queues,
+			ConversationAccess access, ChatSettings settings, GroupDirectory groups, Clock clock) {
+		this.lists = lists;
+		this.conversations = conversations;
+		this.queues = queues;
+		this.access = access;
+		this.settings = settings;
+		this.groups = groups;
+		this.clock = clock;
+	}
+
+	/** The lists of the agent workspace. */
+	public enum View {
+
+		WAITING, MINE, OPEN, CLOSED;
+
+		static View of(String name) {
+			for (View view : values()) {
+				if (view.name().equalsIgnoreCase(name)) {
+					return view;
+				}
+			}
+			throw ChatInput.invalid("view", "must be waiting, mine, open or closed");
+		}
+
+	}
+
+	/** Conversation lists for the agent workspace; each view has its own rule. */
+	public Page list(StaffActor actor, String view, String after, int limit) {
+		if (limit < 1 || limit > 100) {
+			throw ChatInput.invalid("limit", "must be 1 to 100");
+		}
+		Cursor cursor = Cursor.parse(after);
+		boolean seesAll = ConversationAccess.seesAll(actor);
+		return switch (View.of(view)) {
+			case WAITING -> {
+				actor.require(Permission.CONVERSATION_REPLY);
+				yield this.lists.waiting(cursor, limit);
+			}
+			case MINE -> {
+				actor.require(Permission.CONVERSATION_REPLY);
+				yield this.lists.open(actor.id(), cursor, limit);
+			}
+			case OPEN -> this.lists.open(seesAll ? null : actor.id(), cursor, limit);
+			case CLOSED -> this.lists.closed(seesAll ? null : actor.id(), cursor, limit);
+		};
+	}
+
+	public Page search(StaffActor actor, String text, Long channelId, Long agentId, Instant from, Instant to,
+			String after, int limit) {
+		actor.require(Permission.CONVERSATION_VIEW_ALL);
+		if (limit < 1 || limit > 100) {
+			throw ChatInput.invalid("limit", "must be 1 to 100");
+		}
+		if (text != null && text.length() > 200) {
+			throw ChatInput.invalid("q", "must be at most 200 characters");
+		}
+		return this.lists.search(text, channelId, agentId, from, to, Cursor.parse(after), limit);
+	}
+
+	/**
+	 * A visitor's conversations, newest first: only those the caller may open, so the
+	 * history never tells what a conversation refused on its own would not.
+	 */
+	public List<Conversation> visitorHistory(StaffActor actor, long visitorId) {
+		actor.require(Permission.CONVERSATION_VIEW);
+		return this.conversations.findByVisitor(visitorId, 50)
+			.stream()
+			.filter((c) -> ConversationAccess.mayRead(actor, c.status(), c.assigneeId()))
+			.toList();
+	}
+
+	/**
+	 * Where a waiting visitor stands: place in the queue, a rough expected wait, and
+	 * whether to offer leaving a message instead (waited too long, or the group is
+	 * closed).
+	 */
+	public record QueuePlace(Integer position, Integer estimatedWaitSeconds, boolean offerMessage) {
+	}
+
+	public QueuePlace queuePlace(VisitorIdentity visitor, long conversationId) {
+		Conversation c = this.access.forVisitor(visitor, conversationId);
+		if (!c.waiting() || c.leftMessage()) {
+			return new QueuePlace(null, null, false);
+		}
+		Duration offerAfter = this.settings.offerMessageAfter();
+		boolean offer = (!offerAfter.isZero() && c.createdAt().plus(offerAfter).isBefore(this.clock.instant()))
+				|| (c.groupId() != null && !this.groups.hours(c.groupId()).open());
+		int position = this.queues.ahead(c) + 1;
+		Integer estimate = null;
+		OptionalDouble recent = this.queues.recentWaitSeconds(c.groupId());
+		if (recent.isPresent()) {
+			estimate = (int) Math.max(30, Math.round(recent.getAsDouble() * position));
+		}
+		return new QueuePlace(position, estimate, offer);
+	}
+
+}

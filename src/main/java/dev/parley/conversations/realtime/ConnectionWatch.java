@@ -1,0 +1,97 @@
+package dev.parley.conversations.realtime;
+
+import java.util.List;
+import java.util.Objects;
+
+import dev.parley.conversations.internal.ChatEvents;
+import dev.parley.identity.StaffAccessChanged;
+import dev.parley.platform.EventBus;
+import jakarta.annotation.PreDestroy;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Keeps this node's connections honest: closes those that never said hello or went
+ * silent, and re-checks staff connections when their access changes. A change of a staff
+ * member's password, permissions or account reaches every node through the live bus right
+ * after it commits, and ends or narrows their connections there at once (close code
+ * 4403); a periodic re-check is the safety net.
+ */
+@Component
+class ConnectionWatch {
+
+	private static final long HELLO_TIMEOUT_MILLIS = 10_000;
+
+	private static final long STAFF_RECHECK_MILLIS = 30_000;
+
+	private final ConnectionRegistry registry;
+
+	private final Gateway gateway;
+
+	private final RealtimeProperties properties;
+
+	private final EventBus bus;
+
+	private final EventBus.Subscription subscription;
+
+	ConnectionWatch(ConnectionRegistry registry, Gateway gateway, RealtimeProperties properties, EventBus bus) {
+		this.registry = registry;
+		this.gateway = gateway;
+		this.properties = properties;
+		this.bus = bus;
+		this.subscription = bus.subscribe(ChatEvents.StaffAccessChanged.class, this::onAccessChanged);
+	}
+
+	@PreDestroy
+	void stop() {
+		this.subscription.close();
+	}
+
+	/** Passes an identity change to every node once it has committed. */
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(StaffAccessChanged event) {
+		boolean end = switch (event.reason()) {
+			case PASSWORD_CHANGED, PASSWORD_RESET, DISABLED, DELETED, SIGNED_OUT -> true;
+			case ROLE_CHANGED, PERMISSIONS_CHANGED -> false;
+		};
+		this.bus.publish(new ChatEvents.StaffAccessChanged(event.userIds(), end, event.sessionId()));
+	}
+
+	private void onAccessChanged(ChatEvents.StaffAccessChanged event) {
+		for (Long userId : event.userIds()) {
+			List<Connection> connections = this.registry.staffOf(userId);
+			for (Connection connection : connections) {
+				if (event.sessionId() != null && !Objects.equals(event.sessionId(), connection.httpSessionId())) {
+					continue;
+				}
+				if (event.end()) {
+					connection.close(Gateway.REVOKED);
+				}
+				else {
+					this.gateway.refreshStaff(connection);
+				}
+			}
+		}
+	}
+
+	@Scheduled(fixedDelay = 5_000)
+	void sweep() {
+		long now = Gateway.now();
+		long idle = this.properties.idleTimeout().toMillis();
+		for (Connection connection : this.registry.all()) {
+			if (!connection.authenticated() && now - connection.lastActivity() > HELLO_TIMEOUT_MILLIS) {
+				connection.close(Gateway.UNAUTHENTICATED);
+			}
+			else if (now - connection.lastActivity() > idle) {
+				connection.close(Gateway.IDLE);
+			}
+			else if (connection.staff() && connection.authenticated()
+					&& now - connection.actorCheckedAt() >= STAFF_RECHECK_MILLIS) {
+				this.gateway.refreshStaff(connection);
+			}
+		}
+	}
+
+}

@@ -1,0 +1,108 @@
+package dev.parley.platform;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Every permission Parley knows, in the order the console shows them, each with the
+ * function module an administrator ticks it under (R8.3). Checks name these constants,
+ * never a string; the string {@link #code()} is what roles store and what Spring
+ * Security's authorities hold.
+ */
+public enum Permission {
+
+	CONVERSATION_VIEW("conversation.view", "conversations"),
+
+	CONVERSATION_REPLY("conversation.reply", "conversations"),
+
+	CONVERSATION_TRANSFER("conversation.transfer", "conversations"),
+
+	CONVERSATION_VIEW_ALL("conversation.view_all", "conversations"),
+
+	CONVERSATION_MONITOR("conversation.monitor", "conversations"),
+
+	CUSTOMER_VIEW("customer.view", "customers"),
+
+	CUSTOMER_MANAGE("customer.manage", "customers"),
+
+	TICKET_VIEW("ticket.view", "tickets"),
+
+	TICKET_HANDLE("ticket.handle", "tickets"),
+
+	TICKET_ASSIGN("ticket.assign", "tickets"),
+
+	COMPLAINT_HANDLE("complaint.handle", "tickets"),
+
+	TEAM_VIEW("team.view", "agents"),
+
+	TEAM_ASSIGN("team.assign", "agents"),
+
+	TEAM_EVALUATE("team.evaluate", "agents"),
+
+	AGENT_PERMISSIONS_ADJUST("agent.permissions.adjust", "agents"),
+
+	STATISTICS_VIEW("statistics.view", "analytics"),
+
+	USER_VIEW("user.view", "administration"),
+
+	USER_MANAGE("user.manage", "administration"),
+
+	ROLE_MANAGE("role.manage", "administration"),
+
+	SETTINGS_MANAGE("settings.manage", "administration"),
+
+	AUDIT_VIEW("audit.view", "administration"),
+
+	TOKEN_MANAGE("token.manage", "administration"),
+
+	CHANNEL_MANAGE("channel.manage", "administration"),
+
+	SYSTEM_MONITOR("system.monitor", "operations"),
+
+	LOG_VIEW("log.view", "operations"),
+
+	FAULT_MANAGE("fault.manage", "operations"),
+
+	BACKUP_RUN("backup.run", "operations"),
+
+	SYSTEM_UPGRADE("system.upgrade", "operations");
+
+	private static final Map<String, Permission> BY_CODE = Arrays.stream(values())
+		.collect(Collectors.toUnmodifiableMap(Permission::code, Function.identity()));
+
+	private final String code;
+
+	private final String module;
+
+	Permission(String code, String module) {
+		this.code = code;
+		this.module = module;
+	}
+
+	/**
+	 * @return the name stored in roles and held as an authority, e.g.
+	 * {@code conversation.reply}
+	 */
+	public String code() {
+		return this.code;
+	}
+
+	/**
+	 * @return the function module this permission belongs to in the catalogue
+	 */
+	public String module() {
+		return this.module;
+	}
+
+	/**
+	 * @return the permission with this code, or empty for a name Parley does not know
+	 * (e.g. one retired by an upgrade and still stored in an old role)
+	 */
+	public static Optional<Permission> ofCode(String code) {
+		return Optional.ofNullable(BY_CODE.get(code));
+	}
+
+}

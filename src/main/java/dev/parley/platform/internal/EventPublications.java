@@ -1,0 +1,89 @@
+package dev.parley.platform.internal;
+
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.CompletedEventPublications;
+import org.springframework.modulith.events.FailedEventPublications;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.events.ResubmissionOptions;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Looks after the event publication registry (docs/events.md, docs/decisions/0005): every
+ * module event is stored with its listener in the publishing transaction, and one that
+ * its listener has not completed is delivered again.
+ * <ul>
+ * <li>A publication that failed, or was not completed within
+ * {@code parley.events.stale-after} (its node crashed or stopped, or its listener hangs;
+ * Modulith's staleness check marks it failed), is resubmitted every
+ * {@code parley.events.resubmit-interval} and once at start-up. Resubmitting is a
+ * compare-and-set on the publication's status, so of several nodes only one takes
+ * it.</li>
+ * <li>On a single node (the in-process event bus) nothing else can be working on an
+ * incomplete publication at start-up, so every one left by a crash is resubmitted at
+ * once.</li>
+ * <li>Completed publications are deleted after {@code parley.events.retention}.</li>
+ * </ul>
+ */
+@Component
+class EventPublications {
+
+	private static final Logger logger = LoggerFactory.getLogger(EventPublications.class);
+
+	private final FailedEventPublications failed;
+
+	private final IncompleteEventPublications incomplete;
+
+	private final CompletedEventPublications completed;
+
+	private final boolean singleNode;
+
+	private final Duration retention;
+
+	EventPublications(FailedEventPublications failed, IncompleteEventPublications incomplete,
+			CompletedEventPublications completed, @Value("${parley.event-bus:in-process}") String eventBus,
+			@Value("${parley.events.retention:7d}") Duration retention) {
+		this.failed = failed;
+		this.incomplete = incomplete;
+		this.completed = completed;
+		this.singleNode = "in-process".equals(eventBus);
+		this.retention = retention;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void atStart() {
+		if (this.singleNode) {
+			this.incomplete.resubmitIncompletePublications((publication) -> true);
+		}
+		resubmitFailed();
+	}
+
+	@Scheduled(fixedDelayString = "${parley.events.resubmit-interval:30s}",
+			initialDelayString = "${parley.events.resubmit-interval:30s}")
+	void resubmitFailed() {
+		try {
+			this.failed.resubmit(ResubmissionOptions.defaults());
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Resubmitting failed event publications failed; retrying on the next run", ex);
+		}
+	}
+
+	@Scheduled(fixedDelayString = "${parley.events.purge-interval:1h}", initialDelayString = "1m")
+	void purgeCompleted() {
+		try {
+			this.completed.deletePublicationsOlderThan(this.retention);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Purging completed event publications failed; retrying on the next run", ex);
+		}
+	}
+
+}
