@@ -19,3 +19,11 @@ CREATE TABLE EVENT_PUBLICATION (
 
 CREATE INDEX IX_EVENT_PUBLICATION_COMPLETION ON EVENT_PUBLICATION (COMPLETION_DATE);
 CREATE INDEX IX_EVENT_PUBLICATION_STATUS ON EVENT_PUBLICATION (STATUS, PUBLICATION_DATE);
+
+-- Leases: a job that must run on one node of a cluster at a time (resubmitting module
+-- events, later scheduled backups) holds the lease of its name until it expires.
+CREATE TABLE node_lease (
+    name       VARCHAR(64) NOT NULL PRIMARY KEY,
+    holder     VARCHAR(64) NOT NULL,
+    expires_at BIGINT      NOT NULL
+)${table_options};

@@ -2,6 +2,7 @@ package dev.parley.platform.internal;
 
 import java.time.Duration;
 
+import dev.parley.platform.Leases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,11 @@ class EventPublications {
 
 	private static final Logger logger = LoggerFactory.getLogger(EventPublications.class);
 
+	static final String LEASE = "event-publication-resubmission";
+
+	/** Far longer than claiming a batch of publications takes. */
+	private static final Duration LEASE_DURATION = Duration.ofMinutes(1);
+
 	private final FailedEventPublications failed;
 
 	private final IncompleteEventPublications incomplete;
@@ -47,9 +53,13 @@ class EventPublications {
 
 	private final Duration retention;
 
+	private final Leases leases;
+
 	EventPublications(FailedEventPublications failed, IncompleteEventPublications incomplete,
-			CompletedEventPublications completed, @Value("${parley.event-bus:in-process}") String eventBus,
+			CompletedEventPublications completed, Leases leases,
+			@Value("${parley.event-bus:in-process}") String eventBus,
 			@Value("${parley.events.retention:7d}") Duration retention) {
+		this.leases = leases;
 		this.failed = failed;
 		this.incomplete = incomplete;
 		this.completed = completed;
@@ -69,7 +79,8 @@ class EventPublications {
 			initialDelayString = "${parley.events.resubmit-interval:30s}")
 	void resubmitFailed() {
 		try {
-			this.failed.resubmit(ResubmissionOptions.defaults());
+			this.leases.runExclusively(LEASE, LEASE_DURATION,
+					() -> this.failed.resubmit(ResubmissionOptions.defaults()));
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Resubmitting failed event publications failed; retrying on the next run", ex);
