@@ -115,6 +115,20 @@ class Gateway implements dev.parley.conversations.LiveConnections {
 		this.subscriptions.add(bus.subscribe(ChatEvents.NoteAdded.class, this::onNote));
 		this.subscriptions.add(bus.subscribe(ChatEvents.Read.class, this::onRead));
 		this.subscriptions.add(bus.subscribe(ChatEvents.Presence.class, this::onPresence));
+		this.subscriptions.add(bus.subscribe(EventBus.Resynchronise.class, this::onResynchronise));
+	}
+
+	/**
+	 * Live events may have been missed on this node (its broker connection came back):
+	 * every client is asked to {@code sync} what it shows.
+	 */
+	private void onResynchronise(EventBus.Resynchronise event) {
+		TextMessage frame = text(frame("resync"));
+		for (Connection connection : this.connections) {
+			if (connection.authenticated()) {
+				connection.send(frame);
+			}
+		}
 	}
 
 	@PreDestroy
