@@ -106,6 +106,48 @@ class ClusterOutageTests {
 		}
 	}
 
+	@Test
+	void aRedisOutageRefusesConsoleCallsQuicklyAndLeavesVisitorsAndOpenChatsAlone() {
+		for (boolean hang : new boolean[] { false, true }) {
+			ApiClient admin = signedIn(port(nodeA));
+			String channel = newChannel(admin);
+			Chat chat = startChat(admin, port(nodeA), channel);
+			assertThat(admin.post("/api/v1/conversations/" + chat.conversation() + "/assign", Map.of()).status())
+				.isEqualTo(200);
+			try (Party visitor = new Party(SocketClient.visitor(port(nodeA), chat.token()), chat.conversation(),
+					"v-" + hang);
+					Party agent = new Party(SocketClient.staff(port(nodeA), admin), chat.conversation(), "a-" + hang)) {
+				if (hang) {
+					redis[0].hang();
+				}
+				else {
+					redis[0].cut();
+				}
+				for (int i = 0; i < 3; i++) {
+					ApiClient.Response console = admin.get("/api/v1/conversations/" + chat.conversation());
+					assertThat(console.status()).as("console call without Redis (hang=%s): %s", hang, console)
+						.isEqualTo(503);
+					assertThat(console.code()).isEqualTo("unavailable");
+				}
+				ApiClient.Response signIn = new ApiClient(port(nodeA)).login("admin", PASSWORD);
+				assertThat(signIn.status()).as(signIn.toString()).isEqualTo(503);
+
+				// the visitor API needs no session, even when the browser sends the
+				// cookie
+				Chat arrival = startChat(admin, port(nodeA), channel);
+				assertThat(arrival.conversation()).isPositive();
+				talk(visitor, agent, 3);
+				// the other node has its own link to Redis and serves the same session
+				assertThat(admin.onPort(port(nodeB)).get("/api/v1/conversations/" + chat.conversation()).status())
+					.isEqualTo(200);
+
+				redis[0].restore();
+				await(() -> admin.get("/api/v1/conversations/" + chat.conversation()).status() == 200,
+						"console on node A again after Redis is back (hang=" + hang + ")");
+			}
+		}
+	}
+
 	/** Each side sends {@code count} messages, each acknowledged before the next. */
 	private static void talk(Party visitor, Party agent, int count) {
 		for (int i = 0; i < count; i++) {
