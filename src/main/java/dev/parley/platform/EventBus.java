@@ -11,6 +11,12 @@ import java.util.function.Consumer;
  * <p>
  * Handlers run on the publisher's thread and must not block: they hand work to connection
  * queues and return.
+ *
+ * <p>
+ * Across nodes delivery is at least once while the broker can be reached again: an event
+ * that cannot be handed to the broker is kept (a bounded number of them) and sent when it
+ * is back. What a bus cannot vouch for, it says: subscribers of {@link Resynchronise}
+ * learn that live events may have been missed on this node.
  */
 public interface EventBus {
 
@@ -21,6 +27,19 @@ public interface EventBus {
 	 * @return a handle that ends the subscription when closed
 	 */
 	<T> Subscription subscribe(Class<T> type, Consumer<? super T> handler);
+
+	/**
+	 * Raised by the bus itself, to this node's subscribers only, when live events from
+	 * other nodes may have been missed: this node's connection to the broker came back
+	 * after a loss, or another node had to drop events it could not keep while the broker
+	 * was away. Whoever holds state fed by live events reloads it from the store; the
+	 * realtime gateway asks its clients to {@code sync}. The in-process bus never raises
+	 * it (it cannot lose an event); applications never publish it.
+	 *
+	 * @param reason why, for the log
+	 */
+	record Resynchronise(String reason) {
+	}
 
 	/** An active subscription. */
 	interface Subscription extends AutoCloseable {

@@ -108,6 +108,21 @@ public final class ExternalServices {
 		}
 	}
 
+	/**
+	 * Where the tests find Redis: {@code PARLEY_TEST_REDIS_HOST}, default 127.0.0.1:6379.
+	 */
+	public static String redisHost() {
+		return env("PARLEY_TEST_REDIS_HOST", "127.0.0.1:6379");
+	}
+
+	/**
+	 * Where the tests find RabbitMQ: {@code PARLEY_TEST_RABBITMQ_HOST}, default
+	 * 127.0.0.1:5672.
+	 */
+	public static String rabbitMqHost() {
+		return env("PARLEY_TEST_RABBITMQ_HOST", "127.0.0.1:5672");
+	}
+
 	private static String env(String name, String fallback) {
 		String value = System.getenv(name);
 		return (value != null && !value.isBlank()) ? value : fallback;

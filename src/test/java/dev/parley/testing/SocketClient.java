@@ -97,6 +97,25 @@ public final class SocketClient implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * The next frame, or {@code null} when none arrives within {@code wait} (for loops
+	 * that must notice a server that went away).
+	 */
+	public JsonNode poll(Duration wait) {
+		try {
+			return this.inbox.poll(wait.toNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return null;
+		}
+	}
+
+	/** Whether the connection has ended (closed by either side, or lost). */
+	public boolean isClosed() {
+		return this.closed.isDone();
+	}
+
 	/** An error frame with this code; then checks the connection still answers a ping. */
 	public JsonNode expectError(String code) {
 		JsonNode error = expect("error");

@@ -11,6 +11,7 @@ import jakarta.annotation.PreDestroy;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.web.socket.TextMessage;
 
 /**
  * Keeps this node's connections honest: closes those that never said hello or went
@@ -34,19 +35,37 @@ class ConnectionWatch {
 
 	private final EventBus bus;
 
-	private final EventBus.Subscription subscription;
+	private final Frames frames;
 
-	ConnectionWatch(ConnectionRegistry registry, Gateway gateway, RealtimeProperties properties, EventBus bus) {
+	private final List<EventBus.Subscription> subscriptions;
+
+	ConnectionWatch(ConnectionRegistry registry, Gateway gateway, Frames frames, RealtimeProperties properties,
+			EventBus bus) {
 		this.registry = registry;
 		this.gateway = gateway;
+		this.frames = frames;
 		this.properties = properties;
 		this.bus = bus;
-		this.subscription = bus.subscribe(ChatEvents.StaffAccessChanged.class, this::onAccessChanged);
+		this.subscriptions = List.of(bus.subscribe(ChatEvents.StaffAccessChanged.class, this::onAccessChanged),
+				bus.subscribe(EventBus.Resynchronise.class, this::onResynchronise));
 	}
 
 	@PreDestroy
 	void stop() {
-		this.subscription.close();
+		this.subscriptions.forEach(EventBus.Subscription::close);
+	}
+
+	/**
+	 * Live events may have been missed on this node (its broker connection came back):
+	 * every client is asked to {@code sync} what it shows.
+	 */
+	private void onResynchronise(EventBus.Resynchronise event) {
+		TextMessage frame = this.frames.text(new ServerFrame.Resync());
+		for (Connection connection : this.registry.all()) {
+			if (connection.authenticated()) {
+				connection.send(frame);
+			}
+		}
 	}
 
 	/** Passes an identity change to every node once it has committed. */
