@@ -52,9 +52,12 @@ public class Groups implements dev.parley.conversations.GroupDirectory {
 
 	private final Shifts shifts;
 
+	private final ShiftPlans plans;
+
 	Groups(GroupRepository groups, StaffDirectory staff, ChannelDirectory channels, AuditLog auditLog, Clock clock,
-			Shifts shifts) {
+			Shifts shifts, ShiftPlans plans) {
 		this.shifts = shifts;
+		this.plans = plans;
 		this.groups = groups;
 		this.staff = staff;
 		this.channels = channels;
@@ -89,6 +92,7 @@ public class Groups implements dev.parley.conversations.GroupDirectory {
 				Instant.ofEpochMilli(this.clock.millis()));
 		this.groups.replaceMembers(id, clean.members());
 		this.groups.replaceChannels(id, clean.channelIds());
+		this.plans.changed();
 		this.auditLog.record(actor.username(), "group.created", clean.name(), AuditResult.SUCCESS, clean.routing());
 		return get(id);
 	}
@@ -106,6 +110,7 @@ public class Groups implements dev.parley.conversations.GroupDirectory {
 		this.groups.update(id, clean.name(), clean.description(), clean.routing(), clean.overflowGroupId());
 		this.groups.replaceMembers(id, clean.members());
 		this.groups.replaceChannels(id, clean.channelIds());
+		this.plans.changed();
 		this.auditLog.record(actor.username(), "group.updated", clean.name(), AuditResult.SUCCESS,
 				clean.members().size() + " members");
 		return get(id);
@@ -118,6 +123,7 @@ public class Groups implements dev.parley.conversations.GroupDirectory {
 			throw ApiException.forbidden("user.manage");
 		}
 		this.groups.delete(id);
+		this.plans.changed();
 		this.auditLog.record(actor.username(), "group.deleted", current.name(), AuditResult.SUCCESS, null);
 	}
 
