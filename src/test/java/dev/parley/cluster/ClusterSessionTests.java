@@ -3,67 +3,32 @@ package dev.parley.cluster;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.parley.ParleyApplication;
 import dev.parley.testing.ApiClient;
 import dev.parley.testing.SocketClient;
-import dev.parley.testing.ExternalServices;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two real nodes of a cluster (profile {@code cluster}) on one PostgreSQL database, one
- * Redis and one RabbitMQ: a console session begun on one node is valid on the other, and
- * ending it on one ends it on both (no sticky sessions); a visitor connected to one node
- * and an agent connected to the other chat live.
+ * Two real nodes of a cluster ({@link TwoNodes}): a console session begun on one node is
+ * valid on the other, and ending it on one ends it on both (no sticky sessions); a
+ * visitor connected to one node and an agent connected to the other chat live.
  */
 @Timeout(120)
 class ClusterSessionTests {
 
-	private static ExternalServices.TestDatabase database;
-
-	private static ConfigurableApplicationContext nodeA;
-
-	private static ConfigurableApplicationContext nodeB;
-
-	@BeforeAll
-	static void startTwoNodes() {
-		database = ExternalServices.postgres();
-		ExternalServices.requireRedis();
-		ExternalServices.requireRabbitMq();
-		String namespace = "parley-test-" + UUID.randomUUID();
-		nodeA = start(namespace, "--parley.setup.admin-username=admin",
-				"--parley.setup.admin-password=Cluster-Passw0rd!");
-		nodeB = start(namespace);
-	}
-
-	@AfterAll
-	static void stopNodes() {
-		if (nodeA != null) {
-			nodeA.close();
-		}
-		if (nodeB != null) {
-			nodeB.close();
-		}
-		if (database != null) {
-			database.drop();
-		}
-	}
+	@RegisterExtension
+	static final TwoNodes.Extension cluster = new TwoNodes.Extension();
 
 	@Test
 	void sessionBegunOnOneNodeIsValidOnTheOther() {
-		ApiClient browser = new ApiClient(port(nodeA));
-		ApiClient.Response login = browser.login("admin", "Cluster-Passw0rd!");
+		ApiClient browser = new ApiClient(cluster.portA());
+		ApiClient.Response login = browser.login(TwoNodes.ADMIN, TwoNodes.ADMIN_PASSWORD);
 		assertThat(login.status()).as(login.toString()).isEqualTo(200);
 
-		ApiClient sameBrowserOnB = browser.onPort(port(nodeB));
+		ApiClient sameBrowserOnB = browser.onPort(cluster.portB());
 		assertThat(sameBrowserOnB.get("/api/v1/session").json().path("user").path("username").asString())
 			.isEqualTo("admin");
 		ApiClient.Response created = sameBrowserOnB.post("/api/v1/users",
@@ -77,26 +42,26 @@ class ClusterSessionTests {
 
 	@Test
 	void aVisitorOnOneNodeAndAnAgentOnTheOtherChatLive() {
-		ApiClient admin = new ApiClient(port(nodeA));
-		assertThat(admin.login("admin", "Cluster-Passw0rd!").status()).isEqualTo(200);
+		ApiClient admin = new ApiClient(cluster.portA());
+		assertThat(admin.login(TwoNodes.ADMIN, TwoNodes.ADMIN_PASSWORD).status()).isEqualTo(200);
 		String key = admin
 			.post("/api/v1/channels", Map.of("kind", "website", "name", "Cluster " + UUID.randomUUID(),
 					"allowedOrigins", java.util.List.of("*")))
 			.json()
 			.path("key")
 			.asString();
-		ApiClient visitorOnA = new ApiClient(port(nodeA));
+		ApiClient visitorOnA = new ApiClient(cluster.portA());
 		String token = visitorOnA.post("/api/v1/widget/channels/" + key + "/visitors", Map.of())
 			.json()
 			.path("token")
 			.asString();
 		visitorOnA.withHeader("X-Parley-Visitor", token);
 		long conversation = visitorOnA.post("/api/v1/widget/conversations", Map.of()).json().path("id").asLong();
-		ApiClient adminOnB = admin.onPort(port(nodeB));
+		ApiClient adminOnB = admin.onPort(cluster.portB());
 		assertThat(adminOnB.post("/api/v1/conversations/" + conversation + "/assign", Map.of()).status())
 			.isEqualTo(200);
-		try (SocketClient visitor = SocketClient.visitor(port(nodeA), token);
-				SocketClient agent = SocketClient.staff(port(nodeB), adminOnB)) {
+		try (SocketClient visitor = SocketClient.visitor(cluster.portA(), token);
+				SocketClient agent = SocketClient.staff(cluster.portB(), adminOnB)) {
 			visitor
 				.send(Map.of("type", "send", "conversationId", conversation, "clientId", "v-1", "text", "from node A"));
 			visitor.expect("ack");
@@ -111,20 +76,6 @@ class ClusterSessionTests {
 			visitor.expect((f) -> f.path("type").asString().equals("message")
 					&& f.path("message").path("clientId").asString().equals("a-1"), "agent's reply on node A");
 		}
-	}
-
-	private static ConfigurableApplicationContext start(String namespace, String... extra) {
-		String[] args = new String[] { "--server.port=0", "--spring.profiles.active=cluster",
-				"--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.username(),
-				"--spring.datasource.password=", "--spring.session.redis.namespace=" + namespace,
-				"--logging.level.root=WARN" };
-		String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.Arrays.stream(extra))
-			.toArray(String[]::new);
-		return new SpringApplicationBuilder(ParleyApplication.class).run(all);
-	}
-
-	private static int port(ConfigurableApplicationContext node) {
-		return ((WebServerApplicationContext) node).getWebServer().getPort();
 	}
 
 }

@@ -15,6 +15,8 @@ import dev.parley.administration.SettingDefinition;
 import dev.parley.administration.SettingDefinitions;
 import dev.parley.administration.Settings;
 import dev.parley.platform.ApiException;
+import dev.parley.platform.ReadCache;
+import dev.parley.platform.ReadCaches;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -22,12 +24,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Settings stored in {@code system_setting}; a row exists only for a value that differs
- * from the default. Read straight from the database (a handful of primary-key reads on
- * rare paths such as login), so a change made on one node is in force on all of them at
- * once.
+ * from the default. The routing and chat paths read settings all the time, so the stored
+ * rows are read together into one cache, emptied on every node when an update commits
+ * (the cache's time to live covers an invalidation lost between nodes).
  */
 @Service
 class JdbcSettings implements Settings {
+
+	static final String CACHE = "settings";
 
 	private final Map<String, SettingDefinition> definitions;
 
@@ -37,7 +41,13 @@ class JdbcSettings implements Settings {
 
 	private final Clock clock;
 
-	JdbcSettings(List<SettingDefinitions> contributions, JdbcClient jdbc, AuditLog auditLog, Clock clock) {
+	private final ReadCaches caches;
+
+	/** The stored rows, key to value. */
+	private final ReadCache<Map<String, String>> rows;
+
+	JdbcSettings(List<SettingDefinitions> contributions, JdbcClient jdbc, AuditLog auditLog, Clock clock,
+			ReadCaches caches) {
 		Map<String, SettingDefinition> byKey = new TreeMap<>();
 		contributions.stream().flatMap((c) -> c.definitions().stream()).forEach((definition) -> {
 			if (byKey.put(definition.key(), definition) != null) {
@@ -48,16 +58,14 @@ class JdbcSettings implements Settings {
 		this.jdbc = jdbc;
 		this.auditLog = auditLog;
 		this.clock = clock;
+		this.caches = caches;
+		this.rows = caches.create(CACHE);
 	}
 
 	@Override
 	public String get(String key) {
 		SettingDefinition definition = definition(key);
-		return this.jdbc.sql("SELECT setting_value FROM system_setting WHERE setting_key = ?")
-			.param(key)
-			.query(String.class)
-			.optional()
-			.orElse(definition.defaultValue());
+		return this.rows.get(this::readRows).getOrDefault(key, definition.defaultValue());
 	}
 
 	@Override
@@ -67,10 +75,7 @@ class JdbcSettings implements Settings {
 
 	@Override
 	public List<Setting> all() {
-		Map<String, String> stored = new HashMap<>();
-		this.jdbc.sql("SELECT setting_key, setting_value FROM system_setting").query((rs) -> {
-			stored.put(rs.getString(1), rs.getString(2));
-		});
+		Map<String, String> stored = this.rows.get(this::readRows);
 		List<Setting> result = new ArrayList<>();
 		for (SettingDefinition definition : this.definitions.values()) {
 			result.add(new Setting(definition, stored.getOrDefault(definition.key(), definition.defaultValue())));
@@ -113,9 +118,18 @@ class JdbcSettings implements Settings {
 			}
 		});
 		if (!accepted.isEmpty()) {
+			this.caches.changed(CACHE);
 			this.auditLog.record(actor, "settings.changed", String.join(", ", accepted.keySet()), AuditResult.SUCCESS,
 					null);
 		}
+	}
+
+	private Map<String, String> readRows() {
+		Map<String, String> stored = new HashMap<>();
+		this.jdbc.sql("SELECT setting_key, setting_value FROM system_setting").query((rs) -> {
+			stored.put(rs.getString(1), rs.getString(2));
+		});
+		return Map.copyOf(stored);
 	}
 
 	private SettingDefinition definition(String key) {

@@ -55,9 +55,12 @@ public class Groups implements dev.parley.conversations.GroupDirectory {
 
 	private final Shifts shifts;
 
+	private final ShiftPlans plans;
+
 	Groups(GroupRepository groups, StaffDirectory staff, ChannelDirectory channels, AuditLog auditLog, Clock clock,
-			Shifts shifts) {
+			Shifts shifts, ShiftPlans plans) {
 		this.shifts = shifts;
+		this.plans = plans;
 		this.groups = groups;
 		this.staff = staff;
 		this.channels = channels;
@@ -91,6 +94,7 @@ public class Groups implements dev.parley.conversations.GroupDirectory {
 				Instant.ofEpochMilli(this.clock.millis()));
 		this.groups.replaceMembers(id, clean.members());
 		this.groups.replaceChannels(id, clean.channelIds());
+		this.plans.changed();
 		this.auditLog.record(actor.username(), "group.created", clean.name(), AuditResult.SUCCESS,
 				clean.routing().value());
 		return get(id);
@@ -109,6 +113,7 @@ public class Groups implements dev.parley.conversations.GroupDirectory {
 		this.groups.update(id, clean.name(), clean.description(), clean.routing(), clean.overflowGroupId());
 		this.groups.replaceMembers(id, clean.members());
 		this.groups.replaceChannels(id, clean.channelIds());
+		this.plans.changed();
 		this.auditLog.record(actor.username(), "group.updated", clean.name(), AuditResult.SUCCESS,
 				clean.members().size() + " members");
 		return get(id);
@@ -119,6 +124,7 @@ public class Groups implements dev.parley.conversations.GroupDirectory {
 		AgentGroup current = get(id);
 		actor.require(Permission.USER_MANAGE);
 		this.groups.delete(id);
+		this.plans.changed();
 		this.auditLog.record(actor.username(), "group.deleted", current.name(), AuditResult.SUCCESS, null);
 	}
 

@@ -51,6 +51,8 @@ public class Shifts {
 
 	private final ShiftRepository shifts;
 
+	private final ShiftPlans plans;
+
 	private final GroupRepository groups;
 
 	private final Settings settings;
@@ -61,9 +63,10 @@ public class Shifts {
 
 	private final Clock clock;
 
-	Shifts(ShiftRepository shifts, GroupRepository groups, Settings settings, StaffDirectory staff, AuditLog auditLog,
-			Clock clock) {
+	Shifts(ShiftRepository shifts, ShiftPlans plans, GroupRepository groups, Settings settings, StaffDirectory staff,
+			AuditLog auditLog, Clock clock) {
 		this.shifts = shifts;
+		this.plans = plans;
 		this.groups = groups;
 		this.settings = settings;
 		this.staff = staff;
@@ -114,132 +117,10 @@ public class Shifts {
 	}
 
 	/**
-	 * Everything planned around some dates: slots, exceptions, memberships, resolved per
-	 * agent and group on request.
+	 * Everything planned around some dates, in the organisation's time zone.
 	 */
 	Plan plan(LocalDate from, int days) {
-		Map<Long, Set<Long>> groupsOf = new HashMap<>();
-		Map<Long, Set<Long>> membersOf = new HashMap<>();
-		for (long[] membership : this.groups.memberships()) {
-			groupsOf.computeIfAbsent(membership[1], (k) -> new HashSet<>()).add(membership[0]);
-			membersOf.computeIfAbsent(membership[0], (k) -> new HashSet<>()).add(membership[1]);
-		}
-		return new Plan(this.shifts.slots(), this.shifts.exceptions(from.minusDays(2), from.plusDays(days + 1)),
-				groupsOf, membersOf, zone());
-	}
-
-	/** Where an agent's week comes from. */
-	enum Source {
-
-		OWN, GROUPS, UNPLANNED
-
-	}
-
-	static final class Plan {
-
-		private final Map<Long, List<Schedule.Slot>> agentSlots = new HashMap<>();
-
-		private final Map<Long, List<Schedule.Slot>> groupSlots = new HashMap<>();
-
-		private final Map<Long, List<Schedule.Slot>> groupHours = new HashMap<>();
-
-		private final Map<Long, List<Schedule.Exception>> agentExceptions = new HashMap<>();
-
-		private final Map<Long, List<Schedule.Exception>> groupExceptions = new HashMap<>();
-
-		private final Map<Long, Set<Long>> groupsOf;
-
-		private final Map<Long, Set<Long>> membersOf;
-
-		private final ZoneId zone;
-
-		Plan(List<ShiftRepository.StoredSlot> slots, List<ShiftRepository.StoredException> exceptions,
-				Map<Long, Set<Long>> groupsOf, Map<Long, Set<Long>> membersOf, ZoneId zone) {
-			this.groupsOf = groupsOf;
-			this.membersOf = membersOf;
-			this.zone = zone;
-			for (ShiftRepository.StoredSlot slot : slots) {
-				if (slot.userId() != null) {
-					this.agentSlots.computeIfAbsent(slot.userId(), (k) -> new ArrayList<>()).add(slot.slot());
-				}
-				else if (ShiftRepository.HOURS.equals(slot.kind())) {
-					this.groupHours.computeIfAbsent(slot.groupId(), (k) -> new ArrayList<>()).add(slot.slot());
-				}
-				else {
-					this.groupSlots.computeIfAbsent(slot.groupId(), (k) -> new ArrayList<>()).add(slot.slot());
-				}
-			}
-			for (ShiftRepository.StoredException exception : exceptions) {
-				Map<Long, List<Schedule.Exception>> target = (exception.userId() != null) ? this.agentExceptions
-						: this.groupExceptions;
-				long owner = (exception.userId() != null) ? exception.userId() : exception.groupId();
-				target.computeIfAbsent(owner, (k) -> new ArrayList<>()).add(exception.exception());
-			}
-		}
-
-		Source source(long userId) {
-			if (this.agentSlots.containsKey(userId)) {
-				return Source.OWN;
-			}
-			for (Long groupId : this.groupsOf.getOrDefault(userId, Set.of())) {
-				if (this.groupSlots.containsKey(groupId)) {
-					return Source.GROUPS;
-				}
-			}
-			return Source.UNPLANNED;
-		}
-
-		Schedule agent(long userId) {
-			Set<Long> groupIds = this.groupsOf.getOrDefault(userId, Set.of());
-			List<Schedule.Slot> weekly = switch (source(userId)) {
-				case OWN -> this.agentSlots.get(userId);
-				case GROUPS -> {
-					List<Schedule.Slot> union = new ArrayList<>();
-					groupIds.forEach((g) -> union.addAll(this.groupSlots.getOrDefault(g, List.of())));
-					yield union;
-				}
-				case UNPLANNED -> Schedule.always();
-			};
-			List<Schedule.Exception> exceptions = new ArrayList<>(this.agentExceptions.getOrDefault(userId, List.of()));
-			groupIds.forEach((g) -> exceptions.addAll(this.groupExceptions.getOrDefault(g, List.of())));
-			return new Schedule(weekly, exceptions, this.zone);
-		}
-
-		boolean explicitHours(long groupId) {
-			return this.groupHours.containsKey(groupId);
-		}
-
-		List<Schedule.Interval> groupHours(long groupId, LocalDate from, LocalDate toExclusive) {
-			List<Schedule.Exception> exceptions = this.groupExceptions.getOrDefault(groupId, List.of());
-			if (explicitHours(groupId)) {
-				// explicit hours: the group's holidays close it, extra shifts do not
-				// open it
-				List<Schedule.Exception> closures = exceptions.stream().filter(Schedule.Exception::off).toList();
-				return new Schedule(this.groupHours.get(groupId), closures, this.zone).intervals(from, toExclusive);
-			}
-			Set<Long> members = this.membersOf.getOrDefault(groupId, Set.of());
-			if (members.isEmpty()) {
-				return new Schedule(Schedule.always(), exceptions, this.zone).intervals(from, toExclusive);
-			}
-			List<Schedule.Interval> union = new ArrayList<>();
-			for (Long member : members) {
-				union.addAll(agent(member).intervals(from, toExclusive));
-			}
-			return Schedule.merge(union);
-		}
-
-		List<Schedule.Slot> groupSlots(long groupId) {
-			return this.groupSlots.getOrDefault(groupId, List.of());
-		}
-
-		List<Schedule.Slot> groupHourSlots(long groupId) {
-			return this.groupHours.getOrDefault(groupId, List.of());
-		}
-
-		List<Schedule.Slot> agentSlots(long userId) {
-			return this.agentSlots.getOrDefault(userId, List.of());
-		}
-
+		return this.plans.plan(from, days, zone());
 	}
 
 	// ---- the calendar
@@ -307,7 +188,7 @@ public class Shifts {
 				spans.add(spans(schedule.intervals(date, date.plusDays(1)), date, zone));
 			}
 			agentWeeks.add(new AgentWeek(userId, plan.source(userId).name().toLowerCase(java.util.Locale.ROOT),
-					plan.groupsOf.getOrDefault(userId, Set.of()).stream().sorted().toList(),
+					plan.groupsOf(userId).stream().sorted().toList(),
 					plan.agentSlots(userId).stream().map(SlotView::of).toList(), spans));
 		}
 		List<ExceptionView> exceptions = new ArrayList<>();
@@ -352,6 +233,7 @@ public class Shifts {
 		AgentGroup group = requireGroup(groupId, actor);
 		List<Schedule.Slot> parsed = week(slots);
 		this.shifts.replaceSlots(groupId, null, kind, parsed);
+		this.plans.changed();
 		this.auditLog.record(actor.username(), ShiftRepository.HOURS.equals(kind) ? "group.hours" : "shift.weekly",
 				group.name(), AuditResult.SUCCESS, parsed.size() + " slots");
 	}
@@ -361,6 +243,7 @@ public class Shifts {
 		String name = requireAgent(userId, actor);
 		List<Schedule.Slot> parsed = week(slots);
 		this.shifts.replaceSlots(null, userId, ShiftRepository.SHIFT, parsed);
+		this.plans.changed();
 		this.auditLog.record(actor.username(), "shift.weekly", name, AuditResult.SUCCESS, parsed.size() + " slots");
 	}
 
@@ -416,6 +299,7 @@ public class Shifts {
 			}
 		}
 		long id = this.shifts.insertException(form.groupId(), form.userId(), exception, note, this.clock.instant());
+		this.plans.changed();
 		this.auditLog.record(actor.username(), "shift.exception", owner, AuditResult.SUCCESS, form.kind() + " " + date);
 		return id;
 	}
@@ -427,6 +311,7 @@ public class Shifts {
 		String owner = (exception.groupId() != null) ? requireGroup(exception.groupId(), actor).name()
 				: requireAgent(exception.userId(), actor);
 		this.shifts.deleteException(id);
+		this.plans.changed();
 		this.auditLog.record(actor.username(), "shift.exception.deleted", owner, AuditResult.SUCCESS,
 				exception.exception().date().toString());
 	}

@@ -1,9 +1,6 @@
 package dev.parley.conversations.internal;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import dev.parley.administration.SettingDefinition;
 import dev.parley.administration.SettingDefinitions;
@@ -13,24 +10,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Live-chat settings an administrator changes at run time. Read on the message path, so
- * each value is kept for a few seconds instead of being read from the database per
- * message; a change reaches every node within that time.
+ * Live-chat settings an administrator changes at run time. Read on the message path
+ * through the settings' cache, so a message costs no database read for them and a change
+ * is in force on every node as soon as it commits.
  */
 @Configuration(proxyBeanMethods = false)
 public class ChatSettings {
 
-	private static final long CACHE_MILLIS = 5_000;
-
 	private final Settings settings;
 
-	private final Clock clock;
-
-	private final Map<String, Cached> cache = new ConcurrentHashMap<>();
-
-	ChatSettings(Settings settings, Clock clock) {
+	ChatSettings(Settings settings) {
 		this.settings = settings;
-		this.clock = clock;
 	}
 
 	@Bean
@@ -69,16 +59,7 @@ public class ChatSettings {
 	}
 
 	private int value(String key) {
-		long now = this.clock.millis();
-		Cached cached = this.cache.get(key);
-		if (cached == null || now - cached.readAt() > CACHE_MILLIS || now < cached.readAt()) {
-			cached = new Cached(this.settings.getInt(key), now);
-			this.cache.put(key, cached);
-		}
-		return cached.value();
-	}
-
-	private record Cached(int value, long readAt) {
+		return this.settings.getInt(key);
 	}
 
 }

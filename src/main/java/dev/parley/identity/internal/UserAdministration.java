@@ -13,9 +13,11 @@ import dev.parley.administration.AuditLog;
 import dev.parley.administration.AuditResult;
 import dev.parley.platform.Permission;
 import dev.parley.identity.Permissions;
+import dev.parley.identity.StaffMemberDeleted;
 import dev.parley.identity.StaffPrincipal;
 import dev.parley.platform.ApiException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,13 +41,16 @@ public class UserAdministration {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	UserAdministration(StaffUserRepository users, RoleRepository roles, Passwords passwords, AuditLog auditLog,
-			Clock clock) {
+			Clock clock, ApplicationEventPublisher events) {
 		this.users = users;
 		this.roles = roles;
 		this.passwords = passwords;
 		this.auditLog = auditLog;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/** What the form of a new account holds; validated for shape by the web layer. */
@@ -123,6 +128,7 @@ public class UserAdministration {
 			requireAnotherAdministrator(user, role);
 		}
 		this.users.delete(id);
+		this.events.publishEvent(new StaffMemberDeleted(id));
 		this.auditLog.record(actor.username(), "user.deleted", user.username(), AuditResult.SUCCESS, null);
 	}
 

@@ -1,10 +1,8 @@
 package dev.parley.identity.internal;
 
-import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
-import org.springframework.test.context.ActiveProfiles;
+import dev.parley.testing.H2RepositoryTest;
 
-@JdbcTest
-@ActiveProfiles("test")
+@H2RepositoryTest
 class H2StaffRepositoryTests extends StaffRepositoryContract {
 
 }

@@ -4,11 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import dev.parley.platform.internal.FlywayPlaceholders;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,10 +16,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * What the identity repositories must do on every supported database; one subclass per
- * database runs the real migrations on a real engine and then these tests, each in a
- * transaction rolled back at its end.
+ * database ({@code @H2RepositoryTest} and the like) runs these tests on the real
+ * migrations on a real engine, each in a transaction rolled back at its end.
  */
-@Import({ StaffUserRepository.class, RoleRepository.class, FlywayPlaceholders.class })
 @Transactional
 abstract class StaffRepositoryContract {
 

@@ -1,0 +1,8 @@
+package dev.parley.agents.internal;
+
+import dev.parley.testing.H2RepositoryTest;
+
+@H2RepositoryTest
+class H2GroupRepositoryTests extends GroupRepositoryContract {
+
+}

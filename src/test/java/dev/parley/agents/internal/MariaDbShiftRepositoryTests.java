@@ -1,0 +1,8 @@
+package dev.parley.agents.internal;
+
+import dev.parley.testing.MariaDbRepositoryTest;
+
+@MariaDbRepositoryTest
+class MariaDbShiftRepositoryTests extends ShiftRepositoryContract {
+
+}
