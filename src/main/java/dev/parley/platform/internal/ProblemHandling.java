@@ -28,6 +28,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -125,6 +127,25 @@ class ProblemHandling {
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException ex) {
 		return respond(HttpStatus.CONTENT_TOO_LARGE, "payload_too_large", "The upload is too large", Map.of());
+	}
+
+	/**
+	 * A multipart body that cannot be parsed (truncated, another boundary than declared,
+	 * a broken part header) is the client's fault, not the server's.
+	 */
+	@ExceptionHandler(MultipartException.class)
+	ResponseEntity<ProblemDetail> malformedMultipart(MultipartException ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof RequestSizeLimitFilter.BodyTooLarge tooLarge) {
+				return tooLarge(tooLarge);
+			}
+		}
+		return respond(HttpStatus.BAD_REQUEST, "malformed_request", "The multipart body is malformed", Map.of());
+	}
+
+	@ExceptionHandler(MissingServletRequestPartException.class)
+	ResponseEntity<ProblemDetail> missingPart(MissingServletRequestPartException ex) {
+		return validationFailed(List.of(Map.of("field", ex.getRequestPartName(), "message", "must be present")));
 	}
 
 	@ExceptionHandler(RequestSizeLimitFilter.BodyTooLarge.class)
