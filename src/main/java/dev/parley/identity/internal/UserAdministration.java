@@ -12,9 +12,11 @@ import java.util.TreeMap;
 import dev.parley.administration.AuditLog;
 import dev.parley.administration.AuditResult;
 import dev.parley.identity.Permissions;
+import dev.parley.identity.StaffAccessChanged;
 import dev.parley.identity.StaffPrincipal;
 import dev.parley.platform.ApiException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Adding, changing, disabling and deleting staff accounts and adjusting their single
  * permissions (R8.4). Callers have checked the caller's permission for the operation; the
  * rules that depend on the data (the last administrator, oneself, what a supervisor may
- * grant) are checked here.
+ * grant) are checked here. Every change that ends a user's sessions or may take away
+ * permissions publishes {@link StaffAccessChanged} in its transaction.
  */
 @Service
 public class UserAdministration {
@@ -34,16 +37,22 @@ public class UserAdministration {
 
 	private final Passwords passwords;
 
+	private final SignInThrottle throttle;
+
 	private final AuditLog auditLog;
+
+	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	UserAdministration(StaffUserRepository users, RoleRepository roles, Passwords passwords, AuditLog auditLog,
-			Clock clock) {
+	UserAdministration(StaffUserRepository users, RoleRepository roles, Passwords passwords, SignInThrottle throttle,
+			AuditLog auditLog, ApplicationEventPublisher events, Clock clock) {
 		this.users = users;
 		this.roles = roles;
 		this.passwords = passwords;
+		this.throttle = throttle;
 		this.auditLog = auditLog;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -74,7 +83,7 @@ public class UserAdministration {
 		try {
 			id = this.users.insert(new StaffUser(0, username, request.displayName().strip(),
 					blankToNull(request.email()), blankToNull(request.phone()), role.id(), request.enabled(), hash, now,
-					mustChangePassword, 0, null, null, now));
+					mustChangePassword, 0, null, now));
 		}
 		catch (DuplicateKeyException ex) {
 			throw duplicate(username);
@@ -108,6 +117,12 @@ public class UserAdministration {
 		}
 		this.auditLog.record(actor.username(), "user.updated", user.username(), AuditResult.SUCCESS,
 				detail.isEmpty() ? null : detail.toString().strip());
+		if (user.enabled() && !profile.enabled()) {
+			accessChanged(id, StaffAccessChanged.Reason.DISABLED);
+		}
+		else if (oldRole.id() != newRole.id()) {
+			accessChanged(id, StaffAccessChanged.Reason.ROLE_CHANGED);
+		}
 		return user(id);
 	}
 
@@ -122,26 +137,30 @@ public class UserAdministration {
 			requireAnotherAdministrator(user, role);
 		}
 		this.users.delete(id);
+		this.throttle.release(user.username());
 		this.auditLog.record(actor.username(), "user.deleted", user.username(), AuditResult.SUCCESS, null);
+		accessChanged(id, StaffAccessChanged.Reason.DELETED);
 	}
 
 	/**
-	 * Sets a new password chosen by an administrator; the user must change it at next
-	 * sign-in.
+	 * Sets a new password chosen by an administrator; every session of the user ends, and
+	 * the user must change it at next sign-in.
 	 */
 	@Transactional
 	public void resetPassword(long id, String password, StaffPrincipal actor) {
 		StaffUser user = user(id);
 		String hash = this.passwords.acceptNew(user.id(), user.username(), password);
 		this.passwords.store(user.id(), hash, this.clock.instant(), true);
-		this.users.unlock(user.id());
+		this.throttle.release(user.username());
 		this.auditLog.record(actor.username(), "password.reset", user.username(), AuditResult.SUCCESS, null);
+		accessChanged(id, StaffAccessChanged.Reason.PASSWORD_RESET);
 	}
 
+	/** Lifts the wait that failed sign-ins put on the account. */
 	@Transactional
 	public void unlock(long id, StaffPrincipal actor) {
 		StaffUser user = user(id);
-		this.users.unlock(id);
+		this.throttle.release(user.username());
 		this.auditLog.record(actor.username(), "user.unlocked", user.username(), AuditResult.SUCCESS, null);
 	}
 
@@ -181,6 +200,9 @@ public class UserAdministration {
 		this.users.replaceOverrides(id, after);
 		this.auditLog.record(actor.username(), "user.permissions.changed", user.username(), AuditResult.SUCCESS,
 				"granted " + new java.util.TreeSet<>(granted) + ", revoked " + new java.util.TreeSet<>(revoked));
+		if (!after.equals(new TreeMap<>(before))) {
+			accessChanged(id, StaffAccessChanged.Reason.PERMISSIONS_CHANGED);
+		}
 		return user;
 	}
 
@@ -203,6 +225,10 @@ public class UserAdministration {
 				throw ApiException.forbidden(permission);
 			}
 		}
+	}
+
+	private void accessChanged(long userId, StaffAccessChanged.Reason reason) {
+		this.events.publishEvent(StaffAccessChanged.of(Set.of(userId), reason));
 	}
 
 	private void requireAnotherAdministrator(StaffUser user, StaffRole administrator) {

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import dev.parley.identity.StaffPrincipal;
 import dev.parley.identity.internal.RoleRepository;
+import dev.parley.identity.internal.SignInThrottle;
 import dev.parley.identity.internal.StaffAccounts;
 import dev.parley.identity.internal.StaffRole;
 import dev.parley.identity.internal.StaffUser;
@@ -56,12 +57,15 @@ class UserController {
 
 	private final StaffAccounts accounts;
 
+	private final SignInThrottle throttle;
+
 	UserController(UserAdministration administration, StaffUserRepository users, RoleRepository roles,
-			StaffAccounts accounts) {
+			StaffAccounts accounts, SignInThrottle throttle) {
 		this.administration = administration;
 		this.users = users;
 		this.roles = roles;
 		this.accounts = accounts;
+		this.throttle = throttle;
 	}
 
 	@GetMapping
@@ -148,7 +152,8 @@ class UserController {
 	}
 
 	private UserView view(StaffUser user, StaffRole role) {
-		return UserView.of(user, role, this.users.overrides(user.id()), this.accounts.permissionsOf(user));
+		return UserView.of(user, role, this.users.overrides(user.id()), this.accounts.permissionsOf(user),
+				this.throttle.accountBlockedUntil(user.username()).orElse(null));
 	}
 
 	record UserPage(List<UserView> items, String nextCursor) {

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -49,9 +50,20 @@ class ProblemHandling {
 		this.events = events;
 	}
 
+	/**
+	 * A refusal; one that says when to try again ({@code retryAfterSeconds}) carries it
+	 * in {@code Retry-After} too.
+	 */
 	@ExceptionHandler(ApiException.class)
 	ResponseEntity<ProblemDetail> api(ApiException ex) {
-		return respond(ex.status(), ex.code(), ex.getMessage(), ex.properties());
+		ResponseEntity<ProblemDetail> response = respond(ex.status(), ex.code(), ex.getMessage(), ex.properties());
+		if (ex.properties().get("retryAfterSeconds") instanceof Number seconds) {
+			return ResponseEntity.status(response.getStatusCode())
+				.headers(response.getHeaders())
+				.header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds.longValue()))
+				.body(response.getBody());
+		}
+		return response;
 	}
 
 	@ExceptionHandler(MethodArgumentNotValidException.class)
