@@ -95,6 +95,9 @@ class MalformedRequestTests extends ChatTest {
 		// a well-formed origin of an app still connects to the visitor endpoint
 		assertThat(request("/ws/visitor", "file://", null).status()).isEqualTo(101);
 		assertThat(request("/ws/visitor", "https://shop.example.com", null).status()).isEqualTo(101);
+		assertThat(request("/ws/visitor", "http://[::1]:8080", null).status()).isEqualTo(101);
+		assertThat(request("/ws/visitor", "http://intranet_host", null).status()).isEqualTo(101);
+		assertThat(request("/ws/visitor", "null", null).status()).isEqualTo(101);
 	}
 
 	/** A status, head and body read off the wire. */

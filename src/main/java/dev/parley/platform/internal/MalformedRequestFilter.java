@@ -26,10 +26,11 @@ class MalformedRequestFilter extends OncePerRequestFilter {
 
 	/**
 	 * An origin as RFC 6454 serialises it, or {@code null}; an empty host allows
-	 * {@code file://}, which app web views send.
+	 * {@code file://}, which app web views send, and an underscore the internal host
+	 * names browsers accept.
 	 */
 	private static final Pattern ORIGIN = Pattern
-		.compile("null|[A-Za-z][A-Za-z0-9+.-]*://(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9.-]*)(:[0-9]{1,5})?");
+		.compile("null|[A-Za-z][A-Za-z0-9+.-]*://(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._-]*)(:[0-9]{1,5})?");
 
 	private final ProblemWriter problems;
 
