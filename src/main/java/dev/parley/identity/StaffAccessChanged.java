@@ -3,19 +3,56 @@ package dev.parley.identity;
 import java.util.Set;
 
 /**
- * What some staff members may do changed: their password, permissions, role, or whether
- * they may sign in at all. Published in the transaction that makes the change; the
- * realtime gateway re-checks (or closes) their open connections on every node.
+ * Staff members' access changed: their sessions may have ended or they may do less than
+ * before. Published inside the transaction that makes the change, so listeners that hold
+ * something on the users' behalf (open sockets, caches) close or check it again; REST
+ * calls already see the change on their next request. See docs/events.md.
  *
- * @param sessionId when only one session ended (a sign-out), its id; null when the change
- * concerns everything the users do
+ * @param userIds the staff members concerned
+ * @param reason what changed
+ * @param sessionId for {@link Reason#SIGNED_OUT}, the HTTP session that ended; null for
+ * changes that concern all of a user's sessions
  */
 public record StaffAccessChanged(Set<Long> userIds, Reason reason, String sessionId) {
 
-	/** Why access changed. */
+	public StaffAccessChanged {
+		userIds = Set.copyOf(userIds);
+	}
+
+	/** A change that concerns every session of the users. */
+	public static StaffAccessChanged of(Set<Long> userIds, Reason reason) {
+		return new StaffAccessChanged(userIds, reason, null);
+	}
+
+	/** What changed. */
 	public enum Reason {
 
-		PASSWORD_CHANGED, PASSWORD_RESET, DISABLED, DELETED, ROLE_CHANGED, PERMISSIONS_CHANGED, SIGNED_OUT
+		/**
+		 * The user changed their own password: every other session has ended; the one
+		 * that made the change goes on (with a new session id).
+		 */
+		PASSWORD_CHANGED,
+
+		/** An administrator set a new password: every session of the user has ended. */
+		PASSWORD_RESET,
+
+		/** The account was disabled: every session has ended. */
+		DISABLED,
+
+		/** The account was deleted: every session has ended. */
+		DELETED,
+
+		/** The user was given another role: permissions may have been lost. */
+		ROLE_CHANGED,
+
+		/** The user's own permission overrides changed. */
+		PERMISSIONS_CHANGED,
+
+		/** The permissions of a role changed, for every user holding it. */
+		ROLE_PERMISSIONS_CHANGED,
+
+		/** The user signed out of one session ({@code sessionId}). */
+		SIGNED_OUT
 
 	}
 

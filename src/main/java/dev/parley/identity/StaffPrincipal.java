@@ -9,9 +9,13 @@ import dev.parley.platform.StaffIdentity;
 /**
  * The signed-in staff user as the rest of the application sees it: who acts, not what
  * they may do (that is in the authentication's authorities).
+ *
+ * @param sessionVersion the account's session version when this session signed in (or
+ * last changed its own password); a session whose version the account has moved past has
+ * ended
  */
-public record StaffPrincipal(long id, String username, String displayName,
-		boolean passwordChangeRequired) implements Principal, PasswordChangeRequired, StaffIdentity, Serializable {
+public record StaffPrincipal(long id, String username, String displayName, boolean passwordChangeRequired,
+		int sessionVersion) implements Principal, PasswordChangeRequired, StaffIdentity, Serializable {
 
 	@Override
 	public String getName() {

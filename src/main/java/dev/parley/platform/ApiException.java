@@ -42,8 +42,8 @@ public class ApiException extends RuntimeException {
 	}
 
 	/**
-	 * Adds a property to the problem body, e.g. {@code violations} or
-	 * {@code lockedUntil}.
+	 * Adds a property to the problem body, e.g. {@code violations} or {@code retryAt};
+	 * {@code retryAfterSeconds} also becomes the {@code Retry-After} header.
 	 */
 	public ApiException with(String name, Object value) {
 		this.properties.put(name, value);

@@ -8,7 +8,7 @@ export function describe(problem) {
   const body = problem.body || {};
   const code = problem.code || 'internal_error';
   const title = t('error.' + code, {
-    until: formatInstant(body.lockedUntil),
+    until: formatInstant(body.retryAt),
     permission: body.permission ? tOr('permission.' + body.permission, body.permission) : '',
   });
   const details = [];

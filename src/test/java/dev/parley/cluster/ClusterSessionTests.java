@@ -40,6 +40,41 @@ class ClusterSessionTests {
 		assertThat(browser.get("/api/v1/session").status()).isEqualTo(401);
 	}
 
+	/**
+	 * The session version lives in the database and the session in Redis: a password
+	 * changed on one node ends the user's other sessions on every node at once, and the
+	 * session that changed it goes on, on every node.
+	 */
+	@Test
+	void aPasswordChangeOnOneNodeEndsTheUsersOtherSessionsOnEveryNode() {
+		ApiClient admin = new ApiClient(cluster.portA());
+		assertThat(admin.login(TwoNodes.ADMIN, TwoNodes.ADMIN_PASSWORD).status()).isEqualTo(200);
+		String username = "changer." + UUID.randomUUID().toString().substring(0, 8);
+		assertThat(admin
+			.post("/api/v1/users",
+					Map.of("username", username, "displayName", "Changer", "roleId", 3, "password",
+							"Initial-Passw0rd!"))
+			.status()).isEqualTo(201);
+		ApiClient changer = new ApiClient(cluster.portA());
+		assertThat(changer.login(username, "Initial-Passw0rd!").status()).isEqualTo(200);
+		assertThat(changer
+			.post("/api/v1/session/password",
+					Map.of("currentPassword", "Initial-Passw0rd!", "newPassword", "Second-Passw0rd!"))
+			.status()).isEqualTo(204);
+		ApiClient other = new ApiClient(cluster.portB());
+		assertThat(other.login(username, "Second-Passw0rd!").status()).isEqualTo(200);
+		assertThat(other.get("/api/v1/session").status()).isEqualTo(200);
+
+		assertThat(changer
+			.post("/api/v1/session/password",
+					Map.of("currentPassword", "Second-Passw0rd!", "newPassword", "Third-Passw0rd!"))
+			.status()).isEqualTo(204);
+		assertThat(other.get("/api/v1/session").status()).isEqualTo(401);
+		assertThat(other.onPort(cluster.portA()).get("/api/v1/session").status()).isEqualTo(401);
+		assertThat(changer.get("/api/v1/session").status()).isEqualTo(200);
+		assertThat(changer.onPort(cluster.portB()).get("/api/v1/session").status()).isEqualTo(200);
+	}
+
 	@Test
 	void aVisitorOnOneNodeAndAnAgentOnTheOtherChatLive() {
 		ApiClient admin = new ApiClient(cluster.portA());

@@ -1,6 +1,5 @@
 package dev.parley.identity;
 
-import java.time.Duration;
 import java.util.Map;
 
 import dev.parley.testing.ApiClient;
@@ -58,38 +57,6 @@ class SessionTests extends IntegrationTest {
 				Map.of("username", ADMIN, "password", ADMIN_PASSWORD));
 		assertThat(response.status()).isEqualTo(403);
 		assertThat(response.code()).isEqualTo("csrf_refused");
-	}
-
-	@Test
-	void locksAccountAfterRepeatedFailuresAndUnlocksAfterTheLockTime() {
-		String username = unique("lock");
-		createUser(username, "agent");
-		for (int i = 1; i < 5; i++) {
-			assertThat(client().login(username, "wrong-" + i).code()).isEqualTo("bad_credentials");
-		}
-		ApiClient.Response fifth = client().login(username, "wrong-5");
-		assertThat(fifth.code()).isEqualTo("account_locked");
-		assertThat(fifth.json().path("lockedUntil").asString()).isNotBlank();
-		// even the right password is refused while locked
-		assertThat(client().login(username, INITIAL_PASSWORD).code()).isEqualTo("account_locked");
-
-		this.clock.advance(Duration.ofMinutes(16));
-		assertThat(client().login(username, INITIAL_PASSWORD).status()).isEqualTo(200);
-
-		ApiClient.Response audit = admin().get("/api/v1/audit-events?actor=" + username);
-		assertThat(audit.body()).contains("account.locked", "login.failed", "\"login\"");
-	}
-
-	@Test
-	void administratorCanUnlockAnAccount() {
-		String username = unique("unlock");
-		long id = createUser(username, "agent").path("id").asLong();
-		for (int i = 0; i < 5; i++) {
-			client().login(username, "wrong");
-		}
-		assertThat(admin().get("/api/v1/users/" + id).json().path("locked").asBoolean()).isTrue();
-		assertThat(admin().post("/api/v1/users/" + id + "/unlock", Map.of()).status()).isEqualTo(204);
-		assertThat(client().login(username, INITIAL_PASSWORD).status()).isEqualTo(200);
 	}
 
 	@Test

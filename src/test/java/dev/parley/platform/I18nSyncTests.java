@@ -47,7 +47,7 @@ class I18nSyncTests {
 			assertThat(english).contains("role." + role);
 		}
 		for (String code : new String[] { "validation_failed", "malformed_request", "password_policy",
-				"bad_credentials", "account_locked", "account_disabled", "forbidden", "csrf_refused", "not_found",
+				"bad_credentials", "sign_in_throttled", "account_disabled", "forbidden", "csrf_refused", "not_found",
 				"duplicate_username", "duplicate_role", "conflict", "internal_error" }) {
 			assertThat(english).contains("error." + code);
 		}

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.parley.identity.StaffMemberDeleted;
+import dev.parley.identity.StaffAccessChanged;
 import dev.parley.platform.ReadCache;
 import dev.parley.platform.ReadCaches;
 
@@ -69,8 +69,10 @@ class ShiftPlans {
 
 	/** A deleted user's slots, exceptions and memberships went with them. */
 	@EventListener
-	void on(StaffMemberDeleted event) {
-		changed();
+	void on(StaffAccessChanged event) {
+		if (event.reason() == StaffAccessChanged.Reason.DELETED) {
+			changed();
+		}
 	}
 
 	private Roster read(LocalDate from, LocalDate to) {

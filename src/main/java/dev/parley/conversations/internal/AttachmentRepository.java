@@ -1,21 +1,38 @@
 package dev.parley.conversations.internal;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
+/**
+ * Attachments and their content, in the database
+ * (docs/decisions/0004-attachment-storage.md): metadata in {@code attachment}, the bytes
+ * and the thumbnail in {@code attachment_content}, which nothing but a download reads.
+ */
 @Repository
 public class AttachmentRepository {
+
+	/**
+	 * Room kept in a MySQL/MariaDB packet for the rest of the statement, the thumbnail
+	 * above all.
+	 */
+	static final long PACKET_RESERVE = 1024 * 1024;
 
 	private static final String COLUMNS = "id, public_id, conversation_id, file_name, content_type, size_bytes, image, "
 			+ "width, height, created_at";
@@ -24,9 +41,52 @@ public class AttachmentRepository {
 
 	private final NamedParameterJdbcTemplate named;
 
-	AttachmentRepository(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
+	private final long maxContentBytes;
+
+	AttachmentRepository(JdbcClient jdbc, NamedParameterJdbcTemplate named, DataSource dataSource) {
 		this.jdbc = jdbc;
 		this.named = named;
+		this.maxContentBytes = maxContentBytes(dataSource);
+	}
+
+	/**
+	 * @return the largest file the database takes in one statement; smaller than the
+	 * setting only on MySQL/MariaDB with a small {@code max_allowed_packet}
+	 */
+	long maxContentBytes() {
+		return this.maxContentBytes;
+	}
+
+	/**
+	 * MySQL/MariaDB refuse a statement larger than {@code max_allowed_packet} (16 MB by
+	 * default on MariaDB) by dropping the connection, and the driver sends binary values
+	 * escaped in the statement text, where a byte may take two: a file must fit twice,
+	 * with the thumbnail, into one packet. PostgreSQL ({@code bytea}, 1 GB) and H2 have
+	 * no such limit below the upload limits.
+	 */
+	static long contentLimit(String databaseProduct, long maxAllowedPacket) {
+		String product = databaseProduct.toLowerCase(Locale.ROOT);
+		if (!product.contains("mysql") && !product.contains("mariadb")) {
+			return Long.MAX_VALUE;
+		}
+		return Math.max(0, (maxAllowedPacket - PACKET_RESERVE) / 2);
+	}
+
+	private static long maxContentBytes(DataSource dataSource) {
+		try (Connection connection = dataSource.getConnection()) {
+			String product = connection.getMetaData().getDatabaseProductName();
+			if (contentLimit(product, 0) == Long.MAX_VALUE) {
+				return Long.MAX_VALUE;
+			}
+			try (Statement statement = connection.createStatement();
+					ResultSet rs = statement.executeQuery("SELECT @@max_allowed_packet")) {
+				rs.next();
+				return contentLimit(product, rs.getLong(1));
+			}
+		}
+		catch (SQLException ex) {
+			throw new CannotGetJdbcConnectionException("Cannot learn the database's largest statement", ex);
+		}
 	}
 
 	long insert(Attachment attachment, byte[] content, byte[] thumbnail) {

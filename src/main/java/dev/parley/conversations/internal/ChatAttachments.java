@@ -15,8 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Files in conversations: checked (size, real type), stored in the database (so every
- * node serves them), sent as a message, and handed out only to the parties of the
- * conversation and staff who may read it.
+ * node serves them, docs/decisions/0004-attachment-storage.md), sent as a message, and
+ * handed out only to the parties of the conversation and staff who may read it.
  */
 @Service
 public class ChatAttachments {
@@ -80,10 +80,11 @@ public class ChatAttachments {
 		if (content == null || content.length == 0) {
 			throw ChatInput.invalid("file", "must not be empty");
 		}
-		if (content.length > this.settings.attachmentMaxBytes()) {
+		long maxBytes = Math.min(this.settings.attachmentMaxBytes(), this.attachments.maxContentBytes());
+		if (content.length > maxBytes) {
 			throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "payload_too_large",
-					"The file is larger than " + this.settings.attachmentMaxBytes() + " bytes")
-				.with("maxBytes", this.settings.attachmentMaxBytes());
+					"The file is larger than " + maxBytes + " bytes")
+				.with("maxBytes", maxBytes);
 		}
 		UploadInspector.Inspected inspected = this.inspector.inspect(content);
 		byte[] key = new byte[16];

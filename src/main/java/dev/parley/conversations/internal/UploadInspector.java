@@ -31,6 +31,11 @@ class UploadInspector {
 
 	private static final long MAX_PIXELS = 40_000_000L;
 
+	/**
+	 * Characters of a stored file name; a longer one keeps its end, with the extension.
+	 */
+	private static final int MAX_NAME = 200;
+
 	private static final Set<String> ALLOWED = Set.of("image/png", "image/jpeg", "image/gif", "image/webp", "image/bmp",
 			"application/pdf", "text/plain", "text/csv", "application/zip", "application/gzip",
 			"application/x-7z-compressed", "application/x-tika-ooxml", "application/x-tika-msoffice",
@@ -61,17 +66,33 @@ class UploadInspector {
 		return new Inspected(type, false, null, null, null);
 	}
 
-	/** A file name safe to store and to put into a download header. */
+	/**
+	 * A file name safe to store, to show and to put into a download header: no path, no
+	 * quote, and none of the invisible characters that change how a name reads
+	 * ({@code invoice\u202Egnp.zip} shows as "invoicepiz.png"): control and format
+	 * characters (bidi overrides and isolates, zero-width characters, the byte order
+	 * mark), line and paragraph separators, and halves of surrogate pairs.
+	 */
 	static String cleanName(String name) {
 		String base = (name != null) ? name : "";
 		base = base.substring(Math.max(base.lastIndexOf('/'), base.lastIndexOf('\\')) + 1);
 		StringBuilder clean = new StringBuilder();
-		base.codePoints().filter((c) -> !Character.isISOControl(c) && c != '"').forEach(clean::appendCodePoint);
+		base.codePoints().filter((c) -> c != '"' && visible(c)).forEach(clean::appendCodePoint);
 		String result = clean.toString().strip();
 		if (result.isEmpty()) {
 			result = "file";
 		}
-		return (result.length() > 200) ? result.substring(result.length() - 200) : result;
+		int length = result.codePointCount(0, result.length());
+		return (length > MAX_NAME) ? result.substring(result.offsetByCodePoints(0, length - MAX_NAME)) : result;
+	}
+
+	private static boolean visible(int codePoint) {
+		return switch (Character.getType(codePoint)) {
+			case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+					Character.SURROGATE ->
+				false;
+			default -> true;
+		};
 	}
 
 	private static Inspected image(String type, byte[] content) {

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * Signed visitor tokens: {@code pvt_<payload>.<signature>}, the payload naming the
  * visitor, the channel and an expiry, the signature an HMAC-SHA256 with a secret every
  * node shares. Nothing is stored per token; a token cannot be altered or moved to another
- * channel.
+ * channel, and each token has exactly one spelling (unpadded base64url, as issued).
  */
 @Component
 public class VisitorTokens {
@@ -75,8 +75,12 @@ public class VisitorTokens {
 		}
 		String payload = token.substring(PREFIX.length(), dot);
 		try {
-			byte[] signature = Base64.getUrlDecoder().decode(token.substring(dot + 1));
-			if (!MessageDigest.isEqual(signature, sign(payload))) {
+			// compared as written, not decoded: a decoder takes padding and ignores the
+			// unused low bits of the last character, so one signature would have several
+			// spellings, and a token must have exactly one
+			byte[] signature = token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
+			if (!MessageDigest.isEqual(signature,
+					encoder.encodeToString(sign(payload)).getBytes(StandardCharsets.US_ASCII))) {
 				return Optional.empty();
 			}
 			String[] parts = new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8).split(":");

@@ -73,7 +73,7 @@ class ConnectionWatch {
 	void on(StaffAccessChanged event) {
 		boolean end = switch (event.reason()) {
 			case PASSWORD_CHANGED, PASSWORD_RESET, DISABLED, DELETED, SIGNED_OUT -> true;
-			case ROLE_CHANGED, PERMISSIONS_CHANGED -> false;
+			case ROLE_CHANGED, PERMISSIONS_CHANGED, ROLE_PERMISSIONS_CHANGED -> false;
 		};
 		this.bus.publish(new ChatEvents.StaffAccessChanged(event.userIds(), end, event.sessionId()));
 	}

@@ -9,7 +9,10 @@ import dev.parley.administration.Settings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The password policy and lockout settings an administrator can change at run time. */
+/**
+ * The password policy and sign-in throttle settings an administrator can change at run
+ * time.
+ */
 @Configuration(proxyBeanMethods = false)
 public class IdentitySettings {
 
@@ -26,6 +29,7 @@ public class IdentitySettings {
 				SettingDefinition.integer("password.historySize", 5, 0, 24),
 				SettingDefinition.integer("password.maxAgeDays", 90, 0, 3650),
 				SettingDefinition.integer("login.maxFailures", 5, 1, 100),
+				SettingDefinition.integer("login.maxFailuresPerAddress", 20, 1, 1000),
 				SettingDefinition.integer("login.lockMinutes", 15, 1, 1440));
 	}
 
@@ -35,10 +39,25 @@ public class IdentitySettings {
 				this.settings.getInt("password.maxAgeDays"));
 	}
 
+	/**
+	 * @return failed sign-ins in a row to one account (or from one device) before its
+	 * sign-ins must wait
+	 */
 	public int maxFailures() {
 		return this.settings.getInt("login.maxFailures");
 	}
 
+	/**
+	 * @return failed sign-ins in a row from one client address, whatever the accounts,
+	 * before its sign-ins must wait
+	 */
+	public int maxFailuresPerAddress() {
+		return this.settings.getInt("login.maxFailuresPerAddress");
+	}
+
+	/**
+	 * @return the longest a throttled sign-in waits
+	 */
 	public Duration lockDuration() {
 		return Duration.ofMinutes(this.settings.getInt("login.lockMinutes"));
 	}

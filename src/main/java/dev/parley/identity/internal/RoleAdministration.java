@@ -8,8 +8,10 @@ import java.util.TreeSet;
 import dev.parley.administration.AuditLog;
 import dev.parley.administration.AuditResult;
 import dev.parley.identity.Permissions;
+import dev.parley.identity.StaffAccessChanged;
 import dev.parley.platform.ApiException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,20 +19,28 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Creating roles and deciding which permissions each holds (R8.3). The built-in
  * administrator role always holds everything, so nobody can lock the installation out of
- * its own settings.
+ * its own settings. A change of a role's permissions publishes {@link StaffAccessChanged}
+ * for every user holding it.
  */
 @Service
 public class RoleAdministration {
 
 	private final RoleRepository roles;
 
+	private final StaffUserRepository users;
+
 	private final AuditLog auditLog;
+
+	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	RoleAdministration(RoleRepository roles, AuditLog auditLog, Clock clock) {
+	RoleAdministration(RoleRepository roles, StaffUserRepository users, AuditLog auditLog,
+			ApplicationEventPublisher events, Clock clock) {
 		this.roles = roles;
+		this.users = users;
 		this.auditLog = auditLog;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -74,6 +84,13 @@ public class RoleAdministration {
 		removed.removeAll(newPermissions);
 		this.auditLog.record(actor, "role.updated", roleName, AuditResult.SUCCESS,
 				"added " + added + ", removed " + removed);
+		if (!added.isEmpty() || !removed.isEmpty()) {
+			Set<Long> holders = this.users.idsWithRole(id);
+			if (!holders.isEmpty()) {
+				this.events
+					.publishEvent(StaffAccessChanged.of(holders, StaffAccessChanged.Reason.ROLE_PERMISSIONS_CHANGED));
+			}
+		}
 		return role(id);
 	}
 

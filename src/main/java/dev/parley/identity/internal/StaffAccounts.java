@@ -24,7 +24,11 @@ import org.springframework.stereotype.Service;
 
 /**
  * Builds the authentication of a staff request: from the session (reloaded on every
- * request so changes take effect at once) or from an API token.
+ * request so changes take effect at once) or from an API token. A session ends when its
+ * account is disabled or deleted, or when the account's session version (raised by every
+ * password change and reset) is no longer the one the session signed in with: the check
+ * reads the database, so it holds on every node, embedded or clustered, without a
+ * registry of sessions.
  */
 @Service
 public class StaffAccounts implements StaffAuthentication {
@@ -64,7 +68,7 @@ public class StaffAccounts implements StaffAuthentication {
 
 	private Authentication authentication(StaffUser user, boolean passwordChangeRequired) {
 		StaffPrincipal principal = new StaffPrincipal(user.id(), user.username(), user.displayName(),
-				passwordChangeRequired);
+				passwordChangeRequired, user.sessionVersion());
 		List<SimpleGrantedAuthority> authorities = permissionsOf(user).stream()
 			.map(SimpleGrantedAuthority::new)
 			.toList();
@@ -76,7 +80,10 @@ public class StaffAccounts implements StaffAuthentication {
 		if (!(sessionAuthentication.getPrincipal() instanceof StaffPrincipal principal)) {
 			return Optional.empty();
 		}
-		return this.users.findById(principal.id()).filter(StaffUser::enabled).map(this::authenticationFor);
+		return this.users.findById(principal.id())
+			.filter(StaffUser::enabled)
+			.filter((user) -> user.sessionVersion() == principal.sessionVersion())
+			.map(this::authenticationFor);
 	}
 
 	@Override

@@ -4,10 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.parley.platform.LikePattern;
 
@@ -21,7 +23,7 @@ import org.springframework.stereotype.Repository;
 public class StaffUserRepository {
 
 	private static final String COLUMNS = "id, username, display_name, email, phone, role_id, enabled, password_hash, "
-			+ "password_changed_at, password_change_required, failed_logins, locked_until, last_login_at, created_at";
+			+ "password_changed_at, password_change_required, session_version, last_login_at, created_at";
 
 	private final JdbcClient jdbc;
 
@@ -66,7 +68,7 @@ public class StaffUserRepository {
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc
 			.sql("INSERT INTO staff_user (username, display_name, email, phone, role_id, enabled, password_hash, "
-					+ "password_changed_at, password_change_required, failed_logins, created_at) "
+					+ "password_changed_at, password_change_required, session_version, created_at) "
 					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)")
 			.params(user.username(), user.displayName(), user.email(), user.phone(), user.roleId(), user.enabled(),
 					user.passwordHash(), user.passwordChangedAt().toEpochMilli(), user.passwordChangeRequired(),
@@ -82,10 +84,14 @@ public class StaffUserRepository {
 			.update();
 	}
 
+	/**
+	 * Sets a new password and raises the session version, which ends every session signed
+	 * in before.
+	 */
 	public void updatePassword(long id, String hash, Instant changedAt, boolean changeRequired) {
 		this.jdbc
-			.sql("UPDATE staff_user SET password_hash = ?, password_changed_at = ?, password_change_required = ? "
-					+ "WHERE id = ?")
+			.sql("UPDATE staff_user SET password_hash = ?, password_changed_at = ?, password_change_required = ?, "
+					+ "session_version = session_version + 1 WHERE id = ?")
 			.params(hash, changedAt.toEpochMilli(), changeRequired, id)
 			.update();
 	}
@@ -94,33 +100,8 @@ public class StaffUserRepository {
 		this.jdbc.sql("UPDATE staff_user SET password_change_required = ? WHERE id = ?").params(true, id).update();
 	}
 
-	/**
-	 * Counts one more failed sign-in, atomically even when several arrive at once on
-	 * several nodes.
-	 * @return the number of failures in a row, this one included
-	 */
-	public int countFailure(long id) {
-		this.jdbc.sql("UPDATE staff_user SET failed_logins = failed_logins + 1 WHERE id = ?").param(id).update();
-		return this.jdbc.sql("SELECT failed_logins FROM staff_user WHERE id = ?")
-			.param(id)
-			.query(Integer.class)
-			.single();
-	}
-
-	public void lock(long id, Instant until) {
-		this.jdbc.sql("UPDATE staff_user SET failed_logins = 0, locked_until = ? WHERE id = ?")
-			.params(until.toEpochMilli(), id)
-			.update();
-	}
-
-	public void unlock(long id) {
-		this.jdbc.sql("UPDATE staff_user SET failed_logins = 0, locked_until = NULL WHERE id = ?").param(id).update();
-	}
-
 	public void recordLogin(long id, Instant at) {
-		this.jdbc.sql("UPDATE staff_user SET failed_logins = 0, locked_until = NULL, last_login_at = ? WHERE id = ?")
-			.params(at.toEpochMilli(), id)
-			.update();
+		this.jdbc.sql("UPDATE staff_user SET last_login_at = ? WHERE id = ?").params(at.toEpochMilli(), id).update();
 	}
 
 	public void delete(long id) {
@@ -131,6 +112,14 @@ public class StaffUserRepository {
 		this.jdbc.sql("DELETE FROM password_history WHERE user_id = ?").param(id).update();
 		this.jdbc.sql("DELETE FROM api_token WHERE user_id = ?").param(id).update();
 		this.jdbc.sql("DELETE FROM staff_user WHERE id = ?").param(id).update();
+	}
+
+	/**
+	 * @return the ids of the accounts holding the given role
+	 */
+	public Set<Long> idsWithRole(long roleId) {
+		return new HashSet<>(
+				this.jdbc.sql("SELECT id FROM staff_user WHERE role_id = ?").param(roleId).query(Long.class).list());
 	}
 
 	/**
@@ -188,8 +177,8 @@ public class StaffUserRepository {
 		return new StaffUser(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
 				rs.getString("email"), rs.getString("phone"), rs.getLong("role_id"), rs.getBoolean("enabled"),
 				rs.getString("password_hash"), instant(rs, "password_changed_at"),
-				rs.getBoolean("password_change_required"), rs.getInt("failed_logins"), instant(rs, "locked_until"),
-				instant(rs, "last_login_at"), instant(rs, "created_at"));
+				rs.getBoolean("password_change_required"), rs.getInt("session_version"), instant(rs, "last_login_at"),
+				instant(rs, "created_at"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

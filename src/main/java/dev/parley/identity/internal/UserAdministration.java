@@ -13,7 +13,7 @@ import dev.parley.administration.AuditLog;
 import dev.parley.administration.AuditResult;
 import dev.parley.platform.Permission;
 import dev.parley.identity.Permissions;
-import dev.parley.identity.StaffMemberDeleted;
+import dev.parley.identity.StaffAccessChanged;
 import dev.parley.identity.StaffPrincipal;
 import dev.parley.platform.ApiException;
 
@@ -26,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Adding, changing, disabling and deleting staff accounts and adjusting their single
  * permissions (R8.4). Callers have checked the caller's permission for the operation; the
  * rules that depend on the data (the last administrator, oneself, what a supervisor may
- * grant) are checked here.
+ * grant) are checked here. Every change that ends a user's sessions or may take away
+ * permissions publishes {@link StaffAccessChanged} in its transaction.
  */
 @Service
 public class UserAdministration {
@@ -37,20 +38,23 @@ public class UserAdministration {
 
 	private final Passwords passwords;
 
-	private final AuditLog auditLog;
+	private final SignInThrottle throttle;
 
-	private final Clock clock;
+	private final AuditLog auditLog;
 
 	private final ApplicationEventPublisher events;
 
-	UserAdministration(StaffUserRepository users, RoleRepository roles, Passwords passwords, AuditLog auditLog,
-			Clock clock, ApplicationEventPublisher events) {
+	private final Clock clock;
+
+	UserAdministration(StaffUserRepository users, RoleRepository roles, Passwords passwords, SignInThrottle throttle,
+			AuditLog auditLog, ApplicationEventPublisher events, Clock clock) {
 		this.users = users;
 		this.roles = roles;
 		this.passwords = passwords;
+		this.throttle = throttle;
 		this.auditLog = auditLog;
-		this.clock = clock;
 		this.events = events;
+		this.clock = clock;
 	}
 
 	/** What the form of a new account holds; validated for shape by the web layer. */
@@ -80,7 +84,7 @@ public class UserAdministration {
 		try {
 			id = this.users.insert(new StaffUser(0, username, request.displayName().strip(),
 					blankToNull(request.email()), blankToNull(request.phone()), role.id(), request.enabled(), hash, now,
-					mustChangePassword, 0, null, null, now));
+					mustChangePassword, 0, null, now));
 		}
 		catch (DuplicateKeyException ex) {
 			throw duplicate(username);
@@ -114,6 +118,12 @@ public class UserAdministration {
 		}
 		this.auditLog.record(actor.username(), "user.updated", user.username(), AuditResult.SUCCESS,
 				detail.isEmpty() ? null : detail.toString().strip());
+		if (user.enabled() && !profile.enabled()) {
+			accessChanged(id, StaffAccessChanged.Reason.DISABLED);
+		}
+		else if (oldRole.id() != newRole.id()) {
+			accessChanged(id, StaffAccessChanged.Reason.ROLE_CHANGED);
+		}
 		return user(id);
 	}
 
@@ -128,27 +138,30 @@ public class UserAdministration {
 			requireAnotherAdministrator(user, role);
 		}
 		this.users.delete(id);
-		this.events.publishEvent(new StaffMemberDeleted(id));
+		this.throttle.release(user.username());
 		this.auditLog.record(actor.username(), "user.deleted", user.username(), AuditResult.SUCCESS, null);
+		accessChanged(id, StaffAccessChanged.Reason.DELETED);
 	}
 
 	/**
-	 * Sets a new password chosen by an administrator; the user must change it at next
-	 * sign-in.
+	 * Sets a new password chosen by an administrator; every session of the user ends, and
+	 * the user must change it at next sign-in.
 	 */
 	@Transactional
 	public void resetPassword(long id, String password, StaffPrincipal actor) {
 		StaffUser user = user(id);
 		String hash = this.passwords.acceptNew(user.id(), user.username(), password);
 		this.passwords.store(user.id(), hash, this.clock.instant(), true);
-		this.users.unlock(user.id());
+		this.throttle.release(user.username());
 		this.auditLog.record(actor.username(), "password.reset", user.username(), AuditResult.SUCCESS, null);
+		accessChanged(id, StaffAccessChanged.Reason.PASSWORD_RESET);
 	}
 
+	/** Lifts the wait that failed sign-ins put on the account. */
 	@Transactional
 	public void unlock(long id, StaffPrincipal actor) {
 		StaffUser user = user(id);
-		this.users.unlock(id);
+		this.throttle.release(user.username());
 		this.auditLog.record(actor.username(), "user.unlocked", user.username(), AuditResult.SUCCESS, null);
 	}
 
@@ -188,6 +201,9 @@ public class UserAdministration {
 		this.users.replaceOverrides(id, after);
 		this.auditLog.record(actor.username(), "user.permissions.changed", user.username(), AuditResult.SUCCESS,
 				"granted " + new java.util.TreeSet<>(granted) + ", revoked " + new java.util.TreeSet<>(revoked));
+		if (!after.equals(new TreeMap<>(before))) {
+			accessChanged(id, StaffAccessChanged.Reason.PERMISSIONS_CHANGED);
+		}
 		return user;
 	}
 
@@ -210,6 +226,10 @@ public class UserAdministration {
 				throw ApiException.forbidden(permission);
 			}
 		}
+	}
+
+	private void accessChanged(long userId, StaffAccessChanged.Reason reason) {
+		this.events.publishEvent(StaffAccessChanged.of(Set.of(userId), reason));
 	}
 
 	private void requireAnotherAdministrator(StaffUser user, StaffRole administrator) {

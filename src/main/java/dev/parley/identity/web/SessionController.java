@@ -9,7 +9,9 @@ import dev.parley.identity.internal.SignIn;
 import dev.parley.identity.internal.StaffAccounts;
 import dev.parley.identity.internal.StaffUser;
 import dev.parley.identity.internal.StaffUserRepository;
+import dev.parley.identity.internal.TrustedDevices;
 import dev.parley.platform.ApiException;
+import dev.parley.platform.ClientAddress;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -18,7 +20,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -26,6 +30,7 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,10 +38,17 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Signing in and out of the console, and the signed-in user's own password. */
+/**
+ * Signing in and out of the console, and the signed-in user's own password. A browser
+ * that signs in gets a device cookie, sent back only to sign-ins, which lets it pass the
+ * sign-in throttle of that account later.
+ */
 @RestController
 @RequestMapping("/api/v1/session")
 class SessionController {
+
+	/** Where the device cookie is sent: only to sign-ins. */
+	private static final String PATH = "/api/v1/session";
 
 	private final SignIn signIn;
 
@@ -68,27 +80,35 @@ class SessionController {
 	}
 
 	@PostMapping
-	Me signIn(@Valid @RequestBody Credentials credentials, HttpServletRequest request, HttpServletResponse response) {
-		StaffUser user = this.signIn.signIn(credentials.username(), credentials.password());
+	Me signIn(@Valid @RequestBody Credentials credentials,
+			@CookieValue(name = TrustedDevices.COOKIE, required = false) String device, HttpServletRequest request,
+			HttpServletResponse response) {
+		SignIn.SignedIn signedIn = this.signIn.signIn(
+				new SignIn.Attempt(credentials.username(), credentials.password(), ClientAddress.current(), device));
 		HttpSession existing = request.getSession(false);
 		if (existing != null) {
 			// a new session id after sign-in: a session id planted before it is worthless
 			request.changeSessionId();
 		}
-		Authentication authentication = this.accounts.authenticationFor(user);
-		SecurityContext context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(authentication);
-		SecurityContextHolder.setContext(context);
-		this.contexts.saveContext(context, request, response);
-		return me(user);
+		store(this.accounts.authenticationFor(signedIn.user()), request, response);
+		response.addHeader(HttpHeaders.SET_COOKIE,
+				ResponseCookie.from(TrustedDevices.COOKIE, signedIn.deviceCookie())
+					.path(PATH)
+					.httpOnly(true)
+					.secure(request.isSecure())
+					.sameSite("Strict")
+					.maxAge(TrustedDevices.LIFETIME)
+					.build()
+					.toString());
+		return me(signedIn.user());
 	}
 
 	@DeleteMapping
 	ResponseEntity<Void> signOut(@AuthenticationPrincipal StaffPrincipal principal, HttpServletRequest request) {
-		if (principal != null) {
-			this.signIn.signedOut(principal.username());
-		}
 		HttpSession session = request.getSession(false);
+		if (principal != null) {
+			this.signIn.signedOut(principal.id(), principal.username(), (session != null) ? session.getId() : null);
+		}
 		if (session != null) {
 			session.invalidate();
 		}
@@ -96,16 +116,32 @@ class SessionController {
 		return ResponseEntity.noContent().build();
 	}
 
+	/**
+	 * Changes the password; every other session of the user ends, and this one goes on
+	 * under a new id with the account's new session version.
+	 */
 	@PostMapping("/password")
 	ResponseEntity<Void> changePassword(@AuthenticationPrincipal StaffPrincipal principal,
-			@Valid @RequestBody PasswordChange change) {
+			@Valid @RequestBody PasswordChange change, HttpServletRequest request, HttpServletResponse response) {
 		this.signIn.changePassword(principal.id(), change.currentPassword(), change.newPassword());
+		StaffUser user = this.users.findById(principal.id()).orElseThrow();
+		if (request.getSession(false) != null) {
+			request.changeSessionId();
+			store(this.accounts.authenticationFor(user), request, response);
+		}
 		return ResponseEntity.noContent().build();
+	}
+
+	private void store(Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(authentication);
+		SecurityContextHolder.setContext(context);
+		this.contexts.saveContext(context, request, response);
 	}
 
 	private Me me(StaffUser user) {
 		var role = this.roles.findById(user.roleId()).orElseThrow();
-		return new Me(UserView.of(user, role, Map.of(), this.accounts.permissionsOf(user)),
+		return new Me(UserView.of(user, role, Map.of(), this.accounts.permissionsOf(user), null),
 				new Organisation(this.settings.get("organisation.name"), this.settings.get("organisation.language"),
 						this.settings.get("organisation.timeZone")));
 	}

@@ -9,6 +9,7 @@ import dev.parley.platform.Permission;
 import dev.parley.platform.RequiresPermission;
 import dev.parley.identity.StaffPrincipal;
 import dev.parley.identity.internal.RoleRepository;
+import dev.parley.identity.internal.SignInThrottle;
 import dev.parley.identity.internal.StaffAccounts;
 import dev.parley.identity.internal.StaffRole;
 import dev.parley.identity.internal.StaffUser;
@@ -57,12 +58,15 @@ class UserController {
 
 	private final StaffAccounts accounts;
 
+	private final SignInThrottle throttle;
+
 	UserController(UserAdministration administration, StaffUserRepository users, RoleRepository roles,
-			StaffAccounts accounts) {
+			StaffAccounts accounts, SignInThrottle throttle) {
 		this.administration = administration;
 		this.users = users;
 		this.roles = roles;
 		this.accounts = accounts;
+		this.throttle = throttle;
 	}
 
 	@GetMapping
@@ -149,7 +153,8 @@ class UserController {
 	}
 
 	private UserView view(StaffUser user, StaffRole role) {
-		return UserView.of(user, role, this.users.overrides(user.id()), this.accounts.permissionsOf(user));
+		return UserView.of(user, role, this.users.overrides(user.id()), this.accounts.permissionsOf(user),
+				this.throttle.accountBlockedUntil(user.username()).orElse(null));
 	}
 
 	record UserPage(List<UserView> items, String nextCursor) {

@@ -13,12 +13,15 @@ record UserView(long id, String username, String displayName, String email, Stri
 		boolean locked, Instant lockedUntil, Instant lastLoginAt, Instant createdAt, boolean passwordChangeRequired,
 		List<String> granted, List<String> revoked, List<String> permissions) {
 
-	static UserView of(StaffUser user, StaffRole role, Map<String, Boolean> overrides, Set<String> permissions) {
-		Instant now = Instant.now();
+	/**
+	 * @param lockedUntil until when sign-ins to the account from unknown devices wait
+	 * after failed ones, or null
+	 */
+	static UserView of(StaffUser user, StaffRole role, Map<String, Boolean> overrides, Set<String> permissions,
+			Instant lockedUntil) {
 		return new UserView(user.id(), user.username(), user.displayName(), user.email(), user.phone(),
-				new RoleRef(role.id(), role.name(), role.builtin()), user.enabled(), user.lockedAt(now),
-				user.lockedAt(now) ? user.lockedUntil() : null, user.lastLoginAt(), user.createdAt(),
-				user.passwordChangeRequired(),
+				new RoleRef(role.id(), role.name(), role.builtin()), user.enabled(), lockedUntil != null, lockedUntil,
+				user.lastLoginAt(), user.createdAt(), user.passwordChangeRequired(),
 				overrides.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).sorted().toList(),
 				overrides.entrySet().stream().filter((e) -> !e.getValue()).map(Map.Entry::getKey).sorted().toList(),
 				permissions.stream().sorted().toList());

@@ -25,7 +25,14 @@ class ProblemErrorController implements ErrorController {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		HttpStatus status = (code instanceof Integer number && HttpStatus.resolve(number) != null)
 				? HttpStatus.valueOf(number) : HttpStatus.INTERNAL_SERVER_ERROR;
-		String problemCode = switch (status) {
+		return ResponseEntity.status(status)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(ProblemWriter.problem(status, codeOf(status), status.getReasonPhrase(), Map.of()));
+	}
+
+	/** The problem code of an error known only by its status. */
+	static String codeOf(HttpStatus status) {
+		return switch (status) {
 			case NOT_FOUND -> "not_found";
 			case BAD_REQUEST -> "malformed_request";
 			case CONTENT_TOO_LARGE -> "payload_too_large";
@@ -34,9 +41,6 @@ class ProblemErrorController implements ErrorController {
 			case METHOD_NOT_ALLOWED -> "method_not_allowed";
 			default -> status.is5xxServerError() ? "internal_error" : "request_refused";
 		};
-		return ResponseEntity.status(status)
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(ProblemWriter.problem(status, problemCode, status.getReasonPhrase(), Map.of()));
 	}
 
 }

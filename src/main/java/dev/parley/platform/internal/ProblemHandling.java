@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -28,6 +29,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -47,9 +50,20 @@ class ProblemHandling {
 		this.events = events;
 	}
 
+	/**
+	 * A refusal; one that says when to try again ({@code retryAfterSeconds}) carries it
+	 * in {@code Retry-After} too.
+	 */
 	@ExceptionHandler(ApiException.class)
 	ResponseEntity<ProblemDetail> api(ApiException ex) {
-		return respond(ex.status(), ex.code(), ex.getMessage(), ex.properties());
+		ResponseEntity<ProblemDetail> response = respond(ex.status(), ex.code(), ex.getMessage(), ex.properties());
+		if (ex.properties().get("retryAfterSeconds") instanceof Number seconds) {
+			return ResponseEntity.status(response.getStatusCode())
+				.headers(response.getHeaders())
+				.header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds.longValue()))
+				.body(response.getBody());
+		}
+		return response;
 	}
 
 	@ExceptionHandler(MethodArgumentNotValidException.class)
@@ -125,6 +139,25 @@ class ProblemHandling {
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException ex) {
 		return respond(HttpStatus.CONTENT_TOO_LARGE, "payload_too_large", "The upload is too large", Map.of());
+	}
+
+	/**
+	 * A multipart body that cannot be parsed (truncated, another boundary than declared,
+	 * a broken part header) is the client's fault, not the server's.
+	 */
+	@ExceptionHandler(MultipartException.class)
+	ResponseEntity<ProblemDetail> malformedMultipart(MultipartException ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof RequestSizeLimitFilter.BodyTooLarge tooLarge) {
+				return tooLarge(tooLarge);
+			}
+		}
+		return respond(HttpStatus.BAD_REQUEST, "malformed_request", "The multipart body is malformed", Map.of());
+	}
+
+	@ExceptionHandler(MissingServletRequestPartException.class)
+	ResponseEntity<ProblemDetail> missingPart(MissingServletRequestPartException ex) {
+		return validationFailed(List.of(Map.of("field", ex.getRequestPartName(), "message", "must be present")));
 	}
 
 	@ExceptionHandler(RequestSizeLimitFilter.BodyTooLarge.class)

@@ -1,7 +1,14 @@
 package dev.parley.identity.internal;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -9,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -27,6 +37,12 @@ abstract class StaffRepositoryContract {
 
 	@Autowired
 	RoleRepository roles;
+
+	@Autowired
+	SignInThrottleRepository throttle;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -49,7 +65,6 @@ abstract class StaffRepositoryContract {
 		assertThat(found.displayName()).isEqualTo(name);
 		assertThat(found.enabled()).isTrue();
 		assertThat(found.passwordChangeRequired()).isFalse();
-		assertThat(found.lockedUntil()).isNull();
 		assertThat(found.createdAt()).isEqualTo(Instant.ofEpochMilli(1_700_000_000_123L));
 	}
 
@@ -73,17 +88,73 @@ abstract class StaffRepositoryContract {
 	}
 
 	@Test
-	void countsFailuresLocksAndUnlocks() {
-		long id = insert("failing", "F");
-		assertThat(this.users.countFailure(id)).isEqualTo(1);
-		assertThat(this.users.countFailure(id)).isEqualTo(2);
-		Instant until = Instant.ofEpochMilli(1_800_000_000_000L);
-		this.users.lock(id, until);
-		StaffUser locked = this.users.findById(id).orElseThrow();
-		assertThat(locked.lockedUntil()).isEqualTo(until);
-		assertThat(locked.failedLogins()).isZero();
-		this.users.unlock(id);
-		assertThat(this.users.findById(id).orElseThrow().lockedUntil()).isNull();
+	void countsFailuresPerSubjectForgetsOldRunsAndBlocks() {
+		Instant start = Instant.ofEpochMilli(1_700_000_000_000L);
+		Instant forgetNothing = Instant.EPOCH;
+		assertThat(this.throttle.find("account:nobody")).isEmpty();
+		assertThat(this.throttle.countFailure("account:nobody", start, forgetNothing).failures()).isEqualTo(1);
+		assertThat(this.throttle.countFailure("account:nobody", start.plusSeconds(1), forgetNothing).failures())
+			.isEqualTo(2);
+		assertThat(this.throttle.countFailure("address:2001:db8::1", start, forgetNothing).failures()).isEqualTo(1);
+		Instant until = start.plusSeconds(30);
+		this.throttle.block("account:nobody", until);
+		SignInThrottleRepository.Entry blocked = this.throttle.find("account:nobody").orElseThrow();
+		assertThat(blocked.blockedUntil()).isEqualTo(until);
+		assertThat(blocked.blockedAt(start)).isTrue();
+		assertThat(blocked.blockedAt(until)).isFalse();
+		// a run whose last failure is older than the memory starts again
+		Instant later = start.plusSeconds(3600);
+		assertThat(this.throttle.countFailure("account:nobody", later, later.minusSeconds(60)).failures()).isOne();
+		assertThat(this.throttle.purge(later, later)).isOne();
+		assertThat(this.throttle.find("address:2001:db8::1")).isEmpty();
+		this.throttle.clear("account:nobody");
+		assertThat(this.throttle.find("account:nobody")).isEmpty();
+	}
+
+	/**
+	 * Attempts on several nodes at once, each in its own transaction: the first failure
+	 * of a subject is inserted by one of them, and none is lost (on PostgreSQL the losers
+	 * of the insert must not spoil their transactions).
+	 */
+	@Test
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	void countsConcurrentFailuresOfANewSubjectEachOnce() throws Exception {
+		String subject = "account:race-" + UUID.randomUUID().toString().substring(0, 8);
+		Instant now = Instant.ofEpochMilli(1_700_000_000_000L);
+		TransactionTemplate transaction = new TransactionTemplate(this.transactions);
+		int attempts = 8;
+		CyclicBarrier start = new CyclicBarrier(attempts);
+		ExecutorService pool = Executors.newFixedThreadPool(attempts);
+		try {
+			List<Future<Integer>> counted = new ArrayList<>();
+			for (int i = 0; i < attempts; i++) {
+				counted.add(pool.submit(() -> {
+					start.await(10, TimeUnit.SECONDS);
+					return transaction
+						.execute((tx) -> this.throttle.countFailure(subject, now, Instant.EPOCH).failures());
+				}));
+			}
+			for (Future<Integer> one : counted) {
+				assertThat(one.get(30, TimeUnit.SECONDS)).isBetween(1, attempts);
+			}
+			assertThat(this.throttle.find(subject).orElseThrow().failures()).isEqualTo(attempts);
+		}
+		finally {
+			pool.shutdownNow();
+			transaction.executeWithoutResult((tx) -> this.throttle.clear(subject));
+		}
+	}
+
+	@Test
+	void aPasswordChangeRaisesTheSessionVersion() {
+		long id = insert("versioned", "V");
+		assertThat(this.users.findById(id).orElseThrow().sessionVersion()).isZero();
+		this.users.updatePassword(id, "{noop}new", Instant.ofEpochMilli(2000), false);
+		this.users.updatePassword(id, "{noop}newer", Instant.ofEpochMilli(3000), true);
+		StaffUser changed = this.users.findById(id).orElseThrow();
+		assertThat(changed.sessionVersion()).isEqualTo(2);
+		assertThat(changed.passwordChangeRequired()).isTrue();
+		assertThat(this.users.idsWithRole(changed.roleId())).contains(id);
 	}
 
 	@Test
@@ -130,7 +201,7 @@ abstract class StaffRepositoryContract {
 		long agentRole = this.roles.findByName("agent").orElseThrow().id();
 		Instant created = Instant.ofEpochMilli(1_700_000_000_123L);
 		return this.users.insert(new StaffUser(0, username, displayName, username + "@example.com", null, agentRole,
-				true, "{noop}x", created, false, 0, null, null, created));
+				true, "{noop}x", created, false, 0, null, created));
 	}
 
 }
