@@ -4,7 +4,7 @@
 import { reactive, computed } from 'vue';
 import { get } from '../../../shared/js/api.js';
 import { t } from '../../../shared/js/i18n.js';
-import { session, can, loadSession } from '../session.js';
+import { session, can } from '../session.js';
 import { subscribe, socketState, restart } from './staffSocket.js';
 import { previewText } from './format.js';
 import { forgetCanned } from '../canned/cannedStore.js';
@@ -99,6 +99,15 @@ export function updateConversation(conversation) {
     } else if (index >= 0) {
       state.items.splice(index, 1);
     }
+  }
+}
+
+/** Takes a conversation this person can no longer read out of every list. */
+export function removeConversation(id) {
+  for (const view of VIEWS) {
+    const items = inbox.views[view].items;
+    const index = items.findIndex((item) => item.id === id);
+    if (index >= 0) items.splice(index, 1);
   }
 }
 
@@ -282,10 +291,9 @@ function onFrame(frame) {
     case 'ready':
       if (socketState.readyCount > 1) reloadViews(false);
       break;
-    case 'disconnected':
-      // 4401: the session ended; 4403: a permission was taken away. Ask who we are now (an
-      // ended session leads back to the sign-in page).
-      if (frame.code === 4401 || frame.code === 4403) loadSession().catch(() => null);
+    case 'resync':
+      // The server lost live events (e.g. between cluster nodes): the lists may be stale too.
+      reloadViews(false);
       break;
     case 'conversation':
       onConversation(frame.conversation);
@@ -303,7 +311,8 @@ function onFrame(frame) {
 
 /** Starts following (signed in with a chat permission); loads the queue and my conversations. */
 export function startInbox() {
-  if (unsubscribe) return;
+  // (A screen may mount for a moment while the session ends: nobody signed in, nothing to follow.)
+  if (unsubscribe || !session.me) return;
   unsubscribe = subscribe(onFrame);
   if (can('conversation.reply')) {
     loadView('waiting', false);
