@@ -35,6 +35,7 @@ export function useConversationFeed({ id, me, mine, assignedToMe, shouldWatch, h
   const transcript = new Transcript(messages.value);
   transcript.reset(id);
   let watching = false;
+  let followedAs = null; // 'mine' | 'watching' | null: how this page last followed it
   let readSent = 0;
   let typingTimer = null;
   let unsubscribe = null;
@@ -118,7 +119,12 @@ export function useConversationFeed({ id, me, mine, assignedToMe, shouldWatch, h
       if (!assignedToMe.value) send({ type: 'unwatch', ref: 'unwatch:' + id, conversationId: id });
       watching = false;
     }
-    if (socketState.connected) sync(force, false);
+    // Sync when it starts being followed (taken, watched) or on a (re)connect; otherwise the
+    // live frames and the gap check keep it whole.
+    const now = mine.value ? 'mine' : watching ? 'watching' : null;
+    const started = now !== null && now !== followedAs;
+    followedAs = now;
+    if (socketState.connected && now !== null && (force || started)) sync(true, false);
   }
 
   function maybeRead() {
@@ -155,12 +161,14 @@ export function useConversationFeed({ id, me, mine, assignedToMe, shouldWatch, h
     switch (frame.type) {
       case 'ready':
         watching = false;
+        followedAs = null;
         transcript.disconnected();
         follow(true);
         outbox.resend();
         return;
       case 'disconnected':
         watching = false;
+        followedAs = null;
         transcript.disconnected();
         visitorTyping.value = null;
         return;
