@@ -69,7 +69,7 @@ class RealtimeBrowserTests extends ChatTest {
 	}
 
 	@Test
-	void aRefusalThatWaitingCannotChangeMarksTheMessageFailedAndItIsNotResent() {
+	void aRefusalThatWaitingCannotChangeFailsTheMessageAtOnceAnInternalErrorAfterThreeTries() {
 		String key = createChannel(Map.of("allowedOrigins", List.of("*"))).path("key").asString();
 		try (Browser visitor = Browser.open(this.port)) {
 			visitor.recordSockets();
@@ -89,6 +89,14 @@ class RealtimeBrowserTests extends ChatTest {
 			List<JsonNode> sends = sends(visitor, "Refused words");
 			assertThat(sends).hasSize(2);
 			assertThat(sends).extracting((frame) -> frame.path("clientId").asString()).containsOnly(clientId(sends));
+
+			// A fault on the server may pass: tried three times, then failed.
+			visitor.script(
+					"window.__parleySockets.refuse.send = ['internal_error', 'internal_error', 'internal_error', 'internal_error']");
+			visitor.type("#composer", "Unlucky words");
+			visitor.keys("#composer", Keys.ENTER);
+			visitor.waitFor(".pw-pending[data-state=\"failed\"]");
+			assertThat(sends(visitor, "Unlucky words")).hasSize(3);
 		}
 	}
 
