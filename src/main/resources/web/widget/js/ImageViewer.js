@@ -1,6 +1,8 @@
-// An image shown large over the chat, with a download button.
+// An image shown large over the chat, with a download button: a modal (focus kept inside,
+// Escape closes it, focus goes back to the image that opened it).
 import { ref, watch, onMounted, onBeforeUnmount } from 'vue';
 import { t } from '../../shared/js/i18n.js';
+import { trapFocus } from '../../shared/js/focusTrap.js';
 import { objectUrl, dataUrl } from './visitorApi.js';
 import { state } from './chat.js';
 import { download } from './AttachmentView.js';
@@ -43,16 +45,18 @@ export default {
     function close() {
       state.lightbox = null;
     }
-    function key(event) {
-      if (event.key === 'Escape') close();
-    }
-    onMounted(() => window.addEventListener('keydown', key));
-    onBeforeUnmount(() => window.removeEventListener('keydown', key));
+    const box = ref(null);
+    let release = null;
+    onMounted(() => {
+      release = trapFocus(box.value, { onEscape: close, initial: '#viewer-close' });
+    });
+    onBeforeUnmount(() => release && release());
 
-    return { state, src, failed, imageError, close, save: () => download(state.lightbox.attachment), t };
+    return { state, box, src, failed, imageError, close, save: () => download(state.lightbox.attachment), t };
   },
   template: `
-    <div class="pw-viewer" role="dialog" aria-modal="true" :aria-label="state.lightbox.name" @click.self="close">
+    <div ref="box" class="pw-viewer" role="dialog" aria-modal="true" :aria-label="state.lightbox.name" tabindex="-1"
+         @click.self="close">
       <div class="pw-viewer-bar">
         <span class="pw-viewer-name">{{ state.lightbox.name }}</span>
         <button type="button" class="pw-icon-button" @click="save" :aria-label="t('widget.attachment.download')"

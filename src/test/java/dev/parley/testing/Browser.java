@@ -1,10 +1,16 @@
 package dev.parley.testing;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -13,6 +19,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A headless system Chromium driven by the system chromedriver (never a downloaded one).
@@ -23,6 +31,8 @@ public final class Browser implements AutoCloseable {
 	private static final String CHROMIUM = "/usr/bin/chromium";
 
 	private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final WebDriver driver;
 
@@ -132,7 +142,6 @@ public final class Browser implements AutoCloseable {
 		find(css).sendKeys(keys);
 	}
 
-	/** Waits until an element matching the selector is visible. */
 	/** Signs in to the console and waits for it. */
 	public void signIn(String username, String password) {
 		go("/console/login");
@@ -142,8 +151,62 @@ public final class Browser implements AutoCloseable {
 		waitFor("#current-user");
 	}
 
+	/** Waits until an element matching the selector is visible. */
 	public void waitFor(String css) {
 		find(css);
+	}
+
+	/** Waits (boundedly) until the condition holds in this browser. */
+	public <T> T waitUntil(Function<WebDriver, T> condition) {
+		return this.wait.until(condition);
+	}
+
+	/** Runs a script in the current page (or frame) and returns its result. */
+	public Object script(String script, Object... arguments) {
+		return ((JavascriptExecutor) this.driver).executeScript(script, arguments);
+	}
+
+	/** Presses keys (e.g. {@code Keys.TAB}) wherever the focus is. */
+	public void press(CharSequence... keys) {
+		focused().sendKeys(keys);
+	}
+
+	/** The element that has the keyboard focus. */
+	public WebElement focused() {
+		return this.driver.switchTo().activeElement();
+	}
+
+	/**
+	 * From the next page on, records the page's WebSockets and lets the test stand in for
+	 * the server: refuse a frame with an error code, drop frames on their way in, inject
+	 * a frame, close a connection with a code
+	 * ({@code src/test/resources/browser/socket-recorder.js}, reached through
+	 * {@code window.__parleySockets}). The page's own code runs unchanged.
+	 */
+	public void recordSockets() {
+		try (InputStream in = Browser.class.getResourceAsStream("/browser/socket-recorder.js")) {
+			String source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+			((ChromeDriver) this.driver).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+					Map.of("source", source));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("socket-recorder.js is missing", ex);
+		}
+	}
+
+	/**
+	 * The frames of a type this page has sent over its sockets so far (after
+	 * recordSockets).
+	 */
+	public List<JsonNode> sentFrames(String type) {
+		String sent = (String) script(
+				"return JSON.stringify(window.__parleySockets.sent.filter((f) => f.type === arguments[0]))", type);
+		return JSON.readTree(sent).valueStream().toList();
+	}
+
+	/** The server seems to send this frame (JSON) on every open socket of the page. */
+	public void injectFrame(String frameJson) {
+		script("window.__parleySockets.inject(JSON.parse(arguments[0]))", frameJson);
 	}
 
 	public WebDriver driver() {

@@ -3,12 +3,14 @@
 import { ref, reactive, computed, onMounted, nextTick } from 'vue';
 import { t, tOr } from '../../../shared/js/i18n.js';
 import { post, put, del } from '../../../shared/js/api.js';
+import ModalDialog from '../../../shared/js/ModalDialog.js';
 import { session, can } from '../session.js';
 
 const SHORTCUT = /^[a-z0-9_-]{1,32}$/;
 
 export default {
   name: 'CannedEditor',
+  components: { ModalDialog },
   props: { item: Object, groups: Array },
   emits: ['saved', 'close'],
   setup(props, { emit }) {
@@ -89,68 +91,62 @@ export default {
       described, mayShare, save, remove, t };
   },
   template: `
-    <div class="overlay" @keydown.esc="$emit('close')">
-      <div class="dialog canned-dialog" role="dialog" aria-modal="true" aria-labelledby="canned-dialog-title">
-        <header>
-          <h2 id="canned-dialog-title">{{ creating ? t('canned.new') : '/' + item.shortcut }}</h2>
-          <button class="link" type="button" @click="$emit('close')" :aria-label="t('action.close')">✕</button>
-        </header>
-        <form @submit.prevent="save" novalidate>
-          <div class="row">
-            <div class="field">
-              <label for="canned-shortcut">{{ t('canned.shortcut') }}</label>
-              <div class="canned-shortcut-input"><span aria-hidden="true">/</span>
-                <input id="canned-shortcut" ref="first" type="text" v-model="form.shortcut" maxlength="33" autocomplete="off"
-                  spellcheck="false" required :aria-invalid="form.shortcut !== '' && !shortcutOk ? 'true' : 'false'"></div>
-              <div class="hint" :class="{ bad: form.shortcut !== '' && !shortcutOk }">{{ t('canned.shortcutHint') }}</div>
-            </div>
-            <div class="field">
-              <label for="canned-title">{{ t('canned.titleField') }}</label>
-              <input id="canned-title" type="text" v-model="form.title" maxlength="100">
-            </div>
+    <ModalDialog class="canned-dialog" title-id="canned-dialog-title" :title="creating ? t('canned.new') : '/' + item.shortcut" @close="$emit('close')">
+      <form @submit.prevent="save" novalidate>
+        <div class="row">
+          <div class="field">
+            <label for="canned-shortcut">{{ t('canned.shortcut') }}</label>
+            <div class="canned-shortcut-input"><span aria-hidden="true">/</span>
+              <input id="canned-shortcut" ref="first" type="text" v-model="form.shortcut" maxlength="33" autocomplete="off"
+                spellcheck="false" required :aria-invalid="form.shortcut !== '' && !shortcutOk ? 'true' : 'false'"></div>
+            <div class="hint" :class="{ bad: form.shortcut !== '' && !shortcutOk }">{{ t('canned.shortcutHint') }}</div>
           </div>
           <div class="field">
-            <label for="canned-text">{{ t('canned.text') }}</label>
-            <textarea id="canned-text" v-model="form.text" rows="6" maxlength="4000" required></textarea>
-            <div class="hint">{{ t('canned.textHint') }}</div>
+            <label for="canned-title">{{ t('canned.titleField') }}</label>
+            <input id="canned-title" type="text" v-model="form.title" maxlength="100">
           </div>
-          <div class="row">
-            <div class="field">
-              <label for="canned-scope">{{ t('canned.scope') }}</label>
-              <select id="canned-scope" v-model="form.scope">
-                <option v-for="scope in scopes" :key="scope" :value="scope">{{ t('canned.scopeOption.' + scope) }}</option>
-              </select>
-              <div class="hint" v-if="!mayShare">{{ t('canned.personalOnly') }}</div>
-            </div>
-            <div class="field" v-if="form.scope === 'group'">
-              <label for="canned-group">{{ t('canned.group') }}</label>
-              <select id="canned-group" v-model="form.groupId">
-                <option value="">{{ t('canned.chooseGroup') }}</option>
-                <option v-for="group in groupChoices" :key="group.id" :value="String(group.id)">{{ group.name }}</option>
-              </select>
-              <div class="hint" v-if="!groupChoices.length">{{ t('canned.noGroups') }}</div>
-            </div>
+        </div>
+        <div class="field">
+          <label for="canned-text">{{ t('canned.text') }}</label>
+          <textarea id="canned-text" v-model="form.text" rows="6" maxlength="4000" required></textarea>
+          <div class="hint">{{ t('canned.textHint') }}</div>
+        </div>
+        <div class="row">
+          <div class="field">
+            <label for="canned-scope">{{ t('canned.scope') }}</label>
+            <select id="canned-scope" v-model="form.scope">
+              <option v-for="scope in scopes" :key="scope" :value="scope">{{ t('canned.scopeOption.' + scope) }}</option>
+            </select>
+            <div class="hint" v-if="!mayShare">{{ t('canned.personalOnly') }}</div>
           </div>
-          <div v-if="described" class="problem" role="alert">
-            <strong>{{ described.title }}</strong>
-            <ul v-if="described.details.length">
-              <li v-for="(detail, index) in described.details" :key="index">{{ detail }}</li>
-            </ul>
+          <div class="field" v-if="form.scope === 'group'">
+            <label for="canned-group">{{ t('canned.group') }}</label>
+            <select id="canned-group" v-model="form.groupId">
+              <option value="">{{ t('canned.chooseGroup') }}</option>
+              <option v-for="group in groupChoices" :key="group.id" :value="String(group.id)">{{ group.name }}</option>
+            </select>
+            <div class="hint" v-if="!groupChoices.length">{{ t('canned.noGroups') }}</div>
           </div>
+        </div>
+        <div v-if="described" class="problem" role="alert">
+          <strong>{{ described.title }}</strong>
+          <ul v-if="described.details.length">
+            <li v-for="(detail, index) in described.details" :key="index">{{ detail }}</li>
+          </ul>
+        </div>
+        <div class="actions">
+          <button id="canned-save" class="primary" type="submit" :disabled="busy">{{ t('action.save') }}</button>
+          <button type="button" @click="$emit('close')">{{ t('action.cancel') }}</button>
+          <button v-if="!creating && !confirmingDelete" id="canned-delete" class="danger" type="button"
+            @click="confirmingDelete = true">{{ t('action.delete') }}</button>
+        </div>
+        <div class="warning" v-if="confirmingDelete">
+          <p>{{ t('canned.deleteConfirm', { shortcut: item.shortcut }) }}</p>
           <div class="actions">
-            <button id="canned-save" class="primary" type="submit" :disabled="busy">{{ t('action.save') }}</button>
-            <button type="button" @click="$emit('close')">{{ t('action.cancel') }}</button>
-            <button v-if="!creating && !confirmingDelete" id="canned-delete" class="danger" type="button"
-              @click="confirmingDelete = true">{{ t('action.delete') }}</button>
+            <button id="canned-delete-confirm" class="danger" type="button" :disabled="busy" @click="remove">{{ t('action.delete') }}</button>
+            <button type="button" @click="confirmingDelete = false">{{ t('action.cancel') }}</button>
           </div>
-          <div class="warning" v-if="confirmingDelete">
-            <p>{{ t('canned.deleteConfirm', { shortcut: item.shortcut }) }}</p>
-            <div class="actions">
-              <button id="canned-delete-confirm" class="danger" type="button" :disabled="busy" @click="remove">{{ t('action.delete') }}</button>
-              <button type="button" @click="confirmingDelete = false">{{ t('action.cancel') }}</button>
-            </div>
-          </div>
-        </form>
-      </div>
-    </div>`,
+        </div>
+      </form>
+    </ModalDialog>`,
 };

@@ -5,6 +5,7 @@ import { ref, reactive, computed } from 'vue';
 import { t } from '../../../shared/js/i18n.js';
 import { get, post, put, del } from '../../../shared/js/api.js';
 import ProblemMessage from '../../../shared/js/ProblemMessage.js';
+import ModalDialog from '../../../shared/js/ModalDialog.js';
 
 export const PRECHAT_FIELDS = ['name', 'email', 'phone', 'question'];
 const DEFAULT_COLOR = '#1f6feb';
@@ -15,7 +16,7 @@ function originsFromText(text) {
 
 export default {
   name: 'ChannelEditor',
-  components: { ProblemMessage },
+  components: { ModalDialog, ProblemMessage },
   props: { channel: Object },
   emits: ['saved', 'close'],
   setup(props, { emit }) {
@@ -145,137 +146,131 @@ export default {
       website, snippet, previewUrl, fields: PRECHAT_FIELDS, groups, addTopic, save, remove, rotate, copy, t };
   },
   template: `
-    <div class="overlay" @keydown.esc="$emit('close')">
-      <div class="dialog channel-dialog" role="dialog" aria-modal="true">
-        <header>
-          <h2>{{ creating ? t('channels.new') : current.name }}</h2>
-          <button class="link" type="button" @click="$emit('close')" :aria-label="t('action.close')">✕</button>
-        </header>
+    <ModalDialog class="channel-dialog" :title="creating ? t('channels.new') : current.name" @close="$emit('close')">
 
-        <form @submit.prevent="save" novalidate>
-          <div class="row">
+      <form @submit.prevent="save" novalidate>
+        <div class="row">
+          <div class="field">
+            <label for="channel-name">{{ t('field.name') }}</label>
+            <input id="channel-name" type="text" v-model="form.name" maxlength="100" required>
+          </div>
+          <div class="field" v-if="creating">
+            <label for="channel-kind">{{ t('channels.kind') }}</label>
+            <select id="channel-kind" v-model="form.kind">
+              <option value="website">{{ t('channels.kind.website') }}</option>
+              <option value="api">{{ t('channels.kind.api') }}</option>
+            </select>
+          </div>
+          <div class="field" v-else>
+            <label>{{ t('channels.key') }}</label>
+            <div id="channel-key" class="secret channel-key">{{ current.key }}</div>
+          </div>
+        </div>
+        <p class="hint muted small" v-if="creating">{{ t('channels.kindHint.' + form.kind) }}</p>
+        <div class="field" v-if="website">
+          <label for="channel-origins">{{ t('channels.origins') }}</label>
+          <textarea id="channel-origins" v-model="form.origins" rows="3" spellcheck="false"
+            placeholder="https://www.example.com"></textarea>
+          <div class="hint">{{ t('channels.originsHint') }}</div>
+        </div>
+        <div class="field">
+          <label for="channel-greeting">{{ t('channels.greeting') }}</label>
+          <textarea id="channel-greeting" v-model="form.greeting" rows="2" maxlength="500"></textarea>
+          <div class="hint">{{ t('channels.greetingHint') }}</div>
+        </div>
+        <div class="field">
+          <label for="channel-color">{{ t('channels.color') }}</label>
+          <div class="color-pick">
+            <input id="channel-color" type="color" v-model="form.color">
+            <code>{{ form.color }}</code>
+          </div>
+        </div>
+        <fieldset class="prechat">
+          <legend>
+            <label class="check"><input id="channel-prechat" type="checkbox" v-model="form.prechatEnabled">
+              {{ t('channels.prechat') }}</label>
+          </legend>
+          <div class="hint muted small">{{ t('channels.prechatHint') }}</div>
+          <div class="prechat-fields" :class="{ muted: !form.prechatEnabled }">
+            <label class="check" v-for="field in fields" :key="field">
+              <input type="checkbox" :data-prechat-field="field" :value="field" v-model="form.prechatFields">
+              {{ t('channels.prechatField.' + field) }}
+            </label>
+          </div>
+        </fieldset>
+        <fieldset class="topics">
+          <legend>{{ t('channels.topics') }}</legend>
+          <div class="hint muted small">{{ t('channels.topicsHint') }}</div>
+          <div class="row topic-row" v-for="(topic, index) in form.topics" :key="index">
             <div class="field">
-              <label for="channel-name">{{ t('field.name') }}</label>
-              <input id="channel-name" type="text" v-model="form.name" maxlength="100" required>
+              <label :for="'topic-label-' + index">{{ t('channels.topicLabel') }}</label>
+              <input :id="'topic-label-' + index" type="text" v-model="topic.label" maxlength="60" data-topic-label>
             </div>
-            <div class="field" v-if="creating">
-              <label for="channel-kind">{{ t('channels.kind') }}</label>
-              <select id="channel-kind" v-model="form.kind">
-                <option value="website">{{ t('channels.kind.website') }}</option>
-                <option value="api">{{ t('channels.kind.api') }}</option>
+            <div class="field">
+              <label :for="'topic-group-' + index">{{ t('channels.topicGroup') }}</label>
+              <select :id="'topic-group-' + index" v-model="topic.groupId" data-topic-group>
+                <option v-for="group in groups" :key="group.id" :value="group.id">{{ group.name }}</option>
               </select>
             </div>
-            <div class="field" v-else>
-              <label>{{ t('channels.key') }}</label>
-              <div id="channel-key" class="secret channel-key">{{ current.key }}</div>
-            </div>
+            <button class="link" type="button" @click="form.topics.splice(index, 1)" :aria-label="t('action.delete')">✕</button>
           </div>
-          <p class="hint muted small" v-if="creating">{{ t('channels.kindHint.' + form.kind) }}</p>
-          <div class="field" v-if="website">
-            <label for="channel-origins">{{ t('channels.origins') }}</label>
-            <textarea id="channel-origins" v-model="form.origins" rows="3" spellcheck="false"
-              placeholder="https://www.example.com"></textarea>
-            <div class="hint">{{ t('channels.originsHint') }}</div>
-          </div>
-          <div class="field">
-            <label for="channel-greeting">{{ t('channels.greeting') }}</label>
-            <textarea id="channel-greeting" v-model="form.greeting" rows="2" maxlength="500"></textarea>
-            <div class="hint">{{ t('channels.greetingHint') }}</div>
-          </div>
-          <div class="field">
-            <label for="channel-color">{{ t('channels.color') }}</label>
-            <div class="color-pick">
-              <input id="channel-color" type="color" v-model="form.color">
-              <code>{{ form.color }}</code>
-            </div>
-          </div>
-          <fieldset class="prechat">
-            <legend>
-              <label class="check"><input id="channel-prechat" type="checkbox" v-model="form.prechatEnabled">
-                {{ t('channels.prechat') }}</label>
-            </legend>
-            <div class="hint muted small">{{ t('channels.prechatHint') }}</div>
-            <div class="prechat-fields" :class="{ muted: !form.prechatEnabled }">
-              <label class="check" v-for="field in fields" :key="field">
-                <input type="checkbox" :data-prechat-field="field" :value="field" v-model="form.prechatFields">
-                {{ t('channels.prechatField.' + field) }}
-              </label>
-            </div>
-          </fieldset>
-          <fieldset class="topics">
-            <legend>{{ t('channels.topics') }}</legend>
-            <div class="hint muted small">{{ t('channels.topicsHint') }}</div>
-            <div class="row topic-row" v-for="(topic, index) in form.topics" :key="index">
-              <div class="field">
-                <label :for="'topic-label-' + index">{{ t('channels.topicLabel') }}</label>
-                <input :id="'topic-label-' + index" type="text" v-model="topic.label" maxlength="60" data-topic-label>
-              </div>
-              <div class="field">
-                <label :for="'topic-group-' + index">{{ t('channels.topicGroup') }}</label>
-                <select :id="'topic-group-' + index" v-model="topic.groupId" data-topic-group>
-                  <option v-for="group in groups" :key="group.id" :value="group.id">{{ group.name }}</option>
-                </select>
-              </div>
-              <button class="link" type="button" @click="form.topics.splice(index, 1)" :aria-label="t('action.delete')">✕</button>
-            </div>
-            <button type="button" id="topic-add" v-if="groups.length && form.topics.length < 10" @click="addTopic">{{ t('channels.topicAdd') }}</button>
-            <div class="hint muted small" v-if="!groups.length">{{ t('channels.topicsNoGroups') }}</div>
-          </fieldset>
-          <label class="check" v-if="!creating"><input id="channel-enabled" type="checkbox" v-model="form.enabled">
-            {{ t('channels.enabledLabel') }}</label>
-          <div class="notice" v-if="notice">{{ notice }}</div>
-          <ProblemMessage :problem="problem" />
+          <button type="button" id="topic-add" v-if="groups.length && form.topics.length < 10" @click="addTopic">{{ t('channels.topicAdd') }}</button>
+          <div class="hint muted small" v-if="!groups.length">{{ t('channels.topicsNoGroups') }}</div>
+        </fieldset>
+        <label class="check" v-if="!creating"><input id="channel-enabled" type="checkbox" v-model="form.enabled">
+          {{ t('channels.enabledLabel') }}</label>
+        <div class="notice" v-if="notice">{{ notice }}</div>
+        <ProblemMessage :problem="problem" />
+        <div class="actions">
+          <button id="channel-save" class="primary" type="submit" :disabled="busy">{{ t('action.save') }}</button>
+          <button type="button" @click="$emit('close')">{{ t('action.cancel') }}</button>
+          <button v-if="!creating && !confirmingDelete" id="channel-delete" class="danger" type="button"
+            @click="confirmingDelete = true; notice = ''">{{ t('action.delete') }}</button>
+        </div>
+        <div class="warning" v-if="confirmingDelete">
+          <p>{{ t('channels.deleteConfirm', { name: current.name }) }}</p>
           <div class="actions">
-            <button id="channel-save" class="primary" type="submit" :disabled="busy">{{ t('action.save') }}</button>
-            <button type="button" @click="$emit('close')">{{ t('action.cancel') }}</button>
-            <button v-if="!creating && !confirmingDelete" id="channel-delete" class="danger" type="button"
-              @click="confirmingDelete = true; notice = ''">{{ t('action.delete') }}</button>
+            <button id="channel-delete-confirm" class="danger" type="button" :disabled="busy" @click="remove">{{ t('action.delete') }}</button>
+            <button type="button" @click="confirmingDelete = false">{{ t('action.cancel') }}</button>
           </div>
-          <div class="warning" v-if="confirmingDelete">
-            <p>{{ t('channels.deleteConfirm', { name: current.name }) }}</p>
-            <div class="actions">
-              <button id="channel-delete-confirm" class="danger" type="button" :disabled="busy" @click="remove">{{ t('action.delete') }}</button>
-              <button type="button" @click="confirmingDelete = false">{{ t('action.cancel') }}</button>
-            </div>
-          </div>
-        </form>
+        </div>
+      </form>
 
-        <section v-if="!creating && current.kind === 'website'" class="channel-section">
-          <h3>{{ t('channels.embed') }}</h3>
-          <p class="muted small">{{ t('channels.embedHint') }}</p>
-          <pre id="channel-snippet" class="snippet">{{ snippet }}</pre>
-          <div class="actions">
-            <button id="channel-snippet-copy" type="button" @click="copy('snippet', snippet)">{{ t('channels.copy') }}</button>
-            <a id="channel-preview" class="button" :href="previewUrl" target="_blank" rel="noopener">{{ t('channels.preview') }} ↗</a>
-            <span class="muted small" v-if="copied === 'snippet'">{{ t('channels.copied') }}</span>
-            <span class="muted small" v-if="copied === 'snippet-select'">{{ t('channels.copyManually') }}</span>
-          </div>
-        </section>
+      <section v-if="!creating && current.kind === 'website'" class="channel-section">
+        <h3>{{ t('channels.embed') }}</h3>
+        <p class="muted small">{{ t('channels.embedHint') }}</p>
+        <pre id="channel-snippet" class="snippet">{{ snippet }}</pre>
+        <div class="actions">
+          <button id="channel-snippet-copy" type="button" @click="copy('snippet', snippet)">{{ t('channels.copy') }}</button>
+          <a id="channel-preview" class="button" :href="previewUrl" target="_blank" rel="noopener">{{ t('channels.preview') }} ↗</a>
+          <span class="muted small" v-if="copied === 'snippet'">{{ t('channels.copied') }}</span>
+          <span class="muted small" v-if="copied === 'snippet-select'">{{ t('channels.copyManually') }}</span>
+        </div>
+      </section>
 
-        <section v-if="!creating" class="channel-section">
-          <h3>{{ t('channels.identity') }}</h3>
-          <p class="muted small">{{ t('channels.identityHint') }}</p>
-          <div v-if="secretShown" id="channel-secret" class="secret">{{ current.identitySecret }}</div>
+      <section v-if="!creating" class="channel-section">
+        <h3>{{ t('channels.identity') }}</h3>
+        <p class="muted small">{{ t('channels.identityHint') }}</p>
+        <div v-if="secretShown" id="channel-secret" class="secret">{{ current.identitySecret }}</div>
+        <div class="actions">
+          <button v-if="!secretShown" id="channel-secret-show" type="button" @click="secretShown = true">{{ t('channels.secretShow') }}</button>
+          <template v-else>
+            <button id="channel-secret-hide" type="button" @click="secretShown = false">{{ t('channels.secretHide') }}</button>
+            <button id="channel-secret-copy" type="button" @click="copy('secret', current.identitySecret)">{{ t('channels.copy') }}</button>
+          </template>
+          <button v-if="!confirmingRotate" id="channel-secret-rotate" type="button" class="danger"
+            @click="confirmingRotate = true; secretNotice = ''">{{ t('channels.secretRotate') }}</button>
+          <span class="muted small" v-if="copied === 'secret'">{{ t('channels.copied') }}</span>
+          <span class="muted small" v-if="copied === 'secret-select'">{{ t('channels.copyManually') }}</span>
+        </div>
+        <div class="notice" v-if="secretNotice">{{ secretNotice }}</div>
+        <div class="warning" v-if="confirmingRotate">
+          <p>{{ t('channels.secretRotateConfirm') }}</p>
           <div class="actions">
-            <button v-if="!secretShown" id="channel-secret-show" type="button" @click="secretShown = true">{{ t('channels.secretShow') }}</button>
-            <template v-else>
-              <button id="channel-secret-hide" type="button" @click="secretShown = false">{{ t('channels.secretHide') }}</button>
-              <button id="channel-secret-copy" type="button" @click="copy('secret', current.identitySecret)">{{ t('channels.copy') }}</button>
-            </template>
-            <button v-if="!confirmingRotate" id="channel-secret-rotate" type="button" class="danger"
-              @click="confirmingRotate = true; secretNotice = ''">{{ t('channels.secretRotate') }}</button>
-            <span class="muted small" v-if="copied === 'secret'">{{ t('channels.copied') }}</span>
-            <span class="muted small" v-if="copied === 'secret-select'">{{ t('channels.copyManually') }}</span>
+            <button id="channel-secret-rotate-confirm" class="danger" type="button" :disabled="busy" @click="rotate">{{ t('channels.secretRotate') }}</button>
+            <button type="button" @click="confirmingRotate = false">{{ t('action.cancel') }}</button>
           </div>
-          <div class="notice" v-if="secretNotice">{{ secretNotice }}</div>
-          <div class="warning" v-if="confirmingRotate">
-            <p>{{ t('channels.secretRotateConfirm') }}</p>
-            <div class="actions">
-              <button id="channel-secret-rotate-confirm" class="danger" type="button" :disabled="busy" @click="rotate">{{ t('channels.secretRotate') }}</button>
-              <button type="button" @click="confirmingRotate = false">{{ t('action.cancel') }}</button>
-            </div>
-          </div>
-        </section>
-      </div>
-    </div>`,
+        </div>
+      </section>
+    </ModalDialog>`,
 };

@@ -5,13 +5,14 @@ import { ref, computed, onMounted, nextTick } from 'vue';
 import { t, tOr } from '../../../shared/js/i18n.js';
 import { get, post } from '../../../shared/js/api.js';
 import ProblemMessage from '../../../shared/js/ProblemMessage.js';
+import ModalDialog from '../../../shared/js/ModalDialog.js';
 import { session } from '../session.js';
 
 const STATUS_ORDER = { online: 0, away: 1, offline: 2 };
 
 export default {
   name: 'TransferDialog',
-  components: { ProblemMessage },
+  components: { ModalDialog, ProblemMessage },
   props: { conversation: Object },
   emits: ['transferred', 'close'],
   setup(props, { emit }) {
@@ -105,51 +106,45 @@ export default {
       note, first, agentChoices, groupChoices, ready, agentLabel, pickAgent, pickGroup, submit, t };
   },
   template: `
-    <div class="overlay" @keydown.esc="$emit('close')">
-      <div class="dialog transfer-dialog" role="dialog" aria-modal="true" aria-labelledby="transfer-title">
-        <header>
-          <h2 id="transfer-title">{{ t('transfer.title') }}</h2>
-          <button class="link" type="button" @click="$emit('close')" :aria-label="t('action.close')">✕</button>
-        </header>
-        <form @submit.prevent="submit" novalidate>
-          <p class="muted small">{{ t('transfer.intro') }}</p>
-          <div v-if="loading" class="muted">{{ t('inbox.loading') }}</div>
-          <template v-else>
-            <ProblemMessage :problem="loadProblem" />
-            <div class="transfer-targets">
-              <div class="field" v-if="agentsAllowed">
-                <label for="transfer-agent">{{ t('transfer.toAgent') }}</label>
-                <select id="transfer-agent" ref="first" v-model="agentId" @change="pickAgent">
-                  <option value="">{{ t('transfer.chooseAgent') }}</option>
-                  <option v-for="agent in agentChoices" :key="agent.userId" :value="String(agent.userId)"
-                    :data-status="agent.status">{{ agentLabel(agent) }}</option>
-                </select>
-                <div class="hint" v-if="!agentChoices.length">{{ t('transfer.noAgents') }}</div>
-              </div>
-              <div class="transfer-or muted small" v-if="agentsAllowed && groupsAllowed">{{ t('transfer.or') }}</div>
-              <div class="field" v-if="groupsAllowed">
-                <label for="transfer-group">{{ t('transfer.toGroup') }}</label>
-                <select id="transfer-group" v-model="groupId" @change="pickGroup">
-                  <option value="">{{ t('transfer.chooseGroup') }}</option>
-                  <option v-for="group in groupChoices" :key="group.id" :value="String(group.id)">{{ group.name }}</option>
-                </select>
-                <div class="hint">{{ groupChoices.length ? t('transfer.groupHint') : t('transfer.noGroups') }}</div>
-              </div>
+    <ModalDialog class="transfer-dialog" title-id="transfer-title" :title="t('transfer.title')" @close="$emit('close')">
+      <form @submit.prevent="submit" novalidate>
+        <p class="muted small">{{ t('transfer.intro') }}</p>
+        <div v-if="loading" class="muted">{{ t('inbox.loading') }}</div>
+        <template v-else>
+          <ProblemMessage :problem="loadProblem" />
+          <div class="transfer-targets">
+            <div class="field" v-if="agentsAllowed">
+              <label for="transfer-agent">{{ t('transfer.toAgent') }}</label>
+              <select id="transfer-agent" ref="first" v-model="agentId" @change="pickAgent">
+                <option value="">{{ t('transfer.chooseAgent') }}</option>
+                <option v-for="agent in agentChoices" :key="agent.userId" :value="String(agent.userId)"
+                  :data-status="agent.status">{{ agentLabel(agent) }}</option>
+              </select>
+              <div class="hint" v-if="!agentChoices.length">{{ t('transfer.noAgents') }}</div>
             </div>
-            <div class="warning" v-if="!agentsAllowed && !groupsAllowed" id="transfer-no-targets">{{ t('transfer.noTargets') }}</div>
-            <div class="field">
-              <label for="transfer-note">{{ t('transfer.note') }}</label>
-              <textarea id="transfer-note" v-model="note" rows="3" maxlength="2000" :placeholder="t('transfer.noteHint')"></textarea>
-              <div class="hint">{{ t('transfer.noteInternal') }}</div>
+            <div class="transfer-or muted small" v-if="agentsAllowed && groupsAllowed">{{ t('transfer.or') }}</div>
+            <div class="field" v-if="groupsAllowed">
+              <label for="transfer-group">{{ t('transfer.toGroup') }}</label>
+              <select id="transfer-group" v-model="groupId" @change="pickGroup">
+                <option value="">{{ t('transfer.chooseGroup') }}</option>
+                <option v-for="group in groupChoices" :key="group.id" :value="String(group.id)">{{ group.name }}</option>
+              </select>
+              <div class="hint">{{ groupChoices.length ? t('transfer.groupHint') : t('transfer.noGroups') }}</div>
             </div>
-          </template>
-          <div v-if="specific" class="problem" role="alert"><strong>{{ specific }}</strong></div>
-          <ProblemMessage v-else :problem="problem" />
-          <div class="actions">
-            <button id="transfer-submit" class="primary" type="submit" :disabled="busy || loading || !ready">{{ t('transfer.submit') }}</button>
-            <button type="button" @click="$emit('close')">{{ t('action.cancel') }}</button>
           </div>
-        </form>
-      </div>
-    </div>`,
+          <div class="warning" v-if="!agentsAllowed && !groupsAllowed" id="transfer-no-targets">{{ t('transfer.noTargets') }}</div>
+          <div class="field">
+            <label for="transfer-note">{{ t('transfer.note') }}</label>
+            <textarea id="transfer-note" v-model="note" rows="3" maxlength="2000" :placeholder="t('transfer.noteHint')"></textarea>
+            <div class="hint">{{ t('transfer.noteInternal') }}</div>
+          </div>
+        </template>
+        <div v-if="specific" class="problem" role="alert"><strong>{{ specific }}</strong></div>
+        <ProblemMessage v-else :problem="problem" />
+        <div class="actions">
+          <button id="transfer-submit" class="primary" type="submit" :disabled="busy || loading || !ready">{{ t('transfer.submit') }}</button>
+          <button type="button" @click="$emit('close')">{{ t('action.cancel') }}</button>
+        </div>
+      </form>
+    </ModalDialog>`,
 };

@@ -3,11 +3,11 @@
 // total and a hidden tab can announce new visitors on every screen.
 import { reactive, computed } from 'vue';
 import { get } from '../../../shared/js/api.js';
-import { t } from '../../../shared/js/i18n.js';
-import { session, can, loadSession } from '../session.js';
+import { session, can } from '../session.js';
 import { subscribe, socketState, restart } from './staffSocket.js';
 import { previewText } from './format.js';
 import { forgetCanned } from '../canned/cannedStore.js';
+import { announce, clearNotice } from './attention.js';
 
 export const VIEWS = ['waiting', 'mine', 'open', 'closed'];
 const PAGE_SIZE = 30;
@@ -20,7 +20,6 @@ export const inbox = reactive({
   views: { waiting: blankView(), mine: blankView(), open: blankView(), closed: blankView() },
   /** The conversation on screen (its new messages do not count as unread while the page is seen). */
   viewing: null,
-  notices: 0,
   /** Notes that mentioned me: { key, conversationId, note, at }, newest last; gone once seen. */
   mentions: [],
 });
@@ -102,6 +101,15 @@ export function updateConversation(conversation) {
   }
 }
 
+/** Takes a conversation this person can no longer read out of every list. */
+export function removeConversation(id) {
+  for (const view of VIEWS) {
+    const items = inbox.views[view].items;
+    const index = items.findIndex((item) => item.id === id);
+    if (index >= 0) items.splice(index, 1);
+  }
+}
+
 /** Everything up to now was seen in this conversation. */
 export function markRead(id) {
   for (const view of VIEWS) {
@@ -179,61 +187,6 @@ export function clearMentions(conversationId) {
   inbox.mentions = inbox.mentions.filter((entry) => entry.conversationId !== conversationId);
 }
 
-// Announcing while the tab is hidden: "(2) New messages · Parley" and a short beep.
-let baseTitle = null;
-let audio = null;
-
-function unlockAudio() {
-  try {
-    const Context = window.AudioContext || window.webkitAudioContext;
-    if (!Context) return;
-    if (!audio) audio = new Context();
-    if (audio.state === 'suspended') audio.resume().catch(() => null);
-  } catch {
-    audio = null;
-  }
-}
-window.addEventListener('pointerdown', unlockAudio, { capture: true });
-window.addEventListener('keydown', unlockAudio, { capture: true });
-
-function beep() {
-  if (!audio || audio.state !== 'running') return;
-  try {
-    const now = audio.currentTime;
-    const oscillator = audio.createOscillator();
-    const gain = audio.createGain();
-    oscillator.type = 'sine';
-    oscillator.frequency.setValueAtTime(880, now);
-    oscillator.frequency.setValueAtTime(660, now + 0.09);
-    gain.gain.setValueAtTime(0.0001, now);
-    gain.gain.exponentialRampToValueAtTime(0.12, now + 0.02);
-    gain.gain.exponentialRampToValueAtTime(0.0001, now + 0.22);
-    oscillator.connect(gain).connect(audio.destination);
-    oscillator.start(now);
-    oscillator.stop(now + 0.25);
-  } catch {
-    // no sound, then
-  }
-}
-
-function announce() {
-  if (document.visibilityState === 'visible') return;
-  if (baseTitle === null) baseTitle = document.title;
-  inbox.notices += 1;
-  document.title = t('inbox.titleNotice', { count: inbox.notices }) + ' · ' + baseTitle;
-  beep();
-}
-
-function clearNotice() {
-  if (baseTitle !== null) document.title = baseTitle;
-  baseTitle = null;
-  inbox.notices = 0;
-}
-
-document.addEventListener('visibilitychange', () => {
-  if (document.visibilityState === 'visible') clearNotice();
-});
-
 function onMessage(frame) {
   const message = frame.message;
   if (!message) return;
@@ -282,10 +235,9 @@ function onFrame(frame) {
     case 'ready':
       if (socketState.readyCount > 1) reloadViews(false);
       break;
-    case 'disconnected':
-      // 4401: the session ended; 4403: a permission was taken away. Ask who we are now (an
-      // ended session leads back to the sign-in page).
-      if (frame.code === 4401 || frame.code === 4403) loadSession().catch(() => null);
+    case 'resync':
+      // The server lost live events (e.g. between cluster nodes): the lists may be stale too.
+      reloadViews(false);
       break;
     case 'conversation':
       onConversation(frame.conversation);
@@ -303,7 +255,8 @@ function onFrame(frame) {
 
 /** Starts following (signed in with a chat permission); loads the queue and my conversations. */
 export function startInbox() {
-  if (unsubscribe) return;
+  // (A screen may mount for a moment while the session ends: nobody signed in, nothing to follow.)
+  if (unsubscribe || !session.me) return;
   unsubscribe = subscribe(onFrame);
   if (can('conversation.reply')) {
     loadView('waiting', false);

@@ -1,27 +1,24 @@
 // The one WebSocket of a signed-in staff member (/ws/staff, authenticated by the session
-// cookie): opened while anything subscribes, closed shortly after the last one leaves.
-// Reconnects with a backoff (1, 2, 4 ... 30 s plus jitter) and sends a ping every 25 s.
-// Subscribers get every server frame; a `ready` after the first one means "reconnected:
-// sync what you show and resend what was not acknowledged".
+// cookie): opened while anything subscribes, closed shortly after the last one leaves. The
+// shared RealtimeSocket reconnects and pings. Subscribers get every server frame; a `ready`
+// after the first one means "reconnected: sync what you show and resend what was not
+// acknowledged", a `resync` means "the server lost live events: sync what you show".
+//
+// Close codes 4401 (session ended) and 4403 (access revoked: password changed, disabled,
+// permission removed) do not reconnect blindly: the session is read again (a 401 leads to the
+// sign-in page) and the socket comes back only for someone still signed in who may chat.
 import { reactive } from 'vue';
+import { RealtimeSocket, socketUrl } from '../../../shared/js/realtimeSocket.js';
+import { loadSession, canAny } from '../session.js';
+import { permissionsFor } from '../shell/navigation.js';
 
-const PING_SECONDS = 25;
-const MAX_BACKOFF_SECONDS = 30;
 const LINGER_MS = 1500;
 
 /** What screens may show: connected (ready received), reconnecting, how many ready frames so far. */
 export const socketState = reactive({ connected: false, connecting: false, readyCount: 0, userId: null });
 
 const subscribers = new Set();
-let socket = null;
-let attempt = 0;
-let reconnectTimer = null;
-let pingTimer = null;
 let lingerTimer = null;
-
-function url() {
-  return (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws/staff';
-}
 
 function dispatch(frame) {
   for (const listener of [...subscribers]) {
@@ -33,93 +30,40 @@ function dispatch(frame) {
   }
 }
 
-function clearTimers() {
-  clearTimeout(reconnectTimer);
-  clearInterval(pingTimer);
-  reconnectTimer = null;
-  pingTimer = null;
-}
-
-function connect() {
-  clearTimeout(reconnectTimer);
-  reconnectTimer = null;
-  if (socket || !subscribers.size) return;
-  socketState.connecting = true;
-  let opened;
+/** After 4401/4403: may this browser still follow conversations? */
+async function stillAllowed() {
   try {
-    opened = new WebSocket(url());
-  } catch (failure) {
-    socketState.connecting = false;
-    scheduleReconnect();
-    return;
+    const me = await loadSession();
+    return !!me && !me.user.passwordChangeRequired && canAny(permissionsFor('inbox'));
+  } catch {
+    return true; // the server is unreachable: the backoff finds out when it is back
   }
-  socket = opened;
-  opened.onmessage = (event) => {
-    if (opened !== socket) return;
-    let frame;
-    try {
-      frame = JSON.parse(event.data);
-    } catch {
-      return;
-    }
-    if (!frame || typeof frame.type !== 'string') return;
-    if (frame.type === 'ready') {
-      attempt = 0;
-      socketState.connected = true;
-      socketState.connecting = false;
-      socketState.readyCount += 1;
-      socketState.userId = frame.userId || null;
-      clearInterval(pingTimer);
-      pingTimer = setInterval(() => send({ type: 'ping' }), PING_SECONDS * 1000);
-    }
-    if (frame.type === 'pong') return;
+}
+
+const socket = new RealtimeSocket({
+  url: () => socketUrl('/ws/staff'),
+  onStatus(status) {
+    socketState.connected = status === 'ready';
+    socketState.connecting = status === 'connecting';
+  },
+  onReady(frame) {
+    socketState.readyCount += 1;
+    socketState.userId = frame.userId || null;
     dispatch(frame);
-  };
-  opened.onclose = (event) => {
-    if (opened !== socket) return;
-    socket = null;
-    clearInterval(pingTimer);
-    pingTimer = null;
-    const wasConnected = socketState.connected;
-    socketState.connected = false;
-    socketState.connecting = false;
-    if (wasConnected) dispatch({ type: 'disconnected', code: event.code });
-    scheduleReconnect();
-  };
-  opened.onerror = () => {
-    // onclose follows and schedules the reconnect.
-  };
-}
-
-function scheduleReconnect() {
-  if (!subscribers.size || reconnectTimer) return;
-  const seconds = Math.min(MAX_BACKOFF_SECONDS, 2 ** attempt);
-  attempt += 1;
-  const delay = seconds * 1000 + Math.floor(Math.random() * 1000);
-  reconnectTimer = setTimeout(connect, delay);
-}
-
-function disconnect() {
-  clearTimers();
-  attempt = 0;
-  const closing = socket;
-  socket = null;
-  socketState.connected = false;
-  socketState.connecting = false;
-  if (closing) {
-    try {
-      closing.close(1000, 'bye');
-    } catch {
-      // already closed
-    }
-  }
-}
+  },
+  onFrame: dispatch,
+  onDown(code) {
+    dispatch({ type: 'disconnected', code });
+  },
+  onClosed(code) {
+    if (code === 4401 || code === 4403) return stillAllowed();
+    return true;
+  },
+});
 
 /** Sends one frame if the connection is ready; returns whether it went out. */
 export function send(frame) {
-  if (!socket || !socketState.connected || socket.readyState !== WebSocket.OPEN) return false;
-  socket.send(JSON.stringify(frame));
-  return true;
+  return socket.send(frame);
 }
 
 /** Receives every server frame (plus a local `disconnected` frame); returns the unsubscribe function. */
@@ -127,14 +71,14 @@ export function subscribe(listener) {
   subscribers.add(listener);
   clearTimeout(lingerTimer);
   lingerTimer = null;
-  connect();
+  socket.start();
   return () => {
     subscribers.delete(listener);
     if (!subscribers.size) {
       clearTimeout(lingerTimer);
       lingerTimer = setTimeout(() => {
         lingerTimer = null;
-        if (!subscribers.size) disconnect();
+        if (!subscribers.size) socket.stop();
       }, LINGER_MS);
     }
   };
@@ -142,32 +86,6 @@ export function subscribe(listener) {
 
 /** Drops the connection now (signed out, or someone else signed in); subscribers get a fresh one. */
 export function restart() {
-  const closing = socket;
-  const wasConnected = socketState.connected;
-  socket = null;
-  clearTimers();
-  attempt = 0;
-  socketState.connected = false;
-  socketState.connecting = false;
-  if (closing) {
-    try {
-      closing.close(1000, 'restart');
-    } catch {
-      // already closed
-    }
-  }
-  if (wasConnected) dispatch({ type: 'disconnected', code: 1000 });
-  if (subscribers.size) scheduleReconnect();
+  socket.stop();
+  if (subscribers.size) socket.start();
 }
-
-/** Try at once instead of waiting for the backoff (the page became visible, the network came back). */
-export function reconnectNow() {
-  if (!subscribers.size || socket) return;
-  attempt = 0;
-  connect();
-}
-
-window.addEventListener('online', reconnectNow);
-document.addEventListener('visibilitychange', () => {
-  if (document.visibilityState === 'visible') reconnectNow();
-});

@@ -4,10 +4,11 @@ import { ref, reactive, computed } from 'vue';
 import { t } from '../../../shared/js/i18n.js';
 import { post } from '../../../shared/js/api.js';
 import ProblemMessage from '../../../shared/js/ProblemMessage.js';
+import ModalDialog from '../../../shared/js/ModalDialog.js';
 
 export default {
   name: 'ExceptionEditor',
-  components: { ProblemMessage },
+  components: { ModalDialog, ProblemMessage },
   props: { owners: Array, date: String, owner: String },
   emits: ['saved', 'close'],
   setup(props, { emit }) {
@@ -40,45 +41,39 @@ export default {
     return { problem, busy, form, timed, save, t };
   },
   template: `
-    <div class="overlay" @keydown.esc="$emit('close')">
-      <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="exception-dialog-title">
-        <header>
-          <h2 id="exception-dialog-title">{{ t('shifts.exception.title') }}</h2>
-          <button class="link" type="button" @click="$emit('close')" :aria-label="t('action.close')">✕</button>
-        </header>
-        <form @submit.prevent="save" novalidate>
-          <div class="row">
-            <div class="field">
-              <label for="exception-owner">{{ t('shifts.exception.for') }}</label>
-              <select id="exception-owner" v-model="form.owner">
-                <option v-for="owner in owners" :key="owner.key" :value="owner.key">{{ owner.label }}</option>
-              </select>
-            </div>
-            <div class="field">
-              <label for="exception-date">{{ t('shifts.exception.date') }}</label>
-              <input id="exception-date" type="date" v-model="form.date" required>
-            </div>
+    <ModalDialog title-id="exception-dialog-title" :title="t('shifts.exception.title')" @close="$emit('close')">
+      <form @submit.prevent="save" novalidate>
+        <div class="row">
+          <div class="field">
+            <label for="exception-owner">{{ t('shifts.exception.for') }}</label>
+            <select id="exception-owner" v-model="form.owner">
+              <option v-for="owner in owners" :key="owner.key" :value="owner.key">{{ owner.label }}</option>
+            </select>
           </div>
           <div class="field">
-            <span class="label">{{ t('shifts.exception.kind') }}</span>
-            <label class="inline"><input type="radio" value="off" v-model="form.kind" name="exception-kind"> {{ t('shifts.exception.off') }}</label>
-            <label class="inline"><input type="radio" value="extra" v-model="form.kind" name="exception-kind"> {{ t('shifts.exception.extra') }}</label>
+            <label for="exception-date">{{ t('shifts.exception.date') }}</label>
+            <input id="exception-date" type="date" v-model="form.date" required>
           </div>
-          <label class="inline" v-if="form.kind === 'off'"><input type="checkbox" v-model="form.wholeDay" id="exception-whole-day"> {{ t('shifts.exception.wholeDay') }}</label>
-          <div class="row" v-if="timed">
-            <div class="field"><label for="exception-start">{{ t('shifts.from') }}</label><input id="exception-start" type="time" v-model="form.start"></div>
-            <div class="field"><label for="exception-end">{{ t('shifts.to') }}</label><input id="exception-end" type="time" v-model="form.end"></div>
-          </div>
-          <div class="field">
-            <label for="exception-note">{{ t('shifts.exception.note') }}</label>
-            <input id="exception-note" type="text" v-model="form.note" maxlength="200" :placeholder="t('shifts.exception.notePlaceholder')">
-          </div>
-          <ProblemMessage :problem="problem" />
-          <div class="actions">
-            <button id="exception-save" class="primary" type="submit" :disabled="busy">{{ t('action.save') }}</button>
-            <button type="button" @click="$emit('close')">{{ t('action.cancel') }}</button>
-          </div>
-        </form>
-      </div>
-    </div>`,
+        </div>
+        <div class="field">
+          <span class="label">{{ t('shifts.exception.kind') }}</span>
+          <label class="inline"><input type="radio" value="off" v-model="form.kind" name="exception-kind"> {{ t('shifts.exception.off') }}</label>
+          <label class="inline"><input type="radio" value="extra" v-model="form.kind" name="exception-kind"> {{ t('shifts.exception.extra') }}</label>
+        </div>
+        <label class="inline" v-if="form.kind === 'off'"><input type="checkbox" v-model="form.wholeDay" id="exception-whole-day"> {{ t('shifts.exception.wholeDay') }}</label>
+        <div class="row" v-if="timed">
+          <div class="field"><label for="exception-start">{{ t('shifts.from') }}</label><input id="exception-start" type="time" v-model="form.start"></div>
+          <div class="field"><label for="exception-end">{{ t('shifts.to') }}</label><input id="exception-end" type="time" v-model="form.end"></div>
+        </div>
+        <div class="field">
+          <label for="exception-note">{{ t('shifts.exception.note') }}</label>
+          <input id="exception-note" type="text" v-model="form.note" maxlength="200" :placeholder="t('shifts.exception.notePlaceholder')">
+        </div>
+        <ProblemMessage :problem="problem" />
+        <div class="actions">
+          <button id="exception-save" class="primary" type="submit" :disabled="busy">{{ t('action.save') }}</button>
+          <button type="button" @click="$emit('close')">{{ t('action.cancel') }}</button>
+        </div>
+      </form>
+    </ModalDialog>`,
 };

@@ -4,11 +4,12 @@ import { ref } from 'vue';
 import { t } from '../../../shared/js/i18n.js';
 import { put } from '../../../shared/js/api.js';
 import ProblemMessage from '../../../shared/js/ProblemMessage.js';
+import ModalDialog from '../../../shared/js/ModalDialog.js';
 import { DAYS, dayName } from './shifts.js';
 
 export default {
   name: 'WeekEditor',
-  components: { ProblemMessage },
+  components: { ModalDialog, ProblemMessage },
   props: { title: String, hint: String, url: String, slots: Array, clearLabel: String },
   emits: ['saved', 'close'],
   setup(props, { emit }) {
@@ -47,40 +48,34 @@ export default {
     return { rows, problem, busy, add, remove, weekdays, save, DAYS, dayName, t };
   },
   template: `
-    <div class="overlay" @keydown.esc="$emit('close')">
-      <div class="dialog week-dialog" role="dialog" aria-modal="true" aria-labelledby="week-dialog-title">
-        <header>
-          <h2 id="week-dialog-title">{{ title }}</h2>
-          <button class="link" type="button" @click="$emit('close')" :aria-label="t('action.close')">✕</button>
-        </header>
-        <p class="muted small" v-if="hint">{{ hint }}</p>
-        <form @submit.prevent="save(rows)" novalidate>
-          <table class="week-rows">
-            <thead><tr><th>{{ t('shifts.day') }}</th><th>{{ t('shifts.from') }}</th><th>{{ t('shifts.to') }}</th><th></th></tr></thead>
-            <tbody>
-              <tr v-for="(row, index) in rows" :key="index" class="week-row">
-                <td><select v-model="row.day" :aria-label="t('shifts.day')" data-day>
-                  <option v-for="day in DAYS" :key="day" :value="day">{{ dayName(day, 'long') }}</option>
-                </select></td>
-                <td><input type="time" v-model="row.start" required :aria-label="t('shifts.from')" data-start></td>
-                <td><input type="time" v-model="row.end" required :aria-label="t('shifts.to')" data-end></td>
-                <td><button class="link" type="button" @click="remove(index)" :aria-label="t('action.delete')">✕</button></td>
-              </tr>
-            </tbody>
-          </table>
-          <div class="empty small" v-if="!rows.length">{{ t('shifts.noSlots') }}</div>
-          <p class="hint">{{ t('shifts.overnightHint') }}</p>
-          <div class="row">
-            <button type="button" id="week-add" @click="add">{{ t('shifts.addSlot') }}</button>
-            <button type="button" id="week-weekdays" @click="weekdays">{{ t('shifts.weekdays') }}</button>
-          </div>
-          <ProblemMessage :problem="problem" />
-          <div class="actions">
-            <button id="week-save" class="primary" type="submit" :disabled="busy">{{ t('action.save') }}</button>
-            <button type="button" v-if="slots && slots.length" :disabled="busy" @click="save([])">{{ clearLabel || t('shifts.clear') }}</button>
-            <button type="button" @click="$emit('close')">{{ t('action.cancel') }}</button>
-          </div>
-        </form>
-      </div>
-    </div>`,
+    <ModalDialog class="week-dialog" title-id="week-dialog-title" :title="title" @close="$emit('close')">
+      <p class="muted small" v-if="hint">{{ hint }}</p>
+      <form @submit.prevent="save(rows)" novalidate>
+        <table class="week-rows">
+          <thead><tr><th>{{ t('shifts.day') }}</th><th>{{ t('shifts.from') }}</th><th>{{ t('shifts.to') }}</th><th></th></tr></thead>
+          <tbody>
+            <tr v-for="(row, index) in rows" :key="index" class="week-row">
+              <td><select v-model="row.day" :aria-label="t('shifts.day')" data-day>
+                <option v-for="day in DAYS" :key="day" :value="day">{{ dayName(day, 'long') }}</option>
+              </select></td>
+              <td><input type="time" v-model="row.start" required :aria-label="t('shifts.from')" data-start></td>
+              <td><input type="time" v-model="row.end" required :aria-label="t('shifts.to')" data-end></td>
+              <td><button class="link" type="button" @click="remove(index)" :aria-label="t('action.delete')">✕</button></td>
+            </tr>
+          </tbody>
+        </table>
+        <div class="empty small" v-if="!rows.length">{{ t('shifts.noSlots') }}</div>
+        <p class="hint">{{ t('shifts.overnightHint') }}</p>
+        <div class="row">
+          <button type="button" id="week-add" @click="add">{{ t('shifts.addSlot') }}</button>
+          <button type="button" id="week-weekdays" @click="weekdays">{{ t('shifts.weekdays') }}</button>
+        </div>
+        <ProblemMessage :problem="problem" />
+        <div class="actions">
+          <button id="week-save" class="primary" type="submit" :disabled="busy">{{ t('action.save') }}</button>
+          <button type="button" v-if="slots && slots.length" :disabled="busy" @click="save([])">{{ clearLabel || t('shifts.clear') }}</button>
+          <button type="button" @click="$emit('close')">{{ t('action.cancel') }}</button>
+        </div>
+      </form>
+    </ModalDialog>`,
 };

@@ -4,11 +4,12 @@ import { ref, reactive } from 'vue';
 import { t } from '../../../shared/js/i18n.js';
 import { put } from '../../../shared/js/api.js';
 import ProblemMessage from '../../../shared/js/ProblemMessage.js';
+import ModalDialog from '../../../shared/js/ModalDialog.js';
 import { tagsFromText, tagsToText, MAX_CAPACITY } from './team.js';
 
 export default {
   name: 'AgentEditor',
-  components: { ProblemMessage },
+  components: { ModalDialog, ProblemMessage },
   props: { agent: Object, creating: Boolean },
   emits: ['saved', 'close'],
   setup(props, { emit }) {
@@ -43,42 +44,36 @@ export default {
     return { problem, busy, form, save, MAX_CAPACITY, t };
   },
   template: `
-    <div class="overlay" @keydown.esc="$emit('close')">
-      <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="agent-dialog-title">
-        <header>
-          <h2 id="agent-dialog-title">{{ agent.displayName }}</h2>
-          <button class="link" type="button" @click="$emit('close')" :aria-label="t('action.close')">✕</button>
-        </header>
-        <p class="muted small" v-if="creating">{{ t('team.agents.addHint') }}</p>
-        <form @submit.prevent="save" novalidate>
+    <ModalDialog title-id="agent-dialog-title" :title="agent.displayName" @close="$emit('close')">
+      <p class="muted small" v-if="creating">{{ t('team.agents.addHint') }}</p>
+      <form @submit.prevent="save" novalidate>
+        <div class="field">
+          <label for="agent-public-name">{{ t('team.agents.publicName') }}</label>
+          <input id="agent-public-name" type="text" v-model="form.publicName" maxlength="100" :placeholder="agent.displayName">
+          <div class="hint">{{ t('team.agents.publicNameHint') }}</div>
+        </div>
+        <div class="row agent-tags">
           <div class="field">
-            <label for="agent-public-name">{{ t('team.agents.publicName') }}</label>
-            <input id="agent-public-name" type="text" v-model="form.publicName" maxlength="100" :placeholder="agent.displayName">
-            <div class="hint">{{ t('team.agents.publicNameHint') }}</div>
+            <label for="agent-languages">{{ t('team.agents.languages') }}</label>
+            <input id="agent-languages" type="text" v-model="form.languages" maxlength="400" autocomplete="off" spellcheck="false">
+            <div class="hint">{{ t('team.agents.languagesHint') }}</div>
           </div>
-          <div class="row agent-tags">
-            <div class="field">
-              <label for="agent-languages">{{ t('team.agents.languages') }}</label>
-              <input id="agent-languages" type="text" v-model="form.languages" maxlength="400" autocomplete="off" spellcheck="false">
-              <div class="hint">{{ t('team.agents.languagesHint') }}</div>
-            </div>
-            <div class="field">
-              <label for="agent-skills">{{ t('team.agents.skills') }}</label>
-              <input id="agent-skills" type="text" v-model="form.skills" maxlength="400" autocomplete="off" spellcheck="false">
-              <div class="hint">{{ t('team.agents.skillsHint') }}</div>
-            </div>
+          <div class="field">
+            <label for="agent-skills">{{ t('team.agents.skills') }}</label>
+            <input id="agent-skills" type="text" v-model="form.skills" maxlength="400" autocomplete="off" spellcheck="false">
+            <div class="hint">{{ t('team.agents.skillsHint') }}</div>
           </div>
-          <div class="field capacity-field">
-            <label for="agent-capacity">{{ t('team.agents.capacity') }}</label>
-            <input id="agent-capacity" type="number" v-model="form.capacity" min="1" :max="MAX_CAPACITY" step="1" required>
-            <div class="hint">{{ t('team.agents.capacityHint', { max: MAX_CAPACITY }) }}</div>
-          </div>
-          <ProblemMessage :problem="problem" />
-          <div class="actions">
-            <button id="agent-save" class="primary" type="submit" :disabled="busy">{{ t('action.save') }}</button>
-            <button type="button" @click="$emit('close')">{{ t('action.cancel') }}</button>
-          </div>
-        </form>
-      </div>
-    </div>`,
+        </div>
+        <div class="field capacity-field">
+          <label for="agent-capacity">{{ t('team.agents.capacity') }}</label>
+          <input id="agent-capacity" type="number" v-model="form.capacity" min="1" :max="MAX_CAPACITY" step="1" required>
+          <div class="hint">{{ t('team.agents.capacityHint', { max: MAX_CAPACITY }) }}</div>
+        </div>
+        <ProblemMessage :problem="problem" />
+        <div class="actions">
+          <button id="agent-save" class="primary" type="submit" :disabled="busy">{{ t('action.save') }}</button>
+          <button type="button" @click="$emit('close')">{{ t('action.cancel') }}</button>
+        </div>
+      </form>
+    </ModalDialog>`,
 };

@@ -4,11 +4,12 @@ import { ref, computed, onMounted, watch } from 'vue';
 import { t } from '../../../shared/js/i18n.js';
 import { get } from '../../../shared/js/api.js';
 import ProblemMessage from '../../../shared/js/ProblemMessage.js';
+import ModalDialog from '../../../shared/js/ModalDialog.js';
 import { roleLabel } from '../shell/navigation.js';
 
 export default {
   name: 'AgentPicker',
-  components: { ProblemMessage },
+  components: { ModalDialog, ProblemMessage },
   props: { exclude: Array },
   emits: ['pick', 'close'],
   setup(props) {
@@ -47,28 +48,22 @@ export default {
     return { query, loading, problem, candidates, roleLabel, t };
   },
   template: `
-    <div class="overlay" @keydown.esc="$emit('close')">
-      <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="agent-pick-title">
-        <header>
-          <h2 id="agent-pick-title">{{ t('team.agents.add') }}</h2>
-          <button class="link" type="button" @click="$emit('close')" :aria-label="t('action.close')">✕</button>
-        </header>
-        <p class="muted small">{{ t('team.agents.pickHint') }}</p>
-        <div class="field">
-          <label for="agent-pick-search">{{ t('team.agents.pickSearch') }}</label>
-          <input id="agent-pick-search" type="search" v-model="query" maxlength="100" autocomplete="off">
-        </div>
-        <ProblemMessage :problem="problem" />
-        <ul class="pick-list" v-if="candidates.length">
-          <li v-for="user in candidates" :key="user.id" :data-pick-user="user.id">
-            <div class="grow">
-              <div>{{ user.displayName }} <span class="muted small">{{ user.username }}</span></div>
-              <div class="muted small">{{ roleLabel(user.role) }}<span v-if="!user.chats"> · {{ t('team.agents.cannotChat') }}</span></div>
-            </div>
-            <button type="button" :data-pick="user.id" @click="$emit('pick', user)">{{ t('team.agents.choose') }}</button>
-          </li>
-        </ul>
-        <div class="empty" v-else-if="!loading">{{ t('team.agents.pickNone') }}</div>
+    <ModalDialog title-id="agent-pick-title" :title="t('team.agents.add')" @close="$emit('close')">
+      <p class="muted small">{{ t('team.agents.pickHint') }}</p>
+      <div class="field">
+        <label for="agent-pick-search">{{ t('team.agents.pickSearch') }}</label>
+        <input id="agent-pick-search" type="search" v-model="query" maxlength="100" autocomplete="off">
       </div>
-    </div>`,
+      <ProblemMessage :problem="problem" />
+      <ul class="pick-list" v-if="candidates.length">
+        <li v-for="user in candidates" :key="user.id" :data-pick-user="user.id">
+          <div class="grow">
+            <div>{{ user.displayName }} <span class="muted small">{{ user.username }}</span></div>
+            <div class="muted small">{{ roleLabel(user.role) }}<span v-if="!user.chats"> · {{ t('team.agents.cannotChat') }}</span></div>
+          </div>
+          <button type="button" :data-pick="user.id" @click="$emit('pick', user)">{{ t('team.agents.choose') }}</button>
+        </li>
+      </ul>
+      <div class="empty" v-else-if="!loading">{{ t('team.agents.pickNone') }}</div>
+    </ModalDialog>`,
 };

@@ -4,11 +4,12 @@ import { ref, reactive, computed } from 'vue';
 import { t } from '../../../shared/js/i18n.js';
 import { post, put, del } from '../../../shared/js/api.js';
 import ProblemMessage from '../../../shared/js/ProblemMessage.js';
+import ModalDialog from '../../../shared/js/ModalDialog.js';
 import { ROUTINGS, routingLabel } from './team.js';
 
 export default {
   name: 'GroupEditor',
-  components: { ProblemMessage },
+  components: { ModalDialog, ProblemMessage },
   props: { group: Object, groups: Array, people: Array, channels: Array, admin: Boolean, meId: Number },
   emits: ['saved', 'close'],
   setup(props, { emit }) {
@@ -132,95 +133,89 @@ export default {
       routingLabel, t };
   },
   template: `
-    <div class="overlay" @keydown.esc="$emit('close')">
-      <div class="dialog group-dialog" role="dialog" aria-modal="true" aria-labelledby="group-dialog-title">
-        <header>
-          <h2 id="group-dialog-title">{{ creating ? t('team.groups.new') : source.name }}</h2>
-          <button class="link" type="button" @click="$emit('close')" :aria-label="t('action.close')">✕</button>
-        </header>
-        <form @submit.prevent="save" novalidate>
+    <ModalDialog class="group-dialog" title-id="group-dialog-title" :title="creating ? t('team.groups.new') : source.name" @close="$emit('close')">
+      <form @submit.prevent="save" novalidate>
+        <div class="field">
+          <label for="group-name">{{ t('field.name') }}</label>
+          <input id="group-name" type="text" v-model="form.name" maxlength="100" required>
+        </div>
+        <div class="field">
+          <label for="group-description">{{ t('field.description') }}</label>
+          <textarea id="group-description" v-model="form.description" rows="2" maxlength="500"></textarea>
+        </div>
+        <div class="row">
           <div class="field">
-            <label for="group-name">{{ t('field.name') }}</label>
-            <input id="group-name" type="text" v-model="form.name" maxlength="100" required>
+            <label for="group-routing">{{ t('team.groups.routing') }}</label>
+            <select id="group-routing" v-model="form.routing">
+              <option v-for="routing in routings" :key="routing" :value="routing">{{ routingLabel(routing) }}</option>
+            </select>
           </div>
           <div class="field">
-            <label for="group-description">{{ t('field.description') }}</label>
-            <textarea id="group-description" v-model="form.description" rows="2" maxlength="500"></textarea>
+            <label for="group-overflow">{{ t('team.groups.overflow') }}</label>
+            <select id="group-overflow" v-model="form.overflowGroupId">
+              <option :value="null">{{ t('team.groups.overflowNone') }}</option>
+              <option v-for="other in overflowChoices" :key="other.id" :value="other.id">{{ other.name }}</option>
+            </select>
           </div>
-          <div class="row">
-            <div class="field">
-              <label for="group-routing">{{ t('team.groups.routing') }}</label>
-              <select id="group-routing" v-model="form.routing">
-                <option v-for="routing in routings" :key="routing" :value="routing">{{ routingLabel(routing) }}</option>
-              </select>
-            </div>
-            <div class="field">
-              <label for="group-overflow">{{ t('team.groups.overflow') }}</label>
-              <select id="group-overflow" v-model="form.overflowGroupId">
-                <option :value="null">{{ t('team.groups.overflowNone') }}</option>
-                <option v-for="other in overflowChoices" :key="other.id" :value="other.id">{{ other.name }}</option>
-              </select>
-            </div>
+        </div>
+        <p class="hint muted small">{{ t('team.groups.routingHint.' + form.routing) }} {{ t('team.groups.overflowHint') }}</p>
+
+        <fieldset class="group-members">
+          <legend>{{ t('team.groups.members') }} <span class="muted small">({{ memberCount }})</span></legend>
+          <div class="hint muted small">{{ t('team.groups.membersHint') }}</div>
+          <input v-if="people.length > 8" id="group-member-filter" type="search" v-model="filter" maxlength="100"
+            :placeholder="t('team.groups.memberFilter')" :aria-label="t('team.groups.memberFilter')">
+          <table class="member-table" v-if="shownPeople.length">
+            <thead>
+              <tr>
+                <th>{{ t('field.displayName') }}</th>
+                <th class="cell">{{ t('team.groups.member') }}</th>
+                <th class="cell">{{ t('team.groups.supervisor') }}</th>
+              </tr>
+            </thead>
+            <tbody>
+              <tr v-for="person in shownPeople" :key="person.id" :data-person="person.id">
+                <td class="wrap">{{ person.displayName }} <span class="muted small" v-if="person.username">{{ person.username }}</span></td>
+                <td class="cell"><input type="checkbox" :data-member="person.id" :checked="isMember(person.id)"
+                  :disabled="locked(person)" :aria-label="t('team.groups.member') + ': ' + person.displayName"
+                  @change="setMember(person, $event.target.checked)"></td>
+                <td class="cell"><input type="checkbox" :data-supervisor="person.id" :checked="isSupervisor(person.id)"
+                  :disabled="locked(person)" :aria-label="t('team.groups.supervisor') + ': ' + person.displayName"
+                  @change="setSupervisor(person, $event.target.checked)"></td>
+              </tr>
+            </tbody>
+          </table>
+          <p class="muted small" v-else>{{ t('team.groups.noPeople') }}</p>
+          <p class="hint muted small" v-if="!admin">{{ t('team.groups.selfSupervisor') }}</p>
+        </fieldset>
+
+        <fieldset class="group-channels">
+          <legend>{{ t('team.groups.channels') }}</legend>
+          <div class="hint muted small">{{ t('team.groups.channelsHint') }}</div>
+          <div class="channel-checks" v-if="channelChoices.length">
+            <label class="check" v-for="channel in channelChoices" :key="channel.id">
+              <input type="checkbox" :data-channel="channel.id" :value="channel.id" v-model="form.channelIds">
+              <span>{{ channel.name }}<span class="muted small" v-if="channelOwners.has(channel.id)">
+                · {{ t(form.channelIds.includes(channel.id) ? 'team.groups.channelMoves' : 'team.groups.channelTaken', { group: channelOwners.get(channel.id) }) }}</span></span>
+            </label>
           </div>
-          <p class="hint muted small">{{ t('team.groups.routingHint.' + form.routing) }} {{ t('team.groups.overflowHint') }}</p>
+          <p class="muted small" v-else>{{ t('team.groups.noChannels') }}</p>
+        </fieldset>
 
-          <fieldset class="group-members">
-            <legend>{{ t('team.groups.members') }} <span class="muted small">({{ memberCount }})</span></legend>
-            <div class="hint muted small">{{ t('team.groups.membersHint') }}</div>
-            <input v-if="people.length > 8" id="group-member-filter" type="search" v-model="filter" maxlength="100"
-              :placeholder="t('team.groups.memberFilter')" :aria-label="t('team.groups.memberFilter')">
-            <table class="member-table" v-if="shownPeople.length">
-              <thead>
-                <tr>
-                  <th>{{ t('field.displayName') }}</th>
-                  <th class="cell">{{ t('team.groups.member') }}</th>
-                  <th class="cell">{{ t('team.groups.supervisor') }}</th>
-                </tr>
-              </thead>
-              <tbody>
-                <tr v-for="person in shownPeople" :key="person.id" :data-person="person.id">
-                  <td class="wrap">{{ person.displayName }} <span class="muted small" v-if="person.username">{{ person.username }}</span></td>
-                  <td class="cell"><input type="checkbox" :data-member="person.id" :checked="isMember(person.id)"
-                    :disabled="locked(person)" :aria-label="t('team.groups.member') + ': ' + person.displayName"
-                    @change="setMember(person, $event.target.checked)"></td>
-                  <td class="cell"><input type="checkbox" :data-supervisor="person.id" :checked="isSupervisor(person.id)"
-                    :disabled="locked(person)" :aria-label="t('team.groups.supervisor') + ': ' + person.displayName"
-                    @change="setSupervisor(person, $event.target.checked)"></td>
-                </tr>
-              </tbody>
-            </table>
-            <p class="muted small" v-else>{{ t('team.groups.noPeople') }}</p>
-            <p class="hint muted small" v-if="!admin">{{ t('team.groups.selfSupervisor') }}</p>
-          </fieldset>
-
-          <fieldset class="group-channels">
-            <legend>{{ t('team.groups.channels') }}</legend>
-            <div class="hint muted small">{{ t('team.groups.channelsHint') }}</div>
-            <div class="channel-checks" v-if="channelChoices.length">
-              <label class="check" v-for="channel in channelChoices" :key="channel.id">
-                <input type="checkbox" :data-channel="channel.id" :value="channel.id" v-model="form.channelIds">
-                <span>{{ channel.name }}<span class="muted small" v-if="channelOwners.has(channel.id)">
-                  · {{ t(form.channelIds.includes(channel.id) ? 'team.groups.channelMoves' : 'team.groups.channelTaken', { group: channelOwners.get(channel.id) }) }}</span></span>
-              </label>
-            </div>
-            <p class="muted small" v-else>{{ t('team.groups.noChannels') }}</p>
-          </fieldset>
-
-          <ProblemMessage :problem="problem" />
+        <ProblemMessage :problem="problem" />
+        <div class="actions">
+          <button id="group-save" class="primary" type="submit" :disabled="busy">{{ t('action.save') }}</button>
+          <button type="button" @click="$emit('close')">{{ t('action.cancel') }}</button>
+          <button v-if="!creating && admin && !confirmingDelete" id="group-delete" class="danger" type="button"
+            @click="confirmingDelete = true; problem = null">{{ t('action.delete') }}</button>
+        </div>
+        <div class="warning" v-if="confirmingDelete">
+          <p>{{ t('team.groups.deleteConfirm', { name: source.name }) }}</p>
           <div class="actions">
-            <button id="group-save" class="primary" type="submit" :disabled="busy">{{ t('action.save') }}</button>
-            <button type="button" @click="$emit('close')">{{ t('action.cancel') }}</button>
-            <button v-if="!creating && admin && !confirmingDelete" id="group-delete" class="danger" type="button"
-              @click="confirmingDelete = true; problem = null">{{ t('action.delete') }}</button>
+            <button id="group-delete-confirm" class="danger" type="button" :disabled="busy" @click="remove">{{ t('action.delete') }}</button>
+            <button type="button" @click="confirmingDelete = false">{{ t('action.cancel') }}</button>
           </div>
-          <div class="warning" v-if="confirmingDelete">
-            <p>{{ t('team.groups.deleteConfirm', { name: source.name }) }}</p>
-            <div class="actions">
-              <button id="group-delete-confirm" class="danger" type="button" :disabled="busy" @click="remove">{{ t('action.delete') }}</button>
-              <button type="button" @click="confirmingDelete = false">{{ t('action.cancel') }}</button>
-            </div>
-          </div>
-        </form>
-      </div>
-    </div>`,
+        </div>
+      </form>
+    </ModalDialog>`,
 };

@@ -4,6 +4,7 @@ import { ref, reactive, computed } from 'vue';
 import { t } from '../../../shared/js/i18n.js';
 import { post, put, del } from '../../../shared/js/api.js';
 import ProblemMessage from '../../../shared/js/ProblemMessage.js';
+import ModalDialog from '../../../shared/js/ModalDialog.js';
 import { session, can } from '../session.js';
 import { roleLabel } from '../shell/navigation.js';
 import PermissionOverrides from './PermissionOverrides.js';
@@ -15,7 +16,7 @@ function blankToNull(value) {
 
 export default {
   name: 'UserEditor',
-  components: { ProblemMessage, PermissionOverrides },
+  components: { ModalDialog, ProblemMessage, PermissionOverrides },
   props: { user: Object, roles: Array, catalog: Array },
   emits: ['saved', 'close'],
   setup(props, { emit }) {
@@ -98,84 +99,78 @@ export default {
       roleName, saveProfile, resetPassword, unlock, remove, savePermissions, t };
   },
   template: `
-    <div class="overlay" @keydown.esc="$emit('close')">
-      <div class="dialog" role="dialog" aria-modal="true">
-        <header>
-          <h2>{{ creating ? t('users.new') : user.username }}</h2>
-          <button class="link" type="button" @click="$emit('close')" :aria-label="t('action.close')">✕</button>
-        </header>
-        <div class="tabs" v-if="tabs.length > 1">
-          <button v-for="name in tabs" :key="name" type="button" :class="{ active: tab === name }"
-            @click="tab = name; problem = null">{{ t('users.tab.' + name) }}</button>
-        </div>
-
-        <form v-if="tab === 'profile'" @submit.prevent="saveProfile" novalidate>
-          <div class="field" v-if="creating">
-            <label for="user-username">{{ t('field.username') }}</label>
-            <input id="user-username" type="text" v-model="form.username" maxlength="64" autocomplete="off" required>
-            <div class="hint">{{ t('users.usernameHint') }}</div>
-          </div>
-          <div class="field">
-            <label for="user-display-name">{{ t('field.displayName') }}</label>
-            <input id="user-display-name" type="text" v-model="form.displayName" maxlength="100" required>
-          </div>
-          <div class="row">
-            <div class="field">
-              <label for="user-email">{{ t('field.email') }}</label>
-              <input id="user-email" type="email" v-model="form.email" maxlength="254">
-            </div>
-            <div class="field">
-              <label for="user-phone">{{ t('field.phone') }}</label>
-              <input id="user-phone" type="tel" v-model="form.phone" maxlength="32">
-            </div>
-          </div>
-          <div class="field">
-            <label for="user-role">{{ t('field.role') }}</label>
-            <select id="user-role" v-model="form.roleId" :disabled="isSelf">
-              <option v-for="role in roles" :key="role.id" :value="role.id">{{ roleName(role) }}</option>
-            </select>
-          </div>
-          <div class="field" v-if="creating">
-            <label for="user-password">{{ t('users.initialPassword') }}</label>
-            <input id="user-password" type="password" v-model="form.password" autocomplete="new-password" required>
-            <div class="hint">{{ t('users.initialPasswordHint') }}</div>
-          </div>
-          <label class="check"><input id="user-enabled" type="checkbox" v-model="form.enabled" :disabled="isSelf">
-            {{ t('users.enabled') }}</label>
-          <ProblemMessage :problem="problem" />
-          <div class="actions">
-            <button id="user-save" class="primary" type="submit" :disabled="busy">{{ t('action.save') }}</button>
-            <button type="button" @click="$emit('close')">{{ t('action.cancel') }}</button>
-            <template v-if="!creating && canManage && !isSelf">
-              <button v-if="user.locked" id="user-unlock" type="button" :disabled="busy" @click="unlock">{{ t('users.unlock') }}</button>
-              <button v-if="!confirmingDelete" id="user-delete" class="danger" type="button" @click="confirmingDelete = true">{{ t('action.delete') }}</button>
-            </template>
-          </div>
-          <div class="warning" v-if="confirmingDelete">
-            <p>{{ t('users.deleteConfirm', { username: user.username }) }}</p>
-            <div class="actions">
-              <button id="user-delete-confirm" class="danger" type="button" :disabled="busy" @click="remove">{{ t('action.delete') }}</button>
-              <button type="button" @click="confirmingDelete = false">{{ t('action.cancel') }}</button>
-            </div>
-          </div>
-        </form>
-
-        <form v-else-if="tab === 'password'" @submit.prevent="resetPassword">
-          <p class="muted">{{ t('users.resetHint') }}</p>
-          <div class="field">
-            <label for="user-new-password">{{ t('password.new') }}</label>
-            <input id="user-new-password" type="password" v-model="newPassword" autocomplete="new-password" required>
-          </div>
-          <ProblemMessage :problem="problem" />
-          <div class="actions">
-            <button id="user-reset-password" class="primary" type="submit" :disabled="busy">{{ t('users.resetPassword') }}</button>
-          </div>
-        </form>
-
-        <div v-else-if="tab === 'permissions'">
-          <PermissionOverrides :user="user" :roles="roles" :catalog="catalog" :busy="busy" @save="savePermissions" />
-          <ProblemMessage :problem="problem" />
-        </div>
+    <ModalDialog :title="creating ? t('users.new') : user.username" @close="$emit('close')">
+      <div class="tabs" v-if="tabs.length > 1">
+        <button v-for="name in tabs" :key="name" type="button" :class="{ active: tab === name }"
+          @click="tab = name; problem = null">{{ t('users.tab.' + name) }}</button>
       </div>
-    </div>`,
+
+      <form v-if="tab === 'profile'" @submit.prevent="saveProfile" novalidate>
+        <div class="field" v-if="creating">
+          <label for="user-username">{{ t('field.username') }}</label>
+          <input id="user-username" type="text" v-model="form.username" maxlength="64" autocomplete="off" required>
+          <div class="hint">{{ t('users.usernameHint') }}</div>
+        </div>
+        <div class="field">
+          <label for="user-display-name">{{ t('field.displayName') }}</label>
+          <input id="user-display-name" type="text" v-model="form.displayName" maxlength="100" required>
+        </div>
+        <div class="row">
+          <div class="field">
+            <label for="user-email">{{ t('field.email') }}</label>
+            <input id="user-email" type="email" v-model="form.email" maxlength="254">
+          </div>
+          <div class="field">
+            <label for="user-phone">{{ t('field.phone') }}</label>
+            <input id="user-phone" type="tel" v-model="form.phone" maxlength="32">
+          </div>
+        </div>
+        <div class="field">
+          <label for="user-role">{{ t('field.role') }}</label>
+          <select id="user-role" v-model="form.roleId" :disabled="isSelf">
+            <option v-for="role in roles" :key="role.id" :value="role.id">{{ roleName(role) }}</option>
+          </select>
+        </div>
+        <div class="field" v-if="creating">
+          <label for="user-password">{{ t('users.initialPassword') }}</label>
+          <input id="user-password" type="password" v-model="form.password" autocomplete="new-password" required>
+          <div class="hint">{{ t('users.initialPasswordHint') }}</div>
+        </div>
+        <label class="check"><input id="user-enabled" type="checkbox" v-model="form.enabled" :disabled="isSelf">
+          {{ t('users.enabled') }}</label>
+        <ProblemMessage :problem="problem" />
+        <div class="actions">
+          <button id="user-save" class="primary" type="submit" :disabled="busy">{{ t('action.save') }}</button>
+          <button type="button" @click="$emit('close')">{{ t('action.cancel') }}</button>
+          <template v-if="!creating && canManage && !isSelf">
+            <button v-if="user.locked" id="user-unlock" type="button" :disabled="busy" @click="unlock">{{ t('users.unlock') }}</button>
+            <button v-if="!confirmingDelete" id="user-delete" class="danger" type="button" @click="confirmingDelete = true">{{ t('action.delete') }}</button>
+          </template>
+        </div>
+        <div class="warning" v-if="confirmingDelete">
+          <p>{{ t('users.deleteConfirm', { username: user.username }) }}</p>
+          <div class="actions">
+            <button id="user-delete-confirm" class="danger" type="button" :disabled="busy" @click="remove">{{ t('action.delete') }}</button>
+            <button type="button" @click="confirmingDelete = false">{{ t('action.cancel') }}</button>
+          </div>
+        </div>
+      </form>
+
+      <form v-else-if="tab === 'password'" @submit.prevent="resetPassword">
+        <p class="muted">{{ t('users.resetHint') }}</p>
+        <div class="field">
+          <label for="user-new-password">{{ t('password.new') }}</label>
+          <input id="user-new-password" type="password" v-model="newPassword" autocomplete="new-password" required>
+        </div>
+        <ProblemMessage :problem="problem" />
+        <div class="actions">
+          <button id="user-reset-password" class="primary" type="submit" :disabled="busy">{{ t('users.resetPassword') }}</button>
+        </div>
+      </form>
+
+      <div v-else-if="tab === 'permissions'">
+        <PermissionOverrides :user="user" :roles="roles" :catalog="catalog" :busy="busy" @save="savePermissions" />
+        <ProblemMessage :problem="problem" />
+      </div>
+    </ModalDialog>`,
 };

@@ -1,0 +1,90 @@
+// The head of an open conversation: the visitor (and whether they are online), status and
+// assignee, and what this person may do with it: take it from the queue, take it over from
+// a colleague (supervisors), transfer it, close it. Each action answers with the new state
+// of the conversation (`changed`) or a problem; a 404 means it can no longer be read (`gone`).
+import { ref, computed } from 'vue';
+import { t } from '../../../shared/js/i18n.js';
+import { get, post } from '../../../shared/js/api.js';
+import { session, can } from '../session.js';
+import TransferDialog from './TransferDialog.js';
+
+export default {
+  name: 'ConversationHeader',
+  components: { TransferDialog },
+  props: { conversation: Object, name: String, visitorOnline: { type: Boolean, default: null } },
+  emits: ['back', 'toggle-panel', 'changed', 'problem', 'notice', 'transferred', 'gone'],
+  setup(props, { emit }) {
+    const me = session.me.user;
+    const busy = ref(false);
+    const transferring = ref(false);
+    const assignedToMe = computed(() => !!props.conversation.assignee && props.conversation.assignee.id === me.id);
+    const mine = computed(() => assignedToMe.value && props.conversation.status === 'assigned');
+    const canTake = computed(() => props.conversation.status === 'waiting' && can('conversation.reply'));
+    /** A supervisor takes someone else's conversation: a transfer to himself. */
+    const canTakeOver = computed(() => props.conversation.status === 'assigned' && !assignedToMe.value
+      && can('conversation.view_all') && can('conversation.reply'));
+    const canTransfer = computed(() => props.conversation.status !== 'closed'
+      && ((assignedToMe.value && can('conversation.transfer')) || can('conversation.view_all')));
+    const statusClass = computed(() => {
+      const status = props.conversation.status;
+      return status === 'waiting' ? 'warn' : status === 'assigned' ? 'ok' : '';
+    });
+
+    async function act(path, body, focusReply) {
+      busy.value = true;
+      emit('problem', null);
+      emit('notice', '');
+      try {
+        emit('changed', await post('/api/v1/conversations/' + props.conversation.id + path, body), focusReply);
+      } catch (failure) {
+        if (failure.status === 404) {
+          emit('gone');
+        } else if (failure.status === 409 && path === '/assign') {
+          emit('notice', t('inbox.takenByOther'));
+          get('/api/v1/conversations/' + props.conversation.id).then((fresh) => emit('changed', fresh, false))
+            .catch(() => null);
+        } else {
+          emit('problem', failure);
+        }
+      } finally {
+        busy.value = false;
+      }
+    }
+
+    const take = () => act('/assign', undefined, true);
+    const takeOver = () => act('/transfer', { toAgentId: me.id }, true);
+    const close = () => act('/close', undefined, false);
+
+    function transferred(result) {
+      transferring.value = false;
+      emit('transferred', result);
+    }
+
+    return { busy, transferring, mine, canTake, canTakeOver, canTransfer, statusClass, take, takeOver, close,
+      transferred, t };
+  },
+  template: `
+    <header class="conv-head">
+      <button type="button" class="link conv-back" @click="$emit('back')">← {{ t('inbox.back') }}</button>
+      <div class="conv-title">
+        <h2 id="conv-visitor">{{ name }}
+          <span v-if="visitorOnline !== null" class="presence" :class="{ online: visitorOnline }"
+            :title="visitorOnline ? t('inbox.online') : t('inbox.offline')"></span>
+        </h2>
+        <div class="conv-sub small muted">
+          <span id="conv-status" class="badge" :class="statusClass" :data-status="conversation.status">{{ t('inbox.status.' + conversation.status) }}</span>
+          <span v-if="conversation.assignee" id="conv-assignee">{{ t('inbox.assignedTo', { name: conversation.assignee.displayName }) }}</span>
+          <span v-if="conversation.channel">· {{ conversation.channel.name }}</span>
+        </div>
+      </div>
+      <div class="conv-actions">
+        <button v-if="canTake" id="conv-pick" class="primary" type="button" :disabled="busy" @click="take">{{ t('inbox.take') }}</button>
+        <button v-if="canTakeOver" id="conv-take-over" type="button" :disabled="busy" @click="takeOver">{{ t('inbox.takeOver') }}</button>
+        <button v-if="canTransfer" id="conv-transfer" type="button" :disabled="busy" @click="transferring = true">{{ t('transfer.button') }}</button>
+        <button v-if="mine" id="conv-close" type="button" :disabled="busy" @click="close">{{ t('inbox.close') }}</button>
+        <button type="button" class="conv-panel-toggle" @click="$emit('toggle-panel')">{{ t('inbox.details') }}</button>
+      </div>
+      <TransferDialog v-if="transferring" :conversation="conversation" @transferred="transferred"
+        @close="transferring = false" />
+    </header>`,
+};
