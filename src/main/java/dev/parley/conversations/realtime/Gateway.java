@@ -129,11 +129,12 @@ class Gateway {
 					"Frame larger than " + this.properties.maxFrameBytes().toBytes() + " bytes", null);
 			return;
 		}
+		ClientFrame parsed = ClientFrame.parse(this.json, payload);
 		if (!connection.admit(now, this.properties.maxFramesPerSecond())) {
-			error(connection, FrameError.RATE_LIMITED, "Too many frames; slow down", null);
+			// with the frame's ref, so the client knows which message to send again
+			error(connection, FrameError.RATE_LIMITED, "Too many frames; slow down", parsed.ref());
 			return;
 		}
-		ClientFrame parsed = ClientFrame.parse(this.json, payload);
 		if (parsed.problem() != null) {
 			error(connection, FrameError.BAD_FRAME, parsed.problem(), null);
 			return;

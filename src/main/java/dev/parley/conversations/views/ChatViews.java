@@ -71,9 +71,7 @@ public class ChatViews {
 			String customerId) {
 	}
 
-	/**
-	 * A staff member: for staff their display name; for visitors the public name.
-	 */
+	/** A staff member as staff see them: by their display name. */
 	public record StaffRef(long id, String displayName) {
 	}
 
@@ -85,11 +83,15 @@ public class ChatViews {
 			Long groupId, Instant leftMessageAt) {
 	}
 
+	/** An agent as customers see them: by the public name only. */
+	public record PublicAgent(long id, String name) {
+	}
+
 	/**
 	 * A conversation as its visitor sees it: the agent only by the public name, nothing
 	 * about queues, groups or the visitor's own tracking details.
 	 */
-	public record VisitorConversationView(long id, ConversationStatus status, StaffRef assignee, String question,
+	public record VisitorConversationView(long id, ConversationStatus status, PublicAgent assignee, String question,
 			Instant createdAt, Instant assignedAt, Instant closedAt, ClosedBy closedBy, long lastSeq, long agentReadSeq,
 			long visitorReadSeq, Integer rating, Instant leftMessageAt) {
 	}
@@ -151,8 +153,8 @@ public class ChatViews {
 	}
 
 	public VisitorConversationView forVisitor(Conversation c) {
-		StaffRef assignee = (c.assigneeId() != null)
-				? new StaffRef(c.assigneeId(), this.publicNames.publicName(c.assigneeId())) : null;
+		PublicAgent assignee = (c.assigneeId() != null)
+				? new PublicAgent(c.assigneeId(), this.publicNames.publicName(c.assigneeId())) : null;
 		return new VisitorConversationView(c.id(), c.status(), assignee, c.question(), c.createdAt(), c.assignedAt(),
 				c.closedAt(), c.closedBy(), c.lastSeq(), c.agentReadSeq(), c.visitorReadSeq(), c.rating(),
 				c.leftMessageAt());
