@@ -17,8 +17,8 @@ final class ReferencedRows {
 		long role = jdbc.sql("SELECT id FROM staff_role WHERE name = 'agent'").query(Long.class).single();
 		KeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("INSERT INTO staff_user (username, display_name, role_id, enabled, password_hash, "
-				+ "password_changed_at, password_change_required, failed_logins, created_at) "
-				+ "VALUES (?, ?, ?, TRUE, '{noop}x', 0, FALSE, 0, 0)")
+				+ "password_changed_at, password_change_required, created_at) "
+				+ "VALUES (?, ?, ?, TRUE, '{noop}x', 0, FALSE, 0)")
 			.params(username, "User " + username, role)
 			.update(keys, "id");
 		return keys.getKeyAs(Number.class).longValue();
