@@ -19,6 +19,8 @@ import dev.parley.conversations.internal.VisitorTokens.VisitorIdentity;
 import dev.parley.conversations.views.ChatViews.MessageView;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.EventBus;
+import dev.parley.platform.Permission;
+import dev.parley.platform.StaffActor;
 import dev.parley.platform.StaffAuthentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,6 +107,11 @@ class Gateway {
 		this.registry.opened(connection);
 		if (connection.staff()) {
 			connection.authenticateStaff(staff, now());
+			if (!mayChat(connection.actor())) {
+				error(connection, FrameError.FORBIDDEN, "Your role does not include live chat", null);
+				connection.close(REVOKED);
+				return;
+			}
 			for (Conversation c : this.lists.openOf(connection.actor().id(), 100)) {
 				this.registry.join(connection, c.id());
 			}
@@ -194,8 +201,17 @@ class Gateway {
 	}
 
 	/**
+	 * A staff socket is for staff who may read conversations in some way.
+	 */
+	static boolean mayChat(StaffActor actor) {
+		return actor.canAny(Permission.CONVERSATION_VIEW, Permission.CONVERSATION_REPLY,
+				Permission.CONVERSATION_VIEW_ALL, Permission.CONVERSATION_MONITOR);
+	}
+
+	/**
 	 * Reloads a staff connection's permissions; closes it (4403) when the account may no
-	 * longer sign in, and stops it following conversations it may no longer read.
+	 * longer sign in or no longer read any conversation, and stops it following
+	 * conversations it may no longer read.
 	 * @return whether the connection is still open
 	 */
 	boolean refreshStaff(Connection connection) {
@@ -206,6 +222,11 @@ class Gateway {
 			return false;
 		}
 		connection.authenticateStaff(fresh.get(), now());
+		if (!mayChat(connection.actor())) {
+			error(connection, FrameError.FORBIDDEN, "Your role no longer includes live chat", null);
+			connection.close(REVOKED);
+			return false;
+		}
 		for (Long conversationId : List.copyOf(connection.conversations)) {
 			ChatEvents.Access known = this.dispatcher.knownAccess(conversationId);
 			ChatEvents.Access state = (known != null) ? known

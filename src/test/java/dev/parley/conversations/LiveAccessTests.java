@@ -1,0 +1,222 @@
+package dev.parley.conversations;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import dev.parley.testing.ApiClient;
+import dev.parley.testing.SocketClient;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every live frame is checked against the same access rule as REST at the moment it is
+ * sent: a staff connection that loses access to a conversation stops receiving it at once
+ * and may no longer {@code sync} it; an account that may no longer chat has its sockets
+ * ended (close code 4403) and REST refused.
+ *
+ * <p>
+ * "Nothing arrived" is asserted without waiting: the recipient who does get a later frame
+ * of the same conversation proves the fan-out of the earlier ones has finished (each
+ * conversation's frames are sent in order, one after the other), and a ping answered on
+ * the other connection then comes after anything that was sent to it.
+ */
+class LiveAccessTests extends ChatTest {
+
+	@Test
+	void afterATransferTheFormerAssigneeNoLongerReceivesTheConversation() {
+		TestVisitor visitor = visitorWithConversation(channelKey());
+		ApiClient first = signedInAs("agent");
+		take(first, visitor.conversationId());
+		String secondName = unique("agent");
+		long secondId = createUser(secondName, "agent").path("id").asLong();
+		ApiClient second = signIn(secondName);
+		try (SocketClient former = SocketClient.staff(this.port, first);
+				SocketClient successor = SocketClient.staff(this.port, second);
+				SocketClient visitorSocket = SocketClient.visitor(this.port, visitor.token())) {
+			ApiClient.Response moved = first.post(path(visitor) + "/transfer",
+					Map.of("toAgentId", secondId, "note", "over to you"));
+			assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+			visitorSocket.send(text(visitor.conversationId(), "v-after-1", "are you there?"));
+			visitorSocket.send(text(visitor.conversationId(), "v-after-2", "hello?"));
+			visitorSocket.expect("ack");
+			ApiClient.Response note = second.post(path(visitor) + "/notes", Map.of("text", "for the successor only"));
+			assertThat(note.status()).as(note.toString()).isEqualTo(201);
+			successor.expect((f) -> isMessage(f, "v-after-2"), "the visitor's message at the new assignee");
+			successor.expect((f) -> f.path("type").asString().equals("note")
+					&& f.path("note").path("text").asString().equals("for the successor only"), "the new note");
+
+			List<JsonNode> seen = untilPong(former);
+			assertThat(seen).noneMatch((f) -> isMessage(f, "v-after-1") || isMessage(f, "v-after-2"));
+			assertThat(seen.toString()).doesNotContain("for the successor only");
+			former.send(Map.of("type", "sync", "conversationId", visitor.conversationId(), "afterSeq", 0));
+			former.expectError("not_found");
+		}
+	}
+
+	@Test
+	void anAgentWhoWatchedAWaitingConversationStopsReceivingItWhenAColleagueTakesIt() {
+		TestVisitor visitor = visitorWithConversation(channelKey());
+		ApiClient watcher = signedInAs("agent");
+		ApiClient taker = signedInAs("agent");
+		try (SocketClient watching = SocketClient.staff(this.port, watcher);
+				SocketClient taking = SocketClient.staff(this.port, taker);
+				SocketClient visitorSocket = SocketClient.visitor(this.port, visitor.token())) {
+			watch(watching, visitor.conversationId());
+			visitorSocket.send(text(visitor.conversationId(), "v-waiting", "anyone?"));
+			watching.expect((f) -> isMessage(f, "v-waiting"), "the waiting conversation's message");
+			take(taker, visitor.conversationId());
+			visitorSocket.send(text(visitor.conversationId(), "v-taken", "thanks"));
+			taking.expect((f) -> isMessage(f, "v-taken"), "the message at the agent who took it");
+			assertThat(untilPong(watching)).noneMatch((f) -> isMessage(f, "v-taken"));
+		}
+	}
+
+	@Test
+	void aSupervisorWhosePermissionsToWatchAreRemovedStopsReceivingAtOnce() {
+		TestVisitor visitor = visitorWithConversation(channelKey());
+		ApiClient agent = signedInAs("agent");
+		take(agent, visitor.conversationId());
+		String supervisorName = unique("supervisor");
+		long supervisorId = createUser(supervisorName, "supervisor").path("id").asLong();
+		ApiClient supervisor = signIn(supervisorName);
+		try (SocketClient monitoring = SocketClient.staff(this.port, supervisor);
+				SocketClient assignee = SocketClient.staff(this.port, agent);
+				SocketClient visitorSocket = SocketClient.visitor(this.port, visitor.token())) {
+			watch(monitoring, visitor.conversationId());
+			visitorSocket.send(text(visitor.conversationId(), "v-watched", "first"));
+			monitoring.expect((f) -> isMessage(f, "v-watched"), "the watched conversation's message");
+			ApiClient.Response revoked = admin().put("/api/v1/users/" + supervisorId + "/permissions",
+					Map.of("granted", List.of(), "revoked", List.of("conversation.view_all", "conversation.monitor")));
+			assertThat(revoked.status()).as(revoked.toString()).isEqualTo(200);
+			visitorSocket.send(text(visitor.conversationId(), "v-unwatched", "second"));
+			assignee.expect((f) -> isMessage(f, "v-unwatched"), "the message at the assignee");
+			assertThat(untilPong(monitoring)).noneMatch((f) -> isMessage(f, "v-unwatched"));
+			monitoring.send(Map.of("type", "sync", "conversationId", visitor.conversationId(), "afterSeq", 0));
+			monitoring.expectError("not_found");
+			assertThat(supervisor.get(path(visitor)).status()).isEqualTo(404);
+		}
+	}
+
+	@Test
+	void anAccountThatMayNoLongerChatHasItsSocketsEndedAndRestRefused() {
+		// its own password changed: the other sessions' sockets end
+		ApiClient changer = signedInAs("agent");
+		ApiClient otherSession = signIn(changer);
+		try (SocketClient elsewhere = SocketClient.staff(this.port, otherSession)) {
+			ApiClient.Response changed = changer.post("/api/v1/session/password",
+					Map.of("currentPassword", OWN_PASSWORD, "newPassword", "Third-Passw0rd!x"));
+			assertThat(changed.status()).as(changed.toString()).isEqualTo(204);
+			assertThat(elsewhere.awaitClose()).isEqualTo(4403);
+			assertThat(otherSession.get("/api/v1/session").status()).isEqualTo(401);
+		}
+		for (Consumer<Long> change : List.<Consumer<Long>>of(
+				(id) -> expect204(admin().post("/api/v1/users/" + id + "/password",
+						Map.of("password", "Reset-By-Admin-Passw0rd!"))),
+				(id) -> expect200(admin().put("/api/v1/users/" + id,
+						Map.of("displayName", "Gone", "roleId", roleId("agent"), "enabled", false))),
+				(id) -> expect204(admin().delete("/api/v1/users/" + id)),
+				(id) -> expect200(admin().put("/api/v1/users/" + id + "/permissions", Map.of("granted", List.of(),
+						"revoked", List.of("conversation.view", "conversation.reply", "conversation.transfer")))))) {
+			String username = unique("agent");
+			long id = createUser(username, "agent").path("id").asLong();
+			ApiClient user = signIn(username);
+			try (SocketClient socket = SocketClient.staff(this.port, user)) {
+				change.accept(id);
+				assertThat(socket.awaitClose()).isEqualTo(4403);
+			}
+			assertThat(user.get("/api/v1/conversations?view=mine").status()).isIn(401, 403);
+		}
+	}
+
+	@Test
+	void anAssigneeWithoutAnyConversationPermissionMayNoLongerReadIt() {
+		TestVisitor visitor = visitorWithConversation(channelKey());
+		String username = unique("agent");
+		long id = createUser(username, "agent").path("id").asLong();
+		ApiClient agent = signIn(username);
+		take(agent, visitor.conversationId());
+		assertThat(agent.get(path(visitor)).status()).isEqualTo(200);
+		ApiClient.Response revoked = admin().put("/api/v1/users/" + id + "/permissions", Map.of("granted", List.of(),
+				"revoked", List.of("conversation.view", "conversation.reply", "conversation.transfer")));
+		assertThat(revoked.status()).as(revoked.toString()).isEqualTo(200);
+		assertThat(agent.get(path(visitor)).status()).isEqualTo(404);
+		assertThat(agent.get(path(visitor) + "/messages").status()).isEqualTo(404);
+		assertThat(agent.get(path(visitor) + "/notes").status()).isEqualTo(404);
+	}
+
+	@Test
+	void aVisitorsHistoryShowsOnlyTheConversationsTheCallerMayOpen() {
+		String key = channelKey();
+		TestVisitor visitor = visitorWithConversation(key);
+		ApiClient colleague = signedInAs("agent");
+		take(colleague, visitor.conversationId());
+		assertThat(colleague.post(path(visitor) + "/close", Map.of()).status()).isEqualTo(200);
+		ApiClient.Response second = visitor.api().post("/api/v1/widget/conversations", Map.of());
+		assertThat(second.status()).as(second.toString()).isEqualTo(201);
+		long mine = second.json().path("id").asLong();
+		ApiClient agent = signedInAs("agent");
+		take(agent, mine);
+		JsonNode history = agent.get("/api/v1/visitors/" + visitor.visitorId() + "/conversations").json();
+		assertThat(history.size()).isOne();
+		assertThat(history.get(0).path("id").asLong()).isEqualTo(mine);
+		assertThat(admin().get("/api/v1/visitors/" + visitor.visitorId() + "/conversations").json().size())
+			.isEqualTo(2);
+		ApiClient nobody = signedInAs("support");
+		assertThat(nobody.get("/api/v1/visitors/" + visitor.visitorId() + "/conversations").status()).isEqualTo(403);
+	}
+
+	// ---- helpers
+
+	private static String path(TestVisitor visitor) {
+		return "/api/v1/conversations/" + visitor.conversationId();
+	}
+
+	private static boolean isMessage(JsonNode frame, String clientId) {
+		return frame.path("type").asString().equals("message")
+				&& frame.path("message").path("clientId").asString().equals(clientId);
+	}
+
+	/** Follows a conversation; the pong tells the server has done it. */
+	private static void watch(SocketClient socket, long conversationId) {
+		socket.send(Map.of("type", "watch", "conversationId", conversationId));
+		socket.send(Map.of("type", "ping"));
+		socket.expect("pong");
+	}
+
+	/** Every frame that reaches the connection before the answer to a ping. */
+	private static List<JsonNode> untilPong(SocketClient socket) {
+		socket.send(Map.of("type", "ping"));
+		socket.expect("pong");
+		return socket.seen();
+	}
+
+	/** A user signed in with the initial password, choosing their own as required. */
+	private ApiClient signIn(String username) {
+		ApiClient client = client();
+		assertThat(client.login(username, INITIAL_PASSWORD).status()).isEqualTo(200);
+		ApiClient.Response change = client.post("/api/v1/session/password",
+				Map.of("currentPassword", INITIAL_PASSWORD, "newPassword", OWN_PASSWORD));
+		assertThat(change.status()).as(change.toString()).isEqualTo(204);
+		return client;
+	}
+
+	/** A second session of a signed-in user. */
+	private ApiClient signIn(ApiClient user) {
+		String username = user.get("/api/v1/session").json().path("user").path("username").asString();
+		ApiClient client = client();
+		assertThat(client.login(username, OWN_PASSWORD).status()).isEqualTo(200);
+		return client;
+	}
+
+	private static void expect204(ApiClient.Response response) {
+		assertThat(response.status()).as(response.toString()).isEqualTo(204);
+	}
+
+	private static void expect200(ApiClient.Response response) {
+		assertThat(response.status()).as(response.toString()).isEqualTo(200);
+	}
+
+}
