@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A visitor in one headless Chromium (the widget on a host page), an agent in another
  * (the console inbox): pre-chat form, messages both ways, the typing indicator, an image,
  * closing and rating. Hostile text as visitor name, message and file name is shown as
- * text on both sides.
+ * text on both sides; the visitor sees the agent only by the public name.
  */
 class ChatBrowserTests extends ChatTest {
 
@@ -39,7 +39,10 @@ class ChatBrowserTests extends ChatTest {
 			.path("key")
 			.asString();
 		String agentName = unique("agent");
-		createUser(agentName, "agent");
+		long agentId = createUser(agentName, "agent").path("id").asLong();
+		// the visitor sees only the public name, never "User <agentName>"
+		assertThat(admin().put("/api/v1/agents/" + agentId, Map.of("publicName", "Lily 李", "capacity", 5)).status())
+			.isEqualTo(200);
 		ApiClient api = client();
 		api.login(agentName, INITIAL_PASSWORD);
 		api.post("/api/v1/session/password", Map.of("currentPassword", INITIAL_PASSWORD, "newPassword", OWN_PASSWORD));
@@ -69,12 +72,13 @@ class ChatBrowserTests extends ChatTest {
 			agent.clickOneWithText("li[data-conversation-id]", "Mallory " + HOSTILE);
 			agent.click("#conv-pick");
 			agent.waitForText("#conv-messages", "Hello " + HOSTILE);
-			visitor.waitForText("#agent-name", "User " + agentName);
+			visitor.waitForText("#agent-name", "Lily 李");
 
 			agent.type("#reply-box", "Let me check");
 			visitor.waitFor("#typing");
 			agent.keys("#reply-box", Keys.ENTER);
 			visitor.waitForText(".message.agent", "Let me check");
+			assertThat(visitor.driver().getPageSource()).contains("Lily 李").doesNotContain("User " + agentName);
 			agent.waitForText("#conv-messages .message.agent", "Let me check");
 
 			visitor.attach("#attach-input", image);
