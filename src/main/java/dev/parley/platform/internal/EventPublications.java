@@ -27,9 +27,9 @@ import org.springframework.stereotype.Component;
  * {@code parley.events.resubmit-interval} and once at start-up. Resubmitting is a
  * compare-and-set on the publication's status, so of several nodes only one takes
  * it.</li>
- * <li>On a single node (the in-process event bus) nothing else can be working on an
- * incomplete publication at start-up, so every one left by a crash is resubmitted at
- * once.</li>
+ * <li>On a single node nothing else can be working on an incomplete publication at
+ * start-up, so every one left by a crash is resubmitted at once
+ * ({@code parley.events.resubmit-incomplete-at-start}, off in the cluster profile).</li>
  * <li>Completed publications are deleted after {@code parley.events.retention}.</li>
  * </ul>
  */
@@ -57,13 +57,13 @@ class EventPublications {
 
 	EventPublications(FailedEventPublications failed, IncompleteEventPublications incomplete,
 			CompletedEventPublications completed, Leases leases,
-			@Value("${parley.event-bus:in-process}") String eventBus,
+			@Value("${parley.events.resubmit-incomplete-at-start:true}") boolean singleNode,
 			@Value("${parley.events.retention:7d}") Duration retention) {
 		this.leases = leases;
 		this.failed = failed;
 		this.incomplete = incomplete;
 		this.completed = completed;
-		this.singleNode = "in-process".equals(eventBus);
+		this.singleNode = singleNode;
 		this.retention = retention;
 	}
 
