@@ -5,19 +5,13 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.test.context.TestPropertySource;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The answer timeout, on a database of its own: switching it on takes back every
  * unanswered conversation in the installation, which would upset other tests' agents.
  */
-@TestPropertySource(properties = { "parley.test.context=answer-timeout", "parley.routing.sweep=1s" })
 class AnswerTimeoutTests extends RoutingTest {
-
-	@org.springframework.beans.factory.annotation.Autowired
-	dev.parley.agents.internal.Router router;
 
 	@Test
 	void anUnansweredAssignmentGoesBackAndTheSilentAgentIsSetAway() {

@@ -7,15 +7,12 @@ import dev.parley.testing.ApiClient;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.test.context.TestPropertySource;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The supervisor board shows agents, queues and conversations in progress; agents may not
  * see it.
  */
-@TestPropertySource(properties = { "parley.test.context=routing", "parley.routing.sweep=1s" })
 class BoardTests extends RoutingTest {
 
 	@Test

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * context (and its clock) is the one of {@link ShiftTests}, whose router sweeps only when
  * asked.
  */
-@TestPropertySource(properties = { "parley.test.context=shifts", "parley.routing.sweep=1h" })
 class CachedReadsTests extends RoutingTest {
 
 	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");

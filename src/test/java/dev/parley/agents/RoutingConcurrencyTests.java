@@ -12,7 +12,9 @@ import java.util.concurrent.Future;
 
 import dev.parley.ParleyApplication;
 import dev.parley.testing.ApiClient;
+import dev.parley.agents.internal.Router;
 import dev.parley.testing.ExternalServices;
+import dev.parley.testing.ModuleEvents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
@@ -20,6 +22,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -111,7 +114,11 @@ class RoutingConcurrencyTests {
 				conversations.add(future.get());
 			}
 			RoutingTest.eventually("every agent full", () -> open(admin) == AGENTS * CAPACITY);
-			Thread.sleep(2500); // two more sweeps: nothing else may be assigned
+			// every listener done and a sweep on each node: nothing else may be assigned
+			ModuleEvents.awaitHandled(nodeA.getBean(JdbcClient.class));
+			nodeA.getBean(Router.class).sweep();
+			nodeB.getBean(Router.class).sweep();
+			ModuleEvents.awaitHandled(nodeA.getBean(JdbcClient.class));
 			assertThat(open(admin)).isEqualTo(AGENTS * CAPACITY);
 
 			Map<Long, Integer> load = new HashMap<>();

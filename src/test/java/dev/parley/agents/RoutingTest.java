@@ -1,20 +1,40 @@
 package dev.parley.agents;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
+import dev.parley.agents.internal.Router;
 import dev.parley.testing.ApiClient;
+import dev.parley.testing.Eventually;
 import dev.parley.testing.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Helpers for routing tests: agents with capacities, groups, visitors arriving. */
+/**
+ * Helpers for routing tests: agents with capacities, groups, visitors arriving. Routing
+ * tests share a database of their own: an agent who goes online takes any waiting
+ * conversation of a channel without a group, so other tests' conversations would be
+ * routed to them. Each test leaves its agents offline and its conversations closed, and
+ * the sweep runs only when a test asks ({@link #routeNow()}), so what a test sees does
+ * not depend on when a scheduled sweep happened to run.
+ */
+@TestPropertySource(properties = { "parley.test.context=routing", "parley.routing.sweep=1h" })
 abstract class RoutingTest extends IntegrationTest {
+
+	private final List<Agent> agents = new ArrayList<>();
+
+	private final List<Long> conversations = new ArrayList<>();
+
+	@Autowired
+	protected Router router;
 
 	/** A signed-in agent. */
 	record Agent(long id, String username, ApiClient api) {
@@ -30,7 +50,9 @@ abstract class RoutingTest extends IntegrationTest {
 		assertThat(profile.status()).as(profile.toString()).isEqualTo(200);
 		ApiClient.Response set = api.put("/api/v1/agents/me/status", Map.of("status", status));
 		assertThat(set.status()).as(set.toString()).isEqualTo(200);
-		return new Agent(id, username, api);
+		Agent agent = new Agent(id, username, api);
+		this.agents.add(agent);
+		return agent;
 	}
 
 	protected long channel() {
@@ -67,7 +89,22 @@ abstract class RoutingTest extends IntegrationTest {
 
 	/** A visitor arrives on the channel and opens a conversation; returns its id. */
 	protected long arrive(String key) {
-		return visitor(key).post("/api/v1/widget/conversations", Map.of()).json().path("id").asLong();
+		long id = visitor(key).post("/api/v1/widget/conversations", Map.of()).json().path("id").asLong();
+		this.conversations.add(id);
+		return id;
+	}
+
+	/** Leaves nothing behind that the next test's agents could be given. */
+	@AfterEach
+	void leaveNothingBehind() {
+		for (Agent agent : this.agents) {
+			agent.api().put("/api/v1/agents/me/status", Map.of("status", "offline"));
+		}
+		ApiClient admin = admin();
+		for (long id : this.conversations) {
+			admin.post("/api/v1/conversations/" + id + "/close", Map.of());
+		}
+		eventsHandled();
 	}
 
 	protected JsonNode conversation(long id) {
@@ -85,20 +122,19 @@ abstract class RoutingTest extends IntegrationTest {
 		return result;
 	}
 
+	/**
+	 * Routes now what the application would route by itself: waits until every module
+	 * event's listener (the router's among them) has run, then runs the sweep that
+	 * otherwise runs on a schedule, and waits for what that set off.
+	 */
+	protected void routeNow() {
+		eventsHandled();
+		this.router.sweep();
+		eventsHandled();
+	}
+
 	static void eventually(String what, BooleanSupplier condition) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("Not within 15 s: " + what);
-			}
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new AssertionError(ex);
-			}
-		}
+		Eventually.until(what, condition);
 	}
 
 }

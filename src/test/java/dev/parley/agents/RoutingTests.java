@@ -10,8 +10,6 @@ import dev.parley.testing.ApiClient;
 import dev.parley.testing.SocketClient;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.test.context.TestPropertySource;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -19,7 +17,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * other tests' conversations): strategies, capacity, status, FIFO when a slot frees,
  * overflow, and the bad inputs and refusals of agent and group administration.
  */
-@TestPropertySource(properties = { "parley.test.context=routing", "parley.routing.sweep=1s" })
 class RoutingTests extends RoutingTest {
 
 	@org.springframework.beans.factory.annotation.Autowired
@@ -86,13 +83,13 @@ class RoutingTests extends RoutingTest {
 		Agent idle = agent(3, "online");
 		group("manual", manualChannel, List.of(idle), null);
 		long queued = arrive(key(manualChannel));
-		sleep(1500);
+		routeNow();
 		assertThat(assignee(waiting)).isNull();
 		assertThat(assignee(queued)).isNull();
 		later.api().put("/api/v1/agents/me/status", Map.of("status", "online"));
 		eventually("assigned once the agent is online", () -> assignee(waiting) != null);
 		assertThat(assignee(waiting)).isEqualTo(later.id());
-		sleep(1500);
+		routeNow();
 		assertThat(assignee(queued)).as("manual groups are never routed").isNull();
 	}
 
@@ -200,15 +197,6 @@ class RoutingTests extends RoutingTest {
 		this.clock.advance(java.time.Duration.ofSeconds(90));
 		this.presence.refresh();
 		assertThat(agent.api().get("/api/v1/agents/me").json().path("status").asString()).isEqualTo("offline");
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 }

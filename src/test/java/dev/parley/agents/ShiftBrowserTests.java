@@ -7,8 +7,6 @@ import java.util.List;
 import dev.parley.testing.Browser;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.test.context.TestPropertySource;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -16,7 +14,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * hours the widget says so and a visitor leaves a message; an agent finds it among the
  * waiting conversations, marked as a message.
  */
-@TestPropertySource(properties = { "parley.test.context=shift-browser", "parley.routing.sweep=1s" })
 class ShiftBrowserTests extends RoutingTest {
 
 	@Test

@@ -7,13 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.parley.agents.internal.Router;
 import dev.parley.testing.ApiClient;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,13 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * set to chosen days). The organisation's zone is Asia/Shanghai, from setup; how shifts
  * behave across clock changes is in ScheduleTests.
  */
-@TestPropertySource(properties = { "parley.test.context=shifts", "parley.routing.sweep=1h" })
 class ShiftTests extends RoutingTest {
 
 	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-
-	@Autowired
-	Router router;
 
 	/** A local time in the organisation's zone; 2026-12-07 is a Monday. */
 	private static Instant local(String dateTime) {

@@ -6,15 +6,12 @@ import java.util.Map;
 import dev.parley.testing.Browser;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.test.context.TestPropertySource;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two agents online in a group, two visitors arrive and each agent gets one; one agent
  * transfers to the other with a note; the supervisor's live board shows the result.
  */
-@TestPropertySource(properties = { "parley.test.context=team-browser", "parley.routing.sweep=1s" })
 class TeamBrowserTests extends RoutingTest {
 
 	@Test

@@ -8,11 +8,8 @@ import dev.parley.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.test.context.TestPropertySource;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-@TestPropertySource(properties = "parley.test.context=roles")
 class RoleAndTokenTests extends IntegrationTest {
 
 	@Test

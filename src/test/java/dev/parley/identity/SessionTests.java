@@ -6,11 +6,8 @@ import dev.parley.testing.ApiClient;
 import dev.parley.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.test.context.TestPropertySource;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-@TestPropertySource(properties = "parley.test.context=session")
 class SessionTests extends IntegrationTest {
 
 	@Test

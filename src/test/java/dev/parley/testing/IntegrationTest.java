@@ -8,11 +8,9 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import(IntegrationTest.TestClock.class)
+@Import(MutableClockConfiguration.class)
 public abstract class IntegrationTest {
 
 	public static final String ADMIN = "admin";
@@ -41,6 +39,9 @@ public abstract class IntegrationTest {
 
 	@Autowired
 	protected MutableClock clock;
+
+	@Autowired
+	private JdbcClient jdbc;
 
 	@BeforeEach
 	void installOnce() {
@@ -99,15 +100,13 @@ public abstract class IntegrationTest {
 		return client;
 	}
 
-	@TestConfiguration(proxyBeanMethods = false)
-	static class TestClock {
-
-		@Bean
-		@Primary
-		MutableClock mutableClock() {
-			return new MutableClock();
-		}
-
+	/**
+	 * Waits until every module event published so far has been handled by its listeners
+	 * (or has failed), so that a test can assert that nothing more happened without
+	 * sleeping first.
+	 */
+	protected void eventsHandled() {
+		ModuleEvents.awaitHandled(this.jdbc);
 	}
 
 }

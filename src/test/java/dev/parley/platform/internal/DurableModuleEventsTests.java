@@ -1,6 +1,5 @@
 package dev.parley.platform.internal;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -8,6 +7,7 @@ import java.util.function.BooleanSupplier;
 
 import dev.parley.ParleyApplication;
 import dev.parley.testing.ApiClient;
+import dev.parley.testing.Eventually;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -182,19 +182,7 @@ class DurableModuleEventsTests {
 	}
 
 	static void awaitTrue(BooleanSupplier condition, String what) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("Not within 30 s: " + what);
-			}
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new AssertionError(ex);
-			}
-		}
+		Eventually.until(what, condition);
 	}
 
 }
