@@ -84,8 +84,6 @@ class SettingsAndAuditTests extends IntegrationTest {
 			.isZero();
 		String past = Instant.EPOCH.toString();
 		assertThat(support.get("/api/v1/audit-events?to=" + past).json().path("items").size()).isZero();
-		assertThat(support.get("/api/v1/audit-events?from=yesterday").code()).isEqualTo("malformed_request");
-		assertThat(support.get("/api/v1/audit-events?limit=1000").code()).isEqualTo("validation_failed");
 		assertThat(support.get("/api/v1/audit-events/actions").body()).contains("login.failed");
 
 		assertThat(signedInAs("agent").get("/api/v1/audit-events").status()).isEqualTo(403);

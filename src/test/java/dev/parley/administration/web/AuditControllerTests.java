@@ -7,10 +7,10 @@ import dev.parley.administration.internal.AuditQuery;
 import dev.parley.administration.internal.AuditQuery.AuditEntry;
 import dev.parley.identity.StaffPrincipal;
 import dev.parley.platform.Permission;
+import dev.parley.testing.ControllerSliceTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -30,10 +30,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The audit log's web rules on their own (a {@code @WebMvcTest} slice, no database): the
- * permission, the parameters it refuses before any query runs, and the cursor paging. What
- * the filters find is tested over HTTP in {@code SettingsAndAuditTests}.
+ * permission, the parameters it refuses before any query runs, and the cursor paging.
+ * What the filters find is tested over HTTP in {@code SettingsAndAuditTests}.
  */
-@WebMvcTest(AuditController.class)
+@ControllerSliceTest(AuditController.class)
 class AuditControllerTests {
 
 	@Autowired
@@ -81,15 +81,15 @@ class AuditControllerTests {
 				"to=2026-13-01T00:00:00Z", "actor=" + "a".repeat(65), "action=" + "b".repeat(65))) {
 			this.mvc.perform(get("/api/v1/audit-events?" + bad).with(staff(Permission.AUDIT_VIEW)))
 				.andExpect(status().isBadRequest())
-				.andExpect(jsonPath("$.code").value(org.hamcrest.Matchers.oneOf("validation_failed", "malformed_request")));
+				.andExpect(jsonPath("$.code")
+					.value(org.hamcrest.Matchers.oneOf("validation_failed", "malformed_request")));
 		}
 		verifyNoInteractions(this.query);
 	}
 
 	@Test
 	void withoutTheAuditPermissionNothingIsRead() throws Exception {
-		this.mvc
-			.perform(get("/api/v1/audit-events").with(staff(Permission.USER_MANAGE, Permission.SETTINGS_MANAGE)))
+		this.mvc.perform(get("/api/v1/audit-events").with(staff(Permission.USER_MANAGE, Permission.SETTINGS_MANAGE)))
 			.andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.code").value("forbidden"));
 		this.mvc.perform(get("/api/v1/audit-events/actions").with(staff(Permission.USER_VIEW)))
