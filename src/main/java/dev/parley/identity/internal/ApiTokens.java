@@ -9,7 +9,7 @@ import java.util.List;
 
 import dev.parley.administration.AuditLog;
 import dev.parley.administration.AuditResult;
-import dev.parley.identity.StaffPrincipal;
+import dev.parley.platform.StaffActor;
 import dev.parley.platform.ApiException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,7 +51,7 @@ public class ApiTokens {
 	}
 
 	@Transactional
-	public CreatedToken create(StaffPrincipal owner, String name, Integer expiresInDays) {
+	public CreatedToken create(StaffActor owner, String name, Integer expiresInDays) {
 		byte[] bytes = new byte[32];
 		random.nextBytes(bytes);
 		String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -70,7 +70,7 @@ public class ApiTokens {
 		return new CreatedToken(new ApiToken(id, name.strip(), prefix, now, expires, null), secret);
 	}
 
-	public List<ApiToken> list(StaffPrincipal owner) {
+	public List<ApiToken> list(StaffActor owner) {
 		return this.jdbc
 			.sql("SELECT id, name, token_prefix, created_at, expires_at, last_used_at FROM api_token "
 					+ "WHERE user_id = ? ORDER BY id")
@@ -82,7 +82,7 @@ public class ApiTokens {
 	}
 
 	@Transactional
-	public void revoke(StaffPrincipal owner, long id) {
+	public void revoke(StaffActor owner, long id) {
 		String name = this.jdbc.sql("SELECT name FROM api_token WHERE id = ? AND user_id = ?")
 			.params(id, owner.id())
 			.query(String.class)

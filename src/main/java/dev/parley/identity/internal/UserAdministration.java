@@ -12,9 +12,9 @@ import java.util.TreeMap;
 import dev.parley.administration.AuditLog;
 import dev.parley.administration.AuditResult;
 import dev.parley.platform.Permission;
+import dev.parley.platform.StaffActor;
 import dev.parley.identity.Permissions;
 import dev.parley.identity.StaffAccessChanged;
-import dev.parley.identity.StaffPrincipal;
 import dev.parley.platform.ApiException;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -95,7 +95,7 @@ public class UserAdministration {
 	}
 
 	@Transactional
-	public StaffUser update(long id, Profile profile, StaffPrincipal actor) {
+	public StaffUser update(long id, Profile profile, StaffActor actor) {
 		StaffUser user = user(id);
 		StaffRole newRole = role(profile.roleId());
 		StaffRole oldRole = role(user.roleId());
@@ -128,7 +128,7 @@ public class UserAdministration {
 	}
 
 	@Transactional
-	public void delete(long id, StaffPrincipal actor) {
+	public void delete(long id, StaffActor actor) {
 		StaffUser user = user(id);
 		if (user.id() == actor.id()) {
 			throw ApiException.conflict("conflict", "You cannot delete your own account");
@@ -148,7 +148,7 @@ public class UserAdministration {
 	 * the user must change it at next sign-in.
 	 */
 	@Transactional
-	public void resetPassword(long id, String password, StaffPrincipal actor) {
+	public void resetPassword(long id, String password, StaffActor actor) {
 		StaffUser user = user(id);
 		String hash = this.passwords.acceptNew(user.id(), user.username(), password);
 		this.passwords.store(user.id(), hash, this.clock.instant(), true);
@@ -159,21 +159,19 @@ public class UserAdministration {
 
 	/** Lifts the wait that failed sign-ins put on the account. */
 	@Transactional
-	public void unlock(long id, StaffPrincipal actor) {
+	public void unlock(long id, StaffActor actor) {
 		StaffUser user = user(id);
 		this.throttle.release(user.username());
 		this.auditLog.record(actor.username(), "user.unlocked", user.username(), AuditResult.SUCCESS, null);
 	}
 
 	/**
-	 * Replaces the single-permission overrides of an account.
-	 * @param actorPermissions what the actor may do; without {@code user.manage} only
-	 * {@code agent.permissions.adjust} on an agent, with permissions the actor holds, is
-	 * allowed
+	 * Replaces the single-permission overrides of an account. Without {@code user.manage}
+	 * the actor may only adjust, with {@code agent.permissions.adjust}, an agent's
+	 * permissions that the actor holds.
 	 */
 	@Transactional
-	public StaffUser adjustPermissions(long id, Set<String> granted, Set<String> revoked, StaffPrincipal actor,
-			Set<String> actorPermissions) {
+	public StaffUser adjustPermissions(long id, Set<String> granted, Set<String> revoked, StaffActor actor) {
 		StaffUser user = user(id);
 		for (String permission : union(granted, revoked)) {
 			if (!Permissions.exists(permission)) {
@@ -195,8 +193,8 @@ public class UserAdministration {
 		Map<String, Boolean> after = new TreeMap<>();
 		granted.forEach((permission) -> after.put(permission, true));
 		revoked.forEach((permission) -> after.put(permission, false));
-		if (!actorPermissions.contains(Permission.USER_MANAGE.code())) {
-			checkSupervisorAdjustment(user, role, before, after, actor, actorPermissions);
+		if (!actor.can(Permission.USER_MANAGE)) {
+			checkSupervisorAdjustment(user, role, before, after, actor);
 		}
 		this.users.replaceOverrides(id, after);
 		this.auditLog.record(actor.username(), "user.permissions.changed", user.username(), AuditResult.SUCCESS,
@@ -208,8 +206,8 @@ public class UserAdministration {
 	}
 
 	private void checkSupervisorAdjustment(StaffUser user, StaffRole role, Map<String, Boolean> before,
-			Map<String, Boolean> after, StaffPrincipal actor, Set<String> actorPermissions) {
-		if (!actorPermissions.contains(Permission.AGENT_PERMISSIONS_ADJUST.code())) {
+			Map<String, Boolean> after, StaffActor actor) {
+		if (!actor.can(Permission.AGENT_PERMISSIONS_ADJUST)) {
 			throw ApiException.forbidden(Permission.USER_MANAGE.code());
 		}
 		if (!"agent".equals(role.name()) || !role.builtin() || user.id() == actor.id()) {
@@ -222,7 +220,8 @@ public class UserAdministration {
 			}
 		}
 		for (String permission : touched) {
-			if (!actorPermissions.contains(permission)) {
+			// every touched code exists (checked above)
+			if (!actor.can(Permission.ofCode(permission).orElseThrow())) {
 				throw ApiException.forbidden(permission);
 			}
 		}

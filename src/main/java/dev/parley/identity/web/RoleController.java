@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.parley.platform.StaffActor;
 import dev.parley.platform.Permission;
 import dev.parley.platform.RequiresPermission;
 import dev.parley.identity.Permissions;
-import dev.parley.identity.StaffPrincipal;
 import dev.parley.identity.internal.RoleAdministration;
 import dev.parley.identity.internal.RoleRepository;
 import dev.parley.identity.internal.StaffRole;
@@ -18,7 +18,6 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -59,7 +58,7 @@ class RoleController {
 
 	@PostMapping("/api/v1/roles")
 	@RequiresPermission(Permission.ROLE_MANAGE)
-	ResponseEntity<RoleView> create(@Valid @RequestBody RoleForm form, @AuthenticationPrincipal StaffPrincipal actor) {
+	ResponseEntity<RoleView> create(@Valid @RequestBody RoleForm form, StaffActor actor) {
 		StaffRole role = this.administration.create(form.name(), form.description(), Set.copyOf(form.permissions()),
 				actor.username());
 		return ResponseEntity.status(HttpStatus.CREATED).body(RoleView.of(role, 0));
@@ -67,8 +66,7 @@ class RoleController {
 
 	@PutMapping("/api/v1/roles/{id}")
 	@RequiresPermission(Permission.ROLE_MANAGE)
-	RoleView update(@PathVariable long id, @Valid @RequestBody RoleForm form,
-			@AuthenticationPrincipal StaffPrincipal actor) {
+	RoleView update(@PathVariable long id, @Valid @RequestBody RoleForm form, StaffActor actor) {
 		StaffRole role = this.administration.update(id, form.name(), form.description(), Set.copyOf(form.permissions()),
 				actor.username());
 		return RoleView.of(role, this.roles.userCounts().getOrDefault(id, 0));
@@ -76,7 +74,7 @@ class RoleController {
 
 	@DeleteMapping("/api/v1/roles/{id}")
 	@RequiresPermission(Permission.ROLE_MANAGE)
-	ResponseEntity<Void> delete(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal actor) {
+	ResponseEntity<Void> delete(@PathVariable long id, StaffActor actor) {
 		this.administration.delete(id, actor.username());
 		return ResponseEntity.noContent().build();
 	}

@@ -2,9 +2,9 @@ package dev.parley.identity.web;
 
 import java.util.List;
 
+import dev.parley.platform.StaffActor;
 import dev.parley.platform.Permission;
 import dev.parley.platform.RequiresPermission;
-import dev.parley.identity.StaffPrincipal;
 import dev.parley.identity.internal.ApiTokens;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -14,7 +14,6 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,13 +35,12 @@ class TokenController {
 	}
 
 	@GetMapping
-	List<ApiTokens.ApiToken> list(@AuthenticationPrincipal StaffPrincipal owner) {
+	List<ApiTokens.ApiToken> list(StaffActor owner) {
 		return this.tokens.list(owner);
 	}
 
 	@PostMapping
-	ResponseEntity<CreatedTokenView> create(@Valid @RequestBody TokenForm form,
-			@AuthenticationPrincipal StaffPrincipal owner) {
+	ResponseEntity<CreatedTokenView> create(@Valid @RequestBody TokenForm form, StaffActor owner) {
 		ApiTokens.CreatedToken created = this.tokens.create(owner, form.name(), form.expiresInDays());
 		ApiTokens.ApiToken token = created.token();
 		return ResponseEntity.status(HttpStatus.CREATED)
@@ -51,7 +49,7 @@ class TokenController {
 	}
 
 	@DeleteMapping("/{id}")
-	ResponseEntity<Void> revoke(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal owner) {
+	ResponseEntity<Void> revoke(@PathVariable long id, StaffActor owner) {
 		this.tokens.revoke(owner, id);
 		return ResponseEntity.noContent().build();
 	}

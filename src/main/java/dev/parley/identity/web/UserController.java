@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 
 import dev.parley.platform.Permission;
 import dev.parley.platform.RequiresPermission;
-import dev.parley.identity.StaffPrincipal;
+import dev.parley.platform.StaffActor;
 import dev.parley.identity.internal.RoleRepository;
 import dev.parley.identity.internal.SignInThrottle;
 import dev.parley.identity.internal.StaffAccounts;
@@ -27,9 +27,6 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -92,8 +89,7 @@ class UserController {
 
 	@PostMapping
 	@RequiresPermission(Permission.USER_MANAGE)
-	ResponseEntity<UserView> create(@Valid @RequestBody NewUserForm form,
-			@AuthenticationPrincipal StaffPrincipal actor) {
+	ResponseEntity<UserView> create(@Valid @RequestBody NewUserForm form, StaffActor actor) {
 		StaffUser user = this.administration.create(
 				new UserAdministration.NewUser(form.username(), form.displayName(), form.email(), form.phone(),
 						form.roleId(), form.password(), form.enabled() == null || form.enabled()),
@@ -103,44 +99,36 @@ class UserController {
 
 	@PutMapping("/{id}")
 	@RequiresPermission(Permission.USER_MANAGE)
-	UserView update(@PathVariable long id, @Valid @RequestBody ProfileForm form,
-			@AuthenticationPrincipal StaffPrincipal actor) {
+	UserView update(@PathVariable long id, @Valid @RequestBody ProfileForm form, StaffActor actor) {
 		return view(this.administration.update(id, new UserAdministration.Profile(form.displayName(), form.email(),
 				form.phone(), form.roleId(), form.enabled()), actor));
 	}
 
 	@DeleteMapping("/{id}")
 	@RequiresPermission(Permission.USER_MANAGE)
-	ResponseEntity<Void> delete(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal actor) {
+	ResponseEntity<Void> delete(@PathVariable long id, StaffActor actor) {
 		this.administration.delete(id, actor);
 		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping("/{id}/password")
 	@RequiresPermission(Permission.USER_MANAGE)
-	ResponseEntity<Void> resetPassword(@PathVariable long id, @Valid @RequestBody PasswordForm form,
-			@AuthenticationPrincipal StaffPrincipal actor) {
+	ResponseEntity<Void> resetPassword(@PathVariable long id, @Valid @RequestBody PasswordForm form, StaffActor actor) {
 		this.administration.resetPassword(id, form.password(), actor);
 		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping("/{id}/unlock")
 	@RequiresPermission(Permission.USER_MANAGE)
-	ResponseEntity<Void> unlock(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal actor) {
+	ResponseEntity<Void> unlock(@PathVariable long id, StaffActor actor) {
 		this.administration.unlock(id, actor);
 		return ResponseEntity.noContent().build();
 	}
 
 	@PutMapping("/{id}/permissions")
 	@RequiresPermission({ Permission.USER_MANAGE, Permission.AGENT_PERMISSIONS_ADJUST })
-	UserView adjustPermissions(@PathVariable long id, @Valid @RequestBody PermissionsForm form,
-			@AuthenticationPrincipal StaffPrincipal actor, Authentication authentication) {
-		Set<String> actorPermissions = authentication.getAuthorities()
-			.stream()
-			.map(GrantedAuthority::getAuthority)
-			.collect(Collectors.toSet());
-		this.administration.adjustPermissions(id, Set.copyOf(form.granted()), Set.copyOf(form.revoked()), actor,
-				actorPermissions);
+	UserView adjustPermissions(@PathVariable long id, @Valid @RequestBody PermissionsForm form, StaffActor actor) {
+		this.administration.adjustPermissions(id, Set.copyOf(form.granted()), Set.copyOf(form.revoked()), actor);
 		return view(user(id));
 	}
 
