@@ -3,7 +3,6 @@ package dev.parley.conversations.internal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import dev.parley.conversations.ConversationStatus;
 import dev.parley.platform.ApiException;
@@ -135,9 +134,11 @@ public class ConversationLists {
 			params.add(to.toEpochMilli());
 		}
 		if (text != null && !text.isBlank()) {
+			// the database lowers both sides: Java's lower case differs from the
+			// databases' in places (a final sigma, a dotted capital I)
 			where.append(" AND EXISTS (SELECT 1 FROM chat_message m WHERE m.conversation_id = c.id "
-					+ "AND LOWER(m.body) LIKE ? ESCAPE '!')");
-			params.add(LikePattern.contains(text.strip().toLowerCase(Locale.ROOT)));
+					+ "AND LOWER(m.body) LIKE LOWER(?) ESCAPE '!')");
+			params.add(LikePattern.contains(text.strip()));
 		}
 		return page(where.toString(), params, Sort.NEWEST, after, limit);
 	}

@@ -1,0 +1,254 @@
+package dev.parley.conversations.internal;
+
+import java.time.Instant;
+
+import dev.parley.conversations.ClosedBy;
+import dev.parley.conversations.Side;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
+
+import static dev.parley.conversations.internal.ConversationRows.at;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the conversation lists must do on every supported database: keyset pages in a
+ * stable order (the id breaks ties), transcript search that takes the searched text
+ * literally, and the inactivity sweep. One subclass per database
+ * ({@code @H2RepositoryTest} and the like) runs these tests on the real migrations on a
+ * real engine, each in a transaction rolled back at its end.
+ */
+@Transactional
+abstract class ConversationListsContract {
+
+	@Autowired
+	ConversationLists lists;
+
+	@Autowired
+	ConversationRepository conversations;
+
+	@Autowired
+	MessageRepository messages;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private long channel;
+
+	private long visitor;
+
+	private long ann;
+
+	private long bob;
+
+	@BeforeEach
+	void channelVisitorAndAgents() {
+		this.channel = ReferencedRows.channel(this.jdbc, "web");
+		this.visitor = ReferencedRows.visitor(this.jdbc, this.channel);
+		this.ann = ReferencedRows.staffUser(this.jdbc, "ann");
+		this.bob = ReferencedRows.staffUser(this.jdbc, "bob");
+	}
+
+	private long waiting(long createdAt) {
+		return this.conversations.insert(ConversationRows.waiting(this.channel, this.visitor, at(createdAt)));
+	}
+
+	private long active(long lastMessageAt) {
+		return this.conversations
+			.insert(ConversationRows.of(this.channel, this.visitor, at(0), at(lastMessageAt), null, null));
+	}
+
+	private long assigned(long agent, long lastMessageAt) {
+		long id = active(lastMessageAt);
+		this.conversations.assignIfWaiting(id, agent, at(0));
+		return id;
+	}
+
+	private long closed(Long agent, long closedAt) {
+		long id = waiting(0);
+		if (agent != null) {
+			this.conversations.assignIfWaiting(id, agent, at(0));
+		}
+		this.conversations.close(id, at(closedAt), ClosedBy.AGENT);
+		return id;
+	}
+
+	private long withText(long channelId, long createdAt, String body) {
+		long id = this.conversations.insert(ConversationRows.waiting(channelId, this.visitor, at(createdAt)));
+		this.messages.insert(Draft.text(null, Side.VISITOR, this.visitor, null, body).toMessage(id, 1, at(createdAt)));
+		return id;
+	}
+
+	private static ConversationLists.Cursor next(ConversationLists.Page page) {
+		assertThat(page.nextCursor()).isNotNull();
+		return ConversationLists.Cursor.parse(page.nextCursor());
+	}
+
+	@Test
+	void theQueuePagesOldestFirstAndAPageBreakBetweenTwoOfTheSameMillisecondLosesNone() {
+		long last = waiting(3_000);
+		long first = waiting(1_000);
+		long tiedFirst = waiting(2_000);
+		long tiedSecond = waiting(2_000);
+		assigned(this.ann, 1_500);
+
+		ConversationLists.Page one = this.lists.waiting(null, 2);
+		assertThat(one.items()).extracting(Conversation::id).containsExactly(first, tiedFirst);
+		ConversationLists.Page two = this.lists.waiting(next(one), 2);
+		assertThat(two.items()).extracting(Conversation::id).containsExactly(tiedSecond, last);
+		assertThat(two.nextCursor()).isNull();
+	}
+
+	@Test
+	void openConversationsPageMostRecentlyActiveFirstOfOneAgentOrOfEveryone() {
+		long annOld = assigned(this.ann, 5_000);
+		long annTiedFirst = assigned(this.ann, 7_000);
+		long annTiedSecond = assigned(this.ann, 7_000);
+		long bobs = assigned(this.bob, 6_000);
+		active(9_000);
+		closed(this.ann, 9_000);
+
+		ConversationLists.Page one = this.lists.open(this.ann, null, 2);
+		assertThat(one.items()).extracting(Conversation::id).containsExactly(annTiedSecond, annTiedFirst);
+		ConversationLists.Page two = this.lists.open(this.ann, next(one), 2);
+		assertThat(two.items()).extracting(Conversation::id).containsExactly(annOld);
+		assertThat(two.nextCursor()).isNull();
+		assertThat(this.lists.open(null, null, 10).items()).extracting(Conversation::id)
+			.containsExactly(annTiedSecond, annTiedFirst, bobs, annOld);
+		assertThat(this.lists.openOf(this.bob, 10)).extracting(Conversation::id).containsExactly(bobs);
+		assertThat(this.lists.inProgress(1)).extracting(Conversation::id).containsExactly(annTiedSecond);
+	}
+
+	@Test
+	void closedConversationsPageMostRecentlyClosedFirstOfOneAgentOrOfEveryone() {
+		long annEarly = closed(this.ann, 3_000);
+		long annTiedFirst = closed(this.ann, 4_000);
+		long annTiedSecond = closed(this.ann, 4_000);
+		long nobodys = closed(null, 3_500);
+		assigned(this.ann, 9_000);
+
+		ConversationLists.Page one = this.lists.closed(this.ann, null, 1);
+		assertThat(one.items()).extracting(Conversation::id).containsExactly(annTiedSecond);
+		ConversationLists.Page two = this.lists.closed(this.ann, next(one), 5);
+		assertThat(two.items()).extracting(Conversation::id).containsExactly(annTiedFirst, annEarly);
+		assertThat(two.nextCursor()).isNull();
+		assertThat(this.lists.closed(null, null, 10).items()).extracting(Conversation::id)
+			.containsExactly(annTiedSecond, annTiedFirst, nobodys, annEarly);
+	}
+
+	@Test
+	void searchTakesWildcardsBackslashesAndTheEscapeCharacterLiterally() {
+		long percent = withText(this.channel, 1_000, "100% sure");
+		long digits = withText(this.channel, 2_000, "1000 pieces");
+		long underscore = withText(this.channel, 3_000, "see snake_case");
+		long letter = withText(this.channel, 4_000, "see snakeXcase");
+		long backslash = withText(this.channel, 5_000, "saved in C:\\temp\\new");
+		long bang = withText(this.channel, 6_000, "wow!% deal");
+
+		assertThat(searchFor("0%")).containsExactly(percent);
+		assertThat(searchFor("%")).containsExactly(bang, percent);
+		assertThat(searchFor("e_c")).containsExactly(underscore);
+		assertThat(searchFor("_")).containsExactly(underscore);
+		assertThat(searchFor("\\temp\\n")).containsExactly(backslash);
+		assertThat(searchFor("\\")).containsExactly(backslash);
+		assertThat(searchFor("!%")).containsExactly(bang);
+		assertThat(searchFor("1000")).containsExactly(digits);
+		assertThat(searchFor("snake")).containsExactly(letter, underscore);
+	}
+
+	@Test
+	void searchIgnoresCaseAndKeepsOtherCharactersAsTheyAre() {
+		long mixed = withText(this.channel, 1_000, "Where is my ORDER? Café ÉCOLE Ünïcode");
+		long chinese = withText(this.channel, 2_000, "我要退款 😀");
+		long quoted = withText(this.channel, 3_000, "it's <b>\"bold\"</b>\nnext line");
+
+		assertThat(searchFor("order")).containsExactly(mixed);
+		assertThat(searchFor("WHERE IS")).containsExactly(mixed);
+		assertThat(searchFor("école")).containsExactly(mixed);
+		assertThat(searchFor("CAFÉ")).containsExactly(mixed);
+		assertThat(searchFor("üNÏ")).containsExactly(mixed);
+		assertThat(searchFor("  退款 ")).as("stripped").containsExactly(chinese);
+		assertThat(searchFor("😀")).containsExactly(chinese);
+		assertThat(searchFor("it's <B>\"BOLD\"")).containsExactly(quoted);
+		assertThat(searchFor(">\nnext")).containsExactly(quoted);
+		assertThat(searchFor("cafe")).isEmpty();
+	}
+
+	@Test
+	void searchFindsTheVeryTextWrittenEvenWhereLowerCaseDependsOnTheLanguage() {
+		// Java lowers a final capital sigma to ς and İ to i + U+0307; databases to σ and
+		// i
+		long greek = withText(this.channel, 1_000, "ΟΔΟΣ ΑΘΗΝΑΣ");
+		long turkish = withText(this.channel, 2_000, "İSTANBUL");
+
+		assertThat(searchFor("ΟΔΟΣ")).containsExactly(greek);
+		assertThat(searchFor("ΑΘΗΝΑΣ")).containsExactly(greek);
+		assertThat(searchFor("İSTANBUL")).containsExactly(turkish);
+	}
+
+	@Test
+	void aConversationWithManyMatchingMessagesIsFoundOnce() {
+		long id = withText(this.channel, 1_000, "refund please");
+		this.messages.insert(
+				Draft.text(null, Side.AGENT, this.ann, "Ann", "your refund is on its way").toMessage(id, 2, at(1_100)));
+		assertThat(searchFor("refund")).containsExactly(id);
+	}
+
+	@Test
+	void searchFiltersByChannelAgentAndCreationTimeAndPagesNewestFirst() {
+		long otherChannel = ReferencedRows.channel(this.jdbc, "app");
+		long early = withText(this.channel, 1_000, "hello");
+		long tiedFirst = withText(this.channel, 2_000, "hello");
+		long tiedSecond = withText(this.channel, 2_000, "hello");
+		long late = withText(this.channel, 3_000, "hello");
+		long elsewhere = withText(otherChannel, 2_500, "hello");
+		this.conversations.assignIfWaiting(tiedFirst, this.ann, at(2_100));
+		this.conversations.assignIfWaiting(late, this.ann, at(3_100));
+		this.conversations.assignIfWaiting(elsewhere, this.ann, at(3_100));
+
+		ConversationLists.Page one = this.lists.search("hello", this.channel, null, null, null, null, 2);
+		assertThat(one.items()).extracting(Conversation::id).containsExactly(late, tiedSecond);
+		ConversationLists.Page two = this.lists.search("hello", this.channel, null, null, null, next(one), 2);
+		assertThat(two.items()).extracting(Conversation::id).containsExactly(tiedFirst, early);
+		assertThat(two.nextCursor()).isNull();
+
+		assertThat(search(null, null, this.ann, null, null)).containsExactly(late, elsewhere, tiedFirst);
+		assertThat(search(" ", this.channel, null, at(2_000), at(3_000))).as("from included, to not")
+			.containsExactly(tiedSecond, tiedFirst);
+		assertThat(search("HELLO", otherChannel, this.ann, at(0), at(9_000))).containsExactly(elsewhere);
+	}
+
+	private long[] searchFor(String text) {
+		return search(text, this.channel, null, null, null);
+	}
+
+	private long[] search(String text, Long channelId, Long agentId, Instant from, Instant to) {
+		return this.lists.search(text, channelId, agentId, from, to, null, 50)
+			.items()
+			.stream()
+			.mapToLong(Conversation::id)
+			.toArray();
+	}
+
+	@Test
+	void inactiveConversationsAreOpenOnesSilentSinceTheGivenTimeOldestFirst() {
+		long assignedLater = assigned(this.ann, 2_000);
+		long waitingTiedFirst = active(1_000);
+		long waitingTiedSecond = active(1_000);
+		long leftMessage = active(500);
+		this.conversations.markLeftMessage(leftMessage, at(600));
+		long closed = active(500);
+		this.conversations.close(closed, at(700), ClosedBy.AGENT);
+		active(3_000);
+		assigned(this.bob, 3_000);
+
+		assertThat(this.lists.findInactive(at(3_000), 10)).containsExactly(waitingTiedFirst, waitingTiedSecond,
+				assignedLater);
+		assertThat(this.lists.findInactive(at(3_000), 2)).containsExactly(waitingTiedFirst, waitingTiedSecond);
+		assertThat(this.lists.findInactive(at(1_000), 10)).isEmpty();
+	}
+
+}

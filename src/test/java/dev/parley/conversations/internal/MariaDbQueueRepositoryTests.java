@@ -1,0 +1,8 @@
+package dev.parley.conversations.internal;
+
+import dev.parley.testing.MariaDbRepositoryTest;
+
+@MariaDbRepositoryTest
+class MariaDbQueueRepositoryTests extends QueueRepositoryContract {
+
+}

@@ -1,0 +1,8 @@
+package dev.parley.conversations.internal;
+
+import dev.parley.testing.PostgresRepositoryTest;
+
+@PostgresRepositoryTest
+class PostgresMessageRepositoryTests extends MessageRepositoryContract {
+
+}
