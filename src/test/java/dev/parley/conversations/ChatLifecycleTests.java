@@ -245,4 +245,25 @@ class ChatLifecycleTests extends ChatTest {
 		return out.toByteArray();
 	}
 
+	@Test
+	void aClientIdTheVisitorUsedInTwoConversationsLeavesNoMessageAndNoError() {
+		TestVisitor visitor = visitorWithConversation(channelKey());
+		String widget = "/api/v1/widget/conversations/";
+		assertThat(visitor.api()
+			.post(widget + visitor.conversationId() + "/messages", Map.of("clientId", "same-1", "text", "first"))
+			.status()).isEqualTo(201);
+		visitor.api().post(widget + visitor.conversationId() + "/close", Map.of());
+		ApiClient.Response second = visitor.api().post("/api/v1/widget/conversations", Map.of());
+		assertThat(second.status()).as(second.toString()).isEqualTo(201);
+		long secondId = second.json().path("id").asLong();
+		assertThat(visitor.api()
+			.post(widget + secondId + "/messages", Map.of("clientId", "same-1", "text", "second"))
+			.status()).isEqualTo(201);
+		ApiClient.Response left = visitor.api()
+			.post("/api/v1/widget/messages", Map.of("clientId", "same-1", "text", "third", "email", "ann@example.com"));
+		assertThat(left.status()).as("a repeat of a stored message, not a fault: " + left).isEqualTo(200);
+		assertThat(left.json().path("id").asLong()).isEqualTo(secondId);
+		assertThat(transcript(visitor.api(), widget, secondId).toString()).doesNotContain("third");
+	}
+
 }

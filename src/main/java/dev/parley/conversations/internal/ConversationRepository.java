@@ -83,6 +83,9 @@ public class ConversationRepository {
 	 */
 	Map<Long, Conversation> lockAll(Collection<Long> ids) {
 		Map<Long, Conversation> locked = new HashMap<>();
+		if (ids.isEmpty()) {
+			return locked;
+		}
 		if (ids.size() == 1) {
 			lock(ids.iterator().next()).ifPresent((c) -> locked.put(c.id(), c));
 			return locked;

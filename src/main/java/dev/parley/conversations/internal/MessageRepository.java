@@ -116,10 +116,16 @@ public class MessageRepository {
 	 * A visitor's message with this client id in any of the visitor's conversations: how
 	 * a repeated "leave a message" finds the one stored the first time.
 	 */
+	/**
+	 * The visitor's newest message with this client id, in any of their conversations (a
+	 * client id is unique only within one conversation, so a client that reuses one may
+	 * have several).
+	 */
 	Optional<Message> findVisitorMessage(long visitorId, String clientId) {
 		return this.jdbc
 			.sql("SELECT " + QUALIFIED_COLUMNS + " FROM chat_message m JOIN conversation c "
-					+ "ON c.id = m.conversation_id WHERE c.visitor_id = ? AND m.sender_kind = ? AND m.client_id = ?")
+					+ "ON c.id = m.conversation_id WHERE c.visitor_id = ? AND m.sender_kind = ? AND m.client_id = ? "
+					+ "ORDER BY m.id DESC LIMIT 1")
 			.params(visitorId, Side.VISITOR.value(), clientId)
 			.query(MessageRepository::map)
 			.optional();
