@@ -4,12 +4,9 @@ import java.time.Instant;
 
 import dev.parley.conversations.ClosedBy;
 import dev.parley.conversations.Side;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.annotation.Transactional;
 
 import static dev.parley.conversations.internal.ConversationRows.at;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,36 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@code @H2RepositoryTest} and the like) runs these tests on the real migrations on a
  * real engine, each in a transaction rolled back at its end.
  */
-@Transactional
-abstract class ConversationListsContract {
+abstract class ConversationListsContract extends ConversationsContract {
 
 	@Autowired
 	ConversationLists lists;
-
-	@Autowired
-	ConversationRepository conversations;
-
-	@Autowired
-	MessageRepository messages;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	private long channel;
-
-	private long visitor;
-
-	private long ann;
-
-	private long bob;
-
-	@BeforeEach
-	void channelVisitorAndAgents() {
-		this.channel = ReferencedRows.channel(this.jdbc, "web");
-		this.visitor = ReferencedRows.visitor(this.jdbc, this.channel);
-		this.ann = ReferencedRows.staffUser(this.jdbc, "ann");
-		this.bob = ReferencedRows.staffUser(this.jdbc, "bob");
-	}
 
 	private long waiting(long createdAt) {
 		return this.conversations.insert(ConversationRows.waiting(this.channel, this.visitor, at(createdAt)));

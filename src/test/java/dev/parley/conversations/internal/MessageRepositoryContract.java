@@ -7,10 +7,7 @@ import dev.parley.conversations.TimelineEvent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.annotation.Transactional;
 
 import static dev.parley.conversations.internal.ConversationRows.TRICKY_TEXT;
 import static dev.parley.conversations.internal.ConversationRows.at;
@@ -23,21 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * ({@code @H2RepositoryTest} and the like) runs these tests on the real migrations on a
  * real engine, each in a transaction rolled back at its end.
  */
-@Transactional
-abstract class MessageRepositoryContract {
-
-	@Autowired
-	MessageRepository messages;
-
-	@Autowired
-	ConversationRepository conversations;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	private long channel;
-
-	private long visitor;
+abstract class MessageRepositoryContract extends ConversationsContract {
 
 	private long conversation;
 
@@ -45,10 +28,8 @@ abstract class MessageRepositoryContract {
 
 	@BeforeEach
 	void conversationAndAgent() {
-		this.channel = ReferencedRows.channel(this.jdbc, "web");
-		this.visitor = ReferencedRows.visitor(this.jdbc, this.channel);
 		this.conversation = conversationOf(this.visitor);
-		this.agent = ReferencedRows.staffUser(this.jdbc, "ann");
+		this.agent = this.ann;
 	}
 
 	private long conversationOf(long visitorId) {

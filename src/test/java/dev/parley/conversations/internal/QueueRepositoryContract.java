@@ -12,8 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.annotation.Transactional;
 
 import static dev.parley.conversations.internal.ConversationRows.at;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,39 +23,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the like) runs these tests on the real migrations on a real engine, each in a
  * transaction rolled back at its end.
  */
-@Transactional
-abstract class QueueRepositoryContract {
+abstract class QueueRepositoryContract extends ConversationsContract {
 
 	@Autowired
 	QueueRepository queues;
-
-	@Autowired
-	ConversationRepository conversations;
-
-	@Autowired
-	MessageRepository messages;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	private long channel;
-
-	private long visitor;
-
-	private long ann;
-
-	private long bob;
 
 	private long sales;
 
 	private long billing;
 
 	@BeforeEach
-	void channelVisitorAgentsAndGroups() {
-		this.channel = ReferencedRows.channel(this.jdbc, "web");
-		this.visitor = ReferencedRows.visitor(this.jdbc, this.channel);
-		this.ann = ReferencedRows.staffUser(this.jdbc, "ann");
-		this.bob = ReferencedRows.staffUser(this.jdbc, "bob");
+	void groups() {
 		this.sales = ReferencedRows.group(this.jdbc, "Sales");
 		this.billing = ReferencedRows.group(this.jdbc, "Billing");
 	}

@@ -4,10 +4,6 @@ import dev.parley.conversations.ClosedBy;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.annotation.Transactional;
-
 import static dev.parley.conversations.internal.ConversationRows.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,25 +13,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * later one (the greater id). One subclass per database runs these tests on a real
  * engine, each in a transaction rolled back at its end.
  */
-@Transactional
-abstract class VisitorConversationsContract {
-
-	@Autowired
-	ConversationRepository conversations;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	private long channel;
-
-	private long visitor;
+abstract class VisitorConversationsContract extends ConversationsContract {
 
 	private long otherVisitor;
 
 	@BeforeEach
-	void channelAndVisitors() {
-		this.channel = ReferencedRows.channel(this.jdbc, "web");
-		this.visitor = ReferencedRows.visitor(this.jdbc, this.channel);
+	void otherVisitor() {
 		this.otherVisitor = ReferencedRows.visitor(this.jdbc, this.channel);
 	}
 
