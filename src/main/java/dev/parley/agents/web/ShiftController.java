@@ -11,6 +11,7 @@ import dev.parley.platform.StaffActor;
 import dev.parley.agents.internal.AgentGroup;
 import dev.parley.agents.internal.Agents;
 import dev.parley.agents.internal.Groups;
+import dev.parley.agents.internal.ShiftPlanning;
 import dev.parley.agents.internal.Shifts;
 import dev.parley.platform.ApiException;
 
@@ -31,14 +32,17 @@ class ShiftController {
 
 	private final Shifts shifts;
 
+	private final ShiftPlanning planning;
+
 	private final Agents agents;
 
 	private final Groups groups;
 
 	private final java.time.Clock clock;
 
-	ShiftController(Shifts shifts, Agents agents, Groups groups, java.time.Clock clock) {
+	ShiftController(Shifts shifts, ShiftPlanning planning, Agents agents, Groups groups, java.time.Clock clock) {
 		this.shifts = shifts;
+		this.planning = planning;
 		this.agents = agents;
 		this.groups = groups;
 		this.clock = clock;
@@ -60,27 +64,27 @@ class ShiftController {
 				this.groups.list().stream().map(AgentGroup::id).toList());
 	}
 
-	record WeekForm(List<Shifts.SlotForm> slots) {
+	record WeekForm(List<ShiftPlanning.SlotForm> slots) {
 	}
 
 	@PutMapping("/api/v1/shifts/groups/{id}/weekly")
 	@RequiresPermission(Permission.TEAM_ASSIGN)
 	ResponseEntity<Void> groupWeek(@PathVariable long id, @RequestBody WeekForm form, StaffActor actor) {
-		this.shifts.replaceGroupWeek(id, "shift", form.slots(), actor);
+		this.planning.replaceGroupWeek(id, "shift", form.slots(), actor);
 		return ResponseEntity.noContent().build();
 	}
 
 	@PutMapping("/api/v1/groups/{id}/hours")
 	@RequiresPermission(Permission.TEAM_ASSIGN)
 	ResponseEntity<Void> groupHours(@PathVariable long id, @RequestBody WeekForm form, StaffActor actor) {
-		this.shifts.replaceGroupWeek(id, "hours", form.slots(), actor);
+		this.planning.replaceGroupWeek(id, "hours", form.slots(), actor);
 		return ResponseEntity.noContent().build();
 	}
 
 	@PutMapping("/api/v1/shifts/agents/{userId}/weekly")
 	@RequiresPermission(Permission.TEAM_ASSIGN)
 	ResponseEntity<Void> agentWeek(@PathVariable long userId, @RequestBody WeekForm form, StaffActor actor) {
-		this.shifts.replaceAgentWeek(userId, form.slots(), actor);
+		this.planning.replaceAgentWeek(userId, form.slots(), actor);
 		return ResponseEntity.noContent().build();
 	}
 
@@ -89,14 +93,14 @@ class ShiftController {
 
 	@PostMapping("/api/v1/shifts/exceptions")
 	@RequiresPermission(Permission.TEAM_ASSIGN)
-	ResponseEntity<Created> addException(@RequestBody Shifts.ExceptionForm form, StaffActor actor) {
-		return ResponseEntity.status(HttpStatus.CREATED).body(new Created(this.shifts.addException(form, actor)));
+	ResponseEntity<Created> addException(@RequestBody ShiftPlanning.ExceptionForm form, StaffActor actor) {
+		return ResponseEntity.status(HttpStatus.CREATED).body(new Created(this.planning.addException(form, actor)));
 	}
 
 	@DeleteMapping("/api/v1/shifts/exceptions/{id}")
 	@RequiresPermission(Permission.TEAM_ASSIGN)
 	ResponseEntity<Void> deleteException(@PathVariable long id, StaffActor actor) {
-		this.shifts.deleteException(id, actor);
+		this.planning.deleteException(id, actor);
 		return ResponseEntity.noContent().build();
 	}
 

@@ -3,20 +3,13 @@ package dev.parley.conversations.realtime;
 import java.util.List;
 import java.util.Optional;
 
-import dev.parley.conversations.PublicNames;
 import dev.parley.conversations.Side;
 import dev.parley.conversations.internal.ChatEvents;
-import dev.parley.conversations.internal.ChatInput;
-import dev.parley.conversations.internal.ChatMessages;
-import dev.parley.conversations.internal.ChatMessages.Sent;
 import dev.parley.conversations.internal.Conversation;
-import dev.parley.conversations.internal.ConversationAccess;
 import dev.parley.conversations.internal.ConversationLists;
 import dev.parley.conversations.internal.ConversationRepository;
-import dev.parley.conversations.internal.Transcript;
 import dev.parley.conversations.internal.VisitorTokens;
 import dev.parley.conversations.internal.VisitorTokens.VisitorIdentity;
-import dev.parley.conversations.views.ChatViews.MessageView;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.EventBus;
 import dev.parley.platform.Permission;
@@ -32,9 +25,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 
 /**
- * The realtime gateway of one node (docs/protocol.md): it reads client frames and answers
- * them, calling the chat service. Fan-out of live events is the {@link Dispatcher}'s, and
- * who receives what the {@link Audience}'s.
+ * The realtime gateway of one node (docs/protocol.md): a connection's life (opening,
+ * {@code hello}, limits, the staff member's permissions kept fresh, closing). What an
+ * authenticated connection's frames do is {@link ClientFrames}'; fan-out of live events
+ * is the {@link Dispatcher}'s, and who receives what the {@link Audience}'s.
  */
 @Component
 class Gateway {
@@ -51,27 +45,19 @@ class Gateway {
 
 	private static final long ACTOR_REFRESH_MILLIS = 30_000;
 
-	private static final int SYNC_PAGE = 200;
-
-	private final ChatMessages chat;
-
-	private final ConversationAccess access;
-
 	private final ConversationRepository conversations;
 
 	private final ConversationLists lists;
 
-	private final Transcript transcript;
-
 	private final VisitorTokens tokens;
-
-	private final PublicNames publicNames;
 
 	private final StaffAuthentication staffAuthentication;
 
 	private final ConnectionRegistry registry;
 
 	private final Dispatcher dispatcher;
+
+	private final ClientFrames clientFrames;
 
 	private final Frames frames;
 
@@ -81,20 +67,16 @@ class Gateway {
 
 	private final EventBus bus;
 
-	Gateway(ChatMessages chat, ConversationAccess access, ConversationRepository conversations, ConversationLists lists,
-			Transcript transcript, VisitorTokens tokens, PublicNames publicNames,
-			StaffAuthentication staffAuthentication, ConnectionRegistry registry, Dispatcher dispatcher, Frames frames,
-			JsonMapper json, RealtimeProperties properties, EventBus bus) {
-		this.chat = chat;
-		this.access = access;
+	Gateway(ConversationRepository conversations, ConversationLists lists, VisitorTokens tokens,
+			StaffAuthentication staffAuthentication, ConnectionRegistry registry, Dispatcher dispatcher,
+			ClientFrames clientFrames, Frames frames, JsonMapper json, RealtimeProperties properties, EventBus bus) {
 		this.conversations = conversations;
 		this.lists = lists;
-		this.transcript = transcript;
 		this.tokens = tokens;
-		this.publicNames = publicNames;
 		this.staffAuthentication = staffAuthentication;
 		this.registry = registry;
 		this.dispatcher = dispatcher;
+		this.clientFrames = clientFrames;
 		this.frames = frames;
 		this.json = json;
 		this.properties = properties;
@@ -164,17 +146,7 @@ class Gateway {
 			return;
 		}
 		try {
-			switch (type) {
-				case "ping" -> this.frames.send(connection, new ServerFrame.Pong());
-				case "send" -> send(connection, frame, ref);
-				case "typing" -> typing(connection, frame);
-				case "read" -> read(connection, frame);
-				case "sync" -> sync(connection, frame, ref);
-				case "watch" -> watch(connection, frame);
-				case "unwatch" -> unwatch(connection, frame);
-				case "hello" -> error(connection, FrameError.VALIDATION_FAILED, "Already authenticated", ref);
-				default -> error(connection, FrameError.UNKNOWN_TYPE, "Unknown frame type", ref);
-			}
+			this.clientFrames.handle(connection, type, frame, ref);
 		}
 		catch (ApiException ex) {
 			error(connection, FrameError.of(ex), ex.getMessage(), ref);
@@ -236,102 +208,6 @@ class Gateway {
 			}
 		}
 		return true;
-	}
-
-	// ---- client frames
-
-	private void send(Connection connection, JsonNode frame, String ref) {
-		long conversationId = conversationId(frame);
-		String clientId = frame.path("clientId").asString(null);
-		String text = frame.path("text").isString() ? frame.path("text").asString() : null;
-		Sent sent = connection.staff() ? this.chat.sendAsAgent(connection.actor(), conversationId, clientId, text)
-				: this.chat.sendAsVisitor(connection.visitor(), conversationId, clientId, text);
-		this.frames.send(connection, new ServerFrame.Ack(ref, conversationId, clientId, sent.message().seq(),
-				sent.message().id(), sent.message().createdAt(), sent.duplicate()));
-		this.dispatcher.join(connection, conversationId);
-	}
-
-	private void typing(Connection connection, JsonNode frame) {
-		long conversationId = conversationId(frame);
-		if (!frame.path("typing").isBoolean()) {
-			throw ChatInput.invalid("typing", "must be true or false");
-		}
-		authorize(connection, conversationId);
-		// the visitor sees an agent only by the public name
-		Side side = connection.staff() ? Side.AGENT : Side.VISITOR;
-		String name = connection.staff() ? this.publicNames.publicName(connection.actor().id()) : null;
-		this.bus.publish(new ChatEvents.Typing(conversationId, side, name, frame.path("typing").asBoolean()));
-	}
-
-	private void read(Connection connection, JsonNode frame) {
-		long conversationId = conversationId(frame);
-		JsonNode seq = frame.path("seq");
-		if (!seq.isIntegralNumber() || !seq.canConvertToLong() || seq.asLong() < 1) {
-			throw ChatInput.invalid("seq", "must be a positive whole number");
-		}
-		Conversation c = authorize(connection, conversationId);
-		if (connection.staff() && !c.assignedTo(connection.actor().id())) {
-			return; // watching supervisors do not move the agent's read mark
-		}
-		this.chat.markRead(conversationId, connection.staff() ? Side.AGENT : Side.VISITOR, seq.asLong());
-	}
-
-	private void sync(Connection connection, JsonNode frame, String ref) {
-		long conversationId = conversationId(frame);
-		JsonNode after = frame.path("afterSeq");
-		if (!after.isIntegralNumber() || !after.canConvertToLong() || after.asLong() < 0) {
-			throw ChatInput.invalid("afterSeq", "must be zero or a positive whole number");
-		}
-		authorize(connection, conversationId);
-		this.dispatcher.join(connection, conversationId);
-		long last = after.asLong();
-		while (true) {
-			List<MessageView> page = connection.staff() ? this.transcript.forStaff(conversationId, last, SYNC_PAGE)
-					: this.transcript.forVisitor(conversationId, last, SYNC_PAGE);
-			for (MessageView message : page) {
-				this.frames.send(connection, new ServerFrame.Message(conversationId, message));
-				last = message.seq();
-			}
-			if (page.size() < SYNC_PAGE) {
-				break;
-			}
-		}
-		this.frames.send(connection, new ServerFrame.Synced(conversationId, last, ref));
-	}
-
-	private void watch(Connection connection, JsonNode frame) {
-		if (!connection.staff()) {
-			throw new ApiException(org.springframework.http.HttpStatus.BAD_REQUEST, "unknown_type",
-					"Unknown frame type");
-		}
-		long conversationId = conversationId(frame);
-		authorize(connection, conversationId);
-		this.registry.join(connection, conversationId);
-	}
-
-	private void unwatch(Connection connection, JsonNode frame) {
-		if (!connection.staff()) {
-			throw new ApiException(org.springframework.http.HttpStatus.BAD_REQUEST, "unknown_type",
-					"Unknown frame type");
-		}
-		this.registry.leave(connection, conversationId(frame));
-	}
-
-	private static long conversationId(JsonNode frame) {
-		JsonNode id = frame.path("conversationId");
-		if (!id.isIntegralNumber() || !id.canConvertToLong() || id.asLong() < 1) {
-			throw ChatInput.invalid("conversationId", "must be a conversation id");
-		}
-		return id.asLong();
-	}
-
-	/**
-	 * The conversation if this connection is a party to it (or may read it); else
-	 * not_found.
-	 */
-	private Conversation authorize(Connection connection, long conversationId) {
-		return connection.staff() ? this.access.forStaff(connection.actor(), conversationId)
-				: this.access.forVisitor(connection.visitor(), conversationId);
 	}
 
 	private void error(Connection connection, FrameError error, String message, String ref) {

@@ -121,14 +121,14 @@ class ScheduleTests {
 
 	@Test
 	void parsesSlotsAndRefusesNonsense() {
-		assertThat(Shifts.slot(new Shifts.SlotForm(1, "22:00", "06:00")).minutes()).isEqualTo(480);
-		assertThat(Shifts.slot(new Shifts.SlotForm(7, "00:00", "24:00")).minutes()).isEqualTo(1440);
-		for (Shifts.SlotForm bad : List.of(new Shifts.SlotForm(0, "09:00", "10:00"),
-				new Shifts.SlotForm(8, "09:00", "10:00"), new Shifts.SlotForm(1, "9:00", "10:00"),
-				new Shifts.SlotForm(1, "25:00", "10:00"), new Shifts.SlotForm(1, "24:00", "10:00"),
-				new Shifts.SlotForm(1, "09:00", "09:00"), new Shifts.SlotForm(1, "09:00", "24:30"),
-				new Shifts.SlotForm(null, "09:00", "10:00"), new Shifts.SlotForm(1, null, "10:00"))) {
-			org.assertj.core.api.Assertions.assertThatThrownBy(() -> Shifts.slot(bad))
+		assertThat(ShiftPlanning.slot(new ShiftPlanning.SlotForm(1, "22:00", "06:00")).minutes()).isEqualTo(480);
+		assertThat(ShiftPlanning.slot(new ShiftPlanning.SlotForm(7, "00:00", "24:00")).minutes()).isEqualTo(1440);
+		for (ShiftPlanning.SlotForm bad : List.of(new ShiftPlanning.SlotForm(0, "09:00", "10:00"),
+				new ShiftPlanning.SlotForm(8, "09:00", "10:00"), new ShiftPlanning.SlotForm(1, "9:00", "10:00"),
+				new ShiftPlanning.SlotForm(1, "25:00", "10:00"), new ShiftPlanning.SlotForm(1, "24:00", "10:00"),
+				new ShiftPlanning.SlotForm(1, "09:00", "09:00"), new ShiftPlanning.SlotForm(1, "09:00", "24:30"),
+				new ShiftPlanning.SlotForm(null, "09:00", "10:00"), new ShiftPlanning.SlotForm(1, null, "10:00"))) {
+			org.assertj.core.api.Assertions.assertThatThrownBy(() -> ShiftPlanning.slot(bad))
 				.as(bad.toString())
 				.isInstanceOf(dev.parley.platform.ApiException.class);
 		}
