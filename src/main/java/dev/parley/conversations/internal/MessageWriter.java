@@ -1,16 +1,8 @@
 package dev.parley.conversations.internal;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -20,10 +12,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 import dev.parley.conversations.ConversationReopened;
-import dev.parley.conversations.ConversationStatus;
-import dev.parley.conversations.ConversationWaiting;
-import dev.parley.conversations.Side;
-import dev.parley.conversations.TimelineEvent;
+import dev.parley.conversations.internal.MessageBatch.Outcome;
+import dev.parley.conversations.internal.MessageBatch.Request;
 import dev.parley.platform.ApiException;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,7 +22,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -42,11 +31,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Group commit for chat messages. Senders hand their message to a queue and wait; a few
  * writer threads take whatever has queued up (one message when it is quiet, up to
- * {@value #MAX_BATCH} under load) and store it in one transaction: one locking read of
- * all the conversations concerned, in id order, one batched insert, one batched update,
- * one commit. The rules are those of a single append: the checks run on the locked row
- * (as it stands after the batch's earlier messages), a refused message is refused alone
- * and the rest of its batch is stored.
+ * {@value #MAX_BATCH} under load) and store it in one transaction ({@link MessageBatch}):
+ * one locking read of all the conversations concerned, in id order, one batched insert,
+ * one batched update, one commit. The rules are those of a single append: the checks run
+ * on the locked row (as it stands after the batch's earlier messages), a refused message
+ * is refused alone and the rest of its batch is stored.
  *
  * <p>
  * Each stored line's module event ({@code MessagePosted}, and on a reopening
@@ -77,17 +66,11 @@ class MessageWriter implements DisposableBean {
 	/** How long a sender waits for its batch before giving up (the client resends). */
 	private static final long WAIT_SECONDS = 30;
 
-	private final ConversationRepository conversations;
+	private final MessageBatch batches;
 
 	private final MessageRepository messages;
 
-	private final ChatSettings settings;
-
 	private final TransactionTemplate transactions;
-
-	private final Clock clock;
-
-	private final ApplicationEventPublisher events;
 
 	private final LiveFeed feed;
 
@@ -101,10 +84,9 @@ class MessageWriter implements DisposableBean {
 
 	private volatile boolean stopped;
 
-	MessageWriter(ConversationRepository conversations, MessageRepository messages, ChatSettings settings,
-			TransactionTemplate transactions, Clock clock, MeterRegistry meters, ApplicationEventPublisher events,
-			LiveFeed feed) {
-		this.events = events;
+	MessageWriter(MessageBatch batch, MessageRepository messages, TransactionTemplate transactions,
+			MeterRegistry meters, LiveFeed feed) {
+		this.batches = batch;
 		this.feed = feed;
 		this.batchSizes = DistributionSummary.builder("parley.chat.message.batch")
 			.description("Messages stored per transaction by the group-committing writer")
@@ -113,11 +95,8 @@ class MessageWriter implements DisposableBean {
 		this.batchTimes = Timer.builder("parley.chat.message.write")
 			.description("Time to store one batch of messages, from the first query to the commit")
 			.register(meters);
-		this.conversations = conversations;
 		this.messages = messages;
-		this.settings = settings;
 		this.transactions = transactions;
-		this.clock = clock;
 		for (int i = 0; i < WRITERS; i++) {
 			Thread writer = new Thread(this::run, "parley-message-writer-" + i);
 			writer.setDaemon(true);
@@ -159,7 +138,7 @@ class MessageWriter implements DisposableBean {
 			this.queue.add(request);
 		}
 		try {
-			return request.result.get(WAIT_SECONDS, TimeUnit.SECONDS);
+			return request.result().get(WAIT_SECONDS, TimeUnit.SECONDS);
 		}
 		catch (ExecutionException ex) {
 			if (ex.getCause() instanceof RuntimeException cause) {
@@ -197,7 +176,7 @@ class MessageWriter implements DisposableBean {
 				// answer the senders and keep writing: a dead writer would leave every
 				// later sender waiting out its 30 seconds
 				logger.error("Message batch failed", ex);
-				batch.forEach((r) -> r.result.completeExceptionally(ex));
+				batch.forEach((r) -> r.result().completeExceptionally(ex));
 			}
 			finally {
 				batch.clear();
@@ -213,7 +192,7 @@ class MessageWriter implements DisposableBean {
 		try {
 			boolean joined = TransactionSynchronizationManager.isActualTransactionActive();
 			long started = System.nanoTime();
-			List<Outcome> outcomes = this.transactions.execute((tx) -> store(batch, joined));
+			List<Outcome> outcomes = this.transactions.execute((tx) -> this.batches.store(batch, joined));
 			this.batchTimes.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
 			this.batchSizes.record(batch.size());
 			outcomes.forEach(Outcome::complete);
@@ -234,107 +213,17 @@ class MessageWriter implements DisposableBean {
 
 	/** A request that failed in a transaction of its own. */
 	private void completeAlone(Request request, RuntimeException ex) {
-		if (ex instanceof DuplicateKeyException && request.draft.clientId() != null) {
+		if (ex instanceof DuplicateKeyException && request.draft().clientId() != null) {
 			// sent before (a resend after reconnecting, or the same message on two
 			// connections): the unique key refused it; answer with the stored one
-			var stored = this.messages.findByClientId(request.conversationId, request.draft.side(),
-					request.draft.clientId());
+			var stored = this.messages.findByClientId(request.conversationId(), request.draft().side(),
+					request.draft().clientId());
 			if (stored.isPresent()) {
-				request.result.complete(new Appended(stored.get(), true, List.of(), false));
+				request.result().complete(new Appended(stored.get(), true, List.of(), false));
 				return;
 			}
 		}
-		request.result.completeExceptionally(ex);
-	}
-
-	private List<Outcome> store(List<Request> batch, boolean joined) {
-		Set<Long> ids = new TreeSet<>();
-		batch.forEach((r) -> ids.add(r.conversationId));
-		Map<Long, Conversation> locked = this.conversations.lockAll(ids);
-		// repeats within the batch; a repeat of an earlier batch is refused by the unique
-		// key, and the batch is then stored one by one (rare: resends after reconnecting)
-		Map<String, Message> stored = new HashMap<>();
-		Instant now = Instant.ofEpochMilli(this.clock.millis());
-		List<Outcome> outcomes = new ArrayList<>(batch.size());
-		List<Message> inserts = new ArrayList<>();
-		Map<Long, ConversationRepository.AppendMark> marks = new HashMap<>();
-		for (Request r : batch) {
-			Outcome outcome = new Outcome(r);
-			outcomes.add(outcome);
-			Conversation c = locked.get(r.conversationId);
-			String key = (r.draft.clientId() != null) ? key(r.conversationId, r.draft.side(), r.draft.clientId())
-					: null;
-			try {
-				if (c == null) {
-					throw ApiException.notFound("Conversation");
-				}
-				r.access.accept(c);
-				Message before = (key != null) ? stored.get(key) : null;
-				if (before != null) {
-					outcome.duplicateOf = before;
-					continue;
-				}
-				long seq = c.lastSeq();
-				if (c.closed()) {
-					if (r.draft.side() != Side.VISITOR || !withinReopenWindow(c, now)) {
-						throw new ApiException(HttpStatus.CONFLICT, "conversation_closed",
-								"The conversation is closed");
-					}
-					c = reopen(c, now);
-					outcome.statusChanged = true;
-					outcome.added.add(Draft.event(TimelineEvent.REOPENED, Side.VISITOR.value(), null, null)
-						.toMessage(c.id(), ++seq, now));
-				}
-				Message message = r.draft.toMessage(c.id(), ++seq, now);
-				outcome.added.add(message);
-				inserts.addAll(outcome.added);
-				c = c.withLastSeq(seq);
-				locked.put(c.id(), c);
-				outcome.after = c;
-				if (key != null) {
-					stored.put(key, message);
-				}
-				marks.computeIfAbsent(c.id(), ConversationRepository.AppendMark::new)
-					.add(seq, now, Transcript.preview(message), r.draft.side());
-			}
-			catch (ApiException ex) {
-				outcome.refusal = ex;
-			}
-		}
-		long[] keys = this.messages.insertAll(inserts);
-		Map<Message, Message> withIds = new IdentityHashMap<>();
-		for (int i = 0; i < inserts.size(); i++) {
-			withIds.put(inserts.get(i), inserts.get(i).withId(keys[i]));
-		}
-		this.conversations.recordAppends(marks.values());
-		for (Outcome outcome : outcomes) {
-			outcome.added.replaceAll(withIds::get);
-			if (outcome.duplicateOf != null) {
-				// repeated within this batch: the copy stored a moment ago, with its id
-				outcome.duplicateOf = withIds.getOrDefault(outcome.duplicateOf, outcome.duplicateOf);
-			}
-			for (Message line : outcome.added) {
-				this.events.publishEvent(Transcript.posted(line));
-				if (joined) {
-					this.feed.lineAdded(line);
-				}
-			}
-		}
-		return outcomes;
-	}
-
-	/**
-	 * Opens a conversation that closed a moment ago again, because its visitor wrote:
-	 * with its agent, or back in the queue when nobody had it.
-	 */
-	private Conversation reopen(Conversation c, Instant now) {
-		ConversationStatus status = (c.assigneeId() != null) ? ConversationStatus.ASSIGNED : ConversationStatus.WAITING;
-		this.conversations.reopen(c.id(), status);
-		this.events.publishEvent(new ConversationReopened(c.id(), c.assigneeId(), status, now));
-		if (status == ConversationStatus.WAITING) {
-			this.events.publishEvent(new ConversationWaiting(c.id(), c.channelId(), c.groupId(), now));
-		}
-		return c.reopened(status);
+		request.result().completeExceptionally(ex);
 	}
 
 	/**
@@ -356,15 +245,6 @@ class MessageWriter implements DisposableBean {
 		}
 	}
 
-	private boolean withinReopenWindow(Conversation c, Instant now) {
-		Duration window = this.settings.reopenWindow();
-		return c.closedAt() != null && !window.isZero() && !now.isAfter(c.closedAt().plus(window));
-	}
-
-	private static String key(long conversationId, Side side, String clientId) {
-		return conversationId + "/" + side.value() + "/" + clientId;
-	}
-
 	/**
 	 * Lets the writers finish the batch in hand (never interrupted: an interrupt in the
 	 * middle of file I/O would close the embedded database's file), then refuses what is
@@ -378,47 +258,9 @@ class MessageWriter implements DisposableBean {
 		}
 		List<Request> left = new ArrayList<>();
 		this.queue.drainTo(left);
-		left.forEach((r) -> r.result.completeExceptionally(
-				new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "The server is stopping")));
-	}
-
-	private record Request(long conversationId, Draft draft, Consumer<Conversation> access,
-			CompletableFuture<Appended> result) {
-	}
-
-	/** What became of one request while its batch was being stored. */
-	private static final class Outcome {
-
-		private final Request request;
-
-		private final List<Message> added = new ArrayList<>(1);
-
-		private Message duplicateOf;
-
-		private ApiException refusal;
-
-		private boolean statusChanged;
-
-		/** The conversation as this request left it. */
-		private Conversation after;
-
-		Outcome(Request request) {
-			this.request = request;
-		}
-
-		void complete() {
-			if (this.refusal != null) {
-				this.request.result.completeExceptionally(this.refusal);
-			}
-			else if (this.duplicateOf != null) {
-				this.request.result.complete(new Appended(this.duplicateOf, true, List.of(), false));
-			}
-			else {
-				this.request.result.complete(new Appended(this.added.get(this.added.size() - 1), false,
-						List.copyOf(this.added), this.statusChanged));
-			}
-		}
-
+		left.forEach((r) -> r.result()
+			.completeExceptionally(
+					new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "The server is stopping")));
 	}
 
 }

@@ -1,0 +1,204 @@
+package dev.parley.conversations.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+import dev.parley.conversations.ConversationReopened;
+import dev.parley.conversations.ConversationStatus;
+import dev.parley.conversations.ConversationWaiting;
+import dev.parley.conversations.Side;
+import dev.parley.conversations.TimelineEvent;
+import dev.parley.platform.ApiException;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * One group-committed batch of chat messages, inside its transaction: one locking read of
+ * the conversations concerned in id order, the rules of a single append on each locked
+ * row, one batched insert, one batched update, and each stored line's module event
+ * ({@code MessagePosted}, and on a reopening {@code ConversationReopened}). The queue,
+ * the writer threads and the answers to the senders are the {@link MessageWriter}'s.
+ */
+@Component
+class MessageBatch {
+
+	private final ConversationRepository conversations;
+
+	private final MessageRepository messages;
+
+	private final ChatSettings settings;
+
+	private final Clock clock;
+
+	private final ApplicationEventPublisher events;
+
+	private final LiveFeed feed;
+
+	MessageBatch(ConversationRepository conversations, MessageRepository messages, ChatSettings settings, Clock clock,
+			ApplicationEventPublisher events, LiveFeed feed) {
+		this.conversations = conversations;
+		this.messages = messages;
+		this.settings = settings;
+		this.clock = clock;
+		this.events = events;
+		this.feed = feed;
+	}
+
+	/**
+	 * Stores a batch in the caller's transaction: each request checked on its locked row
+	 * as the batch's earlier requests left it, refused alone or stored; what each became
+	 * is in its outcome. Module events are published here, inside the transaction; the
+	 * live feed only when the batch joined a caller's transaction (else the writer feeds
+	 * it after the commit).
+	 */
+	List<Outcome> store(List<Request> batch, boolean joined) {
+		Set<Long> ids = new TreeSet<>();
+		batch.forEach((r) -> ids.add(r.conversationId));
+		Map<Long, Conversation> locked = this.conversations.lockAll(ids);
+		// repeats within the batch; a repeat of an earlier batch is refused by the unique
+		// key, and the batch is then stored one by one (rare: resends after reconnecting)
+		Map<String, Message> stored = new HashMap<>();
+		Instant now = Instant.ofEpochMilli(this.clock.millis());
+		List<Outcome> outcomes = new ArrayList<>(batch.size());
+		List<Message> inserts = new ArrayList<>();
+		Map<Long, ConversationRepository.AppendMark> marks = new HashMap<>();
+		for (Request r : batch) {
+			Outcome outcome = new Outcome(r);
+			outcomes.add(outcome);
+			Conversation c = locked.get(r.conversationId);
+			String key = (r.draft.clientId() != null) ? key(r.conversationId, r.draft.side(), r.draft.clientId())
+					: null;
+			try {
+				if (c == null) {
+					throw ApiException.notFound("Conversation");
+				}
+				r.access.accept(c);
+				Message before = (key != null) ? stored.get(key) : null;
+				if (before != null) {
+					outcome.duplicateOf = before;
+					continue;
+				}
+				long seq = c.lastSeq();
+				if (c.closed()) {
+					if (r.draft.side() != Side.VISITOR || !withinReopenWindow(c, now)) {
+						throw new ApiException(HttpStatus.CONFLICT, "conversation_closed",
+								"The conversation is closed");
+					}
+					c = reopen(c, now);
+					outcome.statusChanged = true;
+					outcome.added.add(Draft.event(TimelineEvent.REOPENED, Side.VISITOR.value(), null, null)
+						.toMessage(c.id(), ++seq, now));
+				}
+				Message message = r.draft.toMessage(c.id(), ++seq, now);
+				outcome.added.add(message);
+				inserts.addAll(outcome.added);
+				c = c.withLastSeq(seq);
+				locked.put(c.id(), c);
+				outcome.after = c;
+				if (key != null) {
+					stored.put(key, message);
+				}
+				marks.computeIfAbsent(c.id(), ConversationRepository.AppendMark::new)
+					.add(seq, now, Transcript.preview(message), r.draft.side());
+			}
+			catch (ApiException ex) {
+				outcome.refusal = ex;
+			}
+		}
+		long[] keys = this.messages.insertAll(inserts);
+		Map<Message, Message> withIds = new IdentityHashMap<>();
+		for (int i = 0; i < inserts.size(); i++) {
+			withIds.put(inserts.get(i), inserts.get(i).withId(keys[i]));
+		}
+		this.conversations.recordAppends(marks.values());
+		for (Outcome outcome : outcomes) {
+			outcome.added.replaceAll(withIds::get);
+			if (outcome.duplicateOf != null) {
+				// repeated within this batch: the copy stored a moment ago, with its id
+				outcome.duplicateOf = withIds.getOrDefault(outcome.duplicateOf, outcome.duplicateOf);
+			}
+			for (Message line : outcome.added) {
+				this.events.publishEvent(Transcript.posted(line));
+				if (joined) {
+					this.feed.lineAdded(line);
+				}
+			}
+		}
+		return outcomes;
+	}
+
+	/**
+	 * Opens a conversation that closed a moment ago again, because its visitor wrote:
+	 * with its agent, or back in the queue when nobody had it.
+	 */
+	private Conversation reopen(Conversation c, Instant now) {
+		ConversationStatus status = (c.assigneeId() != null) ? ConversationStatus.ASSIGNED : ConversationStatus.WAITING;
+		this.conversations.reopen(c.id(), status);
+		this.events.publishEvent(new ConversationReopened(c.id(), c.assigneeId(), status, now));
+		if (status == ConversationStatus.WAITING) {
+			this.events.publishEvent(new ConversationWaiting(c.id(), c.channelId(), c.groupId(), now));
+		}
+		return c.reopened(status);
+	}
+
+	private boolean withinReopenWindow(Conversation c, Instant now) {
+		Duration window = this.settings.reopenWindow();
+		return c.closedAt() != null && !window.isZero() && !now.isAfter(c.closedAt().plus(window));
+	}
+
+	private static String key(long conversationId, Side side, String clientId) {
+		return conversationId + "/" + side.value() + "/" + clientId;
+	}
+
+	record Request(long conversationId, Draft draft, Consumer<Conversation> access,
+			CompletableFuture<MessageWriter.Appended> result) {
+	}
+
+	/** What became of one request while its batch was being stored. */
+	static final class Outcome {
+
+		final Request request;
+
+		final List<Message> added = new ArrayList<>(1);
+
+		Message duplicateOf;
+
+		ApiException refusal;
+
+		boolean statusChanged;
+
+		/** The conversation as this request left it. */
+		Conversation after;
+
+		Outcome(Request request) {
+			this.request = request;
+		}
+
+		void complete() {
+			if (this.refusal != null) {
+				this.request.result.completeExceptionally(this.refusal);
+			}
+			else if (this.duplicateOf != null) {
+				this.request.result.complete(new MessageWriter.Appended(this.duplicateOf, true, List.of(), false));
+			}
+			else {
+				this.request.result.complete(new MessageWriter.Appended(this.added.get(this.added.size() - 1), false,
+						List.copyOf(this.added), this.statusChanged));
+			}
+		}
+
+	}
+
+}
