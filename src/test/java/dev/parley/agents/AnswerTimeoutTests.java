@@ -8,8 +8,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The answer timeout, on a database of its own: switching it on takes back every
- * unanswered conversation in the installation, which would upset other tests' agents.
+ * The answer timeout. Switching it on takes back every unanswered conversation in the
+ * installation at the next sweep; the routing tests' database has none left over (each
+ * test closes its conversations), and the sweep runs only when this test asks.
  */
 class AnswerTimeoutTests extends RoutingTest {
 

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * half is in {@code ClusterCacheTests}). Each test reads first, so the cache holds the
  * old value when the change comes; and once cached, they cost no statement (counted with
  * H2's query statistics; docs/performance.md has the figures before and after). The
- * context (and its clock) is the one of {@link ShiftTests}, whose router sweeps only when
+ * context is the routing tests' ({@link RoutingTest}), whose router sweeps only when
  * asked.
  */
 class CachedReadsTests extends RoutingTest {

@@ -1,5 +1,6 @@
 package dev.parley.agents;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,9 +12,11 @@ import dev.parley.testing.ApiClient;
 import dev.parley.testing.Eventually;
 import dev.parley.testing.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,16 +25,27 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Helpers for routing tests: agents with capacities, groups, visitors arriving. Routing
  * tests share a database of their own: an agent who goes online takes any waiting
  * conversation of a channel without a group, so other tests' conversations would be
- * routed to them. Each test leaves its agents offline and its conversations closed, and
- * the sweep runs only when a test asks ({@link #routeNow()}), so what a test sees does
- * not depend on when a scheduled sweep happened to run.
+ * routed to them. Each test leaves its agents offline, the conversations of its channels
+ * closed and the clock where it found it, and the sweep runs only when a test asks
+ * ({@link #routeNow()}), so what a test sees does not depend on when a scheduled sweep
+ * happened to run.
  */
 @TestPropertySource(properties = { "parley.test.context=routing", "parley.routing.sweep=1h" })
 abstract class RoutingTest extends IntegrationTest {
 
+	@Autowired
+	private JdbcClient database;
+
 	private final List<Agent> agents = new ArrayList<>();
 
-	private final List<Long> conversations = new ArrayList<>();
+	private final List<Long> channels = new ArrayList<>();
+
+	private Instant startedAt;
+
+	@BeforeEach
+	void noteTheClock() {
+		this.startedAt = this.clock.instant();
+	}
 
 	@Autowired
 	protected Router router;
@@ -59,7 +73,9 @@ abstract class RoutingTest extends IntegrationTest {
 		ApiClient.Response channel = admin().post("/api/v1/channels",
 				Map.of("kind", "api", "name", unique("Channel"), "allowedOrigins", List.of("*")));
 		assertThat(channel.status()).as(channel.toString()).isEqualTo(201);
-		return channel.json().path("id").asLong();
+		long id = channel.json().path("id").asLong();
+		this.channels.add(id);
+		return id;
 	}
 
 	protected String key(long channelId) {
@@ -89,22 +105,32 @@ abstract class RoutingTest extends IntegrationTest {
 
 	/** A visitor arrives on the channel and opens a conversation; returns its id. */
 	protected long arrive(String key) {
-		long id = visitor(key).post("/api/v1/widget/conversations", Map.of()).json().path("id").asLong();
-		this.conversations.add(id);
-		return id;
+		return visitor(key).post("/api/v1/widget/conversations", Map.of()).json().path("id").asLong();
 	}
 
-	/** Leaves nothing behind that the next test's agents could be given. */
+	/**
+	 * Leaves nothing behind that the next test's agents could be given, and the clock
+	 * where the test found it.
+	 */
 	@AfterEach
 	void leaveNothingBehind() {
+		eventsHandled();
 		for (Agent agent : this.agents) {
 			agent.api().put("/api/v1/agents/me/status", Map.of("status", "offline"));
 		}
 		ApiClient admin = admin();
-		for (long id : this.conversations) {
-			admin.post("/api/v1/conversations/" + id + "/close", Map.of());
+		if (!this.channels.isEmpty()) {
+			List<Long> open = this.database
+				.sql("SELECT id FROM conversation WHERE status <> 'closed' AND channel_id IN (:channels)")
+				.param("channels", this.channels)
+				.query(Long.class)
+				.list();
+			for (long id : open) {
+				admin.post("/api/v1/conversations/" + id + "/close", Map.of());
+			}
 		}
 		eventsHandled();
+		this.clock.set(this.startedAt);
 	}
 
 	protected JsonNode conversation(long id) {

@@ -14,9 +14,9 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Shifts and business hours over HTTP, on a database and clock of their own (the clock is
- * set to chosen days). The organisation's zone is Asia/Shanghai, from setup; how shifts
- * behave across clock changes is in ScheduleTests.
+ * Shifts and business hours over HTTP, in the routing tests' context (the clock is set to
+ * chosen days, and put back after each test). The organisation's zone is Asia/Shanghai,
+ * from setup; how shifts behave across clock changes is in ScheduleTests.
  */
 class ShiftTests extends RoutingTest {
 

@@ -9,9 +9,15 @@ import dev.parley.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class UserAdministrationTests extends IntegrationTest {
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void administratorManagesAUserThroughItsWholeLife() {
@@ -107,6 +113,22 @@ class UserAdministrationTests extends IntegrationTest {
 		assertThat(notAnAgent.status()).isEqualTo(403);
 		assertThat(admin().get("/api/v1/users/" + agent).json().path("granted").toString()).contains("statistics.view")
 			.doesNotContain("user.manage");
+	}
+
+	@Test
+	void anOverrideOfARetiredPermissionDoesNotStopASupervisorAdjustingTheAgent() {
+		ApiClient supervisor = signedInAs("supervisor");
+		long agent = createUser(unique("agent"), "agent").path("id").asLong();
+		// stored by an earlier version, whose catalogue had it
+		this.jdbc
+			.sql("INSERT INTO staff_user_permission (user_id, permission, granted) VALUES (?, 'retired.feature', TRUE)")
+			.param(agent)
+			.update();
+		ApiClient.Response adjusted = supervisor.put("/api/v1/users/" + agent + "/permissions",
+				Map.of("granted", List.of("statistics.view"), "revoked", List.of()));
+		assertThat(adjusted.status()).as(adjusted.toString()).isEqualTo(200);
+		assertThat(admin().get("/api/v1/users/" + agent).json().path("granted").toString()).contains("statistics.view")
+			.doesNotContain("retired.feature");
 	}
 
 	@Test

@@ -113,13 +113,9 @@ public class MessageRepository {
 	}
 
 	/**
-	 * A visitor's message with this client id in any of the visitor's conversations: how
-	 * a repeated "leave a message" finds the one stored the first time.
-	 */
-	/**
-	 * The visitor's newest message with this client id, in any of their conversations (a
-	 * client id is unique only within one conversation, so a client that reuses one may
-	 * have several).
+	 * The visitor's newest message with this client id in any of their conversations: how
+	 * a repeated "leave a message" finds the one stored the first time (a client id is
+	 * unique only within one conversation, so a client that reuses one may have several).
 	 */
 	Optional<Message> findVisitorMessage(long visitorId, String clientId) {
 		return this.jdbc

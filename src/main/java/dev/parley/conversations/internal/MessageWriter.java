@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
-import dev.parley.conversations.ConversationReopened;
 import dev.parley.conversations.internal.MessageBatch.Outcome;
 import dev.parley.conversations.internal.MessageBatch.Request;
 import dev.parley.platform.ApiException;

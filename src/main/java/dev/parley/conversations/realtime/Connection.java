@@ -11,16 +11,18 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 
 /**
  * One open WebSocket and what it is allowed to see. Sends are thread-safe and never block
- * the caller for long: a client that cannot keep up (more than 512 KB queued or a send
- * stuck for 10 s) is disconnected, and catches up with {@code sync} when it reconnects. A
- * frame that cannot be sent for what it holds is dropped and logged; it never costs a
- * healthy connection its life.
+ * the caller for long: while one thread writes, others queue their frames and return; a
+ * client that cannot keep up (more than 512 KB queued, or a write stuck for 10 s) is
+ * disconnected, and catches up with {@code sync} when it reconnects. A frame that cannot
+ * be sent for what it holds is dropped and logged; it never costs a healthy connection
+ * its life.
  */
 final class Connection {
 
@@ -29,6 +31,9 @@ final class Connection {
 	static final int SEND_TIME_LIMIT_MILLIS = 10_000;
 
 	static final int SEND_BUFFER_LIMIT = 512 * 1024;
+
+	/** Tomcat's per-session limit on a blocking write, in milliseconds. */
+	private static final String BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
 
 	private final WebSocketSession session;
 
@@ -84,10 +89,25 @@ final class Connection {
 	final Set<Long> conversations = ConcurrentHashMap.newKeySet();
 
 	Connection(WebSocketSession session, boolean staff, String httpSessionId, long now) {
+		limitBlockingWrites(session);
 		this.session = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MILLIS, SEND_BUFFER_LIMIT);
 		this.staff = staff;
 		this.httpSessionId = httpSessionId;
 		this.lastActivity = now;
+	}
+
+	/**
+	 * A write to a socket that takes no data fails after {@link #SEND_TIME_LIMIT_MILLIS}
+	 * (Tomcat's own default is 20 s), so a fan-out thread waits that long at most before
+	 * the connection is dropped.
+	 */
+	private static void limitBlockingWrites(WebSocketSession session) {
+		if (session instanceof NativeWebSocketSession nativeSession) {
+			jakarta.websocket.Session container = nativeSession.getNativeSession(jakarta.websocket.Session.class);
+			if (container != null) {
+				container.getUserProperties().put(BLOCKING_SEND_TIMEOUT, (long) SEND_TIME_LIMIT_MILLIS);
+			}
+		}
 	}
 
 	String httpSessionId() {

@@ -145,6 +145,16 @@ abstract class MessageRepositoryContract extends ConversationsContract {
 	}
 
 	@Test
+	void aClientIdReusedInTwoConversationsFindsTheNewestMessage() {
+		long first = this.messages.insert(visitorSays(this.conversation, 1, "again-1", "first"));
+		long later = conversationOf(this.visitor);
+		long second = this.messages.insert(visitorSays(later, 1, "again-1", "second"));
+
+		assertThat(second).isGreaterThan(first);
+		assertThat(this.messages.findVisitorMessage(this.visitor, "again-1")).map(Message::id).contains(second);
+	}
+
+	@Test
 	void messagesAreReadAfterANumberInOrderUpToTheLimit() {
 		long other = conversationOf(this.visitor);
 		for (long seq : new long[] { 3, 1, 5, 2, 4 }) {
