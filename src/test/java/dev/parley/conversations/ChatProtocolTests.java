@@ -333,4 +333,25 @@ class ChatProtocolTests extends ChatTest {
 		return copy;
 	}
 
+	@Test
+	void aReplayLongerThanTheSocketQueueArrivesWholeOnAnOpenConnection() {
+		TestVisitor visitor = visitorWithConversation(channelKey());
+		String path = "/api/v1/widget/conversations/" + visitor.conversationId() + "/messages";
+		int count = 200;
+		for (int i = 0; i < count; i++) {
+			// 200 x 4,000 characters: more than the 512 K a connection may have queued
+			ApiClient.Response sent = visitor.api()
+				.post(path, Map.of("clientId", "long-" + i, "text", String.valueOf(i % 10).repeat(4000)));
+			assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
+		}
+		try (SocketClient socket = SocketClient.visitor(this.port, visitor.token())) {
+			socket.send(Map.of("type", "sync", "conversationId", visitor.conversationId(), "afterSeq", 0));
+			JsonNode synced = socket.expect("synced");
+			assertThat(synced.path("lastSeq").asLong()).isEqualTo(count);
+			assertThat(socket.seen().stream().filter((f) -> f.path("type").asString().equals("message")))
+				.hasSize(count);
+			socket.assertStillUsable();
+		}
+	}
+
 }

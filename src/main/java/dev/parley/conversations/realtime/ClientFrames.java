@@ -127,7 +127,9 @@ class ClientFrames {
 			List<MessageView> page = connection.staff() ? this.transcript.forStaff(conversationId, last, SYNC_PAGE)
 					: this.transcript.forVisitor(conversationId, last, SYNC_PAGE);
 			for (MessageView message : page) {
-				this.frames.send(connection, new ServerFrame.Message(conversationId, message));
+				if (!connection.sendPaced(this.frames.text(new ServerFrame.Message(conversationId, message)))) {
+					return; // given up: the client reconnects and syncs again
+				}
 				last = message.seq();
 			}
 			if (page.size() < SYNC_PAGE) {

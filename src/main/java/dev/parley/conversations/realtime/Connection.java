@@ -3,26 +3,28 @@ package dev.parley.conversations.realtime;
 import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import dev.parley.platform.StaffActor;
 import dev.parley.conversations.internal.VisitorTokens.VisitorIdentity;
+import jakarta.websocket.RemoteEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
-import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
 
 /**
  * One open WebSocket and what it is allowed to see. Sends are thread-safe and never block
- * the caller for long: while one thread writes, others queue their frames and return; a
- * client that cannot keep up (more than 512 KB queued, or a write stuck for 10 s) is
- * disconnected, and catches up with {@code sync} when it reconnects. A frame that cannot
- * be sent for what it holds is dropped and logged; it never costs a healthy connection
- * its life.
+ * the caller: frames queue in the connection's {@link Outbox} and are written
+ * asynchronously; a client that cannot keep up (more than 512 K characters queued, or a
+ * write stuck for 10 s) is disconnected, and catches up with {@code sync} when it
+ * reconnects. A frame that cannot be sent for what it holds is dropped and logged; it
+ * never costs a healthy connection its life.
  */
 final class Connection {
 
@@ -32,10 +34,16 @@ final class Connection {
 
 	static final int SEND_BUFFER_LIMIT = 512 * 1024;
 
-	/** Tomcat's per-session limit on a blocking write, in milliseconds. */
-	private static final String BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
+	/** Writes to sessions without an asynchronous send (not Tomcat's: tests' fakes). */
+	private static final ExecutorService BLOCKING_WRITES = Executors.newCachedThreadPool((runnable) -> {
+		Thread thread = new Thread(runnable, "parley-socket-write");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	private final WebSocketSession session;
+
+	private final Outbox outbox;
 
 	private final boolean staff;
 
@@ -89,25 +97,52 @@ final class Connection {
 	final Set<Long> conversations = ConcurrentHashMap.newKeySet();
 
 	Connection(WebSocketSession session, boolean staff, String httpSessionId, long now) {
-		limitBlockingWrites(session);
-		this.session = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MILLIS, SEND_BUFFER_LIMIT);
+		this.session = session;
+		this.outbox = new Outbox(transport(session), new Outbox.Listener() {
+
+			@Override
+			public void givenUp(String why, Throwable cause) {
+				logger.debug("Dropping slow or broken connection {}: {}", id(), why, cause);
+				close(CloseStatus.SESSION_NOT_RELIABLE);
+			}
+
+			@Override
+			public void dropped(Throwable cause) {
+				// the frame, not the connection: text no encoder can write (validation
+				// keeps it out; this guards what was stored before)
+				logger.warn("Dropped a frame that could not be encoded for connection {}", id(), cause);
+			}
+
+		}, SEND_BUFFER_LIMIT, SEND_TIME_LIMIT_MILLIS);
 		this.staff = staff;
 		this.httpSessionId = httpSessionId;
 		this.lastActivity = now;
 	}
 
 	/**
-	 * A write to a socket that takes no data fails after {@link #SEND_TIME_LIMIT_MILLIS}
-	 * (Tomcat's own default is 20 s), so a fan-out thread waits that long at most before
-	 * the connection is dropped.
+	 * Writes through the container's asynchronous send where there is one (Tomcat's, in
+	 * Parley), so no thread waits for a slow socket; a write it has not finished within
+	 * the limit fails. Any other session is written on a thread of its own.
 	 */
-	private static void limitBlockingWrites(WebSocketSession session) {
+	private static Outbox.Transport transport(WebSocketSession session) {
 		if (session instanceof NativeWebSocketSession nativeSession) {
 			jakarta.websocket.Session container = nativeSession.getNativeSession(jakarta.websocket.Session.class);
 			if (container != null) {
-				container.getUserProperties().put(BLOCKING_SEND_TIMEOUT, (long) SEND_TIME_LIMIT_MILLIS);
+				RemoteEndpoint.Async remote = container.getAsyncRemote();
+				remote.setSendTimeout(SEND_TIME_LIMIT_MILLIS);
+				return (text, done) -> remote.sendText(text, (result) -> done.accept(result.isOK() ? null
+						: (result.getException() != null) ? result.getException() : new IOException("Not sent")));
 			}
 		}
+		return (text, done) -> BLOCKING_WRITES.execute(() -> {
+			try {
+				session.sendMessage(new TextMessage(text));
+				done.accept(null);
+			}
+			catch (IOException | RuntimeException ex) {
+				done.accept(ex);
+			}
+		});
 	}
 
 	String httpSessionId() {
@@ -169,25 +204,54 @@ final class Connection {
 		return ++this.framesInWindow <= perSecond;
 	}
 
+	/** Queues a frame for this socket; never waits for the socket. */
 	void send(TextMessage frame) {
 		if (!this.session.isOpen()) {
 			return;
 		}
+		this.outbox.send(frame.getPayload(), Gateway.now());
+	}
+
+	/**
+	 * Sends a frame of a long replay, first waiting (this connection's reader only) until
+	 * the socket has taken enough of what was queued before.
+	 * @return false when the connection was given up meanwhile
+	 */
+	boolean sendPaced(TextMessage frame) {
 		try {
-			this.session.sendMessage(frame);
+			if (!this.outbox.awaitRoom(frame.getPayloadLength(), SEND_TIME_LIMIT_MILLIS)) {
+				return false;
+			}
 		}
-		catch (IllegalArgumentException ex) {
-			// the frame, not the connection: text no encoder can write (validation keeps
-			// it out; this guards what was stored before)
-			logger.warn("Dropped a frame that could not be encoded for connection {}", id(), ex);
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
 		}
-		catch (IOException | RuntimeException ex) {
-			logger.debug("Dropping slow or broken connection {}", id(), ex);
-			close(CloseStatus.SESSION_NOT_RELIABLE);
+		send(frame);
+		return true;
+	}
+
+	/** Whether a write to this socket has hung for longer than the limit. */
+	boolean sendStuck(long now) {
+		return this.outbox.stuck(now);
+	}
+
+	/**
+	 * Closes the socket: at once when it is broken or does not keep up
+	 * ({@code SESSION_NOT_RELIABLE}); otherwise once the frames queued before (such as
+	 * the {@code error} that says why) are written, within a second.
+	 */
+	void close(CloseStatus status) {
+		if (CloseStatus.SESSION_NOT_RELIABLE.equals(status)) {
+			this.outbox.close();
+			closeSession(status);
+		}
+		else {
+			this.outbox.closeWhenDrained(() -> closeSession(status), Gateway.now());
 		}
 	}
 
-	void close(CloseStatus status) {
+	private void closeSession(CloseStatus status) {
 		try {
 			this.session.close(status);
 		}

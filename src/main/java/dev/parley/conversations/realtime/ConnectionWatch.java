@@ -10,6 +10,7 @@ import jakarta.annotation.PreDestroy;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.web.socket.CloseStatus;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.socket.TextMessage;
 
@@ -105,6 +106,10 @@ class ConnectionWatch {
 			}
 			else if (now - connection.lastActivity() > idle) {
 				connection.close(Gateway.IDLE);
+			}
+			else if (connection.sendStuck(now)) {
+				// a write the container has not finished (and not failed) in time
+				connection.close(CloseStatus.SESSION_NOT_RELIABLE);
 			}
 			else if (connection.staff() && connection.authenticated()
 					&& now - connection.actorCheckedAt() >= STAFF_RECHECK_MILLIS) {
