@@ -52,15 +52,29 @@ class TransferAndNotesTests extends ChatTest {
 		TestVisitor visitor = visitorWithConversation(channelKey());
 		ApiClient owner = signedInAs("agent");
 		take(owner, visitor.conversationId());
-		long group = admin().post("/api/v1/groups", Map.of("name", unique("Billing"), "routing", "manual"))
+		String groupName = unique("Escalations-internal");
+		long group = admin().post("/api/v1/groups", Map.of("name", groupName, "routing", "manual"))
 			.json()
 			.path("id")
 			.asLong();
-		ApiClient.Response moved = owner.post("/api/v1/conversations/" + visitor.conversationId() + "/transfer",
-				Map.of("toGroupId", group));
+		ApiClient.Response moved;
+		try (SocketClient visitorSocket = SocketClient.visitor(this.port, visitor.token())) {
+			moved = owner.post("/api/v1/conversations/" + visitor.conversationId() + "/transfer",
+					Map.of("toGroupId", group));
+			visitorSocket.expect(
+					(f) -> f.path("type").asString().equals("message")
+							&& f.path("message").path("event").path("type").asString().equals("transferred"),
+					"transfer line");
+			assertThat(visitorSocket.seen().toString()).as("the group's name is internal").doesNotContain(groupName);
+		}
 		assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
 		assertThat(moved.json().path("status").asString()).isEqualTo("waiting");
 		assertThat(moved.json().path("assignee").isNull()).isTrue();
+		assertThat(transcript(visitor.api(), "/api/v1/widget/conversations/", visitor.conversationId()).toString())
+			.doesNotContain(groupName);
+		assertThat(transcript(admin(), "/api/v1/conversations/", visitor.conversationId()).toString())
+			.as("staff see where it went")
+			.contains(groupName);
 	}
 
 	@Test

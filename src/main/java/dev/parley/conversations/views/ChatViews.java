@@ -202,7 +202,11 @@ public class ChatViews {
 	}
 
 	private static MessageView visitorView(Message m, AttachmentView attachment) {
-		return view(m, attachment, m.senderName(), (m.side() == Side.AGENT) ? m.senderId() : null);
+		// agents by their public name (stored with the line); a group a conversation was
+		// handed to is internal, so that line names nobody
+		boolean toGroup = m.kind() == MessageKind.EVENT && m.eventType() == TimelineEvent.TRANSFERRED
+				&& m.senderId() == null;
+		return view(m, attachment, toGroup ? null : m.senderName(), (m.side() == Side.AGENT) ? m.senderId() : null);
 	}
 
 	private static MessageView view(Message m, AttachmentView attachment, String name, Long senderId) {
