@@ -41,6 +41,8 @@ class LiveAccessTests extends ChatTest {
 			assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
 			visitorSocket.send(text(visitor.conversationId(), "v-after-1", "are you there?"));
 			visitorSocket.send(text(visitor.conversationId(), "v-after-2", "hello?"));
+			// both stored before the note, so the successor gets them in this order
+			visitorSocket.expect("ack");
 			visitorSocket.expect("ack");
 			ApiClient.Response note = second.post(path(visitor) + "/notes", Map.of("text", "for the successor only"));
 			assertThat(note.status()).as(note.toString()).isEqualTo(201);

@@ -18,6 +18,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.socket.CloseStatus;
 
 /**
  * What an authenticated connection's frames do (docs/protocol.md, "Client frames"):
@@ -128,7 +129,11 @@ class ClientFrames {
 					: this.transcript.forVisitor(conversationId, last, SYNC_PAGE);
 			for (MessageView message : page) {
 				if (!connection.sendPaced(this.frames.text(new ServerFrame.Message(conversationId, message)))) {
-					return; // given up: the client reconnects and syncs again
+					// the socket did not take the replay in time: better a reconnect and
+					// a
+					// new sync than a replay that silently stopped
+					connection.close(CloseStatus.SESSION_NOT_RELIABLE);
+					return;
 				}
 				last = message.seq();
 			}

@@ -34,7 +34,10 @@ final class Connection {
 
 	static final int SEND_BUFFER_LIMIT = 512 * 1024;
 
-	/** Writes to sessions without an asynchronous send (not Tomcat's: tests' fakes). */
+	/**
+	 * Writes to sessions without an asynchronous send: not Tomcat's (Parley's container),
+	 * only tests' fakes; a thread per such connection at most, while it writes.
+	 */
 	private static final ExecutorService BLOCKING_WRITES = Executors.newCachedThreadPool((runnable) -> {
 		Thread thread = new Thread(runnable, "parley-socket-write");
 		thread.setDaemon(true);
@@ -44,6 +47,9 @@ final class Connection {
 	private final WebSocketSession session;
 
 	private final Outbox outbox;
+
+	/** Set once a close was asked for: the connection's frames are no longer handled. */
+	private volatile boolean closing;
 
 	private final boolean staff;
 
@@ -242,6 +248,7 @@ final class Connection {
 	 * the {@code error} that says why) are written, within a second.
 	 */
 	void close(CloseStatus status) {
+		this.closing = true;
 		if (CloseStatus.SESSION_NOT_RELIABLE.equals(status)) {
 			this.outbox.close();
 			closeSession(status);
@@ -258,6 +265,13 @@ final class Connection {
 		catch (IOException | RuntimeException ex) {
 			logger.debug("Closing {} failed", id(), ex);
 		}
+	}
+
+	/**
+	 * Whether a close was asked for (the socket may still be writing its last frames).
+	 */
+	boolean closing() {
+		return this.closing;
 	}
 
 	boolean open() {

@@ -101,15 +101,16 @@ class ConnectionWatch {
 		long now = Gateway.now();
 		long idle = this.properties.idleTimeout().toMillis();
 		for (Connection connection : this.registry.all()) {
-			if (!connection.authenticated() && now - connection.lastActivity() > HELLO_TIMEOUT_MILLIS) {
+			if (connection.sendStuck(now)) {
+				// a write the container has not finished (and not failed) in time, or a
+				// close still waiting for its frames after a second
+				connection.close(CloseStatus.SESSION_NOT_RELIABLE);
+			}
+			else if (!connection.authenticated() && now - connection.lastActivity() > HELLO_TIMEOUT_MILLIS) {
 				connection.close(Gateway.UNAUTHENTICATED);
 			}
 			else if (now - connection.lastActivity() > idle) {
 				connection.close(Gateway.IDLE);
-			}
-			else if (connection.sendStuck(now)) {
-				// a write the container has not finished (and not failed) in time
-				connection.close(CloseStatus.SESSION_NOT_RELIABLE);
 			}
 			else if (connection.staff() && connection.authenticated()
 					&& now - connection.actorCheckedAt() >= STAFF_RECHECK_MILLIS) {

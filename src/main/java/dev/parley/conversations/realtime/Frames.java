@@ -1,5 +1,6 @@
 package dev.parley.conversations.realtime;
 
+import dev.parley.platform.PlainText;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
@@ -18,8 +19,13 @@ class Frames {
 		this.json = json;
 	}
 
+	/**
+	 * The frame's text, well-formed: text stored before the one text rule existed may
+	 * hold a lone surrogate, which no socket can encode (it is replaced, once per frame,
+	 * here).
+	 */
 	TextMessage text(ServerFrame frame) {
-		return new TextMessage(this.json.writeValueAsString(frame));
+		return new TextMessage(PlainText.wellFormed(this.json.writeValueAsString(frame)));
 	}
 
 	void send(Connection connection, ServerFrame frame) {

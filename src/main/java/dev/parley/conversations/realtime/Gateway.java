@@ -111,6 +111,10 @@ class Gateway {
 
 	/** Handles one text frame of a connection. */
 	void receive(Connection connection, String payload) {
+		if (connection.closing()) {
+			return; // e.g. revoked: nothing more is done for it while its last frames go
+					// out
+		}
 		long now = now();
 		connection.touch(now);
 		if (payload.length() > this.properties.maxFrameBytes().toBytes()) {
