@@ -317,6 +317,9 @@ class ChatProtocolTests extends ChatTest {
 		ApiClient supervisor = signedInAs("supervisor");
 		try (SocketClient watcher = SocketClient.staff(this.port, supervisor)) {
 			watcher.send(Map.of("type", "watch", "conversationId", visitor.conversationId()));
+			// frames are handled in order: once the ping is answered, the watch is in
+			// place
+			watcher.assertStillUsable();
 			visitor.api()
 				.post("/api/v1/widget/conversations/" + visitor.conversationId() + "/messages",
 						Map.of("clientId", "v-9", "text", "anyone there?"));

@@ -3,10 +3,8 @@ package dev.parley.agents.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -68,8 +66,11 @@ public class Router {
 
 	private final Shifts shifts;
 
+	private final RoutingCandidates candidates;
+
 	Router(AgentRepository agents, Agents statuses, GroupRepository groups, ConversationQueue queue,
-			TransactionTemplate transactions, Settings settings, Clock clock, Shifts shifts) {
+			TransactionTemplate transactions, Settings settings, Clock clock, Shifts shifts,
+			RoutingCandidates candidates) {
 		this.agents = agents;
 		this.statuses = statuses;
 		this.groups = groups;
@@ -78,6 +79,7 @@ public class Router {
 		this.settings = settings;
 		this.clock = clock;
 		this.shifts = shifts;
+		this.candidates = candidates;
 	}
 
 	@Bean
@@ -176,7 +178,7 @@ public class Router {
 		Optional<AgentGroup> group = (groupId != null) ? this.groups.findById(groupId) : Optional.empty();
 		RoutingStrategy strategy = group.map(AgentGroup::routing).orElse(RoutingStrategy.LEAST_BUSY);
 		if (strategy != RoutingStrategy.MANUAL) {
-			for (AgentProfile agent : candidates(group.orElse(null), strategy)) {
+			for (AgentProfile agent : this.candidates.of(group.orElse(null), strategy)) {
 				Outcome outcome = tryAssign(agent.userId(), conversationId);
 				if (outcome == Outcome.ASSIGNED) {
 					return true;
@@ -193,71 +195,6 @@ public class Router {
 		}
 		return false;
 	}
-
-	/**
-	 * Online agents on shift of the group (of no group, for no group), best first.
-	 */
-	private List<AgentProfile> candidates(AgentGroup group, RoutingStrategy strategy) {
-		List<AgentProfile> online = new ArrayList<>(this.agents.online());
-		Set<Long> onShift = this.shifts.onShift(online.stream().map(AgentProfile::userId).toList(),
-				this.clock.instant());
-		online.removeIf((agent) -> !onShift.contains(agent.userId()));
-		if (group != null) {
-			Set<Long> members = new HashSet<>();
-			group.members().forEach((member) -> members.add(member.userId()));
-			online.removeIf((agent) -> !members.contains(agent.userId()));
-		}
-		else {
-			// conversations of channels no group answers go to agents in no group
-			Set<Long> grouped = this.groups.allMembers();
-			online.removeIf((agent) -> grouped.contains(agent.userId()));
-		}
-		Map<Long, Integer> loads = this.queue.openCounts(online.stream().map(AgentProfile::userId).toList());
-		return rank(online, loads, strategy);
-	}
-
-	/**
-	 * The routing decision proper: of these agents (online, on shift, in the group),
-	 * those with room, best first. Round robin: whose turn it is (longest since their
-	 * last assignment); least busy: the lowest share of their capacity in use, then whose
-	 * turn.
-	 * @param loads open conversations per agent (absent: none)
-	 */
-	static List<AgentProfile> rank(List<AgentProfile> agents, Map<Long, Integer> loads, RoutingStrategy strategy) {
-		if (strategy == RoutingStrategy.ROUND_ROBIN) {
-			List<AgentProfile> ranked = new ArrayList<>(agents.size());
-			for (AgentProfile agent : agents) {
-				if (loads.getOrDefault(agent.userId(), 0) < agent.capacity()) {
-					ranked.add(agent);
-				}
-			}
-			ranked.sort(BY_TURN);
-			return ranked;
-		}
-		// each agent's share looked up once, not in every comparison of the sort
-		List<Ranked> ranked = new ArrayList<>(agents.size());
-		for (AgentProfile agent : agents) {
-			int load = loads.getOrDefault(agent.userId(), 0);
-			if (load < agent.capacity()) {
-				ranked.add(new Ranked(agent, (double) load / agent.capacity()));
-			}
-		}
-		ranked.sort(BY_SHARE);
-		List<AgentProfile> best = new ArrayList<>(ranked.size());
-		ranked.forEach((r) -> best.add(r.agent()));
-		return best;
-	}
-
-	private record Ranked(AgentProfile agent, double share) {
-	}
-
-	/** Whose turn it is: longest since their last assignment, then the id. */
-	private static final Comparator<AgentProfile> BY_TURN = Comparator.comparingLong(AgentProfile::lastAssignedAt)
-		.thenComparingLong(AgentProfile::userId);
-
-	/** Lowest share of capacity in use, then whose turn it is. */
-	private static final Comparator<Ranked> BY_SHARE = Comparator.comparingDouble(Ranked::share)
-		.thenComparing(Ranked::agent, BY_TURN);
 
 	/**
 	 * Gives the agent the longest-waiting conversations they may take, while they have

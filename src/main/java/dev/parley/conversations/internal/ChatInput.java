@@ -19,6 +19,10 @@ public class ChatInput {
 
 	private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
+	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+	private static final Pattern PHONE = Pattern.compile("[0-9 +()-]{3,32}");
+
 	private final ChatSettings settings;
 
 	ChatInput(ChatSettings settings) {
@@ -58,6 +62,36 @@ public class ChatInput {
 			throw invalid("clientId", "must be 1-64 letters, digits, '-' or '_'");
 		}
 		return clientId;
+	}
+
+	/**
+	 * An optional text field: stripped, null when blank, at most {@code max} characters.
+	 */
+	public static String optional(String field, String value, int max) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		String text = value.strip();
+		if (text.length() > max) {
+			throw invalid(field, "must be at most " + max + " characters");
+		}
+		return plain(field, text);
+	}
+
+	public static String email(String value) {
+		String email = optional("email", value, 254);
+		if (email != null && !EMAIL.matcher(email).matches()) {
+			throw invalid("email", "must be an e-mail address");
+		}
+		return email;
+	}
+
+	public static String phone(String value) {
+		String phone = optional("phone", value, 32);
+		if (phone != null && !PHONE.matcher(phone).matches()) {
+			throw invalid("phone", "must be a phone number");
+		}
+		return phone;
 	}
 
 	/** A {@code validation_failed} refusal naming one field. */

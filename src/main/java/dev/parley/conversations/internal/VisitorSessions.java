@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import dev.parley.conversations.GroupDirectory;
 import dev.parley.conversations.MessageLeft;
@@ -27,10 +26,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class VisitorSessions {
-
-	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-
-	private static final Pattern PHONE = Pattern.compile("[0-9 +()-]{3,32}");
 
 	private final ChannelRepository channels;
 
@@ -119,9 +114,9 @@ public class VisitorSessions {
 	public Session arrive(String channelKey, Arrival arrival, Origin origin) {
 		Channel channel = enabledChannel(channelKey);
 		Instant now = this.clock.instant();
-		String name = optional("name", arrival.name(), 100);
-		String email = email(arrival.email());
-		String phone = phone(arrival.phone());
+		String name = ChatInput.optional("name", arrival.name(), 100);
+		String email = ChatInput.email(arrival.email());
+		String phone = ChatInput.phone(arrival.phone());
 		String customerId = VisitorTokens.verifiesCustomer(channel.identitySecret(), arrival.customerId(),
 				arrival.customerHash()) ? arrival.customerId() : null;
 		Optional<Visitor> known = this.tokens.verify(arrival.token())
@@ -135,16 +130,16 @@ public class VisitorSessions {
 			Visitor v = known.get();
 			visitor = new Visitor(v.id(), v.channelId(), (customerId != null) ? customerId : v.customerExternalId(),
 					(name != null) ? name : v.name(), (email != null) ? email : v.email(),
-					(phone != null) ? phone : v.phone(), optional("language", arrival.language(), 35),
-					clip(origin.userAgent(), 500), origin.ip(), optional("pageUrl", arrival.pageUrl(), 2000),
-					optional("referrer", arrival.referrer(), 2000), v.createdAt(), now);
+					(phone != null) ? phone : v.phone(), ChatInput.optional("language", arrival.language(), 35),
+					clip(origin.userAgent(), 500), origin.ip(), ChatInput.optional("pageUrl", arrival.pageUrl(), 2000),
+					ChatInput.optional("referrer", arrival.referrer(), 2000), v.createdAt(), now);
 			this.visitors.update(visitor);
 		}
 		else {
 			Visitor draft = new Visitor(0, channel.id(), customerId, name, email, phone,
-					optional("language", arrival.language(), 35), clip(origin.userAgent(), 500), origin.ip(),
-					optional("pageUrl", arrival.pageUrl(), 2000), optional("referrer", arrival.referrer(), 2000), now,
-					now);
+					ChatInput.optional("language", arrival.language(), 35), clip(origin.userAgent(), 500), origin.ip(),
+					ChatInput.optional("pageUrl", arrival.pageUrl(), 2000),
+					ChatInput.optional("referrer", arrival.referrer(), 2000), now, now);
 			visitor = this.visitors.findById(this.visitors.insert(draft)).orElseThrow();
 		}
 		VisitorConversationView conversation = this.conversations.findLatestForVisitor(visitor.id())
@@ -163,10 +158,10 @@ public class VisitorSessions {
 		Visitor visitor = knownVisitor(identity);
 		Channel channel = enabledChannelOf(visitor);
 		Prechat form = (prechat != null) ? prechat : new Prechat(null, null, null, null, null);
-		String name = optional("name", form.name(), 100);
-		String email = email(form.email());
-		String phone = phone(form.phone());
-		String question = optional("question", form.question(), 1000);
+		String name = ChatInput.optional("name", form.name(), 100);
+		String email = ChatInput.email(form.email());
+		String phone = ChatInput.phone(form.phone());
+		String question = ChatInput.optional("question", form.question(), 1000);
 		if (channel.prechatEnabled()) {
 			for (String field : channel.prechatFields()) {
 				boolean missing = switch (field) {
@@ -218,9 +213,9 @@ public class VisitorSessions {
 		Channel channel = enabledChannelOf(visitor);
 		String clientId = ChatInput.clientId(form.clientId());
 		String text = this.input.text(form.text());
-		String name = optional("name", form.name(), 100);
-		String email = email(form.email());
-		String phone = phone(form.phone());
+		String name = ChatInput.optional("name", form.name(), 100);
+		String email = ChatInput.email(form.email());
+		String phone = ChatInput.phone(form.phone());
 		if (email == null && phone == null && visitor.email() == null && visitor.phone() == null) {
 			throw ChatInput.invalid("email", "give an e-mail address or a phone number so we can answer");
 		}
@@ -291,33 +286,6 @@ public class VisitorSessions {
 			throw ChatInput.invalid("topic", "is required");
 		}
 		return this.groups.groupOfChannel(channel.id()).orElse(null);
-	}
-
-	private static String optional(String field, String value, int max) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		String text = value.strip();
-		if (text.length() > max) {
-			throw ChatInput.invalid(field, "must be at most " + max + " characters");
-		}
-		return ChatInput.plain(field, text);
-	}
-
-	private static String email(String value) {
-		String email = optional("email", value, 254);
-		if (email != null && !EMAIL.matcher(email).matches()) {
-			throw ChatInput.invalid("email", "must be an e-mail address");
-		}
-		return email;
-	}
-
-	private static String phone(String value) {
-		String phone = optional("phone", value, 32);
-		if (phone != null && !PHONE.matcher(phone).matches()) {
-			throw ChatInput.invalid("phone", "must be a phone number");
-		}
-		return phone;
 	}
 
 	private static String clip(String value, int max) {

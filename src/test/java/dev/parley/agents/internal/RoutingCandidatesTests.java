@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The routing decision without its queries: who has room, and in which order. */
-class RouterRankTests {
+class RoutingCandidatesTests {
 
 	private static AgentProfile agent(long id, int capacity, long lastAssignedAt) {
 		return new AgentProfile(id, null, List.of(), List.of(), capacity, AgentStatus.ONLINE, Instant.EPOCH,
@@ -31,25 +31,28 @@ class RouterRankTests {
 	@Test
 	void leastBusyGoesByShareOfCapacityThenTurnThenId() {
 		// shares: 5 -> 0, 3 -> 0.2, 1 -> 0.25, 2 -> 0.5
-		assertThat(ids(Router.rank(this.team, this.loads, RoutingStrategy.LEAST_BUSY))).containsExactly(5L, 3L, 1L, 2L);
+		assertThat(ids(RoutingCandidates.rank(this.team, this.loads, RoutingStrategy.LEAST_BUSY))).containsExactly(5L,
+				3L, 1L, 2L);
 	}
 
 	@Test
 	void roundRobinGoesByTurnAlone() {
-		assertThat(ids(Router.rank(this.team, this.loads, RoutingStrategy.ROUND_ROBIN))).containsExactly(5L, 2L, 3L,
-				1L);
+		assertThat(ids(RoutingCandidates.rank(this.team, this.loads, RoutingStrategy.ROUND_ROBIN))).containsExactly(5L,
+				2L, 3L, 1L);
 	}
 
 	@Test
 	void equalShareAndTurnFallBackToTheId() {
 		List<AgentProfile> twins = List.of(agent(9, 2, 7), agent(8, 4, 7));
-		assertThat(ids(Router.rank(twins, Map.of(9L, 1, 8L, 2), RoutingStrategy.LEAST_BUSY))).containsExactly(8L, 9L);
+		assertThat(ids(RoutingCandidates.rank(twins, Map.of(9L, 1, 8L, 2), RoutingStrategy.LEAST_BUSY)))
+			.containsExactly(8L, 9L);
 	}
 
 	@Test
 	void nobodyWithRoomMeansNobody() {
-		assertThat(Router.rank(List.of(agent(1, 1, 0)), Map.of(1L, 1), RoutingStrategy.LEAST_BUSY)).isEmpty();
-		assertThat(Router.rank(List.of(), Map.of(), RoutingStrategy.ROUND_ROBIN)).isEmpty();
+		assertThat(RoutingCandidates.rank(List.of(agent(1, 1, 0)), Map.of(1L, 1), RoutingStrategy.LEAST_BUSY))
+			.isEmpty();
+		assertThat(RoutingCandidates.rank(List.of(), Map.of(), RoutingStrategy.ROUND_ROBIN)).isEmpty();
 	}
 
 }

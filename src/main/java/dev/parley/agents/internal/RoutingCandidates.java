@@ -1,0 +1,108 @@
+package dev.parley.agents.internal;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.parley.agents.RoutingStrategy;
+import dev.parley.conversations.ConversationQueue;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may get a conversation, best first: the routing decision proper, apart from the
+ * assigning (the {@link Router}'s). The online agents on shift of the group (of no group,
+ * for conversations in no group), those with room, ranked by the group's strategy.
+ */
+@Component
+class RoutingCandidates {
+
+	private final AgentRepository agents;
+
+	private final GroupRepository groups;
+
+	private final ConversationQueue queue;
+
+	private final Shifts shifts;
+
+	private final Clock clock;
+
+	RoutingCandidates(AgentRepository agents, GroupRepository groups, ConversationQueue queue, Shifts shifts,
+			Clock clock) {
+		this.agents = agents;
+		this.groups = groups;
+		this.queue = queue;
+		this.shifts = shifts;
+		this.clock = clock;
+	}
+
+	/**
+	 * Online agents on shift of the group (of no group, for no group), best first.
+	 */
+	List<AgentProfile> of(AgentGroup group, RoutingStrategy strategy) {
+		List<AgentProfile> online = new ArrayList<>(this.agents.online());
+		Set<Long> onShift = this.shifts.onShift(online.stream().map(AgentProfile::userId).toList(),
+				this.clock.instant());
+		online.removeIf((agent) -> !onShift.contains(agent.userId()));
+		if (group != null) {
+			Set<Long> members = new HashSet<>();
+			group.members().forEach((member) -> members.add(member.userId()));
+			online.removeIf((agent) -> !members.contains(agent.userId()));
+		}
+		else {
+			// conversations of channels no group answers go to agents in no group
+			Set<Long> grouped = this.groups.allMembers();
+			online.removeIf((agent) -> grouped.contains(agent.userId()));
+		}
+		Map<Long, Integer> loads = this.queue.openCounts(online.stream().map(AgentProfile::userId).toList());
+		return rank(online, loads, strategy);
+	}
+
+	/**
+	 * The routing decision proper: of these agents (online, on shift, in the group),
+	 * those with room, best first. Round robin: whose turn it is (longest since their
+	 * last assignment); least busy: the lowest share of their capacity in use, then whose
+	 * turn.
+	 * @param loads open conversations per agent (absent: none)
+	 */
+	static List<AgentProfile> rank(List<AgentProfile> agents, Map<Long, Integer> loads, RoutingStrategy strategy) {
+		if (strategy == RoutingStrategy.ROUND_ROBIN) {
+			List<AgentProfile> ranked = new ArrayList<>(agents.size());
+			for (AgentProfile agent : agents) {
+				if (loads.getOrDefault(agent.userId(), 0) < agent.capacity()) {
+					ranked.add(agent);
+				}
+			}
+			ranked.sort(BY_TURN);
+			return ranked;
+		}
+		// each agent's share looked up once, not in every comparison of the sort
+		List<Ranked> ranked = new ArrayList<>(agents.size());
+		for (AgentProfile agent : agents) {
+			int load = loads.getOrDefault(agent.userId(), 0);
+			if (load < agent.capacity()) {
+				ranked.add(new Ranked(agent, (double) load / agent.capacity()));
+			}
+		}
+		ranked.sort(BY_SHARE);
+		List<AgentProfile> best = new ArrayList<>(ranked.size());
+		ranked.forEach((r) -> best.add(r.agent()));
+		return best;
+	}
+
+	private record Ranked(AgentProfile agent, double share) {
+	}
+
+	/** Whose turn it is: longest since their last assignment, then the id. */
+	private static final Comparator<AgentProfile> BY_TURN = Comparator.comparingLong(AgentProfile::lastAssignedAt)
+		.thenComparingLong(AgentProfile::userId);
+
+	/** Lowest share of capacity in use, then whose turn it is. */
+	private static final Comparator<Ranked> BY_SHARE = Comparator.comparingDouble(Ranked::share)
+		.thenComparing(Ranked::agent, BY_TURN);
+
+}
