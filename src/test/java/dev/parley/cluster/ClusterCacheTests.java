@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import dev.parley.testing.ApiClient;
+import dev.parley.testing.Eventually;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -100,22 +101,8 @@ class ClusterCacheTests {
 	}
 
 	private static <T> void awaitOnB(String what, Supplier<T> reading, T expected) {
-		long deadline = System.nanoTime() + WAIT.toNanos();
-		T last = reading.get();
-		while (!expected.equals(last)) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("Not on node B within " + WAIT.toSeconds() + " s: " + what + " (was " + last
-						+ ", expected " + expected + ")");
-			}
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new AssertionError(ex);
-			}
-			last = reading.get();
-		}
+		Eventually.until(() -> "on node B: " + what + " (was " + reading.get() + ", expected " + expected + ")",
+				() -> expected.equals(reading.get()), WAIT);
 	}
 
 }

@@ -8,14 +8,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 import dev.parley.ParleyApplication;
 import dev.parley.testing.ApiClient;
+import dev.parley.testing.Eventually;
 import dev.parley.testing.ExternalServices;
 import dev.parley.testing.SocketClient;
 import dev.parley.testing.TcpProxy;
@@ -204,13 +203,7 @@ class ClusterOutageTests {
 	}
 
 	private static void await(BooleanSupplier condition, java.util.function.Supplier<String> what) {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("Not within 60 s: " + what.get());
-			}
-			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
-		}
+		Eventually.until(what, condition, Duration.ofSeconds(60));
 	}
 
 	private static ConfigurableApplicationContext start(String namespace, int node, String... extra) {

@@ -2,6 +2,7 @@ package dev.parley.testing;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Waits for something another thread or node does: polls a condition until it holds, and
@@ -16,10 +17,18 @@ public final class Eventually {
 	}
 
 	public static void until(String what, BooleanSupplier condition) {
-		long deadline = System.nanoTime() + PATIENCE.toNanos();
+		until(() -> what, condition, PATIENCE);
+	}
+
+	/**
+	 * @param what says what did not happen; asked only on failure, so it may describe the
+	 * state at that moment
+	 */
+	public static void until(Supplier<String> what, BooleanSupplier condition, Duration patience) {
+		long deadline = System.nanoTime() + patience.toNanos();
 		while (!condition.getAsBoolean()) {
 			if (System.nanoTime() > deadline) {
-				throw new AssertionError("Not within " + PATIENCE.toSeconds() + " s: " + what);
+				throw new AssertionError("Not within " + patience.toSeconds() + " s: " + what.get());
 			}
 			try {
 				Thread.sleep(20);

@@ -12,6 +12,8 @@ public final class ModuleEvents {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(30);
 
+	private static final String UNHANDLED = "WHERE completion_date IS NULL AND (status IS NULL OR status <> 'FAILED')";
+
 	private ModuleEvents() {
 	}
 
@@ -22,32 +24,10 @@ public final class ModuleEvents {
 	 * resubmission.
 	 */
 	public static void awaitHandled(JdbcClient jdbc) {
-		long deadline = System.nanoTime() + PATIENCE.toNanos();
-		while (pending(jdbc) > 0) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("Module events still unhandled after " + PATIENCE.toSeconds() + " s: "
-						+ jdbc
-							.sql("SELECT listener_id, status FROM EVENT_PUBLICATION "
-									+ "WHERE completion_date IS NULL AND (status IS NULL OR status <> 'FAILED')")
-							.query()
-							.listOfRows());
-			}
-			try {
-				Thread.sleep(10);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new AssertionError(ex);
-			}
-		}
-	}
-
-	private static long pending(JdbcClient jdbc) {
-		return jdbc
-			.sql("SELECT COUNT(*) FROM EVENT_PUBLICATION "
-					+ "WHERE completion_date IS NULL AND (status IS NULL OR status <> 'FAILED')")
-			.query(Long.class)
-			.single();
+		Eventually.until(() -> "module events handled; still waiting: "
+				+ jdbc.sql("SELECT listener_id, status FROM EVENT_PUBLICATION " + UNHANDLED).query().listOfRows(),
+				() -> jdbc.sql("SELECT COUNT(*) FROM EVENT_PUBLICATION " + UNHANDLED).query(Long.class).single() == 0,
+				PATIENCE);
 	}
 
 }

@@ -83,9 +83,9 @@ class MessageWriter implements DisposableBean {
 
 	private volatile boolean stopped;
 
-	MessageWriter(MessageBatch batch, MessageRepository messages, TransactionTemplate transactions,
+	MessageWriter(MessageBatch batches, MessageRepository messages, TransactionTemplate transactions,
 			MeterRegistry meters, LiveFeed feed) {
-		this.batches = batch;
+		this.batches = batches;
 		this.feed = feed;
 		this.batchSizes = DistributionSummary.builder("parley.chat.message.batch")
 			.description("Messages stored per transaction by the group-committing writer")

@@ -129,9 +129,8 @@ class ClientFrames {
 					: this.transcript.forVisitor(conversationId, last, SYNC_PAGE);
 			for (MessageView message : page) {
 				if (!connection.sendPaced(this.frames.text(new ServerFrame.Message(conversationId, message)))) {
-					// the socket did not take the replay in time: better a reconnect and
-					// a
-					// new sync than a replay that silently stopped
+					// the socket did not take the replay in time: better a reconnect
+					// and a new sync than a replay that silently stopped
 					connection.close(CloseStatus.SESSION_NOT_RELIABLE);
 					return;
 				}

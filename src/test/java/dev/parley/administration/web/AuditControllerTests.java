@@ -5,14 +5,12 @@ import java.util.List;
 
 import dev.parley.administration.internal.AuditQuery;
 import dev.parley.administration.internal.AuditQuery.AuditEntry;
-import dev.parley.identity.StaffPrincipal;
 import dev.parley.platform.Permission;
 import dev.parley.testing.ControllerSliceTest;
+import dev.parley.testing.StaffAuthentications;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -43,11 +41,7 @@ class AuditControllerTests {
 	AuditQuery query;
 
 	private static RequestPostProcessor staff(Permission... permissions) {
-		List<SimpleGrantedAuthority> authorities = java.util.Arrays.stream(permissions)
-			.map((p) -> new SimpleGrantedAuthority(p.code()))
-			.toList();
-		return authentication(UsernamePasswordAuthenticationToken
-			.authenticated(new StaffPrincipal(7, "support", "Support", false, 0), null, authorities));
+		return authentication(StaffAuthentications.of(7, "support", permissions));
 	}
 
 	private static AuditEntry entry(long id) {

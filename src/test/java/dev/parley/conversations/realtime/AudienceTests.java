@@ -1,6 +1,5 @@
 package dev.parley.conversations.realtime;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -9,13 +8,10 @@ import dev.parley.conversations.ConversationStatus;
 import dev.parley.conversations.Side;
 import dev.parley.conversations.internal.ChatEvents.Access;
 import dev.parley.conversations.internal.VisitorTokens.VisitorIdentity;
-import dev.parley.identity.StaffPrincipal;
 import dev.parley.platform.Permission;
+import dev.parley.testing.StaffAuthentications;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,7 +64,7 @@ class AudienceTests {
 		// watched it while allowed; then the permissions went
 		this.revoked = staff(6, "revoked", Permission.CONVERSATION_MONITOR);
 		this.registry.join(this.revoked, CONVERSATION);
-		this.revoked.authenticateStaff(authentication(6, "revoked"), 0);
+		this.revoked.authenticateStaff(StaffAuthentications.of(6, "revoked"), 0);
 	}
 
 	@Test
@@ -154,16 +150,9 @@ class AudienceTests {
 
 	private Connection staff(long id, String name, Permission... permissions) {
 		Connection connection = new Connection(new FakeSession(), true, null, 0);
-		connection.authenticateStaff(authentication(id, name, permissions), 0);
+		connection.authenticateStaff(StaffAuthentications.of(id, name, permissions), 0);
 		this.registry.opened(connection);
 		return connection;
-	}
-
-	private static UsernamePasswordAuthenticationToken authentication(long id, String name, Permission... permissions) {
-		Set<Permission> held = (permissions.length == 0) ? EnumSet.noneOf(Permission.class)
-				: EnumSet.copyOf(List.of(permissions));
-		return UsernamePasswordAuthenticationToken.authenticated(new StaffPrincipal(id, name, name, false, 0), null,
-				held.stream().map((p) -> new SimpleGrantedAuthority(p.code())).toList());
 	}
 
 	private static Set<String> names(Set<Connection> connections) {

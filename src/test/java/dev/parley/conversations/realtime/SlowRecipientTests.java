@@ -3,18 +3,16 @@ package dev.parley.conversations.realtime;
 import java.util.List;
 import java.util.Map;
 
-import dev.parley.identity.StaffPrincipal;
 import dev.parley.platform.Permission;
 import dev.parley.testing.ApiClient;
 import dev.parley.testing.Eventually;
 import dev.parley.testing.IntegrationTest;
 import dev.parley.testing.SocketClient;
+import dev.parley.testing.StaffAuthentications;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,9 +48,7 @@ class SlowRecipientTests extends IntegrationTest {
 		FakeSession stuck = new FakeSession().block();
 		Connection slow = new Connection(stuck, true, null, Gateway.now());
 		slow.authenticateStaff(
-				UsernamePasswordAuthenticationToken.authenticated(new StaffPrincipal(agentId, "slow", "Slow", false, 0),
-						null, List.of(new SimpleGrantedAuthority(Permission.CONVERSATION_VIEW.code()),
-								new SimpleGrantedAuthority(Permission.CONVERSATION_REPLY.code()))),
+				StaffAuthentications.of(agentId, "slow", Permission.CONVERSATION_VIEW, Permission.CONVERSATION_REPLY),
 				Gateway.now());
 		this.registry.opened(slow);
 		this.registry.join(slow, conversation);
