@@ -37,6 +37,8 @@ export default {
     const conversation = ref(null);
     const problem = ref(null);
     const notice = ref('');
+    // Taken away from me while open: said until it is mine again or closed (the state then speaks).
+    const reassigned = ref(false);
     const loading = ref(true);
     const gone = ref(false);
     const dragging = ref(false);
@@ -120,7 +122,8 @@ export default {
     function conversationChanged(fresh) {
       const wasMine = mine.value;
       setConversation(fresh);
-      if (wasMine && !mine.value && conversation.value.status !== 'closed') notice.value = t('inbox.reassigned');
+      if (wasMine && !mine.value && conversation.value.status !== 'closed') reassigned.value = true;
+      if (mine.value || conversation.value.status === 'closed') reassigned.value = false;
       // Someone else's now, and this person does not supervise: it may be out of reach.
       if (!assignedToMe.value && !supervisor && conversation.value.status !== 'waiting') checkAccess();
       feed.follow(false);
@@ -137,6 +140,7 @@ export default {
     function transferred(result) {
       setConversation(result.conversation);
       compose.value = 'reply';
+      reassigned.value = false;
       notice.value = result.target
         ? t(result.toGroup ? 'transfer.doneGroup' : 'transfer.done', { name: result.target })
         : t('transfer.doneUnnamed');
@@ -224,7 +228,7 @@ export default {
     });
 
     return { conversation, messages: feed.messages, pending: feed.pending, visitorTyping: feed.visitorTyping,
-      visitorOnline: feed.visitorOnline, problem, notice, loading, gone, dragging, scroller, reply, noteBox, notes,
+      visitorOnline: feed.visitorOnline, problem, notice, reassigned, loading, gone, dragging, scroller, reply, noteBox, notes,
       timeline, compose, noteOpened, customerName, timeZone, mine, canTake, name, socketState,
       ownState: feed.ownState, pendingMessage: feed.pendingMessage, retry: feed.retry, sendText: feed.sendText,
       sendTyping: feed.sendTyping, sendFiles, onScroll, changed, transferred, lose, notePosted, onDragOver,
@@ -246,6 +250,7 @@ export default {
       </div>
       <template v-else>
         <div class="warning conv-notice" v-if="notice">{{ notice }}</div>
+        <div id="conv-reassigned" class="warning conv-notice" v-if="reassigned">{{ t('inbox.reassigned') }}</div>
         <ProblemMessage :problem="problem" />
         <div id="conv-messages" ref="scroller" class="conv-messages" @scroll="onScroll" aria-live="polite">
           <div v-if="loading" class="empty">{{ t('inbox.loading') }}</div>
