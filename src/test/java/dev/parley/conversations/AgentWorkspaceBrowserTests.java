@@ -1,10 +1,12 @@
 package dev.parley.conversations;
 
+import java.util.List;
 import java.util.Map;
 
 import dev.parley.testing.ApiClient;
 import dev.parley.testing.Browser;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,6 +44,54 @@ class AgentWorkspaceBrowserTests extends ChatTest {
 			browser.waitForText("#conv-status", "Closed");
 			browser.waitUntil((d) -> !paneText(browser).contains(REASSIGNED));
 		}
+	}
+
+	@Test
+	void atPhoneWidthTheTopBarFitsTheScreenAndTheStatusMenuAndNavigationOpenInside() {
+		Staff supervisor = staff("supervisor");
+		try (Browser browser = Browser.open(this.port)) {
+			phoneWidth(browser);
+			signIn(browser, supervisor.name());
+			browser.go("/console/inbox");
+			browser.waitFor("#agent-status");
+			browser.waitUntil((d) -> browser.find("#agent-status").isEnabled());
+
+			assertThat(outside(browser, ".topbar, .topbar *")).as("top bar items outside the screen").isEmpty();
+			assertThat(outside(browser, "#agent-status")).isEmpty();
+			browser.select("#agent-status", "away");
+			browser.waitUntil((d) -> "away".equals(browser.find(".status-switch").getAttribute("data-status")));
+
+			browser.click("#nav-toggle");
+			browser.click("a[data-nav=\"team\"]");
+			browser.waitForPath("/console/team");
+			assertThat(outside(browser, ".topbar, .topbar *")).isEmpty();
+		}
+	}
+
+	/**
+	 * Emulates a phone screen (390 x 844): headless windows do not get narrower than 500
+	 * px.
+	 */
+	private static void phoneWidth(Browser browser) {
+		((ChromeDriver) browser.driver()).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+	}
+
+	/**
+	 * The visible elements matching the selector that stick out of the screen sideways.
+	 */
+	@SuppressWarnings("unchecked")
+	private static List<String> outside(Browser browser, String css) {
+		return (List<String>) browser.script(
+				"""
+						const width = document.documentElement.clientWidth;
+						return [...document.querySelectorAll(arguments[0])]
+						  .filter((e) => e.getClientRects().length)
+						  .map((e) => [e, e.getBoundingClientRect()])
+						  .filter(([e, r]) => r.width > 0 && (r.left < -0.5 || r.right > width + 0.5))
+						  .map(([e, r]) => (e.id || e.className || e.tagName) + ' ' + Math.round(r.left) + '..' + Math.round(r.right));
+						""",
+				css);
 	}
 
 	private static String paneText(Browser browser) {

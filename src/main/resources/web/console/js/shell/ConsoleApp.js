@@ -1,6 +1,6 @@
 // The frame around every signed-in screen: navigation by permission, language, who is
 // signed in, sign out. Sign-in and the forced password change render without it.
-import { computed, watch } from 'vue';
+import { ref, computed, watch } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
 import { t } from '../../../shared/js/i18n.js';
 import BrandMark from '../../../shared/js/BrandMark.js';
@@ -24,6 +24,9 @@ export default {
       || canAny(item.permissions)));
     const allowed = computed(() => !route.meta.permissions || canAny(route.meta.permissions));
     const roleName = computed(() => roleLabel(session.me && session.me.user.role));
+    // Phones: the navigation folds behind a menu button and folds again once a screen is chosen.
+    const menuOpen = ref(false);
+    watch(() => route.fullPath, () => { menuOpen.value = false; });
 
     // Signed in with a chat permission: follow the conversations on every screen (menu count,
     // tab-title notice); stop when signed out.
@@ -35,13 +38,16 @@ export default {
       router.push({ name: 'login' });
     }
 
-    return { session, framed, navigation, allowed, roleName, unreadTotal, logout, t, can };
+    return { session, framed, navigation, allowed, roleName, menuOpen, unreadTotal, logout, t, can };
   },
   template: `
     <div v-if="framed" class="shell">
-      <aside class="sidebar">
+      <aside class="sidebar" :class="{ 'nav-open': menuOpen }">
         <BrandMark :organisation="session.me.organisation.name" />
-        <nav>
+        <button id="nav-toggle" type="button" class="nav-toggle" :aria-expanded="menuOpen ? 'true' : 'false'"
+          aria-controls="console-nav" @click="menuOpen = !menuOpen">{{ t('nav.menu') }}<span
+          v-if="unreadTotal > 0" class="nav-count"> ({{ unreadTotal }})</span></button>
+        <nav id="console-nav">
           <ul class="nav">
             <li v-for="item in navigation" :key="item.name">
               <router-link :to="{ name: item.name }" :data-nav="item.name">{{ t('nav.' + item.name) }}<span
