@@ -199,4 +199,68 @@ class RoutingTests extends RoutingTest {
 		assertThat(agent.api().get("/api/v1/agents/me").json().path("status").asString()).isEqualTo("offline");
 	}
 
+	@Test
+	void whenTheOrganisationRemembersStatusesASignInGivesBackTheStatusTheClosedConsoleTook() {
+		Agent agent = agent(2, "online");
+		Agent away = agent(2, "away");
+		Agent chosen = agent(2, "online");
+		assertThat(admin().put("/api/v1/settings", Map.of("routing.rememberStatus", "maybe")).code())
+			.isEqualTo("validation_failed");
+		assertThat(agent.api().put("/api/v1/settings", Map.of("routing.rememberStatus", "true")).status())
+			.isEqualTo(403);
+		remember(true);
+		try {
+			disconnect(agent, away, chosen);
+			assertThat(chosen.api().put("/api/v1/agents/me/status", Map.of("status", "offline")).status())
+				.isEqualTo(200);
+
+			assertThat(resume(agent)).as("online again at the next sign-in").isEqualTo("online");
+			assertThat(resume(away)).isEqualTo("away");
+			assertThat(resume(chosen)).as("went offline himself after: his choice is newer").isEqualTo("offline");
+
+			agent.api().put("/api/v1/agents/me/status", Map.of("status", "offline"));
+			assertThat(resume(agent)).as("given back once, not at every page load").isEqualTo("offline");
+		}
+		finally {
+			remember(false);
+		}
+		Agent forgetful = agent(2, "online");
+		disconnect(forgetful);
+		assertThat(resume(forgetful)).as("not remembered: offline, and the console asks").isEqualTo("offline");
+
+		assertThat(signedInAs("support").post("/api/v1/agents/me/status/resume", Map.of()).status()).isEqualTo(403);
+		assertThat(client().post("/api/v1/agents/me/status/resume", Map.of()).status()).isIn(401, 403);
+	}
+
+	private void remember(boolean on) {
+		ApiClient.Response set = admin().put("/api/v1/settings", Map.of("routing.rememberStatus", String.valueOf(on)));
+		assertThat(set.status()).as(set.toString()).isIn(200, 204);
+	}
+
+	/** Their consoles were open, then closed for longer than the grace period. */
+	private void disconnect(Agent... agents) {
+		List<SocketClient> consoles = new ArrayList<>();
+		for (Agent agent : agents) {
+			consoles.add(SocketClient.staff(this.port, agent.api()));
+		}
+		this.presence.refresh();
+		consoles.forEach(SocketClient::close);
+		eventually("the server noticed the closed consoles", () -> java.util.Arrays.stream(agents)
+			.noneMatch((agent) -> this.connections.connectedStaff().contains(agent.id())));
+		this.clock.advance(java.time.Duration.ofMinutes(3));
+		this.presence.refresh();
+		for (Agent agent : agents) {
+			assertThat(agent.api().get("/api/v1/agents/me").json().path("status").asString()).isEqualTo("offline");
+		}
+	}
+
+	/** Signs in again and opens the console, which asks for the status to resume. */
+	private String resume(Agent agent) {
+		ApiClient again = client();
+		assertThat(again.login(agent.username(), OWN_PASSWORD).status()).isEqualTo(200);
+		ApiClient.Response resumed = again.post("/api/v1/agents/me/status/resume", Map.of());
+		assertThat(resumed.status()).as(resumed.toString()).isEqualTo(200);
+		return resumed.json().path("status").asString();
+	}
+
 }

@@ -47,6 +47,100 @@ class AgentWorkspaceBrowserTests extends ChatTest {
 	}
 
 	@Test
+	void anAgentSignedInOfflineIsAskedToGoOnlineAndTheInboxSaysWhyNothingArrives() {
+		Staff agent = staff("agent");
+		try (Browser browser = Browser.open(this.port)) {
+			ApiClient api = signIn(browser, agent.name());
+			browser.waitForText("#status-prompt", "You are offline: conversations are not routed to you.");
+			browser.click("#status-prompt [data-go-online]");
+			browser.waitUntilGone("#status-prompt");
+			browser.waitUntil((d) -> "online".equals(browser.find(".status-switch").getAttribute("data-status")));
+
+			browser.select("#agent-status", "away");
+			browser.go("/console/inbox");
+			browser.waitForText("#inbox-status-notice", "You are away");
+			assertThat(browser.findAll("#status-prompt")).as("the inbox says it itself").isEmpty();
+			browser.select("#agent-status", "offline");
+			browser.waitForText("#inbox-status-notice", "You are offline");
+			browser.click("#inbox-status-notice [data-go-online]");
+			browser.waitUntilGone("#inbox-status-notice");
+			browser.waitUntil((d) -> "online".equals(browser.find(".status-switch").getAttribute("data-status")));
+			assertThat(api.get("/api/v1/agents/me").json().path("status").asString()).isEqualTo("online");
+		}
+	}
+
+	@Test
+	void aHiddenTabShowsOneDesktopNotificationPerConversationOnlyAfterTheAgentTurnedThemOn() throws Exception {
+		TestVisitor visitor = visitorWithConversation(channelKey());
+		Staff agent = staff("agent");
+		try (Browser browser = Browser.open(this.port)) {
+			recordNotifications(browser);
+			ApiClient api = signIn(browser, agent.name());
+			take(api, visitor.conversationId());
+			browser.go("/console/inbox?view=mine");
+			browser.waitFor("[data-conversation-id=\"" + visitor.conversationId() + "\"]");
+			assertThat(browser.script("return window.__permissionRequests")).as("never asked on page load")
+				.isEqualTo(0L);
+
+			// Refused: said, and nothing shown while the tab is hidden (only the title
+			// counts).
+			browser.script("window.__notificationAnswer = 'denied'");
+			browser.click("#notify-on");
+			browser.waitForText("#desktop-notifications", "blocked");
+			browser.script("window.__hidden = true");
+			say(visitor, "first", "Are you there?");
+			browser.waitUntil((d) -> d.getTitle().startsWith("(1)"));
+			assertThat(notifications(browser)).isEmpty();
+
+			// Granted on a later visit, from the button.
+			browser.go("/console/inbox?view=mine");
+			browser.click("#notify-on");
+			browser.waitFor("#notify-off");
+			browser.script("window.__hidden = true");
+			say(visitor, "second", "My order number is 42");
+			browser.waitUntil((d) -> notifications(browser).size() == 1);
+			ApiClient.Response note = admin().post("/api/v1/conversations/" + visitor.conversationId() + "/notes",
+					Map.of("text", "Internal: refund risk, check the account"));
+			assertThat(note.status()).as(note.toString()).isIn(200, 201);
+			say(visitor, "third", "Hello again");
+			browser.waitUntil((d) -> notifications(browser).size() == 2);
+
+			List<Map<String, Object>> shown = notifications(browser);
+			assertThat(shown).extracting((n) -> n.get("tag"))
+				.as("one per conversation: the newer replaces the older")
+				.containsOnly("parley-conversation-" + visitor.conversationId());
+			assertThat(shown).extracting((n) -> n.get("body")).containsExactly("My order number is 42", "Hello again");
+			assertThat(shown.toString()).doesNotContain("refund risk");
+
+			browser.script("window.__hidden = false; window.__notifications.at(-1).onclick()");
+			browser.waitUntil((d) -> d.getCurrentUrl().contains("conversation=" + visitor.conversationId()));
+			browser.waitForText("#conv-messages", "Hello again");
+		}
+	}
+
+	/** From the next page on, the page's notifications and visibility are the test's. */
+	private static void recordNotifications(Browser browser) throws java.io.IOException {
+		try (java.io.InputStream in = AgentWorkspaceBrowserTests.class
+			.getResourceAsStream("/browser/notification-recorder.js")) {
+			((ChromeDriver) browser.driver()).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+					Map.of("source", new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> notifications(Browser browser) {
+		return (List<Map<String, Object>>) browser
+			.script("return window.__notifications.map((n) => ({ title: n.title, body: n.body, tag: n.tag }))");
+	}
+
+	private static void say(TestVisitor visitor, String clientId, String text) {
+		ApiClient.Response sent = visitor.api()
+			.post("/api/v1/widget/conversations/" + visitor.conversationId() + "/messages",
+					Map.of("clientId", clientId, "text", text));
+		assertThat(sent.status()).as(sent.toString()).isIn(200, 201);
+	}
+
+	@Test
 	void atPhoneWidthTheTopBarFitsTheScreenAndTheStatusMenuAndNavigationOpenInside() {
 		Staff supervisor = staff("supervisor");
 		try (Browser browser = Browser.open(this.port)) {

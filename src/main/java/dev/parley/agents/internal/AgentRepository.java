@@ -77,13 +77,28 @@ public class AgentRepository {
 
 	/**
 	 * Sets the status if it differs (a compare-and-set on the status seen).
+	 * @param toResume the status to give back at the next sign-in, or null for none
 	 * @return whether it changed
 	 */
-	boolean updateStatus(long userId, AgentStatus from, AgentStatus to, Instant at) {
+	boolean updateStatus(long userId, AgentStatus from, AgentStatus to, AgentStatus toResume, Instant at) {
 		return this.jdbc
-			.sql("UPDATE agent_profile SET status = ?, status_changed_at = ? WHERE user_id = ? AND status = ?")
-			.params(to.value(), at.toEpochMilli(), userId, from.value())
+			.sql("UPDATE agent_profile SET status = ?, status_changed_at = ?, status_to_resume = ? "
+					+ "WHERE user_id = ? AND status = ?")
+			.params(to.value(), at.toEpochMilli(), (toResume != null) ? toResume.value() : null, userId, from.value())
 			.update() == 1;
+	}
+
+	/** The status presence took from the agent when his console closed, if any. */
+	Optional<AgentStatus> statusToResume(long userId) {
+		return this.jdbc.sql("SELECT status_to_resume FROM agent_profile WHERE user_id = ?")
+			.param(userId)
+			.query(String.class)
+			.optional()
+			.map(AgentStatus::of);
+	}
+
+	void forgetStatusToResume(long userId) {
+		this.jdbc.sql("UPDATE agent_profile SET status_to_resume = NULL WHERE user_id = ?").param(userId).update();
 	}
 
 	/**

@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.parley.agents.AgentProfileChanged;
 import dev.parley.agents.AgentStatus;
 import dev.parley.agents.AgentStatusChanged;
+import dev.parley.administration.Settings;
 import dev.parley.conversations.ConversationQueue;
 import dev.parley.identity.StaffDirectory;
 import dev.parley.platform.ApiException;
@@ -21,6 +23,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** Agent profiles and statuses. */
 @Service
 public class Agents {
+
+	/**
+	 * Whether a sign-in gives an agent back the status his closed console took from him.
+	 */
+	static final String REMEMBER_STATUS_SETTING = "routing.rememberStatus";
 
 	private final AgentRepository agents;
 
@@ -34,8 +41,11 @@ public class Agents {
 
 	private final Clock clock;
 
+	private final Settings settings;
+
 	Agents(AgentRepository agents, ConversationQueue queue, StaffDirectory staff, ApplicationEventPublisher events,
-			TransactionTemplate transactions, Clock clock) {
+			TransactionTemplate transactions, Clock clock, Settings settings) {
+		this.settings = settings;
 		this.agents = agents;
 		this.queue = queue;
 		this.staff = staff;
@@ -60,22 +70,64 @@ public class Agents {
 	public AgentView setStatus(long userId, String status) {
 		AgentStatus to = status(status);
 		AgentProfile profile = this.agents.findOrCreate(userId, now());
-		changeStatus(profile, to);
+		if (!changeStatus(profile, to)) {
+			// The same status chosen again is still his choice: nothing to give back
+			// later.
+			this.agents.forgetStatusToResume(userId);
+		}
+		return me(userId);
+	}
+
+	/**
+	 * At the start of a console session (after signing in): when the organisation
+	 * remembers statuses ({@code routing.rememberStatus}) and presence took the agent
+	 * offline because his console closed, he gets back the status he had then. Either way
+	 * the remembered status is used up.
+	 */
+	public AgentView resumeStatus(long userId) {
+		AgentProfile profile = this.agents.findOrCreate(userId, now());
+		// The console that asks is open: presence must not take the status back before it
+		// connects.
+		this.agents.seen(List.of(userId), now());
+		Optional<AgentStatus> remembered = this.agents.statusToResume(userId);
+		if (remembered.isPresent()) {
+			if (profile.status() == AgentStatus.OFFLINE
+					&& Boolean.parseBoolean(this.settings.get(REMEMBER_STATUS_SETTING))) {
+				changeStatus(profile, remembered.get());
+			}
+			else {
+				this.agents.forgetStatusToResume(userId);
+			}
+		}
 		return me(userId);
 	}
 
 	/**
 	 * Changes an agent's status (a compare-and-set on the status seen) and announces it
-	 * in the same transaction; routing offers work to an agent who came online.
+	 * in the same transaction; routing offers work to an agent who came online. A status
+	 * remembered for the next sign-in is forgotten: the agent's own choice (or routing's)
+	 * is newer.
 	 * @return whether it changed
 	 */
 	boolean changeStatus(AgentProfile profile, AgentStatus to) {
+		return changeStatus(profile, to, null);
+	}
+
+	/**
+	 * His console closed: offline, remembering the status he had for his next sign-in.
+	 * @return whether it changed
+	 */
+	boolean disconnected(AgentProfile profile) {
+		return changeStatus(profile, AgentStatus.OFFLINE, profile.status());
+	}
+
+	private boolean changeStatus(AgentProfile profile, AgentStatus to, AgentStatus toResume) {
 		if (profile.status() == to) {
 			return false;
 		}
 		Instant now = now();
 		return Boolean.TRUE.equals(this.transactions.execute((tx) -> {
-			if (!this.agents.updateStatus(profile.userId(), profile.status(), to, now)) {
+			if (!this.agents.updateStatus(profile.userId(), profile.status(), to, toResume, now)) {
 				return false;
 			}
 			this.events.publishEvent(new AgentStatusChanged(profile.userId(), profile.status(), to, now));

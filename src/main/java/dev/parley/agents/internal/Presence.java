@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 
-import dev.parley.agents.AgentStatus;
 import dev.parley.conversations.LiveConnections;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +64,7 @@ public class Presence {
 		this.agents.seen(connected, now);
 		int offline = 0;
 		for (AgentProfile gone : this.agents.goneSince(now.minus(this.grace))) {
-			if (this.statuses.changeStatus(gone, AgentStatus.OFFLINE)) {
+			if (this.statuses.disconnected(gone)) {
 				offline++;
 			}
 		}

@@ -84,7 +84,8 @@ public class Router {
 
 	@Bean
 	static SettingDefinitions routingSettingDefinitions() {
-		return new SettingDefinitions(SettingDefinition.integer("routing.answerTimeoutSeconds", 0, 0, 3600));
+		return new SettingDefinitions(SettingDefinition.integer("routing.answerTimeoutSeconds", 0, 0, 3600),
+				SettingDefinition.bool(Agents.REMEMBER_STATUS_SETTING, false));
 	}
 
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)

@@ -49,6 +49,16 @@ class AgentController {
 		return this.agents.setStatus(principal.id(), form.status());
 	}
 
+	/**
+	 * The console calls this once when it opens after signing in: the agent gets back the
+	 * status his closed console took from him, if the organisation remembers statuses.
+	 */
+	@PostMapping("/api/v1/agents/me/status/resume")
+	@RequiresPermission(Permission.CONVERSATION_REPLY)
+	Agents.AgentView resumeStatus(@AuthenticationPrincipal StaffPrincipal principal) {
+		return this.agents.resumeStatus(principal.id());
+	}
+
 	@GetMapping("/api/v1/agents")
 	@RequiresPermission({ Permission.TEAM_VIEW, Permission.CONVERSATION_TRANSFER })
 	List<Agents.AgentView> list() {

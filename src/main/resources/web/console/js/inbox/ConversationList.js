@@ -6,11 +6,13 @@ import ProblemMessage from '../../../shared/js/ProblemMessage.js';
 import { session } from '../session.js';
 import { inbox, loadView } from './inboxStore.js';
 import { socketState } from './staffSocket.js';
+import StatusNotice from '../team/StatusNotice.js';
+import NotificationSwitch from './NotificationSwitch.js';
 import { visitorName, relativeTime, formatPreview } from './format.js';
 
 export default {
   name: 'ConversationList',
-  components: { ProblemMessage },
+  components: { ProblemMessage, StatusNotice, NotificationSwitch },
   props: { views: Array, view: String, selectedId: Number },
   emits: ['select', 'view'],
   setup(props) {
@@ -33,6 +35,7 @@ export default {
           <span class="count" :data-count="count(name)">{{ count(name) }}</span>
         </button>
       </div>
+      <StatusNotice persistent />
       <div v-if="!socketState.connected && (socketState.readyCount > 0 || !socketState.connecting)"
         class="conn-state small" id="inbox-offline">{{ t('inbox.reconnecting') }}</div>
       <ProblemMessage :problem="state.problem" />
@@ -60,5 +63,6 @@ export default {
       <div class="more" v-if="state.nextCursor">
         <button type="button" :disabled="state.loading" @click="loadView(view, true)">{{ t('action.more') }}</button>
       </div>
+      <NotificationSwitch />
     </section>`,
 };

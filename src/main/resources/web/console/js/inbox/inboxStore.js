@@ -5,9 +5,10 @@ import { reactive, computed } from 'vue';
 import { get } from '../../../shared/js/api.js';
 import { session, can } from '../session.js';
 import { subscribe, socketState, restart } from './staffSocket.js';
-import { previewText } from './format.js';
+import { previewText, visitorName } from './format.js';
 import { forgetCanned } from '../canned/cannedStore.js';
-import { announce, clearNotice } from './attention.js';
+import { t } from '../../../shared/js/i18n.js';
+import { announce, clearNotice, notify } from './attention.js';
 
 export const VIEWS = ['waiting', 'mine', 'open', 'closed'];
 const PAGE_SIZE = 30;
@@ -193,7 +194,7 @@ function onMessage(frame) {
   const id = frame.conversationId || message.conversationId;
   const fromVisitor = message.sender && message.sender.kind === 'visitor';
   const seen = inbox.viewing === id && pageActive();
-  let concernsMe = false;
+  let concernsMe = null;
   for (const view of VIEWS) {
     const state = inbox.views[view];
     const item = state.items.find((entry) => entry.id === id);
@@ -203,17 +204,29 @@ function onMessage(frame) {
     item.lastMessageAt = message.createdAt || item.lastMessageAt;
     if (message.seq) item.lastSeq = message.seq;
     if (fromVisitor && !seen) item.unread = (Number(item.unread) || 0) + 1;
-    if (view === 'waiting' || (view === 'mine' && assignedToMe(item))) concernsMe = true;
+    if (view === 'waiting' || (view === 'mine' && assignedToMe(item))) concernsMe = { item, view };
     sortView(view);
   }
-  if (fromVisitor && concernsMe) announce();
+  if (fromVisitor && concernsMe) {
+    announce();
+    notify(id, t('inbox.notify.message', { name: visitorName(concernsMe.item) }), previewText(message), concernsMe.view);
+  }
 }
 
 function onConversation(conversation) {
   if (!conversation) return;
   const wasWaiting = inbox.views.waiting.items.some((item) => item.id === conversation.id);
+  const wasMine = inbox.views.mine.items.some((item) => item.id === conversation.id);
   updateConversation(conversation);
-  if (conversation.status === 'waiting' && !wasWaiting && can('conversation.reply')) announce();
+  const about = conversation.lastMessagePreview || conversation.question || '';
+  if (conversation.status === 'waiting' && !wasWaiting && can('conversation.reply')) {
+    announce();
+    notify(conversation.id, t('inbox.notify.waiting', { name: visitorName(conversation) }), about, 'waiting');
+  } else if (conversation.status === 'assigned' && assignedToMe(conversation) && !wasMine
+    && inbox.views.mine.loaded) {
+    announce();
+    notify(conversation.id, t('inbox.notify.assigned', { name: visitorName(conversation) }), about, 'mine');
+  }
 }
 
 function onMention(frame) {

@@ -10,12 +10,14 @@ import ForbiddenView from './ForbiddenView.js';
 import MentionToasts from '../inbox/MentionToasts.js';
 import { SCREENS, roleLabel, permissionsFor } from './navigation.js';
 import { startInbox, stopInbox, unreadTotal } from '../inbox/inboxStore.js';
+import { onNotificationClick } from '../inbox/attention.js';
 import StatusSwitcher from '../team/StatusSwitcher.js';
+import StatusNotice from '../team/StatusNotice.js';
 
 
 export default {
   name: 'ConsoleApp',
-  components: { BrandMark, LanguageSelect, ForbiddenView, StatusSwitcher, MentionToasts },
+  components: { BrandMark, LanguageSelect, ForbiddenView, StatusSwitcher, StatusNotice, MentionToasts },
   setup() {
     const route = useRoute();
     const router = useRouter();
@@ -26,19 +28,22 @@ export default {
     const roleName = computed(() => roleLabel(session.me && session.me.user.role));
     // Phones: the navigation folds behind a menu button and folds again once a screen is chosen.
     const menuOpen = ref(false);
+    // The inbox says it itself, for as long as it holds.
+    const onInbox = computed(() => route.name === 'inbox');
     watch(() => route.fullPath, () => { menuOpen.value = false; });
 
     // Signed in with a chat permission: follow the conversations on every screen (menu count,
     // tab-title notice); stop when signed out.
     const chatting = computed(() => !!framed.value && canAny(permissionsFor('inbox')));
     watch(chatting, (on) => (on ? startInbox() : stopInbox()), { immediate: true });
+    onNotificationClick((id, view) => router.push({ name: 'inbox', query: { view, conversation: String(id) } }));
 
     async function logout() {
       await signOut().catch(() => null);
       router.push({ name: 'login' });
     }
 
-    return { session, framed, navigation, allowed, roleName, menuOpen, unreadTotal, logout, t, can };
+    return { session, framed, navigation, allowed, roleName, menuOpen, onInbox, unreadTotal, logout, t, can };
   },
   template: `
     <div v-if="framed" class="shell">
@@ -65,6 +70,7 @@ export default {
           <router-link to="/password" class="small">{{ t('nav.password') }}</router-link>
           <button id="logout" type="button" @click="logout">{{ t('nav.logout') }}</button>
         </header>
+        <StatusNotice v-if="can('conversation.reply') && !onInbox" />
         <main class="content">
           <router-view v-if="allowed" />
           <MentionToasts v-if="can('conversation.reply') || can('conversation.view_all')" />

@@ -1,0 +1,48 @@
+// The signed-in agent's own status, shared by the switcher in the top bar, the prompt after
+// signing in and the inbox notice. The first load of a page asks the server to resume the
+// status a closed console took (when the organisation remembers statuses); later loads read it.
+import { reactive } from 'vue';
+import { get, post, put } from '../../../shared/js/api.js';
+
+export const myStatus = reactive({ status: null, busy: false, problem: null });
+
+let generation = 0;
+let resumed = false;
+
+/** Loads my status; the first time after the page opened, resumes it. */
+export async function loadMyStatus() {
+  const mine = ++generation;
+  try {
+    const agent = resumed ? await get('/api/v1/agents/me') : await post('/api/v1/agents/me/status/resume');
+    resumed = true;
+    if (mine === generation) myStatus.status = agent.status;
+  } catch (failure) {
+    if (mine === generation) myStatus.problem = failure;
+  }
+}
+
+/** Sets my status; a refusal leaves the one that holds and is kept in `problem`. */
+export async function setMyStatus(wanted) {
+  const mine = ++generation;
+  myStatus.busy = true;
+  myStatus.problem = null;
+  try {
+    const agent = await put('/api/v1/agents/me/status', { status: wanted });
+    if (mine === generation) myStatus.status = agent.status;
+    return true;
+  } catch (failure) {
+    if (mine === generation) myStatus.problem = failure;
+    return false;
+  } finally {
+    myStatus.busy = false;
+  }
+}
+
+/** Signed out: the next person starts afresh. */
+export function forgetMyStatus() {
+  generation += 1;
+  resumed = false;
+  myStatus.status = null;
+  myStatus.busy = false;
+  myStatus.problem = null;
+}
