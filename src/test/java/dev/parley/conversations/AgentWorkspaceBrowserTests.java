@@ -55,6 +55,10 @@ class AgentWorkspaceBrowserTests extends ChatTest {
 			browser.click("#status-prompt [data-go-online]");
 			browser.waitUntilGone("#status-prompt");
 			browser.waitUntil((d) -> "online".equals(browser.find(".status-switch").getAttribute("data-status")));
+			browser.select("#agent-status", "offline");
+			browser.waitUntil((d) -> "offline".equals(browser.find(".status-switch").getAttribute("data-status")));
+			assertThat(browser.findAll("#status-prompt")).as("asked after signing in, not after choosing offline")
+				.isEmpty();
 
 			browser.select("#agent-status", "away");
 			browser.go("/console/inbox");

@@ -45,13 +45,13 @@ public class Agents {
 
 	Agents(AgentRepository agents, ConversationQueue queue, StaffDirectory staff, ApplicationEventPublisher events,
 			TransactionTemplate transactions, Clock clock, Settings settings) {
-		this.settings = settings;
 		this.agents = agents;
 		this.queue = queue;
 		this.staff = staff;
 		this.events = events;
 		this.transactions = transactions;
 		this.clock = clock;
+		this.settings = settings;
 	}
 
 	/** An agent with their display name and current load. */

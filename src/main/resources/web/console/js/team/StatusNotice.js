@@ -1,6 +1,6 @@
-// Why no conversations arrive: the agent is offline or away. After signing in (offline) it asks
-// once whether to go online, on any screen (`prompt`, closable); in the inbox it stays while
-// the agent is not online (`persistent`). One button goes online.
+// Why no conversations arrive: the agent is offline or away. After signing in offline it asks
+// whether to go online, on any screen, until he answers or chooses a status (closable); in the
+// inbox it stays while the agent is not online (`persistent`). One button goes online.
 import { ref, computed } from 'vue';
 import { t } from '../../../shared/js/i18n.js';
 import { myStatus, setMyStatus } from './myStatus.js';
@@ -12,7 +12,7 @@ export default {
     const closed = ref(false);
     const shown = computed(() => props.persistent
       ? myStatus.status === 'offline' || myStatus.status === 'away'
-      : myStatus.status === 'offline' && !closed.value);
+      : myStatus.status === 'offline' && myStatus.startedOffline && !closed.value);
     const goOnline = () => setMyStatus('online');
     return { myStatus, shown, closed, goOnline, t };
   },

@@ -4,7 +4,8 @@
 import { reactive } from 'vue';
 import { get, post, put } from '../../../shared/js/api.js';
 
-export const myStatus = reactive({ status: null, busy: false, problem: null });
+/** `startedOffline`: the console opened with the agent offline and he has not chosen a status since. */
+export const myStatus = reactive({ status: null, busy: false, problem: null, startedOffline: false });
 
 let generation = 0;
 let resumed = false;
@@ -13,9 +14,12 @@ let resumed = false;
 export async function loadMyStatus() {
   const mine = ++generation;
   try {
-    const agent = resumed ? await get('/api/v1/agents/me') : await post('/api/v1/agents/me/status/resume');
+    const first = !resumed;
+    const agent = first ? await post('/api/v1/agents/me/status/resume') : await get('/api/v1/agents/me');
     resumed = true;
-    if (mine === generation) myStatus.status = agent.status;
+    if (mine !== generation) return;
+    myStatus.status = agent.status;
+    if (first) myStatus.startedOffline = agent.status === 'offline';
   } catch (failure) {
     if (mine === generation) myStatus.problem = failure;
   }
@@ -29,6 +33,7 @@ export async function setMyStatus(wanted) {
   try {
     const agent = await put('/api/v1/agents/me/status', { status: wanted });
     if (mine === generation) myStatus.status = agent.status;
+    myStatus.startedOffline = false;
     return true;
   } catch (failure) {
     if (mine === generation) myStatus.problem = failure;
@@ -45,4 +50,5 @@ export function forgetMyStatus() {
   myStatus.status = null;
   myStatus.busy = false;
   myStatus.problem = null;
+  myStatus.startedOffline = false;
 }
