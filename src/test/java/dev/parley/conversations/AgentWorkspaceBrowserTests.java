@@ -71,6 +71,12 @@ class AgentWorkspaceBrowserTests extends ChatTest {
 			browser.waitUntil((d) -> "online".equals(browser.find(".status-switch").getAttribute("data-status")));
 			assertThat(api.get("/api/v1/agents/me").json().path("status").asString()).isEqualTo("online");
 		}
+		finally {
+			// Online, he would be routed the other tests' visitors.
+			ApiClient api = client();
+			api.login(agent.name(), OWN_PASSWORD);
+			assertThat(api.put("/api/v1/agents/me/status", Map.of("status", "offline")).status()).isEqualTo(200);
+		}
 	}
 
 	@Test

@@ -135,4 +135,6 @@ export function clearNotice() {
 
 document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'visible') clearNotice();
+  // The permission may have been changed in the browser's site settings meanwhile.
+  if (supported) desktop.permission = window.Notification.permission;
 });
