@@ -23,6 +23,9 @@ export function eventText(event) {
     case 'transferred':
       return event.by === 'agent' && agent ? t('widget.event.transferredTo', { agent })
         : t('widget.event.transferred');
+    case 'taken_over':
+      return agent && event.from ? t('widget.event.takenOver', { agent, from: event.from })
+        : t('widget.event.transferred');
     default:
       return '';
   }

@@ -104,6 +104,9 @@ function applyEvent(message) {
       conversation.assignee = null;
       conversation.status = 'waiting';
     }
+  } else if (event.type === 'taken_over' && event.agent) {
+    conversation.assignee = { name: event.agent };
+    conversation.status = 'assigned';
   } else if (event.type === 'assigned' && event.agent) {
     conversation.assignee = { name: event.agent };
     if (conversation.status === 'waiting') conversation.status = 'assigned';

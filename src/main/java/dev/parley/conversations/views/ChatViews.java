@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import dev.parley.conversations.ClosedBy;
 import dev.parley.conversations.ConversationStatus;
@@ -103,7 +104,11 @@ public class ChatViews {
 			Integer height, String url, String thumbnailUrl) {
 	}
 
-	public record EventView(TimelineEvent type, String by, String agent) {
+	/**
+	 * An event line: what happened, who caused it, the staff member (or group) it names
+	 * and, for a take-over, the agent it was taken from.
+	 */
+	public record EventView(TimelineEvent type, String by, String agent, String from) {
 	}
 
 	public record MessageView(long id, long conversationId, long seq, String clientId, MessageKind kind,
@@ -176,7 +181,7 @@ public class ChatViews {
 		Map<Long, Attachment> files = files(messages);
 		Map<Long, String> displayNames = this.staff.displayNames(messages.stream()
 			.filter((m) -> m.side() != Side.VISITOR)
-			.map(Message::senderId)
+			.flatMap((m) -> Stream.of(m.senderId(), m.eventFromId()))
 			.filter(Objects::nonNull)
 			.distinct()
 			.toList());
@@ -198,7 +203,8 @@ public class ChatViews {
 		// member was recorded keep the name stored with them
 		String name = (m.side() != Side.VISITOR && m.senderId() != null)
 				? displayNames.getOrDefault(m.senderId(), m.senderName()) : m.senderName();
-		return view(m, attachment, name, (m.side() == Side.AGENT) ? m.senderId() : null);
+		String from = (m.eventFromId() != null) ? displayNames.getOrDefault(m.eventFromId(), m.eventFromName()) : null;
+		return view(m, attachment, name, from, (m.side() == Side.AGENT) ? m.senderId() : null);
 	}
 
 	private static MessageView visitorView(Message m, AttachmentView attachment) {
@@ -206,11 +212,13 @@ public class ChatViews {
 		// handed to is internal, so that line names nobody
 		boolean toGroup = m.kind() == MessageKind.EVENT && m.eventType() == TimelineEvent.TRANSFERRED
 				&& m.senderId() == null;
-		return view(m, attachment, toGroup ? null : m.senderName(), (m.side() == Side.AGENT) ? m.senderId() : null);
+		return view(m, attachment, toGroup ? null : m.senderName(), m.eventFromName(),
+				(m.side() == Side.AGENT) ? m.senderId() : null);
 	}
 
-	private static MessageView view(Message m, AttachmentView attachment, String name, Long senderId) {
-		EventView event = (m.kind() == MessageKind.EVENT) ? new EventView(m.eventType(), m.eventBy(), name) : null;
+	private static MessageView view(Message m, AttachmentView attachment, String name, String from, Long senderId) {
+		EventView event = (m.kind() == MessageKind.EVENT) ? new EventView(m.eventType(), m.eventBy(), name, from)
+				: null;
 		return new MessageView(m.id(), m.conversationId(), m.seq(), m.clientId(), m.kind(),
 				new SenderView(m.side(), senderId, (m.side() == Side.SYSTEM) ? null : name),
 				(m.kind() == MessageKind.TEXT) ? PlainText.wellFormed(m.body()) : null, attachment, event,

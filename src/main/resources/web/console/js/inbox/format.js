@@ -9,7 +9,7 @@ export function visitorName(conversation) {
   return t('inbox.visitorFallback', { id: visitor ? visitor.id : '?' });
 }
 
-/** A system event (assigned, closed, reopened, transferred) as a sentence. */
+/** A system event (assigned, closed, reopened, transferred, taken over) as a sentence. */
 export function eventText(event) {
   if (!event) return '';
   const agent = event.agent || t('inbox.anAgent');
@@ -32,6 +32,8 @@ export function eventText(event) {
       if (event.agent) return t('event.transferred', { agent: event.agent });
       return t('event.transferred.queue');
     }
+    case 'taken_over':
+      return t('event.takenOver', { agent, from: event.from || t('inbox.anAgent') });
     default:
       return t('event.other', { type: String(event.type) });
   }
