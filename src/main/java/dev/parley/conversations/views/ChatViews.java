@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import dev.parley.conversations.ClosedBy;
 import dev.parley.conversations.ConversationStatus;
 import dev.parley.conversations.MessageKind;
+import dev.parley.conversations.PreviewAttachment;
 import dev.parley.conversations.PublicNames;
 import dev.parley.conversations.Side;
 import dev.parley.conversations.TimelineEvent;
@@ -76,12 +77,20 @@ public class ChatViews {
 	public record StaffRef(long id, String displayName) {
 	}
 
-	/** A conversation as staff see it. */
+	/**
+	 * A conversation as staff see it.
+	 *
+	 * @param lastMessagePreview the last message's text, or its file's name
+	 * @param lastMessageAttachment {@code file} or {@code image} when the last message
+	 * was one; null for text
+	 * @param waitingSince when the visitor's oldest message no agent has answered yet was
+	 * written; null when an agent has answered everything or the conversation is closed
+	 */
 	public record ConversationView(long id, ConversationStatus status, ChannelRef channel, VisitorRef visitor,
 			StaffRef assignee, String question, Instant createdAt, Instant assignedAt, Instant closedAt,
 			ClosedBy closedBy, Instant lastMessageAt, String lastMessagePreview, long lastSeq, long agentReadSeq,
 			long visitorReadSeq, long unread, Integer rating, String ratingComment, VisitorDetails details,
-			Long groupId, Instant leftMessageAt) {
+			Long groupId, Instant leftMessageAt, PreviewAttachment lastMessageAttachment, Instant waitingSince) {
 	}
 
 	/** An agent as customers see them: by the public name only. */
@@ -153,7 +162,8 @@ public class ChatViews {
 					assignee, c.question(), c.createdAt(), c.assignedAt(), c.closedAt(), c.closedBy(),
 					c.lastMessageAt(), PlainText.wellFormed(c.lastMessagePreview()), c.lastSeq(), c.agentReadSeq(),
 					c.visitorReadSeq(), Math.max(0, c.lastSeq() - c.agentReadSeq()), c.rating(), c.ratingComment(),
-					details, c.groupId(), c.leftMessageAt());
+					details, c.groupId(), c.leftMessageAt(), c.lastMessageAttachment(),
+					c.closed() ? null : c.awaitingReplySince());
 		}).toList();
 	}
 

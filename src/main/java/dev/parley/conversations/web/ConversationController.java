@@ -159,7 +159,8 @@ class ConversationController {
 	ConversationView transfer(@PathVariable long id, @RequestBody TransferForm form, StaffActor actor) {
 		if (form.toGroupId() == null && form.toAgentId() != null && form.toAgentId() == actor.id()
 				&& actor.can(Permission.CONVERSATION_VIEW_ALL)) {
-			// a supervisor's transfer to himself is taking it over, whichever way it is asked
+			// a supervisor's transfer to himself is taking it over, whichever way it is
+			// asked
 			return this.takeOver.takeOver(actor, id, form.note());
 		}
 		return this.lifecycle.transfer(actor, id, form.toAgentId(), form.toGroupId(), form.note());

@@ -47,6 +47,18 @@ export function previewText(message) {
   return (message.text || '').slice(0, 200);
 }
 
+/**
+ * What a conversation list keeps for a new message: its text (or a file's name) and
+ * whether it is a file or an image, as the server's lastMessagePreview and
+ * lastMessageAttachment.
+ */
+export function messagePreview(message) {
+  if (message && message.kind === 'attachment' && message.attachment) {
+    return { text: message.attachment.name, attachment: message.attachment.image ? 'image' : 'file' };
+  }
+  return { text: previewText(message), attachment: null };
+}
+
 /** "just now", "5 min ago", "yesterday", or a short date for older times. */
 export function relativeTime(iso, now, timeZone) {
   if (!iso) return '';

@@ -5,7 +5,7 @@ import { reactive, computed } from 'vue';
 import { get } from '../../../shared/js/api.js';
 import { session, can } from '../session.js';
 import { subscribe, socketState, restart } from './staffSocket.js';
-import { previewText } from './format.js';
+import { messagePreview } from './format.js';
 import { forgetCanned } from '../canned/cannedStore.js';
 import { announce, clearNotice } from './attention.js';
 
@@ -199,7 +199,9 @@ function onMessage(frame) {
     const item = state.items.find((entry) => entry.id === id);
     if (!item) continue;
     if (message.seq && item.lastSeq && message.seq <= item.lastSeq) continue;
-    item.lastMessagePreview = previewText(message);
+    const preview = messagePreview(message);
+    item.lastMessagePreview = preview.text;
+    item.lastMessageAttachment = preview.attachment;
     item.lastMessageAt = message.createdAt || item.lastMessageAt;
     if (message.seq) item.lastSeq = message.seq;
     if (fromVisitor && !seen) item.unread = (Number(item.unread) || 0) + 1;
