@@ -121,6 +121,10 @@ class ChatBrowserTests extends ChatTest {
 		createUser(supervisorName, "supervisor");
 		signIn(supervisorName);
 		java.time.Instant clockWas = this.clock.instant();
+		// the conversation waiting three days must not be closed as idle meanwhile
+		String idleClose = "chat.inactivityCloseMinutes";
+		String idleWas = setting(idleClose);
+		assertThat(admin().put("/api/v1/settings", Map.of(idleClose, "0")).status()).isBetween(200, 204);
 		TestVisitor longest;
 		TestVisitor recent;
 		try {
@@ -139,6 +143,25 @@ class ChatBrowserTests extends ChatTest {
 		finally {
 			this.clock.set(clockWas);
 		}
+		try {
+			superviseAndTakeOver(longest, recent, agentName, supervisorName);
+		}
+		finally {
+			admin().put("/api/v1/settings", Map.of(idleClose, idleWas));
+		}
+	}
+
+	private String setting(String key) {
+		for (JsonNode setting : admin().get("/api/v1/settings").json()) {
+			if (setting.path("key").asString().equals(key)) {
+				return setting.path("value").asString();
+			}
+		}
+		throw new AssertionError("no setting " + key);
+	}
+
+	private void superviseAndTakeOver(TestVisitor longest, TestVisitor recent, String agentName,
+			String supervisorName) {
 		String longRow = "tr[data-board-conversation=\"" + longest.conversationId() + "\"]";
 		String recentRow = "tr[data-board-conversation=\"" + recent.conversationId() + "\"]";
 		try (Browser supervisor = Browser.open(this.port)) {
