@@ -94,7 +94,8 @@ export default {
       <span>{{ systemText }}</span>
     </div>
     <div v-else class="message" :class="side" :data-seq="message.seq" :data-state="deliveryState">
-      <div v-if="side === 'agent' && showName" class="pw-sender">{{ senderName }}</div>
+      <div v-if="side === 'agent' && showName" class="pw-sender"><img v-if="message.sender && message.sender.avatarUrl"
+        class="pw-sender-avatar" :src="message.sender.avatarUrl" alt="">{{ senderName }}</div>
       <div class="pw-bubble" :class="{ 'pw-bubble-file': message.kind === 'attachment' }">
         <MessageText v-if="message.text" :text="message.text" />
         <AttachmentView v-if="message.attachment" :attachment="message.attachment" />

@@ -203,6 +203,45 @@ class ChatBrowserTests extends ChatTest {
 		}
 	}
 
+	@Test
+	void theWidgetShowsTheAgentsAvatarInTheHeaderAndBesideHisMessages() throws Exception {
+		JsonNode channel = createChannel(Map.of("allowedOrigins", List.of("*")));
+		String agentName = unique("agent");
+		createUser(agentName, "agent");
+		ApiClient agent = signIn(agentName);
+		Path picture = this.files.resolve("me.png");
+		ImageIO.write(new BufferedImage(80, 80, BufferedImage.TYPE_INT_RGB), "png", picture.toFile());
+		ApiClient.Response uploaded = agent.upload("/api/v1/agents/me/avatar", "me.png",
+				java.nio.file.Files.readAllBytes(picture), Map.of());
+		assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(200);
+		String url = uploaded.json().path("avatarUrl").asString();
+		try (Browser visitor = Browser.open(this.port)) {
+			visitor.go("/widget/demo?channel=" + channel.path("key").asString());
+			visitor.click("#parley-launcher");
+			visitor.enterFrame("#parley-frame");
+			visitor.type("#composer", "Hello there");
+			visitor.keys("#composer", Keys.ENTER);
+			visitor.waitForText("#messages", "Hello there");
+			long conversationId = -1;
+			for (JsonNode item : agent.get("/api/v1/conversations?view=waiting").json().path("items")) {
+				if (item.path("channel").path("id").asLong() == channel.path("id").asLong()) {
+					conversationId = item.path("id").asLong();
+				}
+			}
+			take(agent, conversationId);
+			assertThat(agent
+				.post("/api/v1/conversations/" + conversationId + "/messages",
+						Map.of("clientId", "a-avatar", "text", "Hi, I can help"))
+				.status()).isEqualTo(201);
+			visitor.waitForText(".message.agent", "Hi, I can help");
+			visitor.waitUntil((d) -> Boolean.TRUE.equals(visitor.script(
+					"const img = document.querySelector('#agent-avatar'); return !!img && img.complete && img.naturalWidth > 0")));
+			assertThat(visitor.find("#agent-avatar").getAttribute("src")).endsWith(url);
+			assertThat(visitor.find(".message.agent .pw-sender-avatar").getAttribute("src")).endsWith(url);
+			assertNoAlert(visitor);
+		}
+	}
+
 	private ApiClient signIn(String username) {
 		ApiClient api = client();
 		api.login(username, INITIAL_PASSWORD);

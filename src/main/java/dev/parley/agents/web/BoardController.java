@@ -51,7 +51,7 @@ class BoardController {
 	}
 
 	record BoardAgent(long userId, String displayName, String publicName, AgentStatus status, boolean onShift,
-			int capacity, int load, List<Long> groupIds) {
+			int capacity, int load, List<Long> groupIds, String avatarUrl) {
 	}
 
 	record QueueTile(Long id, String name, RoutingStrategy routing, boolean open, Instant opensAt, int waiting,
@@ -119,7 +119,7 @@ class BoardController {
 		List<BoardAgent> boardAgents = agentList.stream()
 			.map((a) -> new BoardAgent(a.userId(), a.displayName(), a.publicName(), a.status(),
 					onShift.contains(a.userId()), a.capacity(), a.load(),
-					groupsOfAgent.getOrDefault(a.userId(), List.of())))
+					groupsOfAgent.getOrDefault(a.userId(), List.of()), a.avatarUrl()))
 			.toList();
 		return new Board(boardAgents, tiles,
 				new Unassigned((none != null) ? none.waiting() : 0, (none != null) ? none.longestWaitingSince() : null),

@@ -12,6 +12,7 @@ import { permissionsFor } from '../shell/navigation.js';
 import { subscribe } from '../inbox/staffSocket.js';
 import { visitorName, clockTime } from '../inbox/format.js';
 import PreviewLine from '../inbox/PreviewLine.js';
+import StaffAvatar from '../avatars/StaffAvatar.js';
 import AgentCard from './AgentCard.js';
 import QueueTile from './QueueTile.js';
 import { waitedSince, duration } from './duration.js';
@@ -34,7 +35,7 @@ function savedSort() {
 
 export default {
   name: 'BoardView',
-  components: { ProblemMessage, AgentCard, QueueTile, PreviewLine },
+  components: { ProblemMessage, AgentCard, QueueTile, PreviewLine, StaffAvatar },
   setup() {
     const board = ref(null);
     const problem = ref(null);
@@ -221,7 +222,9 @@ export default {
                       :data-watch="conversation.id">{{ visitorName(conversation) }}</router-link>
                     <span v-else>{{ visitorName(conversation) }}</span>
                   </td>
-                  <td class="wrap">{{ conversation.assignee ? conversation.assignee.displayName : '—' }}</td>
+                  <td class="wrap"><template v-if="conversation.assignee"><StaffAvatar :name="conversation.assignee.displayName"
+                    :url="conversation.assignee.avatarUrl" :size="20" /> {{ conversation.assignee.displayName }}</template>
+                    <template v-else>—</template></td>
                   <td class="wrap small">{{ conversation.channel ? conversation.channel.name : '' }}</td>
                   <td class="small" :title="formatInstant(conversation.createdAt, timeZone)">{{ clockTime(conversation.createdAt, timeZone) }}
                     <div class="muted">{{ waitedSince(conversation.createdAt, now) }}</div></td>

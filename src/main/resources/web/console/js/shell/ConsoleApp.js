@@ -11,11 +11,12 @@ import MentionToasts from '../inbox/MentionToasts.js';
 import { SCREENS, roleLabel, permissionsFor } from './navigation.js';
 import { startInbox, stopInbox, unreadTotal } from '../inbox/inboxStore.js';
 import StatusSwitcher from '../team/StatusSwitcher.js';
+import MyAvatar from '../avatars/MyAvatar.js';
 
 
 export default {
   name: 'ConsoleApp',
-  components: { BrandMark, LanguageSelect, ForbiddenView, StatusSwitcher, MentionToasts },
+  components: { BrandMark, LanguageSelect, ForbiddenView, StatusSwitcher, MentionToasts, MyAvatar },
   setup() {
     const route = useRoute();
     const router = useRouter();
@@ -54,6 +55,7 @@ export default {
         <header class="topbar">
           <StatusSwitcher v-if="can('conversation.reply')" :key="session.me.user.id" />
           <LanguageSelect id="language-select" />
+          <MyAvatar :key="'avatar-' + session.me.user.id" />
           <span id="current-user" class="who" :title="roleName">{{ session.me.user.displayName }}
             <span class="badge">{{ roleName }}</span></span>
           <router-link to="/password" class="small">{{ t('nav.password') }}</router-link>
