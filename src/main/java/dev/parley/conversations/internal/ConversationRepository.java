@@ -190,9 +190,8 @@ public class ConversationRepository {
 		this.template
 			.batchUpdate("UPDATE conversation SET last_seq = ?, last_message_at = ?, last_message_preview = ?, "
 					+ "last_message_attachment = ?, visitor_read_seq = GREATEST(visitor_read_seq, ?), "
-					+ "agent_read_seq = GREATEST(agent_read_seq, ?), awaiting_reply_since = CASE WHEN ? = 1 "
-					+ "THEN CAST(? AS BIGINT) ELSE COALESCE(awaiting_reply_since, CAST(? AS BIGINT)) END WHERE id = ?",
-					marks.stream().map((m) -> {
+					+ "agent_read_seq = GREATEST(agent_read_seq, ?), awaiting_reply_since = CASE WHEN ? = 1 THEN ? "
+					+ "ELSE COALESCE(awaiting_reply_since, ?) END WHERE id = ?", marks.stream().map((m) -> {
 						Long since = (m.awaitingSince != null) ? m.awaitingSince.toEpochMilli() : null;
 						return new Object[] { m.lastSeq, m.at.toEpochMilli(), m.preview,
 								(m.attachment != null) ? m.attachment.value() : null, m.visitorRead, m.agentRead,
