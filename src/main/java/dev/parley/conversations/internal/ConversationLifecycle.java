@@ -190,7 +190,8 @@ public class ConversationLifecycle {
 	}
 
 	private String targetAgent(Conversation c, long toAgentId) {
-		// to oneself only to take over someone else's (which needs view_all, above)
+		// a supervisor's transfer to himself is a take-over (TakeOver); to its own agent,
+		// none
 		if (c.assignedTo(toAgentId)) {
 			throw ChatInput.invalid("toAgentId", "the conversation is already assigned to this agent");
 		}
