@@ -11,7 +11,9 @@ import java.time.Instant;
  * @param byUserId who transferred it; null when Parley put it back into the queue because
  * its agent left it unanswered
  * @param noteId the internal note written with the transfer, if any
+ * @param takenOver whether this was a take-over: a supervisor ({@code byUserId}, also
+ * {@code toAgentId}) took the conversation from its agent for himself
  */
 public record ConversationTransferred(long conversationId, Long fromAgentId, Long toAgentId, Long toGroupId,
-		Long byUserId, Long noteId, Instant at) {
+		Long byUserId, Long noteId, Instant at, boolean takenOver) {
 }

@@ -4,9 +4,9 @@ import java.util.Collection;
 import java.util.Map;
 
 /**
- * The names customers see for staff members (an agent's public name, or the display name
- * when none is set). Customers never see any other name of a staff member. Implemented by
- * the module that owns agent profiles.
+ * The names (and avatars) customers see for staff members (an agent's public name, or the
+ * display name when none is set). Customers never see any other name of a staff member.
+ * Implemented by the module that owns agent profiles.
  */
 public interface PublicNames {
 
@@ -17,6 +17,14 @@ public interface PublicNames {
 
 	default String publicName(long userId) {
 		return publicNames(java.util.List.of(userId)).getOrDefault(userId, "");
+	}
+
+	/**
+	 * @return the avatar URL of each of the given staff members who has one (customers
+	 * see it beside the public name)
+	 */
+	default Map<Long, String> avatarUrls(Collection<Long> userIds) {
+		return Map.of();
 	}
 
 }

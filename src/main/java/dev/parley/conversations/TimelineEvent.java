@@ -15,7 +15,10 @@ public enum TimelineEvent {
 
 	REOPENED,
 
-	TRANSFERRED;
+	TRANSFERRED,
+
+	/** A supervisor took an agent's conversation for himself. */
+	TAKEN_OVER;
 
 	/**
 	 * @return the name stored in the database and sent to clients

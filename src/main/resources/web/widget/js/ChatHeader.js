@@ -2,7 +2,7 @@
 // end-chat and minimise.
 import { computed } from 'vue';
 import { t } from '../../shared/js/i18n.js';
-import { state, agentName, isClosed, endChat, minimize } from './chat.js';
+import { state, agentName, agentAvatar, isClosed, endChat, minimize } from './chat.js';
 import { ICONS } from './icons.js';
 
 export default {
@@ -22,11 +22,12 @@ export default {
       return t('widget.header.subtitle');
     });
     const canEnd = computed(() => state.phase === 'ready' && !!state.conversation && !isClosed.value);
-    return { state, agentName, initial, subtitle, canEnd, endChat, minimize, t };
+    return { state, agentName, agentAvatar, initial, subtitle, canEnd, endChat, minimize, t };
   },
   template: `
     <header class="pw-header">
-      <div class="pw-avatar" aria-hidden="true">{{ initial }}</div>
+      <img v-if="agentAvatar" id="agent-avatar" class="pw-avatar" :src="agentAvatar" alt="">
+      <div v-else class="pw-avatar" aria-hidden="true">{{ initial }}</div>
       <div class="pw-heading">
         <h1 id="channel-name" class="pw-title">{{ state.channel ? state.channel.name : t('widget.title') }}</h1>
         <p class="pw-subtitle" v-if="agentName">

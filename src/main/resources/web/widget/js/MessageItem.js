@@ -23,6 +23,9 @@ export function eventText(event) {
     case 'transferred':
       return event.by === 'agent' && agent ? t('widget.event.transferredTo', { agent })
         : t('widget.event.transferred');
+    case 'taken_over':
+      return agent && event.from ? t('widget.event.takenOver', { agent, from: event.from })
+        : t('widget.event.transferred');
     default:
       return '';
   }
@@ -91,7 +94,8 @@ export default {
       <span>{{ systemText }}</span>
     </div>
     <div v-else class="message" :class="side" :data-seq="message.seq" :data-state="deliveryState">
-      <div v-if="side === 'agent' && showName" class="pw-sender">{{ senderName }}</div>
+      <div v-if="side === 'agent' && showName" class="pw-sender"><img v-if="message.sender && message.sender.avatarUrl"
+        class="pw-sender-avatar" :src="message.sender.avatarUrl" alt="">{{ senderName }}</div>
       <div class="pw-bubble" :class="{ 'pw-bubble-file': message.kind === 'attachment' }">
         <MessageText v-if="message.text" :text="message.text" />
         <AttachmentView v-if="message.attachment" :attachment="message.attachment" />

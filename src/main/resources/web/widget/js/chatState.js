@@ -47,6 +47,21 @@ export const agentName = computed(() => {
   return null;
 });
 
+/** The avatar of that agent, when they have one (the URL the server sends with the public name). */
+export const agentAvatar = computed(() => {
+  const name = agentName.value;
+  const conversation = state.conversation;
+  if (!name) return null;
+  if (conversation && conversation.assignee && conversation.assignee.name === name && conversation.assignee.avatarUrl) {
+    return conversation.assignee.avatarUrl;
+  }
+  for (let index = state.messages.length - 1; index >= 0; index -= 1) {
+    const sender = state.messages[index].sender;
+    if (sender && sender.kind === 'agent' && sender.name === name && sender.avatarUrl) return sender.avatarUrl;
+  }
+  return null;
+});
+
 export const unread = computed(() => state.messages.filter((message) => message.seq > state.readSeq
   && message.sender && message.sender.kind === 'agent' && message.kind !== 'event').length);
 

@@ -39,10 +39,10 @@ export const outbox = new Outbox({
   },
 });
 
-/** The assignee as a visitor may see it: the name the server sends, nothing else. */
+/** The assignee as a visitor may see it: the name (and avatar) the server sends, nothing else. */
 function publicAssignee(assignee) {
   if (!assignee) return null;
-  return { name: assignee.name || assignee.displayName || null };
+  return { name: assignee.name || assignee.displayName || null, avatarUrl: assignee.avatarUrl || null };
 }
 
 /** A conversation summary as the widget keeps it. */
@@ -104,6 +104,9 @@ function applyEvent(message) {
       conversation.assignee = null;
       conversation.status = 'waiting';
     }
+  } else if (event.type === 'taken_over' && event.agent) {
+    conversation.assignee = { name: event.agent };
+    conversation.status = 'assigned';
   } else if (event.type === 'assigned' && event.agent) {
     conversation.assignee = { name: event.agent };
     if (conversation.status === 'waiting') conversation.status = 'assigned';

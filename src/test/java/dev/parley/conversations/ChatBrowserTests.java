@@ -111,6 +111,144 @@ class ChatBrowserTests extends ChatTest {
 		assertThat(closed.path("ratingComment").asString()).isEqualTo("Quick and kind " + HOSTILE);
 	}
 
+	@Test
+	void aSupervisorSeesWhoWaitsLongestWithFilesNamedAndTakesOverAfterConfirming() throws Exception {
+		String key = channelKey();
+		String agentName = unique("agent");
+		createUser(agentName, "agent");
+		ApiClient agent = signIn(agentName);
+		String supervisorName = unique("supervisor");
+		createUser(supervisorName, "supervisor");
+		signIn(supervisorName);
+		java.time.Instant clockWas = this.clock.instant();
+		// the conversation waiting three days must not be closed as idle meanwhile
+		String idleClose = "chat.inactivityCloseMinutes";
+		String idleWas = setting(idleClose);
+		assertThat(admin().put("/api/v1/settings", Map.of(idleClose, "0")).status()).isBetween(200, 204);
+		TestVisitor longest;
+		TestVisitor recent;
+		try {
+			this.clock.set(java.time.Instant.now().minus(java.time.Duration.ofDays(3)));
+			longest = visitorWithConversation(key);
+			take(agent, longest.conversationId());
+			ApiClient.Response file = longest.api()
+				.upload("/api/v1/widget/conversations/" + longest.conversationId() + "/attachments", "invoice 发票.pdf",
+						"%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+						Map.of("clientId", "v-file"));
+			assertThat(file.status()).as(file.toString()).isEqualTo(201);
+			this.clock.set(java.time.Instant.now());
+			recent = visitorWithConversation(key);
+			take(agent, recent.conversationId());
+		}
+		finally {
+			this.clock.set(clockWas);
+		}
+		try {
+			superviseAndTakeOver(longest, recent, agentName, supervisorName);
+		}
+		finally {
+			admin().put("/api/v1/settings", Map.of(idleClose, idleWas));
+		}
+	}
+
+	private String setting(String key) {
+		for (JsonNode setting : admin().get("/api/v1/settings").json()) {
+			if (setting.path("key").asString().equals(key)) {
+				return setting.path("value").asString();
+			}
+		}
+		throw new AssertionError("no setting " + key);
+	}
+
+	private void superviseAndTakeOver(TestVisitor longest, TestVisitor recent, String agentName,
+			String supervisorName) {
+		String longRow = "tr[data-board-conversation=\"" + longest.conversationId() + "\"]";
+		String recentRow = "tr[data-board-conversation=\"" + recent.conversationId() + "\"]";
+		try (Browser supervisor = Browser.open(this.port)) {
+			supervisor.signIn(supervisorName, OWN_PASSWORD);
+			supervisor.go("/console/board");
+			supervisor.waitForText(longRow + " .board-preview [data-preview-kind=\"file\"]", "invoice 发票.pdf");
+			supervisor.find(longRow + " .board-preview [data-preview-kind=\"file\"] svg");
+			supervisor.waitForText(longRow + " .board-waiting", "3 d");
+			assertThat(supervisor.find(longRow).getAttribute("class")).contains("waiting-long");
+			assertThat(supervisor.find(recentRow + " .board-waiting").getText()).isNotBlank();
+			assertThat(supervisor.find(recentRow).getAttribute("class")).doesNotContain("waiting-long");
+			supervisor.select("#board-sort", "waiting");
+			supervisor.waitUntil((d) -> String.valueOf(longest.conversationId())
+				.equals(supervisor.find("#board-conversations tbody tr").getAttribute("data-board-conversation")));
+
+			supervisor.click(longRow + " a[data-watch]");
+			supervisor.waitForText(
+					"li[data-conversation-id=\"" + longest.conversationId() + "\"] [data-preview-kind=\"file\"]",
+					"invoice 发票.pdf");
+			supervisor.click("#conv-take-over");
+			supervisor.waitFor(".take-over-dialog");
+			assertThat(supervisor.focused().getAttribute("id")).as("focus moves into the dialog")
+				.isEqualTo("take-over-confirm");
+			assertThat(supervisor.find("#take-over-text").getText()).contains("User " + agentName);
+			supervisor.press(Keys.ESCAPE);
+			supervisor.waitUntilGone(".take-over-dialog");
+			assertThat(admin().get("/api/v1/conversations/" + longest.conversationId())
+				.json()
+				.path("assignee")
+				.path("displayName")
+				.asString()).as("nothing happens without confirming").isEqualTo("User " + agentName);
+
+			supervisor.click("#conv-take-over");
+			supervisor.click("#take-over-confirm");
+			supervisor.waitForText("#conv-assignee", "User " + supervisorName);
+			supervisor.waitForText("#conv-messages",
+					"User " + supervisorName + " took over the conversation from User " + agentName + ".");
+			assertNoAlert(supervisor);
+		}
+	}
+
+	@Test
+	void theWidgetShowsTheAgentsAvatarInTheHeaderAndBesideHisMessages() throws Exception {
+		JsonNode channel = createChannel(Map.of("allowedOrigins", List.of("*")));
+		String agentName = unique("agent");
+		createUser(agentName, "agent");
+		ApiClient agent = signIn(agentName);
+		Path picture = this.files.resolve("me.png");
+		ImageIO.write(new BufferedImage(80, 80, BufferedImage.TYPE_INT_RGB), "png", picture.toFile());
+		ApiClient.Response uploaded = agent.upload("/api/v1/agents/me/avatar", "me.png",
+				java.nio.file.Files.readAllBytes(picture), Map.of());
+		assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(200);
+		String url = uploaded.json().path("avatarUrl").asString();
+		try (Browser visitor = Browser.open(this.port)) {
+			visitor.go("/widget/demo?channel=" + channel.path("key").asString());
+			visitor.click("#parley-launcher");
+			visitor.enterFrame("#parley-frame");
+			visitor.type("#composer", "Hello there");
+			visitor.keys("#composer", Keys.ENTER);
+			visitor.waitForText("#messages", "Hello there");
+			long conversationId = -1;
+			for (JsonNode item : agent.get("/api/v1/conversations?view=waiting").json().path("items")) {
+				if (item.path("channel").path("id").asLong() == channel.path("id").asLong()) {
+					conversationId = item.path("id").asLong();
+				}
+			}
+			take(agent, conversationId);
+			assertThat(agent
+				.post("/api/v1/conversations/" + conversationId + "/messages",
+						Map.of("clientId", "a-avatar", "text", "Hi, I can help"))
+				.status()).isEqualTo(201);
+			visitor.waitForText(".message.agent", "Hi, I can help");
+			visitor.waitUntil((d) -> Boolean.TRUE.equals(visitor.script(
+					"const img = document.querySelector('#agent-avatar'); return !!img && img.complete && img.naturalWidth > 0")));
+			assertThat(visitor.find("#agent-avatar").getAttribute("src")).endsWith(url);
+			assertThat(visitor.find(".message.agent .pw-sender-avatar").getAttribute("src")).endsWith(url);
+			assertNoAlert(visitor);
+		}
+	}
+
+	private ApiClient signIn(String username) {
+		ApiClient api = client();
+		api.login(username, INITIAL_PASSWORD);
+		api.post("/api/v1/session/password", Map.of("currentPassword", INITIAL_PASSWORD, "newPassword", OWN_PASSWORD));
+		return api;
+	}
+
 	private static void assertNoAlert(Browser browser) {
 		try {
 			Alert alert = browser.driver().switchTo().alert();

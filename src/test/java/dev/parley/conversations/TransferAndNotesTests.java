@@ -78,23 +78,75 @@ class TransferAndNotesTests extends ChatTest {
 	}
 
 	@Test
-	void aSupervisorTakesOverAnAgentsConversationAnotherAgentCannot() {
+	void aSupervisorTakesOverAnAgentsConversationRecordedAsATakeOverNotATransfer() {
 		TestVisitor visitor = visitorWithConversation(channelKey());
+		Staff owner = staff("agent", "Lily");
+		take(owner.api(), visitor.conversationId());
+		String path = "/api/v1/conversations/" + visitor.conversationId();
+		Staff supervisor = staff("supervisor", "Grace");
+		ApiClient.Response taken;
+		try (SocketClient visitorSocket = SocketClient.visitor(this.port, visitor.token())) {
+			taken = supervisor.api().post(path + "/take-over", Map.of());
+			JsonNode line = visitorSocket.expect(
+					(f) -> f.path("type").asString().equals("message")
+							&& f.path("message").path("event").path("type").asString().equals("taken_over"),
+					"take-over line");
+			assertThat(line.path("message").path("event").path("agent").asString()).isEqualTo("Grace");
+			assertThat(line.path("message").path("event").path("from").asString()).isEqualTo("Lily");
+			assertThat(visitorSocket.seen().toString()).as("only public names")
+				.doesNotContain(owner.displayName())
+				.doesNotContain(supervisor.displayName());
+		}
+		assertThat(taken.status()).as(taken.toString()).isEqualTo(200);
+		assertThat(taken.json().path("assignee").path("id").asLong()).isEqualTo(supervisor.id());
+		JsonNode staffLine = transcript(admin(), "/api/v1/conversations/", visitor.conversationId()).stream()
+			.filter((m) -> m.path("event").path("type").asString().equals("taken_over"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(staffLine.path("event").path("agent").asString()).isEqualTo(supervisor.displayName());
+		assertThat(staffLine.path("event").path("from").asString()).isEqualTo(owner.displayName());
+		assertThat(transcript(admin(), "/api/v1/conversations/", visitor.conversationId()))
+			.noneMatch((m) -> m.path("event").path("type").asString().equals("transferred"));
+		JsonNode audit = admin()
+			.get("/api/v1/audit-events?action=conversation.taken_over&actor=" + supervisor.username())
+			.json()
+			.path("items");
+		assertThat(audit.size()).isEqualTo(1);
+		assertThat(audit.get(0).path("target").asString()).isEqualTo("#" + visitor.conversationId());
+		assertThat(audit.get(0).path("detail").asString()).isEqualTo(owner.username());
+		assertThat(owner.api().get(path).status()).as("no longer the agent's").isEqualTo(404);
+		assertThat(supervisor.api()
+			.post(path + "/messages", Map.of("clientId", "take-over-1", "text", "I am taking over"))
+			.status()).isEqualTo(201);
+	}
+
+	@Test
+	void takeOverIsRefusedWithoutThePermissionsAndForBadConversations() {
+		TestVisitor visitor = visitorWithConversation(channelKey());
+		String path = "/api/v1/conversations/" + visitor.conversationId();
+		ApiClient supervisor = signedInAs("supervisor");
+		assertThat(supervisor.post(path + "/take-over", Map.of()).code()).as("waiting: take it instead")
+			.isEqualTo("conversation_waiting");
 		ApiClient owner = signedInAs("agent");
 		take(owner, visitor.conversationId());
-		String path = "/api/v1/conversations/" + visitor.conversationId();
 		ApiClient colleague = signedInAs("agent");
 		long colleagueId = colleague.get("/api/v1/session").json().path("user").path("id").asLong();
+		assertThat(colleague.post(path + "/take-over", Map.of()).status()).isEqualTo(404);
 		assertThat(colleague.post(path + "/transfer", Map.of("toAgentId", colleagueId)).status()).isEqualTo(404);
-		ApiClient supervisor = signedInAs("supervisor");
-		long supervisorId = supervisor.get("/api/v1/session").json().path("user").path("id").asLong();
-		ApiClient.Response taken = supervisor.post(path + "/transfer", Map.of("toAgentId", supervisorId));
-		assertThat(taken.status()).as(taken.toString()).isEqualTo(200);
-		assertThat(taken.json().path("assignee").path("id").asLong()).isEqualTo(supervisorId);
-		assertThat(supervisor.post(path + "/transfer", Map.of("toAgentId", supervisorId)).status()).as("already his")
-			.isEqualTo(400);
-		assertThat(supervisor.post(path + "/messages", Map.of("clientId", "take-over-1", "text", "I am taking over"))
+		String monitorRole = unique("monitor");
+		assertThat(admin().post("/api/v1/roles", Map.of("name", monitorRole, "description", "watches", "permissions",
+				List.of("conversation.view_all", "conversation.monitor")))
 			.status()).isEqualTo(201);
+		ApiClient watcher = signedInAs(monitorRole);
+		assertThat(watcher.post(path + "/take-over", Map.of()).status()).as("reads but may not reply").isEqualTo(403);
+		assertThat(supervisor.post(path + "/take-over", Map.of("note", "x".repeat(2001))).status()).isEqualTo(400);
+		assertThat(admin().get(path).json().path("assignee").path("id").asLong()).as("nothing changed")
+			.isEqualTo(owner.get("/api/v1/session").json().path("user").path("id").asLong());
+		assertThat(supervisor.post(path + "/take-over", Map.of()).status()).isEqualTo(200);
+		assertThat(supervisor.post(path + "/take-over", Map.of()).code()).as("already his")
+			.isEqualTo("already_assigned");
+		supervisor.post(path + "/close", Map.of());
+		assertThat(admin().post(path + "/take-over", Map.of()).code()).isEqualTo("conversation_closed");
 	}
 
 	@Test
@@ -153,6 +205,23 @@ class TransferAndNotesTests extends ChatTest {
 			assertThat(mention.path("conversationId").asLong()).isEqualTo(visitor.conversationId());
 			assertThat(mention.path("note").path("text").asString()).contains("<b>this</b>");
 		}
+	}
+
+	record Staff(long id, String username, String displayName, ApiClient api) {
+	}
+
+	/** A signed-in staff member whose public name differs from the display name. */
+	private Staff staff(String role, String publicName) {
+		String username = unique(role);
+		JsonNode user = createUser(username, role);
+		long id = user.path("id").asLong();
+		ApiClient.Response profile = admin().put("/api/v1/agents/" + id,
+				Map.of("publicName", publicName, "capacity", 5));
+		assertThat(profile.status()).as(profile.toString()).isEqualTo(200);
+		ApiClient api = client();
+		api.login(username, INITIAL_PASSWORD);
+		api.post("/api/v1/session/password", Map.of("currentPassword", INITIAL_PASSWORD, "newPassword", OWN_PASSWORD));
+		return new Staff(id, username, user.path("displayName").asString(), api);
 	}
 
 }

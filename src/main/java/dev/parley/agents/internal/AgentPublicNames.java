@@ -31,9 +31,12 @@ class AgentPublicNames implements PublicNames {
 
 	private final Clock clock;
 
+	private final Avatars avatars;
+
 	private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
 
-	AgentPublicNames(AgentRepository agents, StaffDirectory staff, Clock clock) {
+	AgentPublicNames(AgentRepository agents, StaffDirectory staff, Clock clock, Avatars avatars) {
+		this.avatars = avatars;
 		this.agents = agents;
 		this.staff = staff;
 		this.clock = clock;
@@ -65,6 +68,11 @@ class AgentPublicNames implements PublicNames {
 			}
 		}
 		return names;
+	}
+
+	@Override
+	public Map<Long, String> avatarUrls(Collection<Long> userIds) {
+		return this.avatars.urls(userIds);
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)

@@ -43,8 +43,11 @@ public class Agents {
 
 	private final Settings settings;
 
+	private final Avatars avatars;
+
 	Agents(AgentRepository agents, ConversationQueue queue, StaffDirectory staff, ApplicationEventPublisher events,
-			TransactionTemplate transactions, Clock clock, Settings settings) {
+			TransactionTemplate transactions, Clock clock, Settings settings, Avatars avatars) {
+		this.avatars = avatars;
 		this.agents = agents;
 		this.queue = queue;
 		this.staff = staff;
@@ -56,7 +59,7 @@ public class Agents {
 
 	/** An agent with their display name and current load. */
 	public record AgentView(long userId, String username, String displayName, String publicName, List<String> languages,
-			List<String> skills, int capacity, AgentStatus status, int load) {
+			List<String> skills, int capacity, AgentStatus status, int load, String avatarUrl) {
 	}
 
 	public AgentView me(long userId) {
@@ -170,12 +173,14 @@ public class Agents {
 		List<Long> ids = profiles.stream().map(AgentProfile::userId).toList();
 		Map<Long, dev.parley.identity.StaffDirectory.StaffMember> members = this.staff.members(ids);
 		Map<Long, Integer> loads = this.queue.openCounts(ids);
+		Map<Long, String> avatarUrls = this.avatars.urls(ids);
 		List<AgentView> views = new ArrayList<>();
 		for (AgentProfile p : profiles) {
 			var member = members.get(p.userId());
 			if (member != null && member.enabled()) {
 				views.add(new AgentView(p.userId(), member.username(), member.displayName(), p.publicName(),
-						p.languages(), p.skills(), p.capacity(), p.status(), loads.getOrDefault(p.userId(), 0)));
+						p.languages(), p.skills(), p.capacity(), p.status(), loads.getOrDefault(p.userId(), 0),
+						avatarUrls.get(p.userId())));
 			}
 		}
 		return views;

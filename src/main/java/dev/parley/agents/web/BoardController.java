@@ -12,6 +12,7 @@ import dev.parley.agents.AgentStatus;
 import dev.parley.agents.RoutingStrategy;
 import dev.parley.agents.internal.AgentGroup;
 import dev.parley.agents.internal.Agents;
+import dev.parley.agents.internal.BoardSettings;
 import dev.parley.agents.internal.Groups;
 import dev.parley.conversations.ConversationQueue;
 import dev.parley.conversations.GroupDirectory;
@@ -36,8 +37,11 @@ class BoardController {
 
 	private final java.time.Clock clock;
 
+	private final BoardSettings settings;
+
 	BoardController(Agents agents, Groups groups, ConversationQueue queue, ChatViews views,
-			dev.parley.agents.internal.Shifts shifts, java.time.Clock clock) {
+			dev.parley.agents.internal.Shifts shifts, java.time.Clock clock, BoardSettings settings) {
+		this.settings = settings;
 		this.shifts = shifts;
 		this.clock = clock;
 		this.agents = agents;
@@ -47,7 +51,7 @@ class BoardController {
 	}
 
 	record BoardAgent(long userId, String displayName, String publicName, AgentStatus status, boolean onShift,
-			int capacity, int load, List<Long> groupIds) {
+			int capacity, int load, List<Long> groupIds, String avatarUrl) {
 	}
 
 	record QueueTile(Long id, String name, RoutingStrategy routing, boolean open, Instant opensAt, int waiting,
@@ -57,8 +61,12 @@ class BoardController {
 	record Unassigned(int waiting, Instant longestWaitingSince) {
 	}
 
+	/**
+	 * @param replyWarningSeconds how long a visitor may wait for a reply (a
+	 * conversation's {@code waitingSince}) before the board highlights it
+	 */
 	record Board(List<BoardAgent> agents, List<QueueTile> groups, Unassigned unassigned,
-			List<ChatViews.ConversationView> conversations) {
+			List<ChatViews.ConversationView> conversations, long replyWarningSeconds) {
 	}
 
 	@GetMapping("/api/v1/board")
@@ -111,11 +119,11 @@ class BoardController {
 		List<BoardAgent> boardAgents = agentList.stream()
 			.map((a) -> new BoardAgent(a.userId(), a.displayName(), a.publicName(), a.status(),
 					onShift.contains(a.userId()), a.capacity(), a.load(),
-					groupsOfAgent.getOrDefault(a.userId(), List.of())))
+					groupsOfAgent.getOrDefault(a.userId(), List.of()), a.avatarUrl()))
 			.toList();
 		return new Board(boardAgents, tiles,
 				new Unassigned((none != null) ? none.waiting() : 0, (none != null) ? none.longestWaitingSince() : null),
-				this.views.inProgress(200));
+				this.views.inProgress(200), this.settings.replyWarning().toSeconds());
 	}
 
 }

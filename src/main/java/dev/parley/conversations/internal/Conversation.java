@@ -4,13 +4,35 @@ import java.time.Instant;
 
 import dev.parley.conversations.ClosedBy;
 import dev.parley.conversations.ConversationStatus;
+import dev.parley.conversations.PreviewAttachment;
 
-/** One chat between a visitor and the team, from the first message to closing. */
+/**
+ * One chat between a visitor and the team, from the first message to closing.
+ *
+ * @param lastMessagePreview the list's line for the last message: its text, or a file's
+ * name
+ * @param lastMessageAttachment whether that last message was a file or an image; null for
+ * text
+ * @param awaitingReplySince when the visitor's oldest message no agent has answered yet
+ * was written (or the pre-chat question asked); null once an agent replied
+ */
 public record Conversation(long id, long channelId, long visitorId, ConversationStatus status, Long assigneeId,
 		String question, String pageUrl, String referrer, String userAgent, String ip, String language,
 		Instant createdAt, Instant assignedAt, Instant closedAt, ClosedBy closedBy, Instant lastMessageAt,
 		String lastMessagePreview, long lastSeq, long agentReadSeq, long visitorReadSeq, Integer rating,
-		String ratingComment, Instant ratedAt, Long groupId, Instant leftMessageAt) {
+		String ratingComment, Instant ratedAt, Long groupId, Instant leftMessageAt,
+		PreviewAttachment lastMessageAttachment, Instant awaitingReplySince) {
+
+	/** A conversation about to be stored, or one read without the list's details. */
+	public Conversation(long id, long channelId, long visitorId, ConversationStatus status, Long assigneeId,
+			String question, String pageUrl, String referrer, String userAgent, String ip, String language,
+			Instant createdAt, Instant assignedAt, Instant closedAt, ClosedBy closedBy, Instant lastMessageAt,
+			String lastMessagePreview, long lastSeq, long agentReadSeq, long visitorReadSeq, Integer rating,
+			String ratingComment, Instant ratedAt, Long groupId, Instant leftMessageAt) {
+		this(id, channelId, visitorId, status, assigneeId, question, pageUrl, referrer, userAgent, ip, language,
+				createdAt, assignedAt, closedAt, closedBy, lastMessageAt, lastMessagePreview, lastSeq, agentReadSeq,
+				visitorReadSeq, rating, ratingComment, ratedAt, groupId, leftMessageAt, null, null);
+	}
 
 	public boolean closed() {
 		return this.status == ConversationStatus.CLOSED;
@@ -36,7 +58,8 @@ public record Conversation(long id, long channelId, long visitorId, Conversation
 		return new Conversation(this.id, this.channelId, this.visitorId, newStatus, this.assigneeId, this.question,
 				this.pageUrl, this.referrer, this.userAgent, this.ip, this.language, this.createdAt, this.assignedAt,
 				null, null, this.lastMessageAt, this.lastMessagePreview, this.lastSeq, this.agentReadSeq,
-				this.visitorReadSeq, this.rating, this.ratingComment, this.ratedAt, this.groupId, this.leftMessageAt);
+				this.visitorReadSeq, this.rating, this.ratingComment, this.ratedAt, this.groupId, this.leftMessageAt,
+				this.lastMessageAttachment, this.awaitingReplySince);
 	}
 
 	/** This conversation with more messages appended, up to {@code seq}. */
@@ -44,7 +67,8 @@ public record Conversation(long id, long channelId, long visitorId, Conversation
 		return new Conversation(this.id, this.channelId, this.visitorId, this.status, this.assigneeId, this.question,
 				this.pageUrl, this.referrer, this.userAgent, this.ip, this.language, this.createdAt, this.assignedAt,
 				this.closedAt, this.closedBy, this.lastMessageAt, this.lastMessagePreview, seq, this.agentReadSeq,
-				this.visitorReadSeq, this.rating, this.ratingComment, this.ratedAt, this.groupId, this.leftMessageAt);
+				this.visitorReadSeq, this.rating, this.ratingComment, this.ratedAt, this.groupId, this.leftMessageAt,
+				this.lastMessageAttachment, this.awaitingReplySince);
 	}
 
 }

@@ -181,7 +181,7 @@ public class ConversationLifecycle {
 			this.transcript.appendLine(locked, Draft.event(TimelineEvent.TRANSFERRED,
 					(toAgentId != null) ? TRANSFER_TO_AGENT : TRANSFER_TO_GROUP, toAgentId, targetName), now);
 			this.events.publishEvent(new ConversationTransferred(conversationId, locked.assigneeId(), toAgentId,
-					toGroupId, actor.id(), noteId, now));
+					toGroupId, actor.id(), noteId, now, false));
 			if (toGroupId != null) {
 				this.events.publishEvent(new ConversationWaiting(conversationId, locked.channelId(), toGroupId, now));
 			}
@@ -190,7 +190,8 @@ public class ConversationLifecycle {
 	}
 
 	private String targetAgent(Conversation c, long toAgentId) {
-		// to oneself only to take over someone else's (which needs view_all, above)
+		// a supervisor's transfer to himself is a take-over (TakeOver); to its own agent,
+		// none
 		if (c.assignedTo(toAgentId)) {
 			throw ChatInput.invalid("toAgentId", "the conversation is already assigned to this agent");
 		}
@@ -282,8 +283,8 @@ public class ConversationLifecycle {
 			}
 			this.transcript.appendLine(locked, Draft.event(TimelineEvent.TRANSFERRED, TRANSFER_TO_GROUP, null, null),
 					now);
-			this.events.publishEvent(
-					new ConversationTransferred(id, locked.assigneeId(), null, locked.groupId(), null, null, now));
+			this.events.publishEvent(new ConversationTransferred(id, locked.assigneeId(), null, locked.groupId(), null,
+					null, now, false));
 			this.events.publishEvent(new ConversationWaiting(id, locked.channelId(), locked.groupId(), now));
 			return true;
 		}));

@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import dev.parley.conversations.ClosedBy;
 import dev.parley.conversations.ConversationStatus;
+import dev.parley.conversations.PreviewAttachment;
 import dev.parley.conversations.Side;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,7 +31,8 @@ public class ConversationRepository {
 	static final String COLUMNS = "c.id, c.channel_id, c.visitor_id, c.status, c.assignee_id, c.question, c.page_url, "
 			+ "c.referrer, c.user_agent, c.ip, c.language, c.created_at, c.assigned_at, c.closed_at, c.closed_by, "
 			+ "c.last_message_at, c.last_message_preview, c.last_seq, c.agent_read_seq, c.visitor_read_seq, c.rating, "
-			+ "c.rating_comment, c.rated_at, c.group_id, c.left_message_at";
+			+ "c.rating_comment, c.rated_at, c.group_id, c.left_message_at, c.last_message_attachment, "
+			+ "c.awaiting_reply_since";
 
 	private static final String WAITING = ConversationStatus.WAITING.value();
 
@@ -52,12 +54,15 @@ public class ConversationRepository {
 		this.jdbc
 			.sql("INSERT INTO conversation (channel_id, visitor_id, status, question, page_url, referrer, user_agent, ip, "
 					+ "language, created_at, last_message_at, last_seq, agent_read_seq, visitor_read_seq, group_id, "
-					+ "left_message_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?, ?)")
+					+ "left_message_at, awaiting_reply_since) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?, ?, ?)")
 			.params(conversation.channelId(), conversation.visitorId(), conversation.status().value(),
 					conversation.question(), conversation.pageUrl(), conversation.referrer(), conversation.userAgent(),
 					conversation.ip(), conversation.language(), conversation.createdAt().toEpochMilli(),
 					conversation.lastMessageAt().toEpochMilli(), conversation.groupId(),
-					(conversation.leftMessageAt() != null) ? conversation.leftMessageAt().toEpochMilli() : null)
+					(conversation.leftMessageAt() != null) ? conversation.leftMessageAt().toEpochMilli() : null,
+					// a question asked before the chat waits for its answer from the
+					// start
+					(conversation.question() != null) ? conversation.createdAt().toEpochMilli() : null)
 			.update(keys, "id");
 		return keys.getKeyAs(Number.class).longValue();
 	}
@@ -139,6 +144,12 @@ public class ConversationRepository {
 
 		private String preview;
 
+		private PreviewAttachment attachment;
+
+		private boolean agentReplied;
+
+		private Instant awaitingSince;
+
 		private long visitorRead;
 
 		private long agentRead;
@@ -147,22 +158,30 @@ public class ConversationRepository {
 			this.conversationId = conversationId;
 		}
 
-		void add(long seq, Instant at, String preview, Side side) {
+		void add(long seq, Instant at, String preview, PreviewAttachment attachment, Side side) {
 			this.lastSeq = seq;
 			this.at = at;
 			this.preview = preview;
+			this.attachment = attachment;
 			if (side == Side.VISITOR) {
 				this.visitorRead = seq;
+				if (this.awaitingSince == null) {
+					this.awaitingSince = at;
+				}
 			}
 			else if (side == Side.AGENT) {
 				this.agentRead = seq;
+				this.agentReplied = true;
+				this.awaitingSince = null;
 			}
 		}
 
 	}
 
 	/**
-	 * Records what batches appended: last message, preview, read marks; one batch update.
+	 * Records what batches appended: last message, preview, read marks, and since when
+	 * the visitor awaits a reply (an agent's message answers everything before it; a
+	 * visitor's message starts the wait unless one is running); one batch update.
 	 */
 	void recordAppends(Collection<AppendMark> marks) {
 		if (marks.isEmpty()) {
@@ -170,12 +189,14 @@ public class ConversationRepository {
 		}
 		this.template
 			.batchUpdate("UPDATE conversation SET last_seq = ?, last_message_at = ?, last_message_preview = ?, "
-					+ "visitor_read_seq = GREATEST(visitor_read_seq, ?), agent_read_seq = GREATEST(agent_read_seq, ?) "
-					+ "WHERE id = ?",
-					marks.stream()
-						.map((m) -> new Object[] { m.lastSeq, m.at.toEpochMilli(), m.preview, m.visitorRead,
-								m.agentRead, m.conversationId })
-						.toList());
+					+ "last_message_attachment = ?, visitor_read_seq = GREATEST(visitor_read_seq, ?), "
+					+ "agent_read_seq = GREATEST(agent_read_seq, ?), awaiting_reply_since = CASE WHEN ? = 1 THEN ? "
+					+ "ELSE COALESCE(awaiting_reply_since, ?) END WHERE id = ?", marks.stream().map((m) -> {
+						Long since = (m.awaitingSince != null) ? m.awaitingSince.toEpochMilli() : null;
+						return new Object[] { m.lastSeq, m.at.toEpochMilli(), m.preview,
+								(m.attachment != null) ? m.attachment.value() : null, m.visitorRead, m.agentRead,
+								m.agentReplied ? 1 : 0, since, since, m.conversationId };
+					}).toList());
 	}
 
 	void recordSeq(long id, long seq) {
@@ -219,7 +240,10 @@ public class ConversationRepository {
 	}
 
 	void close(long id, Instant at, ClosedBy by) {
-		this.jdbc.sql("UPDATE conversation SET status = ?, closed_at = ?, closed_by = ? WHERE id = ?")
+		// a closed conversation awaits nothing; a visitor reopening it starts a new wait
+		this.jdbc
+			.sql("UPDATE conversation SET status = ?, closed_at = ?, closed_by = ?, awaiting_reply_since = NULL "
+					+ "WHERE id = ?")
 			.params(CLOSED, at.toEpochMilli(), by.value(), id)
 			.update();
 	}
@@ -271,7 +295,9 @@ public class ConversationRepository {
 				rs.getLong("last_seq"), rs.getLong("agent_read_seq"), rs.getLong("visitor_read_seq"),
 				rs.getObject("rating", Integer.class), rs.getString("rating_comment"),
 				instant(rs.getObject("rated_at", Long.class)), rs.getObject("group_id", Long.class),
-				instant(rs.getObject("left_message_at", Long.class)));
+				instant(rs.getObject("left_message_at", Long.class)),
+				PreviewAttachment.of(rs.getString("last_message_attachment")),
+				instant(rs.getObject("awaiting_reply_since", Long.class)));
 	}
 
 	static Instant instant(Long millis) {

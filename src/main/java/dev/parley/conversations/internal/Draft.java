@@ -13,7 +13,12 @@ import dev.parley.conversations.TimelineEvent;
  * transfer to a group); null for visitors
  */
 record Draft(String clientId, Side side, Long senderId, String senderName, MessageKind kind, String body,
-		Long attachmentId, TimelineEvent eventType, String eventBy) {
+		Long attachmentId, TimelineEvent eventType, String eventBy, Long eventFromId, String eventFromName) {
+
+	Draft(String clientId, Side side, Long senderId, String senderName, MessageKind kind, String body,
+			Long attachmentId, TimelineEvent eventType, String eventBy) {
+		this(clientId, side, senderId, senderName, kind, body, attachmentId, eventType, eventBy, null, null);
+	}
 
 	static Draft text(String clientId, Side side, Long senderId, String senderName, String body) {
 		return new Draft(clientId, side, senderId, senderName, MessageKind.TEXT, body, null, null, null);
@@ -34,11 +39,20 @@ record Draft(String clientId, Side side, Long senderId, String senderName, Messa
 	}
 
 	/**
+	 * The line "{@code byId} took over the conversation from {@code fromId}", each with
+	 * the name customers see.
+	 */
+	static Draft takeOver(long byId, String byName, long fromId, String fromName) {
+		return new Draft(null, Side.SYSTEM, byId, byName, MessageKind.EVENT, null, null, TimelineEvent.TAKEN_OVER,
+				"agent", fromId, fromName);
+	}
+
+	/**
 	 * The message this draft becomes as number {@code seq}, not yet stored (id 0).
 	 */
 	Message toMessage(long conversationId, long seq, Instant at) {
 		return new Message(0, conversationId, seq, this.clientId, this.side, this.senderId, this.senderName, this.kind,
-				this.body, this.attachmentId, this.eventType, this.eventBy, at);
+				this.body, this.attachmentId, this.eventType, this.eventBy, at, this.eventFromId, this.eventFromName);
 	}
 
 }

@@ -17,15 +17,27 @@ import dev.parley.conversations.TimelineEvent;
  * the group's name
  * @param eventBy for event lines: who caused it ({@code agent}, {@code visitor},
  * {@code timeout}, or for transfers {@code agent} or {@code group}: where it went)
+ * @param eventFromId for a take-over line: the agent it was taken from (the line's sender
+ * is the one who took it); otherwise null
+ * @param eventFromName the public name of that agent at the time, for the visitor
  */
 public record Message(long id, long conversationId, long seq, String clientId, Side side, Long senderId,
 		String senderName, MessageKind kind, String body, Long attachmentId, TimelineEvent eventType, String eventBy,
-		Instant createdAt) {
+		Instant createdAt, Long eventFromId, String eventFromName) {
+
+	/** A line that names no second staff member (every line but a take-over). */
+	public Message(long id, long conversationId, long seq, String clientId, Side side, Long senderId, String senderName,
+			MessageKind kind, String body, Long attachmentId, TimelineEvent eventType, String eventBy,
+			Instant createdAt) {
+		this(id, conversationId, seq, clientId, side, senderId, senderName, kind, body, attachmentId, eventType,
+				eventBy, createdAt, null, null);
+	}
 
 	/** This message as stored, under its id. */
 	Message withId(long newId) {
 		return new Message(newId, this.conversationId, this.seq, this.clientId, this.side, this.senderId,
-				this.senderName, this.kind, this.body, this.attachmentId, this.eventType, this.eventBy, this.createdAt);
+				this.senderName, this.kind, this.body, this.attachmentId, this.eventType, this.eventBy, this.createdAt,
+				this.eventFromId, this.eventFromName);
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -38,6 +39,8 @@ class MessageBatch {
 
 	private final MessageRepository messages;
 
+	private final AttachmentRepository attachments;
+
 	private final ChatSettings settings;
 
 	private final Clock clock;
@@ -46,10 +49,11 @@ class MessageBatch {
 
 	private final LiveFeed feed;
 
-	MessageBatch(ConversationRepository conversations, MessageRepository messages, ChatSettings settings, Clock clock,
-			ApplicationEventPublisher events, LiveFeed feed) {
+	MessageBatch(ConversationRepository conversations, MessageRepository messages, AttachmentRepository attachments,
+			ChatSettings settings, Clock clock, ApplicationEventPublisher events, LiveFeed feed) {
 		this.conversations = conversations;
 		this.messages = messages;
+		this.attachments = attachments;
 		this.settings = settings;
 		this.clock = clock;
 		this.events = events;
@@ -67,6 +71,10 @@ class MessageBatch {
 		Set<Long> ids = new TreeSet<>();
 		batch.forEach((r) -> ids.add(r.conversationId));
 		Map<Long, Conversation> locked = this.conversations.lockAll(ids);
+		// the files sent in this batch, for the list's line (one query, only when there
+		// are)
+		Map<Long, Attachment> files = this.attachments
+			.findByIds(batch.stream().map((r) -> r.draft.attachmentId()).filter(Objects::nonNull).toList());
 		// repeats within the batch; a repeat of an earlier batch is refused by the unique
 		// key, and the batch is then stored one by one (rare: resends after reconnecting)
 		Map<String, Message> stored = new HashMap<>();
@@ -102,6 +110,7 @@ class MessageBatch {
 						.toMessage(c.id(), ++seq, now));
 				}
 				Message message = r.draft.toMessage(c.id(), ++seq, now);
+				Attachment file = (message.attachmentId() != null) ? files.get(message.attachmentId()) : null;
 				outcome.added.add(message);
 				inserts.addAll(outcome.added);
 				c = c.withLastSeq(seq);
@@ -111,7 +120,8 @@ class MessageBatch {
 					stored.put(key, message);
 				}
 				marks.computeIfAbsent(c.id(), ConversationRepository.AppendMark::new)
-					.add(seq, now, Transcript.preview(message), r.draft.side());
+					.add(seq, now, Transcript.preview(message, file), Transcript.previewAttachment(message, file),
+							r.draft.side());
 			}
 			catch (ApiException ex) {
 				outcome.refusal = ex;

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Repository;
 public class MessageRepository {
 
 	private static final String COLUMNS = "id, conversation_id, seq, client_id, sender_kind, sender_id, sender_name, "
-			+ "kind, body, attachment_id, event_type, event_by, created_at";
+			+ "kind, body, attachment_id, event_type, event_by, created_at, event_from_id, event_from_name";
 
 	/** The columns of a join's {@code m}. */
 	private static final String QUALIFIED_COLUMNS = "m." + COLUMNS.replace(", ", ", m.");
@@ -40,8 +40,8 @@ public class MessageRepository {
 	}
 
 	private static final String INSERT = "INSERT INTO chat_message (conversation_id, seq, client_id, sender_kind, "
-			+ "sender_id, sender_name, kind, body, attachment_id, event_type, event_by, created_at) "
-			+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+			+ "sender_id, sender_name, kind, body, attachment_id, event_type, event_by, created_at, event_from_id, "
+			+ "event_from_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 	long insert(Message message) {
 		KeyHolder keys = new GeneratedKeyHolder();
@@ -49,7 +49,8 @@ public class MessageRepository {
 			.params(message.conversationId(), message.seq(), message.clientId(), message.side().value(),
 					message.senderId(), message.senderName(), message.kind().value(), message.body(),
 					message.attachmentId(), (message.eventType() != null) ? message.eventType().value() : null,
-					message.eventBy(), message.createdAt().toEpochMilli())
+					message.eventBy(), message.createdAt().toEpochMilli(), message.eventFromId(),
+					message.eventFromName())
 			.update(keys, "id");
 		return keys.getKeyAs(Number.class).longValue();
 	}
@@ -84,6 +85,8 @@ public class MessageRepository {
 						ps.setString(10, (m.eventType() != null) ? m.eventType().value() : null);
 						ps.setString(11, m.eventBy());
 						ps.setLong(12, m.createdAt().toEpochMilli());
+						ps.setObject(13, m.eventFromId(), Types.BIGINT);
+						ps.setString(14, m.eventFromName());
 					}
 
 					@Override
@@ -141,7 +144,8 @@ public class MessageRepository {
 				rs.getString("client_id"), Side.of(rs.getString("sender_kind")), rs.getObject("sender_id", Long.class),
 				rs.getString("sender_name"), MessageKind.of(rs.getString("kind")), rs.getString("body"),
 				rs.getObject("attachment_id", Long.class), (eventType != null) ? TimelineEvent.of(eventType) : null,
-				rs.getString("event_by"), Instant.ofEpochMilli(rs.getLong("created_at")));
+				rs.getString("event_by"), Instant.ofEpochMilli(rs.getLong("created_at")),
+				rs.getObject("event_from_id", Long.class), rs.getString("event_from_name"));
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.parley.conversations.MessageKind;
 import dev.parley.conversations.MessagePosted;
+import dev.parley.conversations.PreviewAttachment;
 import dev.parley.conversations.Side;
 import dev.parley.conversations.views.ChatViews;
 import dev.parley.conversations.views.ChatViews.MessageView;
@@ -108,6 +109,26 @@ public class Transcript {
 			return (line.length() > PREVIEW_LENGTH) ? cut(line, PREVIEW_LENGTH - 3) + "..." : line.toString();
 		}
 		return (message.kind() == MessageKind.ATTACHMENT) ? "[file]" : null;
+	}
+
+	/**
+	 * The list's line for a message, with its file when it is one: the file's name (cut
+	 * to 200 characters), or as {@link #preview(Message)} without the file.
+	 */
+	static String preview(Message message, Attachment file) {
+		if (message.kind() == MessageKind.ATTACHMENT && file != null) {
+			String name = file.fileName();
+			return (name.length() > PREVIEW_LENGTH) ? cut(name, PREVIEW_LENGTH - 3) + "..." : name;
+		}
+		return preview(message);
+	}
+
+	/** Whether the list shows a message as a file or an image; null for the others. */
+	static PreviewAttachment previewAttachment(Message message, Attachment file) {
+		if (message.kind() != MessageKind.ATTACHMENT) {
+			return null;
+		}
+		return (file != null && file.image()) ? PreviewAttachment.IMAGE : PreviewAttachment.FILE;
 	}
 
 	/** The first {@code length} characters, one fewer when that would split a pair. */

@@ -8,10 +8,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import dev.parley.conversations.ClosedBy;
 import dev.parley.conversations.ConversationStatus;
 import dev.parley.conversations.MessageKind;
+import dev.parley.conversations.PreviewAttachment;
 import dev.parley.conversations.PublicNames;
 import dev.parley.conversations.Side;
 import dev.parley.conversations.TimelineEvent;
@@ -71,20 +73,32 @@ public class ChatViews {
 			String customerId) {
 	}
 
-	/** A staff member as staff see them: by their display name. */
-	public record StaffRef(long id, String displayName) {
+	/**
+	 * A staff member as staff see them: by their display name, with the avatar if any.
+	 */
+	public record StaffRef(long id, String displayName, String avatarUrl) {
 	}
 
-	/** A conversation as staff see it. */
+	/**
+	 * A conversation as staff see it.
+	 *
+	 * @param lastMessagePreview the last message's text, or its file's name
+	 * @param lastMessageAttachment {@code file} or {@code image} when the last message
+	 * was one; null for text
+	 * @param waitingSince when the visitor's oldest message no agent has answered yet was
+	 * written; null when an agent has answered everything or the conversation is closed
+	 */
 	public record ConversationView(long id, ConversationStatus status, ChannelRef channel, VisitorRef visitor,
 			StaffRef assignee, String question, Instant createdAt, Instant assignedAt, Instant closedAt,
 			ClosedBy closedBy, Instant lastMessageAt, String lastMessagePreview, long lastSeq, long agentReadSeq,
 			long visitorReadSeq, long unread, Integer rating, String ratingComment, VisitorDetails details,
-			Long groupId, Instant leftMessageAt) {
+			Long groupId, Instant leftMessageAt, PreviewAttachment lastMessageAttachment, Instant waitingSince) {
 	}
 
-	/** An agent as customers see them: by the public name only. */
-	public record PublicAgent(long id, String name) {
+	/**
+	 * An agent as customers see them: by the public name only, with the avatar if any.
+	 */
+	public record PublicAgent(long id, String name, String avatarUrl) {
 	}
 
 	/**
@@ -96,14 +110,19 @@ public class ChatViews {
 			long visitorReadSeq, Integer rating, Instant leftMessageAt) {
 	}
 
-	public record SenderView(Side kind, Long id, String name) {
+	/** Who wrote a message; {@code avatarUrl} for an agent who has one. */
+	public record SenderView(Side kind, Long id, String name, String avatarUrl) {
 	}
 
 	public record AttachmentView(String id, String name, String contentType, long size, boolean image, Integer width,
 			Integer height, String url, String thumbnailUrl) {
 	}
 
-	public record EventView(TimelineEvent type, String by, String agent) {
+	/**
+	 * An event line: what happened, who caused it, the staff member (or group) it names
+	 * and, for a take-over, the agent it was taken from.
+	 */
+	public record EventView(TimelineEvent type, String by, String agent, String from) {
 	}
 
 	public record MessageView(long id, long conversationId, long seq, String clientId, MessageKind kind,
@@ -131,8 +150,9 @@ public class ChatViews {
 			.stream()
 			.collect(Collectors.toMap(Channel::id, Function.identity()));
 		Map<Long, Visitor> visitorsById = this.visitors.findByIds(list.stream().map(Conversation::visitorId).toList());
-		Map<Long, String> names = this.staff
-			.displayNames(list.stream().map(Conversation::assigneeId).filter(Objects::nonNull).toList());
+		List<Long> assignees = list.stream().map(Conversation::assigneeId).filter(Objects::nonNull).toList();
+		Map<Long, String> names = this.staff.displayNames(assignees);
+		Map<Long, String> avatars = this.publicNames.avatarUrls(assignees);
 		return list.stream().map((c) -> {
 			Channel channel = channelsById.get(c.channelId());
 			Visitor visitor = visitorsById.get(c.visitorId());
@@ -142,19 +162,23 @@ public class ChatViews {
 			VisitorDetails details = withDetails ? new VisitorDetails(c.pageUrl(), c.referrer(), c.userAgent(),
 					c.language(), c.ip(), (visitor != null) ? visitor.customerExternalId() : null) : null;
 			StaffRef assignee = (c.assigneeId() != null)
-					? new StaffRef(c.assigneeId(), names.getOrDefault(c.assigneeId(), "")) : null;
+					? new StaffRef(c.assigneeId(), names.getOrDefault(c.assigneeId(), ""), avatars.get(c.assigneeId()))
+					: null;
 			return new ConversationView(c.id(), c.status(),
 					(channel != null) ? new ChannelRef(channel.id(), channel.name(), channel.kind()) : null, visitorRef,
 					assignee, c.question(), c.createdAt(), c.assignedAt(), c.closedAt(), c.closedBy(),
 					c.lastMessageAt(), PlainText.wellFormed(c.lastMessagePreview()), c.lastSeq(), c.agentReadSeq(),
 					c.visitorReadSeq(), Math.max(0, c.lastSeq() - c.agentReadSeq()), c.rating(), c.ratingComment(),
-					details, c.groupId(), c.leftMessageAt());
+					details, c.groupId(), c.leftMessageAt(), c.lastMessageAttachment(),
+					c.closed() ? null : c.awaitingReplySince());
 		}).toList();
 	}
 
 	public VisitorConversationView forVisitor(Conversation c) {
 		PublicAgent assignee = (c.assigneeId() != null)
-				? new PublicAgent(c.assigneeId(), this.publicNames.publicName(c.assigneeId())) : null;
+				? new PublicAgent(c.assigneeId(), this.publicNames.publicName(c.assigneeId()),
+						this.publicNames.avatarUrls(List.of(c.assigneeId())).get(c.assigneeId()))
+				: null;
 		return new VisitorConversationView(c.id(), c.status(), assignee, c.question(), c.createdAt(), c.assignedAt(),
 				c.closedAt(), c.closedBy(), c.lastSeq(), c.agentReadSeq(), c.visitorReadSeq(), c.rating(),
 				c.leftMessageAt());
@@ -168,7 +192,8 @@ public class ChatViews {
 	/** Messages as the visitor sees them. */
 	public List<MessageView> visitorMessages(Collection<Message> messages) {
 		Map<Long, Attachment> files = files(messages);
-		return messages.stream().map((m) -> visitorView(m, attachment(files.get(m.attachmentId())))).toList();
+		Map<Long, String> avatars = agentAvatars(messages);
+		return messages.stream().map((m) -> visitorView(m, attachment(files.get(m.attachmentId())), avatars)).toList();
 	}
 
 	/** Messages as staff and as the visitor see them, with one lookup of each kind. */
@@ -176,16 +201,27 @@ public class ChatViews {
 		Map<Long, Attachment> files = files(messages);
 		Map<Long, String> displayNames = this.staff.displayNames(messages.stream()
 			.filter((m) -> m.side() != Side.VISITOR)
-			.map(Message::senderId)
+			.flatMap((m) -> Stream.of(m.senderId(), m.eventFromId()))
 			.filter(Objects::nonNull)
 			.distinct()
 			.toList());
+		Map<Long, String> avatars = agentAvatars(messages);
 		List<MessagePair> pairs = new ArrayList<>(messages.size());
 		for (Message m : messages) {
 			AttachmentView attachment = attachment(files.get(m.attachmentId()));
-			pairs.add(new MessagePair(staffView(m, attachment, displayNames), visitorView(m, attachment)));
+			pairs.add(new MessagePair(staffView(m, attachment, displayNames, avatars),
+					visitorView(m, attachment, avatars)));
 		}
 		return pairs;
+	}
+
+	private Map<Long, String> agentAvatars(Collection<Message> messages) {
+		List<Long> agents = messages.stream()
+			.filter((m) -> m.side() == Side.AGENT && m.senderId() != null)
+			.map(Message::senderId)
+			.distinct()
+			.toList();
+		return agents.isEmpty() ? Map.of() : this.publicNames.avatarUrls(agents);
 	}
 
 	private Map<Long, Attachment> files(Collection<Message> messages) {
@@ -193,26 +229,32 @@ public class ChatViews {
 			.findByIds(messages.stream().map(Message::attachmentId).filter(Objects::nonNull).toList());
 	}
 
-	private static MessageView staffView(Message m, AttachmentView attachment, Map<Long, String> displayNames) {
+	private static MessageView staffView(Message m, AttachmentView attachment, Map<Long, String> displayNames,
+			Map<Long, String> avatars) {
 		// staff see colleagues by their display name; lines stored before the staff
 		// member was recorded keep the name stored with them
 		String name = (m.side() != Side.VISITOR && m.senderId() != null)
 				? displayNames.getOrDefault(m.senderId(), m.senderName()) : m.senderName();
-		return view(m, attachment, name, (m.side() == Side.AGENT) ? m.senderId() : null);
+		String from = (m.eventFromId() != null) ? displayNames.getOrDefault(m.eventFromId(), m.eventFromName()) : null;
+		return view(m, attachment, name, from, (m.side() == Side.AGENT) ? m.senderId() : null, avatars);
 	}
 
-	private static MessageView visitorView(Message m, AttachmentView attachment) {
+	private static MessageView visitorView(Message m, AttachmentView attachment, Map<Long, String> avatars) {
 		// agents by their public name (stored with the line); a group a conversation was
 		// handed to is internal, so that line names nobody
 		boolean toGroup = m.kind() == MessageKind.EVENT && m.eventType() == TimelineEvent.TRANSFERRED
 				&& m.senderId() == null;
-		return view(m, attachment, toGroup ? null : m.senderName(), (m.side() == Side.AGENT) ? m.senderId() : null);
+		return view(m, attachment, toGroup ? null : m.senderName(), m.eventFromName(),
+				(m.side() == Side.AGENT) ? m.senderId() : null, avatars);
 	}
 
-	private static MessageView view(Message m, AttachmentView attachment, String name, Long senderId) {
-		EventView event = (m.kind() == MessageKind.EVENT) ? new EventView(m.eventType(), m.eventBy(), name) : null;
+	private static MessageView view(Message m, AttachmentView attachment, String name, String from, Long senderId,
+			Map<Long, String> avatars) {
+		EventView event = (m.kind() == MessageKind.EVENT) ? new EventView(m.eventType(), m.eventBy(), name, from)
+				: null;
 		return new MessageView(m.id(), m.conversationId(), m.seq(), m.clientId(), m.kind(),
-				new SenderView(m.side(), senderId, (m.side() == Side.SYSTEM) ? null : name),
+				new SenderView(m.side(), senderId, (m.side() == Side.SYSTEM) ? null : name,
+						(senderId != null) ? avatars.get(senderId) : null),
 				(m.kind() == MessageKind.TEXT) ? PlainText.wellFormed(m.body()) : null, attachment, event,
 				m.createdAt());
 	}

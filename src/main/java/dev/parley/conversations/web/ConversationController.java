@@ -16,6 +16,7 @@ import dev.parley.conversations.internal.ConversationLists;
 import dev.parley.conversations.internal.ConversationQueries;
 import dev.parley.conversations.internal.Transcript;
 import dev.parley.conversations.internal.Notes;
+import dev.parley.conversations.internal.TakeOver;
 import dev.parley.conversations.views.ChatViews;
 import dev.parley.conversations.views.ChatViews.ConversationView;
 import dev.parley.conversations.views.ChatViews.MessageView;
@@ -56,9 +57,11 @@ class ConversationController {
 
 	private final Notes notes;
 
+	private final TakeOver takeOver;
+
 	ConversationController(ConversationQueries queries, ConversationLifecycle lifecycle, ConversationAccess access,
 			ChatMessages chat, ChatAttachments attachments, ChatViews views, ChannelRepository channels,
-			Transcript transcript, Notes notes) {
+			Transcript transcript, Notes notes, TakeOver takeOver) {
 		this.queries = queries;
 		this.lifecycle = lifecycle;
 		this.access = access;
@@ -68,6 +71,7 @@ class ConversationController {
 		this.channels = channels;
 		this.transcript = transcript;
 		this.notes = notes;
+		this.takeOver = takeOver;
 	}
 
 	record ConversationPage(List<ConversationView> items, String nextCursor) {
@@ -153,7 +157,22 @@ class ConversationController {
 
 	@PostMapping("/api/v1/conversations/{id}/transfer")
 	ConversationView transfer(@PathVariable long id, @RequestBody TransferForm form, StaffActor actor) {
+		if (form.toGroupId() == null && form.toAgentId() != null && form.toAgentId() == actor.id()
+				&& actor.can(Permission.CONVERSATION_VIEW_ALL)) {
+			// a supervisor's transfer to himself is taking it over, whichever way it is
+			// asked
+			return this.takeOver.takeOver(actor, id, form.note());
+		}
 		return this.lifecycle.transfer(actor, id, form.toAgentId(), form.toGroupId(), form.note());
+	}
+
+	record TakeOverForm(String note) {
+	}
+
+	@PostMapping("/api/v1/conversations/{id}/take-over")
+	ConversationView takeOver(@PathVariable long id, @RequestBody(required = false) TakeOverForm form,
+			StaffActor actor) {
+		return this.takeOver.takeOver(actor, id, (form != null) ? form.note() : null);
 	}
 
 	@GetMapping("/api/v1/conversations/{id}/notes")

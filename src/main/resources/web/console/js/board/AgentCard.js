@@ -3,10 +3,11 @@ import { computed } from 'vue';
 import { t } from '../../../shared/js/i18n.js';
 import { statusLabel } from '../team/team.js';
 import LoadBar from '../team/LoadBar.js';
+import StaffAvatar from '../avatars/StaffAvatar.js';
 
 export default {
   name: 'AgentCard',
-  components: { LoadBar },
+  components: { LoadBar, StaffAvatar },
   props: { agent: Object, groupNames: Map },
   setup(props) {
     const groups = computed(() => (props.agent.groupIds || [])
@@ -18,6 +19,7 @@ export default {
     <li class="board-agent" :class="agent.status" :data-board-agent="agent.userId" :data-status="agent.status">
       <div class="board-agent-head">
         <span class="status-dot" :class="agent.status" :title="statusLabel(agent.status)"></span>
+        <StaffAvatar :name="agent.displayName" :url="agent.avatarUrl" :size="24" />
         <strong class="board-agent-name" :title="agent.publicName || agent.displayName">{{ agent.displayName }}</strong>
         <span class="muted small">{{ statusLabel(agent.status) }}</span>
         <span v-if="agent.onShift === false" class="badge off-shift" data-off-shift>{{ t('board.offShift') }}</span>

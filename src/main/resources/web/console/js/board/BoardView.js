@@ -1,7 +1,8 @@
 // The supervisor's live board: every agent (status, load, groups), the queue of each group and
 // of conversations no group answers (waiting, longest wait, online agents, load), and every
-// conversation in progress, each opening in the inbox to watch. Polls every 5 s, and at once
-// when the staff socket reports a conversation that changed.
+// conversation in progress, each opening in the inbox to watch, with how long its visitor has
+// waited for a reply (highlighted past the organisation's limit; sortable by it). Polls every
+// 5 s, and at once when the staff socket reports a conversation that changed.
 import { ref, computed, onMounted, onBeforeUnmount } from 'vue';
 import { t, formatInstant } from '../../../shared/js/i18n.js';
 import { get } from '../../../shared/js/api.js';
@@ -9,19 +10,32 @@ import ProblemMessage from '../../../shared/js/ProblemMessage.js';
 import { session, canAny } from '../session.js';
 import { permissionsFor } from '../shell/navigation.js';
 import { subscribe } from '../inbox/staffSocket.js';
-import { visitorName, formatPreview, clockTime } from '../inbox/format.js';
+import { visitorName, clockTime } from '../inbox/format.js';
+import PreviewLine from '../inbox/PreviewLine.js';
+import StaffAvatar from '../avatars/StaffAvatar.js';
 import AgentCard from './AgentCard.js';
 import QueueTile from './QueueTile.js';
-import { waitedSince } from './duration.js';
+import { waitedSince, duration } from './duration.js';
 
 const POLL_MS = 5000;
 const FRAME_DELAY_MS = 300;
 const STATUS_ORDER = { online: 0, away: 1, offline: 2 };
 const CONVERSATION_LIMIT = 200;
+const SORT_KEY = 'parley.board.sort';
+const SORTS = ['recent', 'waiting'];
+
+function savedSort() {
+  try {
+    const saved = localStorage.getItem(SORT_KEY);
+    return SORTS.includes(saved) ? saved : 'recent';
+  } catch {
+    return 'recent';
+  }
+}
 
 export default {
   name: 'BoardView',
-  components: { ProblemMessage, AgentCard, QueueTile },
+  components: { ProblemMessage, AgentCard, QueueTile, PreviewLine, StaffAvatar },
   setup() {
     const board = ref(null);
     const problem = ref(null);
@@ -118,7 +132,27 @@ export default {
       .sort((a, b) => a.name.localeCompare(b.name)));
     const groupNames = computed(() => new Map(groups.value.map((group) => [group.id, group.name])));
     const unassigned = computed(() => (board.value && board.value.unassigned) || { waiting: 0, longestWaitingSince: null });
-    const conversations = computed(() => (board.value ? board.value.conversations : []));
+    const sort = ref(savedSort());
+    function changeSort() {
+      try {
+        localStorage.setItem(SORT_KEY, sort.value);
+      } catch {
+        // a private window keeps the choice for this page only
+      }
+    }
+    const since = (conversation) => (conversation.waitingSince ? Date.parse(conversation.waitingSince) : NaN);
+    const conversations = computed(() => {
+      const list = board.value ? board.value.conversations.slice() : [];
+      if (sort.value === 'waiting') {
+        // longest waiting first; those answered keep their order (most recently active) after them
+        list.sort((a, b) => (Number.isNaN(since(a)) ? Infinity : since(a)) - (Number.isNaN(since(b)) ? Infinity : since(b)));
+      }
+      return list;
+    });
+    const warnAfterMs = computed(() => (board.value && board.value.replyWarningSeconds || 0) * 1000);
+    const waitingLong = (conversation) => !Number.isNaN(since(conversation)) && warnAfterMs.value > 0
+      && now.value - since(conversation) >= warnAfterMs.value;
+    const warnLimit = computed(() => duration(Math.round(warnAfterMs.value / 1000)));
     const waitingTotal = computed(() => groups.value.reduce((sum, group) => sum + (group.waiting || 0), 0)
       + (unassigned.value.waiting || 0));
 
@@ -131,8 +165,8 @@ export default {
     }
 
     return { board, problem, updatedAt, now, timeZone, canWatch, agents, counts, groups, groupNames, unassigned,
-      conversations, waitingTotal, CONVERSATION_LIMIT, inboxLink, updatedText, refresh, visitorName, formatPreview,
-      clockTime, formatInstant, waitedSince, t };
+      conversations, waitingTotal, CONVERSATION_LIMIT, inboxLink, updatedText, refresh, visitorName, clockTime,
+      formatInstant, waitedSince, sort, SORTS, changeSort, waitingLong, warnLimit, t };
   },
   template: `
     <div class="board">
@@ -160,7 +194,14 @@ export default {
         </section>
 
         <section class="board-section">
-          <h2>{{ t('board.conversations') }} <span class="muted small">({{ conversations.length }})</span></h2>
+          <div class="board-conversations-head">
+            <h2>{{ t('board.conversations') }} <span class="muted small">({{ conversations.length }})</span></h2>
+            <label class="board-sort small" v-if="conversations.length">{{ t('board.sort') }}
+              <select id="board-sort" v-model="sort" @change="changeSort">
+                <option v-for="name in SORTS" :key="name" :value="name">{{ t('board.sort.' + name) }}</option>
+              </select>
+            </label>
+          </div>
           <div id="board-conversations" class="card table-wrap" style="padding:0">
             <table v-if="conversations.length">
               <thead>
@@ -169,22 +210,33 @@ export default {
                   <th>{{ t('board.agent') }}</th>
                   <th>{{ t('board.channel') }}</th>
                   <th>{{ t('board.started') }}</th>
+                  <th>{{ t('board.waitingForReply') }}</th>
                   <th>{{ t('board.lastMessage') }}</th>
                 </tr>
               </thead>
               <tbody>
-                <tr v-for="conversation in conversations" :key="conversation.id" :data-board-conversation="conversation.id">
+                <tr v-for="conversation in conversations" :key="conversation.id" :data-board-conversation="conversation.id"
+                  :class="{ 'waiting-long': waitingLong(conversation) }">
                   <td class="wrap">
                     <router-link v-if="canWatch" :to="inboxLink(conversation)" :title="t('board.watch')"
                       :data-watch="conversation.id">{{ visitorName(conversation) }}</router-link>
                     <span v-else>{{ visitorName(conversation) }}</span>
                   </td>
-                  <td class="wrap">{{ conversation.assignee ? conversation.assignee.displayName : '—' }}</td>
+                  <td class="wrap"><template v-if="conversation.assignee"><StaffAvatar :name="conversation.assignee.displayName"
+                    :url="conversation.assignee.avatarUrl" :size="20" /> {{ conversation.assignee.displayName }}</template>
+                    <template v-else>—</template></td>
                   <td class="wrap small">{{ conversation.channel ? conversation.channel.name : '' }}</td>
                   <td class="small" :title="formatInstant(conversation.createdAt, timeZone)">{{ clockTime(conversation.createdAt, timeZone) }}
                     <div class="muted">{{ waitedSince(conversation.createdAt, now) }}</div></td>
+                  <td class="small board-waiting" :data-waiting-since="conversation.waitingSince || ''">
+                    <template v-if="conversation.waitingSince">
+                      <span class="badge" :class="waitingLong(conversation) ? 'off' : 'warn'"
+                        :title="waitingLong(conversation) ? t('board.waitingLong', { limit: warnLimit }) : formatInstant(conversation.waitingSince, timeZone)">{{ waitedSince(conversation.waitingSince, now) }}</span>
+                      <span v-if="waitingLong(conversation)" class="visually-hidden">{{ t('board.waitingLong', { limit: warnLimit }) }}</span>
+                    </template>
+                  </td>
                   <td class="wrap board-preview"><span class="muted small" v-if="conversation.lastMessageAt">{{ clockTime(conversation.lastMessageAt, timeZone) }}</span>
-                    <div>{{ formatPreview(conversation) }}</div></td>
+                    <div><PreviewLine :conversation="conversation" /></div></td>
                 </tr>
               </tbody>
             </table>

@@ -1,26 +1,28 @@
 // The head of an open conversation: the visitor (and whether they are online), status and
 // assignee, and what this person may do with it: take it from the queue, take it over from
-// a colleague (supervisors), transfer it, close it. Each action answers with the new state
+// a colleague (supervisors, after confirming), transfer it, close it. Each action answers with the new state
 // of the conversation (`changed`) or a problem; a 404 means it can no longer be read (`gone`).
 import { ref, computed } from 'vue';
 import { t } from '../../../shared/js/i18n.js';
 import { get, post } from '../../../shared/js/api.js';
 import { session, can } from '../session.js';
 import TransferDialog from './TransferDialog.js';
+import TakeOverDialog from './TakeOverDialog.js';
 
 export default {
   name: 'ConversationHeader',
-  components: { TransferDialog },
+  components: { TransferDialog, TakeOverDialog },
   props: { conversation: Object, name: String, visitorOnline: { type: Boolean, default: null } },
   emits: ['back', 'toggle-panel', 'changed', 'problem', 'notice', 'transferred', 'gone'],
   setup(props, { emit }) {
     const me = session.me.user;
     const busy = ref(false);
     const transferring = ref(false);
+    const confirmingTakeOver = ref(false);
     const assignedToMe = computed(() => !!props.conversation.assignee && props.conversation.assignee.id === me.id);
     const mine = computed(() => assignedToMe.value && props.conversation.status === 'assigned');
     const canTake = computed(() => props.conversation.status === 'waiting' && can('conversation.reply'));
-    /** A supervisor takes someone else's conversation: a transfer to himself. */
+    /** A supervisor takes someone else's conversation for himself, once he confirms. */
     const canTakeOver = computed(() => props.conversation.status === 'assigned' && !assignedToMe.value
       && can('conversation.view_all') && can('conversation.reply'));
     const canTransfer = computed(() => props.conversation.status !== 'closed'
@@ -52,7 +54,15 @@ export default {
     }
 
     const take = () => act('/assign', undefined, true);
-    const takeOver = () => act('/transfer', { toAgentId: me.id }, true);
+    function takenOver(conversation) {
+      confirmingTakeOver.value = false;
+      emit('changed', conversation, true);
+    }
+
+    function takeOverGone() {
+      confirmingTakeOver.value = false;
+      emit('gone');
+    }
     const close = () => act('/close', undefined, false);
 
     function transferred(result) {
@@ -60,8 +70,8 @@ export default {
       emit('transferred', result);
     }
 
-    return { busy, transferring, mine, canTake, canTakeOver, canTransfer, statusClass, take, takeOver, close,
-      transferred, t };
+    return { busy, transferring, confirmingTakeOver, mine, canTake, canTakeOver, canTransfer, statusClass, take,
+      takenOver, takeOverGone, close, transferred, t };
   },
   template: `
     <header class="conv-head">
@@ -79,12 +89,14 @@ export default {
       </div>
       <div class="conv-actions">
         <button v-if="canTake" id="conv-pick" class="primary" type="button" :disabled="busy" @click="take">{{ t('inbox.take') }}</button>
-        <button v-if="canTakeOver" id="conv-take-over" type="button" :disabled="busy" @click="takeOver">{{ t('inbox.takeOver') }}</button>
+        <button v-if="canTakeOver" id="conv-take-over" type="button" :disabled="busy" @click="confirmingTakeOver = true">{{ t('inbox.takeOver') }}</button>
         <button v-if="canTransfer" id="conv-transfer" type="button" :disabled="busy" @click="transferring = true">{{ t('transfer.button') }}</button>
         <button v-if="mine" id="conv-close" type="button" :disabled="busy" @click="close">{{ t('inbox.close') }}</button>
         <button type="button" class="conv-panel-toggle" @click="$emit('toggle-panel')">{{ t('inbox.details') }}</button>
       </div>
       <TransferDialog v-if="transferring" :conversation="conversation" @transferred="transferred"
         @close="transferring = false" />
+      <TakeOverDialog v-if="confirmingTakeOver" :conversation="conversation" @taken="takenOver"
+        @gone="takeOverGone" @close="confirmingTakeOver = false" />
     </header>`,
 };

@@ -8,11 +8,12 @@ import { inbox, loadView } from './inboxStore.js';
 import { socketState } from './staffSocket.js';
 import StatusNotice from '../team/StatusNotice.js';
 import NotificationSwitch from './NotificationSwitch.js';
-import { visitorName, relativeTime, formatPreview } from './format.js';
+import { visitorName, relativeTime } from './format.js';
+import PreviewLine from './PreviewLine.js';
 
 export default {
   name: 'ConversationList',
-  components: { ProblemMessage, StatusNotice, NotificationSwitch },
+  components: { ProblemMessage, StatusNotice, NotificationSwitch, PreviewLine },
   props: { views: Array, view: String, selectedId: Number },
   emits: ['select', 'view'],
   setup(props) {
@@ -24,7 +25,7 @@ export default {
     const state = computed(() => inbox.views[props.view]);
     const when = (item) => relativeTime(item.lastMessageAt || item.createdAt, now.value, timeZone.value);
     const count = (name) => inbox.views[name].items.length;
-    return { inbox, state, socketState, when, count, visitorName, formatPreview, loadView, t };
+    return { inbox, state, socketState, when, count, visitorName, loadView, t };
   },
   template: `
     <section class="conv-list" :aria-label="t('inbox.conversations')">
@@ -48,7 +49,7 @@ export default {
             <time class="muted small" :datetime="item.lastMessageAt || item.createdAt">{{ when(item) }}</time>
           </div>
           <div class="line">
-            <span class="preview">{{ formatPreview(item) }}</span>
+            <PreviewLine class="preview" :conversation="item" />
             <span v-if="item.leftMessageAt && item.status === 'waiting'" class="badge warn" data-left-message>{{ t('inbox.leftMessage') }}</span>
             <span v-if="item.unread > 0 && item.status !== 'closed'" class="unread-count" data-unread :aria-label="t('inbox.unread', { count: item.unread })">{{ item.unread }}</span>
           </div>

@@ -5,10 +5,11 @@ import { t } from '../../../shared/js/i18n.js';
 import ProblemMessage from '../../../shared/js/ProblemMessage.js';
 import { textParts, safeUrl, fileSize, eventText, clockTime } from './format.js';
 import { PaperClip } from './icons.js';
+import StaffAvatar from '../avatars/StaffAvatar.js';
 
 export default {
   name: 'MessageItem',
-  components: { ProblemMessage, PaperClip },
+  components: { ProblemMessage, PaperClip, StaffAvatar },
   props: {
     message: Object,
     /** sending | sent | read | failed for own messages, null for the others. */
@@ -65,7 +66,8 @@ export default {
             target="_blank" rel="noopener noreferrer nofollow">{{ part.text }}</a><template v-else>{{ part.text }}</template></template></div>
         </div>
         <div class="meta">
-          <span v-if="side === 'agent' && senderName" class="sender">{{ senderName }}</span>
+          <span v-if="side === 'agent' && senderName" class="sender"><StaffAvatar :name="senderName"
+            :url="message.sender.avatarUrl" :size="18" />{{ senderName }}</span>
           <span class="time">{{ time }}</span>
           <span v-if="state" class="state" :title="t('inbox.state.' + state)">{{ t('inbox.stateMark.' + state) }}</span>
           <button v-if="state === 'failed'" type="button" class="link small" data-retry @click="$emit('retry')">{{ t('inbox.retry') }}</button>

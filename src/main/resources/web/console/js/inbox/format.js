@@ -9,7 +9,7 @@ export function visitorName(conversation) {
   return t('inbox.visitorFallback', { id: visitor ? visitor.id : '?' });
 }
 
-/** A system event (assigned, closed, reopened, transferred) as a sentence. */
+/** A system event (assigned, closed, reopened, transferred, taken over) as a sentence. */
 export function eventText(event) {
   if (!event) return '';
   const agent = event.agent || t('inbox.anAgent');
@@ -32,6 +32,8 @@ export function eventText(event) {
       if (event.agent) return t('event.transferred', { agent: event.agent });
       return t('event.transferred.queue');
     }
+    case 'taken_over':
+      return t('event.takenOver', { agent, from: event.from || t('inbox.anAgent') });
     default:
       return t('event.other', { type: String(event.type) });
   }
@@ -43,6 +45,18 @@ export function previewText(message) {
   if (message.kind === 'attachment' && message.attachment) return t('inbox.previewFile', { name: message.attachment.name });
   if (message.kind === 'event') return eventText(message.event);
   return (message.text || '').slice(0, 200);
+}
+
+/**
+ * What a conversation list keeps for a new message: its text (or a file's name) and
+ * whether it is a file or an image, as the server's lastMessagePreview and
+ * lastMessageAttachment.
+ */
+export function messagePreview(message) {
+  if (message && message.kind === 'attachment' && message.attachment) {
+    return { text: message.attachment.name, attachment: message.attachment.image ? 'image' : 'file' };
+  }
+  return { text: previewText(message), attachment: null };
 }
 
 /** "just now", "5 min ago", "yesterday", or a short date for older times. */

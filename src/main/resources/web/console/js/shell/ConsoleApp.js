@@ -13,11 +13,12 @@ import { startInbox, stopInbox, unreadTotal } from '../inbox/inboxStore.js';
 import { onNotificationClick } from '../inbox/attention.js';
 import StatusSwitcher from '../team/StatusSwitcher.js';
 import StatusNotice from '../team/StatusNotice.js';
+import MyAvatar from '../avatars/MyAvatar.js';
 
 
 export default {
   name: 'ConsoleApp',
-  components: { BrandMark, LanguageSelect, ForbiddenView, StatusSwitcher, StatusNotice, MentionToasts },
+  components: { BrandMark, LanguageSelect, ForbiddenView, StatusSwitcher, StatusNotice, MentionToasts, MyAvatar },
   setup() {
     const route = useRoute();
     const router = useRouter();
@@ -65,6 +66,7 @@ export default {
         <header class="topbar">
           <StatusSwitcher v-if="can('conversation.reply')" :key="session.me.user.id" />
           <LanguageSelect id="language-select" />
+          <MyAvatar :key="'avatar-' + session.me.user.id" />
           <span id="current-user" class="who" :title="roleName">{{ session.me.user.displayName }}
             <span class="badge">{{ roleName }}</span></span>
           <router-link to="/password" class="small">{{ t('nav.password') }}</router-link>

@@ -1,15 +1,18 @@
-// One agent in a dialog: the name customers see, languages, skills, capacity. Saving the
-// profile of a staff member who has none creates it.
+// One agent in a dialog: the avatar (changed at once, by the agent or with user.manage), the
+// name customers see, languages, skills, capacity. Saving the profile of a staff member who
+// has none creates it.
 import { ref, reactive } from 'vue';
 import { t } from '../../../shared/js/i18n.js';
 import { put } from '../../../shared/js/api.js';
 import ProblemMessage from '../../../shared/js/ProblemMessage.js';
 import ModalDialog from '../../../shared/js/ModalDialog.js';
 import { tagsFromText, tagsToText, MAX_CAPACITY } from './team.js';
+import { session, can } from '../session.js';
+import AvatarUpload from '../avatars/AvatarUpload.js';
 
 export default {
   name: 'AgentEditor',
-  components: { ModalDialog, ProblemMessage },
+  components: { ModalDialog, ProblemMessage, AvatarUpload },
   props: { agent: Object, creating: Boolean },
   emits: ['saved', 'close'],
   setup(props, { emit }) {
@@ -41,11 +44,24 @@ export default {
       }
     }
 
-    return { problem, busy, form, save, MAX_CAPACITY, t };
+    const mayChangeAvatar = can('user.manage') || props.agent.userId === session.me.user.id;
+    const avatarUrl = ref(props.agent.avatarUrl || null);
+    function avatarChanged(url) {
+      avatarUrl.value = url;
+      // eslint-disable-next-line vue/no-mutating-props -- the list shows the new picture at once
+      props.agent.avatarUrl = url;
+    }
+
+    return { problem, busy, form, save, MAX_CAPACITY, mayChangeAvatar, avatarUrl, avatarChanged, t };
   },
   template: `
     <ModalDialog title-id="agent-dialog-title" :title="agent.displayName" @close="$emit('close')">
       <p class="muted small" v-if="creating">{{ t('team.agents.addHint') }}</p>
+      <div class="field" v-if="mayChangeAvatar">
+        <span class="label">{{ t('avatar.title') }}</span>
+        <AvatarUpload :path="'/api/v1/agents/' + agent.userId + '/avatar'" :name="agent.displayName" :url="avatarUrl"
+          @changed="avatarChanged" />
+      </div>
       <form @submit.prevent="save" novalidate>
         <div class="field">
           <label for="agent-public-name">{{ t('team.agents.publicName') }}</label>

@@ -9,12 +9,13 @@ import { statusLabel, DEFAULT_CAPACITY } from './team.js';
 import LoadBar from './LoadBar.js';
 import AgentEditor from './AgentEditor.js';
 import AgentPicker from './AgentPicker.js';
+import StaffAvatar from '../avatars/StaffAvatar.js';
 
 const STATUS_BADGE = { online: 'ok', away: 'warn', offline: '' };
 
 export default {
   name: 'AgentsTab',
-  components: { ProblemMessage, LoadBar, AgentEditor, AgentPicker },
+  components: { ProblemMessage, LoadBar, AgentEditor, AgentPicker, StaffAvatar },
   setup() {
     const agents = ref([]);
     const loading = ref(false);
@@ -93,7 +94,7 @@ export default {
           </thead>
           <tbody>
             <tr v-for="agent in agents" :key="agent.userId" :data-agent="agent.userId">
-              <td class="wrap">{{ agent.displayName }}</td>
+              <td class="wrap"><StaffAvatar :name="agent.displayName" :url="agent.avatarUrl" :size="24" /> {{ agent.displayName }}</td>
               <td class="wrap" v-if="agent.publicName">{{ agent.publicName }}</td>
               <td class="wrap muted" v-else :title="t('team.agents.publicNameDefault')">{{ agent.displayName }}</td>
               <td><span class="badge" :class="badge(agent.status)" :data-status="agent.status"><span

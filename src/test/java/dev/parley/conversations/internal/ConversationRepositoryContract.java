@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.parley.conversations.ClosedBy;
 import dev.parley.conversations.ConversationStatus;
+import dev.parley.conversations.PreviewAttachment;
 import dev.parley.conversations.Side;
 import org.junit.jupiter.api.Test;
 
@@ -38,8 +39,9 @@ abstract class ConversationRepositoryContract extends ConversationsContract {
 				group, at(1_800_000_000_789L));
 		long id = this.conversations.insert(draft);
 
-		assertThat(find(id)).usingRecursiveComparison().ignoringFields("id").isEqualTo(draft);
+		assertThat(find(id)).usingRecursiveComparison().ignoringFields("id", "awaitingReplySince").isEqualTo(draft);
 		assertThat(find(id).id()).isEqualTo(id);
+		assertThat(find(id).awaitingReplySince()).as("the question awaits its answer").isEqualTo(draft.createdAt());
 	}
 
 	@Test
@@ -62,6 +64,8 @@ abstract class ConversationRepositoryContract extends ConversationsContract {
 		assertThat(stored.ratedAt()).isNull();
 		assertThat(stored.groupId()).isNull();
 		assertThat(stored.leftMessageAt()).isNull();
+		assertThat(stored.lastMessageAttachment()).isNull();
+		assertThat(stored.awaitingReplySince()).isNull();
 		assertThat(this.conversations.findById(Long.MAX_VALUE)).isEmpty();
 	}
 
@@ -225,10 +229,10 @@ abstract class ConversationRepositoryContract extends ConversationsContract {
 		this.conversations.markRead(first, Side.AGENT, 2);
 
 		ConversationRepository.AppendMark agentWrote = new ConversationRepository.AppendMark(first);
-		agentWrote.add(9, at(5_678), "答复 😀", Side.AGENT);
+		agentWrote.add(9, at(5_678), "答复 😀", null, Side.AGENT);
 		ConversationRepository.AppendMark visitorThenEvent = new ConversationRepository.AppendMark(second);
-		visitorThenEvent.add(1, at(6_000), "hello", Side.VISITOR);
-		visitorThenEvent.add(2, at(6_001), null, Side.SYSTEM);
+		visitorThenEvent.add(1, at(6_000), "hello", null, Side.VISITOR);
+		visitorThenEvent.add(2, at(6_001), null, null, Side.SYSTEM);
 		this.conversations.recordAppends(List.of(agentWrote, visitorThenEvent));
 
 		Conversation one = find(first);
@@ -243,6 +247,49 @@ abstract class ConversationRepositoryContract extends ConversationsContract {
 		assertThat(two.lastMessagePreview()).as("an event line has none").isNull();
 		assertThat(two.visitorReadSeq()).isEqualTo(1);
 		assertThat(two.agentReadSeq()).isZero();
+	}
+
+	@Test
+	void aFileIsListedByItsNameAndKind() {
+		long id = insert(1_000);
+		ConversationRepository.AppendMark file = new ConversationRepository.AppendMark(id);
+		file.add(1, at(2_000), "合同 scan.pdf", PreviewAttachment.FILE, Side.VISITOR);
+		this.conversations.recordAppends(List.of(file));
+		assertThat(find(id).lastMessagePreview()).isEqualTo("合同 scan.pdf");
+		assertThat(find(id).lastMessageAttachment()).isEqualTo(PreviewAttachment.FILE);
+		ConversationRepository.AppendMark text = new ConversationRepository.AppendMark(id);
+		text.add(2, at(3_000), "thanks", null, Side.VISITOR);
+		this.conversations.recordAppends(List.of(text));
+		assertThat(find(id).lastMessageAttachment()).isNull();
+	}
+
+	@Test
+	void theVisitorAwaitsAReplyFromTheOldestUnansweredMessageUntilAnAgentWrites() {
+		long id = insert(1_000);
+		long other = insert(1_000);
+		ConversationRepository.AppendMark first = new ConversationRepository.AppendMark(id);
+		first.add(1, at(2_000), "hello?", null, Side.VISITOR);
+		ConversationRepository.AppendMark answered = new ConversationRepository.AppendMark(other);
+		answered.add(1, at(2_000), "hi", null, Side.VISITOR);
+		answered.add(2, at(2_500), "hello, how can I help?", null, Side.AGENT);
+		this.conversations.recordAppends(List.of(first, answered));
+		assertThat(find(id).awaitingReplySince()).isEqualTo(at(2_000));
+		assertThat(find(other).awaitingReplySince()).isNull();
+
+		ConversationRepository.AppendMark again = new ConversationRepository.AppendMark(id);
+		again.add(2, at(4_000), "anyone there?", null, Side.VISITOR);
+		again.add(3, at(4_001), null, null, Side.SYSTEM);
+		this.conversations.recordAppends(List.of(again));
+		assertThat(find(id).awaitingReplySince()).as("still since the first").isEqualTo(at(2_000));
+
+		ConversationRepository.AppendMark replyThenQuestion = new ConversationRepository.AppendMark(id);
+		replyThenQuestion.add(4, at(5_000), "here", null, Side.AGENT);
+		replyThenQuestion.add(5, at(5_500), "where is my parcel?", null, Side.VISITOR);
+		this.conversations.recordAppends(List.of(replyThenQuestion));
+		assertThat(find(id).awaitingReplySince()).as("a new wait after the reply").isEqualTo(at(5_500));
+
+		this.conversations.close(id, at(6_000), ClosedBy.AGENT);
+		assertThat(find(id).awaitingReplySince()).as("a closed conversation awaits nothing").isNull();
 	}
 
 }

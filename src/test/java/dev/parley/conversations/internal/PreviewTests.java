@@ -3,6 +3,7 @@ package dev.parley.conversations.internal;
 import java.time.Instant;
 
 import dev.parley.conversations.MessageKind;
+import dev.parley.conversations.PreviewAttachment;
 import dev.parley.conversations.Side;
 import dev.parley.conversations.TimelineEvent;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,24 @@ class PreviewTests {
 		Message event = new Message(0, 1, 1, null, Side.SYSTEM, null, null, MessageKind.EVENT, null, null,
 				TimelineEvent.CLOSED, "agent", Instant.EPOCH);
 		assertThat(Transcript.preview(event)).isNull();
+	}
+
+	@Test
+	void aFileIsNamedAndMarkedAsAFileOrAnImage() {
+		Message file = new Message(0, 1, 1, "c-1", Side.VISITOR, 7L, null, MessageKind.ATTACHMENT, null, 5L, null, null,
+				Instant.EPOCH);
+		Attachment pdf = new Attachment(5, "p", 1, "发票 2024.pdf", "application/pdf", 10, false, null, null,
+				Instant.EPOCH);
+		Attachment photo = new Attachment(5, "p", 1, "photo.png", "image/png", 10, true, 4, 4, Instant.EPOCH);
+		assertThat(Transcript.preview(file, pdf)).isEqualTo("发票 2024.pdf");
+		assertThat(Transcript.previewAttachment(file, pdf)).isEqualTo(PreviewAttachment.FILE);
+		assertThat(Transcript.preview(file, photo)).isEqualTo("photo.png");
+		assertThat(Transcript.previewAttachment(file, photo)).isEqualTo(PreviewAttachment.IMAGE);
+		Attachment longName = new Attachment(5, "p", 1, "a".repeat(255), "text/plain", 10, false, null, null,
+				Instant.EPOCH);
+		assertThat(Transcript.preview(file, longName)).hasSize(200).endsWith("...");
+		assertThat(Transcript.previewAttachment(text("hi"), null)).isNull();
+		assertThat(Transcript.preview(text("hi"), null)).isEqualTo("hi");
 	}
 
 }
