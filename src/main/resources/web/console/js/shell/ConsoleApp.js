@@ -11,6 +11,7 @@ import MentionToasts from '../inbox/MentionToasts.js';
 import { SCREENS, roleLabel, permissionsFor } from './navigation.js';
 import { startInbox, stopInbox, unreadTotal } from '../inbox/inboxStore.js';
 import StatusSwitcher from '../team/StatusSwitcher.js';
+import { mentionState, startMentions, stopMentions } from '../mentions/mentionsStore.js';
 
 
 export default {
@@ -29,13 +30,16 @@ export default {
     // tab-title notice); stop when signed out.
     const chatting = computed(() => !!framed.value && canAny(permissionsFor('inbox')));
     watch(chatting, (on) => (on ? startInbox() : stopInbox()), { immediate: true });
+    // The notes that mentioned me: their unread count in the menu.
+    const mentioning = computed(() => !!framed.value && canAny(permissionsFor('mentions')));
+    watch(mentioning, (on) => (on ? startMentions() : stopMentions()), { immediate: true });
 
     async function logout() {
       await signOut().catch(() => null);
       router.push({ name: 'login' });
     }
 
-    return { session, framed, navigation, allowed, roleName, unreadTotal, logout, t, can };
+    return { session, framed, navigation, allowed, roleName, unreadTotal, mentionState, logout, t, can };
   },
   template: `
     <div v-if="framed" class="shell">
@@ -45,7 +49,8 @@ export default {
           <ul class="nav">
             <li v-for="item in navigation" :key="item.name">
               <router-link :to="{ name: item.name }" :data-nav="item.name">{{ t('nav.' + item.name) }}<span
-                v-if="item.name === 'inbox' && unreadTotal > 0" class="nav-count" data-unread-total> ({{ unreadTotal }})</span></router-link>
+                v-if="item.name === 'inbox' && unreadTotal > 0" class="nav-count" data-unread-total> ({{ unreadTotal }})</span><span
+                v-if="item.name === 'mentions' && mentionState.unread > 0" class="nav-count" data-unread-mentions> ({{ mentionState.unread }})</span></router-link>
             </li>
           </ul>
         </nav>
