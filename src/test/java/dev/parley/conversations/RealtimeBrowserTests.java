@@ -214,6 +214,8 @@ class RealtimeBrowserTests extends ChatTest {
 			ApiClient writerApi = signIn(one, writer.name());
 			take(writerApi, visitor.conversationId());
 			signIn(two, reader.name());
+			// an agent searches his own transcripts too
+			two.find("a[data-nav=\"transcripts\"]");
 			two.click("a[data-nav=\"mentions\"]");
 			two.waitForPath("/console/mentions");
 			two.waitFor("#mentions-read-all");

@@ -1,6 +1,6 @@
 // The notes that mentioned me, kept by the server: the unread count for the menu, kept current
-// while signed in with a chat permission (a `mention` frame on the staff socket, or a reconnect,
-// reads it again); opening a conversation in the inbox marks its mentions read; and the actions
+// while signed in with a chat permission (a `mention` or `mentioned` frame on the staff socket, or
+// a reconnect, reads it again); opening a conversation in the inbox marks its mentions read; and the actions
 // of the mentions screen.
 import { reactive, watch } from 'vue';
 import { get, post } from '../../../shared/js/api.js';
@@ -28,7 +28,7 @@ function onFrame(frame) {
   if (frame.type === 'mention' && frame.conversationId === inbox.viewing && pageActive()) {
     // looking at that conversation: the note shows up in it, read
     markConversationRead(frame.conversationId, true);
-  } else if (frame.type === 'mention' || frame.type === 'ready' || frame.type === 'resync') {
+  } else if (['mention', 'mentioned', 'ready', 'resync'].includes(frame.type)) {
     // a new mention, or live events may have been missed: the screen reloads on `changes`
     mentionState.changes += 1;
     refreshUnread();
