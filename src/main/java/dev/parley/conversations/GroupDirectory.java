@@ -41,4 +41,9 @@ public interface GroupDirectory {
 	 */
 	Optional<String> name(long groupId);
 
+	/**
+	 * @return the groups the staff member belongs to (none for someone in no group)
+	 */
+	java.util.List<Long> groupsOf(long userId);
+
 }

@@ -21,6 +21,13 @@ public interface StaffDirectory {
 
 	Optional<StaffMember> byUsername(String username);
 
+	/**
+	 * @param query text the username or display name contains, whatever its case (null:
+	 * anyone)
+	 * @return enabled staff members but the one excluded, by username
+	 */
+	java.util.List<StaffMember> colleagues(String query, long excludedId, int limit);
+
 	/** A staff member as other modules see them. */
 	record StaffMember(long id, String username, String displayName, boolean enabled) {
 	}

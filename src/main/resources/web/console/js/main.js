@@ -11,6 +11,7 @@ import PasswordView from './auth/PasswordView.js';
 import HomeView from './home/HomeView.js';
 import InboxView from './inbox/InboxView.js';
 import CannedView from './canned/CannedView.js';
+import MentionsView from './mentions/MentionsView.js';
 import UsersView from './users/UsersView.js';
 import RolesView from './roles/RolesView.js';
 import AuditView from './audit/AuditView.js';
@@ -28,6 +29,8 @@ const routes = [
   { path: '/password', name: 'password', component: PasswordView },
   { path: '/', name: 'home', component: HomeView },
   { path: '/inbox', name: 'inbox', component: InboxView, meta: { permissions: permissionsFor('inbox') } },
+  { path: '/mentions', name: 'mentions', component: MentionsView,
+    meta: { permissions: permissionsFor('mentions') } },
   { path: '/canned', name: 'canned', component: CannedView, meta: { permissions: permissionsFor('canned') } },
   { path: '/users', name: 'users', component: UsersView, meta: { permissions: permissionsFor('users') } },
   { path: '/roles', name: 'roles', component: RolesView, meta: { permissions: permissionsFor('roles') } },

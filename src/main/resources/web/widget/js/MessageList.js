@@ -25,8 +25,6 @@ export default {
       return { key: message.clientId && message.sender && message.sender.kind === 'visitor'
         ? 'c' + message.clientId : 's' + message.seq, message, showName: !sameAgent };
     }));
-    // The pre-chat question is kept on the conversation, not as a message: show it first.
-    const question = computed(() => (state.conversation && state.conversation.question) || '');
     const greeting = computed(() => (state.channel && state.channel.greeting) || t('widget.greeting.default'));
 
     function onScroll() {
@@ -49,16 +47,13 @@ export default {
     watch(() => state.conversation && state.conversation.id, () => toEnd(true));
     onMounted(() => toEnd(true));
 
-    return { state, rows, question, greeting, isClosed, showPrechat, showLeaveMessage, scroller, onScroll, t };
+    return { state, rows, greeting, isClosed, showPrechat, showLeaveMessage, scroller, onScroll, t };
   },
   template: `
     <div class="pw-scroll" ref="scroller" @scroll.passive="onScroll">
       <div id="messages" class="pw-messages" role="log" aria-live="polite" :aria-label="t('widget.messages.label')">
         <div id="greeting" class="pw-greeting">
           <div class="pw-bubble">{{ greeting }}</div>
-        </div>
-        <div v-if="question" id="conversation-question" class="pw-question">
-          <div class="pw-bubble">{{ question }}</div>
         </div>
         <MessageItem v-for="row in rows" :key="row.key" :message="row.message" :show-name="row.showName" />
         <MessageItem v-for="item in state.pending" :key="'c' + item.clientId" :pending="item" />

@@ -9,6 +9,7 @@ import { onParentMessage, postToParent } from './parent.js';
 import { outbox, resetTranscript, mergeConversation, loadHistory, requestSync, markRead } from './conversation.js';
 import { setPrechat, ensureConversation, stopTyping } from './sending.js';
 import { onVisitorChanged } from './startup.js';
+import { newClientId } from './format.js';
 
 export { state, lastSeq, isClosed, agentName, agentAvatar, unread, topics, showLeaveMessage, showPrechat, showNotice, dismissNotice }
   from './chatState.js';
@@ -35,6 +36,8 @@ export async function startWithPrechat(fields) {
       return false;
     }
   }
+  // the question becomes the first message, under this clientId (once, however often sent)
+  if (body.question) body.clientId = newClientId();
   setPrechat(body);
   state.busy = true;
   try {
@@ -42,6 +45,7 @@ export async function startWithPrechat(fields) {
     // The server keeps these on the visitor; a later pre-chat form starts filled in.
     state.visitor = { ...(state.visitor || {}), ...body };
     delete state.visitor.question;
+    delete state.visitor.clientId;
     state.scrollRequest += 1;
     return true;
   } catch (problem) {

@@ -66,17 +66,21 @@ function continueInNewConversation(entry) {
   const moving = state.pending.filter((pending) => pending === entry || pending.state === 'sending');
   outbox.clear();
   resetTranscript(null);
-  prechat = { ...(prechat || {}), question: undefined };
-  const firstText = moving.find((pending) => pending.kind === 'text');
-  if (state.channel && state.channel.prechatEnabled && (state.channel.prechatFields || []).includes('question')) {
-    // The channel asks for a question; the visitor's new words are it.
-    prechat.question = firstText ? firstText.text.substring(0, 1000) : undefined;
-  }
+  prechat = { ...(prechat || {}), question: undefined, clientId: undefined };
   for (const pending of moving) {
     // A new conversation, so new clientIds: the old ones belong to the closed one.
     Object.assign(pending, { clientId: newClientId(), conversationId: null, state: 'sending', attempts: 0,
       internalErrors: 0, code: null, problem: null, inFlight: false });
     state.pending.push(pending);
+  }
+  const firstText = moving.find((pending) => pending.kind === 'text');
+  if (firstText && state.channel && state.channel.prechatEnabled
+    && (state.channel.prechatFields || []).includes('question')) {
+    // The channel asks for a question; the visitor's new words are it. The server stores
+    // the question as the first message under the same clientId, so sending it stores nothing twice
+    // (a question is at most 1000 characters: longer words are sent whole after a shortened one).
+    prechat.question = firstText.text.substring(0, 1000);
+    if (firstText.text.length <= 1000) prechat.clientId = firstText.clientId;
   }
   moving.forEach(dispatch);
 }

@@ -64,6 +64,8 @@ class ChatBrowserTests extends ChatTest {
 			visitor.type("#prechat-name", "Mallory " + HOSTILE);
 			visitor.type("#prechat-question", "Where is my order?");
 			visitor.click("#prechat-start");
+			// the question is the conversation's first message, on both sides
+			visitor.waitForText("#messages .message.visitor", "Where is my order?");
 			visitor.type("#composer", "Hello " + HOSTILE);
 			visitor.keys("#composer", Keys.ENTER);
 			visitor.waitForText("#messages", "Hello " + HOSTILE);
@@ -72,7 +74,12 @@ class ChatBrowserTests extends ChatTest {
 			agent.clickOneWithText("li[data-conversation-id]", "Mallory " + HOSTILE);
 			agent.click("#conv-pick");
 			agent.waitForText("#conv-messages", "Hello " + HOSTILE);
+			assertThat(agent.findAll("#conv-messages .message").get(0).getText()).contains("Where is my order?");
 			visitor.waitForText("#agent-name", "Lily 李");
+			assertThat(visitor.findAll("#messages .message.visitor")
+				.stream()
+				.filter((m) -> m.getText().contains("Where is my order?"))
+				.count()).as("once").isEqualTo(1);
 
 			agent.type("#reply-box", "Let me check");
 			visitor.waitFor("#typing");

@@ -76,7 +76,7 @@ class ChatLifecycleTests extends ChatTest {
 			assertThat(fresh.status()).isEqualTo(201);
 			assertThat(fresh.json().path("id").asLong()).isNotEqualTo(visitor.conversationId());
 			ApiClient.Response history = agent.get("/api/v1/visitors/" + visitor.visitorId() + "/conversations");
-			assertThat(history.json().size()).isEqualTo(2);
+			assertThat(history.json().path("items").size()).isEqualTo(2);
 		}
 		finally {
 			this.clock.advance(Duration.ofMinutes(-11));
@@ -233,6 +233,48 @@ class ChatLifecycleTests extends ChatTest {
 		assertThat(visitor.post("/api/v1/widget/conversations", Map.of("name", "Li", "question", "Again?")).status())
 			.as("the open conversation is returned, not a second one")
 			.isEqualTo(200);
+	}
+
+	@Test
+	void thePrechatQuestionIsTheFirstMessageOfTheConversation() {
+		String key = createChannel(Map.of("prechatEnabled", true, "prechatFields", List.of("question"))).path("key")
+			.asString();
+		String token = arrive(key, Map.of()).json().path("token").asString();
+		ApiClient visitor = client().withHeader("X-Parley-Visitor", token);
+		String parcel = unique("P");
+		String question = "Where is parcel " + parcel + "?";
+		ApiClient.Response badClientId = visitor.post("/api/v1/widget/conversations",
+				Map.of("question", question, "clientId", "not a client id!"));
+		assertThat(badClientId.status()).isEqualTo(400);
+		ApiClient.Response started = visitor.post("/api/v1/widget/conversations",
+				Map.of("question", question, "clientId", "q-1"));
+		assertThat(started.status()).as(started.toString()).isEqualTo(201);
+		long id = started.json().path("id").asLong();
+		assertThat(started.json().path("lastSeq").asLong()).isEqualTo(1);
+		// started again (the answer got lost) and the same words sent as a message with
+		// the same client id: still one message
+		assertThat(
+				visitor.post("/api/v1/widget/conversations", Map.of("question", question, "clientId", "q-1")).status())
+			.isEqualTo(200);
+		assertThat(visitor
+			.post("/api/v1/widget/conversations/" + id + "/messages", Map.of("clientId", "q-1", "text", question))
+			.status()).isEqualTo(200);
+
+		List<JsonNode> seen = transcript(visitor, "/api/v1/widget/conversations/", id);
+		assertThat(seen).hasSize(1);
+		assertThat(seen.get(0).path("seq").asLong()).isEqualTo(1);
+		assertThat(seen.get(0).path("text").asString()).isEqualTo(question);
+		assertThat(seen.get(0).path("sender").path("kind").asString()).isEqualTo("visitor");
+
+		ApiClient agent = signedInAs("agent");
+		JsonNode waiting = agent.get("/api/v1/conversations/" + id).json();
+		assertThat(waiting.path("lastMessagePreview").asString()).isEqualTo(question);
+		take(agent, id);
+		List<JsonNode> thread = transcript(agent, "/api/v1/conversations/", id);
+		assertThat(thread.get(0).path("text").asString()).isEqualTo(question);
+		assertThat(thread.get(1).path("event").path("type").asString()).isEqualTo("assigned");
+		JsonNode found = admin().get("/api/v1/conversations/search?q=" + parcel.toLowerCase()).json();
+		assertThat(found.path("items").get(0).path("id").asLong()).isEqualTo(id);
 	}
 
 	private static byte[] png(int width, int height) throws Exception {

@@ -30,18 +30,19 @@ class ChatProtocolTests extends ChatTest {
 			socket.send(withRef(text(visitor.conversationId(), "m-1", "Hello"), "r1"));
 			JsonNode ack = socket.expect("ack");
 			assertThat(ack.path("ref").asString()).isEqualTo("r1");
-			assertThat(ack.path("seq").asLong()).isEqualTo(1);
+			// 1 is the pre-chat question
+			assertThat(ack.path("seq").asLong()).isEqualTo(2);
 			assertThat(ack.path("duplicate").asBoolean()).isFalse();
 
 			socket.send(text(visitor.conversationId(), "m-1", "Hello"));
 			JsonNode again = socket.expect("ack");
-			assertThat(again.path("seq").asLong()).isEqualTo(1);
+			assertThat(again.path("seq").asLong()).isEqualTo(2);
 			assertThat(again.path("duplicate").asBoolean()).isTrue();
 			assertThat(again.path("messageId").asLong()).isEqualTo(ack.path("messageId").asLong());
 		}
 		List<JsonNode> messages = transcript(visitor.api(), "/api/v1/widget/conversations/", visitor.conversationId());
-		assertThat(messages).hasSize(1);
-		assertThat(messages.get(0).path("text").asString()).isEqualTo("Hello");
+		assertThat(messages).extracting((m) -> m.path("text").asString())
+			.containsExactly("Where is my order?", "Hello");
 	}
 
 	@Test
@@ -89,7 +90,8 @@ class ChatProtocolTests extends ChatTest {
 		lastSeen = first.expect("ack").path("seq").asLong();
 		first.drop();
 
-		// seq 1 is the "assigned" event, the visitor's message seq 2;
+		// seq 1 is the pre-chat question, 2 the "assigned" event, the visitor's message
+		// 3;
 		// while the visitor is away: the agent answers twice, and the visitor's
 		// unacknowledged
 		// send is still in its outbox
@@ -117,7 +119,8 @@ class ChatProtocolTests extends ChatTest {
 			assertThat(second.expect("ack").path("seq").asLong()).isEqualTo(lastSeen + 3);
 		}
 		List<JsonNode> messages = transcript(agent, "/api/v1/conversations/", visitor.conversationId());
-		assertThat(messages.stream().map((m) -> m.path("seq").asLong()).toList()).containsExactly(1L, 2L, 3L, 4L, 5L);
+		assertThat(messages.stream().map((m) -> m.path("seq").asLong()).toList()).containsExactly(1L, 2L, 3L, 4L, 5L,
+				6L);
 		assertThat(messages.stream().filter((m) -> "v-1".equals(m.path("clientId").asString()))).hasSize(1);
 	}
 
@@ -155,13 +158,14 @@ class ChatProtocolTests extends ChatTest {
 		}
 		List<JsonNode> messages = transcript(agent, "/api/v1/conversations/", visitor.conversationId());
 		List<JsonNode> texts = messages.stream().filter((m) -> m.path("kind").asString().equals("text")).toList();
-		assertThat(texts).hasSize(3 * perSender);
+		// and the pre-chat question first
+		assertThat(texts).hasSize(3 * perSender + 1);
 		for (int i = 0; i < messages.size(); i++) {
 			assertThat(messages.get(i).path("seq").asLong()).isEqualTo(i + 1);
 		}
 		Set<String> clientIds = new HashSet<>();
 		texts.forEach((m) -> clientIds.add(m.path("clientId").asString()));
-		assertThat(clientIds).hasSize(3 * perSender);
+		assertThat(clientIds).hasSize(3 * perSender + 1);
 		for (String prefix : List.of("a", "b", "agent")) {
 			List<Integer> order = texts.stream()
 				.map((m) -> m.path("clientId").asString())
@@ -210,8 +214,10 @@ class ChatProtocolTests extends ChatTest {
 			socket.expectError("unknown_type");
 			socket.assertStillUsable();
 		}
-		assertThat(transcript(visitor.api(), "/api/v1/widget/conversations/", visitor.conversationId())).isEmpty();
-		assertThat(transcript(stranger.api(), "/api/v1/widget/conversations/", stranger.conversationId())).isEmpty();
+		assertThat(transcript(visitor.api(), "/api/v1/widget/conversations/", visitor.conversationId()))
+			.as("only the pre-chat question")
+			.hasSize(1);
+		assertThat(transcript(stranger.api(), "/api/v1/widget/conversations/", stranger.conversationId())).hasSize(1);
 		try (SocketClient socket = SocketClient.visitor(this.port, visitor.token())) {
 			// 3,000 two-byte characters: more bytes than the 4 KB socket buffers, a fine
 			// frame; 4,000 three-byte ones: 12 KB, and more characters than the 4 K read
@@ -225,7 +231,7 @@ class ChatProtocolTests extends ChatTest {
 		}
 		List<JsonNode> stored = transcript(visitor.api(), "/api/v1/widget/conversations/", visitor.conversationId());
 		assertThat(stored).extracting((m) -> m.path("text").asString())
-			.containsExactly("ü".repeat(3000), "你".repeat(4000));
+			.containsExactly("Where is my order?", "ü".repeat(3000), "你".repeat(4000));
 	}
 
 	/**
@@ -291,7 +297,9 @@ class ChatProtocolTests extends ChatTest {
 			fake.expectError("unauthenticated");
 			assertThat(fake.awaitClose()).isEqualTo(4401);
 		}
-		assertThat(transcript(visitor.api(), "/api/v1/widget/conversations/", visitor.conversationId())).isEmpty();
+		assertThat(transcript(visitor.api(), "/api/v1/widget/conversations/", visitor.conversationId()))
+			.as("only the pre-chat question")
+			.hasSize(1);
 	}
 
 	@Test
@@ -350,9 +358,10 @@ class ChatProtocolTests extends ChatTest {
 		try (SocketClient socket = SocketClient.visitor(this.port, visitor.token())) {
 			socket.send(Map.of("type", "sync", "conversationId", visitor.conversationId(), "afterSeq", 0));
 			JsonNode synced = socket.expect("synced");
-			assertThat(synced.path("lastSeq").asLong()).isEqualTo(count);
+			// and the pre-chat question first
+			assertThat(synced.path("lastSeq").asLong()).isEqualTo(count + 1);
 			assertThat(socket.seen().stream().filter((f) -> f.path("type").asString().equals("message")))
-				.hasSize(count);
+				.hasSize(count + 1);
 			socket.assertStillUsable();
 		}
 	}

@@ -190,6 +190,21 @@ class ConversationEventsTests {
 		assertThat(again.duplicate()).isTrue();
 	}
 
+	@Test
+	void thePrechatQuestionIsPostedAsTheConversationsFirstMessage(Scenario scenario) {
+		VisitorIdentity visitor = visitor();
+		VisitorSessions.Prechat form = new VisitorSessions.Prechat(null, null, null, "Where is my order?", null, "q-1");
+		scenario.stimulate(() -> this.sessions.startConversation(visitor, form))
+			.andWaitForEventOfType(MessagePosted.class)
+			.matching((posted) -> posted.authorId() != null && posted.authorId() == visitor.visitorId())
+			.toArriveAndVerify((posted, started) -> {
+				assertThat(posted.conversationId()).isEqualTo(started.conversation().id());
+				assertThat(posted.seq()).isEqualTo(1);
+				assertThat(posted.side()).isEqualTo(Side.VISITOR);
+				assertThat(posted.kind()).isEqualTo(MessageKind.TEXT);
+			});
+	}
+
 	private VisitorIdentity visitor() {
 		Channel channel = this.channels.create("website", new Channels.Settings("Events " + UUID.randomUUID(),
 				List.of("*"), null, "#0b6efd", false, List.of(), true, List.of()), "test");
@@ -237,6 +252,11 @@ class ConversationEventsTests {
 				@Override
 				public Optional<String> name(long groupId) {
 					return (groupId == GROUP) ? Optional.of("Billing") : Optional.empty();
+				}
+
+				@Override
+				public java.util.List<Long> groupsOf(long userId) {
+					return java.util.List.of();
 				}
 
 			};

@@ -161,13 +161,90 @@ class LiveAccessTests extends ChatTest {
 		long mine = second.json().path("id").asLong();
 		ApiClient agent = signedInAs("agent");
 		take(agent, mine);
-		JsonNode history = agent.get("/api/v1/visitors/" + visitor.visitorId() + "/conversations").json();
+		JsonNode history = agent.get("/api/v1/visitors/" + visitor.visitorId() + "/conversations").json().path("items");
 		assertThat(history.size()).isOne();
 		assertThat(history.get(0).path("id").asLong()).isEqualTo(mine);
-		assertThat(admin().get("/api/v1/visitors/" + visitor.visitorId() + "/conversations").json().size())
+		assertThat(
+				admin().get("/api/v1/visitors/" + visitor.visitorId() + "/conversations").json().path("items").size())
 			.isEqualTo(2);
+		// all of them, newest first, a page at a time
+		String pages = "/api/v1/visitors/" + visitor.visitorId() + "/conversations";
+		JsonNode first = admin().get(pages + "?limit=1").json();
+		assertThat(first.path("items").get(0).path("id").asLong()).isEqualTo(mine);
+		JsonNode next = admin().get(pages + "?limit=1&after=" + first.path("nextCursor").asString()).json();
+		assertThat(next.path("items").get(0).path("id").asLong()).isEqualTo(visitor.conversationId());
+		assertThat(next.path("nextCursor").isNull() || next.path("nextCursor").isMissingNode()).isTrue();
+		assertThat(admin().get(pages + "?limit=0").status()).isEqualTo(400);
+		assertThat(admin().get(pages + "?after=not-a-cursor").status()).isEqualTo(400);
 		ApiClient nobody = signedInAs("support");
 		assertThat(nobody.get("/api/v1/visitors/" + visitor.visitorId() + "/conversations").status()).isEqualTo(403);
+	}
+
+	@Test
+	void anAgentFindsAndOpensOnlyHisOwnAndHisGroupsTranscripts() {
+		String word = unique("parcel");
+		String annName = unique("agent");
+		long ann = createUser(annName, "agent").path("id").asLong();
+		ApiClient annApi = signIn(annName);
+		String bobName = unique("agent");
+		long bob = createUser(bobName, "agent").path("id").asLong();
+		ApiClient bobApi = signIn(bobName);
+		JsonNode grouped = createChannel(Map.of());
+		ApiClient.Response group = admin().post("/api/v1/groups",
+				Map.of("name", unique("Group"), "routing", "manual", "members",
+						List.of(Map.of("userId", ann, "supervisor", false)), "channelIds",
+						List.of(grouped.path("id").asLong())));
+		assertThat(group.status()).as(group.toString()).isEqualTo(201);
+
+		// ann had this one before she transferred it to bob, who closed it
+		TestVisitor hers = visitorSaying(channelKey(), word);
+		take(annApi, hers.conversationId());
+		assertThat(annApi.post(path(hers) + "/transfer", Map.of("toAgentId", bob)).status()).isEqualTo(200);
+		assertThat(annApi.get(path(hers)).status()).as("open and someone else's: out of reach").isEqualTo(404);
+		bobCloses(bobApi, hers);
+		TestVisitor ofHerGroup = visitorSaying(grouped.path("key").asString(), word);
+		take(bobApi, ofHerGroup.conversationId());
+		bobCloses(bobApi, ofHerGroup);
+		TestVisitor elsewhere = visitorSaying(channelKey(), word);
+		take(bobApi, elsewhere.conversationId());
+		bobCloses(bobApi, elsewhere);
+
+		assertThat(found(annApi, word)).containsExactlyInAnyOrder(hers.conversationId(), ofHerGroup.conversationId());
+		assertThat(found(admin(), word)).containsExactlyInAnyOrder(hers.conversationId(), ofHerGroup.conversationId(),
+				elsewhere.conversationId());
+		assertThat(annApi.get(path(hers) + "/messages").body()).contains(word);
+		assertThat(annApi.get(path(ofHerGroup)).status()).isEqualTo(200);
+		for (String outside : List.of(path(elsewhere), path(elsewhere) + "/messages", path(elsewhere) + "/notes")) {
+			ApiClient.Response refused = annApi.get(outside);
+			assertThat(refused.status()).as(outside).isEqualTo(404);
+			assertThat(refused.code()).isEqualTo("not_found");
+		}
+		assertThat(annApi.get("/api/v1/conversations/search?limit=0").status()).isEqualTo(400);
+		ApiClient.Response noChat = signedInAs("support").get("/api/v1/conversations/search?q=" + word);
+		assertThat(noChat.status()).isEqualTo(403);
+		assertThat(noChat.code()).isEqualTo("forbidden");
+	}
+
+	private TestVisitor visitorSaying(String key, String word) {
+		TestVisitor visitor = visitorWithConversation(key);
+		ApiClient.Response sent = visitor.api()
+			.post("/api/v1/widget/conversations/" + visitor.conversationId() + "/messages",
+					Map.of("clientId", "w-1", "text", "Where is my " + word + "?"));
+		assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
+		return visitor;
+	}
+
+	private static void bobCloses(ApiClient bob, TestVisitor visitor) {
+		ApiClient.Response closed = bob.post(path(visitor) + "/close", Map.of());
+		assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
+	}
+
+	private static List<Long> found(ApiClient staff, String word) {
+		ApiClient.Response page = staff.get("/api/v1/conversations/search?q=" + word);
+		assertThat(page.status()).as(page.toString()).isEqualTo(200);
+		List<Long> ids = new java.util.ArrayList<>();
+		page.json().path("items").forEach((item) -> ids.add(item.path("id").asLong()));
+		return ids;
 	}
 
 	// ---- helpers

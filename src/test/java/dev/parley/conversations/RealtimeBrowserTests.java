@@ -205,6 +205,44 @@ class RealtimeBrowserTests extends ChatTest {
 		}
 	}
 
+	@Test
+	void anAgentMentionsAColleagueInAnyCaseWhoFindsItLiveInHisMentions() {
+		TestVisitor visitor = visitorWithConversation(channelKey());
+		Agent writer = agent();
+		Agent reader = agent();
+		try (Browser one = Browser.open(this.port); Browser two = Browser.open(this.port)) {
+			ApiClient writerApi = signIn(one, writer.name());
+			take(writerApi, visitor.conversationId());
+			signIn(two, reader.name());
+			// an agent searches his own transcripts too
+			two.find("a[data-nav=\"transcripts\"]");
+			two.click("a[data-nav=\"mentions\"]");
+			two.waitForPath("/console/mentions");
+			two.waitFor("#mentions-read-all");
+
+			one.go("/console/inbox?view=mine&conversation=" + visitor.conversationId());
+			one.click("button[data-compose=\"note\"]");
+			one.type("#note-box", "Could you check this, @" + reader.name().toUpperCase());
+			String suggestion = "#mention-picker [data-mention=\"" + reader.name() + "\"]";
+			one.waitFor(suggestion);
+			one.click(suggestion);
+			one.find("#note-box").sendKeys("about the refund?");
+			one.click("#note-send");
+
+			// while his console is open: in the list and counted in the menu at once
+			two.waitFor("#mentions li[data-read=\"false\"]");
+			two.waitForText("[data-unread-mentions]", "1");
+			assertThat(two.find("#mentions li").getText()).contains("about the refund?")
+				.contains("User " + writer.name());
+			two.click("#mentions li .mention-row");
+			two.waitForPath("/console/inbox");
+			two.waitUntil((d) -> two.findAll("[data-unread-mentions]").isEmpty());
+			two.click("a[data-nav=\"mentions\"]");
+			two.waitFor("#mentions li[data-read=\"true\"]");
+			assertThat(two.find("#mentions-read-all").isEnabled()).isFalse();
+		}
+	}
+
 	/** A new agent (with an agent profile) who chose their password. */
 	private Agent agent() {
 		String name = unique("agent");

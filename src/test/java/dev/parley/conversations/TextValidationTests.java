@@ -36,8 +36,9 @@ class TextValidationTests extends ChatTest {
 			assertRefused(client(), "/api/v1/widget/channels/" + key + "/visitors", "{\"name\":\"" + bad + "\"}", bad);
 		}
 		assertThat(transcript(visitor.api(), "/api/v1/widget/conversations/", visitor.conversationId()))
-			.as("nothing was stored")
-			.noneMatch((m) -> "text".equals(m.path("kind").asString()));
+			.as("nothing was stored but the pre-chat question")
+			.noneMatch((m) -> "text".equals(m.path("kind").asString())
+					&& !"prechat".equals(m.path("clientId").asString()));
 		ApiClient.Response emoji = visitor.api()
 			.sendRaw("POST", messages, "{\"clientId\":\"ok-1\",\"text\":\"fine \\ud83d\\ude00 tab\\tline\\nend\"}",
 					"application/json");

@@ -224,4 +224,69 @@ class TransferAndNotesTests extends ChatTest {
 		return new Staff(id, username, user.path("displayName").asString(), api);
 	}
 
+	@Test
+	void mentionsMatchAnyCaseAndAreKeptForTheMentionedAloneWithUnreadCounts() {
+		TestVisitor visitor = visitorWithConversation(channelKey());
+		String ownerName = unique("agent");
+		createUser(ownerName, "agent");
+		ApiClient owner = named(ownerName);
+		take(owner, visitor.conversationId());
+		String colleagueName = unique("agent");
+		long colleague = createUser(colleagueName, "agent").path("id").asLong();
+		ApiClient mentioned = named(colleagueName);
+
+		// the suggestions: names and usernames only, whatever the case typed; never
+		// oneself
+		ApiClient.Response colleagues = owner.get("/api/v1/colleagues?q=" + colleagueName.toUpperCase());
+		assertThat(colleagues.status()).as(colleagues.toString()).isEqualTo(200);
+		assertThat(colleagues.json().size()).isEqualTo(1);
+		assertThat(colleagues.json().get(0).path("username").asString()).isEqualTo(colleagueName);
+		assertThat(colleagues.json().get(0).path("displayName").asString()).isEqualTo("User " + colleagueName);
+		assertThat(colleagues.body()).doesNotContain("@example.com").doesNotContain("role");
+		assertThat(owner.get("/api/v1/colleagues?q=" + ownerName).json().size()).isZero();
+		assertThat(owner.get("/api/v1/colleagues?limit=0").status()).isEqualTo(400);
+		assertThat(signedInAs("support").get("/api/v1/colleagues").status()).isEqualTo(403);
+
+		String notes = "/api/v1/conversations/" + visitor.conversationId() + "/notes";
+		ApiClient.Response note = owner.post(notes,
+				Map.of("text", "Please look, @" + colleagueName.toUpperCase() + " and @" + ownerName));
+		assertThat(note.status()).as(note.toString()).isEqualTo(201);
+		assertThat(note.json().path("mentions").get(0).path("id").asLong()).isEqualTo(colleague);
+
+		JsonNode kept = mentioned.get("/api/v1/mentions").json();
+		assertThat(kept.path("unread").asLong()).isEqualTo(1);
+		JsonNode first = kept.path("items").get(0);
+		assertThat(first.path("conversationId").asLong()).isEqualTo(visitor.conversationId());
+		assertThat(first.path("author").path("displayName").asString()).isEqualTo("User " + ownerName);
+		assertThat(first.path("excerpt").asString()).startsWith("Please look, @");
+		assertThat(first.path("read").asBoolean()).isFalse();
+		assertThat(mentioned.get("/api/v1/mentions/unread").json().path("unread").asLong()).isEqualTo(1);
+		assertThat(owner.get("/api/v1/mentions").json().path("items").size()).as("not his own mention").isZero();
+
+		String read = "/api/v1/mentions/" + first.path("id").asLong() + "/read";
+		ApiClient.Response othersMention = owner.post(read, Map.of());
+		assertThat(othersMention.status()).isEqualTo(404);
+		assertThat(othersMention.code()).isEqualTo("not_found");
+		assertThat(mentioned.get("/api/v1/mentions?after=x").status()).isEqualTo(400);
+		assertThat(mentioned.get("/api/v1/mentions?limit=101").status()).isEqualTo(400);
+		assertThat(mentioned.get("/api/v1/mentions/unread").json().path("unread").asLong()).isEqualTo(1);
+		assertThat(mentioned.post(read, Map.of()).status()).isEqualTo(204);
+		assertThat(mentioned.get("/api/v1/mentions/unread").json().path("unread").asLong()).isZero();
+		assertThat(mentioned.get("/api/v1/mentions").json().path("items").get(0).path("read").asBoolean()).isTrue();
+
+		owner.post(notes, Map.of("text", "@" + colleagueName + " again"));
+		owner.post(notes, Map.of("text", "@" + colleagueName + " and again"));
+		assertThat(mentioned.get("/api/v1/mentions/unread").json().path("unread").asLong()).isEqualTo(2);
+		ApiClient.Response allRead = mentioned.post("/api/v1/mentions/read", Map.of());
+		assertThat(allRead.json().path("unread").asLong()).isZero();
+	}
+
+	private ApiClient named(String username) {
+		ApiClient client = client();
+		assertThat(client.login(username, INITIAL_PASSWORD).status()).isEqualTo(200);
+		client.post("/api/v1/session/password",
+				Map.of("currentPassword", INITIAL_PASSWORD, "newPassword", OWN_PASSWORD));
+		return client;
+	}
+
 }

@@ -39,6 +39,11 @@ public class Groups implements dev.parley.conversations.GroupDirectory {
 	}
 
 	@Override
+	public List<Long> groupsOf(long userId) {
+		return this.groups.groupsOf(userId);
+	}
+
+	@Override
 	public Map<Long, Hours> hours(java.util.Collection<Long> groupIds) {
 		return this.shifts.hours(groupIds, this.clock.instant());
 	}

@@ -1,6 +1,8 @@
 package dev.parley.conversations.internal;
 
 import dev.parley.conversations.ConversationStatus;
+import dev.parley.conversations.GroupDirectory;
+import dev.parley.conversations.internal.ConversationLists.Scope;
 import dev.parley.conversations.internal.VisitorTokens.VisitorIdentity;
 import dev.parley.platform.Permission;
 import dev.parley.platform.StaffActor;
@@ -18,7 +20,9 @@ import org.springframework.stereotype.Component;
  * <li>an agent with {@code conversation.reply}: waiting conversations (to take one), and
  * those assigned to them;</li>
  * <li>the assignee with {@code conversation.view} but no longer {@code reply}: their own
- * conversations, to read; without either permission, nothing.</li>
+ * conversations, to read; without either permission, nothing;</li>
+ * <li>to read as a transcript, besides: an agent's conversations of the past and those of
+ * his groups ({@link ConversationLists.Scope}).</li>
  * </ul>
  * Refusals say {@code not_found}: a conversation one may not read is not told apart from
  * one that does not exist.
@@ -28,8 +32,14 @@ public class ConversationAccess {
 
 	private final ConversationRepository conversations;
 
-	ConversationAccess(ConversationRepository conversations) {
+	private final ConversationLists lists;
+
+	private final GroupDirectory groups;
+
+	ConversationAccess(ConversationRepository conversations, ConversationLists lists, GroupDirectory groups) {
 		this.conversations = conversations;
+		this.lists = lists;
+		this.groups = groups;
 	}
 
 	/** The visitor's own conversation, or not_found (also for someone else's). */
@@ -39,11 +49,28 @@ public class ConversationAccess {
 			.orElseThrow(() -> ApiException.notFound("Conversation"));
 	}
 
-	/** A conversation the staff member may read, or not_found. */
+	/**
+	 * A conversation the staff member may read (live, or as a transcript within his
+	 * scope), or not_found.
+	 */
 	public Conversation forStaff(StaffActor actor, long conversationId) {
 		return this.conversations.findById(conversationId)
-			.filter((c) -> mayRead(actor, c.status(), c.assigneeId()))
+			.filter((c) -> mayRead(actor, c.status(), c.assigneeId())
+					|| (actor.canAny(Permission.CONVERSATION_REPLY, Permission.CONVERSATION_VIEW)
+							&& this.lists.inScope(c.id(), scope(actor))))
 			.orElseThrow(() -> ApiException.notFound("Conversation"));
+	}
+
+	/**
+	 * The transcripts the staff member may look up: null for everything (with
+	 * {@code conversation.view_all} or {@code conversation.monitor}).
+	 */
+	Scope scope(StaffActor actor) {
+		if (seesAll(actor)) {
+			return null;
+		}
+		boolean agent = actor.can(Permission.CONVERSATION_REPLY);
+		return new Scope(actor.id(), agent ? this.groups.groupsOf(actor.id()) : java.util.List.of(), agent);
 	}
 
 	/**

@@ -54,6 +54,46 @@ public class ConversationLists {
 
 	}
 
+	/**
+	 * The conversations a staff member without {@code conversation.view_all} may look up:
+	 * those assigned to him, those waiting (for whoever may take one) and, once closed,
+	 * those he had before (the transcript names him taking, receiving or closing it),
+	 * wrote in or left a note on, and those of his groups. An open conversation of
+	 * someone else stays out of reach, as a transfer away leaves it.
+	 */
+	public record Scope(long userId, List<Long> groupIds, boolean waiting) {
+
+		public Scope {
+			groupIds = List.copyOf(groupIds);
+		}
+
+		String condition() {
+			StringBuilder sql = new StringBuilder("(c.assignee_id = ?");
+			if (this.waiting) {
+				sql.append(" OR c.status = '").append(ConversationStatus.WAITING.value()).append("'");
+			}
+			sql.append(" OR (c.status = '")
+				.append(ConversationStatus.CLOSED.value())
+				.append("' AND (EXISTS (SELECT 1 FROM chat_message p WHERE p.conversation_id = c.id "
+						+ "AND p.sender_id = ? AND p.sender_kind IN ('agent', 'system')) "
+						+ "OR EXISTS (SELECT 1 FROM conversation_note n WHERE n.conversation_id = c.id "
+						+ "AND n.author_id = ?)");
+			if (!this.groupIds.isEmpty()) {
+				sql.append(" OR c.group_id IN (")
+					.append(String.join(", ", java.util.Collections.nCopies(this.groupIds.size(), "?")))
+					.append(")");
+			}
+			return sql.append(")))").toString();
+		}
+
+		List<Object> params() {
+			List<Object> params = new ArrayList<>(List.of(this.userId, this.userId, this.userId));
+			params.addAll(this.groupIds);
+			return params;
+		}
+
+	}
+
 	/** The sort orders of the lists. */
 	private enum Sort {
 
@@ -112,11 +152,17 @@ public class ConversationLists {
 	}
 
 	/**
-	 * Transcript search: by message text, channel, agent and creation time, newest first.
+	 * Transcript search: by message text, channel, agent and creation time, newest first;
+	 * within the scope (null: everything).
 	 */
-	Page search(String text, Long channelId, Long agentId, Instant from, Instant to, Cursor after, int limit) {
+	Page search(Scope scope, String text, Long channelId, Long agentId, Instant from, Instant to, Cursor after,
+			int limit) {
 		StringBuilder where = new StringBuilder("1 = 1");
 		List<Object> params = new ArrayList<>();
+		if (scope != null) {
+			where.append(" AND ").append(scope.condition());
+			params.addAll(scope.params());
+		}
 		if (channelId != null) {
 			where.append(" AND c.channel_id = ?");
 			params.add(channelId);
@@ -141,6 +187,29 @@ public class ConversationLists {
 			params.add(LikePattern.contains(text.strip()));
 		}
 		return page(where.toString(), params, Sort.NEWEST, after, limit);
+	}
+
+	/**
+	 * A visitor's conversations, newest first; within the scope (null: all of them).
+	 */
+	Page ofVisitor(long visitorId, Scope scope, Cursor after, int limit) {
+		StringBuilder where = new StringBuilder("c.visitor_id = ?");
+		List<Object> params = new ArrayList<>(List.of(visitorId));
+		if (scope != null) {
+			where.append(" AND ").append(scope.condition());
+			params.addAll(scope.params());
+		}
+		return page(where.toString(), params, Sort.NEWEST, after, limit);
+	}
+
+	/** Whether the conversation is within the scope. */
+	boolean inScope(long conversationId, Scope scope) {
+		List<Object> params = new ArrayList<>(List.of(conversationId));
+		params.addAll(scope.params());
+		return this.jdbc.sql("SELECT COUNT(*) FROM conversation c WHERE c.id = ? AND " + scope.condition())
+			.params(params)
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	/** Open conversations nobody has written in since {@code before}, oldest first. */

@@ -87,26 +87,33 @@ public class ConversationQueries {
 
 	public Page search(StaffActor actor, String text, Long channelId, Long agentId, Instant from, Instant to,
 			String after, int limit) {
-		actor.require(Permission.CONVERSATION_VIEW_ALL);
-		if (limit < 1 || limit > 100) {
-			throw ChatInput.invalid("limit", "must be 1 to 100");
+		if (!actor.can(Permission.CONVERSATION_VIEW_ALL)) {
+			// an agent searches his own conversations and his groups'
+			actor.require(Permission.CONVERSATION_REPLY);
 		}
+		checkLimit(limit);
 		if (text != null && text.length() > 200) {
 			throw ChatInput.invalid("q", "must be at most 200 characters");
 		}
-		return this.lists.search(text, channelId, agentId, from, to, Cursor.parse(after), limit);
+		return this.lists.search(this.access.scope(actor), text, channelId, agentId, from, to, Cursor.parse(after),
+				limit);
 	}
 
 	/**
-	 * A visitor's conversations, newest first: only those the caller may open, so the
-	 * history never tells what a conversation refused on its own would not.
+	 * A visitor's conversations, newest first, a page at a time: only those the caller
+	 * may open, so the history never tells what a conversation refused on its own would
+	 * not.
 	 */
-	public List<Conversation> visitorHistory(StaffActor actor, long visitorId) {
+	public Page visitorHistory(StaffActor actor, long visitorId, String after, int limit) {
 		actor.require(Permission.CONVERSATION_VIEW);
-		return this.conversations.findByVisitor(visitorId, 50)
-			.stream()
-			.filter((c) -> ConversationAccess.mayRead(actor, c.status(), c.assigneeId()))
-			.toList();
+		checkLimit(limit);
+		return this.lists.ofVisitor(visitorId, this.access.scope(actor), Cursor.parse(after), limit);
+	}
+
+	private static void checkLimit(int limit) {
+		if (limit < 1 || limit > 100) {
+			throw ChatInput.invalid("limit", "must be 1 to 100");
+		}
 	}
 
 	/**

@@ -121,15 +121,6 @@ public class ConversationRepository {
 			.optional();
 	}
 
-	List<Conversation> findByVisitor(long visitorId, int limit) {
-		return this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM conversation c WHERE c.visitor_id = ? "
-					+ "ORDER BY c.created_at DESC, c.id DESC LIMIT ?")
-			.params(visitorId, limit)
-			.query(ConversationRepository::map)
-			.list();
-	}
-
 	/**
 	 * What a batch appended to one conversation: its last message, and how far each side
 	 * has read by writing (writing is reading).

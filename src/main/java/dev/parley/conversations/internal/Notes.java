@@ -25,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Internal notes on a conversation: staff only, never part of the visitor's transcript.
- * {@code @username} mentions a colleague, who is told on the staff socket.
+ * {@code @username} (in any case) mentions a colleague, who is told on the staff socket
+ * and finds it in his {@link Mentions}.
  */
 @Service
 public class Notes {
@@ -50,8 +51,12 @@ public class Notes {
 
 	private final Clock clock;
 
+	private final Mentions kept;
+
 	Notes(JdbcClient jdbc, ConversationAccess access, ConversationRepository conversations, StaffDirectory staff,
-			ApplicationEventPublisher events, LiveFeed feed, TransactionTemplate transactions, Clock clock) {
+			ApplicationEventPublisher events, LiveFeed feed, TransactionTemplate transactions, Clock clock,
+			Mentions kept) {
+		this.kept = kept;
 		this.jdbc = jdbc;
 		this.access = access;
 		this.conversations = conversations;
@@ -149,6 +154,7 @@ public class Notes {
 			.update(keys, "id");
 		NoteView note = new NoteView(keys.getKeyAs(Number.class).longValue(), locked.id(),
 				new Author(actor.id(), actor.displayName()), body, List.copyOf(mentioned.values()), now);
+		this.kept.record(note.id(), locked.id(), actor.id(), mentioned.keySet(), now);
 		this.events
 			.publishEvent(new NoteAdded(locked.id(), note.id(), actor.id(), List.copyOf(mentioned.keySet()), now));
 		this.feed.publishAfterCommit(new ChatEvents.NoteAdded(note, ChatEvents.Access.of(locked)));
@@ -160,7 +166,8 @@ public class Notes {
 		Map<Long, Mention> mentioned = new LinkedHashMap<>();
 		Matcher matcher = MENTION.matcher(body);
 		while (matcher.find() && mentioned.size() < 20) {
-			String username = matcher.group(1);
+			// usernames are kept in lower case: "@LiNa" mentions lina
+			String username = matcher.group(1).toLowerCase(java.util.Locale.ROOT);
 			// "@li.na." at the end of a sentence: the final dots are punctuation
 			String trimmed = username.replaceAll("[.]+$", "");
 			this.staff.byUsername(username)

@@ -90,10 +90,16 @@ public class VisitorSessions {
 	/**
 	 * Details given in the pre-chat form.
 	 *
+	 * @param question the visitor's first words: the conversation's first message
 	 * @param topic the group of one of the channel's topics
+	 * @param clientId the widget's id for the question as a message (optional): the
+	 * widget may send the same words again with it, and they are stored once
 	 */
-	public record Prechat(String name, String email, String phone, String question, Long topic) {
+	public record Prechat(String name, String email, String phone, String question, Long topic, String clientId) {
 	}
+
+	/** The client id of a pre-chat question sent without one. */
+	static final String QUESTION_CLIENT_ID = "prechat";
 
 	/**
 	 * A message left for later, with a way to answer it.
@@ -157,11 +163,12 @@ public class VisitorSessions {
 	public Started startConversation(VisitorIdentity identity, Prechat prechat) {
 		Visitor visitor = knownVisitor(identity);
 		Channel channel = enabledChannelOf(visitor);
-		Prechat form = (prechat != null) ? prechat : new Prechat(null, null, null, null, null);
+		Prechat form = (prechat != null) ? prechat : new Prechat(null, null, null, null, null, null);
 		String name = ChatInput.optional("name", form.name(), 100);
 		String email = ChatInput.email(form.email());
 		String phone = ChatInput.phone(form.phone());
 		String question = ChatInput.optional("question", form.question(), 1000);
+		String questionClientId = (form.clientId() != null) ? ChatInput.clientId(form.clientId()) : QUESTION_CLIENT_ID;
 		if (channel.prechatEnabled()) {
 			for (String field : channel.prechatFields()) {
 				boolean missing = switch (field) {
@@ -194,7 +201,14 @@ public class VisitorSessions {
 			}
 			Visitor updated = withContact(visitor, name, email, phone, this.clock.instant());
 			this.visitors.update(updated);
-			return new Started(this.views.forVisitor(this.lifecycle.start(updated, question, group, false)), true);
+			Conversation conversation = this.lifecycle.start(updated, question, group, false);
+			if (question != null) {
+				// the visitor's first words are the first message, like any other
+				this.chat.appendInTransaction(conversation.id(),
+						Draft.text(questionClientId, Side.VISITOR, visitor.id(), null, question));
+				conversation = this.conversations.findById(conversation.id()).orElseThrow();
+			}
+			return new Started(this.views.forVisitor(conversation), true);
 		});
 		return started;
 	}

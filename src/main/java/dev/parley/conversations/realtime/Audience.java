@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
  * once more, whoever followed it and may no longer read it (so the console can let it
  * go), after which they stop following it.</li>
  * <li>{@code note}: staff following it; {@code mention}: the staff members a note
- * mentions. Never a visitor.</li>
+ * mentions who may read it ({@code mentioned}, without the note, to those who may not).
+ * Never a visitor.</li>
  * <li>{@code typing}, {@code read}, {@code presence}: the other side only.</li>
  * </ul>
  */
@@ -100,10 +101,19 @@ class Audience {
 	}
 
 	Set<Connection> mentioned(Set<Long> userIds, Access access) {
+		return mentioned(userIds, access, true);
+	}
+
+	/** The mentioned who may not read the conversation (told only that they were). */
+	Set<Connection> mentionedOutside(Set<Long> userIds, Access access) {
+		return mentioned(userIds, access, false);
+	}
+
+	private Set<Connection> mentioned(Set<Long> userIds, Access access, boolean readers) {
 		Set<Connection> recipients = new LinkedHashSet<>();
 		for (Connection connection : this.registry.staff()) {
 			if (connection.actor() != null && userIds.contains(connection.actor().id())
-					&& accepts(connection, access)) {
+					&& accepts(connection, access) == readers) {
 				recipients.add(connection);
 			}
 		}

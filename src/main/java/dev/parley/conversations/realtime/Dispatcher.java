@@ -203,6 +203,7 @@ class Dispatcher {
 		if (!mentioned.isEmpty()) {
 			send(this.audience.mentioned(mentioned, track.access),
 					new ServerFrame.Mention(conversationId, event.note()));
+			send(this.audience.mentionedOutside(mentioned, track.access), new ServerFrame.Mentioned(conversationId));
 		}
 	}
 

@@ -130,6 +130,19 @@ sealed interface ServerFrame {
 	}
 
 	/**
+	 * A note mentions the staff member on a conversation he may not read: only that, for
+	 * his mentions list, without the note.
+	 */
+	record Mentioned(long conversationId) implements ServerFrame {
+
+		@Override
+		public String type() {
+			return "mentioned";
+		}
+
+	}
+
+	/**
 	 * Live events may have been missed: send {@code sync} for every conversation shown.
 	 */
 	record Resync() implements ServerFrame {

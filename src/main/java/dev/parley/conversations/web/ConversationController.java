@@ -194,8 +194,9 @@ class ConversationController {
 	}
 
 	@GetMapping("/api/v1/visitors/{id}/conversations")
-	List<ConversationView> visitorHistory(@PathVariable long id, StaffActor actor) {
-		return this.views.conversations(this.queries.visitorHistory(actor, id), false);
+	ConversationPage visitorHistory(@PathVariable long id, @RequestParam(required = false) String after,
+			@RequestParam(defaultValue = "20") int limit, StaffActor actor) {
+		return page(this.queries.visitorHistory(actor, id, after, limit));
 	}
 
 	private static ResponseEntity<MessageView> sent(ChatMessages.Sent sent) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.parley.identity.StaffDirectory;
+import dev.parley.platform.LikePattern;
 
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -62,6 +63,20 @@ class JdbcStaffDirectory implements StaffDirectory {
 					(rs, row) -> new StaffMember(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
 			.stream()
 			.findFirst();
+	}
+
+	@Override
+	public java.util.List<StaffMember> colleagues(String query, long excludedId, int limit) {
+		String pattern = LikePattern.contains((query != null) ? query.strip() : "");
+		// the database lowers both sides (Java's lower case differs from the databases'
+		// in
+		// places)
+		return this.jdbc.query(
+				"SELECT id, username, display_name, enabled FROM staff_user WHERE enabled = TRUE AND id <> :excluded "
+						+ "AND (LOWER(username) LIKE LOWER(:pattern) ESCAPE '!' "
+						+ "OR LOWER(display_name) LIKE LOWER(:pattern) ESCAPE '!') " + "ORDER BY username LIMIT :limit",
+				Map.of("excluded", excludedId, "pattern", pattern, "limit", limit),
+				(rs, row) -> new StaffMember(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)));
 	}
 
 }

@@ -254,9 +254,6 @@ export default {
         <ProblemMessage :problem="problem" />
         <div id="conv-messages" ref="scroller" class="conv-messages" @scroll="onScroll" aria-live="polite">
           <div v-if="loading" class="empty">{{ t('inbox.loading') }}</div>
-          <div v-if="conversation && conversation.question && !loading && !messages.length" class="message system">
-            <div class="event">{{ conversation.question }}</div>
-          </div>
           <template v-for="entry in timeline" :key="entry.key">
             <NoteItem v-if="entry.note" :note="entry.note" :time-zone="timeZone" />
             <MessageItem v-else :message="entry.message" :state="ownState(entry.message)"

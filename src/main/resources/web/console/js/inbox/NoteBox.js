@@ -1,44 +1,17 @@
 // The internal-note box: staff-only text on a conversation (the visitor never sees it). Enter
-// posts, Shift+Enter starts a new line. Typing "@" offers colleagues (with `user.view`: the
-// user search; with `team.view` and usernames in the agent list: the agents) and inserts
-// "@username"; the server works out who was mentioned.
+// posts, Shift+Enter starts a new line. Typing "@" offers colleagues (/api/v1/colleagues: names
+// and usernames of enabled staff, for whoever may write notes) and inserts "@username"; the
+// server works out who was mentioned, whatever the case.
 import { ref, reactive, computed, nextTick, onBeforeUnmount } from 'vue';
 import { t, tOr } from '../../../shared/js/i18n.js';
 import { get, post } from '../../../shared/js/api.js';
 import ProblemMessage from '../../../shared/js/ProblemMessage.js';
-import { session, can } from '../session.js';
+import { can } from '../session.js';
 import PickList from './PickList.js';
 
 const MAX_LENGTH = 2000;
 const SUGGESTIONS = 8;
 const AT = /(^|[^A-Za-z0-9._@-])@([A-Za-z0-9._-]{0,64})$/;
-
-// Agents with usernames, loaded once per signed-in person (null: not loaded; false: not usable).
-let agentDirectory = null;
-let agentDirectoryOf = null;
-
-async function agentsWithUsernames() {
-  const me = session.me ? session.me.user.id : null;
-  if (agentDirectoryOf !== me) {
-    agentDirectory = null;
-    agentDirectoryOf = me;
-  }
-  if (agentDirectory !== null) return agentDirectory;
-  if (!can('team.view')) {
-    agentDirectory = false;
-    return agentDirectory;
-  }
-  try {
-    const list = await get('/api/v1/agents');
-    const usable = (Array.isArray(list) ? list : []).filter((agent) => agent && agent.username);
-    agentDirectory = usable.length ? usable.map((agent) => ({
-      id: agent.userId, username: agent.username, displayName: agent.displayName || agent.publicName || agent.username,
-    })) : false;
-  } catch {
-    agentDirectory = false;
-  }
-  return agentDirectory;
-}
 
 export default {
   name: 'NoteBox',
@@ -51,7 +24,6 @@ export default {
     const busy = ref(false);
     const problem = ref(null);
     const mention = reactive({ open: false, start: 0, end: 0, query: '', active: 0, items: [], loading: false });
-    const myId = session.me ? session.me.user.id : null;
     let generation = 0;
     let searchTimer = null;
     let dismissedAt = -1;
@@ -71,29 +43,21 @@ export default {
 
     async function suggest(query) {
       const mine = ++generation;
-      const wanted = query.toLowerCase();
       let people = [];
-      const agents = await agentsWithUsernames();
-      if (agents) {
-        people = agents.filter((person) => person.username.toLowerCase().includes(wanted)
-          || String(person.displayName).toLowerCase().includes(wanted));
-      } else if (can('user.view')) {
-        try {
-          const page = await get('/api/v1/users', { q: query, limit: SUGGESTIONS + 1 });
-          people = (page.items || []).filter((user) => user.enabled !== false)
-            .map((user) => ({ id: user.id, username: user.username, displayName: user.displayName }));
-        } catch {
-          people = [];
-        }
+      try {
+        const list = await get('/api/v1/colleagues', { q: query, limit: SUGGESTIONS });
+        people = Array.isArray(list) ? list : [];
+      } catch {
+        people = [];
       }
       if (mine !== generation || !mention.open) return;
-      mention.items = people.filter((person) => person.id !== myId).slice(0, SUGGESTIONS);
+      mention.items = people.slice(0, SUGGESTIONS);
       if (mention.active >= mention.items.length) mention.active = 0;
       mention.loading = false;
     }
 
-    /** Suggestions only for those who can look colleagues up at all. */
-    const canSuggest = can('team.view') || can('user.view');
+    /** Suggestions for whoever may write notes (the server refuses anyone else). */
+    const canSuggest = can('conversation.reply') || can('conversation.view_all');
 
     function updateMentions() {
       if (!canSuggest) return;

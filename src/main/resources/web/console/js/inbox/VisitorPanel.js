@@ -1,6 +1,6 @@
 // Who the agent is talking to: channel, contact details, where they came from, device,
-// language, IP (the conversation's `details`), the rating, and the visitor's earlier
-// conversations (click opens one).
+// language, IP (the conversation's `details`), the rating, and all the visitor's
+// conversations, newest first, the open one marked (click opens another; "more" pages on).
 import { ref, computed, watch } from 'vue';
 import { t, formatInstant } from '../../../shared/js/i18n.js';
 import { get } from '../../../shared/js/api.js';
@@ -21,6 +21,8 @@ export default {
   setup(props) {
     const history = ref([]);
     const historyLoaded = ref(false);
+    const historyCursor = ref(null);
+    const historyLoading = ref(false);
     const timeZone = computed(() => session.me && session.me.organisation.timeZone);
     const details = computed(() => {
       const c = props.conversation || {};
@@ -45,36 +47,46 @@ export default {
         customerId: pick(d.customerId),
         created: formatInstant(c.createdAt, timeZone.value),
         visitorSince: v.createdAt ? formatInstant(v.createdAt, timeZone.value) : null,
-        question: pick(c.question),
         rating: Number(c.rating) || null,
         ratingComment: pick(c.ratingComment),
       };
     });
 
     let generation = 0;
-    async function loadHistory(visitorId) {
-      const mine = ++generation;
-      historyLoaded.value = false;
-      history.value = [];
+    async function loadHistory(visitorId, more) {
+      const mine = more ? generation : ++generation;
+      if (!more) {
+        historyLoaded.value = false;
+        history.value = [];
+        historyCursor.value = null;
+      }
       if (!visitorId) return;
+      historyLoading.value = true;
       try {
-        const list = await get('/api/v1/visitors/' + visitorId + '/conversations');
+        const page = await get('/api/v1/visitors/' + visitorId + '/conversations',
+          { after: more ? historyCursor.value : null, limit: 20 });
         if (mine !== generation) return;
-        history.value = (Array.isArray(list) ? list : list.items || [])
-          .filter((item) => item.id !== props.conversation.id);
+        const known = new Set(history.value.map((item) => item.id));
+        history.value = history.value.concat((page.items || []).filter((item) => !known.has(item.id)));
+        historyCursor.value = page.nextCursor || null;
       } catch {
-        if (mine === generation) history.value = [];
+        if (mine === generation && !more) history.value = [];
       } finally {
-        if (mine === generation) historyLoaded.value = true;
+        if (mine === generation) {
+          historyLoaded.value = true;
+          historyLoading.value = false;
+        }
       }
     }
-    watch(() => props.conversation && props.conversation.visitor && props.conversation.visitor.id,
-      (visitorId) => loadHistory(visitorId), { immediate: true });
+    const visitorId = () => props.conversation && props.conversation.visitor && props.conversation.visitor.id;
+    watch(visitorId, (id) => loadHistory(id, false), { immediate: true });
+    const moreHistory = () => loadHistory(visitorId(), true);
+    const others = computed(() => history.value.filter((item) => item.id !== props.conversation.id));
 
     const stars = (score) => '★'.repeat(score) + '☆'.repeat(Math.max(0, 5 - score));
     const when = (item) => relativeTime(item.lastMessageAt || item.createdAt, Date.now(), timeZone.value);
 
-    return { details, history, historyLoaded, stars, when, t };
+    return { details, history, others, historyLoaded, historyCursor, historyLoading, moreHistory, stars, when, t };
   },
   template: `
     <aside id="visitor-panel" class="visitor-panel">
@@ -91,7 +103,6 @@ export default {
         <template v-if="details.phone"><dt>{{ t('inbox.field.phone') }}</dt><dd data-field="phone">{{ details.phone }}</dd></template>
         <template v-if="details.customerId"><dt>{{ t('inbox.field.customerId') }}</dt><dd data-field="customer-id" class="wrap">{{ details.customerId }}</dd></template>
         <dt>{{ t('inbox.field.channel') }}</dt><dd data-field="channel">{{ details.channel || '—' }}</dd>
-        <template v-if="details.question"><dt>{{ t('inbox.field.question') }}</dt><dd data-field="question" class="wrap">{{ details.question }}</dd></template>
         <dt>{{ t('inbox.field.page') }}</dt>
         <dd data-field="page" class="wrap"><template v-if="details.page">{{ details.page }}
           <a v-if="details.pageLink" :href="details.pageLink" target="_blank" rel="noopener noreferrer nofollow" class="small">{{ t('inbox.openPage') }}</a></template>
@@ -112,15 +123,22 @@ export default {
       </div>
       <h3>{{ t('inbox.history') }}</h3>
       <ul id="visitor-history" class="history">
-        <li v-for="item in history" :key="item.id" :data-conversation-id="item.id" tabindex="0" role="button"
-          @click="$emit('open', item.id)" @keydown.enter="$emit('open', item.id)">
-          <div class="line"><span>{{ t('inbox.conversationNo', { id: item.id }) }}</span>
+        <li v-for="item in history" :key="item.id" :data-conversation-id="item.id"
+          :class="{ current: item.id === conversation.id }" :aria-current="item.id === conversation.id ? 'true' : null"
+          :tabindex="item.id === conversation.id ? null : 0" :role="item.id === conversation.id ? null : 'button'"
+          @click="item.id !== conversation.id && $emit('open', item.id)"
+          @keydown.enter="item.id !== conversation.id && $emit('open', item.id)">
+          <div class="line"><span>{{ t('inbox.conversationNo', { id: item.id }) }}
+            <span v-if="item.id === conversation.id" class="badge ok" data-current>{{ t('inbox.historyCurrent') }}</span></span>
             <span class="muted small">{{ when(item) }}</span></div>
           <div class="muted small preview">{{ item.lastMessagePreview || item.question || '' }}</div>
           <div class="small"><span class="badge">{{ t('inbox.status.' + item.status) }}</span>
             <span v-if="item.rating" class="stars"> {{ stars(item.rating) }}</span></div>
         </li>
       </ul>
-      <p v-if="historyLoaded && !history.length" class="muted small">{{ t('inbox.noHistory') }}</p>
+      <div class="more" v-if="historyCursor">
+        <button type="button" id="visitor-history-more" :disabled="historyLoading" @click="moreHistory">{{ t('action.more') }}</button>
+      </div>
+      <p v-if="historyLoaded && !others.length && !historyCursor" class="muted small">{{ t('inbox.noHistory') }}</p>
     </aside>`,
 };

@@ -14,6 +14,7 @@ import { onNotificationClick } from '../inbox/attention.js';
 import StatusSwitcher from '../team/StatusSwitcher.js';
 import StatusNotice from '../team/StatusNotice.js';
 import MyAvatar from '../avatars/MyAvatar.js';
+import { mentionState, startMentions, stopMentions } from '../mentions/mentionsStore.js';
 
 
 export default {
@@ -38,13 +39,16 @@ export default {
     const chatting = computed(() => !!framed.value && canAny(permissionsFor('inbox')));
     watch(chatting, (on) => (on ? startInbox() : stopInbox()), { immediate: true });
     onNotificationClick((id, view) => router.push({ name: 'inbox', query: { view, conversation: String(id) } }));
+    // The notes that mentioned me: their unread count in the menu.
+    const mentioning = computed(() => !!framed.value && canAny(permissionsFor('mentions')));
+    watch(mentioning, (on) => (on ? startMentions() : stopMentions()), { immediate: true });
 
     async function logout() {
       await signOut().catch(() => null);
       router.push({ name: 'login' });
     }
 
-    return { session, framed, navigation, allowed, roleName, menuOpen, onInbox, unreadTotal, logout, t, can };
+    return { session, framed, navigation, allowed, roleName, menuOpen, onInbox, unreadTotal, mentionState, logout, t, can };
   },
   template: `
     <div v-if="framed" class="shell">
@@ -57,7 +61,8 @@ export default {
           <ul class="nav">
             <li v-for="item in navigation" :key="item.name">
               <router-link :to="{ name: item.name }" :data-nav="item.name">{{ t('nav.' + item.name) }}<span
-                v-if="item.name === 'inbox' && unreadTotal > 0" class="nav-count" data-unread-total> ({{ unreadTotal }})</span></router-link>
+                v-if="item.name === 'inbox' && unreadTotal > 0" class="nav-count" data-unread-total> ({{ unreadTotal }})</span><span
+                v-if="item.name === 'mentions' && mentionState.unread > 0" class="nav-count" data-unread-mentions> ({{ mentionState.unread }})</span></router-link>
             </li>
           </ul>
         </nav>

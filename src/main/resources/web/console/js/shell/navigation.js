@@ -5,8 +5,9 @@ import { tOr } from '../../../shared/js/i18n.js';
 export const SCREENS = [
   { name: 'home', permissions: [] },
   { name: 'inbox', permissions: ['conversation.reply', 'conversation.view_all', 'conversation.monitor'] },
+  { name: 'mentions', permissions: ['conversation.reply', 'conversation.view_all'] },
   { name: 'canned', permissions: ['conversation.reply'] },
-  { name: 'transcripts', permissions: ['conversation.view_all'] },
+  { name: 'transcripts', permissions: ['conversation.view_all', 'conversation.reply'] },
   { name: 'board', permissions: ['team.view'] },
   { name: 'team', permissions: ['team.view'] },
   { name: 'users', permissions: ['user.view'] },

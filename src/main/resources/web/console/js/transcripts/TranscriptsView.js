@@ -1,4 +1,5 @@
-// Transcript search for supervisors (conversation.view_all): by text, channel, agent and date.
+// Transcript search: everything with conversation.view_all; an agent (conversation.reply) his own
+// conversations and his groups' (the server keeps to that scope). By text, channel, agent and date.
 import { ref, reactive, computed, onMounted } from 'vue';
 import { t, formatInstant, zonedInstant } from '../../../shared/js/i18n.js';
 import { get } from '../../../shared/js/api.js';
@@ -19,6 +20,7 @@ export default {
     const searched = ref(false);
     const problem = ref(null);
     const timeZone = computed(() => session.me.organisation.timeZone);
+    const seesAll = computed(() => can('conversation.view_all'));
 
     onMounted(async () => {
       channels.value = await get('/api/v1/conversations/channels').catch(() => []);
@@ -52,12 +54,13 @@ export default {
       return { name: 'inbox', query: { view, conversation: String(conversation.id) } };
     }
 
-    return { filter, channels, agents, results, nextCursor, loading, searched, problem, timeZone, search, link,
+    return { filter, channels, agents, results, nextCursor, loading, searched, problem, timeZone, seesAll, search, link,
       visitorName, formatInstant, t };
   },
   template: `
     <div>
       <h1>{{ t('transcripts.title') }}</h1>
+      <p v-if="!seesAll" id="transcript-scope" class="muted">{{ t('transcripts.scopeHint') }}</p>
       <form class="toolbar card" @submit.prevent="search(false)">
         <div class="grow">
           <label for="transcript-q">{{ t('transcripts.text') }}</label>

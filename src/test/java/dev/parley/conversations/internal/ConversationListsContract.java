@@ -1,9 +1,12 @@
 package dev.parley.conversations.internal;
 
 import java.time.Instant;
+import java.util.List;
 
 import dev.parley.conversations.ClosedBy;
 import dev.parley.conversations.Side;
+import dev.parley.conversations.TimelineEvent;
+import dev.parley.conversations.internal.ConversationLists.Scope;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -180,9 +183,9 @@ abstract class ConversationListsContract extends ConversationsContract {
 		this.conversations.assignIfWaiting(late, this.ann, at(3_100));
 		this.conversations.assignIfWaiting(elsewhere, this.ann, at(3_100));
 
-		ConversationLists.Page one = this.lists.search("hello", this.channel, null, null, null, null, 2);
+		ConversationLists.Page one = this.lists.search(null, "hello", this.channel, null, null, null, null, 2);
 		assertThat(one.items()).extracting(Conversation::id).containsExactly(late, tiedSecond);
-		ConversationLists.Page two = this.lists.search("hello", this.channel, null, null, null, next(one), 2);
+		ConversationLists.Page two = this.lists.search(null, "hello", this.channel, null, null, null, next(one), 2);
 		assertThat(two.items()).extracting(Conversation::id).containsExactly(tiedFirst, early);
 		assertThat(two.nextCursor()).isNull();
 
@@ -197,11 +200,93 @@ abstract class ConversationListsContract extends ConversationsContract {
 	}
 
 	private long[] search(String text, Long channelId, Long agentId, Instant from, Instant to) {
-		return this.lists.search(text, channelId, agentId, from, to, null, 50)
+		return this.lists.search(null, text, channelId, agentId, from, to, null, 50)
 			.items()
 			.stream()
 			.mapToLong(Conversation::id)
 			.toArray();
+	}
+
+	@Test
+	void anAgentsScopeIsHisOwnTheWaitingOnesAndClosedOnesHeTookPartInOrOfHisGroups() {
+		long group = ReferencedRows.group(this.jdbc, "billing");
+		long otherGroup = ReferencedRows.group(this.jdbc, "sales");
+		long assignedNow = withText(this.channel, 1_000, "hello");
+		this.conversations.assignIfWaiting(assignedNow, this.ann, at(1_100));
+		long hadEarlier = withText(this.channel, 2_000, "hello");
+		this.messages
+			.insert(Draft.event(TimelineEvent.ASSIGNED, null, this.ann, "Ann").toMessage(hadEarlier, 2, at(2_100)));
+		bobCloses(hadEarlier);
+		long wroteIn = withText(this.channel, 3_000, "hello");
+		this.messages
+			.insert(Draft.text(null, Side.AGENT, this.ann, "Ann", "hello too").toMessage(wroteIn, 2, at(3_100)));
+		bobCloses(wroteIn);
+		long noted = withText(this.channel, 4_000, "hello");
+		this.jdbc
+			.sql("INSERT INTO conversation_note (conversation_id, author_id, author_name, body, mentions, created_at) "
+					+ "VALUES (?, ?, 'Ann', 'looked at it', '', 4200)")
+			.params(noted, this.ann)
+			.update();
+		bobCloses(noted);
+		long ofHisGroup = inGroup(group, 5_000);
+		bobCloses(ofHisGroup);
+		long openOfHisGroup = inGroup(group, 5_500);
+		this.conversations.assignIfWaiting(openOfHisGroup, this.bob, at(5_600));
+		long ofAnotherGroup = inGroup(otherGroup, 6_000);
+		bobCloses(ofAnotherGroup);
+		long bobsOnly = withText(this.channel, 7_000, "hello");
+		this.messages
+			.insert(Draft.text(null, Side.AGENT, this.bob, "Bob", "hello from bob").toMessage(bobsOnly, 2, at(7_100)));
+		bobCloses(bobsOnly);
+		long waiting = waiting(8_000);
+
+		Scope ann = new Scope(this.ann, List.of(group), false);
+		assertThat(this.lists.search(ann, null, null, null, null, null, null, 50).items()).extracting(Conversation::id)
+			.containsExactly(ofHisGroup, noted, wroteIn, hadEarlier, assignedNow);
+		assertThat(this.lists.search(ann, "HELLO", this.channel, null, null, null, null, 50).items())
+			.extracting(Conversation::id)
+			.containsExactly(noted, wroteIn, hadEarlier, assignedNow);
+		assertThat(
+				this.lists.search(new Scope(this.ann, List.of(), true), null, null, null, null, null, null, 50).items())
+			.extracting(Conversation::id)
+			.as("without groups; waiting ones for whoever may take them")
+			.containsExactly(waiting, noted, wroteIn, hadEarlier, assignedNow);
+		assertThat(this.lists.inScope(ofHisGroup, ann)).isTrue();
+		assertThat(this.lists.inScope(hadEarlier, ann)).isTrue();
+		assertThat(this.lists.inScope(openOfHisGroup, ann)).as("open, someone else's").isFalse();
+		assertThat(this.lists.inScope(ofAnotherGroup, ann)).isFalse();
+		assertThat(this.lists.inScope(bobsOnly, ann)).as("a visitor's sender id is no agent's").isFalse();
+		assertThat(this.lists.inScope(waiting, ann)).isFalse();
+	}
+
+	private void bobCloses(long id) {
+		this.conversations.assignIfWaiting(id, this.bob, at(9_000));
+		this.conversations.close(id, at(9_100), ClosedBy.AGENT);
+	}
+
+	private long inGroup(long group, long createdAt) {
+		return this.conversations
+			.insert(ConversationRows.of(this.channel, this.visitor, at(createdAt), at(createdAt), group, null));
+	}
+
+	@Test
+	void aVisitorsConversationsPageNewestFirstAllOrWithinAScope() {
+		long otherVisitor = ReferencedRows.visitor(this.jdbc, this.channel);
+		long oldest = waiting(1_000);
+		long tiedFirst = waiting(2_000);
+		long tiedSecond = waiting(2_000);
+		long newest = waiting(3_000);
+		this.conversations.insert(ConversationRows.waiting(this.channel, otherVisitor, at(2_500)));
+		this.conversations.assignIfWaiting(tiedFirst, this.ann, at(2_100));
+
+		ConversationLists.Page one = this.lists.ofVisitor(this.visitor, null, null, 2);
+		assertThat(one.items()).extracting(Conversation::id).containsExactly(newest, tiedSecond);
+		ConversationLists.Page two = this.lists.ofVisitor(this.visitor, null, next(one), 2);
+		assertThat(two.items()).extracting(Conversation::id).containsExactly(tiedFirst, oldest);
+		assertThat(two.nextCursor()).isNull();
+		assertThat(this.lists.ofVisitor(this.visitor, new Scope(this.ann, List.of(), false), null, 10).items())
+			.extracting(Conversation::id)
+			.containsExactly(tiedFirst);
 	}
 
 	@Test

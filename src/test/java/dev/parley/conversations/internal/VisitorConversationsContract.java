@@ -61,18 +61,4 @@ abstract class VisitorConversationsContract extends ConversationsContract {
 		assertThat(this.conversations.findLatestForVisitor(Long.MAX_VALUE)).isEmpty();
 	}
 
-	@Test
-	void aVisitorsConversationsComeNewestFirstUpToTheLimit() {
-		long oldest = insert(1_000);
-		long newest = insert(3_000);
-		long tiedFirst = insert(2_000);
-		long tiedSecond = insert(2_000);
-		insert(this.otherVisitor, 2_500);
-
-		assertThat(this.conversations.findByVisitor(this.visitor, 10)).extracting(Conversation::id)
-			.containsExactly(newest, tiedSecond, tiedFirst, oldest);
-		assertThat(this.conversations.findByVisitor(this.visitor, 2)).extracting(Conversation::id)
-			.containsExactly(newest, tiedSecond);
-	}
-
 }

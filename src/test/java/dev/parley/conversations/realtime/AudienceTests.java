@@ -110,6 +110,9 @@ class AudienceTests {
 			.as("the agent may not read someone else's conversation; the powerless may read none")
 			.containsExactly("supervisor");
 		assertThat(names(this.audience.mentioned(Set.of(4L, 5L), waiting()))).containsExactly("agent");
+		assertThat(names(this.audience.mentionedOutside(Set.of(4L, 5L, 3L), assigned())))
+			.as("told only that they were mentioned")
+			.containsExactlyInAnyOrder("agent", "powerless");
 	}
 
 	@Test
