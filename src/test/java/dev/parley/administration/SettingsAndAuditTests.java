@@ -1,16 +1,40 @@
 package dev.parley.administration;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
 
 import dev.parley.testing.ApiClient;
 import dev.parley.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SettingsAndAuditTests extends IntegrationTest {
+
+	@Autowired
+	List<SettingDefinitions> settingDefinitions;
+
+	@Test
+	void everySettingHasALabelAndAHelpTextInEveryLanguage() {
+		List<String> keys = this.settingDefinitions.stream()
+			.flatMap((definitions) -> definitions.definitions().stream())
+			.map(SettingDefinition::key)
+			.toList();
+		assertThat(keys).contains("organisation.name", "chat.offerMessageAfterSeconds");
+		for (String bundle : ConsoleLabelTests.BUNDLES) {
+			Properties texts = ConsoleLabelTests.bundle(bundle);
+			List<String> missing = keys.stream()
+				.flatMap((key) -> Stream.of("setting." + key, "setting." + key + ".help"))
+				.filter((text) -> texts.getProperty(text, "").isBlank())
+				.toList();
+			assertThat(missing).as("setting texts missing in %s", bundle).isEmpty();
+		}
+	}
 
 	@Test
 	void administratorChangesPolicySettingsAllOrNothing() {
