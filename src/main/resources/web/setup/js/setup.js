@@ -119,7 +119,7 @@ const SetupPage = {
                 :aria-invalid="errors.organisationName ? 'true' : null" :aria-describedby="errors.organisationName ? 'setup-organisation-error' : null">
               <div class="field-error" id="setup-organisation-error" v-if="errors.organisationName">{{ errors.organisationName }}</div>
           </div>
-          <div class="row">
+          <div class="row fields">
             <div class="field">
               <label for="setup-language">{{ t('setup.language') }}</label>
               <select id="setup-language" v-model="form.language" @change="switchLanguage"
@@ -138,7 +138,7 @@ const SetupPage = {
             </div>
           </div>
           <h2>{{ t('setup.administrator') }}</h2>
-          <div class="row">
+          <div class="row fields">
             <div class="field">
               <label for="setup-admin-username">{{ t('field.username') }}</label>
               <input id="setup-admin-username" type="text" v-model="form.adminUsername" maxlength="64"
@@ -159,7 +159,7 @@ const SetupPage = {
                 :aria-invalid="errors.adminEmail ? 'true' : null" :aria-describedby="errors.adminEmail ? 'setup-admin-email-error' : null">
               <div class="field-error" id="setup-admin-email-error" v-if="errors.adminEmail">{{ errors.adminEmail }}</div>
           </div>
-          <div class="row">
+          <div class="row fields">
             <div class="field">
               <label for="setup-admin-password">{{ t('field.password') }}</label>
               <input id="setup-admin-password" type="password" v-model="form.adminPassword"
