@@ -9,8 +9,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import dev.parley.platform.Sentences;
 
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.ClassPathResource;
@@ -31,17 +35,19 @@ import org.springframework.stereotype.Component;
  * that matches none stays as it is (and fails {@code ProblemLanguageTests}).
  */
 @Component
-class ProblemTexts {
+class ProblemTexts implements Sentences {
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
 
 	private final MessageSource messages;
 
-	private final List<Template> templates;
+	private final Properties english;
+
+	private final Map<String, List<Template>> templates = new ConcurrentHashMap<>();
 
 	ProblemTexts(MessageSource messages) {
 		this.messages = messages;
-		this.templates = templates(english());
+		this.english = english();
 	}
 
 	/**
@@ -69,20 +75,32 @@ class ProblemTexts {
 	 * known one
 	 */
 	String violation(String message, Locale locale) {
-		if (message == null) {
+		return translate("validation.", message, locale, (name, value) -> value);
+	}
+
+	@Override
+	public String translate(String prefix, String english, Locale locale, BiFunction<String, String, String> format) {
+		if (english == null) {
 			return null;
 		}
-		for (Template template : this.templates) {
-			Matcher matcher = template.pattern().matcher(message);
+		for (Template template : this.templates.computeIfAbsent(prefix, (key) -> templates(this.english, key))) {
+			Matcher matcher = template.pattern().matcher(english);
 			if (matcher.matches()) {
 				Map<String, String> values = new LinkedHashMap<>();
 				for (int group = 0; group < template.names().size(); group++) {
-					values.put(template.names().get(group), matcher.group(group + 1));
+					String name = template.names().get(group);
+					values.put(name, format.apply(name, matcher.group(group + 1)));
 				}
-				return text(template.key(), values, message, locale);
+				return text(template.key(), values, english, locale);
 			}
 		}
-		return message;
+		return english;
+	}
+
+	@Override
+	public String text(String key, Locale locale, String fallback) {
+		String text = this.messages.getMessage(key, null, null, locale);
+		return (text != null) ? text : fallback;
 	}
 
 	/**
@@ -118,10 +136,10 @@ class ProblemTexts {
 	 * The English validation sentences, the most fixed text first so that the most
 	 * specific wins.
 	 */
-	private static List<Template> templates(Properties english) {
+	private static List<Template> templates(Properties english, String prefix) {
 		List<Template> templates = new ArrayList<>();
 		for (String key : english.stringPropertyNames()) {
-			if (!key.startsWith("validation.")) {
+			if (!key.startsWith(prefix)) {
 				continue;
 			}
 			String text = english.getProperty(key);
