@@ -77,6 +77,15 @@ class ProblemLanguageTests extends IntegrationTest {
 				}
 			}
 		}
+		// answered by a filter before Spring MVC: a body over the limit
+		ApiClient.Response tooLarge = admin.send("POST", "/api/v1/roles",
+				"{\"name\": \"" + "1".repeat(1_100_000) + "\"}", null);
+		assertThat(tooLarge.code()).isEqualTo("payload_too_large");
+		for (String text : texts(tooLarge.json())) {
+			if (ENGLISH.matcher(text).find()) {
+				english.add("POST /api/v1/roles (too large) -> \"" + text + "\"");
+			}
+		}
 		assertThat(problems).as("problems answered").isGreaterThan(100);
 		assertThat(english).as("English in %s answers", language).isEmpty();
 	}
