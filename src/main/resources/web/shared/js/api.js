@@ -1,4 +1,7 @@
 // The one way the front end talks to the server: JSON in, JSON out, problems as errors.
+// Every request names the language the person chose, so that the server's messages come
+// in it too.
+import { language } from './i18n.js';
 
 /** An RFC 9457 problem answered by the server (or a network failure, code "network"). */
 export class Problem extends Error {
@@ -44,6 +47,7 @@ export async function api(method, path, body, query) {
     if (text) url += '?' + text;
   }
   const headers = { Accept: 'application/json' };
+  if (language()) headers['Accept-Language'] = language();
   if (method !== 'GET') {
     await ensureCsrfCookie();
     const token = csrfToken();

@@ -58,6 +58,16 @@ export function t(key, params) {
   return text;
 }
 
+/**
+ * A text that counts something, in the plural form the language needs for the count:
+ * key.one, key.two, ... (Intl.PluralRules' categories) where the bundle has it, else key.
+ */
+export function tCount(key, count, params) {
+  const category = new Intl.PluralRules(state.language || 'en').select(count);
+  const chosen = state.texts[key + '.' + category] !== undefined ? key + '.' + category : key;
+  return t(chosen, { ...params, count });
+}
+
 /** The text for a key if it exists, otherwise the fallback (used for names users chose). */
 export function tOr(key, fallback) {
   const text = state.texts[key];

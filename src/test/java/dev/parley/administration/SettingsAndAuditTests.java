@@ -1,16 +1,40 @@
 package dev.parley.administration;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
 
 import dev.parley.testing.ApiClient;
 import dev.parley.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SettingsAndAuditTests extends IntegrationTest {
+
+	@Autowired
+	List<SettingDefinitions> settingDefinitions;
+
+	@Test
+	void everySettingHasALabelAndAHelpTextInEveryLanguage() {
+		List<String> keys = this.settingDefinitions.stream()
+			.flatMap((definitions) -> definitions.definitions().stream())
+			.map(SettingDefinition::key)
+			.toList();
+		assertThat(keys).contains("organisation.name", "chat.offerMessageAfterSeconds");
+		for (String bundle : ConsoleLabelTests.BUNDLES) {
+			Properties texts = ConsoleLabelTests.bundle(bundle);
+			List<String> missing = keys.stream()
+				.flatMap((key) -> Stream.of("setting." + key, "setting." + key + ".help"))
+				.filter((text) -> texts.getProperty(text, "").isBlank())
+				.toList();
+			assertThat(missing).as("setting texts missing in %s", bundle).isEmpty();
+		}
+	}
 
 	@Test
 	void administratorChangesPolicySettingsAllOrNothing() {
@@ -96,6 +120,63 @@ class SettingsAndAuditTests extends IntegrationTest {
 			}
 		}
 		throw new IllegalArgumentException(key);
+	}
+
+	/**
+	 * Audit details reach people in their language: permission codes as labels, lists
+	 * joined, empty parts left out, built-in roles by name, instants in the
+	 * organisation's zone; no English sentence, no ISO instant, no brackets left in
+	 * either Chinese script.
+	 */
+	@Test
+	void auditDetailsAreTranslatedAndFormatted() {
+		ApiClient admin = admin();
+		String role = unique("qa");
+		long roleId = admin.post("/api/v1/roles", Map.of("name", role, "permissions", List.of("conversation.view")))
+			.json()
+			.path("id")
+			.asLong();
+		assertThat(admin.put("/api/v1/roles/" + roleId, Map.of("name", role, "permissions", List.of("team.view")))
+			.status()).isEqualTo(200);
+		String agent = unique("agent");
+		long agentId = createUser(agent, "agent").path("id").asLong();
+		assertThat(admin
+			.put("/api/v1/users/" + agentId + "/permissions",
+					Map.of("granted", List.of("team.view"), "revoked", List.of()))
+			.status()).isEqualTo(200);
+		assertThat(admin
+			.put("/api/v1/users/" + agentId,
+					Map.of("displayName", "A", "roleId", roleId("supervisor"), "enabled", false))
+			.status()).isEqualTo(200);
+		ApiClient stranger = client().withHeader("X-Forwarded-For", "203.0.113.77");
+		for (int i = 0; i < 5; i++) {
+			stranger.login(agent, "wrong-" + i);
+		}
+		stranger.login(agent, "wrong-again");
+
+		ApiClient english = admin();
+		assertThat(details(english, role, agent).values()).anySatisfy(
+				(text) -> assertThat(text).isEqualTo("added View agents and teams; removed View own conversations"));
+		for (String language : List.of("zh-CN", "zh-TW")) {
+			Map<String, String> details = details(admin().withHeader("Accept-Language", language), role, agent);
+			assertThat(details).as("details in %s", language).hasSizeGreaterThanOrEqualTo(6);
+			details.forEach((raw, text) -> assertThat(text).as("%s: %s", language, raw)
+				.doesNotContainPattern("[A-Za-z]{2,} [A-Za-z]{2,}")
+				.doesNotContainPattern("\\d{4}-\\d\\d-\\d\\dT")
+				.doesNotContain("[", "]"));
+		}
+	}
+
+	/** The details of the audit entries about a role and a user, raw to translated. */
+	private static Map<String, String> details(ApiClient reader, String role, String user) {
+		Map<String, String> details = new java.util.LinkedHashMap<>();
+		for (JsonNode entry : reader.get("/api/v1/audit-events?limit=200").json().path("items")) {
+			String target = entry.path("target").asString("");
+			if ((target.equals(role) || target.equals(user)) && !entry.path("detail").isNull()) {
+				details.put(entry.path("detail").asString(), entry.path("detailText").asString());
+			}
+		}
+		return details;
 	}
 
 }

@@ -1,6 +1,8 @@
 package dev.parley.console;
 
 import dev.parley.testing.Browser;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.NoAlertPresentException;
@@ -32,6 +34,33 @@ class ConsoleBrowserTests {
 		try (Browser browser = Browser.open(this.port)) {
 			browser.go("/console/");
 			browser.waitForPath("/setup");
+
+			// In Chinese, before any attempt the policy is shown; a blank organisation, a
+			// bad
+			// e-mail and a weak password are all marked at once, each beside its field,
+			// in
+			// Chinese, and the focus is on the first.
+			browser.waitForText(".hint", "10");
+			browser.select("#setup-language", "zh-CN");
+			browser.waitForText("#setup-submit", "安装");
+			browser.type("#setup-admin-username", "boss");
+			browser.type("#setup-admin-display-name", "The Boss");
+			browser.type("#setup-admin-email", "not-an-address");
+			browser.type("#setup-admin-password", "short");
+			browser.type("#setup-admin-password-confirm", "short");
+			browser.click("#setup-submit");
+			browser.waitFor("#setup-organisation-error");
+			for (String field : List.of("setup-organisation", "setup-admin-email", "setup-admin-password")) {
+				assertThat(browser.find("#" + field).getAttribute("aria-invalid")).as(field).isEqualTo("true");
+				String message = browser.find("#" + field + "-error").getText();
+				assertThat(message).as(field).isNotBlank().doesNotContainPattern("[A-Za-z]{2,} [A-Za-z]{2,}");
+				assertThat(browser.find("#" + field).getAttribute("aria-describedby")).isEqualTo(field + "-error");
+			}
+			assertThat(browser.find("#setup-admin-username").getAttribute("aria-invalid")).isNull();
+			assertThat(browser.focused().getAttribute("id")).isEqualTo("setup-organisation");
+			browser.select("#setup-language", "en");
+			browser.waitForText("#setup-submit", "Install");
+
 			browser.type("#setup-organisation", "Acme Browser Support");
 			browser.select("#setup-language", "en");
 			browser.select("#setup-timezone", "Asia/Shanghai");
@@ -41,9 +70,11 @@ class ConsoleBrowserTests {
 			browser.type("#setup-admin-password", ADMIN_PASSWORD);
 			browser.type("#setup-admin-password-confirm", ADMIN_PASSWORD);
 			browser.click("#setup-submit");
-			browser.waitForPath("/console/login");
-
-			signIn(browser, "boss", ADMIN_PASSWORD);
+			// the new administrator is signed in at once
+			browser.waitForText("#current-user", "The Boss");
+			assertThat(browser.path()).isEqualTo("/console/");
+			browser.go("/setup");
+			browser.waitForPath("/console/");
 			browser.waitForText("#current-user", "The Boss");
 			browser.click("a[data-nav=\"users\"]");
 			browser.waitForPath("/console/users");

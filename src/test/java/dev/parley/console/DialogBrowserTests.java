@@ -3,6 +3,8 @@ package dev.parley.console;
 import dev.parley.testing.Browser;
 import dev.parley.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
@@ -45,6 +47,38 @@ class DialogBrowserTests extends IntegrationTest {
 			browser.press(Keys.ESCAPE);
 			browser.waitUntilGone("[role=\"dialog\"]");
 			assertThat(browser.focused().getAttribute("id")).isEqualTo("user-new");
+		}
+	}
+
+	/**
+	 * Every dialog of the console, opened as a person does (a click on its button): the
+	 * focus is inside at once, and Escape closes it at once, without a Tab first, and
+	 * gives the focus back to the button.
+	 */
+	@ParameterizedTest
+	@CsvSource({ "/console/users, #user-new", "/console/canned, #canned-new", "/console/channels, #channel-new",
+			"/console/team?tab=groups, #group-new", "/console/team, #agent-add",
+			"/console/team?tab=shifts, #exception-new" })
+	void everyDialogTakesTheFocusWhenItOpensAndClosesOnEscape(String screen, String opener) {
+		try (Browser browser = Browser.open(this.port)) {
+			browser.signIn(ADMIN, ADMIN_PASSWORD);
+			browser.go(screen);
+			browser.click(opener);
+			browser.waitFor("[role=\"dialog\"]");
+			browser.waitUntil((d) -> isInsideDialog(browser));
+			browser.press(Keys.ESCAPE);
+			browser.waitUntilGone("[role=\"dialog\"]");
+			assertThat(browser.focused().getAttribute("id")).isEqualTo(opener.substring(1));
+
+			// opened from the keyboard, and Escape pressed with the focus moved out of it
+			// by
+			// a script: it still closes
+			browser.find(opener).sendKeys(Keys.ENTER);
+			browser.waitFor("[role=\"dialog\"]");
+			browser.waitUntil((d) -> isInsideDialog(browser));
+			browser.script("document.activeElement.blur()");
+			browser.press(Keys.ESCAPE);
+			browser.waitUntilGone("[role=\"dialog\"]");
 		}
 	}
 

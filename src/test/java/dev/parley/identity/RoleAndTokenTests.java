@@ -19,12 +19,11 @@ class RoleAndTokenTests extends IntegrationTest {
 		assertThat(roles).containsKeys("administrator", "supervisor", "agent", "support");
 		assertThat(roles.get("administrator").path("permissions").size()).isEqualTo(Permissions.all().size());
 		assertThat(roles.get("agent").path("permissions").toString())
-			.contains("conversation.reply", "conversation.transfer", "customer.view", "complaint.handle")
+			.contains("conversation.view", "conversation.reply", "conversation.transfer")
 			.doesNotContain("user.");
 		assertThat(roles.get("supervisor").path("permissions").toString()).contains("team.assign",
-				"agent.permissions.adjust", "conversation.monitor", "statistics.view");
-		assertThat(roles.get("support").path("permissions").toString())
-			.contains("log.view", "system.monitor", "fault.manage")
+				"agent.permissions.adjust", "conversation.monitor", "team.view");
+		assertThat(roles.get("support").path("permissions").toString()).contains("system.monitor")
 			.doesNotContain("user.manage");
 	}
 
@@ -34,8 +33,7 @@ class RoleAndTokenTests extends IntegrationTest {
 		Map<String, String> modules = new java.util.LinkedHashMap<>();
 		catalogue
 			.forEach((module) -> modules.put(module.path("module").asString(), module.path("permissions").toString()));
-		assertThat(modules.keySet()).containsExactly("conversations", "customers", "tickets", "agents", "analytics",
-				"administration", "operations");
+		assertThat(modules.keySet()).containsExactly("conversations", "agents", "administration", "operations");
 		assertThat(modules.get("administration")).contains("user.view", "user.manage", "role.manage", "audit.view");
 	}
 
@@ -47,14 +45,23 @@ class RoleAndTokenTests extends IntegrationTest {
 				Map.of("name", name, "description", "QA", "permissions", List.of("conversation.monitor")));
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
 		long id = created.json().path("id").asLong();
-		ApiClient.Response updated = admin.put("/api/v1/roles/" + id, Map.of("name", name, "description", "QA",
-				"permissions", List.of("conversation.monitor", "statistics.view")));
-		assertThat(updated.json().path("permissions").toString()).contains("statistics.view");
+		ApiClient.Response updated = admin.put("/api/v1/roles/" + id,
+				Map.of("name", name, "description", "QA", "permissions", List.of("conversation.monitor", "team.view")));
+		assertThat(updated.json().path("permissions").toString()).contains("team.view");
 
 		assertThat(admin.post("/api/v1/roles", Map.of("name", name, "permissions", List.of())).code())
 			.isEqualTo("duplicate_role");
 		assertThat(admin.post("/api/v1/roles", Map.of("name", "x", "permissions", List.of("made.up"))).code())
 			.isEqualTo("unknown_permission");
+		// permissions of modules still to come are not in the catalogue and cannot be
+		// granted
+		for (String notYet : List.of("customer.view", "ticket.handle", "team.evaluate", "statistics.view",
+				"backup.run")) {
+			ApiClient.Response refused = admin.post("/api/v1/roles",
+					Map.of("name", unique("x"), "permissions", List.of(notYet)));
+			assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+			assertThat(refused.code()).isEqualTo("unknown_permission");
+		}
 		assertThat(admin.post("/api/v1/roles", Map.of("name", "", "permissions", List.of())).code())
 			.isEqualTo("validation_failed");
 		assertThat(admin.post("/api/v1/roles", Map.of("name", "x", "permissions", "all")).code())

@@ -57,6 +57,13 @@ class SetupTests {
 		assertRefused(browser, with(valid, "adminEmail", "not-an-address"), "validation_failed", "adminEmail");
 		assertRefused(browser, with(valid, "adminPassword", "short"), "password_policy", null);
 		assertRefused(browser, with(valid, "adminPassword", "root.admin-Xy9!"), "password_policy", null);
+		// every problem in one answer: the fields and the password's breaches of the
+		// policy
+		Map<String, Object> many = with(with(valid, "organisationName", ""), "adminPassword", "short");
+		ApiClient.Response all = browser.post("/api/v1/setup", many);
+		assertThat(all.code()).isEqualTo("validation_failed");
+		assertThat(all.json().path("errors").toString()).contains("organisationName", "adminPassword");
+		assertThat(all.json().path("violations").toString()).contains("min_length");
 		ApiClient.Response wrongType = browser.sendRaw("POST", "/api/v1/setup", "{\"organisationName\": [1,2]}",
 				"application/json");
 		assertThat(wrongType.code()).isEqualTo("malformed_request");
@@ -68,9 +75,11 @@ class SetupTests {
 		// two submissions at the same moment: exactly one installs
 		ExecutorService pool = Executors.newFixedThreadPool(4);
 		List<Callable<Integer>> submissions = new ArrayList<>();
+		List<ApiClient> submitters = new ArrayList<>();
 		for (int i = 0; i < 4; i++) {
 			ApiClient submitter = new ApiClient(this.port);
 			submitter.get("/api/v1/setup");
+			submitters.add(submitter);
 			submissions.add(() -> submitter.post("/api/v1/setup", valid).status());
 		}
 		List<Integer> statuses = new ArrayList<>();
@@ -81,8 +90,20 @@ class SetupTests {
 		assertThat(statuses).containsOnlyOnce(201);
 		assertThat(statuses).filteredOn((status) -> status != 201).containsOnly(404);
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM staff_user").query(Integer.class).single()).isOne();
+		// the one that installed is signed in as the new administrator, the others are
+		// not
+		ApiClient installer = submitters.get(statuses.indexOf(201));
+		assertThat(installer.get("/api/v1/session").json().path("user").path("username").asString())
+			.isEqualTo("root.admin");
+		assertThat(submitters.get((statuses.indexOf(201) + 1) % 4).get("/api/v1/session").status()).isEqualTo(401);
 
+		// a browser asking for the install page is sent to the console; an API client
+		// gets a problem
+		ApiClient.Response page = browser.getAccepting("/setup", "text/html,application/xhtml+xml,*/*;q=0.8");
+		assertThat(page.status()).isEqualTo(302);
+		assertThat(page.header("Location")).endsWith("/console/");
 		assertThat(browser.get("/setup").status()).isEqualTo(404);
+		assertThat(browser.get("/setup").code()).isEqualTo("not_found");
 		assertThat(browser.get("/api/v1/setup").status()).isEqualTo(404);
 		assertThat(browser.post("/api/v1/setup", valid).status()).isEqualTo(404);
 		assertThat(browser.get("/console/").status()).isEqualTo(200);

@@ -159,6 +159,53 @@ class SignInThrottleTests extends IntegrationTest {
 		return from(newAddress()).withHeader("Cookie", "PARLEY_DEVICE=" + cookie);
 	}
 
+	/**
+	 * Attempt by attempt, before, at and during the wait, with wrong and right passwords,
+	 * a name that exists and one that does not get the same status, problem code, body
+	 * fields, wait and headers (a disabled account too, while the password is wrong).
+	 */
+	@Test
+	void everyAnswerIsTheSameForAKnownAnUnknownAndADisabledName() {
+		String known = unique("known");
+		createUser(known, "agent");
+		String disabled = unique("disabled");
+		long disabledId = createUser(disabled, "agent").path("id").asLong();
+		assertThat(admin()
+			.put("/api/v1/users/" + disabledId,
+					java.util.Map.of("displayName", "Off", "roleId", roleId("agent"), "enabled", false))
+			.status()).isEqualTo(200);
+		String unknown = unique("unknown");
+		for (int attempt = 1; attempt <= 8; attempt++) {
+			String password = (attempt == 7) ? INITIAL_PASSWORD : "wrong-" + attempt;
+			ApiClient.Response knownAnswer = from(newAddress()).login(known, password);
+			ApiClient.Response unknownAnswer = from(newAddress()).login(unknown, password);
+			List<ApiClient.Response> answers = new java.util.ArrayList<>(List.of(knownAnswer, unknownAnswer));
+			if (attempt != 7) {
+				answers.add(from(newAddress()).login(disabled, password));
+			}
+			for (ApiClient.Response answer : answers) {
+				assertThat(answer.status()).as("attempt %d: %s", attempt, answer).isEqualTo(unknownAnswer.status());
+				assertThat(answer.code()).isEqualTo(unknownAnswer.code());
+				assertThat(fieldNames(answer.json())).isEqualTo(fieldNames(unknownAnswer.json()));
+				assertThat(answer.json().path("detail")).isEqualTo(unknownAnswer.json().path("detail"));
+				assertThat(answer.json().path("retryAt")).isEqualTo(unknownAnswer.json().path("retryAt"));
+				assertThat(answer.header("Retry-After")).isEqualTo(unknownAnswer.header("Retry-After"));
+				assertThat(cookieNames(answer)).isEqualTo(cookieNames(unknownAnswer));
+			}
+			assertThat(knownAnswer.code()).isEqualTo((attempt <= 5) ? "bad_credentials" : "sign_in_throttled");
+		}
+	}
+
+	private static List<String> cookieNames(ApiClient.Response answer) {
+		return answer.raw()
+			.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.map((cookie) -> cookie.substring(0, cookie.indexOf('=')))
+			.sorted()
+			.toList();
+	}
+
 	private ApiClient from(String address) {
 		return client().withHeader("X-Forwarded-For", address);
 	}

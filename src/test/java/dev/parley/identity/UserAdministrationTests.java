@@ -103,15 +103,16 @@ class UserAdministrationTests extends IntegrationTest {
 		long agent = createUser(unique("agent"), "agent").path("id").asLong();
 		long support = createUser(unique("support"), "support").path("id").asLong();
 		ApiClient.Response allowed = supervisor.put("/api/v1/users/" + agent + "/permissions",
-				Map.of("granted", List.of("statistics.view"), "revoked", List.of()));
+				Map.of("granted", List.of("conversation.monitor"), "revoked", List.of()));
 		assertThat(allowed.status()).as(allowed.toString()).isEqualTo(200);
 		ApiClient.Response escalation = supervisor.put("/api/v1/users/" + agent + "/permissions",
 				Map.of("granted", List.of("user.manage"), "revoked", List.of()));
 		assertThat(escalation.status()).isEqualTo(403);
 		ApiClient.Response notAnAgent = supervisor.put("/api/v1/users/" + support + "/permissions",
-				Map.of("granted", List.of("statistics.view"), "revoked", List.of()));
+				Map.of("granted", List.of("conversation.monitor"), "revoked", List.of()));
 		assertThat(notAnAgent.status()).isEqualTo(403);
-		assertThat(admin().get("/api/v1/users/" + agent).json().path("granted").toString()).contains("statistics.view")
+		assertThat(admin().get("/api/v1/users/" + agent).json().path("granted").toString())
+			.contains("conversation.monitor")
 			.doesNotContain("user.manage");
 	}
 
@@ -125,9 +126,10 @@ class UserAdministrationTests extends IntegrationTest {
 			.param(agent)
 			.update();
 		ApiClient.Response adjusted = supervisor.put("/api/v1/users/" + agent + "/permissions",
-				Map.of("granted", List.of("statistics.view"), "revoked", List.of()));
+				Map.of("granted", List.of("conversation.monitor"), "revoked", List.of()));
 		assertThat(adjusted.status()).as(adjusted.toString()).isEqualTo(200);
-		assertThat(admin().get("/api/v1/users/" + agent).json().path("granted").toString()).contains("statistics.view")
+		assertThat(admin().get("/api/v1/users/" + agent).json().path("granted").toString())
+			.contains("conversation.monitor")
 			.doesNotContain("retired.feature");
 	}
 

@@ -209,6 +209,40 @@ public final class Browser implements AutoCloseable {
 		script("window.__parleySockets.inject(JSON.parse(arguments[0]))", frameJson);
 	}
 
+	/**
+	 * From the next page on, keeps the page's uncaught errors, unhandled rejections and
+	 * console errors ({@link #errors()}) and counts its fetches under way
+	 * ({@link #waitForFetches()}); {@code src/test/resources/browser/error-recorder.js}.
+	 */
+	public void recordErrors() {
+		addScriptToEveryPage("/browser/error-recorder.js");
+	}
+
+	/** The errors this page has reported so far (after recordErrors). */
+	@SuppressWarnings("unchecked")
+	public List<String> errors() {
+		return (List<String>) script("return window.__parleyErrors ? [...window.__parleyErrors] : []");
+	}
+
+	/**
+	 * Waits until the page has loaded and has no fetch under way (after recordErrors).
+	 */
+	public void waitForFetches() {
+		this.wait.until((d) -> Boolean.TRUE
+			.equals(script("return document.readyState === 'complete' && window.__parleyFetches === 0")));
+	}
+
+	private void addScriptToEveryPage(String resource) {
+		try (InputStream in = Browser.class.getResourceAsStream(resource)) {
+			String source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+			((ChromeDriver) this.driver).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+					Map.of("source", source));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(resource + " is missing", ex);
+		}
+	}
+
 	public WebDriver driver() {
 		return this.driver;
 	}

@@ -27,7 +27,10 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 @Documented
 @WebMvcTest(excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
 		// the console's pages and static assets are not part of a controller's rules
-		pattern = "dev\\.parley\\.platform\\.internal\\.WebConfiguration"))
+		pattern = "dev\\.parley\\.platform\\.internal\\.WebConfiguration"),
+		// problems are made (and translated) by the problem writer
+		includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
+				pattern = "dev\\.parley\\.platform\\.internal\\.Problem(Writer|Texts)"))
 @Import(ControllerSliceTest.MethodSecurity.class)
 public @interface ControllerSliceTest {
 

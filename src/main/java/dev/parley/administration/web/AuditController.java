@@ -2,6 +2,7 @@ package dev.parley.administration.web;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 import dev.parley.platform.Permission;
 import dev.parley.platform.RequiresPermission;
@@ -11,6 +12,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -25,8 +27,11 @@ class AuditController {
 
 	private final AuditQuery query;
 
-	AuditController(AuditQuery query) {
+	private final AuditDetails details;
+
+	AuditController(AuditQuery query, AuditDetails details) {
 		this.query = query;
+		this.details = details;
 	}
 
 	@GetMapping
@@ -38,7 +43,11 @@ class AuditController {
 		boolean more = items.size() > limit;
 		List<AuditEntry> page = more ? items.subList(0, limit) : items;
 		String next = more ? String.valueOf(page.get(page.size() - 1).id()) : null;
-		return new AuditPage(page, next);
+		Locale locale = LocaleContextHolder.getLocale();
+		return new AuditPage(page.stream()
+			.map((entry) -> new AuditItem(entry.id(), entry.occurredAt(), entry.actor(), entry.action(), entry.target(),
+					entry.ip(), entry.result(), entry.detail(), this.details.describe(entry.detail(), locale)))
+			.toList(), next);
 	}
 
 	@GetMapping("/actions")
@@ -46,7 +55,15 @@ class AuditController {
 		return this.query.actions();
 	}
 
-	record AuditPage(List<AuditEntry> items, String nextCursor) {
+	record AuditPage(List<AuditItem> items, String nextCursor) {
+	}
+
+	/**
+	 * @param detail as the module wrote it (English, stable for programs)
+	 * @param detailText the detail for people, in the request's language
+	 */
+	record AuditItem(long id, Instant occurredAt, String actor, String action, String target, String ip, String result,
+			String detail, String detailText) {
 	}
 
 }

@@ -139,7 +139,8 @@ public class ShiftPlanning {
 		}
 		long id = this.shifts.insertException(form.groupId(), form.userId(), exception, note, this.clock.instant());
 		this.plans.changed();
-		this.auditLog.record(actor.username(), "shift.exception", owner, AuditResult.SUCCESS, form.kind() + " " + date);
+		this.auditLog.record(actor.username(), "shift.exception", owner, AuditResult.SUCCESS,
+				form.kind() + " on " + date);
 		return id;
 	}
 

@@ -1,6 +1,8 @@
 package dev.parley.identity.internal;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -83,7 +85,7 @@ public class RoleAdministration {
 		Set<String> removed = new TreeSet<>(role.permissions());
 		removed.removeAll(newPermissions);
 		this.auditLog.record(actor, "role.updated", roleName, AuditResult.SUCCESS,
-				"added " + added + ", removed " + removed);
+				changes("added", added, "removed", removed));
 		if (!added.isEmpty() || !removed.isEmpty()) {
 			Set<Long> holders = this.users.idsWithRole(id);
 			if (!holders.isEmpty()) {
@@ -130,6 +132,21 @@ public class RoleAdministration {
 
 	private static String blankToNull(String value) {
 		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+	/**
+	 * @return the audit detail of a change of permissions, its empty parts left out (null
+	 * when nothing changed), e.g. {@code added [a, b]; removed [c]}
+	 */
+	static String changes(String addedWord, Set<String> added, String removedWord, Set<String> removed) {
+		List<String> parts = new ArrayList<>();
+		if (!added.isEmpty()) {
+			parts.add(addedWord + " " + new TreeSet<>(added));
+		}
+		if (!removed.isEmpty()) {
+			parts.add(removedWord + " " + new TreeSet<>(removed));
+		}
+		return parts.isEmpty() ? null : String.join("; ", parts);
 	}
 
 }

@@ -27,6 +27,15 @@ public final class SetupValidation {
 	}
 
 	public static void check(Installation.SetupRequest request) {
+		check(request, null);
+	}
+
+	/**
+	 * Like {@link #check(Installation.SetupRequest)}, and with a policy, the password's
+	 * breaches of it in the same answer, so that the install page marks every problem at
+	 * once.
+	 */
+	public static void check(Installation.SetupRequest request, PasswordPolicy policy) {
 		List<Map<String, String>> errors = new ArrayList<>();
 		require(errors, "organisationName", request.organisationName(), 200);
 		require(errors, "adminDisplayName", request.adminDisplayName(), 100);
@@ -49,10 +58,24 @@ public final class SetupValidation {
 			errors.add(Map.of("field", "adminPassword", "message",
 					"must be given and at most " + PasswordPolicy.MAX_LENGTH + " characters"));
 		}
+		List<String> violations = (policy != null && request.adminPassword() != null
+				&& errors.stream().noneMatch((error) -> error.get("field").equals("adminPassword")))
+						? policy.violations((request.adminUsername() != null) ? request.adminUsername().strip() : "",
+								request.adminPassword())
+						: List.of();
+		if (!errors.isEmpty() && !violations.isEmpty()) {
+			errors.add(Map.of("field", "adminPassword", "message", "does not meet the password policy"));
+		}
 		if (!errors.isEmpty()) {
-			throw ApiException
+			ApiException invalid = ApiException
 				.badRequest("validation_failed", errors.get(0).get("field") + ": " + errors.get(0).get("message"))
 				.with("errors", errors);
+			if (!violations.isEmpty()) {
+				invalid.with("violations", violations)
+					.with("minLength", policy.minLength())
+					.with("requiredClasses", policy.requiredClasses());
+			}
+			throw invalid;
 		}
 	}
 

@@ -198,7 +198,7 @@ public class UserAdministration {
 		}
 		this.users.replaceOverrides(id, after);
 		this.auditLog.record(actor.username(), "user.permissions.changed", user.username(), AuditResult.SUCCESS,
-				"granted " + new java.util.TreeSet<>(granted) + ", revoked " + new java.util.TreeSet<>(revoked));
+				RoleAdministration.changes("granted", granted, "revoked", revoked));
 		if (!after.equals(new TreeMap<>(before))) {
 			accessChanged(id, StaffAccessChanged.Reason.PERMISSIONS_CHANGED);
 		}

@@ -1,5 +1,6 @@
 package dev.parley.identity.web;
 
+import java.time.Clock;
 import java.util.Map;
 
 import dev.parley.administration.Settings;
@@ -10,6 +11,9 @@ import dev.parley.identity.internal.StaffAccounts;
 import dev.parley.identity.internal.StaffUser;
 import dev.parley.identity.internal.StaffUserRepository;
 import dev.parley.identity.internal.TrustedDevices;
+import dev.parley.identity.internal.IdentitySettings;
+import dev.parley.identity.internal.PasswordChangeReason;
+import dev.parley.identity.internal.PasswordPolicy;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.ClientAddress;
 import jakarta.servlet.http.HttpServletRequest;
@@ -60,11 +64,17 @@ class SessionController {
 
 	private final Settings settings;
 
+	private final IdentitySettings identitySettings;
+
+	private final Clock clock;
+
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
 	SessionController(SignIn signIn, StaffAccounts accounts, StaffUserRepository users, RoleRepository roles,
-			Settings settings) {
+			Settings settings, IdentitySettings identitySettings, Clock clock) {
 		this.signIn = signIn;
+		this.identitySettings = identitySettings;
+		this.clock = clock;
 		this.accounts = accounts;
 		this.users = users;
 		this.roles = roles;
@@ -141,9 +151,12 @@ class SessionController {
 
 	private Me me(StaffUser user) {
 		var role = this.roles.findById(user.roleId()).orElseThrow();
+		PasswordPolicy policy = this.identitySettings.passwordPolicy();
+		PasswordChangeReason reason = PasswordChangeReason.of(user, policy, this.clock.instant());
 		return new Me(UserView.of(user, role, Map.of(), this.accounts.permissionsOf(user), null),
 				new Organisation(this.settings.get("organisation.name"), this.settings.get("organisation.language"),
-						this.settings.get("organisation.timeZone")));
+						this.settings.get("organisation.timeZone")),
+				(reason != null) ? reason.code() : null, new Policy(policy.minLength(), policy.requiredClasses()));
 	}
 
 	record Credentials(@NotBlank @Size(max = 64) String username, @NotNull @Size(max = 128) String password) {
@@ -153,7 +166,15 @@ class SessionController {
 			@NotNull @Size(max = 128) String newPassword) {
 	}
 
-	record Me(UserView user, Organisation organisation) {
+	/**
+	 * @param passwordChangeReason why the password must be changed first
+	 * ({@code first_sign_in}, {@code expired}, {@code reset}), or null
+	 * @param passwordPolicy what a new password must be, shown before it is chosen
+	 */
+	record Me(UserView user, Organisation organisation, String passwordChangeReason, Policy passwordPolicy) {
+	}
+
+	record Policy(int minLength, int requiredClasses) {
 	}
 
 	record Organisation(String name, String language, String timeZone) {

@@ -7,9 +7,18 @@ import java.util.Map;
 import dev.parley.identity.internal.IdentitySettings;
 import dev.parley.identity.internal.Installation;
 import dev.parley.identity.internal.SetupValidation;
+import dev.parley.identity.internal.StaffAccounts;
+import dev.parley.identity.internal.StaffUser;
 import dev.parley.platform.ApiException;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -32,9 +41,14 @@ class SetupController {
 
 	private final IdentitySettings settings;
 
-	SetupController(Installation installation, IdentitySettings settings) {
+	private final StaffAccounts accounts;
+
+	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+
+	SetupController(Installation installation, IdentitySettings settings, StaffAccounts accounts) {
 		this.installation = installation;
 		this.settings = settings;
+		this.accounts = accounts;
 	}
 
 	@GetMapping
@@ -50,13 +64,29 @@ class SetupController {
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	Map<String, Object> install(@RequestBody Installation.SetupRequest request) {
+	Map<String, Object> install(@RequestBody Installation.SetupRequest request, HttpServletRequest http,
+			HttpServletResponse response) {
 		if (this.installation.isInstalled()) {
 			throw ApiException.notFound("Setup");
 		}
-		SetupValidation.check(request);
+		SetupValidation.check(request, this.settings.passwordPolicy());
 		var admin = this.installation.install(request);
+		signIn(admin, http, response);
 		return Map.of("username", admin.username());
+	}
+
+	/**
+	 * The new administrator is signed in at once, in a new session (a session id planted
+	 * before is worthless), so that the console opens ready to work.
+	 */
+	private void signIn(StaffUser admin, HttpServletRequest request, HttpServletResponse response) {
+		if (request.getSession(false) != null) {
+			request.changeSessionId();
+		}
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(this.accounts.authenticationFor(admin));
+		SecurityContextHolder.setContext(context);
+		this.contexts.saveContext(context, request, response);
 	}
 
 }

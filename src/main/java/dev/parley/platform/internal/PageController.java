@@ -1,5 +1,6 @@
 package dev.parley.platform.internal;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 import dev.parley.platform.ApiException;
@@ -7,10 +8,13 @@ import dev.parley.platform.InstallationState;
 import dev.parley.platform.Pages;
 
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 
 /**
  * Serves the two HTML shells, the console and the install page. Each page is a template
@@ -42,10 +46,17 @@ class PageController {
 		return page(this.pages.render("web/console/index.html"));
 	}
 
+	/**
+	 * The install page until the installation is complete; then a browser is sent to the
+	 * console, and a client that asks for JSON gets a {@code not_found} problem.
+	 */
 	@GetMapping("/setup")
-	ResponseEntity<String> setup() {
+	ResponseEntity<String> setup(@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
 		if (this.installation.isInstalled()) {
-			throw ApiException.notFound("Page");
+			if (accept != null && !accept.contains("text/html") && accept.contains("json")) {
+				throw ApiException.notFound("Page");
+			}
+			return ResponseEntity.status(HttpStatus.FOUND).location(URI.create("/console/")).build();
 		}
 		return page(this.pages.render("web/setup/index.html"));
 	}

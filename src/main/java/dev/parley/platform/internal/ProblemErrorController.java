@@ -20,6 +20,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ProblemErrorController implements ErrorController {
 
+	private final ProblemWriter problems;
+
+	ProblemErrorController(ProblemWriter problems) {
+		this.problems = problems;
+	}
+
 	@RequestMapping("/error")
 	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
@@ -27,7 +33,7 @@ class ProblemErrorController implements ErrorController {
 				? HttpStatus.valueOf(number) : HttpStatus.INTERNAL_SERVER_ERROR;
 		return ResponseEntity.status(status)
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(ProblemWriter.problem(status, codeOf(status), status.getReasonPhrase(), Map.of()));
+			.body(this.problems.problem(status, codeOf(status), status.getReasonPhrase(), Map.of()));
 	}
 
 	/** The problem code of an error known only by its status. */

@@ -46,8 +46,11 @@ class ProblemHandling {
 
 	private final ApplicationEventPublisher events;
 
-	ProblemHandling(ApplicationEventPublisher events) {
+	private final ProblemWriter problems;
+
+	ProblemHandling(ApplicationEventPublisher events, ProblemWriter problems) {
 		this.events = events;
+		this.problems = problems;
 	}
 
 	/**
@@ -71,7 +74,7 @@ class ProblemHandling {
 		List<Map<String, String>> errors = ex.getBindingResult()
 			.getFieldErrors()
 			.stream()
-			.map((error) -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
+			.map((error) -> Map.of("field", error.getField(), "message", Constraints.sentence(error)))
 			.toList();
 		return validationFailed(errors);
 	}
@@ -83,7 +86,7 @@ class ProblemHandling {
 			.flatMap((result) -> result.getResolvableErrors()
 				.stream()
 				.map((error) -> Map.of("field", String.valueOf(result.getMethodParameter().getParameterName()),
-						"message", String.valueOf(error.getDefaultMessage()))))
+						"message", Constraints.sentence(error))))
 			.toList();
 		return validationFailed(errors);
 	}
@@ -93,7 +96,7 @@ class ProblemHandling {
 		List<Map<String, String>> errors = ex.getConstraintViolations()
 			.stream()
 			.map((violation) -> Map.of("field", String.valueOf(violation.getPropertyPath()), "message",
-					violation.getMessage()))
+					Constraints.sentence(violation)))
 			.toList();
 		return validationFailed(errors);
 	}
@@ -184,17 +187,17 @@ class ProblemHandling {
 				"Something went wrong on the server; it has been logged", Map.of());
 	}
 
-	private static ResponseEntity<ProblemDetail> validationFailed(List<Map<String, String>> errors) {
+	private ResponseEntity<ProblemDetail> validationFailed(List<Map<String, String>> errors) {
 		String detail = errors.isEmpty() ? "The request is invalid"
 				: errors.get(0).get("field") + ": " + errors.get(0).get("message");
 		return respond(HttpStatus.BAD_REQUEST, "validation_failed", detail, Map.of("errors", errors));
 	}
 
-	private static ResponseEntity<ProblemDetail> respond(HttpStatus status, String code, String detail,
+	private ResponseEntity<ProblemDetail> respond(HttpStatus status, String code, String detail,
 			Map<String, Object> properties) {
 		return ResponseEntity.status(status)
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(ProblemWriter.problem(status, code, detail, properties));
+			.body(this.problems.problem(status, code, detail, properties));
 	}
 
 }

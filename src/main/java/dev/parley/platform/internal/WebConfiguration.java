@@ -8,6 +8,7 @@ import dev.parley.platform.InstallationState;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.servlet.filter.OrderedRequestContextFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -33,6 +34,18 @@ class WebConfiguration implements WebMvcConfigurer {
 		registry.addResourceHandler(this.assets.prefix() + "/**")
 			.addResourceLocations("classpath:/web/")
 			.setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable());
+	}
+
+	/**
+	 * The request's language (and attributes) for everything after the malformed-request
+	 * filter, earlier than Spring Boot's default, so that the problems the installation
+	 * gate, the size limit and the session store guard write are in that language too.
+	 */
+	@Bean
+	OrderedRequestContextFilter requestContextFilter() {
+		OrderedRequestContextFilter filter = new OrderedRequestContextFilter();
+		filter.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		return filter;
 	}
 
 	@Bean

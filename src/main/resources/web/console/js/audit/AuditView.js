@@ -97,7 +97,7 @@ export default {
               <td class="wrap">{{ event.target }}</td>
               <td class="small">{{ event.ip }}</td>
               <td><span class="badge" :class="event.result === 'success' ? 'ok' : 'off'">{{ t('audit.result.' + event.result) }}</span></td>
-              <td class="wrap small">{{ event.detail }}</td>
+              <td class="wrap small">{{ event.detailText }}</td>
             </tr>
           </tbody>
         </table>

@@ -1,4 +1,6 @@
-// Change one's own password; forced when it expired or an administrator reset it.
+// Change one's own password; forced at the first sign-in of an account an administrator
+// created, when it expired, or when an administrator reset it. The policy is shown before
+// the first attempt.
 import { ref, reactive, computed } from 'vue';
 import { useRouter } from 'vue-router';
 import { t } from '../../../shared/js/i18n.js';
@@ -18,6 +20,9 @@ export default {
     const busy = ref(false);
     const done = ref(false);
     const forced = computed(() => !!session.me && session.me.user.passwordChangeRequired);
+    const reason = computed(() => (session.me && session.me.passwordChangeReason) || 'reset');
+    const policyHint = computed(() => (session.me && session.me.passwordPolicy
+      ? t('password.policy.hint', session.me.passwordPolicy) : ''));
 
     async function submit() {
       problem.value = null;
@@ -44,7 +49,7 @@ export default {
       router.push({ name: 'login' });
     }
 
-    return { form, problem, mismatch, busy, done, forced, submit, cancel, t };
+    return { form, problem, mismatch, busy, done, forced, reason, policyHint, submit, cancel, t };
   },
   template: `
     <component :is="forced ? 'main' : 'div'" :class="{ centered: forced }">
@@ -52,14 +57,16 @@ export default {
         <BrandMark v-if="forced" />
         <form class="card" @submit.prevent="submit">
           <h1>{{ t('password.title') }}</h1>
-          <div class="warning" v-if="forced">{{ t('password.forced') }}</div>
+          <div id="pw-reason" class="warning" v-if="forced" :data-reason="reason">{{ t('password.forced.' + reason) }}</div>
           <div class="field">
             <label for="pw-current">{{ t('password.current') }}</label>
             <input id="pw-current" type="password" v-model="form.current" autocomplete="current-password" required>
           </div>
           <div class="field">
             <label for="pw-new">{{ t('password.new') }}</label>
-            <input id="pw-new" type="password" v-model="form.next" autocomplete="new-password" required>
+            <input id="pw-new" type="password" v-model="form.next" autocomplete="new-password" required
+              aria-describedby="pw-policy">
+            <div id="pw-policy" class="small muted">{{ policyHint }}</div>
           </div>
           <div class="field">
             <label for="pw-confirm">{{ t('field.passwordConfirm') }}</label>

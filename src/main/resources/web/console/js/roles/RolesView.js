@@ -1,7 +1,7 @@
 // Roles as columns, permissions grouped by module as rows: tick a module or a single
 // permission to change what a role may do (R8.3). Built-in administrator keeps everything.
 import { ref, reactive, computed, onMounted } from 'vue';
-import { t, tOr } from '../../../shared/js/i18n.js';
+import { t, tOr, tCount } from '../../../shared/js/i18n.js';
 import { get, post, put, del } from '../../../shared/js/api.js';
 import ProblemMessage from '../../../shared/js/ProblemMessage.js';
 import { can } from '../session.js';
@@ -124,7 +124,7 @@ export default {
     }
 
     return { roles, catalog, problem, notice, saving, editing, form, canManage, roleName, locked, has, moduleState,
-      togglePermission, toggleModule, startNew, startEdit, saveRole, remove, t, tOr };
+      togglePermission, toggleModule, startNew, startEdit, saveRole, remove, t, tOr, tCount };
   },
   template: `
     <div>
@@ -162,7 +162,7 @@ export default {
               <th>{{ t('roles.permission') }}</th>
               <th v-for="role in roles" :key="role.id" class="role" :data-role-column="role.name">
                 <div>{{ roleName(role) }}</div>
-                <div class="muted small">{{ t('roles.userCount', { count: role.userCount }) }}</div>
+                <div class="muted small">{{ tCount('roles.userCount', role.userCount) }}</div>
                 <button v-if="canManage && !role.builtin" class="link small" type="button" @click="startEdit(role)">{{ t('action.edit') }}</button>
               </th>
             </tr>

@@ -80,8 +80,8 @@ export default {
         <StatusNotice v-if="can('conversation.reply') && !onInbox" />
         <main class="content">
           <router-view v-if="allowed" />
-          <MentionToasts v-if="can('conversation.reply') || can('conversation.view_all')" />
           <ForbiddenView v-else />
+          <MentionToasts v-if="can('conversation.reply') || can('conversation.view_all')" />
         </main>
       </div>
     </div>

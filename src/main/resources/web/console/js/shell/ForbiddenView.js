@@ -7,7 +7,7 @@ export default {
     return { t };
   },
   template: `
-    <div class="card empty">
+    <div class="card empty" data-forbidden>
       <h1>{{ t('forbidden.title') }}</h1>
       <p>{{ t('forbidden.text') }}</p>
       <router-link :to="{ name: 'home' }">{{ t('nav.home') }}</router-link>

@@ -28,6 +28,7 @@ export default {
     async function create() {
       problem.value = null;
       created.value = null;
+      copied.value = '';
       busy.value = true;
       try {
         const days = form.expiresInDays === '' || form.expiresInDays === null ? null : Number(form.expiresInDays);
@@ -38,6 +39,23 @@ export default {
         problem.value = failure;
       } finally {
         busy.value = false;
+      }
+    }
+
+    const copied = ref('');
+    // The clipboard may be refused (a page not served over HTTPS): then the secret is
+    // selected, so that Ctrl+C copies it.
+    async function copy() {
+      copied.value = '';
+      try {
+        await navigator.clipboard.writeText(created.value.token);
+        copied.value = 'done';
+      } catch {
+        const range = document.createRange();
+        range.selectNodeContents(document.getElementById('token-secret'));
+        window.getSelection().removeAllRanges();
+        window.getSelection().addRange(range);
+        copied.value = 'select';
       }
     }
 
@@ -52,7 +70,7 @@ export default {
       }
     }
 
-    return { tokens, form, created, problem, busy, timeZone, create, revoke, formatInstant, t };
+    return { tokens, form, created, copied, problem, busy, timeZone, create, copy, revoke, formatInstant, t };
   },
   template: `
     <div>
@@ -72,6 +90,11 @@ export default {
       <div class="notice" v-if="created">
         <p><strong>{{ t('tokens.createdOnce') }}</strong></p>
         <div id="token-secret" class="secret">{{ created.token }}</div>
+        <div class="actions">
+          <button id="token-copy" type="button" @click="copy">{{ t('tokens.copy') }}</button>
+          <span class="muted small" role="status">{{ copied === 'done' ? t('tokens.copied')
+            : copied === 'select' ? t('tokens.copyManually') : '' }}</span>
+        </div>
       </div>
       <ProblemMessage :problem="problem" />
       <div class="card table-wrap" style="padding:0">

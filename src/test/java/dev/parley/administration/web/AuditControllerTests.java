@@ -40,6 +40,9 @@ class AuditControllerTests {
 	@MockitoBean
 	AuditQuery query;
 
+	@MockitoBean
+	AuditDetails details;
+
 	private static RequestPostProcessor staff(Permission... permissions) {
 		return authentication(StaffAuthentications.of(7, "support", permissions));
 	}

@@ -21,8 +21,8 @@ class EffectivePermissionsTests {
 
 	@Test
 	void grantsAddAndRevocationsRemove() {
-		assertThat(EffectivePermissions.of(this.agent, Map.of("statistics.view", true, "conversation.reply", false)))
-			.containsExactlyInAnyOrder("conversation.view", "statistics.view");
+		assertThat(EffectivePermissions.of(this.agent, Map.of("team.view", true, "conversation.reply", false)))
+			.containsExactlyInAnyOrder("conversation.view", "team.view");
 	}
 
 	@Test
@@ -33,14 +33,14 @@ class EffectivePermissionsTests {
 
 	@Test
 	void aCustomRoleNamedAdministratorIsNotTheBuiltInOne() {
-		StaffRole impostor = new StaffRole(9, "administrator", null, false, Set.of("ticket.view"));
-		assertThat(EffectivePermissions.of(impostor, Map.of())).containsExactly("ticket.view");
+		StaffRole impostor = new StaffRole(9, "administrator", null, false, Set.of("team.view"));
+		assertThat(EffectivePermissions.of(impostor, Map.of())).containsExactly("team.view");
 	}
 
 	@Test
 	void permissionsNoLongerInTheCatalogueAreDropped() {
-		StaffRole old = new StaffRole(5, "old", null, false, Set.of("ticket.view", "retired.permission"));
-		assertThat(EffectivePermissions.of(old, Map.of("another.retired", true))).containsExactly("ticket.view");
+		StaffRole old = new StaffRole(5, "old", null, false, Set.of("team.view", "ticket.view"));
+		assertThat(EffectivePermissions.of(old, Map.of("another.retired", true))).containsExactly("team.view");
 	}
 
 }
