@@ -74,7 +74,7 @@ class AvatarTests extends IntegrationTest {
 				new byte[0], "anim.gif", picture(8, 8, "gif"), "tall.webp", webp(20_000, 10));
 		Map<String, String> codes = Map.of("script.png", "avatar_type", "broken.png", "avatar_unreadable", "huge.png",
 				"avatar_too_large", "picture.svg", "avatar_type", "empty.png", "avatar_unreadable", "anim.gif",
-				"avatar_type", "tall.webp", "avatar_unreadable");
+				"avatar_type", "tall.webp", "avatar_type");
 		for (Map.Entry<String, byte[]> file : bad.entrySet()) {
 			ApiClient.Response refused = agent.upload(OWN, file.getKey(), file.getValue(), Map.of());
 			assertThat(refused.status()).as(file.getKey() + ": " + refused).isBetween(400, 415);
@@ -82,9 +82,16 @@ class AvatarTests extends IntegrationTest {
 		}
 		assertThat(agent.get(OWN).json().path("avatarUrl").isNull()).as("nothing stored").isTrue();
 		ApiClient.Response webp = agent.upload(OWN, "me.webp", webp(128, 96), Map.of());
-		assertThat(webp.status()).as(webp.toString()).isEqualTo(200);
-		HttpResponse<byte[]> served = fetch(webp.json().path("avatarUrl").asString());
-		assertThat(served.headers().firstValue("Content-Type")).hasValue("image/webp");
+		assertThat(webp.code()).as("WebP cannot be redrawn, so it is not served as sent").isEqualTo("avatar_type");
+		byte[] jpeg = picture(64, 48, "jpg");
+		byte[] withTrailer = Arrays.copyOf(jpeg, jpeg.length + 16);
+		System.arraycopy("GPS 31.23,121.47".getBytes(StandardCharsets.US_ASCII), 0, withTrailer, jpeg.length, 16);
+		ApiClient.Response photo = agent.upload(OWN, "me.jpg", withTrailer, Map.of());
+		assertThat(photo.status()).as(photo.toString()).isEqualTo(200);
+		HttpResponse<byte[]> served = fetch(photo.json().path("avatarUrl").asString());
+		assertThat(served.headers().firstValue("Content-Type")).hasValue("image/png");
+		assertThat(new String(served.body(), StandardCharsets.ISO_8859_1)).as("redrawn: nothing but pixels")
+			.doesNotContain("GPS");
 	}
 
 	@Test
@@ -104,7 +111,7 @@ class AvatarTests extends IntegrationTest {
 		assertThat(byAdmin.json().path("avatarUrl").asString()).startsWith("/api/v1/avatars/" + agentId + "/");
 		assertThat(fetch(byAdmin.json().path("avatarUrl").asString()).statusCode()).isEqualTo(200);
 		assertThat(admin().delete(path).status()).isEqualTo(204);
-		assertThat(fetch("/api/v1/avatars/" + agentId + "/1").statusCode()).isEqualTo(404);
+		assertThat(fetch(byAdmin.json().path("avatarUrl").asString()).statusCode()).isEqualTo(404);
 	}
 
 	@Test
@@ -125,7 +132,15 @@ class AvatarTests extends IntegrationTest {
 			.json()
 			.path("id")
 			.asLong();
-		ApiClient agent = signedInAs("agent");
+		String username = unique("agent");
+		JsonNode user = createUser(username, "agent");
+		ApiClient.Response named = admin().put("/api/v1/agents/" + user.path("id").asLong(),
+				Map.of("publicName", "Mia", "capacity", 5));
+		assertThat(named.status()).as(named.toString()).isEqualTo(200);
+		ApiClient agent = client();
+		assertThat(agent.login(username, INITIAL_PASSWORD).status()).isEqualTo(200);
+		agent.post("/api/v1/session/password",
+				Map.of("currentPassword", INITIAL_PASSWORD, "newPassword", OWN_PASSWORD));
 		String url = agent.upload(OWN, "me.png", picture(40, 40, "png"), Map.of()).json().path("avatarUrl").asString();
 		assertThat(agent.post("/api/v1/conversations/" + conversation + "/assign", Map.of()).status()).isEqualTo(200);
 		assertThat(agent
@@ -138,6 +153,13 @@ class AvatarTests extends IntegrationTest {
 		assertThat(seen.path("assignee").path("avatarUrl").asString()).isEqualTo(url);
 		JsonNode messages = visitor.get("/api/v1/widget/conversations/" + conversation + "/messages?after=0").json();
 		assertThat(messages.toString()).contains("\"avatarUrl\":\"" + url + "\"");
+		assertThat(seen.path("assignee").path("name").asString()).isEqualTo("Mia");
+		for (String shown : List.of(seen.toString(), messages.toString())) {
+			assertThat(shown).as("the public name and picture only")
+				.contains("Mia")
+				.doesNotContain(username)
+				.doesNotContain(user.path("displayName").asString());
+		}
 		assertThat(fetch(url).statusCode()).as("visitors load it without signing in").isEqualTo(200);
 	}
 

@@ -204,6 +204,11 @@ class LiveAccessTests extends ChatTest {
 		bobCloses(bobApi, hers);
 		TestVisitor ofHerGroup = visitorSaying(grouped.path("key").asString(), word);
 		take(bobApi, ofHerGroup.conversationId());
+		ApiClient.Response file = ofHerGroup.api()
+			.upload(path(ofHerGroup).replace("/api/v1/", "/api/v1/widget/") + "/attachments", "receipt.txt",
+					"paid".getBytes(), Map.of("clientId", "f-1"));
+		assertThat(file.status()).as(file.toString()).isEqualTo(201);
+		String fileUrl = file.json().path("attachment").path("url").asString();
 		bobCloses(bobApi, ofHerGroup);
 		TestVisitor elsewhere = visitorSaying(channelKey(), word);
 		take(bobApi, elsewhere.conversationId());
@@ -214,6 +219,17 @@ class LiveAccessTests extends ChatTest {
 				elsewhere.conversationId());
 		assertThat(annApi.get(path(hers) + "/messages").body()).contains(word);
 		assertThat(annApi.get(path(ofHerGroup)).status()).isEqualTo(200);
+		assertThat(annApi.get(fileUrl).status()).as("the files of a transcript she may open").isEqualTo(200);
+		ApiClient.Response noteOnTranscript = annApi.post(path(ofHerGroup) + "/notes", Map.of("text", "mine?"));
+		assertThat(noteOnTranscript.status()).as("a transcript of her group is read, not noted on").isEqualTo(404);
+		TestVisitor elsewhereWithFile = visitorSaying(channelKey(), unique("other"));
+		take(bobApi, elsewhereWithFile.conversationId());
+		ApiClient.Response otherFile = elsewhereWithFile.api()
+			.upload(path(elsewhereWithFile).replace("/api/v1/", "/api/v1/widget/") + "/attachments", "other.txt",
+					"secret".getBytes(), Map.of("clientId", "f-1"));
+		assertThat(otherFile.status()).as(otherFile.toString()).isEqualTo(201);
+		bobCloses(bobApi, elsewhereWithFile);
+		assertThat(annApi.get(otherFile.json().path("attachment").path("url").asString()).status()).isEqualTo(404);
 		for (String outside : List.of(path(elsewhere), path(elsewhere) + "/messages", path(elsewhere) + "/notes")) {
 			ApiClient.Response refused = annApi.get(outside);
 			assertThat(refused.status()).as(outside).isEqualTo(404);

@@ -258,7 +258,9 @@ class TransferAndNotesTests extends ChatTest {
 		JsonNode first = kept.path("items").get(0);
 		assertThat(first.path("conversationId").asLong()).isEqualTo(visitor.conversationId());
 		assertThat(first.path("author").path("displayName").asString()).isEqualTo("User " + ownerName);
-		assertThat(first.path("excerpt").asString()).startsWith("Please look, @");
+		assertThat(first.path("excerpt").isNull()).as("a conversation he may not open: nothing of the note").isTrue();
+		assertThat(first.path("available").asBoolean()).isFalse();
+		assertThat(kept.toString()).doesNotContain("Please look");
 		assertThat(first.path("read").asBoolean()).isFalse();
 		assertThat(mentioned.get("/api/v1/mentions/unread").json().path("unread").asLong()).isEqualTo(1);
 		assertThat(owner.get("/api/v1/mentions").json().path("items").size()).as("not his own mention").isZero();
@@ -273,6 +275,13 @@ class TransferAndNotesTests extends ChatTest {
 		assertThat(mentioned.post(read, Map.of()).status()).isEqualTo(204);
 		assertThat(mentioned.get("/api/v1/mentions/unread").json().path("unread").asLong()).isZero();
 		assertThat(mentioned.get("/api/v1/mentions").json().path("items").get(0).path("read").asBoolean()).isTrue();
+
+		String supervisorName = unique("supervisor");
+		createUser(supervisorName, "supervisor");
+		owner.post(notes, Map.of("text", "Can you check, @" + supervisorName + "?"));
+		JsonNode supervisorsMention = named(supervisorName).get("/api/v1/mentions").json().path("items").get(0);
+		assertThat(supervisorsMention.path("excerpt").asString()).startsWith("Can you check, @");
+		assertThat(supervisorsMention.path("available").asBoolean()).isTrue();
 
 		owner.post(notes, Map.of("text", "@" + colleagueName + " again"));
 		owner.post(notes, Map.of("text", "@" + colleagueName + " and again"));

@@ -19,11 +19,11 @@ import org.springframework.http.HttpStatus;
 
 /**
  * Checks an uploaded avatar by its bytes, never by the name or type the client claims: a
- * PNG, JPEG or WebP picture of at most {@value #MAX_BYTES} bytes and {@value #MAX_EDGE}
- * pixels a side. PNG and JPEG are decoded and drawn again as a PNG of at most
- * {@value #EDGE} pixels a side (so nothing but pixels is kept: no metadata, no trailing
- * bytes); WebP, which Java cannot decode, is kept as sent once its header has given sane
- * dimensions.
+ * PNG or JPEG picture of at most {@value #MAX_BYTES} bytes and {@value #MAX_EDGE} pixels
+ * a side, decoded and drawn again as a PNG of at most {@value #EDGE} pixels a side, so
+ * nothing but pixels is kept (no metadata such as a location, no trailing bytes): the
+ * picture is served publicly. WebP is refused, because Java cannot decode it to redraw
+ * it, and kept as sent it could carry metadata or anything after its header.
  */
 final class AvatarImage {
 
@@ -52,15 +52,8 @@ final class AvatarImage {
 		if (isPng(content) || isJpeg(content)) {
 			return new Checked("image/png", redraw(content));
 		}
-		if (isWebp(content)) {
-			int[] size = webpSize(content);
-			if (size == null || size[0] < 1 || size[1] < 1 || size[0] > MAX_EDGE || size[1] > MAX_EDGE) {
-				throw unreadable();
-			}
-			return new Checked("image/webp", content);
-		}
 		throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "avatar_type",
-				"An avatar must be a PNG, JPEG or WebP picture");
+				"An avatar must be a PNG or JPEG picture");
 	}
 
 	private static boolean isPng(byte[] b) {
@@ -70,42 +63,6 @@ final class AvatarImage {
 
 	private static boolean isJpeg(byte[] b) {
 		return b.length > 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8 && (b[2] & 0xff) == 0xff;
-	}
-
-	private static boolean isWebp(byte[] b) {
-		return b.length > 30 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F' && b[8] == 'W' && b[9] == 'E'
-				&& b[10] == 'B' && b[11] == 'P';
-	}
-
-	/** Width and height from a WebP's first chunk (VP8, VP8L or VP8X), or null. */
-	private static int[] webpSize(byte[] b) {
-		String chunk = new String(b, 12, 4, java.nio.charset.StandardCharsets.US_ASCII);
-		switch (chunk) {
-			case "VP8 ":
-				// frame tag (3 bytes), start code 9d 01 2a, then 14-bit width and height
-				if ((b[23] & 0xff) != 0x9d || (b[24] & 0xff) != 0x01 || (b[25] & 0xff) != 0x2a) {
-					return null;
-				}
-				return new int[] { u16(b, 26) & 0x3fff, u16(b, 28) & 0x3fff };
-			case "VP8L":
-				if ((b[20] & 0xff) != 0x2f) {
-					return null;
-				}
-				int bits = (b[21] & 0xff) | (b[22] & 0xff) << 8 | (b[23] & 0xff) << 16 | (b[24] & 0xff) << 24;
-				return new int[] { (bits & 0x3fff) + 1, ((bits >> 14) & 0x3fff) + 1 };
-			case "VP8X":
-				return new int[] { u24(b, 24) + 1, u24(b, 27) + 1 };
-			default:
-				return null;
-		}
-	}
-
-	private static int u16(byte[] b, int at) {
-		return (b[at] & 0xff) | (b[at + 1] & 0xff) << 8;
-	}
-
-	private static int u24(byte[] b, int at) {
-		return (b[at] & 0xff) | (b[at + 1] & 0xff) << 8 | (b[at + 2] & 0xff) << 16;
 	}
 
 	private static byte[] redraw(byte[] content) {

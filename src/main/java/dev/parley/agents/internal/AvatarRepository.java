@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,21 +26,40 @@ class AvatarRepository {
 	record StoredAvatar(String contentType, byte[] content, long version) {
 	}
 
-	/** Replaces the user's avatar (there is at most one). */
+	/**
+	 * Replaces the user's avatar (there is at most one); of two uploads at once the later
+	 * write wins, neither fails.
+	 */
 	void save(long userId, String contentType, byte[] content, long version) {
-		this.jdbc.sql("DELETE FROM agent_avatar WHERE user_id = ?").param(userId).update();
-		this.jdbc.sql("INSERT INTO agent_avatar (user_id, content_type, content, version) VALUES (?, ?, ?, ?)")
-			.params(userId, contentType, content, version)
-			.update();
+		if (replace(userId, contentType, content, version)) {
+			return;
+		}
+		try {
+			this.jdbc.sql("INSERT INTO agent_avatar (user_id, content_type, content, version) VALUES (?, ?, ?, ?)")
+				.params(userId, contentType, content, version)
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			// another upload inserted the row in between
+			replace(userId, contentType, content, version);
+		}
+	}
+
+	private boolean replace(long userId, String contentType, byte[] content, long version) {
+		return this.jdbc.sql("UPDATE agent_avatar SET content_type = ?, content = ?, version = ? WHERE user_id = ?")
+			.params(contentType, content, version, userId)
+			.update() > 0;
 	}
 
 	boolean delete(long userId) {
 		return this.jdbc.sql("DELETE FROM agent_avatar WHERE user_id = ?").param(userId).update() > 0;
 	}
 
-	Optional<StoredAvatar> find(long userId) {
-		return this.jdbc.sql("SELECT content_type, content, version FROM agent_avatar WHERE user_id = ?")
-			.param(userId)
+	/** The avatar of this version (nothing is read for any other). */
+	Optional<StoredAvatar> find(long userId, long version) {
+		return this.jdbc
+			.sql("SELECT content_type, content, version FROM agent_avatar WHERE user_id = ? AND version = ?")
+			.params(userId, version)
 			.query((rs, row) -> new StoredAvatar(rs.getString("content_type"), rs.getBytes("content"),
 					rs.getLong("version")))
 			.optional();

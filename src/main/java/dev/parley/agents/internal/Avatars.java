@@ -70,9 +70,7 @@ public class Avatars {
 
 	/** The avatar of this version, or empty (none, or since replaced). */
 	public Optional<Image> image(long userId, long version) {
-		return this.avatars.find(userId)
-			.filter((a) -> a.version() == version)
-			.map((a) -> new Image(a.contentType(), a.content()));
+		return this.avatars.find(userId, version).map((a) -> new Image(a.contentType(), a.content()));
 	}
 
 	/** The avatar URL of each of the given users who has one. */

@@ -55,9 +55,28 @@ public class ConversationAccess {
 	 */
 	public Conversation forStaff(StaffActor actor, long conversationId) {
 		return this.conversations.findById(conversationId)
-			.filter((c) -> mayRead(actor, c.status(), c.assigneeId())
-					|| (actor.canAny(Permission.CONVERSATION_REPLY, Permission.CONVERSATION_VIEW)
-							&& this.lists.inScope(c.id(), scope(actor))))
+			.filter((c) -> mayOpen(actor, c))
+			.orElseThrow(() -> ApiException.notFound("Conversation"));
+	}
+
+	private boolean mayOpen(StaffActor actor, Conversation c) {
+		return mayRead(actor, c.status(), c.assigneeId())
+				|| (actor.canAny(Permission.CONVERSATION_REPLY, Permission.CONVERSATION_VIEW)
+						&& this.lists.inScope(c.id(), scope(actor)));
+	}
+
+	/** Whether the staff member may open the conversation (as {@link #forStaff}). */
+	public boolean mayOpen(StaffActor actor, long conversationId) {
+		return this.conversations.findById(conversationId).filter((c) -> mayOpen(actor, c)).isPresent();
+	}
+
+	/**
+	 * A conversation the staff member may work on as it is now (the live rule, without
+	 * the transcripts of his scope), or not_found.
+	 */
+	public Conversation forStaffLive(StaffActor actor, long conversationId) {
+		return this.conversations.findById(conversationId)
+			.filter((c) -> mayRead(actor, c.status(), c.assigneeId()))
 			.orElseThrow(() -> ApiException.notFound("Conversation"));
 	}
 

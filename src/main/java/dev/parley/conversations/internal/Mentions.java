@@ -29,7 +29,10 @@ public class Mentions {
 
 	private final Clock clock;
 
-	Mentions(JdbcClient jdbc, StaffDirectory staff, Clock clock) {
+	private final ConversationAccess access;
+
+	Mentions(JdbcClient jdbc, StaffDirectory staff, Clock clock, ConversationAccess access) {
+		this.access = access;
 		this.jdbc = jdbc;
 		this.staff = staff;
 		this.clock = clock;
@@ -38,9 +41,18 @@ public class Mentions {
 	public record Author(long id, String displayName) {
 	}
 
-	/** One note that mentioned the reader. */
+	/**
+	 * One note that mentioned the reader; of a conversation he may not open (someone
+	 * else's, or no longer his) neither the excerpt nor anything else of the note.
+	 */
 	public record MentionView(long id, long noteId, long conversationId, Author author, String excerpt,
-			Instant createdAt, boolean read) {
+			Instant createdAt, boolean read, boolean available) {
+
+		MentionView hidden() {
+			return new MentionView(this.id, this.noteId, this.conversationId, this.author, null, this.createdAt,
+					this.read, false);
+		}
+
 	}
 
 	/**
@@ -81,8 +93,11 @@ public class Mentions {
 			.params(actor.id(), before, limit + 1)
 			.query((rs, row) -> new MentionView(rs.getLong(1), rs.getLong(2), rs.getLong(3),
 					new Author(rs.getLong(4), rs.getString(5)), excerpt(rs.getString(6)),
-					Instant.ofEpochMilli(rs.getLong(7)), rs.getObject(8) != null))
-			.list();
+					Instant.ofEpochMilli(rs.getLong(7)), rs.getObject(8) != null, true))
+			.list()
+			.stream()
+			.map((mention) -> this.access.mayOpen(actor, mention.conversationId()) ? mention : mention.hidden())
+			.toList();
 		String next = null;
 		if (rows.size() > limit) {
 			rows = rows.subList(0, limit);

@@ -111,7 +111,9 @@ public class Notes {
 	}
 
 	public NoteView add(StaffActor actor, long conversationId, String text) {
-		this.access.forStaff(actor, conversationId);
+		// writing follows the live rule: a transcript of one's groups is read, not noted
+		// on
+		this.access.forStaffLive(actor, conversationId);
 		String body = check(text);
 		Map<Long, Mention> mentioned = mentions(body);
 		return this.transactions.execute((tx) -> {

@@ -1,5 +1,5 @@
-// Choose, replace or remove an avatar (one's own, or, with user.manage, anyone's): PNG, JPEG
-// or WebP up to 1 MB, checked here before sending and again by the server.
+// Choose, replace or remove an avatar (one's own, or, with user.manage, anyone's): PNG or
+// JPEG up to 1 MB, checked here before sending and again by the server.
 import { ref } from 'vue';
 import { t } from '../../../shared/js/i18n.js';
 import { upload, del } from '../../../shared/js/api.js';
@@ -7,7 +7,7 @@ import ProblemMessage from '../../../shared/js/ProblemMessage.js';
 import StaffAvatar from './StaffAvatar.js';
 
 export const MAX_AVATAR_BYTES = 1024 * 1024;
-const TYPES = ['image/png', 'image/jpeg', 'image/webp'];
+const TYPES = ['image/png', 'image/jpeg'];
 
 export default {
   name: 'AvatarUpload',
@@ -69,7 +69,7 @@ export default {
       <StaffAvatar :name="name" :url="url" :size="56" />
       <div class="avatar-upload-actions">
         <label class="button-like" :class="{ disabled: busy }">
-          <input type="file" class="visually-hidden avatar-file" accept="image/png,image/jpeg,image/webp"
+          <input type="file" class="visually-hidden avatar-file" accept="image/png,image/jpeg"
             :disabled="busy" @change="choose">{{ url ? t('avatar.replace') : t('avatar.choose') }}
         </label>
         <button v-if="url" type="button" class="link avatar-remove" :disabled="busy" @click="remove">{{ t('avatar.remove') }}</button>

@@ -81,7 +81,8 @@ export default {
               <span v-if="!mention.read" class="badge ok">{{ t('mentions.unread') }}</span>
               <time class="muted small" :datetime="mention.createdAt">{{ formatInstant(mention.createdAt, timeZone) }}</time>
             </span>
-            <span class="mention-excerpt wrap">{{ mention.excerpt }}</span>
+            <span v-if="mention.available" class="mention-excerpt wrap">{{ mention.excerpt }}</span>
+            <span v-else class="mention-excerpt muted" data-unavailable>{{ t('mentions.unavailable', { name: mention.author.displayName }) }}</span>
           </button>
         </li>
       </ul>
