@@ -10,7 +10,8 @@ public record Conversation(long id, long channelId, long visitorId, Conversation
 		String question, String pageUrl, String referrer, String userAgent, String ip, String language,
 		Instant createdAt, Instant assignedAt, Instant closedAt, ClosedBy closedBy, Instant lastMessageAt,
 		String lastMessagePreview, long lastSeq, long agentReadSeq, long visitorReadSeq, Integer rating,
-		String ratingComment, Instant ratedAt, Long groupId, Instant leftMessageAt) {
+		String ratingComment, Instant ratedAt, Long groupId, Instant leftMessageAt, Instant snoozedUntil,
+		boolean snoozedUntilReply) {
 
 	public boolean closed() {
 		return this.status == ConversationStatus.CLOSED;
@@ -27,6 +28,13 @@ public record Conversation(long id, long channelId, long visitorId, Conversation
 		return this.leftMessageAt != null;
 	}
 
+	/**
+	 * @return whether its agent put it aside until a time or until the customer writes
+	 */
+	public boolean snoozed() {
+		return this.snoozedUntil != null || this.snoozedUntilReply;
+	}
+
 	public boolean assignedTo(long userId) {
 		return this.assigneeId != null && this.assigneeId == userId;
 	}
@@ -36,7 +44,17 @@ public record Conversation(long id, long channelId, long visitorId, Conversation
 		return new Conversation(this.id, this.channelId, this.visitorId, newStatus, this.assigneeId, this.question,
 				this.pageUrl, this.referrer, this.userAgent, this.ip, this.language, this.createdAt, this.assignedAt,
 				null, null, this.lastMessageAt, this.lastMessagePreview, this.lastSeq, this.agentReadSeq,
-				this.visitorReadSeq, this.rating, this.ratingComment, this.ratedAt, this.groupId, this.leftMessageAt);
+				this.visitorReadSeq, this.rating, this.ratingComment, this.ratedAt, this.groupId, this.leftMessageAt,
+				this.snoozedUntil, this.snoozedUntilReply);
+	}
+
+	/** This conversation with its snooze ended. */
+	Conversation awake() {
+		return new Conversation(this.id, this.channelId, this.visitorId, this.status, this.assigneeId, this.question,
+				this.pageUrl, this.referrer, this.userAgent, this.ip, this.language, this.createdAt, this.assignedAt,
+				this.closedAt, this.closedBy, this.lastMessageAt, this.lastMessagePreview, this.lastSeq,
+				this.agentReadSeq, this.visitorReadSeq, this.rating, this.ratingComment, this.ratedAt, this.groupId,
+				this.leftMessageAt, null, false);
 	}
 
 	/** This conversation with more messages appended, up to {@code seq}. */
@@ -44,7 +62,8 @@ public record Conversation(long id, long channelId, long visitorId, Conversation
 		return new Conversation(this.id, this.channelId, this.visitorId, this.status, this.assigneeId, this.question,
 				this.pageUrl, this.referrer, this.userAgent, this.ip, this.language, this.createdAt, this.assignedAt,
 				this.closedAt, this.closedBy, this.lastMessageAt, this.lastMessagePreview, seq, this.agentReadSeq,
-				this.visitorReadSeq, this.rating, this.ratingComment, this.ratedAt, this.groupId, this.leftMessageAt);
+				this.visitorReadSeq, this.rating, this.ratingComment, this.ratedAt, this.groupId, this.leftMessageAt,
+				this.snoozedUntil, this.snoozedUntilReply);
 	}
 
 }

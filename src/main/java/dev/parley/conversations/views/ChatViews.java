@@ -75,12 +75,17 @@ public class ChatViews {
 	public record StaffRef(long id, String displayName) {
 	}
 
-	/** A conversation as staff see it. */
+	/**
+	 * A conversation as staff see it.
+	 *
+	 * @param snoozedUntil when its snooze ends by itself; null when not snoozed or
+	 * snoozed only until the customer writes ({@code snoozedUntilReply})
+	 */
 	public record ConversationView(long id, ConversationStatus status, ChannelRef channel, VisitorRef visitor,
 			StaffRef assignee, String question, Instant createdAt, Instant assignedAt, Instant closedAt,
 			ClosedBy closedBy, Instant lastMessageAt, String lastMessagePreview, long lastSeq, long agentReadSeq,
 			long visitorReadSeq, long unread, Integer rating, String ratingComment, VisitorDetails details,
-			Long groupId, Instant leftMessageAt) {
+			Long groupId, Instant leftMessageAt, Instant snoozedUntil, boolean snoozedUntilReply) {
 	}
 
 	/** An agent as customers see them: by the public name only. */
@@ -148,7 +153,7 @@ public class ChatViews {
 					assignee, c.question(), c.createdAt(), c.assignedAt(), c.closedAt(), c.closedBy(),
 					c.lastMessageAt(), PlainText.wellFormed(c.lastMessagePreview()), c.lastSeq(), c.agentReadSeq(),
 					c.visitorReadSeq(), Math.max(0, c.lastSeq() - c.agentReadSeq()), c.rating(), c.ratingComment(),
-					details, c.groupId(), c.leftMessageAt());
+					details, c.groupId(), c.leftMessageAt(), c.snoozedUntil(), c.snoozedUntilReply());
 		}).toList();
 	}
 

@@ -35,7 +35,7 @@ abstract class ConversationRepositoryContract extends ConversationsContract {
 				TRICKY_TEXT, "https://shop.example/p?q=%E4%BD%A0&x='1'&y=\"2\"", "https://search.example/?q=a_b%25",
 				"Mozilla/5.0 (X11; Linux) \"quoted\" \\", "2001:db8::ff00:42:8329", "zh-Hans-CN",
 				at(1_800_000_000_123L), null, null, null, at(1_800_000_000_456L), null, 0, 0, 0, null, null, null,
-				group, at(1_800_000_000_789L));
+				group, at(1_800_000_000_789L), null, false);
 		long id = this.conversations.insert(draft);
 
 		assertThat(find(id)).usingRecursiveComparison().ignoringFields("id").isEqualTo(draft);

@@ -28,7 +28,7 @@ final class ConversationRows {
 			Instant leftMessageAt) {
 		return new Conversation(0, channelId, visitorId, ConversationStatus.WAITING, null, null, null, null, null, null,
 				null, createdAt, null, null, null, lastMessageAt, null, 0, 0, 0, null, null, null, groupId,
-				leftMessageAt);
+				leftMessageAt, null, false);
 	}
 
 	static Instant at(long millis) {
