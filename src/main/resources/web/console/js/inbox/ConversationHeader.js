@@ -1,22 +1,26 @@
 // The head of an open conversation: the visitor (and whether they are online), status and
 // assignee, and what this person may do with it: take it from the queue, take it over from
-// a colleague (supervisors), transfer it, close it. Each action answers with the new state
+// a colleague (supervisors), transfer it, snooze it or take it back from a snooze, close it. Each action answers with the new state
 // of the conversation (`changed`) or a problem; a 404 means it can no longer be read (`gone`).
 import { ref, computed } from 'vue';
 import { t } from '../../../shared/js/i18n.js';
-import { get, post } from '../../../shared/js/api.js';
+import { get, post, del } from '../../../shared/js/api.js';
 import { session, can } from '../session.js';
 import TransferDialog from './TransferDialog.js';
+import SnoozeDialog from './SnoozeDialog.js';
+import { isSnoozed } from './inboxStore.js';
+import { clockTime } from './format.js';
 
 export default {
   name: 'ConversationHeader',
-  components: { TransferDialog },
+  components: { TransferDialog, SnoozeDialog },
   props: { conversation: Object, name: String, visitorOnline: { type: Boolean, default: null } },
   emits: ['back', 'toggle-panel', 'changed', 'problem', 'notice', 'transferred', 'gone'],
   setup(props, { emit }) {
     const me = session.me.user;
     const busy = ref(false);
     const transferring = ref(false);
+    const snoozing = ref(false);
     const assignedToMe = computed(() => !!props.conversation.assignee && props.conversation.assignee.id === me.id);
     const mine = computed(() => assignedToMe.value && props.conversation.status === 'assigned');
     const canTake = computed(() => props.conversation.status === 'waiting' && can('conversation.reply'));
@@ -25,6 +29,11 @@ export default {
       && can('conversation.view_all') && can('conversation.reply'));
     const canTransfer = computed(() => props.conversation.status !== 'closed'
       && ((assignedToMe.value && can('conversation.transfer')) || can('conversation.view_all')));
+    const snoozed = computed(() => isSnoozed(props.conversation));
+    const canSnooze = computed(() => mine.value && can('conversation.reply'));
+    const snoozeText = computed(() => (props.conversation.snoozedUntil
+      ? t('inbox.snoozedUntil', { time: clockTime(props.conversation.snoozedUntil, session.me.organisation.timeZone) })
+      : t('inbox.snoozedUntilReply')));
     const statusClass = computed(() => {
       const status = props.conversation.status;
       return status === 'waiting' ? 'warn' : status === 'assigned' ? 'ok' : '';
@@ -55,13 +64,30 @@ export default {
     const takeOver = () => act('/transfer', { toAgentId: me.id }, true);
     const close = () => act('/close', undefined, false);
 
+    async function unsnooze() {
+      busy.value = true;
+      emit('problem', null);
+      try {
+        emit('changed', await del('/api/v1/conversations/' + props.conversation.id + '/snooze'), false);
+      } catch (failure) {
+        emit('problem', failure);
+      } finally {
+        busy.value = false;
+      }
+    }
+
+    function snoozedNow(fresh) {
+      snoozing.value = false;
+      emit('changed', fresh, false);
+    }
+
     function transferred(result) {
       transferring.value = false;
       emit('transferred', result);
     }
 
-    return { busy, transferring, mine, canTake, canTakeOver, canTransfer, statusClass, take, takeOver, close,
-      transferred, t };
+    return { busy, transferring, snoozing, mine, canTake, canTakeOver, canTransfer, canSnooze, snoozed, snoozeText,
+      statusClass, take, takeOver, close, unsnooze, snoozedNow, transferred, t };
   },
   template: `
     <header class="conv-head">
@@ -75,16 +101,20 @@ export default {
           <span id="conv-status" class="badge" :class="statusClass" :data-status="conversation.status">{{ t('inbox.status.' + conversation.status) }}</span>
           <span v-if="conversation.assignee" id="conv-assignee">{{ t('inbox.assignedTo', { name: conversation.assignee.displayName }) }}</span>
           <span v-if="conversation.channel">· {{ conversation.channel.name }}</span>
+          <span v-if="snoozed && conversation.status === 'assigned'" id="conv-snoozed" class="snoozed-until">· {{ snoozeText }}</span>
         </div>
       </div>
       <div class="conv-actions">
         <button v-if="canTake" id="conv-pick" class="primary" type="button" :disabled="busy" @click="take">{{ t('inbox.take') }}</button>
         <button v-if="canTakeOver" id="conv-take-over" type="button" :disabled="busy" @click="takeOver">{{ t('inbox.takeOver') }}</button>
         <button v-if="canTransfer" id="conv-transfer" type="button" :disabled="busy" @click="transferring = true">{{ t('transfer.button') }}</button>
+        <button v-if="canSnooze && !snoozed" id="conv-snooze" type="button" :disabled="busy" @click="snoozing = true">{{ t('inbox.snooze') }}</button>
+        <button v-if="canSnooze && snoozed" id="conv-unsnooze" type="button" :disabled="busy" @click="unsnooze">{{ t('inbox.unsnooze') }}</button>
         <button v-if="mine" id="conv-close" type="button" :disabled="busy" @click="close">{{ t('inbox.close') }}</button>
         <button type="button" class="conv-panel-toggle" @click="$emit('toggle-panel')">{{ t('inbox.details') }}</button>
       </div>
       <TransferDialog v-if="transferring" :conversation="conversation" @transferred="transferred"
         @close="transferring = false" />
+      <SnoozeDialog v-if="snoozing" :conversation="conversation" @snoozed="snoozedNow" @close="snoozing = false" />
     </header>`,
 };
