@@ -46,7 +46,8 @@ public interface ConversationQueue {
 	void placeInGroup(long conversationId, Long groupId);
 
 	/**
-	 * @return the number of open (assigned, not closed) conversations of each agent
+	 * @return the number of open (assigned, not closed) conversations of each agent,
+	 * snoozed ones included (docs/decisions/0007)
 	 */
 	Map<Long, Integer> openCounts(Collection<Long> agentIds);
 

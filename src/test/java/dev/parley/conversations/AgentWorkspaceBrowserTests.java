@@ -128,6 +128,38 @@ class AgentWorkspaceBrowserTests extends ChatTest {
 		}
 	}
 
+	@Test
+	void aConversationSnoozedUntilTheCustomerRepliesWaitsUnderSnoozedAndComesBackWhenTheyWrite() throws Exception {
+		TestVisitor visitor = visitorWithConversation(channelKey());
+		Staff agent = staff("agent");
+		String item = "[data-conversation-id=\"" + visitor.conversationId() + "\"]";
+		try (Browser browser = Browser.open(this.port)) {
+			recordNotifications(browser);
+			ApiClient api = signIn(browser, agent.name());
+			take(api, visitor.conversationId());
+			browser.go("/console/inbox?view=mine&conversation=" + visitor.conversationId());
+			browser.waitFor("#reply-box");
+			browser.waitFor("[data-list=\"mine\"] " + item);
+
+			browser.click("#conv-snooze");
+			browser.click(".snooze-dialog [data-preset=\"customer_reply\"]");
+			browser.waitForText("#conv-snoozed", "Snoozed until the customer replies");
+			browser.waitUntil((d) -> browser.findAll("[data-list=\"mine\"] " + item).isEmpty());
+			browser.click("[data-view=\"snoozed\"]");
+			browser.waitForText("[data-list=\"snoozed\"] " + item, "until the customer replies");
+
+			browser.script("window.__hidden = true");
+			say(visitor, "snoozed-reply", "Found the receipt");
+			browser.waitUntil((d) -> d.getTitle().startsWith("(1)"));
+			browser.waitUntil((d) -> browser.findAll("[data-list=\"snoozed\"] " + item).isEmpty());
+			browser.script("window.__hidden = false");
+			browser.click("[data-view=\"mine\"]");
+			browser.waitForText("[data-list=\"mine\"] " + item, "Found the receipt");
+			browser.waitUntilGone("#conv-snoozed");
+			browser.waitFor("#conv-snooze");
+		}
+	}
+
 	/** From the next page on, the page's notifications and visibility are the test's. */
 	private static void recordNotifications(Browser browser) throws java.io.IOException {
 		try (java.io.InputStream in = AgentWorkspaceBrowserTests.class

@@ -13,6 +13,7 @@ import dev.parley.conversations.internal.Channels;
 import dev.parley.conversations.internal.ChatMessages;
 import dev.parley.conversations.internal.ConversationLifecycle;
 import dev.parley.conversations.internal.Notes;
+import dev.parley.conversations.internal.Snoozes;
 import dev.parley.conversations.internal.VisitorSessions;
 import dev.parley.conversations.internal.VisitorTokens;
 import dev.parley.conversations.internal.VisitorTokens.VisitorIdentity;
@@ -62,6 +63,9 @@ class ConversationEventsTests {
 
 	@Autowired
 	Notes notes;
+
+	@Autowired
+	Snoozes snoozes;
 
 	@Autowired
 	UserAdministration users;
@@ -144,6 +148,39 @@ class ConversationEventsTests {
 				assertThat(reopened.status()).isEqualTo(ConversationStatus.ASSIGNED);
 				assertThat(reopened.assigneeId()).isEqualTo(second.id());
 			});
+	}
+
+	@Test
+	void snoozingAndEverySnoozesEndAreAnnounced(Scenario scenario) {
+		VisitorIdentity visitor = visitor();
+		long id = start(visitor);
+		StaffActor agent = agent();
+		this.lifecycle.assign(agent, id);
+		scenario.stimulate(() -> this.snoozes.snooze(agent, id, null, "customer_reply"))
+			.andWaitForEventOfType(ConversationSnoozed.class)
+			.matching((snoozed) -> snoozed.conversationId() == id)
+			.toArriveAndVerify((snoozed) -> {
+				assertThat(snoozed.assigneeId()).isEqualTo(agent.id());
+				assertThat(snoozed.untilReply()).isTrue();
+				assertThat(snoozed.until()).isNull();
+			});
+		scenario.stimulate(() -> this.chat.sendAsVisitor(visitor, id, "v-wake", "Still there?"))
+			.andWaitForEventOfType(ConversationUnsnoozed.class)
+			.matching((woke) -> woke.conversationId() == id)
+			.toArriveAndVerify((woke) -> {
+				assertThat(woke.reason()).isEqualTo(SnoozeEnd.CUSTOMER_REPLY);
+				assertThat(woke.assigneeId()).isEqualTo(agent.id());
+			});
+		this.snoozes.snooze(agent, id, null, "hour");
+		scenario.stimulate(() -> this.snoozes.unsnooze(agent, id))
+			.andWaitForEventOfType(ConversationUnsnoozed.class)
+			.matching((woke) -> woke.conversationId() == id && woke.reason() == SnoozeEnd.AGENT)
+			.toArrive();
+		this.snoozes.snooze(agent, id, null, "tomorrow");
+		scenario.stimulate(() -> this.lifecycle.closeByStaff(agent, id))
+			.andWaitForEventOfType(ConversationUnsnoozed.class)
+			.matching((woke) -> woke.conversationId() == id && woke.reason() == SnoozeEnd.CLOSED)
+			.toArrive();
 	}
 
 	@Test

@@ -37,7 +37,12 @@ public final class ChatEvents {
 	public record MessageAdded(MessagePair message, Access access) {
 	}
 
-	/** A conversation's status, assignee or rating changed, or it was created. */
+	/**
+	 * A conversation's status, assignee or rating changed, or it was created.
+	 *
+	 * @param forVisitor what its visitor is told; null for a change only staff hear of (a
+	 * snooze)
+	 */
 	public record ConversationChanged(ConversationView conversation, VisitorConversationView forVisitor) {
 
 		public Access access() {

@@ -21,7 +21,8 @@ public record Conversation(long id, long channelId, long visitorId, Conversation
 		Instant createdAt, Instant assignedAt, Instant closedAt, ClosedBy closedBy, Instant lastMessageAt,
 		String lastMessagePreview, long lastSeq, long agentReadSeq, long visitorReadSeq, Integer rating,
 		String ratingComment, Instant ratedAt, Long groupId, Instant leftMessageAt,
-		PreviewAttachment lastMessageAttachment, Instant awaitingReplySince) {
+		PreviewAttachment lastMessageAttachment, Instant awaitingReplySince, Instant snoozedUntil,
+		boolean snoozedUntilReply) {
 
 	/** A conversation about to be stored, or one read without the list's details. */
 	public Conversation(long id, long channelId, long visitorId, ConversationStatus status, Long assigneeId,
@@ -31,7 +32,7 @@ public record Conversation(long id, long channelId, long visitorId, Conversation
 			String ratingComment, Instant ratedAt, Long groupId, Instant leftMessageAt) {
 		this(id, channelId, visitorId, status, assigneeId, question, pageUrl, referrer, userAgent, ip, language,
 				createdAt, assignedAt, closedAt, closedBy, lastMessageAt, lastMessagePreview, lastSeq, agentReadSeq,
-				visitorReadSeq, rating, ratingComment, ratedAt, groupId, leftMessageAt, null, null);
+				visitorReadSeq, rating, ratingComment, ratedAt, groupId, leftMessageAt, null, null, null, false);
 	}
 
 	public boolean closed() {
@@ -49,6 +50,13 @@ public record Conversation(long id, long channelId, long visitorId, Conversation
 		return this.leftMessageAt != null;
 	}
 
+	/**
+	 * @return whether its agent put it aside until a time or until the customer writes
+	 */
+	public boolean snoozed() {
+		return this.snoozedUntil != null || this.snoozedUntilReply;
+	}
+
 	public boolean assignedTo(long userId) {
 		return this.assigneeId != null && this.assigneeId == userId;
 	}
@@ -59,7 +67,16 @@ public record Conversation(long id, long channelId, long visitorId, Conversation
 				this.pageUrl, this.referrer, this.userAgent, this.ip, this.language, this.createdAt, this.assignedAt,
 				null, null, this.lastMessageAt, this.lastMessagePreview, this.lastSeq, this.agentReadSeq,
 				this.visitorReadSeq, this.rating, this.ratingComment, this.ratedAt, this.groupId, this.leftMessageAt,
-				this.lastMessageAttachment, this.awaitingReplySince);
+				this.lastMessageAttachment, this.awaitingReplySince, this.snoozedUntil, this.snoozedUntilReply);
+	}
+
+	/** This conversation with its snooze ended. */
+	Conversation awake() {
+		return new Conversation(this.id, this.channelId, this.visitorId, this.status, this.assigneeId, this.question,
+				this.pageUrl, this.referrer, this.userAgent, this.ip, this.language, this.createdAt, this.assignedAt,
+				this.closedAt, this.closedBy, this.lastMessageAt, this.lastMessagePreview, this.lastSeq,
+				this.agentReadSeq, this.visitorReadSeq, this.rating, this.ratingComment, this.ratedAt, this.groupId,
+				this.leftMessageAt, this.lastMessageAttachment, this.awaitingReplySince, null, false);
 	}
 
 	/** This conversation with more messages appended, up to {@code seq}. */
@@ -68,7 +85,7 @@ public record Conversation(long id, long channelId, long visitorId, Conversation
 				this.pageUrl, this.referrer, this.userAgent, this.ip, this.language, this.createdAt, this.assignedAt,
 				this.closedAt, this.closedBy, this.lastMessageAt, this.lastMessagePreview, seq, this.agentReadSeq,
 				this.visitorReadSeq, this.rating, this.ratingComment, this.ratedAt, this.groupId, this.leftMessageAt,
-				this.lastMessageAttachment, this.awaitingReplySince);
+				this.lastMessageAttachment, this.awaitingReplySince, this.snoozedUntil, this.snoozedUntilReply);
 	}
 
 }

@@ -11,9 +11,11 @@ import dev.parley.conversations.ConversationRated;
 import dev.parley.conversations.ConversationStarted;
 import dev.parley.conversations.ConversationStatus;
 import dev.parley.conversations.ConversationTransferred;
+import dev.parley.conversations.ConversationUnsnoozed;
 import dev.parley.conversations.ConversationWaiting;
 import dev.parley.conversations.GroupDirectory;
 import dev.parley.conversations.PublicNames;
+import dev.parley.conversations.SnoozeEnd;
 import dev.parley.conversations.TimelineEvent;
 import dev.parley.conversations.internal.VisitorTokens.VisitorIdentity;
 import dev.parley.conversations.views.ChatViews;
@@ -182,6 +184,7 @@ public class ConversationLifecycle {
 					(toAgentId != null) ? TRANSFER_TO_AGENT : TRANSFER_TO_GROUP, toAgentId, targetName), now);
 			this.events.publishEvent(new ConversationTransferred(conversationId, locked.assigneeId(), toAgentId,
 					toGroupId, actor.id(), noteId, now, false));
+			endSnooze(locked, SnoozeEnd.TRANSFERRED, now);
 			if (toGroupId != null) {
 				this.events.publishEvent(new ConversationWaiting(conversationId, locked.channelId(), toGroupId, now));
 			}
@@ -239,6 +242,7 @@ public class ConversationLifecycle {
 			this.transcript.appendLine(c, Draft.event(TimelineEvent.CLOSED, by.value(), byUserId, name), now);
 			this.events.publishEvent(
 					new ConversationClosed(c.id(), c.channelId(), c.visitorId(), c.assigneeId(), by, byUserId, now));
+			endSnooze(c, SnoozeEnd.CLOSED, now);
 			return true;
 		}));
 	}
@@ -303,6 +307,15 @@ public class ConversationLifecycle {
 			}
 		}
 		return closed;
+	}
+
+	/**
+	 * The change under way (closing, transferring) also ended the conversation's snooze.
+	 */
+	private void endSnooze(Conversation before, SnoozeEnd reason, Instant now) {
+		if (before.snoozed()) {
+			this.events.publishEvent(new ConversationUnsnoozed(before.id(), before.assigneeId(), reason, now));
+		}
 	}
 
 	private static ApiException closed() {

@@ -19,6 +19,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ConversationLists {
 
+	private static final String NOT_SNOOZED = "c.snoozed_until IS NULL AND c.snoozed_until_reply = FALSE";
+
 	private final JdbcClient jdbc;
 
 	ConversationLists(JdbcClient jdbc) {
@@ -139,6 +141,21 @@ public class ConversationLists {
 		return ofStatus(ConversationStatus.ASSIGNED, assigneeId, Sort.ACTIVITY, after, limit);
 	}
 
+	/**
+	 * An agent's open conversations that are not snoozed (his active list), most recently
+	 * active first.
+	 */
+	Page active(long assigneeId, Cursor after, int limit) {
+		return page("c.assignee_id = ? AND c.status = ? AND " + NOT_SNOOZED,
+				List.of(assigneeId, ConversationStatus.ASSIGNED.value()), Sort.ACTIVITY, after, limit);
+	}
+
+	/** An agent's snoozed conversations, most recently active first. */
+	Page snoozed(long assigneeId, Cursor after, int limit) {
+		return page("c.assignee_id = ? AND c.status = ? AND NOT (" + NOT_SNOOZED + ")",
+				List.of(assigneeId, ConversationStatus.ASSIGNED.value()), Sort.ACTIVITY, after, limit);
+	}
+
 	/** Closed conversations, most recently closed first; of one agent, or of everyone. */
 	Page closed(Long assigneeId, Cursor after, int limit) {
 		return ofStatus(ConversationStatus.CLOSED, assigneeId, Sort.CLOSED, after, limit);
@@ -212,14 +229,26 @@ public class ConversationLists {
 			.single() > 0;
 	}
 
-	/** Open conversations nobody has written in since {@code before}, oldest first. */
+	/**
+	 * Open conversations nobody has written in since {@code before}, oldest first; not
+	 * while snoozed, and counted from the end of the last snooze.
+	 */
 	List<Long> findInactive(Instant before, int limit) {
 		return this.jdbc
 			.sql("SELECT c.id FROM conversation c WHERE (c.status = ? OR (c.status = ? "
-					+ "AND c.left_message_at IS NULL)) AND c.last_message_at < ? "
-					+ "ORDER BY c.last_message_at, c.id LIMIT ?")
+					+ "AND c.left_message_at IS NULL)) AND c.last_message_at < ? AND " + NOT_SNOOZED
+					+ " AND (c.woke_at IS NULL OR c.woke_at < ?) ORDER BY c.last_message_at, c.id LIMIT ?")
 			.params(ConversationStatus.ASSIGNED.value(), ConversationStatus.WAITING.value(), before.toEpochMilli(),
-					limit)
+					before.toEpochMilli(), limit)
+			.query(Long.class)
+			.list();
+	}
+
+	/** Snoozed conversations whose time has come, soonest first. */
+	List<Long> findDueSnoozes(Instant now, int limit) {
+		return this.jdbc
+			.sql("SELECT c.id FROM conversation c WHERE c.snoozed_until <= ? ORDER BY c.snoozed_until, c.id LIMIT ?")
+			.params(now.toEpochMilli(), limit)
 			.query(Long.class)
 			.list();
 	}

@@ -51,7 +51,7 @@ public class ConversationQueries {
 	/** The lists of the agent workspace. */
 	public enum View {
 
-		WAITING, MINE, OPEN, CLOSED;
+		WAITING, MINE, SNOOZED, OPEN, CLOSED;
 
 		static View of(String name) {
 			for (View view : values()) {
@@ -59,7 +59,7 @@ public class ConversationQueries {
 					return view;
 				}
 			}
-			throw ChatInput.invalid("view", "must be waiting, mine, open or closed");
+			throw ChatInput.invalid("view", "must be waiting, mine, snoozed, open or closed");
 		}
 
 	}
@@ -78,7 +78,11 @@ public class ConversationQueries {
 			}
 			case MINE -> {
 				actor.require(Permission.CONVERSATION_REPLY);
-				yield this.lists.open(actor.id(), cursor, limit);
+				yield this.lists.active(actor.id(), cursor, limit);
+			}
+			case SNOOZED -> {
+				actor.require(Permission.CONVERSATION_REPLY);
+				yield this.lists.snoozed(actor.id(), cursor, limit);
 			}
 			case OPEN -> this.lists.open(seesAll ? null : actor.id(), cursor, limit);
 			case CLOSED -> this.lists.closed(seesAll ? null : actor.id(), cursor, limit);

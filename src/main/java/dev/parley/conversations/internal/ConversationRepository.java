@@ -32,7 +32,10 @@ public class ConversationRepository {
 			+ "c.referrer, c.user_agent, c.ip, c.language, c.created_at, c.assigned_at, c.closed_at, c.closed_by, "
 			+ "c.last_message_at, c.last_message_preview, c.last_seq, c.agent_read_seq, c.visitor_read_seq, c.rating, "
 			+ "c.rating_comment, c.rated_at, c.group_id, c.left_message_at, c.last_message_attachment, "
-			+ "c.awaiting_reply_since";
+			+ "c.awaiting_reply_since, c.snoozed_until, c.snoozed_until_reply";
+
+	/** Setting these ends a snooze (closing and handing over end it too). */
+	private static final String NOT_SNOOZED = "snoozed_until = NULL, snoozed_until_reply = FALSE";
 
 	private static final String WAITING = ConversationStatus.WAITING.value();
 
@@ -207,14 +210,17 @@ public class ConversationRepository {
 	}
 
 	void assignTo(long id, long userId, Instant at) {
-		this.jdbc.sql("UPDATE conversation SET status = ?, assignee_id = ?, assigned_at = ? WHERE id = ?")
+		this.jdbc
+			.sql("UPDATE conversation SET status = ?, assignee_id = ?, assigned_at = ?, " + NOT_SNOOZED
+					+ " WHERE id = ?")
 			.params(ASSIGNED, userId, at.toEpochMilli(), id)
 			.update();
 	}
 
 	void requeue(long id, long groupId) {
-		this.jdbc.sql(
-				"UPDATE conversation SET status = ?, assignee_id = NULL, assigned_at = NULL, group_id = ? WHERE id = ?")
+		this.jdbc
+			.sql("UPDATE conversation SET status = ?, assignee_id = NULL, assigned_at = NULL, group_id = ?, "
+					+ NOT_SNOOZED + " WHERE id = ?")
 			.params(WAITING, groupId, id)
 			.update();
 	}
@@ -225,7 +231,8 @@ public class ConversationRepository {
 	boolean requeueIfAssignedBefore(long id, Instant before) {
 		return this.jdbc
 			.sql("UPDATE conversation SET status = ?, assignee_id = NULL, assigned_at = NULL "
-					+ "WHERE id = ? AND status = ? AND assigned_at < ?")
+					+ "WHERE id = ? AND status = ? AND assigned_at < ? AND snoozed_until IS NULL "
+					+ "AND snoozed_until_reply = FALSE")
 			.params(WAITING, id, ASSIGNED, before.toEpochMilli())
 			.update() == 1;
 	}
@@ -233,8 +240,8 @@ public class ConversationRepository {
 	void close(long id, Instant at, ClosedBy by) {
 		// a closed conversation awaits nothing; a visitor reopening it starts a new wait
 		this.jdbc
-			.sql("UPDATE conversation SET status = ?, closed_at = ?, closed_by = ?, awaiting_reply_since = NULL "
-					+ "WHERE id = ?")
+			.sql("UPDATE conversation SET status = ?, closed_at = ?, closed_by = ?, awaiting_reply_since = NULL, "
+					+ NOT_SNOOZED + " WHERE id = ?")
 			.params(CLOSED, at.toEpochMilli(), by.value(), id)
 			.update();
 	}
@@ -243,6 +250,37 @@ public class ConversationRepository {
 		this.jdbc.sql("UPDATE conversation SET status = ?, closed_at = NULL, closed_by = NULL WHERE id = ?")
 			.params(status.value(), id)
 			.update();
+	}
+
+	/** Puts an assigned conversation aside until a time, or until the customer writes. */
+	void snooze(long id, Instant until, boolean untilReply) {
+		this.jdbc.sql("UPDATE conversation SET snoozed_until = ?, snoozed_until_reply = ? WHERE id = ?")
+			.params((until != null) ? until.toEpochMilli() : null, untilReply, id)
+			.update();
+	}
+
+	/**
+	 * Ends a conversation's snooze, if it has one (a compare-and-set).
+	 * @return whether this call ended it
+	 */
+	boolean unsnooze(long id, Instant at) {
+		return this.jdbc
+			.sql("UPDATE conversation SET " + NOT_SNOOZED + ", woke_at = ? WHERE id = ? "
+					+ "AND (snoozed_until IS NOT NULL OR snoozed_until_reply = TRUE)")
+			.params(at.toEpochMilli(), id)
+			.update() == 1;
+	}
+
+	/**
+	 * Ends a snooze whose time has come (a compare-and-set: of several nodes sweeping at
+	 * once, one wins).
+	 * @return whether this call ended it
+	 */
+	boolean wakeIfDue(long id, Instant now) {
+		return this.jdbc
+			.sql("UPDATE conversation SET " + NOT_SNOOZED + ", woke_at = ? WHERE id = ? AND snoozed_until <= ?")
+			.params(now.toEpochMilli(), id, now.toEpochMilli())
+			.update() == 1;
 	}
 
 	/** Moves a read mark forward only. */
@@ -288,7 +326,8 @@ public class ConversationRepository {
 				instant(rs.getObject("rated_at", Long.class)), rs.getObject("group_id", Long.class),
 				instant(rs.getObject("left_message_at", Long.class)),
 				PreviewAttachment.of(rs.getString("last_message_attachment")),
-				instant(rs.getObject("awaiting_reply_since", Long.class)));
+				instant(rs.getObject("awaiting_reply_since", Long.class)),
+				instant(rs.getObject("snoozed_until", Long.class)), rs.getBoolean("snoozed_until_reply"));
 	}
 
 	static Instant instant(Long millis) {

@@ -53,6 +53,26 @@ class LiveFeed {
 	}
 
 	/**
+	 * The conversation changed in the current transaction in a way only staff hear of (a
+	 * snooze); after it commits, its new state goes out to staff, nothing to the visitor.
+	 */
+	void changedForStaff(long conversationId) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			throw new IllegalStateException("Conversation changes are published after a transaction commits");
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void afterCommit() {
+				LiveFeed.this.conversations.findById(conversationId)
+					.ifPresent((c) -> LiveFeed.this.bus
+						.publish(new ChatEvents.ConversationChanged(LiveFeed.this.views.conversation(c, false), null)));
+			}
+
+		});
+	}
+
+	/**
 	 * Publishes what a committed batch appended to one conversation, the lines in order,
 	 * then the conversation's state if the batch changed it. Called by the writer thread
 	 * in commit order.

@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
  * One group-committed batch of chat messages, inside its transaction: one locking read of
  * the conversations concerned in id order, the rules of a single append on each locked
  * row, one batched insert, one batched update, and each stored line's module event
- * ({@code MessagePosted}, and on a reopening {@code ConversationReopened}). The queue,
+ * ({@code MessagePosted}, on a reopening {@code ConversationReopened}, and when the
+ * customer writes in a snoozed conversation {@code ConversationUnsnoozed}). The queue,
  * the writer threads and the answers to the senders are the {@link MessageWriter}'s.
  */
 @Component
@@ -49,8 +50,10 @@ class MessageBatch {
 
 	private final LiveFeed feed;
 
+	private final Snoozes snoozes;
+
 	MessageBatch(ConversationRepository conversations, MessageRepository messages, AttachmentRepository attachments,
-			ChatSettings settings, Clock clock, ApplicationEventPublisher events, LiveFeed feed) {
+			ChatSettings settings, Clock clock, ApplicationEventPublisher events, LiveFeed feed, Snoozes snoozes) {
 		this.conversations = conversations;
 		this.messages = messages;
 		this.attachments = attachments;
@@ -58,6 +61,7 @@ class MessageBatch {
 		this.clock = clock;
 		this.events = events;
 		this.feed = feed;
+		this.snoozes = snoozes;
 	}
 
 	/**
@@ -114,6 +118,11 @@ class MessageBatch {
 				outcome.added.add(message);
 				inserts.addAll(outcome.added);
 				c = c.withLastSeq(seq);
+				if (r.draft.side() == Side.VISITOR && c.snoozed()) {
+					// the customer wrote: the conversation is back in its agent's list
+					this.snoozes.wakeOnReply(c, now);
+					c = c.awake();
+				}
 				locked.put(c.id(), c);
 				outcome.after = c;
 				if (key != null) {

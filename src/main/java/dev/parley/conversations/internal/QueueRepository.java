@@ -49,7 +49,8 @@ class QueueRepository {
 	}
 
 	/**
-	 * @return the number of open (assigned, not closed) conversations of each agent
+	 * @return the number of open (assigned, not closed) conversations of each agent,
+	 * snoozed ones included (docs/decisions/0007)
 	 */
 	Map<Long, Integer> openCounts(Collection<Long> agentIds) {
 		Map<Long, Integer> counts = new HashMap<>();
@@ -127,7 +128,8 @@ class QueueRepository {
 	List<Requeued> unanswered(Instant before, int limit) {
 		return this.jdbc
 			.sql("SELECT c.id, c.assignee_id FROM conversation c WHERE c.status = ? AND c.assigned_at < ? "
-					+ "AND c.left_message_at IS NULL AND NOT EXISTS "
+					+ "AND c.left_message_at IS NULL AND c.snoozed_until IS NULL AND c.snoozed_until_reply = FALSE "
+					+ "AND NOT EXISTS "
 					+ "(SELECT 1 FROM chat_message m WHERE m.conversation_id = c.id AND m.sender_kind = ? "
 					+ "AND m.created_at >= c.assigned_at) ORDER BY c.assigned_at, c.id LIMIT ?")
 			.params(ASSIGNED, before.toEpochMilli(), Side.AGENT.value(), limit)

@@ -6,6 +6,8 @@ import java.time.Instant;
 import dev.parley.administration.AuditLog;
 import dev.parley.administration.AuditResult;
 import dev.parley.conversations.ConversationTransferred;
+import dev.parley.conversations.ConversationUnsnoozed;
+import dev.parley.conversations.SnoozeEnd;
 import dev.parley.conversations.PublicNames;
 import dev.parley.conversations.views.ChatViews;
 import dev.parley.conversations.views.ChatViews.ConversationView;
@@ -92,6 +94,10 @@ public class TakeOver {
 					Draft.takeOver(actor.id(), byName, fromId, this.publicNames.publicName(fromId)), now);
 			this.events.publishEvent(new ConversationTransferred(conversationId, fromId, actor.id(), null, actor.id(),
 					noteId, now, true));
+			if (locked.snoozed()) {
+				// assignTo ended the previous agent's snooze
+				this.events.publishEvent(new ConversationUnsnoozed(conversationId, fromId, SnoozeEnd.TRANSFERRED, now));
+			}
 			String from = this.staff.member(fromId).map(StaffDirectory.StaffMember::username).orElse("#" + fromId);
 			this.auditLog.record(actor.username(), AUDIT_ACTION, "#" + conversationId, AuditResult.SUCCESS, from);
 		});

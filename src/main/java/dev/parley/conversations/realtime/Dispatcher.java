@@ -181,10 +181,16 @@ class Dispatcher {
 		send(recipients.staff(), staffFrame);
 		send(lost, staffFrame);
 		lost.forEach((connection) -> this.registry.leave(connection, conversationId));
-		send(recipients.visitors(), new ServerFrame.Conversation(event.forVisitor()));
+		// a change only staff hear of (a snooze) tells the visitor nothing
+		boolean toVisitor = event.forVisitor() != null;
+		if (toVisitor) {
+			send(recipients.visitors(), new ServerFrame.Conversation(event.forVisitor()));
+		}
 		if (open) {
 			// the visitor's connections and the assignee's follow it from now on
-			recipients.visitors().forEach((connection) -> join(connection, conversationId));
+			if (toVisitor) {
+				recipients.visitors().forEach((connection) -> join(connection, conversationId));
+			}
 			for (Connection connection : recipients.staff()) {
 				if (access.assigneeId() != null && connection.actor().id() == access.assigneeId()) {
 					this.registry.join(connection, conversationId);

@@ -87,12 +87,15 @@ public class ChatViews {
 	 * was one; null for text
 	 * @param waitingSince when the visitor's oldest message no agent has answered yet was
 	 * written; null when an agent has answered everything or the conversation is closed
+	 * @param snoozedUntil when its snooze ends by itself; null when not snoozed or
+	 * snoozed only until the customer writes ({@code snoozedUntilReply})
 	 */
 	public record ConversationView(long id, ConversationStatus status, ChannelRef channel, VisitorRef visitor,
 			StaffRef assignee, String question, Instant createdAt, Instant assignedAt, Instant closedAt,
 			ClosedBy closedBy, Instant lastMessageAt, String lastMessagePreview, long lastSeq, long agentReadSeq,
 			long visitorReadSeq, long unread, Integer rating, String ratingComment, VisitorDetails details,
-			Long groupId, Instant leftMessageAt, PreviewAttachment lastMessageAttachment, Instant waitingSince) {
+			Long groupId, Instant leftMessageAt, PreviewAttachment lastMessageAttachment, Instant waitingSince,
+			Instant snoozedUntil, boolean snoozedUntilReply) {
 	}
 
 	/**
@@ -170,7 +173,7 @@ public class ChatViews {
 					c.lastMessageAt(), PlainText.wellFormed(c.lastMessagePreview()), c.lastSeq(), c.agentReadSeq(),
 					c.visitorReadSeq(), Math.max(0, c.lastSeq() - c.agentReadSeq()), c.rating(), c.ratingComment(),
 					details, c.groupId(), c.leftMessageAt(), c.lastMessageAttachment(),
-					c.closed() ? null : c.awaitingReplySince());
+					c.closed() ? null : c.awaitingReplySince(), c.snoozedUntil(), c.snoozedUntilReply());
 		}).toList();
 	}
 

@@ -17,6 +17,7 @@ import dev.parley.conversations.internal.ConversationQueries;
 import dev.parley.conversations.internal.Transcript;
 import dev.parley.conversations.internal.Notes;
 import dev.parley.conversations.internal.TakeOver;
+import dev.parley.conversations.internal.Snoozes;
 import dev.parley.conversations.views.ChatViews;
 import dev.parley.conversations.views.ChatViews.ConversationView;
 import dev.parley.conversations.views.ChatViews.MessageView;
@@ -26,6 +27,7 @@ import dev.parley.platform.StaffActor;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -59,9 +61,11 @@ class ConversationController {
 
 	private final TakeOver takeOver;
 
+	private final Snoozes snoozes;
+
 	ConversationController(ConversationQueries queries, ConversationLifecycle lifecycle, ConversationAccess access,
 			ChatMessages chat, ChatAttachments attachments, ChatViews views, ChannelRepository channels,
-			Transcript transcript, Notes notes, TakeOver takeOver) {
+			Transcript transcript, Notes notes, TakeOver takeOver, Snoozes snoozes) {
 		this.queries = queries;
 		this.lifecycle = lifecycle;
 		this.access = access;
@@ -72,6 +76,7 @@ class ConversationController {
 		this.transcript = transcript;
 		this.notes = notes;
 		this.takeOver = takeOver;
+		this.snoozes = snoozes;
 	}
 
 	record ConversationPage(List<ConversationView> items, String nextCursor) {
@@ -191,6 +196,20 @@ class ConversationController {
 	@PostMapping("/api/v1/conversations/{id}/close")
 	ConversationView close(@PathVariable long id, StaffActor actor) {
 		return this.lifecycle.closeByStaff(actor, id);
+	}
+
+	/** Either a time (ISO-8601 instant) or a preset. */
+	record SnoozeForm(String until, String preset) {
+	}
+
+	@PostMapping("/api/v1/conversations/{id}/snooze")
+	ConversationView snooze(@PathVariable long id, @RequestBody SnoozeForm form, StaffActor actor) {
+		return this.snoozes.snooze(actor, id, form.until(), form.preset());
+	}
+
+	@DeleteMapping("/api/v1/conversations/{id}/snooze")
+	ConversationView unsnooze(@PathVariable long id, StaffActor actor) {
+		return this.snoozes.unsnooze(actor, id);
 	}
 
 	@GetMapping("/api/v1/visitors/{id}/conversations")

@@ -1,17 +1,20 @@
 // The head of an open conversation: the visitor (and whether they are online), status and
 // assignee, and what this person may do with it: take it from the queue, take it over from
-// a colleague (supervisors, after confirming), transfer it, close it. Each action answers with the new state
+// a colleague (supervisors, after confirming), transfer it, snooze it or take it back from a snooze, close it. Each action answers with the new state
 // of the conversation (`changed`) or a problem; a 404 means it can no longer be read (`gone`).
 import { ref, computed } from 'vue';
 import { t } from '../../../shared/js/i18n.js';
-import { get, post } from '../../../shared/js/api.js';
+import { get, post, del } from '../../../shared/js/api.js';
 import { session, can } from '../session.js';
 import TransferDialog from './TransferDialog.js';
 import TakeOverDialog from './TakeOverDialog.js';
+import SnoozeDialog from './SnoozeDialog.js';
+import { isSnoozed } from './inboxStore.js';
+import { clockTime } from './format.js';
 
 export default {
   name: 'ConversationHeader',
-  components: { TransferDialog, TakeOverDialog },
+  components: { TransferDialog, TakeOverDialog, SnoozeDialog },
   props: { conversation: Object, name: String, visitorOnline: { type: Boolean, default: null } },
   emits: ['back', 'toggle-panel', 'changed', 'problem', 'notice', 'transferred', 'gone'],
   setup(props, { emit }) {
@@ -19,6 +22,7 @@ export default {
     const busy = ref(false);
     const transferring = ref(false);
     const confirmingTakeOver = ref(false);
+    const snoozing = ref(false);
     const assignedToMe = computed(() => !!props.conversation.assignee && props.conversation.assignee.id === me.id);
     const mine = computed(() => assignedToMe.value && props.conversation.status === 'assigned');
     const canTake = computed(() => props.conversation.status === 'waiting' && can('conversation.reply'));
@@ -27,6 +31,11 @@ export default {
       && can('conversation.view_all') && can('conversation.reply'));
     const canTransfer = computed(() => props.conversation.status !== 'closed'
       && ((assignedToMe.value && can('conversation.transfer')) || can('conversation.view_all')));
+    const snoozed = computed(() => isSnoozed(props.conversation));
+    const canSnooze = computed(() => mine.value && can('conversation.reply'));
+    const snoozeText = computed(() => (props.conversation.snoozedUntil
+      ? t('inbox.snoozedUntil', { time: clockTime(props.conversation.snoozedUntil, session.me.organisation.timeZone) })
+      : t('inbox.snoozedUntilReply')));
     const statusClass = computed(() => {
       const status = props.conversation.status;
       return status === 'waiting' ? 'warn' : status === 'assigned' ? 'ok' : '';
@@ -65,13 +74,30 @@ export default {
     }
     const close = () => act('/close', undefined, false);
 
+    async function unsnooze() {
+      busy.value = true;
+      emit('problem', null);
+      try {
+        emit('changed', await del('/api/v1/conversations/' + props.conversation.id + '/snooze'), false);
+      } catch (failure) {
+        emit('problem', failure);
+      } finally {
+        busy.value = false;
+      }
+    }
+
+    function snoozedNow(fresh) {
+      snoozing.value = false;
+      emit('changed', fresh, false);
+    }
+
     function transferred(result) {
       transferring.value = false;
       emit('transferred', result);
     }
 
-    return { busy, transferring, confirmingTakeOver, mine, canTake, canTakeOver, canTransfer, statusClass, take,
-      takenOver, takeOverGone, close, transferred, t };
+    return { busy, transferring, confirmingTakeOver, snoozing, mine, canTake, canTakeOver, canTransfer, canSnooze,
+      snoozed, snoozeText, statusClass, take, takenOver, takeOverGone, close, unsnooze, snoozedNow, transferred, t };
   },
   template: `
     <header class="conv-head">
@@ -85,12 +111,15 @@ export default {
           <span id="conv-status" class="badge" :class="statusClass" :data-status="conversation.status">{{ t('inbox.status.' + conversation.status) }}</span>
           <span v-if="conversation.assignee" id="conv-assignee">{{ t('inbox.assignedTo', { name: conversation.assignee.displayName }) }}</span>
           <span v-if="conversation.channel">· {{ conversation.channel.name }}</span>
+          <span v-if="snoozed && conversation.status === 'assigned'" id="conv-snoozed" class="snoozed-until">· {{ snoozeText }}</span>
         </div>
       </div>
       <div class="conv-actions">
         <button v-if="canTake" id="conv-pick" class="primary" type="button" :disabled="busy" @click="take">{{ t('inbox.take') }}</button>
         <button v-if="canTakeOver" id="conv-take-over" type="button" :disabled="busy" @click="confirmingTakeOver = true">{{ t('inbox.takeOver') }}</button>
         <button v-if="canTransfer" id="conv-transfer" type="button" :disabled="busy" @click="transferring = true">{{ t('transfer.button') }}</button>
+        <button v-if="canSnooze && !snoozed" id="conv-snooze" type="button" :disabled="busy" @click="snoozing = true">{{ t('inbox.snooze') }}</button>
+        <button v-if="canSnooze && snoozed" id="conv-unsnooze" type="button" :disabled="busy" @click="unsnooze">{{ t('inbox.unsnooze') }}</button>
         <button v-if="mine" id="conv-close" type="button" :disabled="busy" @click="close">{{ t('inbox.close') }}</button>
         <button type="button" class="conv-panel-toggle" @click="$emit('toggle-panel')">{{ t('inbox.details') }}</button>
       </div>
@@ -98,5 +127,6 @@ export default {
         @close="transferring = false" />
       <TakeOverDialog v-if="confirmingTakeOver" :conversation="conversation" @taken="takenOver"
         @gone="takeOverGone" @close="confirmingTakeOver = false" />
+      <SnoozeDialog v-if="snoozing" :conversation="conversation" @snoozed="snoozedNow" @close="snoozing = false" />
     </header>`,
 };

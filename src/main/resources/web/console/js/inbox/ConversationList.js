@@ -1,5 +1,6 @@
-// The left column of the inbox: tabs (waiting, mine, open, closed) with counts, and the
-// conversations of the chosen tab, newest activity first (the queue oldest first).
+// The left column of the inbox: tabs (waiting, mine, snoozed, open, closed) with counts, and the
+// conversations of the chosen tab, newest activity first (the queue oldest first); snoozed ones
+// say when they come back.
 import { ref, computed, onMounted, onBeforeUnmount } from 'vue';
 import { t } from '../../../shared/js/i18n.js';
 import ProblemMessage from '../../../shared/js/ProblemMessage.js';
@@ -8,7 +9,7 @@ import { inbox, loadView } from './inboxStore.js';
 import { socketState } from './staffSocket.js';
 import StatusNotice from '../team/StatusNotice.js';
 import NotificationSwitch from './NotificationSwitch.js';
-import { visitorName, relativeTime } from './format.js';
+import { visitorName, relativeTime, clockTime } from './format.js';
 import PreviewLine from './PreviewLine.js';
 
 export default {
@@ -25,7 +26,10 @@ export default {
     const state = computed(() => inbox.views[props.view]);
     const when = (item) => relativeTime(item.lastMessageAt || item.createdAt, now.value, timeZone.value);
     const count = (name) => inbox.views[name].items.length;
-    return { inbox, state, socketState, when, count, visitorName, loadView, t };
+    const wakes = (item) => (item.snoozedUntil
+      ? t('inbox.snoozedUntil', { time: clockTime(item.snoozedUntil, timeZone.value) })
+      : t('inbox.snoozedUntilReply'));
+    return { inbox, state, socketState, when, count, wakes, visitorName, loadView, t };
   },
   template: `
     <section class="conv-list" :aria-label="t('inbox.conversations')">
@@ -55,7 +59,8 @@ export default {
           </div>
           <div class="line small muted">
             <span class="channel">{{ item.channel ? item.channel.name : '' }}</span>
-            <span v-if="view !== 'mine' && item.assignee" class="assignee">{{ item.assignee.displayName }}</span>
+            <span v-if="view === 'snoozed'" class="snoozed-until" data-snoozed-until>{{ wakes(item) }}</span>
+            <span v-else-if="view !== 'mine' && item.assignee" class="assignee">{{ item.assignee.displayName }}</span>
           </div>
         </li>
       </ul>

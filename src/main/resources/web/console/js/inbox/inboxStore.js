@@ -1,4 +1,4 @@
-// The conversation lists of the agent workspace (waiting, mine, open, closed), kept live by
+// The conversation lists of the agent workspace (waiting, mine, snoozed, open, closed), kept live by
 // the staff socket while someone who may chat is signed in, so the menu can show the unread
 // total and a hidden tab can announce new visitors on every screen.
 import { reactive, computed } from 'vue';
@@ -10,7 +10,7 @@ import { forgetCanned } from '../canned/cannedStore.js';
 import { t } from '../../../shared/js/i18n.js';
 import { announce, clearNotice, notify } from './attention.js';
 
-export const VIEWS = ['waiting', 'mine', 'open', 'closed'];
+export const VIEWS = ['waiting', 'mine', 'snoozed', 'open', 'closed'];
 const PAGE_SIZE = 30;
 
 function blankView() {
@@ -18,7 +18,7 @@ function blankView() {
 }
 
 export const inbox = reactive({
-  views: { waiting: blankView(), mine: blankView(), open: blankView(), closed: blankView() },
+  views: { waiting: blankView(), mine: blankView(), snoozed: blankView(), open: blankView(), closed: blankView() },
   /** The conversation on screen (its new messages do not count as unread while the page is seen). */
   viewing: null,
   /** Notes that mentioned me: { key, conversationId, note, at }, newest last; gone once seen. */
@@ -27,13 +27,13 @@ export const inbox = reactive({
 
 const MAX_MENTIONS = 20;
 
-const generations = { waiting: 0, mine: 0, open: 0, closed: 0 };
+const generations = { waiting: 0, mine: 0, snoozed: 0, open: 0, closed: 0 };
 let unsubscribe = null;
 
 /** The list tabs this person may use, in order. */
 export function availableViews() {
   const views = [];
-  if (can('conversation.reply')) views.push('waiting', 'mine');
+  if (can('conversation.reply')) views.push('waiting', 'mine', 'snoozed');
   if (can('conversation.view_all')) views.push('open');
   views.push('closed');
   return views;
@@ -47,12 +47,19 @@ function assignedToMe(conversation) {
   return !!conversation.assignee && conversation.assignee.id === myId();
 }
 
+/** Put aside by its agent until a time or until the customer writes. */
+export function isSnoozed(conversation) {
+  return !!conversation && (!!conversation.snoozedUntil || !!conversation.snoozedUntilReply);
+}
+
 function belongs(view, conversation) {
   switch (view) {
     case 'waiting':
       return conversation.status === 'waiting';
     case 'mine':
-      return conversation.status === 'assigned' && assignedToMe(conversation);
+      return conversation.status === 'assigned' && assignedToMe(conversation) && !isSnoozed(conversation);
+    case 'snoozed':
+      return conversation.status === 'assigned' && assignedToMe(conversation) && isSnoozed(conversation);
     case 'open':
       return conversation.status === 'assigned';
     case 'closed':
@@ -206,7 +213,10 @@ function onMessage(frame) {
     item.lastMessageAt = message.createdAt || item.lastMessageAt;
     if (message.seq) item.lastSeq = message.seq;
     if (fromVisitor && !seen) item.unread = (Number(item.unread) || 0) + 1;
-    if (view === 'waiting' || (view === 'mine' && assignedToMe(item))) concernsMe = { item, view };
+    // (a message in a snoozed conversation wakes it: the agent hears of it as of one in his list)
+    if (view === 'waiting' || ((view === 'mine' || view === 'snoozed') && assignedToMe(item))) {
+      concernsMe = { item, view: 'mine' };
+    }
     sortView(view);
   }
   if (fromVisitor && concernsMe) {
@@ -219,15 +229,20 @@ function onConversation(conversation) {
   if (!conversation) return;
   const wasWaiting = inbox.views.waiting.items.some((item) => item.id === conversation.id);
   const wasMine = inbox.views.mine.items.some((item) => item.id === conversation.id);
+  const snoozed = inbox.views.snoozed.items.find((item) => item.id === conversation.id);
+  // woken by the customer's message (this frame comes first and already counts it)
+  const wokenByMessage = !!snoozed && Number(conversation.lastSeq) > Number(snoozed.lastSeq);
   updateConversation(conversation);
   const about = conversation.lastMessagePreview || conversation.question || '';
   if (conversation.status === 'waiting' && !wasWaiting && can('conversation.reply')) {
     announce();
     notify(conversation.id, t('inbox.notify.waiting', { name: visitorName(conversation) }), about, 'waiting');
   } else if (conversation.status === 'assigned' && assignedToMe(conversation) && !wasMine
-    && inbox.views.mine.loaded) {
+    && !isSnoozed(conversation) && inbox.views.mine.loaded) {
+    // newly mine, or back from a snooze (its time came, or the customer wrote)
+    const title = wokenByMessage ? 'inbox.notify.message' : snoozed ? 'inbox.notify.woke' : 'inbox.notify.assigned';
     announce();
-    notify(conversation.id, t('inbox.notify.assigned', { name: visitorName(conversation) }), about, 'mine');
+    notify(conversation.id, t(title, { name: visitorName(conversation) }), about, 'mine');
   }
 }
 
@@ -276,6 +291,7 @@ export function startInbox() {
   if (can('conversation.reply')) {
     loadView('waiting', false);
     loadView('mine', false);
+    loadView('snoozed', false);
   }
 }
 

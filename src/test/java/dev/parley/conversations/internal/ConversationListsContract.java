@@ -307,4 +307,42 @@ abstract class ConversationListsContract extends ConversationsContract {
 		assertThat(this.lists.findInactive(at(1_000), 10)).isEmpty();
 	}
 
+	@Test
+	void snoozedConversationsLeaveTheAgentsActiveListWakeOnceWhenDueAndAreNotClosedAsIdle() {
+		long byTime = assigned(this.ann, 1_000);
+		long untilReply = assigned(this.ann, 2_000);
+		long active = assigned(this.ann, 3_000);
+		long bobs = assigned(this.bob, 4_000);
+		this.conversations.snooze(byTime, at(10_000), false);
+		this.conversations.snooze(untilReply, null, true);
+		this.conversations.snooze(bobs, at(20_000), false);
+
+		assertThat(this.lists.active(this.ann, null, 10).items()).extracting(Conversation::id).containsExactly(active);
+		assertThat(this.lists.snoozed(this.ann, null, 10).items()).extracting(Conversation::id)
+			.containsExactly(untilReply, byTime);
+		assertThat(this.lists.open(this.ann, null, 10).items()).as("still open, still his").hasSize(3);
+		Conversation read = this.conversations.findById(byTime).orElseThrow();
+		assertThat(read.snoozedUntil()).isEqualTo(at(10_000));
+		assertThat(this.conversations.findById(untilReply).orElseThrow().snoozedUntilReply()).isTrue();
+		assertThat(this.lists.findInactive(at(5_000), 10)).as("snoozed: not idle").containsExactly(active);
+
+		assertThat(this.lists.findDueSnoozes(at(9_999), 10)).isEmpty();
+		assertThat(this.lists.findDueSnoozes(at(30_000), 10)).containsExactly(byTime, bobs);
+		assertThat(this.conversations.wakeIfDue(byTime, at(9_999))).isFalse();
+		assertThat(this.conversations.wakeIfDue(byTime, at(10_000))).isTrue();
+		assertThat(this.conversations.wakeIfDue(byTime, at(10_000))).as("once").isFalse();
+		assertThat(this.conversations.wakeIfDue(untilReply, at(30_000))).as("no time to wake at").isFalse();
+		assertThat(this.conversations.findById(byTime).orElseThrow().snoozed()).isFalse();
+		// idle time counts from the wake-up
+		assertThat(this.lists.findInactive(at(10_000), 10)).doesNotContain(byTime);
+		assertThat(this.lists.findInactive(at(10_001), 10)).contains(byTime);
+
+		assertThat(this.conversations.unsnooze(untilReply, at(11_000))).isTrue();
+		assertThat(this.conversations.unsnooze(untilReply, at(11_000))).isFalse();
+		this.conversations.close(bobs, at(12_000), ClosedBy.AGENT);
+		assertThat(this.conversations.findById(bobs).orElseThrow().snoozed()).as("closing ends it").isFalse();
+		assertThat(this.lists.snoozed(this.ann, null, 10).items()).isEmpty();
+		assertThat(this.lists.active(this.ann, null, 10).items()).hasSize(3);
+	}
+
 }
