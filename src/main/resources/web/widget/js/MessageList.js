@@ -3,7 +3,7 @@
 // at the newest message unless the visitor scrolled up to read.
 import { computed, ref, watch, nextTick, onMounted } from 'vue';
 import { t } from '../../shared/js/i18n.js';
-import { state, isClosed, showPrechat, showLeaveMessage } from './chat.js';
+import { state, isClosed, showPrechat, showLeaveMessage, channelText } from './chat.js';
 import MessageItem from './MessageItem.js';
 import TypingIndicator from './TypingIndicator.js';
 import QueueInfo from './QueueInfo.js';
@@ -27,7 +27,7 @@ export default {
     }));
     // The pre-chat question is kept on the conversation, not as a message: show it first.
     const question = computed(() => (state.conversation && state.conversation.question) || '');
-    const greeting = computed(() => (state.channel && state.channel.greeting) || t('widget.greeting.default'));
+    const greeting = computed(() => channelText('greeting') || t('widget.greeting.default'));
 
     function onScroll() {
       const element = scroller.value;

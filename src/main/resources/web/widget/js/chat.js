@@ -10,8 +10,8 @@ import { outbox, resetTranscript, mergeConversation, loadHistory, requestSync, m
 import { setPrechat, ensureConversation, stopTyping } from './sending.js';
 import { onVisitorChanged } from './startup.js';
 
-export { state, lastSeq, isClosed, agentName, unread, topics, showLeaveMessage, showPrechat, showNotice, dismissNotice }
-  from './chatState.js';
+export { state, lastSeq, isClosed, agentName, unread, topics, showLeaveMessage, showPrechat, showNotice, dismissNotice,
+  channelText } from './chatState.js';
 export { sendText, sendFile, retry, discard, typingInput, stopTyping } from './sending.js';
 export { markRead } from './conversation.js';
 export { start, restart } from './startup.js';
