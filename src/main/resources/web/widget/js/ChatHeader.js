@@ -18,7 +18,12 @@ export default {
         return t('widget.header.messageLeft');
       }
       if (state.channel && state.channel.open === false && !state.conversation) return t('widget.header.away');
-      if (state.conversation && !isClosed.value) return t('widget.header.waiting');
+      if (state.conversation && !isClosed.value) {
+        // nobody can answer now: no promise that someone will be with the visitor shortly
+        const away = state.conversation.status === 'waiting'
+          && (state.answering === 'nobody' || state.answering === 'closed');
+        return away ? t('widget.header.away') : t('widget.header.waiting');
+      }
       return t('widget.header.subtitle');
     });
     const canEnd = computed(() => state.phase === 'ready' && !!state.conversation && !isClosed.value);

@@ -16,6 +16,8 @@ export default {
     let timer = null;
     const waiting = computed(() => !!state.conversation && state.conversation.status === 'waiting');
 
+    watch(place, (value) => { state.answering = (value && value.answering) || null; });
+
     async function refresh() {
       if (!waiting.value) {
         place.value = null;

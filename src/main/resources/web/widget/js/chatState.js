@@ -30,6 +30,7 @@ export const state = reactive({
   left: null, // { email, phone } once a message was left
   language: null,
   failure: null,
+  answering: null, // while waiting: available | busy | nobody | closed (the queue place)
 });
 
 export const lastSeq = computed(() => (state.messages.length ? state.messages[state.messages.length - 1].seq : 0));

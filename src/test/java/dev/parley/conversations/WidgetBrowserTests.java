@@ -225,6 +225,9 @@ class WidgetBrowserTests extends ChatTest {
 			assertThat(visitor.find("#queue-position").getAttribute("data-answering")).isEqualTo("nobody");
 			assertThat(visitor.find("#queue-situation").getText()).contains("Nobody is available");
 			assertThat(visitor.find("#queue-position").getText()).doesNotContain("min");
+			assertThat(visitor.find(".pw-header").getText()).as("no promise of someone shortly")
+				.contains("We are away right now")
+				.doesNotContain("shortly");
 			// the message form offered at once (not after three minutes); writing on is
 			// still possible
 			visitor.click("#queue-leave-message");

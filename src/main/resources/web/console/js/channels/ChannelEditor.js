@@ -66,7 +66,7 @@ export default {
 
     const website = computed(() => form.kind === 'website');
     const snippet = computed(() => current.value
-      ? '<script src="' + location.origin + '/widget.js"\n        data-channel="' + current.value.key + '" async></script>'
+      ? '<script src="' + location.origin + '/widget.js"\n        data-channel="' + current.value.key + '"\n        async></script>'
       : '');
     const previewUrl = computed(() => current.value
       ? '/widget/demo?channel=' + encodeURIComponent(current.value.key) : null);
