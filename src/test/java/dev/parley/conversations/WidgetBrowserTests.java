@@ -132,7 +132,7 @@ class WidgetBrowserTests extends ChatTest {
 	}
 
 	@Test
-	void theEmbedSnippetNeverBreaksInsideATagAndCanBeCopied() {
+	void theEmbedSnippetNeverBreaksInsideATagAndTheChannelDialogsFieldsLineUp() {
 		String name = unique("Snippet");
 		createChannel(Map.of("name", name, "allowedOrigins", List.of("*")));
 		try (Browser admin = Browser.open(this.port)) {
@@ -160,6 +160,19 @@ class WidgetBrowserTests extends ChatTest {
 						""");
 			assertThat(split).as("words broken over lines").isEmpty();
 			assertThat(admin.find("#channel-snippet").getText()).contains("data-channel=").endsWith("</script>");
+			// the first row's fields line up: labels at one height, name field and key
+			// box alike
+			admin.driver().manage().window().setSize(new Dimension(1280, 900));
+			@SuppressWarnings("unchecked")
+			Map<String, Number> row = (Map<String, Number>) admin
+				.script("""
+						const box = (css) => document.querySelector(css).getBoundingClientRect();
+						const labels = document.querySelectorAll('.channel-dialog form > .row:first-child label');
+						return { labelTops: Math.abs(labels[0].getBoundingClientRect().top - labels[1].getBoundingClientRect().top),
+						  tops: Math.abs(box('#channel-name').top - box('#channel-key').top),
+						  bottoms: Math.abs(box('#channel-name').bottom - box('#channel-key').bottom) };
+						""");
+			assertThat(row.values()).allSatisfy((offset) -> assertThat(offset.doubleValue()).isLessThan(1.0));
 			admin.waitFor("#channel-snippet-copy");
 		}
 	}
