@@ -2,10 +2,11 @@
 // opens is the real one, recorded. window.__parleySockets holds what went out (`sent`), lets a
 // test refuse frames as if the server had (`refuse[type]`: error codes, one per frame, used in
 // order) or drop frames on their way in (`drop[type]`: how many), and make the server seem to
-// send a frame (`inject(frame)`) or close a connection with a code (`close(code)`).
+// send a frame (`inject(frame)`) or close a connection with a code (`close(code)`); while
+// `refuseConnections` is true, new sockets go to a closed port (the server seems down).
 (() => {
   const Native = window.WebSocket;
-  const record = { sent: [], received: [], sockets: [], refuse: {}, drop: {}, errors: [] };
+  const record = { sent: [], received: [], sockets: [], refuse: {}, drop: {}, errors: [], refuseConnections: false };
   window.__parleySockets = record;
   window.addEventListener('error', (event) => record.errors.push(String(event.message)));
   window.addEventListener('unhandledrejection', (event) => record.errors.push(String(event.reason)));
@@ -16,7 +17,7 @@
 
   class RecordedSocket extends Native {
     constructor(url, protocols) {
-      super(url, protocols);
+      super(record.refuseConnections ? 'ws://127.0.0.1:9/refused' : url, protocols);
       record.sockets.push(this);
       // Registered before the page's own handler, so it may hold a frame back.
       this.addEventListener('message', (event) => {

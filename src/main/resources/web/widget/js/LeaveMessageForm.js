@@ -2,7 +2,7 @@
 // waiting too long. A way to answer (e-mail or phone) and the message; the team replies later.
 import { reactive, computed } from 'vue';
 import { t } from '../../shared/js/i18n.js';
-import { state, topics, leaveMessage, cancelLeaving } from './chat.js';
+import { state, topics, leaveMessage, cancelLeaving, channelText } from './chat.js';
 import { openingText, newClientId } from './format.js';
 
 export default {
@@ -17,6 +17,8 @@ export default {
       : chosen.value ? chosen.value.opensAt : state.channel && state.channel.opensAt));
     const intro = computed(() => {
       if (waiting.value) return t('widget.leave.introWaiting');
+      const away = channelText('awayMessage');
+      if (away) return away;
       const when = openingText(opensAt.value, state.language);
       return when ? t('widget.leave.introClosed', { when }) : t('widget.leave.introAway');
     });

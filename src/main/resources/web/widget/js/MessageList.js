@@ -3,7 +3,7 @@
 // at the newest message unless the visitor scrolled up to read.
 import { computed, ref, watch, nextTick, onMounted } from 'vue';
 import { t } from '../../shared/js/i18n.js';
-import { state, isClosed, showPrechat, showLeaveMessage } from './chat.js';
+import { state, isClosed, showPrechat, showLeaveMessage, channelText } from './chat.js';
 import MessageItem from './MessageItem.js';
 import TypingIndicator from './TypingIndicator.js';
 import QueueInfo from './QueueInfo.js';
@@ -25,7 +25,7 @@ export default {
       return { key: message.clientId && message.sender && message.sender.kind === 'visitor'
         ? 'c' + message.clientId : 's' + message.seq, message, showName: !sameAgent };
     }));
-    const greeting = computed(() => (state.channel && state.channel.greeting) || t('widget.greeting.default'));
+    const greeting = computed(() => channelText('greeting') || t('widget.greeting.default'));
 
     function onScroll() {
       const element = scroller.value;

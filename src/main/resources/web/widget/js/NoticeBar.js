@@ -4,9 +4,14 @@ import { computed, ref, watch, onBeforeUnmount } from 'vue';
 import { t, tOr } from '../../shared/js/i18n.js';
 import { state, dismissNotice } from './chat.js';
 import { ICONS } from './icons.js';
+import { fileSize } from './format.js';
 
-export function errorText(code) {
-  return tOr('widget.error.' + code, t('widget.error.internal_error'));
+export function errorText(code, params) {
+  const key = 'widget.error.' + code;
+  if (params && params.maxBytes && tOr(key + '.limit', null) !== null) {
+    return t(key + '.limit', { size: fileSize(params.maxBytes) });
+  }
+  return tOr(key, t('widget.error.internal_error'));
 }
 
 export default {
@@ -21,7 +26,7 @@ export default {
       else timer = setTimeout(() => { offline.value = true; }, 4000);
     }, { immediate: true });
     onBeforeUnmount(() => clearTimeout(timer));
-    const message = computed(() => (state.notice ? errorText(state.notice.code) : null));
+    const message = computed(() => (state.notice ? errorText(state.notice.code, state.notice.params) : null));
     const showOffline = computed(() => offline.value && state.phase === 'ready' && !!state.conversation);
     return { state, message, showOffline, dismissNotice, t };
   },

@@ -2,7 +2,7 @@
 // (name, e-mail, phone, question). Submitting starts the conversation.
 import { reactive, computed } from 'vue';
 import { t } from '../../shared/js/i18n.js';
-import { state, topics, startWithPrechat } from './chat.js';
+import { state, topics, startWithPrechat, channelText } from './chat.js';
 
 const KNOWN = ['name', 'email', 'phone', 'question'];
 const TYPES = { name: 'text', email: 'email', phone: 'tel' };
@@ -26,11 +26,13 @@ export default {
     async function submit() {
       await startWithPrechat({ ...values });
     }
-    return { state, topics, fields, values, labels, required, submit, t, TYPES, AUTOCOMPLETE, MAX };
+    const intro = computed(() => channelText('prechatIntro')
+      || t(fields.value.length ? 'widget.prechat.intro' : 'widget.prechat.topicIntro'));
+    return { state, topics, fields, values, labels, required, submit, intro, t, TYPES, AUTOCOMPLETE, MAX };
   },
   template: `
     <form id="prechat" class="pw-card pw-prechat" @submit.prevent="submit">
-      <p class="pw-prechat-intro">{{ t(fields.length ? 'widget.prechat.intro' : 'widget.prechat.topicIntro') }}</p>
+      <p id="prechat-intro" class="pw-prechat-intro">{{ intro }}</p>
       <div v-if="topics.length" class="pw-field">
         <label for="prechat-topic">{{ t('widget.prechat.topic') }}</label>
         <select id="prechat-topic" v-model="values.topic" required>

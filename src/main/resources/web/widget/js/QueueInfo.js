@@ -1,9 +1,11 @@
-// While a conversation waits for an agent: the visitor's place in the queue and a rough
-// expected wait, refreshed every 15 seconds.
+// While a conversation waits for an agent: the visitor's place in the queue, the expected wait
+// from measured waits ("unknown" without a basis) and whether anyone can answer now, refreshed
+// every 15 seconds. When nobody can (nobody online, or outside business hours) it says so at
+// once and offers the leave-a-message form; the visitor may still write and wait.
 import { ref, computed, watch, onBeforeUnmount } from 'vue';
 import { t } from '../../shared/js/i18n.js';
 import { vget } from './visitorApi.js';
-import { state, offerLeaving } from './chat.js';
+import { state, offerLeaving, channelText } from './chat.js';
 
 const REFRESH_MILLIS = 15_000;
 
@@ -13,6 +15,8 @@ export default {
     const place = ref(null);
     let timer = null;
     const waiting = computed(() => !!state.conversation && state.conversation.status === 'waiting');
+
+    watch(place, (value) => { state.answering = (value && value.answering) || null; });
 
     async function refresh() {
       if (!waiting.value) {
@@ -40,16 +44,28 @@ export default {
     watch(waiting, schedule, { immediate: true });
     onBeforeUnmount(() => clearInterval(timer));
 
+    const nobodyCanAnswer = computed(() => !!place.value
+      && (place.value.answering === 'nobody' || place.value.answering === 'closed'));
     const minutes = computed(() => (place.value && place.value.estimatedWaitSeconds)
       ? Math.max(1, Math.round(place.value.estimatedWaitSeconds / 60)) : null);
-    return { place, minutes, waiting, offerLeaving, state, t };
+    const situation = computed(() => {
+      const answering = place.value && place.value.answering;
+      if (answering === 'nobody' || answering === 'closed') return channelText('awayMessage') || t('widget.queue.' + answering);
+      return answering === 'nobody' || answering === 'closed' || answering === 'busy'
+        ? t('widget.queue.' + answering) : '';
+    });
+    return { place, minutes, waiting, nobodyCanAnswer, situation, offerLeaving, state, t };
   },
   template: `
-    <div v-if="waiting && place && place.position" id="queue-position" class="pw-queue" role="status">
-      <span>{{ t('widget.queue.position', { position: place.position }) }}</span>
-      <span v-if="minutes"> · {{ t('widget.queue.wait', { minutes }) }}</span>
+    <div v-if="waiting && place && place.position" id="queue-position" class="pw-queue" role="status"
+         :data-answering="place.answering">
+      <p v-if="situation" id="queue-situation" class="pw-queue-situation">{{ situation }}</p>
+      <template v-if="!nobodyCanAnswer">
+        <span>{{ t('widget.queue.position', { position: place.position }) }}</span>
+        <span id="queue-wait"> · {{ minutes ? t('widget.queue.wait', { minutes }) : t('widget.queue.waitUnknown') }}</span>
+      </template>
       <div v-if="place.offerMessage && !state.leaving" class="pw-queue-offer">
-        {{ t('widget.queue.tooLong') }}
+        <template v-if="!nobodyCanAnswer">{{ t('widget.queue.tooLong') }}</template>
         <button id="queue-leave-message" type="button" class="pw-link-button" @click="offerLeaving(null)">{{ t('widget.queue.leaveMessage') }}</button>
       </div>
     </div>

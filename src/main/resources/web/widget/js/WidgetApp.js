@@ -18,7 +18,7 @@ export default {
       return /^#[0-9a-fA-F]{6}$/.test(color || '') ? color : null;
     });
     const brandStyle = computed(() => (brand.value ? { '--brand': brand.value, '--brand-text': contrastText(brand.value) } : {}));
-    watch(() => state.channel && state.channel.name, (name) => {
+    watch(() => state.channel && state.channel.title, (name) => {
       document.title = name ? name + ' \u00b7 ' + t('widget.title') : t('widget.title');
     });
     const failureText = computed(() => errorText(state.failure || 'network'));

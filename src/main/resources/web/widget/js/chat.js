@@ -11,8 +11,8 @@ import { setPrechat, ensureConversation, stopTyping } from './sending.js';
 import { onVisitorChanged } from './startup.js';
 import { newClientId } from './format.js';
 
-export { state, lastSeq, isClosed, agentName, agentAvatar, unread, topics, showLeaveMessage, showPrechat, showNotice, dismissNotice }
-  from './chatState.js';
+export { state, lastSeq, isClosed, agentName, agentAvatar, unread, topics, showLeaveMessage, showPrechat, showNotice,
+  dismissNotice, channelText } from './chatState.js';
 export { sendText, sendFile, retry, discard, typingInput, stopTyping } from './sending.js';
 export { markRead } from './conversation.js';
 export { start, restart } from './startup.js';

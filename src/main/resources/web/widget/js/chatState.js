@@ -16,7 +16,7 @@ export const state = reactive({
   agentTyping: null, // { name } while the agent types
   agentOnline: null,
   connected: false,
-  notice: null, // { code, at }
+  notice: null, // { code, params, at }
   open: !isEmbedded(),
   visible: document.visibilityState === 'visible',
   embedded: isEmbedded(),
@@ -30,6 +30,7 @@ export const state = reactive({
   left: null, // { email, phone } once a message was left
   language: null,
   failure: null,
+  answering: null, // while waiting: available | busy | nobody | closed (the queue place)
 });
 
 export const lastSeq = computed(() => (state.messages.length ? state.messages[state.messages.length - 1].seq : 0));
@@ -65,6 +66,21 @@ export const agentAvatar = computed(() => {
 export const unread = computed(() => state.messages.filter((message) => message.seq > state.readSeq
   && message.sender && message.sender.kind === 'agent' && message.kind !== 'event').length);
 
+/**
+ * A text the channel set for visitors (greeting, awayMessage, prechatIntro): in the visitor's
+ * language, else the organisation's; null where the widget's own wording stands.
+ */
+export function channelText(kind) {
+  const channel = state.channel;
+  if (!channel) return null;
+  const texts = channel.texts || {};
+  for (const language of [state.language, channel.language]) {
+    const text = language && texts[language] && texts[language][kind];
+    if (text) return text;
+  }
+  return kind === 'greeting' ? channel.greeting || null : null;
+}
+
 /** Topics ("Sales", "Billing") the visitor picks from before the chat; each leads to a group. */
 export const topics = computed(() => (state.channel && Array.isArray(state.channel.topics) ? state.channel.topics : []));
 
@@ -82,14 +98,15 @@ export const showPrechat = computed(() => state.phase === 'ready' && !state.conv
 
 let noticeTimer = null;
 
-export function showNotice(code) {
+/** A translated notice for an error code; params fill in the text (e.g. { maxBytes }). */
+export function showNotice(code, params) {
   clearTimeout(noticeTimer);
   if (code === 'outside_hours' && state.channel) {
     // the team closed since the channel was loaded: offer a message instead
     state.channel.open = false;
     state.leaving = true;
   }
-  state.notice = { code: code || 'internal_error', at: Date.now() };
+  state.notice = { code: code || 'internal_error', params: params || null, at: Date.now() };
   noticeTimer = setTimeout(() => { state.notice = null; }, 8000);
 }
 

@@ -53,13 +53,41 @@ async function dispatch(entry) {
   }
 }
 
-outbox.onFailed = (entry, code) => {
+/** Refusals of a file that trying again can never change: the file goes, a notice says why. */
+const FILE_REFUSALS = new Set(['payload_too_large', 'unsupported_media_type', 'executable_refused']);
+
+outbox.onFailed = (entry, code, problem) => {
   if (code === 'conversation_closed') {
     continueInNewConversation(entry);
     return;
   }
+  if (entry.kind === 'attachment' && FILE_REFUSALS.has(code)) {
+    outbox.discard(entry);
+    showNotice(code, { maxBytes: (problem && problem.maxBytes) || maxUploadBytes() });
+    return;
+  }
   showNotice(code);
 };
+
+function maxUploadBytes() {
+  return (state.channel && state.channel.maxUploadBytes) || 0;
+}
+
+/**
+ * Whether the channel takes this file, told before anything is sent: its size, and a name
+ * ending the channel allows (the server decides again, by the file's bytes).
+ */
+function refusal(file) {
+  const max = maxUploadBytes();
+  if (max && file.size > max) return 'payload_too_large';
+  const allowed = (state.channel && state.channel.uploadExtensions) || null;
+  const dot = (file.name || '').lastIndexOf('.');
+  if (allowed && dot > 0 && !allowed.includes(file.name.substring(dot).toLowerCase())) {
+    return 'unsupported_media_type';
+  }
+  if (allowed && !allowed.length) return 'unsupported_media_type';
+  return null;
+}
 
 /** The reopen window has passed: the visitor's words start a new conversation. */
 function continueInNewConversation(entry) {
@@ -97,6 +125,11 @@ export async function sendText(raw) {
 
 export async function sendFile(file) {
   if (!file || state.phase !== 'ready') return;
+  const refused = refusal(file);
+  if (refused) {
+    showNotice(refused, { maxBytes: maxUploadBytes() });
+    return;
+  }
   const entry = outbox.add({ clientId: newClientId(), kind: 'attachment', file, fileName: file.name,
     fileSize: file.size, conversationId: null });
   state.scrollRequest += 1;

@@ -72,7 +72,7 @@ class AgentEventsTests {
 		long agent = agent();
 		this.agents.setStatus(agent, "online");
 		Channel channel = this.channels.create("api", new Channels.Settings("Route " + UUID.randomUUID(), List.of("*"),
-				null, "#0b6efd", false, List.of(), true, List.of()), "test");
+				null, "#0b6efd", false, List.of(), true, List.of(), null), "test");
 		VisitorSessions.Session session = this.sessions.arrive(channel.key(),
 				new VisitorSessions.Arrival(null, null, null, null, null, null, null, null, null),
 				new VisitorSessions.Origin("127.0.0.1", "test"));

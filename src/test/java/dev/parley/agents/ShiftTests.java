@@ -1,5 +1,6 @@
 package dev.parley.agents;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -199,7 +200,8 @@ class ShiftTests extends RoutingTest {
 	void aVisitorWaitingTooLongIsOfferedToLeaveAMessage() {
 		this.clock.set(local("2026-12-09T10:00"));
 		long channel = channel();
-		group("manual", channel, List.of(), null);
+		// someone could answer (manual routing: nobody assigns), so no offer at once
+		group("manual", channel, List.of(agent(3, "online")), null);
 		ApiClient visitor = visitor(key(channel));
 		long id = visitor.post("/api/v1/widget/conversations", Map.of()).json().path("id").asLong();
 		String queue = "/api/v1/widget/conversations/" + id + "/queue";
@@ -214,6 +216,54 @@ class ShiftTests extends RoutingTest {
 		JsonNode place = visitor.get(queue).json();
 		assertThat(place.path("position").isNull()).as("no longer in the live queue").isTrue();
 		assertThat(place.path("offerMessage").asBoolean()).isFalse();
+	}
+
+	@Test
+	void aWaitingVisitorLearnsAtOnceWhetherAnyoneCanAnswerAndAnEstimateOnlyFromRecentMeasuredWaits() {
+		this.clock.set(local("2026-12-09T10:00"));
+		Agent agent = agent(1, "away");
+		long channel = channel();
+		group("manual", channel, List.of(agent), null);
+		ApiClient first = visitor(key(channel));
+		long firstId = first.post("/api/v1/widget/conversations", Map.of()).json().path("id").asLong();
+		String firstQueue = "/api/v1/widget/conversations/" + firstId + "/queue";
+
+		// every agent away: said at once, the message form offered, no made-up wait
+		JsonNode nobody = first.get(firstQueue).json();
+		assertThat(nobody.path("answering").asString()).isEqualTo("nobody");
+		assertThat(nobody.path("position").asInt()).isEqualTo(1);
+		assertThat(nobody.path("offerMessage").asBoolean()).as("offered at once").isTrue();
+		assertThat(nobody.path("estimatedWaitSeconds").isNull()).as("no estimate").isTrue();
+
+		// online with room, but no wait measured yet: no estimate, no offer yet
+		agent.api().put("/api/v1/agents/me/status", Map.of("status", "online"));
+		JsonNode available = first.get(firstQueue).json();
+		assertThat(available.path("answering").asString()).isEqualTo("available");
+		assertThat(available.path("offerMessage").asBoolean()).isFalse();
+		assertThat(available.path("estimatedWaitSeconds").isNull()).as("no measured wait").isTrue();
+
+		// the agent takes it after two minutes: a measured wait
+		this.clock.advance(Duration.ofSeconds(120));
+		ApiClient.Response taken = agent.api().post("/api/v1/conversations/" + firstId + "/assign", Map.of());
+		assertThat(taken.status()).as(taken.toString()).isEqualTo(200);
+
+		// full: busy, an estimate from the measured wait; the offer after the setting
+		ApiClient second = visitor(key(channel));
+		long secondId = second.post("/api/v1/widget/conversations", Map.of()).json().path("id").asLong();
+		String secondQueue = "/api/v1/widget/conversations/" + secondId + "/queue";
+		JsonNode busy = second.get(secondQueue).json();
+		assertThat(busy.path("answering").asString()).isEqualTo("busy");
+		assertThat(busy.path("estimatedWaitSeconds").asInt()).isEqualTo(120);
+		assertThat(busy.path("offerMessage").asBoolean()).isFalse();
+		this.clock.advance(Duration.ofSeconds(181));
+		assertThat(second.get(secondQueue).json().path("offerMessage").asBoolean()).isTrue();
+
+		// a day later the old wait is no basis any more
+		this.clock.advance(Duration.ofHours(25));
+		assertThat(second.get(secondQueue).json().path("estimatedWaitSeconds").isNull()).isTrue();
+
+		// someone else's conversation: refused as unknown
+		assertThat(first.get(secondQueue).status()).isEqualTo(404);
 	}
 
 	@Test

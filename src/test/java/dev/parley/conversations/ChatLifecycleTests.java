@@ -174,6 +174,167 @@ class ChatLifecycleTests extends ChatTest {
 	}
 
 	@Test
+	void programsAreRefusedByNameAndByContentAndEachChannelTakesOnlyTheKindsOfFileItAllows() throws Exception {
+		JsonNode channel = createChannel(Map.of());
+		String key = channel.path("key").asString();
+		JsonNode config = client().get("/api/v1/widget/channels/" + key).json();
+		assertThat(config.path("maxUploadBytes").asLong()).isEqualTo(10L * 1024 * 1024);
+		assertThat(config.path("uploadTypes").valueStream().map(JsonNode::asString)).containsExactly("images", "pdf",
+				"office", "text", "archives");
+		assertThat(config.path("uploadExtensions").valueStream().map(JsonNode::asString)).contains(".png", ".pdf")
+			.doesNotContain(".exe", ".js", ".mp4");
+
+		TestVisitor visitor = visitorWithConversation(key);
+		ApiClient agent = signedInAs("agent");
+		take(agent, visitor.conversationId());
+		String upload = "/api/v1/widget/conversations/" + visitor.conversationId() + "/attachments";
+		byte[] windowsProgram = new byte[512];
+		windowsProgram[0] = 'M';
+		windowsProgram[1] = 'Z';
+		byte[] linuxProgram = { 0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
+		Map<String, byte[]> programs = new java.util.LinkedHashMap<>();
+		programs.put("invoice.pdf.exe", windowsProgram);
+		programs.put("photo.png", windowsProgram); // the name lies, the bytes do not
+		programs.put("report.txt", linuxProgram);
+		programs.put("readme.txt", "#!/bin/sh\nrm -rf ~\n".getBytes());
+		programs.put("order.js", "alert(document.cookie)".getBytes());
+		programs.put("run.bat", "del /q *".getBytes());
+		programs.put("Setup.MSI.", "plain words".getBytes());
+		programs.put("app.apk", zip());
+		int n = 0;
+		for (Map.Entry<String, byte[]> program : programs.entrySet()) {
+			ApiClient.Response refused = visitor.api()
+				.upload(upload, program.getKey(), program.getValue(), Map.of("clientId", "x-" + n++));
+			assertThat(refused.status()).as(program.getKey()).isEqualTo(415);
+			assertThat(refused.code()).as(program.getKey()).isEqualTo("executable_refused");
+		}
+		ApiClient.Response agentProgram = agent.upload(
+				"/api/v1/conversations/" + visitor.conversationId() + "/attachments", "tool.exe", windowsProgram,
+				Map.of("clientId", "x-agent"));
+		assertThat(agentProgram.status()).as("agents neither").isEqualTo(415);
+
+		assertThat(
+				visitor.api().upload(upload, "notes.txt", "Order 1234".getBytes(), Map.of("clientId", "ok-1")).status())
+			.isEqualTo(201);
+		assertThat(visitor.api().upload(upload, "logs.zip", zip(), Map.of("clientId", "ok-2")).status()).isEqualTo(201);
+
+		// the administrator narrows the channel to images: text is refused, with what is
+		// allowed
+		long id = channel.path("id").asLong();
+		Map<String, Object> imagesOnly = new java.util.HashMap<>(Map.of("name", channel.path("name").asString(),
+				"allowedOrigins", List.of("https://shop.example.com"), "uploadTypes", List.of("images")));
+		ApiClient.Response narrowed = admin().put("/api/v1/channels/" + id, imagesOnly);
+		assertThat(narrowed.status()).as(narrowed.toString()).isEqualTo(200);
+		assertThat(narrowed.json().path("uploadTypes").valueStream().map(JsonNode::asString)).containsExactly("images");
+		ApiClient.Response text = visitor.api()
+			.upload(upload, "notes.txt", "more".getBytes(), Map.of("clientId", "t-2"));
+		assertThat(text.status()).isEqualTo(415);
+		assertThat(text.code()).isEqualTo("unsupported_media_type");
+		assertThat(text.json().path("allowed").valueStream().map(JsonNode::asString)).containsExactly("images");
+		assertThat(visitor.api().upload(upload, "a.png", png(20, 20), Map.of("clientId", "t-3")).status())
+			.isEqualTo(201);
+
+		// bad kinds change nothing; without channel.manage the API refuses
+		Map<String, Object> bad = new java.util.HashMap<>(imagesOnly);
+		bad.put("uploadTypes", List.of("images", "programs"));
+		ApiClient.Response invalid = admin().put("/api/v1/channels/" + id, bad);
+		assertThat(invalid.status()).isEqualTo(400);
+		assertThat(invalid.code()).isEqualTo("validation_failed");
+		Map<String, Object> all = new java.util.HashMap<>(imagesOnly);
+		all.put("uploadTypes", List.of("images", "pdf", "office", "text", "archives", "media"));
+		assertThat(agent.put("/api/v1/channels/" + id, all).status()).isEqualTo(403);
+		assertThat(
+				admin().get("/api/v1/channels/" + id).json().path("uploadTypes").valueStream().map(JsonNode::asString))
+			.containsExactly("images");
+	}
+
+	private static byte[] zip() throws Exception {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+			zip.putNextEntry(new java.util.zip.ZipEntry("log.txt"));
+			zip.write("line".getBytes());
+			zip.closeEntry();
+		}
+		return out.toByteArray();
+	}
+
+	@Test
+	void aChannelsPublicTitleLogoAndTextsAreValidatedNeedThePermissionAndReachTheWidget() throws Exception {
+		String internal = unique("Acme website");
+		JsonNode channel = createChannel(Map.of("name", internal));
+		long id = channel.path("id").asLong();
+		String key = channel.path("key").asString();
+		String path = "/api/v1/channels/" + id;
+		JsonNode plain = client().get("/api/v1/widget/channels/" + key).json();
+		assertThat(plain.toString()).as("visitors never see the internal name").doesNotContain(internal);
+		assertThat(plain.path("title").asString()).isEqualTo(plain.path("organisation").asString());
+
+		Map<String, Object> texts = Map.of("en", Map.of("greeting", "Welcome to Acme!", "awayMessage", "Back at 9"),
+				"zh-TW", Map.of("greeting", "歡迎光臨 Acme！", "prechatIntro", "請告訴我們您的問題"));
+		ApiClient.Response saved = admin().put(path + "/presentation",
+				Map.of("publicTitle", "  Acme Support  ", "texts", texts));
+		assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+		assertThat(saved.json().path("publicTitle").asString()).isEqualTo("Acme Support");
+
+		List<Map<String, Object>> bad = List.of(Map.of("publicTitle", "x".repeat(101)),
+				Map.of("texts", Map.of("fr", Map.of("greeting", "Bonjour"))),
+				Map.of("texts", Map.of("en", Map.of("greeting", "x".repeat(501)))));
+		for (Map<String, Object> body : bad) {
+			ApiClient.Response refused = admin().put(path + "/presentation", body);
+			assertThat(refused.status()).as(body.toString()).isEqualTo(400);
+			assertThat(refused.code()).isEqualTo("validation_failed");
+		}
+		ApiClient agent = signedInAs("agent");
+		assertThat(agent.put(path + "/presentation", Map.of("publicTitle", "Mine")).status()).isEqualTo(403);
+		assertThat(agent.upload(path + "/logo", "logo.png", png(64, 64), Map.of()).status()).isEqualTo(403);
+		assertThat(admin().put("/api/v1/channels/" + Long.MAX_VALUE + "/presentation", Map.of()).status())
+			.isEqualTo(404);
+
+		ApiClient.Response svg = admin().upload(path + "/logo", "logo.svg",
+				"<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".getBytes(), Map.of());
+		assertThat(svg.status()).isEqualTo(415);
+		assertThat(svg.code()).isEqualTo("unsupported_media_type");
+		ApiClient.Response big = admin().upload(path + "/logo", "big.png", noise(400, 400), Map.of());
+		assertThat(big.status()).isEqualTo(413);
+		assertThat(big.json().path("maxBytes").asInt()).isEqualTo(256 * 1024);
+		ApiClient.Response logo = admin().upload(path + "/logo", "logo.png", png(64, 64), Map.of());
+		assertThat(logo.status()).as(logo.toString()).isEqualTo(200);
+		String logoUrl = logo.json().path("logoUrl").asString();
+		assertThat(logoUrl).startsWith("/api/v1/widget/channels/" + key + "/logo");
+
+		JsonNode widget = client().get("/api/v1/widget/channels/" + key).json();
+		assertThat(widget.path("title").asString()).isEqualTo("Acme Support");
+		assertThat(widget.path("logoUrl").asString()).isEqualTo(logoUrl);
+		assertThat(widget.path("texts").path("en").path("greeting").asString()).isEqualTo("Welcome to Acme!");
+		assertThat(widget.path("texts").path("zh-TW").path("prechatIntro").asString()).isEqualTo("請告訴我們您的問題");
+		assertThat(widget.path("texts").has("zh-CN")).isFalse();
+		ApiClient.Response image = client().get(logoUrl);
+		assertThat(image.status()).isEqualTo(200);
+		assertThat(image.header("Content-Type")).isEqualTo("image/png");
+		assertThat(image.header("X-Content-Type-Options")).isEqualTo("nosniff");
+
+		assertThat(admin().delete(path + "/logo").status()).isEqualTo(200);
+		assertThat(client().get(logoUrl).status()).isEqualTo(404);
+		assertThat(admin().get(path + "/presentation").json().path("publicTitle").asString())
+			.as("refused changes changed nothing")
+			.isEqualTo("Acme Support");
+		assertThat(admin().delete(path).status()).as("a channel with a presentation can go").isEqualTo(204);
+	}
+
+	private static byte[] noise(int width, int height) throws Exception {
+		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+		java.util.Random random = new java.util.Random(7);
+		for (int x = 0; x < width; x++) {
+			for (int y = 0; y < height; y++) {
+				image.setRGB(x, y, random.nextInt());
+			}
+		}
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ImageIO.write(image, "png", out);
+		return out.toByteArray();
+	}
+
+	@Test
 	void channelAdministrationValidatesAndNeedsThePermission() {
 		ApiClient admin = admin();
 		ApiClient agent = signedInAs("agent");

@@ -244,7 +244,7 @@ class ConversationEventsTests {
 
 	private VisitorIdentity visitor() {
 		Channel channel = this.channels.create("website", new Channels.Settings("Events " + UUID.randomUUID(),
-				List.of("*"), null, "#0b6efd", false, List.of(), true, List.of()), "test");
+				List.of("*"), null, "#0b6efd", false, List.of(), true, List.of(), null), "test");
 		VisitorSessions.Session session = this.sessions.arrive(channel.key(),
 				new VisitorSessions.Arrival(null, null, null, "Ann", null, null, "en", null, null),
 				new VisitorSessions.Origin("127.0.0.1", "test"));
@@ -297,6 +297,11 @@ class ConversationEventsTests {
 				}
 
 			};
+		}
+
+		@Bean
+		AgentAvailability agentAvailability() {
+			return (groupId) -> AgentAvailability.Availability.AVAILABLE;
 		}
 
 		@Bean

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.parley.agents.RoutingStrategy;
+import dev.parley.conversations.AgentAvailability;
 import dev.parley.conversations.ConversationQueue;
 
 import org.springframework.stereotype.Component;
@@ -44,6 +45,26 @@ class RoutingCandidates {
 	 * Online agents on shift of the group (of no group, for no group), best first.
 	 */
 	List<AgentProfile> of(AgentGroup group, RoutingStrategy strategy) {
+		List<AgentProfile> online = onShift(group);
+		Map<Long, Integer> loads = this.queue.openCounts(online.stream().map(AgentProfile::userId).toList());
+		return rank(online, loads, strategy);
+	}
+
+	/**
+	 * Whether someone could take a conversation of the group (of no group, for no group)
+	 * now: online and on shift with room, online and on shift but all full, or nobody.
+	 */
+	AgentAvailability.Availability availability(AgentGroup group) {
+		List<AgentProfile> online = onShift(group);
+		if (online.isEmpty()) {
+			return AgentAvailability.Availability.NOBODY;
+		}
+		return of(group, RoutingStrategy.LEAST_BUSY).isEmpty() ? AgentAvailability.Availability.BUSY
+				: AgentAvailability.Availability.AVAILABLE;
+	}
+
+	/** Online agents on shift of the group (of no group, for no group). */
+	private List<AgentProfile> onShift(AgentGroup group) {
 		List<AgentProfile> online = new ArrayList<>(this.agents.online());
 		Set<Long> onShift = this.shifts.onShift(online.stream().map(AgentProfile::userId).toList(),
 				this.clock.instant());
@@ -58,8 +79,7 @@ class RoutingCandidates {
 			Set<Long> grouped = this.groups.allMembers();
 			online.removeIf((agent) -> grouped.contains(agent.userId()));
 		}
-		Map<Long, Integer> loads = this.queue.openCounts(online.stream().map(AgentProfile::userId).toList());
-		return rank(online, loads, strategy);
+		return online;
 	}
 
 	/**

@@ -12,10 +12,11 @@ import java.util.List;
  * @param identitySecret signs customer ids on the website's server (identity
  * verification)
  * @param topics what the visitor may pick in the pre-chat form, each leading to a group
+ * @param uploadTypes the kinds of file visitors may send ({@link FileKind} names)
  */
 public record Channel(long id, String kind, String name, String key, List<String> allowedOrigins, String greeting,
 		String color, boolean prechatEnabled, List<String> prechatFields, String identitySecret, boolean enabled,
-		Instant createdAt, List<Topic> topics) {
+		Instant createdAt, List<Topic> topics, List<String> uploadTypes) {
 
 	/** A choice such as "Sales" or "Billing" that routes the chat to a group. */
 	public record Topic(long groupId, String label) {

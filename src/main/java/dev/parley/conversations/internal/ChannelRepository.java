@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 public class ChannelRepository {
 
 	private static final String COLUMNS = "id, kind, name, channel_key, allowed_origins, greeting, color, "
-			+ "prechat_enabled, prechat_fields, identity_secret, enabled, created_at, topics";
+			+ "prechat_enabled, prechat_fields, identity_secret, enabled, created_at, topics, upload_types";
 
 	private final JdbcClient jdbc;
 
@@ -55,12 +55,13 @@ public class ChannelRepository {
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc.sql(
 				"INSERT INTO chat_channel (kind, name, channel_key, allowed_origins, greeting, color, prechat_enabled, "
-						+ "prechat_fields, identity_secret, enabled, created_at, topics) "
-						+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+						+ "prechat_fields, identity_secret, enabled, created_at, topics, upload_types) "
+						+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(channel.kind(), channel.name(), channel.key(), String.join("\n", channel.allowedOrigins()),
 					channel.greeting(), channel.color(), channel.prechatEnabled(),
 					String.join(",", channel.prechatFields()), channel.identitySecret(), channel.enabled(),
-					channel.createdAt().toEpochMilli(), topics(channel.topics()))
+					channel.createdAt().toEpochMilli(), topics(channel.topics()),
+					String.join(",", channel.uploadTypes()))
 			.update(keys, "id");
 		return keys.getKeyAs(Number.class).longValue();
 	}
@@ -68,10 +69,10 @@ public class ChannelRepository {
 	void update(Channel channel) {
 		this.jdbc
 			.sql("UPDATE chat_channel SET name = ?, allowed_origins = ?, greeting = ?, color = ?, prechat_enabled = ?, "
-					+ "prechat_fields = ?, identity_secret = ?, enabled = ?, topics = ? WHERE id = ?")
+					+ "prechat_fields = ?, identity_secret = ?, enabled = ?, topics = ?, upload_types = ? WHERE id = ?")
 			.params(channel.name(), String.join("\n", channel.allowedOrigins()), channel.greeting(), channel.color(),
 					channel.prechatEnabled(), String.join(",", channel.prechatFields()), channel.identitySecret(),
-					channel.enabled(), topics(channel.topics()), channel.id())
+					channel.enabled(), topics(channel.topics()), String.join(",", channel.uploadTypes()), channel.id())
 			.update();
 	}
 
@@ -83,6 +84,8 @@ public class ChannelRepository {
 	}
 
 	void delete(long id) {
+		this.jdbc.sql("DELETE FROM chat_channel_text WHERE channel_id = ?").param(id).update();
+		this.jdbc.sql("DELETE FROM chat_channel_presentation WHERE channel_id = ?").param(id).update();
 		this.jdbc.sql("DELETE FROM visitor WHERE channel_id = ?").param(id).update();
 		this.jdbc.sql("DELETE FROM chat_channel WHERE id = ?").param(id).update();
 	}
@@ -92,7 +95,13 @@ public class ChannelRepository {
 				split(rs.getString("allowed_origins"), "\n"), rs.getString("greeting"), rs.getString("color"),
 				rs.getBoolean("prechat_enabled"), split(rs.getString("prechat_fields"), ","),
 				rs.getString("identity_secret"), rs.getBoolean("enabled"),
-				Instant.ofEpochMilli(rs.getLong("created_at")), topics(rs.getString("topics")));
+				Instant.ofEpochMilli(rs.getLong("created_at")), topics(rs.getString("topics")),
+				uploadTypes(rs.getString("upload_types")));
+	}
+
+	/** NULL: the default kinds (a channel from before the allow-list); empty: none. */
+	private static List<String> uploadTypes(String stored) {
+		return (stored != null) ? split(stored, ",") : FileKind.defaultNames();
 	}
 
 	/**

@@ -45,7 +45,8 @@ public class Channels {
 
 	/** What an administrator sets on a channel. */
 	public record Settings(String name, List<String> allowedOrigins, String greeting, String color,
-			boolean prechatEnabled, List<String> prechatFields, boolean enabled, List<Channel.Topic> topics) {
+			boolean prechatEnabled, List<String> prechatFields, boolean enabled, List<Channel.Topic> topics,
+			List<String> uploadTypes) {
 	}
 
 	public List<Channel> list() {
@@ -64,7 +65,7 @@ public class Channels {
 		Settings clean = check(settings, null);
 		Channel channel = new Channel(0, kind, clean.name(), newKey(), clean.allowedOrigins(), clean.greeting(),
 				clean.color(), clean.prechatEnabled(), clean.prechatFields(), newSecret(), clean.enabled(),
-				this.clock.instant(), clean.topics());
+				this.clock.instant(), clean.topics(), clean.uploadTypes());
 		long id = this.channels.insert(channel);
 		this.auditLog.record(actor, "channel.created", clean.name(), AuditResult.SUCCESS, kind);
 		return get(id);
@@ -76,7 +77,7 @@ public class Channels {
 		Settings clean = check(settings, id);
 		this.channels.update(new Channel(id, current.kind(), clean.name(), current.key(), clean.allowedOrigins(),
 				clean.greeting(), clean.color(), clean.prechatEnabled(), clean.prechatFields(),
-				current.identitySecret(), clean.enabled(), current.createdAt(), clean.topics()));
+				current.identitySecret(), clean.enabled(), current.createdAt(), clean.topics(), clean.uploadTypes()));
 		this.auditLog.record(actor, "channel.updated", clean.name(), AuditResult.SUCCESS,
 				clean.enabled() ? "enabled" : "disabled");
 		return get(id);
@@ -87,7 +88,7 @@ public class Channels {
 		Channel current = get(id);
 		this.channels.update(new Channel(id, current.kind(), current.name(), current.key(), current.allowedOrigins(),
 				current.greeting(), current.color(), current.prechatEnabled(), current.prechatFields(), newSecret(),
-				current.enabled(), current.createdAt(), current.topics()));
+				current.enabled(), current.createdAt(), current.topics(), current.uploadTypes()));
 		this.auditLog.record(actor, "channel.secret.rotated", current.name(), AuditResult.SUCCESS, null);
 		return get(id);
 	}
@@ -166,7 +167,23 @@ public class Channels {
 		}
 		return new Settings(name, List.copyOf(origins), greeting.isEmpty() ? null : greeting,
 				color.toLowerCase(Locale.ROOT), settings.prechatEnabled(), List.copyOf(fields), settings.enabled(),
-				List.copyOf(topics));
+				List.copyOf(topics), uploadTypes(settings.uploadTypes()));
+	}
+
+	/** The kinds of file visitors may send, in their order; none given: the default. */
+	private static List<String> uploadTypes(List<String> given) {
+		if (given == null) {
+			return FileKind.defaultNames();
+		}
+		java.util.Set<FileKind> kinds = java.util.EnumSet.noneOf(FileKind.class);
+		for (String name : given) {
+			FileKind kind = FileKind.of(name);
+			if (kind == null) {
+				throw invalid("uploadTypes", "unknown kind of file '" + name + "'");
+			}
+			kinds.add(kind);
+		}
+		return kinds.stream().map(FileKind::value).toList();
 	}
 
 	private static ApiException invalid(String field, String message) {

@@ -2,7 +2,10 @@ package dev.parley.conversations.internal;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
 
 import dev.parley.conversations.internal.ChatMessages.Sent;
 import dev.parley.platform.StaffActor;
@@ -25,6 +28,8 @@ public class ChatAttachments {
 
 	private final AttachmentRepository attachments;
 
+	private final ChannelRepository channels;
+
 	private final ConversationAccess access;
 
 	private final ChatMessages chat;
@@ -37,8 +42,10 @@ public class ChatAttachments {
 
 	private final Clock clock;
 
-	ChatAttachments(AttachmentRepository attachments, ConversationAccess access, ChatMessages chat,
-			UploadInspector inspector, ChatSettings settings, TransactionTemplate transactions, Clock clock) {
+	ChatAttachments(AttachmentRepository attachments, ChannelRepository channels, ConversationAccess access,
+			ChatMessages chat, UploadInspector inspector, ChatSettings settings, TransactionTemplate transactions,
+			Clock clock) {
+		this.channels = channels;
 		this.attachments = attachments;
 		this.access = access;
 		this.chat = chat;
@@ -58,7 +65,7 @@ public class ChatAttachments {
 		if (c.closed()) {
 			throw new ApiException(HttpStatus.CONFLICT, "conversation_closed", "The conversation is closed");
 		}
-		long id = store(c.id(), ChatInput.clientId(clientId), fileName, content);
+		long id = store(c.id(), ChatInput.clientId(clientId), fileName, content, uploadKinds(c.channelId()));
 		return this.chat.attachmentFromVisitor(visitor, c.id(), clientId, id);
 	}
 
@@ -68,21 +75,41 @@ public class ChatAttachments {
 		if (c.closed()) {
 			throw new ApiException(HttpStatus.CONFLICT, "conversation_closed", "The conversation is closed");
 		}
-		long id = store(c.id(), ChatInput.clientId(clientId), fileName, content);
+		long id = store(c.id(), ChatInput.clientId(clientId), fileName, content, EnumSet.allOf(FileKind.class));
 		return this.chat.attachmentFromAgent(actor, c.id(), clientId, id);
 	}
 
-	private long store(long conversationId, String clientId, String fileName, byte[] content) {
+	/** The largest file that may be sent: the setting, within what the database takes. */
+	public long maxBytes() {
+		return Math.min(this.settings.attachmentMaxBytes(), this.attachments.maxContentBytes());
+	}
+
+	/**
+	 * @return the name endings of the kinds of file the channel's visitors may send (for
+	 * the widget's file picker; the server decides by the bytes)
+	 */
+	public static List<String> extensions(Channel channel) {
+		return FileKind.parse(channel.uploadTypes()).stream().flatMap((kind) -> kind.extensions().stream()).toList();
+	}
+
+	/** What the channel's visitors may send (its allow-list). */
+	private Set<FileKind> uploadKinds(long channelId) {
+		return this.channels.findById(channelId)
+			.map((channel) -> FileKind.parse(channel.uploadTypes()))
+			.orElse(FileKind.DEFAULT);
+	}
+
+	private long store(long conversationId, String clientId, String fileName, byte[] content, Set<FileKind> allowed) {
 		if (content == null || content.length == 0) {
 			throw ChatInput.invalid("file", "must not be empty");
 		}
-		long maxBytes = Math.min(this.settings.attachmentMaxBytes(), this.attachments.maxContentBytes());
+		long maxBytes = maxBytes();
 		if (content.length > maxBytes) {
 			throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "payload_too_large",
 					"The file is larger than " + maxBytes + " bytes")
 				.with("maxBytes", maxBytes);
 		}
-		UploadInspector.Inspected inspected = this.inspector.inspect(content);
+		UploadInspector.Inspected inspected = this.inspector.inspect(fileName, content, allowed);
 		byte[] key = new byte[16];
 		random.nextBytes(key);
 		Attachment attachment = new Attachment(0, HexFormat.of().formatHex(key), conversationId,

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.OptionalDouble;
 
+import dev.parley.conversations.AgentAvailability;
 import dev.parley.conversations.GroupDirectory;
 import dev.parley.conversations.internal.ConversationLists.Cursor;
 import dev.parley.conversations.internal.ConversationLists.Page;
@@ -35,10 +36,14 @@ public class ConversationQueries {
 
 	private final GroupDirectory groups;
 
+	private final AgentAvailability availability;
+
 	private final Clock clock;
 
 	ConversationQueries(ConversationLists lists, ConversationRepository conversations, QueueRepository queues,
-			ConversationAccess access, ChatSettings settings, GroupDirectory groups, Clock clock) {
+			ConversationAccess access, ChatSettings settings, GroupDirectory groups, AgentAvailability availability,
+			Clock clock) {
+		this.availability = availability;
 		this.lists = lists;
 		this.conversations = conversations;
 		this.queues = queues;
@@ -120,29 +125,64 @@ public class ConversationQueries {
 		}
 	}
 
+	/** Measured waits older than this are no basis for an estimate. */
+	static final Duration RECENT_WAITS = Duration.ofHours(24);
+
 	/**
-	 * Where a waiting visitor stands: place in the queue, a rough expected wait, and
-	 * whether to offer leaving a message instead (waited too long, or the group is
-	 * closed).
+	 * Where a waiting visitor stands: place in the queue, an expected wait from the
+	 * queue's measured waits (null: no basis, as when nobody could answer or no wait was
+	 * measured lately), whether to offer leaving a message instead, and who could answer.
+	 *
+	 * @param answering whether an agent could take it now: {@code available},
+	 * {@code busy} (all online agents full), {@code nobody} (nobody online and on shift),
+	 * {@code closed} (outside business hours); null when not waiting
 	 */
-	public record QueuePlace(Integer position, Integer estimatedWaitSeconds, boolean offerMessage) {
+	public record QueuePlace(Integer position, Integer estimatedWaitSeconds, boolean offerMessage,
+			Answering answering) {
+	}
+
+	/** Whether anyone could answer a waiting visitor now. */
+	public enum Answering {
+
+		AVAILABLE, BUSY, NOBODY, CLOSED;
+
+		@com.fasterxml.jackson.annotation.JsonValue
+		public String value() {
+			return name().toLowerCase(java.util.Locale.ROOT);
+		}
+
 	}
 
 	public QueuePlace queuePlace(VisitorIdentity visitor, long conversationId) {
 		Conversation c = this.access.forVisitor(visitor, conversationId);
 		if (!c.waiting() || c.leftMessage()) {
-			return new QueuePlace(null, null, false);
+			return new QueuePlace(null, null, false, null);
+		}
+		int position = this.queues.ahead(c) + 1;
+		Answering answering = answering(c.groupId());
+		if (answering == Answering.CLOSED || answering == Answering.NOBODY) {
+			// nobody can answer: said at once, with the message form, and no made-up wait
+			return new QueuePlace(position, null, true, answering);
 		}
 		Duration offerAfter = this.settings.offerMessageAfter();
-		boolean offer = (!offerAfter.isZero() && c.createdAt().plus(offerAfter).isBefore(this.clock.instant()))
-				|| (c.groupId() != null && !this.groups.hours(c.groupId()).open());
-		int position = this.queues.ahead(c) + 1;
+		boolean offer = !offerAfter.isZero() && c.createdAt().plus(offerAfter).isBefore(this.clock.instant());
 		Integer estimate = null;
-		OptionalDouble recent = this.queues.recentWaitSeconds(c.groupId());
+		OptionalDouble recent = this.queues.recentWaitSeconds(c.groupId(), this.clock.instant().minus(RECENT_WAITS));
 		if (recent.isPresent()) {
 			estimate = (int) Math.max(30, Math.round(recent.getAsDouble() * position));
 		}
-		return new QueuePlace(position, estimate, offer);
+		return new QueuePlace(position, estimate, offer, answering);
+	}
+
+	private Answering answering(Long groupId) {
+		if (groupId != null && !this.groups.hours(groupId).open()) {
+			return Answering.CLOSED;
+		}
+		return switch (this.availability.of(groupId)) {
+			case AVAILABLE -> Answering.AVAILABLE;
+			case BUSY -> Answering.BUSY;
+			case NOBODY -> Answering.NOBODY;
+		};
 	}
 
 }

@@ -101,15 +101,16 @@ class QueueRepository {
 	}
 
 	/**
-	 * Average seconds from arrival to assignment of the queue's last 20 assigned
-	 * conversations.
+	 * Average seconds from arrival to assignment of the queue's last 20 conversations
+	 * assigned since the given time (empty: none, so no basis for an estimate).
 	 */
-	OptionalDouble recentWaitSeconds(Long groupId) {
+	OptionalDouble recentWaitSeconds(Long groupId, Instant since) {
 		List<Object> params = new ArrayList<>();
 		String group = groupFilter(groupId, params);
+		params.add(since.toEpochMilli());
 		return this.jdbc
 			.sql("SELECT c.assigned_at - c.created_at FROM conversation c WHERE " + group
-					+ " AND c.assigned_at IS NOT NULL ORDER BY c.assigned_at DESC LIMIT 20")
+					+ " AND c.assigned_at IS NOT NULL AND c.assigned_at >= ? ORDER BY c.assigned_at DESC LIMIT 20")
 			.params(params)
 			.query(Long.class)
 			.list()

@@ -21,8 +21,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Decides what an uploaded file really is from its bytes (never from the name or type the
- * client claims), refuses types that a browser could run (HTML, SVG, scripts, programs),
- * and makes a thumbnail of images.
+ * client claims), refuses programs and scripts (by name and by bytes,
+ * {@link Executables}) and every type outside the allowed kinds (so nothing a browser
+ * could run: HTML, SVG), and makes a thumbnail of images.
  */
 @Component
 class UploadInspector {
@@ -36,26 +37,30 @@ class UploadInspector {
 	 */
 	private static final int MAX_NAME = 200;
 
-	private static final Set<String> ALLOWED = Set.of("image/png", "image/jpeg", "image/gif", "image/webp", "image/bmp",
-			"application/pdf", "text/plain", "text/csv", "application/zip", "application/gzip",
-			"application/x-7z-compressed", "application/x-tika-ooxml", "application/x-tika-msoffice",
-			"application/msword", "application/vnd.ms-excel", "application/vnd.ms-powerpoint",
-			"application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-			"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-			"application/vnd.openxmlformats-officedocument.presentationml.presentation", "audio/mpeg", "audio/mp4",
-			"video/mp4", "video/quicktime");
-
 	private final Tika tika = new Tika();
 
 	/** What a file is, and its thumbnail when it is an image Parley can read. */
 	record Inspected(String contentType, boolean image, Integer width, Integer height, byte[] thumbnail) {
 	}
 
-	Inspected inspect(byte[] content) {
+	/**
+	 * @param allowed the kinds of file the sender may send (a channel's allow-list for
+	 * visitors)
+	 * @throws ApiException 415 for a program or script (by name or by content) and for a
+	 * file of a kind not allowed
+	 */
+	Inspected inspect(String fileName, byte[] content, Set<FileKind> allowed) {
 		String type = this.tika.detect(content);
-		if (!ALLOWED.contains(type)) {
+		if (Executables.byName(fileName) || Executables.byContent(content, type)) {
+			throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "executable_refused",
+					"Programs and scripts cannot be sent")
+				.with("allowed", allowed.stream().map(FileKind::value).toList());
+		}
+		FileKind kind = FileKind.ofContentType(type);
+		if (kind == null || !allowed.contains(kind)) {
 			throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
-					"Files of type " + type + " cannot be sent");
+					"Files of type " + type + " cannot be sent here")
+				.with("allowed", allowed.stream().map(FileKind::value).toList());
 		}
 		if (type.startsWith("image/")) {
 			Inspected image = image(type, content);

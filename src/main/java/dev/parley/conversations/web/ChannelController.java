@@ -64,12 +64,12 @@ class ChannelController {
 
 	record ChannelForm(String kind, String name, List<String> allowedOrigins, String greeting, String color,
 			Boolean prechatEnabled, List<String> prechatFields, Boolean enabled,
-			List<dev.parley.conversations.internal.Channel.Topic> topics) {
+			List<dev.parley.conversations.internal.Channel.Topic> topics, List<String> uploadTypes) {
 
 		Channels.Settings settings() {
 			return new Channels.Settings(this.name, this.allowedOrigins, this.greeting, this.color,
 					Boolean.TRUE.equals(this.prechatEnabled), this.prechatFields, !Boolean.FALSE.equals(this.enabled),
-					this.topics);
+					this.topics, this.uploadTypes);
 		}
 
 	}

@@ -1,6 +1,7 @@
 package dev.parley.conversations.web;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +9,8 @@ import java.util.Map;
 
 import dev.parley.conversations.GroupDirectory;
 import dev.parley.conversations.internal.Channel;
+import dev.parley.conversations.internal.ChannelPresentation;
+import dev.parley.conversations.internal.ChannelPresentations;
 import dev.parley.conversations.internal.ChatAttachments;
 import dev.parley.conversations.views.ChatViews.MessageView;
 import dev.parley.conversations.internal.ChatMessages;
@@ -22,7 +25,9 @@ import dev.parley.administration.Settings;
 import dev.parley.platform.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -59,9 +64,12 @@ class WidgetController {
 
 	private final GroupDirectory groups;
 
+	private final ChannelPresentations presentations;
+
 	WidgetController(VisitorSessions sessions, ChatMessages chat, ConversationLifecycle lifecycle,
 			ConversationQueries queries, ConversationAccess access, Transcript transcript, ChatAttachments attachments,
-			VisitorTokens tokens, Settings settings, GroupDirectory groups) {
+			VisitorTokens tokens, Settings settings, GroupDirectory groups, ChannelPresentations presentations) {
+		this.presentations = presentations;
 		this.lifecycle = lifecycle;
 		this.queries = queries;
 		this.access = access;
@@ -78,9 +86,19 @@ class WidgetController {
 	 * @param open whether a live chat can start now (with topics: whether any topic's
 	 * group is open)
 	 * @param opensAt when it can next, if not now
+	 * @param maxUploadBytes the largest file a visitor may send
+	 * @param uploadTypes the kinds of file a visitor may send
+	 * @param uploadExtensions their name endings, for the file picker
+	 * @param title what visitors see as the chat's title: the channel's public title,
+	 * else the organisation's name (never the internal channel name)
+	 * @param texts per language the greeting, away message and pre-chat introduction set
+	 * for the channel; the widget picks the visitor's language, else the organisation's
+	 * ({@code language})
 	 */
-	record PublicChannel(String key, String name, String greeting, String color, boolean prechatEnabled,
-			List<String> prechatFields, String organisation, boolean open, Instant opensAt, List<PublicTopic> topics) {
+	record PublicChannel(String key, String title, String greeting, String color, boolean prechatEnabled,
+			List<String> prechatFields, String organisation, boolean open, Instant opensAt, List<PublicTopic> topics,
+			long maxUploadBytes, List<String> uploadTypes, List<String> uploadExtensions, String logoUrl,
+			Map<String, ChannelPresentation.Texts> texts, String language) {
 	}
 
 	record PublicTopic(long id, String label, boolean open, Instant opensAt) {
@@ -114,9 +132,28 @@ class WidgetController {
 				.map(this.groups::hours)
 				.orElse(GroupDirectory.Hours.ALWAYS);
 		}
-		return new PublicChannel(channel.key(), channel.name(), channel.greeting(), channel.color(),
-				channel.prechatEnabled(), channel.prechatFields(), this.settings.get("organisation.name"), hours.open(),
-				hours.opensAt(), topics);
+		ChannelPresentation presentation = this.presentations.of(channel.id());
+		String organisation = this.settings.get("organisation.name");
+		return new PublicChannel(channel.key(),
+				(presentation.publicTitle() != null) ? presentation.publicTitle() : organisation, channel.greeting(),
+				channel.color(), channel.prechatEnabled(), channel.prechatFields(), organisation, hours.open(),
+				hours.opensAt(), topics, this.attachments.maxBytes(), channel.uploadTypes(),
+				ChatAttachments.extensions(channel), ChannelPresentationController.logoUrl(channel.key(), presentation),
+				presentation.texts(), this.settings.get("organisation.language"));
+	}
+
+	/** A channel's logo, for anyone (the widget shows it before a visitor exists). */
+	@GetMapping("/channels/{key}/logo")
+	ResponseEntity<byte[]> logo(@PathVariable String key) {
+		Channel channel = this.sessions.enabledChannel(key);
+		ChannelPresentations.Logo logo = this.presentations.logo(channel.id())
+			.orElseThrow(() -> ApiException.notFound("Logo"));
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(logo.contentType()))
+			.header("X-Content-Type-Options", "nosniff")
+			.header("Content-Security-Policy", "default-src 'none'; sandbox")
+			.cacheControl(CacheControl.maxAge(Duration.ofDays(7)).cachePublic())
+			.body(logo.content());
 	}
 
 	record SessionView(String token, VisitorView visitor, Object conversation) {

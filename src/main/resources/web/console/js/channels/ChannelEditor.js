@@ -6,8 +6,12 @@ import { t } from '../../../shared/js/i18n.js';
 import { get, post, put, del } from '../../../shared/js/api.js';
 import ProblemMessage from '../../../shared/js/ProblemMessage.js';
 import ModalDialog from '../../../shared/js/ModalDialog.js';
+import ChannelPresentationFields, { presentationForm, presentationBody } from './ChannelPresentationFields.js';
 
 export const PRECHAT_FIELDS = ['name', 'email', 'phone', 'question'];
+/** Kinds of file visitors may send; programs and scripts never (the server refuses them). */
+export const UPLOAD_TYPES = ['images', 'pdf', 'office', 'text', 'archives', 'media'];
+const DEFAULT_UPLOAD_TYPES = ['images', 'pdf', 'office', 'text', 'archives'];
 const DEFAULT_COLOR = '#1f6feb';
 
 function originsFromText(text) {
@@ -16,7 +20,7 @@ function originsFromText(text) {
 
 export default {
   name: 'ChannelEditor',
-  components: { ModalDialog, ProblemMessage },
+  components: { ModalDialog, ProblemMessage, ChannelPresentationFields },
   props: { channel: Object },
   emits: ['saved', 'close'],
   setup(props, { emit }) {
@@ -41,7 +45,15 @@ export default {
       prechatFields: source.prechatFields ? [...source.prechatFields] : ['name', 'email'],
       enabled: creating ? true : !!source.enabled,
       topics: (source.topics || []).map((topic) => ({ groupId: topic.groupId, label: topic.label })),
+      uploadTypes: source.uploadTypes ? [...source.uploadTypes] : [...DEFAULT_UPLOAD_TYPES],
     });
+    // What visitors see (public title, logo, texts per language): its own resource.
+    const presentation = reactive(presentationForm(null));
+    if (!creating) {
+      get('/api/v1/channels/' + props.channel.id + '/presentation')
+        .then((view) => Object.assign(presentation, presentationForm(view)))
+        .catch(() => null);
+    }
     // Groups to lead topics to; listing them needs team.view (or conversation.transfer).
     const groups = ref([]);
     get('/api/v1/groups').then((list) => { groups.value = list; }).catch(() => { groups.value = []; });
@@ -54,7 +66,7 @@ export default {
 
     const website = computed(() => form.kind === 'website');
     const snippet = computed(() => current.value
-      ? '<script src="' + location.origin + '/widget.js" data-channel="' + current.value.key + '" async></script>'
+      ? '<script src="' + location.origin + '/widget.js"\n        data-channel="' + current.value.key + '"\n        async></script>'
       : '');
     const previewUrl = computed(() => current.value
       ? '/widget/demo?channel=' + encodeURIComponent(current.value.key) : null);
@@ -68,6 +80,7 @@ export default {
         prechatEnabled: form.prechatEnabled,
         prechatFields: PRECHAT_FIELDS.filter((field) => form.prechatFields.includes(field)),
         topics: form.topics.map((topic) => ({ groupId: topic.groupId, label: topic.label.trim() })),
+        uploadTypes: UPLOAD_TYPES.filter((type) => form.uploadTypes.includes(type)),
       };
     }
 
@@ -77,9 +90,11 @@ export default {
       try {
         if (creating) {
           const created = await post('/api/v1/channels', { kind: form.kind, ...body() });
+          await put('/api/v1/channels/' + created.id + '/presentation', presentationBody(presentation));
           emit('saved', { message: t('channels.created', { name: created.name }), channel: created });
         } else {
           const saved = await put('/api/v1/channels/' + current.value.id, { ...body(), enabled: form.enabled });
+          await put('/api/v1/channels/' + current.value.id + '/presentation', presentationBody(presentation));
           emit('saved', { message: t('channels.updated', { name: saved.name }), channel: null });
         }
       } catch (failure) {
@@ -142,8 +157,8 @@ export default {
       }
     }
 
-    return { creating, current, problem, busy, confirmingDelete, confirmingRotate, secretShown, copied, notice, secretNotice, form,
-      website, snippet, previewUrl, fields: PRECHAT_FIELDS, groups, addTopic, save, remove, rotate, copy, t };
+    return { presentation, creating, current, problem, busy, confirmingDelete, confirmingRotate, secretShown, copied, notice, secretNotice, form,
+      website, snippet, previewUrl, fields: PRECHAT_FIELDS, uploadTypes: UPLOAD_TYPES, groups, addTopic, save, remove, rotate, copy, t };
   },
   template: `
     <ModalDialog class="channel-dialog" :title="creating ? t('channels.new') : current.name" @close="$emit('close')">
@@ -185,6 +200,7 @@ export default {
             <code>{{ form.color }}</code>
           </div>
         </div>
+        <ChannelPresentationFields :form="presentation" :channel-id="creating ? null : current.id" />
         <fieldset class="prechat">
           <legend>
             <label class="check"><input id="channel-prechat" type="checkbox" v-model="form.prechatEnabled">
@@ -195,6 +211,16 @@ export default {
             <label class="check" v-for="field in fields" :key="field">
               <input type="checkbox" :data-prechat-field="field" :value="field" v-model="form.prechatFields">
               {{ t('channels.prechatField.' + field) }}
+            </label>
+          </div>
+        </fieldset>
+        <fieldset class="upload-types">
+          <legend>{{ t('channels.uploadTypes') }}</legend>
+          <div class="hint muted small">{{ t('channels.uploadTypesHint') }}</div>
+          <div class="prechat-fields">
+            <label class="check" v-for="type in uploadTypes" :key="type">
+              <input type="checkbox" :data-upload-type="type" :value="type" v-model="form.uploadTypes">
+              {{ t('channels.uploadType.' + type) }}
             </label>
           </div>
         </fieldset>

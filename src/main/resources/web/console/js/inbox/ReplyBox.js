@@ -10,6 +10,7 @@ import { session } from '../session.js';
 import { canned, loadCanned, filterCanned, fillPlaceholders, preview } from '../canned/cannedStore.js';
 import { PaperClip } from './icons.js';
 import PickList from './PickList.js';
+import EmojiPicker from '../../../shared/js/EmojiPicker.js';
 
 const TYPING_REPEAT_MS = 3000;
 const TYPING_IDLE_MS = 4000;
@@ -18,7 +19,7 @@ const SLASH = /(^|\s)\/([A-Za-z0-9_-]{0,32})$/;
 
 export default {
   name: 'ReplyBox',
-  components: { PaperClip, PickList },
+  components: { PaperClip, PickList, EmojiPicker },
   props: { disabled: Boolean, maxLength: { type: Number, default: 4000 }, customerName: String },
   emits: ['send', 'files', 'typing'],
   setup(props, { emit }) {
@@ -288,6 +289,7 @@ export default {
         <button id="reply-canned-button" type="button" :disabled="disabled" :title="t('canned.buttonHint')"
           :aria-expanded="pick.open && pick.mode === 'button' ? 'true' : 'false'" @mousedown.prevent
           @click="togglePicker">{{ t('canned.button') }}</button>
+        <EmojiPicker for="reply-box" :disabled="disabled" />
         <span class="muted small grow">{{ t('inbox.replyKeys') }}</span>
         <button id="reply-send" class="primary" type="submit" :disabled="disabled || !text.trim()">{{ t('inbox.send') }}</button>
       </div>

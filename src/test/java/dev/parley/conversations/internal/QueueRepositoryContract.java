@@ -128,7 +128,7 @@ abstract class QueueRepositoryContract extends ConversationsContract {
 	}
 
 	@Test
-	void theRecentWaitIsTheAverageOfTheQueuesLastTwentyAssignmentsToTheMillisecond() {
+	void theRecentWaitIsTheAverageOfTheQueuesLastTwentyRecentAssignmentsToTheMillisecond() {
 		assigned(this.sales, this.ann, 0, 1_000_000);
 		for (int i = 0; i < 20; i++) {
 			long created = 2_000_000 + i * 10_000;
@@ -140,11 +140,14 @@ abstract class QueueRepositoryContract extends ConversationsContract {
 		assigned(this.billing, this.ann, 0, 60_000);
 		assigned(null, this.ann, 1_000, 1_250);
 
-		assertThat(this.queues.recentWaitSeconds(this.sales)).isEqualTo(OptionalDouble.of(2.0));
-		assertThat(this.queues.recentWaitSeconds(this.billing)).isEqualTo(OptionalDouble.of(60.0));
-		assertThat(this.queues.recentWaitSeconds(null)).isEqualTo(OptionalDouble.of(0.25));
+		assertThat(this.queues.recentWaitSeconds(this.sales, at(0))).isEqualTo(OptionalDouble.of(2.0));
+		assertThat(this.queues.recentWaitSeconds(this.billing, at(0))).isEqualTo(OptionalDouble.of(60.0));
+		assertThat(this.queues.recentWaitSeconds(null, at(0))).isEqualTo(OptionalDouble.of(0.25));
 		long empty = ReferencedRows.group(this.jdbc, "Empty");
-		assertThat(this.queues.recentWaitSeconds(empty)).isEmpty();
+		assertThat(this.queues.recentWaitSeconds(empty, at(0))).isEmpty();
+		// only waits measured since the given time count: older ones are no basis
+		assertThat(this.queues.recentWaitSeconds(this.billing, at(60_001))).isEmpty();
+		assertThat(this.queues.recentWaitSeconds(this.sales, at(2_190_000))).isEqualTo(OptionalDouble.of(2.5));
 	}
 
 	@Test
