@@ -31,8 +31,9 @@ class RoleScreensBrowserTests extends IntegrationTest {
 		Map<String, Set<String>> screens = new LinkedHashMap<>();
 		screens.put("home", Set.of());
 		screens.put("inbox", Set.of("conversation.reply", "conversation.view_all", "conversation.monitor"));
+		screens.put("mentions", Set.of("conversation.reply", "conversation.view_all"));
 		screens.put("canned", Set.of("conversation.reply"));
-		screens.put("transcripts", Set.of("conversation.view_all"));
+		screens.put("transcripts", Set.of("conversation.view_all", "conversation.reply"));
 		screens.put("board", Set.of("team.view"));
 		screens.put("team", Set.of("team.view"));
 		screens.put("users", Set.of("user.view"));

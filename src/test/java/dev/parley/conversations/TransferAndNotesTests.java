@@ -258,10 +258,20 @@ class TransferAndNotesTests extends ChatTest {
 		JsonNode first = kept.path("items").get(0);
 		assertThat(first.path("conversationId").asLong()).isEqualTo(visitor.conversationId());
 		assertThat(first.path("author").path("displayName").asString()).isEqualTo("User " + ownerName);
-		assertThat(first.path("excerpt").isNull()).as("a conversation he may not open: nothing of the note").isTrue();
-		assertThat(first.path("available").asBoolean()).isFalse();
-		assertThat(kept.toString()).doesNotContain("Please look");
+		assertThat(first.path("excerpt").asString()).startsWith("Please look, @");
+		assertThat(first.path("available").asBoolean()).isTrue();
 		assertThat(first.path("read").asBoolean()).isFalse();
+		// a mention asks him to look: he reads the conversation and may answer in a note,
+		// but not write to the visitor
+		String conversation = "/api/v1/conversations/" + visitor.conversationId();
+		assertThat(mentioned.get(conversation).status()).isEqualTo(200);
+		assertThat(mentioned.get(conversation + "/notes").status()).isEqualTo(200);
+		assertThat(mentioned.post(notes, Map.of("text", "On it.")).status()).isEqualTo(201);
+		assertThat(mentioned.post(conversation + "/messages", Map.of("clientId", "m-1", "text", "Hi")).status())
+			.isEqualTo(404);
+		String bystander = unique("agent");
+		createUser(bystander, "agent");
+		assertThat(named(bystander).get(conversation).status()).as("not mentioned").isEqualTo(404);
 		assertThat(mentioned.get("/api/v1/mentions/unread").json().path("unread").asLong()).isEqualTo(1);
 		assertThat(owner.get("/api/v1/mentions").json().path("items").size()).as("not his own mention").isZero();
 
@@ -276,12 +286,14 @@ class TransferAndNotesTests extends ChatTest {
 		assertThat(mentioned.get("/api/v1/mentions/unread").json().path("unread").asLong()).isZero();
 		assertThat(mentioned.get("/api/v1/mentions").json().path("items").get(0).path("read").asBoolean()).isTrue();
 
-		String supervisorName = unique("supervisor");
-		createUser(supervisorName, "supervisor");
-		owner.post(notes, Map.of("text", "Can you check, @" + supervisorName + "?"));
-		JsonNode supervisorsMention = named(supervisorName).get("/api/v1/mentions").json().path("items").get(0);
-		assertThat(supervisorsMention.path("excerpt").asString()).startsWith("Can you check, @");
-		assertThat(supervisorsMention.path("available").asBoolean()).isTrue();
+		// someone without chat permissions is kept told, but gets nothing of the note
+		String supportName = unique("support");
+		createUser(supportName, "support");
+		owner.post(notes, Map.of("text", "Can you check, @" + supportName + "?"));
+		JsonNode supportsMentions = named(supportName).get("/api/v1/mentions").json();
+		assertThat(supportsMentions.path("items").get(0).path("excerpt").isNull()).isTrue();
+		assertThat(supportsMentions.path("items").get(0).path("available").asBoolean()).isFalse();
+		assertThat(supportsMentions.toString()).doesNotContain("Can you check");
 
 		owner.post(notes, Map.of("text", "@" + colleagueName + " again"));
 		owner.post(notes, Map.of("text", "@" + colleagueName + " and again"));

@@ -1,12 +1,8 @@
 package dev.parley.agents.internal;
 
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Iterator;
 
 import javax.imageio.ImageIO;
@@ -14,6 +10,7 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 import dev.parley.platform.ApiException;
+import dev.parley.platform.Pictures;
 
 import org.springframework.http.HttpStatus;
 
@@ -91,27 +88,7 @@ final class AvatarImage {
 			}
 			throw unreadable();
 		}
-		double scale = Math.min(1.0, (double) EDGE / Math.max(source.getWidth(), source.getHeight()));
-		int width = Math.max(1, (int) Math.round(source.getWidth() * scale));
-		int height = Math.max(1, (int) Math.round(source.getHeight() * scale));
-		BufferedImage scaled = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
-		Graphics2D graphics = scaled.createGraphics();
-		try {
-			graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-			graphics.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-			graphics.drawImage(source, 0, 0, width, height, null);
-		}
-		finally {
-			graphics.dispose();
-		}
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		try {
-			ImageIO.write(scaled, "png", out);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return out.toByteArray();
+		return Pictures.pngWithin(source, EDGE);
 	}
 
 	private static ApiException unreadable() {

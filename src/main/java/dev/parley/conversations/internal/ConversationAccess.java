@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * <li>the assignee with {@code conversation.view} but no longer {@code reply}: their own
  * conversations, to read; without either permission, nothing;</li>
  * <li>to read as a transcript, besides: an agent's conversations of the past and those of
- * his groups ({@link ConversationLists.Scope}).</li>
+ * his groups, and those whose notes mention him ({@link ConversationLists.Scope}); he may
+ * add notes to these last.</li>
  * </ul>
  * Refusals say {@code not_found}: a conversation one may not read is not told apart from
  * one that does not exist.
@@ -71,12 +72,14 @@ public class ConversationAccess {
 	}
 
 	/**
-	 * A conversation the staff member may work on as it is now (the live rule, without
-	 * the transcripts of his scope), or not_found.
+	 * A conversation the staff member may add a note to: one he may work on as it is now
+	 * (the live rule), or one whose notes mention him; not the other transcripts of his
+	 * scope. Otherwise not_found.
 	 */
-	public Conversation forStaffLive(StaffActor actor, long conversationId) {
+	public Conversation forNote(StaffActor actor, long conversationId) {
 		return this.conversations.findById(conversationId)
-			.filter((c) -> mayRead(actor, c.status(), c.assigneeId()))
+			.filter((c) -> mayRead(actor, c.status(), c.assigneeId())
+					|| (actor.can(Permission.CONVERSATION_REPLY) && this.lists.mentions(c.id(), actor.id())))
 			.orElseThrow(() -> ApiException.notFound("Conversation"));
 	}
 

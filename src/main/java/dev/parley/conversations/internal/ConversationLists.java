@@ -60,8 +60,10 @@ public class ConversationLists {
 	 * The conversations a staff member without {@code conversation.view_all} may look up:
 	 * those assigned to him, those waiting (for whoever may take one) and, once closed,
 	 * those he had before (the transcript names him taking, receiving or closing it),
-	 * wrote in or left a note on, and those of his groups. An open conversation of
-	 * someone else stays out of reach, as a transfer away leaves it.
+	 * wrote in or left a note on, and those of his groups; and, whatever their state,
+	 * those in whose notes a colleague mentioned him (a mention asks him to look). Any
+	 * other open conversation of someone else stays out of reach, as a transfer away
+	 * leaves it.
 	 */
 	public record Scope(long userId, List<Long> groupIds, boolean waiting) {
 
@@ -70,7 +72,8 @@ public class ConversationLists {
 		}
 
 		String condition() {
-			StringBuilder sql = new StringBuilder("(c.assignee_id = ?");
+			StringBuilder sql = new StringBuilder("(c.assignee_id = ? OR EXISTS (SELECT 1 FROM note_mention nm "
+					+ "WHERE nm.conversation_id = c.id AND nm.user_id = ?)");
 			if (this.waiting) {
 				sql.append(" OR c.status = '").append(ConversationStatus.WAITING.value()).append("'");
 			}
@@ -89,7 +92,7 @@ public class ConversationLists {
 		}
 
 		List<Object> params() {
-			List<Object> params = new ArrayList<>(List.of(this.userId, this.userId, this.userId));
+			List<Object> params = new ArrayList<>(List.of(this.userId, this.userId, this.userId, this.userId));
 			params.addAll(this.groupIds);
 			return params;
 		}
@@ -217,6 +220,14 @@ public class ConversationLists {
 			params.addAll(scope.params());
 		}
 		return page(where.toString(), params, Sort.NEWEST, after, limit);
+	}
+
+	/** Whether a note of the conversation mentions the user. */
+	boolean mentions(long conversationId, long userId) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM note_mention WHERE conversation_id = ? AND user_id = ?")
+			.params(conversationId, userId)
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	/** Whether the conversation is within the scope. */

@@ -111,9 +111,8 @@ public class Notes {
 	}
 
 	public NoteView add(StaffActor actor, long conversationId, String text) {
-		// writing follows the live rule: a transcript of one's groups is read, not noted
-		// on
-		this.access.forStaffLive(actor, conversationId);
+		// a transcript of one's groups is read, not noted on
+		this.access.forNote(actor, conversationId);
 		String body = check(text);
 		Map<Long, Mention> mentioned = mentions(body);
 		return this.transactions.execute((tx) -> {

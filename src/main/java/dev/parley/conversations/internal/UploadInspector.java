@@ -1,10 +1,7 @@
 package dev.parley.conversations.internal;
 
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.Set;
@@ -14,6 +11,8 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 import dev.parley.platform.ApiException;
+import dev.parley.platform.Pictures;
+
 import org.apache.tika.Tika;
 
 import org.springframework.http.HttpStatus;
@@ -126,23 +125,8 @@ class UploadInspector {
 		}
 	}
 
-	private static byte[] thumbnail(BufferedImage source) throws IOException {
-		double scale = Math.min(1.0, (double) THUMBNAIL_EDGE / Math.max(source.getWidth(), source.getHeight()));
-		int width = Math.max(1, (int) Math.round(source.getWidth() * scale));
-		int height = Math.max(1, (int) Math.round(source.getHeight() * scale));
-		BufferedImage scaled = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
-		Graphics2D graphics = scaled.createGraphics();
-		try {
-			graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-			graphics.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-			graphics.drawImage(source, 0, 0, width, height, null);
-		}
-		finally {
-			graphics.dispose();
-		}
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ImageIO.write(scaled, "png", out);
-		return out.toByteArray();
+	private static byte[] thumbnail(BufferedImage source) {
+		return Pictures.pngWithin(source, THUMBNAIL_EDGE);
 	}
 
 }

@@ -239,10 +239,24 @@ abstract class ConversationListsContract extends ConversationsContract {
 			.insert(Draft.text(null, Side.AGENT, this.bob, "Bob", "hello from bob").toMessage(bobsOnly, 2, at(7_100)));
 		bobCloses(bobsOnly);
 		long waiting = waiting(8_000);
+		long mentionedIn = withText(this.channel, 8_500, "bye");
+		this.conversations.assignIfWaiting(mentionedIn, this.bob, at(8_600));
+		this.jdbc
+			.sql("INSERT INTO conversation_note (conversation_id, author_id, author_name, body, mentions, created_at) "
+					+ "VALUES (?, ?, 'Bob', 'look, @ann', '', 8700)")
+			.params(mentionedIn, this.bob)
+			.update();
+		long noteId = this.jdbc.sql("SELECT MAX(id) FROM conversation_note").query(Long.class).single();
+		this.jdbc.sql("INSERT INTO note_mention (note_id, conversation_id, user_id, created_at) VALUES (?, ?, ?, 8700)")
+			.params(noteId, mentionedIn, this.ann)
+			.update();
 
 		Scope ann = new Scope(this.ann, List.of(group), false);
 		assertThat(this.lists.search(ann, null, null, null, null, null, null, 50).items()).extracting(Conversation::id)
-			.containsExactly(ofHisGroup, noted, wroteIn, hadEarlier, assignedNow);
+			.as("a mention asks him to look, open or not")
+			.containsExactly(mentionedIn, ofHisGroup, noted, wroteIn, hadEarlier, assignedNow);
+		assertThat(this.lists.mentions(mentionedIn, this.ann)).isTrue();
+		assertThat(this.lists.mentions(mentionedIn, this.bob)).isFalse();
 		assertThat(this.lists.search(ann, "HELLO", this.channel, null, null, null, null, 50).items())
 			.extracting(Conversation::id)
 			.containsExactly(noted, wroteIn, hadEarlier, assignedNow);
@@ -250,7 +264,8 @@ abstract class ConversationListsContract extends ConversationsContract {
 				this.lists.search(new Scope(this.ann, List.of(), true), null, null, null, null, null, null, 50).items())
 			.extracting(Conversation::id)
 			.as("without groups; waiting ones for whoever may take them")
-			.containsExactly(waiting, noted, wroteIn, hadEarlier, assignedNow);
+			.containsExactly(mentionedIn, waiting, noted, wroteIn, hadEarlier, assignedNow);
+		assertThat(this.lists.inScope(mentionedIn, ann)).isTrue();
 		assertThat(this.lists.inScope(ofHisGroup, ann)).isTrue();
 		assertThat(this.lists.inScope(hadEarlier, ann)).isTrue();
 		assertThat(this.lists.inScope(openOfHisGroup, ann)).as("open, someone else's").isFalse();
