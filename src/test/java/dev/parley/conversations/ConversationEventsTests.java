@@ -12,6 +12,7 @@ import dev.parley.conversations.internal.Channel;
 import dev.parley.conversations.internal.Channels;
 import dev.parley.conversations.internal.ChatMessages;
 import dev.parley.conversations.internal.ConversationLifecycle;
+import dev.parley.conversations.internal.Ratings;
 import dev.parley.conversations.internal.Notes;
 import dev.parley.conversations.internal.Snoozes;
 import dev.parley.conversations.internal.VisitorSessions;
@@ -60,6 +61,9 @@ class ConversationEventsTests {
 
 	@Autowired
 	ConversationLifecycle lifecycle;
+
+	@Autowired
+	Ratings ratings;
 
 	@Autowired
 	Notes notes;
@@ -133,7 +137,7 @@ class ConversationEventsTests {
 				assertThat(closed.closedByUserId()).isEqualTo(second.id());
 				assertThat(closed.assigneeId()).isEqualTo(second.id());
 			});
-		scenario.stimulate(() -> this.lifecycle.rate(visitor, id, 4, "Quick"))
+		scenario.stimulate(() -> this.ratings.rate(visitor, id, 4, "Quick"))
 			.andWaitForEventOfType(ConversationRated.class)
 			.matching((rated) -> rated.conversationId() == id)
 			.toArriveAndVerify((rated) -> {

@@ -7,7 +7,6 @@ import java.time.Instant;
 import dev.parley.conversations.ClosedBy;
 import dev.parley.conversations.ConversationAssigned;
 import dev.parley.conversations.ConversationClosed;
-import dev.parley.conversations.ConversationRated;
 import dev.parley.conversations.ConversationStarted;
 import dev.parley.conversations.ConversationStatus;
 import dev.parley.conversations.ConversationTransferred;
@@ -245,33 +244,6 @@ public class ConversationLifecycle {
 			endSnooze(c, SnoozeEnd.CLOSED, now);
 			return true;
 		}));
-	}
-
-	public void rate(VisitorIdentity visitor, long conversationId, Integer score, String comment) {
-		Conversation c = this.access.forVisitor(visitor, conversationId);
-		if (score == null || score < 1 || score > 5) {
-			throw ChatInput.invalid("score", "must be 1 to 5");
-		}
-		String text = (comment != null) ? ChatInput.plain("comment", comment.strip()) : null;
-		if (text != null && text.length() > 1000) {
-			throw ChatInput.invalid("comment", "must be at most 1000 characters");
-		}
-		if (!c.closed()) {
-			throw ApiException.conflict("conflict", "Only a closed conversation can be rated");
-		}
-		Instant now = now();
-		String stored = (text == null || text.isEmpty()) ? null : text;
-		boolean rated = Boolean.TRUE.equals(this.transactions.execute((tx) -> {
-			if (!this.conversations.rate(c.id(), score, stored, now)) {
-				return false;
-			}
-			this.events.publishEvent(new ConversationRated(c.id(), c.assigneeId(), score, stored != null, now));
-			this.feed.changed(c.id());
-			return true;
-		}));
-		if (!rated) {
-			throw ApiException.conflict("conflict", "The conversation has been rated already");
-		}
 	}
 
 	/**

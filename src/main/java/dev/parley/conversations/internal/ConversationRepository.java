@@ -125,54 +125,6 @@ public class ConversationRepository {
 	}
 
 	/**
-	 * What a batch appended to one conversation: its last message, and how far each side
-	 * has read by writing (writing is reading).
-	 */
-	static final class AppendMark {
-
-		private final long conversationId;
-
-		private long lastSeq;
-
-		private Instant at;
-
-		private String preview;
-
-		private PreviewAttachment attachment;
-
-		private boolean agentReplied;
-
-		private Instant awaitingSince;
-
-		private long visitorRead;
-
-		private long agentRead;
-
-		AppendMark(long conversationId) {
-			this.conversationId = conversationId;
-		}
-
-		void add(long seq, Instant at, String preview, PreviewAttachment attachment, Side side) {
-			this.lastSeq = seq;
-			this.at = at;
-			this.preview = preview;
-			this.attachment = attachment;
-			if (side == Side.VISITOR) {
-				this.visitorRead = seq;
-				if (this.awaitingSince == null) {
-					this.awaitingSince = at;
-				}
-			}
-			else if (side == Side.AGENT) {
-				this.agentRead = seq;
-				this.agentReplied = true;
-				this.awaitingSince = null;
-			}
-		}
-
-	}
-
-	/**
 	 * Records what batches appended: last message, preview, read marks, and since when
 	 * the visitor awaits a reply (an agent's message answers everything before it; a
 	 * visitor's message starts the wait unless one is running); one batch update.

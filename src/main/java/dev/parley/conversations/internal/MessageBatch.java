@@ -85,7 +85,7 @@ class MessageBatch {
 		Instant now = Instant.ofEpochMilli(this.clock.millis());
 		List<Outcome> outcomes = new ArrayList<>(batch.size());
 		List<Message> inserts = new ArrayList<>();
-		Map<Long, ConversationRepository.AppendMark> marks = new HashMap<>();
+		Map<Long, AppendMark> marks = new HashMap<>();
 		for (Request r : batch) {
 			Outcome outcome = new Outcome(r);
 			outcomes.add(outcome);
@@ -128,7 +128,7 @@ class MessageBatch {
 				if (key != null) {
 					stored.put(key, message);
 				}
-				marks.computeIfAbsent(c.id(), ConversationRepository.AppendMark::new)
+				marks.computeIfAbsent(c.id(), AppendMark::new)
 					.add(seq, now, Transcript.preview(message, file), Transcript.previewAttachment(message, file),
 							r.draft.side());
 			}

@@ -17,6 +17,7 @@ import dev.parley.conversations.internal.ChatMessages;
 import dev.parley.conversations.internal.ConversationAccess;
 import dev.parley.conversations.internal.ConversationLifecycle;
 import dev.parley.conversations.internal.ConversationQueries;
+import dev.parley.conversations.internal.Ratings;
 import dev.parley.conversations.internal.Transcript;
 import dev.parley.conversations.internal.VisitorSessions;
 import dev.parley.conversations.internal.VisitorTokens;
@@ -66,10 +67,14 @@ class WidgetController {
 
 	private final ChannelPresentations presentations;
 
+	private final Ratings ratings;
+
 	WidgetController(VisitorSessions sessions, ChatMessages chat, ConversationLifecycle lifecycle,
 			ConversationQueries queries, ConversationAccess access, Transcript transcript, ChatAttachments attachments,
-			VisitorTokens tokens, Settings settings, GroupDirectory groups, ChannelPresentations presentations) {
+			VisitorTokens tokens, Settings settings, GroupDirectory groups, ChannelPresentations presentations,
+			Ratings ratings) {
 		this.presentations = presentations;
+		this.ratings = ratings;
 		this.lifecycle = lifecycle;
 		this.queries = queries;
 		this.access = access;
@@ -231,7 +236,7 @@ class WidgetController {
 
 	@PostMapping("/conversations/{id}/rating")
 	ResponseEntity<Void> rate(@PathVariable long id, @RequestBody RatingForm form, HttpServletRequest request) {
-		this.lifecycle.rate(visitor(request), id, form.score(), form.comment());
+		this.ratings.rate(visitor(request), id, form.score(), form.comment());
 		return ResponseEntity.noContent().build();
 	}
 

@@ -228,9 +228,9 @@ abstract class ConversationRepositoryContract extends ConversationsContract {
 		this.conversations.markRead(first, Side.VISITOR, 8);
 		this.conversations.markRead(first, Side.AGENT, 2);
 
-		ConversationRepository.AppendMark agentWrote = new ConversationRepository.AppendMark(first);
+		AppendMark agentWrote = new AppendMark(first);
 		agentWrote.add(9, at(5_678), "答复 😀", null, Side.AGENT);
-		ConversationRepository.AppendMark visitorThenEvent = new ConversationRepository.AppendMark(second);
+		AppendMark visitorThenEvent = new AppendMark(second);
 		visitorThenEvent.add(1, at(6_000), "hello", null, Side.VISITOR);
 		visitorThenEvent.add(2, at(6_001), null, null, Side.SYSTEM);
 		this.conversations.recordAppends(List.of(agentWrote, visitorThenEvent));
@@ -252,12 +252,12 @@ abstract class ConversationRepositoryContract extends ConversationsContract {
 	@Test
 	void aFileIsListedByItsNameAndKind() {
 		long id = insert(1_000);
-		ConversationRepository.AppendMark file = new ConversationRepository.AppendMark(id);
+		AppendMark file = new AppendMark(id);
 		file.add(1, at(2_000), "合同 scan.pdf", PreviewAttachment.FILE, Side.VISITOR);
 		this.conversations.recordAppends(List.of(file));
 		assertThat(find(id).lastMessagePreview()).isEqualTo("合同 scan.pdf");
 		assertThat(find(id).lastMessageAttachment()).isEqualTo(PreviewAttachment.FILE);
-		ConversationRepository.AppendMark text = new ConversationRepository.AppendMark(id);
+		AppendMark text = new AppendMark(id);
 		text.add(2, at(3_000), "thanks", null, Side.VISITOR);
 		this.conversations.recordAppends(List.of(text));
 		assertThat(find(id).lastMessageAttachment()).isNull();
@@ -267,22 +267,22 @@ abstract class ConversationRepositoryContract extends ConversationsContract {
 	void theVisitorAwaitsAReplyFromTheOldestUnansweredMessageUntilAnAgentWrites() {
 		long id = insert(1_000);
 		long other = insert(1_000);
-		ConversationRepository.AppendMark first = new ConversationRepository.AppendMark(id);
+		AppendMark first = new AppendMark(id);
 		first.add(1, at(2_000), "hello?", null, Side.VISITOR);
-		ConversationRepository.AppendMark answered = new ConversationRepository.AppendMark(other);
+		AppendMark answered = new AppendMark(other);
 		answered.add(1, at(2_000), "hi", null, Side.VISITOR);
 		answered.add(2, at(2_500), "hello, how can I help?", null, Side.AGENT);
 		this.conversations.recordAppends(List.of(first, answered));
 		assertThat(find(id).awaitingReplySince()).isEqualTo(at(2_000));
 		assertThat(find(other).awaitingReplySince()).isNull();
 
-		ConversationRepository.AppendMark again = new ConversationRepository.AppendMark(id);
+		AppendMark again = new AppendMark(id);
 		again.add(2, at(4_000), "anyone there?", null, Side.VISITOR);
 		again.add(3, at(4_001), null, null, Side.SYSTEM);
 		this.conversations.recordAppends(List.of(again));
 		assertThat(find(id).awaitingReplySince()).as("still since the first").isEqualTo(at(2_000));
 
-		ConversationRepository.AppendMark replyThenQuestion = new ConversationRepository.AppendMark(id);
+		AppendMark replyThenQuestion = new AppendMark(id);
 		replyThenQuestion.add(4, at(5_000), "here", null, Side.AGENT);
 		replyThenQuestion.add(5, at(5_500), "where is my parcel?", null, Side.VISITOR);
 		this.conversations.recordAppends(List.of(replyThenQuestion));
