@@ -3,11 +3,16 @@ package dev.parley.platform;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.Optional;
 
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * Pictures drawn again: what the server keeps or serves of an uploaded image is its
@@ -16,6 +21,34 @@ import javax.imageio.ImageIO;
 public final class Pictures {
 
 	private Pictures() {
+	}
+
+	/**
+	 * The picture Java can decode (PNG, JPEG, GIF, BMP), if its header says it is at most
+	 * {@code maxEdge} pixels a side (checked before decoding, so a small file that claims
+	 * a huge picture is not expanded); empty otherwise.
+	 */
+	public static Optional<BufferedImage> read(byte[] content, int maxEdge) {
+		try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
+			Iterator<ImageReader> readers = (input != null) ? ImageIO.getImageReaders(input) : null;
+			if (readers == null || !readers.hasNext()) {
+				return Optional.empty();
+			}
+			ImageReader reader = readers.next();
+			try {
+				reader.setInput(input, true, true);
+				if (reader.getWidth(0) > maxEdge || reader.getHeight(0) > maxEdge) {
+					return Optional.empty();
+				}
+				return Optional.ofNullable(reader.read(0));
+			}
+			finally {
+				reader.dispose();
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			return Optional.empty();
+		}
 	}
 
 	/**

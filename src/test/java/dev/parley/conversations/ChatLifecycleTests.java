@@ -200,7 +200,14 @@ class ChatLifecycleTests extends ChatTest {
 		programs.put("order.js", "alert(document.cookie)".getBytes());
 		programs.put("run.bat", "del /q *".getBytes());
 		programs.put("Setup.MSI.", "plain words".getBytes());
-		programs.put("app.apk", zip());
+		programs.put("app.apk", zip("log.txt"));
+		programs.put("order.js\u200B", "alert(document.cookie)".getBytes()); // an
+																				// invisible
+																				// ending
+		programs.put("run.bat\u0001", "del /q *".getBytes());
+		programs.put("page.html", "<script>alert(1)</script>".getBytes());
+		programs.put("tools.zip", zip("docs/readme.txt", "bin/setup.exe")); // packed
+		programs.put("macro.vb", "Shell \"calc\"".getBytes());
 		int n = 0;
 		for (Map.Entry<String, byte[]> program : programs.entrySet()) {
 			ApiClient.Response refused = visitor.api()
@@ -216,7 +223,8 @@ class ChatLifecycleTests extends ChatTest {
 		assertThat(
 				visitor.api().upload(upload, "notes.txt", "Order 1234".getBytes(), Map.of("clientId", "ok-1")).status())
 			.isEqualTo(201);
-		assertThat(visitor.api().upload(upload, "logs.zip", zip(), Map.of("clientId", "ok-2")).status()).isEqualTo(201);
+		assertThat(visitor.api().upload(upload, "logs.zip", zip("log.txt"), Map.of("clientId", "ok-2")).status())
+			.isEqualTo(201);
 
 		// the administrator narrows the channel to images: text is refused, with what is
 		// allowed
@@ -248,12 +256,14 @@ class ChatLifecycleTests extends ChatTest {
 			.containsExactly("images");
 	}
 
-	private static byte[] zip() throws Exception {
+	private static byte[] zip(String... names) throws Exception {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
-			zip.putNextEntry(new java.util.zip.ZipEntry("log.txt"));
-			zip.write("line".getBytes());
-			zip.closeEntry();
+			for (String name : names) {
+				zip.putNextEntry(new java.util.zip.ZipEntry(name));
+				zip.write("line".getBytes());
+				zip.closeEntry();
+			}
 		}
 		return out.toByteArray();
 	}
@@ -297,7 +307,18 @@ class ChatLifecycleTests extends ChatTest {
 		ApiClient.Response big = admin().upload(path + "/logo", "big.png", noise(400, 400), Map.of());
 		assertThat(big.status()).isEqualTo(413);
 		assertThat(big.json().path("maxBytes").asInt()).isEqualTo(256 * 1024);
-		ApiClient.Response logo = admin().upload(path + "/logo", "logo.png", png(64, 64), Map.of());
+		byte[] bomb = png(8, 8);
+		// the header claims 50,000 x 50,000 pixels (IHDR width and height; the CRC no
+		// longer matches, which the size check never reaches)
+		for (int at : new int[] { 16, 20 }) {
+			java.nio.ByteBuffer.wrap(bomb, at, 4).putInt(50_000);
+		}
+		ApiClient.Response huge = admin().upload(path + "/logo", "bomb.png", bomb, Map.of());
+		assertThat(huge.status()).as("a small file claiming a huge picture").isEqualTo(415);
+		byte[] png = png(64, 64);
+		byte[] trailing = java.util.Arrays.copyOf(png, png.length + 16);
+		System.arraycopy("GPS 31.23,121.47".getBytes(), 0, trailing, png.length, 16);
+		ApiClient.Response logo = admin().upload(path + "/logo", "logo.png", trailing, Map.of());
 		assertThat(logo.status()).as(logo.toString()).isEqualTo(200);
 		String logoUrl = logo.json().path("logoUrl").asString();
 		assertThat(logoUrl).startsWith("/api/v1/widget/channels/" + key + "/logo");
@@ -312,6 +333,7 @@ class ChatLifecycleTests extends ChatTest {
 		assertThat(image.status()).isEqualTo(200);
 		assertThat(image.header("Content-Type")).isEqualTo("image/png");
 		assertThat(image.header("X-Content-Type-Options")).isEqualTo("nosniff");
+		assertThat(image.body()).as("drawn again: nothing but pixels").doesNotContain("GPS");
 
 		assertThat(admin().delete(path + "/logo").status()).isEqualTo(200);
 		assertThat(client().get(logoUrl).status()).isEqualTo(404);

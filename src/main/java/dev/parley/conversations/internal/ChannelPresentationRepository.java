@@ -80,6 +80,10 @@ class ChannelPresentationRepository {
 	}
 
 	private void ensureRow(long channelId) {
+		// the channel's row is locked first: two first saves at once queue here instead
+		// of
+		// one failing its insert (which on PostgreSQL spoils the whole transaction)
+		this.jdbc.sql("SELECT id FROM chat_channel WHERE id = ? FOR UPDATE").param(channelId).query(Long.class).list();
 		int exists = this.jdbc.sql("SELECT COUNT(*) FROM chat_channel_presentation WHERE channel_id = ?")
 			.param(channelId)
 			.query(Integer.class)

@@ -9,6 +9,7 @@ import java.util.Set;
 import dev.parley.administration.AuditLog;
 import dev.parley.administration.AuditResult;
 import dev.parley.platform.ApiException;
+import dev.parley.platform.Pictures;
 import org.apache.tika.Tika;
 
 import org.springframework.http.HttpStatus;
@@ -29,7 +30,12 @@ public class ChannelPresentations {
 	/** The languages of the widget. */
 	public static final List<String> LANGUAGES = List.of("en", "zh-CN", "zh-TW");
 
-	private static final Set<String> LOGO_TYPES = Set.of("image/png", "image/jpeg", "image/gif", "image/webp");
+	private static final Set<String> LOGO_TYPES = Set.of("image/png", "image/jpeg", "image/gif");
+
+	/** The largest logo taken, and the size it is kept at (it shows at most 40 px). */
+	static final int MAX_LOGO_EDGE = 4096;
+
+	static final int LOGO_EDGE = 256;
 
 	private static final int MAX_TEXT = 500;
 
@@ -104,12 +110,17 @@ public class ChannelPresentations {
 				.with("maxBytes", MAX_LOGO_BYTES);
 		}
 		String type = this.tika.detect(content);
-		if (!LOGO_TYPES.contains(type)) {
+		// served to every visitor: drawn again from its pixels (no metadata, no bytes
+		// after the image), and only if its size is sane before decoding
+		byte[] redrawn = LOGO_TYPES.contains(type) ? Pictures.read(content, MAX_LOGO_EDGE)
+			.map((image) -> Pictures.pngWithin(image, LOGO_EDGE))
+			.orElse(null) : null;
+		if (redrawn == null) {
 			throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
-					"A logo must be a PNG, JPEG, GIF or WebP image")
+					"A logo must be a PNG, JPEG or GIF image of at most " + MAX_LOGO_EDGE + " pixels a side")
 				.with("allowed", List.copyOf(LOGO_TYPES));
 		}
-		this.presentations.saveLogo(channelId, type, content, this.clock.instant());
+		this.presentations.saveLogo(channelId, "image/png", redrawn, this.clock.instant());
 		this.auditLog.record(actor, "channel.logo.updated", channel.name(), AuditResult.SUCCESS, null);
 		return this.presentations.find(channelId);
 	}

@@ -3,6 +3,7 @@ package dev.parley.conversations.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Predicate;
 
 import dev.parley.conversations.ClosedBy;
 import dev.parley.conversations.ConversationAssigned;
@@ -230,11 +231,16 @@ public class ConversationLifecycle {
 	 * @return whether this call closed it
 	 */
 	boolean close(long conversationId, ClosedBy by, Long byUserId) {
+		return close(conversationId, by, byUserId, (c) -> true);
+	}
+
+	/** Closes it if, under the lock, it is open and still {@code due}. */
+	private boolean close(long conversationId, ClosedBy by, Long byUserId, Predicate<Conversation> due) {
 		Instant now = now();
 		String name = (byUserId != null) ? this.publicNames.publicName(byUserId) : null;
 		return Boolean.TRUE.equals(this.transactions.execute((tx) -> {
 			Conversation c = this.conversations.lock(conversationId).orElseThrow();
-			if (c.closed()) {
+			if (c.closed() || !due.test(c)) {
 				return false;
 			}
 			this.conversations.close(conversationId, now, by);
@@ -273,8 +279,12 @@ public class ConversationLifecycle {
 			return 0;
 		}
 		int closed = 0;
-		for (Long id : this.lists.findInactive(this.clock.instant().minus(idle), 200)) {
-			if (close(id, ClosedBy.TIMEOUT, null)) {
+		Instant before = this.clock.instant().minus(idle);
+		// read without a lock: checked again under it (a snooze or a message meanwhile)
+		Predicate<Conversation> stillIdle = (c) -> !c.snoozed()
+				&& (c.lastMessageAt() == null || c.lastMessageAt().isBefore(before));
+		for (Long id : this.lists.findInactive(before, 200)) {
+			if (close(id, ClosedBy.TIMEOUT, null, stillIdle)) {
 				closed++;
 			}
 		}

@@ -15,7 +15,9 @@ final class Executables {
 			"pif", "js", "jse", "mjs", "vbs", "vbe", "wsf", "wsh", "hta", "ps1", "psm1", "psd1", "reg", "lnk", "inf",
 			"jar", "class", "apk", "aab", "xapk", "ipa", "app", "dmg", "pkg", "deb", "rpm", "run", "bin", "sh", "bash",
 			"csh", "ksh", "zsh", "command", "dll", "so", "dylib", "sys", "drv", "ocx", "gadget", "msc", "appx", "msix",
-			"appxbundle", "msixbundle", "xap", "elf", "out", "scf", "url", "iso", "img", "vhd", "vhdx");
+			"appxbundle", "msixbundle", "xap", "elf", "out", "scf", "url", "iso", "img", "vhd", "vhdx", "vb", "ws",
+			"wsc", "sct", "slk", "iqy", "desktop", "py", "pyw", "pl", "rb", "php", "html", "htm", "xhtml", "svg", "mht",
+			"mhtml", "settingcontent-ms", "library-ms", "application", "xbap", "chm", "hlp");
 
 	private static final Set<String> CONTENT_TYPES = Set.of("application/x-msdownload", "application/x-dosexec",
 			"application/x-ms-installer", "application/x-executable", "application/x-elf", "application/x-sharedlib",
@@ -38,6 +40,28 @@ final class Executables {
 		}
 		int dot = name.lastIndexOf('.');
 		return dot >= 0 && EXTENSIONS.contains(name.substring(dot + 1));
+	}
+
+	/**
+	 * @return whether a zip archive (or an office document, which is one) holds a program
+	 * or script by its entries' names: an archive is allowed, a program packed in one is
+	 * not. Only the names are read, nothing is extracted; what cannot be read as a zip is
+	 * not judged here.
+	 */
+	static boolean inArchive(byte[] content) {
+		try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(
+				new java.io.ByteArrayInputStream(content))) {
+			for (java.util.zip.ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+				String name = entry.getName();
+				if (!entry.isDirectory() && byName(UploadInspector.cleanName(name))) {
+					return true;
+				}
+			}
+			return false;
+		}
+		catch (java.io.IOException | IllegalArgumentException ex) {
+			return false;
+		}
 	}
 
 	/**

@@ -110,7 +110,8 @@ class QueueRepository {
 		params.add(since.toEpochMilli());
 		return this.jdbc
 			.sql("SELECT c.assigned_at - c.created_at FROM conversation c WHERE " + group
-					+ " AND c.assigned_at IS NOT NULL AND c.assigned_at >= ? ORDER BY c.assigned_at DESC LIMIT 20")
+					+ " AND c.assigned_at IS NOT NULL AND c.assigned_at >= ? AND c.left_message_at IS NULL "
+					+ "ORDER BY c.assigned_at DESC LIMIT 20")
 			.params(params)
 			.query(Long.class)
 			.list()

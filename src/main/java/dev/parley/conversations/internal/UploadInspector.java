@@ -50,7 +50,10 @@ class UploadInspector {
 	 */
 	Inspected inspect(String fileName, byte[] content, Set<FileKind> allowed) {
 		String type = this.tika.detect(content);
-		if (Executables.byName(fileName) || Executables.byContent(content, type)) {
+		// judged by the name as it will be stored and shown (an invisible character after
+		// ".js" must not hide the ending)
+		if (Executables.byName(cleanName(fileName)) || Executables.byContent(content, type)
+				|| (isZip(content) && Executables.inArchive(content))) {
 			throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "executable_refused",
 					"Programs and scripts cannot be sent")
 				.with("allowed", allowed.stream().map(FileKind::value).toList());
@@ -77,6 +80,10 @@ class UploadInspector {
 	 * characters (bidi overrides and isolates, zero-width characters, the byte order
 	 * mark), line and paragraph separators, and halves of surrogate pairs.
 	 */
+	private static boolean isZip(byte[] b) {
+		return b.length > 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4;
+	}
+
 	static String cleanName(String name) {
 		String base = (name != null) ? name : "";
 		base = base.substring(Math.max(base.lastIndexOf('/'), base.lastIndexOf('\\')) + 1);

@@ -87,7 +87,7 @@ export default {
           <img v-if="form.logoUrl" id="channel-logo-preview" class="logo-preview" :src="form.logoUrl" alt="">
           <span v-else class="logo-preview logo-none" aria-hidden="true"></span>
           <template v-if="channelId">
-            <input id="channel-logo-input" ref="chooser" type="file" accept="image/png,image/jpeg,image/gif,image/webp"
+            <input id="channel-logo-input" ref="chooser" type="file" accept="image/png,image/jpeg,image/gif"
               hidden @change="chosen">
             <button id="channel-logo-upload" type="button" :disabled="busy" @click="chooser && chooser.click()">
               {{ form.logoUrl ? t('channels.logoReplace') : t('channels.logoUpload') }}</button>

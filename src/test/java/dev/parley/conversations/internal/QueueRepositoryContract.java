@@ -139,6 +139,9 @@ abstract class QueueRepositoryContract extends ConversationsContract {
 		waiting(this.sales, 0);
 		assigned(this.billing, this.ann, 0, 60_000);
 		assigned(null, this.ann, 1_000, 1_250);
+		// a message left overnight and answered in the morning is no wait in the queue
+		long leftOvernight = leftMessage(this.sales, 4_100_000);
+		this.conversations.assignTo(leftOvernight, this.ann, at(40_000_000));
 
 		assertThat(this.queues.recentWaitSeconds(this.sales, at(0))).isEqualTo(OptionalDouble.of(2.0));
 		assertThat(this.queues.recentWaitSeconds(this.billing, at(0))).isEqualTo(OptionalDouble.of(60.0));
