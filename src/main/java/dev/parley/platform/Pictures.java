@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -23,12 +24,43 @@ public final class Pictures {
 	private Pictures() {
 	}
 
+	/** A picture's size as its header states it. */
+	public record Size(int width, int height) {
+
+		public boolean within(int edge) {
+			return this.width <= edge && this.height <= edge;
+		}
+
+		public long pixels() {
+			return (long) this.width * this.height;
+		}
+
+	}
+
 	/**
-	 * The picture Java can decode (PNG, JPEG, GIF, BMP), if its header says it is at most
-	 * {@code maxEdge} pixels a side (checked before decoding, so a small file that claims
-	 * a huge picture is not expanded); empty otherwise.
+	 * The size its header states, if Java can read it as a picture; nothing is decoded.
 	 */
-	public static Optional<BufferedImage> read(byte[] content, int maxEdge) {
+	public static Optional<Size> size(byte[] content) {
+		return withReader(content, (reader) -> Optional.of(new Size(reader.getWidth(0), reader.getHeight(0))));
+	}
+
+	/**
+	 * The picture Java can decode (PNG, JPEG, GIF, BMP), if its size, read from its
+	 * header before anything is decoded (so a small file that claims a huge picture is
+	 * never expanded), is {@code acceptable}; empty when it cannot be read or is not.
+	 */
+	public static Optional<BufferedImage> read(byte[] content, Predicate<Size> acceptable) {
+		return withReader(content, (reader) -> acceptable.test(new Size(reader.getWidth(0), reader.getHeight(0)))
+				? Optional.ofNullable(reader.read(0)) : Optional.empty());
+	}
+
+	private interface ReaderUse<T> {
+
+		Optional<T> apply(ImageReader reader) throws IOException;
+
+	}
+
+	private static <T> Optional<T> withReader(byte[] content, ReaderUse<T> use) {
 		try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
 			Iterator<ImageReader> readers = (input != null) ? ImageIO.getImageReaders(input) : null;
 			if (readers == null || !readers.hasNext()) {
@@ -37,10 +69,7 @@ public final class Pictures {
 			ImageReader reader = readers.next();
 			try {
 				reader.setInput(input, true, true);
-				if (reader.getWidth(0) > maxEdge || reader.getHeight(0) > maxEdge) {
-					return Optional.empty();
-				}
-				return Optional.ofNullable(reader.read(0));
+				return use.apply(reader);
 			}
 			finally {
 				reader.dispose();
@@ -49,6 +78,14 @@ public final class Pictures {
 		catch (IOException | RuntimeException ex) {
 			return Optional.empty();
 		}
+	}
+
+	/**
+	 * {@link #read(byte[], Predicate)} of a picture at most {@code maxEdge} pixels a
+	 * side.
+	 */
+	public static Optional<BufferedImage> read(byte[] content, int maxEdge) {
+		return read(content, (size) -> size.within(maxEdge));
 	}
 
 	/**

@@ -1,13 +1,6 @@
 package dev.parley.agents.internal;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.util.Iterator;
-
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 
 import dev.parley.platform.ApiException;
 import dev.parley.platform.Pictures;
@@ -63,31 +56,11 @@ final class AvatarImage {
 	}
 
 	private static byte[] redraw(byte[] content) {
-		BufferedImage source;
-		try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
-			Iterator<ImageReader> readers = (input != null) ? ImageIO.getImageReaders(input) : null;
-			if (readers == null || !readers.hasNext()) {
-				throw unreadable();
-			}
-			ImageReader reader = readers.next();
-			try {
-				reader.setInput(input, true, true);
-				if (reader.getWidth(0) > MAX_EDGE || reader.getHeight(0) > MAX_EDGE) {
-					throw ApiException.badRequest("avatar_too_big",
-							"An avatar may be at most " + MAX_EDGE + " pixels wide and high");
-				}
-				source = reader.read(0);
-			}
-			finally {
-				reader.dispose();
-			}
+		if (!Pictures.size(content).orElseThrow(AvatarImage::unreadable).within(MAX_EDGE)) {
+			throw ApiException.badRequest("avatar_too_big",
+					"An avatar may be at most " + MAX_EDGE + " pixels wide and high");
 		}
-		catch (IOException | RuntimeException ex) {
-			if (ex instanceof ApiException api) {
-				throw api;
-			}
-			throw unreadable();
-		}
+		BufferedImage source = Pictures.read(content, MAX_EDGE).orElseThrow(AvatarImage::unreadable);
 		return Pictures.pngWithin(source, EDGE);
 	}
 

@@ -1,14 +1,7 @@
 package dev.parley.conversations.internal;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.util.Iterator;
 import java.util.Set;
-
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 
 import dev.parley.platform.ApiException;
 import dev.parley.platform.Pictures;
@@ -107,29 +100,9 @@ class UploadInspector {
 	}
 
 	private static Inspected image(String type, byte[] content) {
-		try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
-			Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
-			if (input == null || !readers.hasNext()) {
-				return null;
-			}
-			ImageReader reader = readers.next();
-			try {
-				reader.setInput(input, true, true);
-				int width = reader.getWidth(0);
-				int height = reader.getHeight(0);
-				if ((long) width * height > MAX_PIXELS) {
-					return null;
-				}
-				BufferedImage source = reader.read(0);
-				return new Inspected(type, true, width, height, thumbnail(source));
-			}
-			finally {
-				reader.dispose();
-			}
-		}
-		catch (IOException | RuntimeException ex) {
-			return null;
-		}
+		return Pictures.read(content, (size) -> size.pixels() <= MAX_PIXELS)
+			.map((source) -> new Inspected(type, true, source.getWidth(), source.getHeight(), thumbnail(source)))
+			.orElse(null);
 	}
 
 	private static byte[] thumbnail(BufferedImage source) {
