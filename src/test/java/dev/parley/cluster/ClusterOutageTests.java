@@ -208,6 +208,7 @@ class ClusterOutageTests {
 
 	private static ConfigurableApplicationContext start(String namespace, int node, String... extra) {
 		String[] args = new String[] { "--server.port=0", "--spring.profiles.active=cluster",
+				"--parley.secret-key=" + dev.parley.testing.TestSecrets.SECRET_KEY,
 				"--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.username(),
 				"--spring.datasource.password=", "--spring.session.redis.namespace=" + namespace,
 				"--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + redis[node].port(),

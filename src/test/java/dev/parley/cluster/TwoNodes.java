@@ -60,6 +60,7 @@ final class TwoNodes implements AutoCloseable {
 
 	private ConfigurableApplicationContext node(String namespace, String... extra) {
 		String[] args = new String[] { "--server.port=0", "--spring.profiles.active=cluster",
+				"--parley.secret-key=" + dev.parley.testing.TestSecrets.SECRET_KEY,
 				"--spring.datasource.url=" + this.database.url(),
 				"--spring.datasource.username=" + this.database.username(), "--spring.datasource.password=",
 				"--spring.session.redis.namespace=" + namespace, "--parley.cache.time-to-live=1h",

@@ -1,0 +1,57 @@
+package dev.parley.notifications;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One notification to one recipient, as a module asks for it.
+ *
+ * @param idempotencyKey the event and the recipient, e.g.
+ * {@code message-left:42:visitor}; asking again with the same key stores nothing (at most
+ * 200 characters)
+ * @param channel e-mail or SMS
+ * @param recipient an e-mail address or a phone number
+ * @param audience a customer or a staff member
+ * @param staffUserId the staff member it is for, or null
+ * @param template the template's key, e.g. {@code message-left-ack}
+ * @param language the recipient's language (en, zh-CN, zh-TW; others fall back)
+ * @param values the template's values: strings, numbers, booleans, lists and maps of
+ * those; escaped when they are put into HTML
+ * @param conversationId the conversation the notification is about (e-mails of one
+ * conversation form one thread), or null
+ * @param notBefore send no earlier than this, or null for at once
+ */
+public record NotificationRequest(String idempotencyKey, NotificationChannel channel, String recipient,
+		Audience audience, Long staffUserId, String template, String language, Map<String, Object> values,
+		Long conversationId, Instant notBefore) {
+
+	public NotificationRequest {
+		Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+		Objects.requireNonNull(channel, "channel");
+		Objects.requireNonNull(recipient, "recipient");
+		Objects.requireNonNull(audience, "audience");
+		Objects.requireNonNull(template, "template");
+		values = (values != null) ? Map.copyOf(values) : Map.of();
+	}
+
+	/** An e-mail to a customer, sent at once. */
+	public static NotificationRequest emailToCustomer(String key, String address, String template, String language,
+			Map<String, Object> values, Long conversationId) {
+		return new NotificationRequest(key, NotificationChannel.EMAIL, address, Audience.CUSTOMER, null, template,
+				language, values, conversationId, null);
+	}
+
+	/** A notification to a staff member, sent at once. */
+	public static NotificationRequest toStaff(String key, NotificationChannel channel, String recipient,
+			long staffUserId, String template, String language, Map<String, Object> values, Long conversationId) {
+		return new NotificationRequest(key, channel, recipient, Audience.STAFF, staffUserId, template, language, values,
+				conversationId, null);
+	}
+
+	public NotificationRequest notBefore(Instant at) {
+		return new NotificationRequest(this.idempotencyKey, this.channel, this.recipient, this.audience,
+				this.staffUserId, this.template, this.language, this.values, this.conversationId, at);
+	}
+
+}

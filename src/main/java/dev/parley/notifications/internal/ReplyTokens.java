@@ -1,0 +1,111 @@
+package dev.parley.notifications.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import dev.parley.platform.ServerSecrets;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The token that threads a customer's e-mail reply into his conversation:
+ * {@code c<conversation id>.<signature>}, where the signature is an HMAC-SHA256 (the
+ * server secret {@code mail-reply-token}) over the conversation and its visitor, 16
+ * lower-case Base32 characters (80 bits). It goes into the Reply-To address
+ * ({@code support+c42.abcd...@example.com}) and into the Message-ID of every e-mail about
+ * the conversation, so a reply carries it in its address or in In-Reply-To/References. A
+ * token names a conversation but proves only that Parley wrote it for that conversation's
+ * visitor; the reader still checks the sender.
+ */
+@Component
+public class ReplyTokens {
+
+	private static final Pattern TOKEN = Pattern.compile("c(\\d{1,18})\\.([a-z2-7]{16})");
+
+	private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
+
+	private final ServerSecrets secrets;
+
+	public ReplyTokens(ServerSecrets secrets) {
+		this.secrets = secrets;
+	}
+
+	/** A conversation's token as written into addresses and message ids. */
+	public String tokenFor(long conversationId, long visitorId) {
+		return "c" + conversationId + "." + signature(conversationId, visitorId);
+	}
+
+	/**
+	 * Finds a token in some text (an address, a Message-ID, a References header).
+	 * @return the conversation id the first well-formed token names; its signature is not
+	 * checked yet ({@link #verify})
+	 */
+	public Optional<Candidate> find(String text) {
+		if (text == null) {
+			return Optional.empty();
+		}
+		Matcher matcher = TOKEN.matcher(text.toLowerCase(Locale.ROOT));
+		while (matcher.find()) {
+			try {
+				return Optional.of(new Candidate(Long.parseLong(matcher.group(1)), matcher.group(2)));
+			}
+			catch (NumberFormatException ex) {
+				// too large to be an id: look on
+			}
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * @return whether the candidate's signature is the one Parley makes for the
+	 * conversation and its visitor (compared in constant time)
+	 */
+	public boolean verify(Candidate candidate, long visitorId) {
+		byte[] expected = signature(candidate.conversationId(), visitorId).getBytes(StandardCharsets.US_ASCII);
+		return MessageDigest.isEqual(expected, candidate.signature().getBytes(StandardCharsets.US_ASCII));
+	}
+
+	/** A token found in a mail: the conversation it names and its signature. */
+	public record Candidate(long conversationId, String signature) {
+	}
+
+	private String signature(long conversationId, long visitorId) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(this.secrets.secret("mail-reply-token"), "HmacSHA256"));
+			byte[] digest = mac
+				.doFinal(("conversation:" + conversationId + ":visitor:" + visitorId).getBytes(StandardCharsets.UTF_8));
+			return base32(digest, 16);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("HmacSHA256 is not available", ex);
+		}
+	}
+
+	private static String base32(byte[] bytes, int length) {
+		StringBuilder out = new StringBuilder(length);
+		int buffer = 0;
+		int bits = 0;
+		for (byte b : bytes) {
+			buffer = (buffer << 8) | (b & 0xff);
+			bits += 8;
+			while (bits >= 5 && out.length() < length) {
+				out.append(BASE32[(buffer >> (bits - 5)) & 31]);
+				bits -= 5;
+			}
+			if (out.length() == length) {
+				break;
+			}
+		}
+		return out.toString();
+	}
+
+}
