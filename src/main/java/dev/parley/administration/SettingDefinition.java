@@ -35,6 +35,11 @@ public record SettingDefinition(String key, SettingType type, String defaultValu
 		return new SettingDefinition(key, SettingType.ZONE, defaultValue, null, null, List.of());
 	}
 
+	/** An http or https address, e.g. where the installation is reached from outside. */
+	public static SettingDefinition url(String key, String defaultValue) {
+		return new SettingDefinition(key, SettingType.URL, defaultValue, null, 500, List.of());
+	}
+
 	public static SettingDefinition bool(String key, boolean defaultValue) {
 		return new SettingDefinition(key, SettingType.BOOLEAN, String.valueOf(defaultValue), null, null, List.of());
 	}
@@ -70,6 +75,7 @@ public record SettingDefinition(String key, SettingType type, String defaultValu
 					: Optional.of("must be true or false");
 			case CHOICE -> this.allowed.contains(value) ? Optional.empty()
 					: Optional.of("must be one of " + String.join(", ", this.allowed));
+			case URL -> urlProblem(value, this.max);
 			case ZONE -> {
 				try {
 					ZoneId.of(value);
@@ -82,8 +88,30 @@ public record SettingDefinition(String key, SettingType type, String defaultValu
 		};
 	}
 
+	private static Optional<String> urlProblem(String value, int maxLength) {
+		if (value.length() > maxLength) {
+			return Optional.of("must be at most " + maxLength + " characters");
+		}
+		try {
+			java.net.URI uri = new java.net.URI(value.strip());
+			boolean web = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+			if (web && uri.getHost() != null && uri.getRawQuery() == null && uri.getRawFragment() == null
+					&& uri.getRawUserInfo() == null) {
+				return Optional.empty();
+			}
+		}
+		catch (java.net.URISyntaxException ex) {
+			// described below
+		}
+		return Optional.of("must be an http or https address such as https://support.example.com");
+	}
+
 	/** The value as it is stored: integers without surrounding blanks. */
 	public String normalise(String value) {
+		if (this.type == SettingType.URL) {
+			String url = value.strip();
+			return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+		}
 		return (this.type == SettingType.INTEGER) ? String.valueOf(Integer.parseInt(value.strip())) : value;
 	}
 

@@ -21,7 +21,8 @@ class OrganisationSettings {
 	SettingDefinitions organisationSettingDefinitions() {
 		return new SettingDefinitions(SettingDefinition.text("organisation.name", "Parley", 200),
 				SettingDefinition.choice("organisation.language", "en", LANGUAGES),
-				SettingDefinition.zone("organisation.timeZone", "UTC"));
+				SettingDefinition.zone("organisation.timeZone", "UTC"),
+				SettingDefinition.url("organisation.publicUrl", "http://localhost:8080"));
 	}
 
 }
