@@ -49,6 +49,9 @@ public enum Permission {
 
 	CHANNEL_MANAGE("channel.manage", "administration"),
 
+	/** The mail account, the SMS gateway, notification templates and the delivery log. */
+	NOTIFICATION_MANAGE("notification.manage", "administration"),
+
 	SYSTEM_MONITOR("system.monitor", "operations");
 
 	private static final Map<String, Permission> BY_CODE = Arrays.stream(values())

@@ -21,4 +21,13 @@ public interface ChannelSender {
 	 */
 	DeliveryResult send(Outgoing message);
 
+	/**
+	 * Several attempts at once (one connection to the provider, where it has such a
+	 * thing).
+	 * @return one result per message, in order
+	 */
+	default java.util.List<DeliveryResult> sendAll(java.util.List<Outgoing> batch) {
+		return batch.stream().map(this::send).toList();
+	}
+
 }

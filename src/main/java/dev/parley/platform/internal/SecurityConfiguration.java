@@ -78,7 +78,11 @@ class SecurityConfiguration {
 		// so
 		// its requests do carry Parley's cookies; they must pass all the same.
 		RequestMatcher visitorCall = (request) -> request.getRequestURI().startsWith("/api/v1/widget/");
-		http.csrf((csrf) -> csrf.spa().ignoringRequestMatchers(hasAuthorizationHeader, visitorCall))
+		// The unsubscribe link of an e-mail is confirmed by a POST from a page without a
+		// session, or by a mail program's one-click POST: the signed token in its address
+		// is all that authorises it.
+		RequestMatcher unsubscribe = (request) -> request.getRequestURI().startsWith("/unsubscribe/");
+		http.csrf((csrf) -> csrf.spa().ignoringRequestMatchers(hasAuthorizationHeader, visitorCall, unsubscribe))
 			.headers((headers) -> headers
 				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(pages),
 						new StaticHeadersWriter("Content-Security-Policy", DEFAULT_CSP)))

@@ -1,0 +1,217 @@
+package dev.parley.notifications.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import dev.parley.notifications.Audience;
+import dev.parley.notifications.NotificationChannel;
+import dev.parley.notifications.NotificationStatus;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The {@code notification} table: the outbox and the delivery log. */
+@Repository
+public class NotificationRepository {
+
+	static final String COLUMNS = "id, idempotency_key, channel, recipient, audience, staff_user_id, template, "
+			+ "language, payload, conversation_id, status, attempts, next_attempt_at, last_error, "
+			+ "provider_message_id, message_id, created_at, sent_at";
+
+	private final JdbcClient jdbc;
+
+	/**
+	 * A savepoint in the caller's transaction: an insert that meets an existing key
+	 * fails, and on PostgreSQL that would spoil the whole transaction.
+	 */
+	private final TransactionTemplate savepoint;
+
+	NotificationRepository(JdbcClient jdbc, PlatformTransactionManager transactions) {
+		this.jdbc = jdbc;
+		this.savepoint = new TransactionTemplate(transactions);
+		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+	}
+
+	/** A new row, as the outbox stores it. */
+	record NewNotification(String idempotencyKey, NotificationChannel channel, String recipient, Audience audience,
+			Long staffUserId, String template, String language, String payload, Long conversationId,
+			NotificationStatus status, Instant nextAttemptAt, String lastError, Instant createdAt) {
+	}
+
+	/**
+	 * @return the new row's id, or empty when a row with the same key exists
+	 */
+	Optional<Long> insert(NewNotification n) {
+		if (existsKey(n.idempotencyKey())) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(this.savepoint.execute((tx) -> {
+				KeyHolder keys = new GeneratedKeyHolder();
+				this.jdbc
+					.sql("INSERT INTO notification (idempotency_key, channel, recipient, audience, staff_user_id, "
+							+ "template, language, payload, conversation_id, status, attempts, next_attempt_at, "
+							+ "last_error, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)")
+					.params(n.idempotencyKey(), n.channel().name(), n.recipient(), n.audience().name(), n.staffUserId(),
+							n.template(), n.language(), n.payload(), n.conversationId(), n.status().name(),
+							n.nextAttemptAt().toEpochMilli(), n.lastError(), n.createdAt().toEpochMilli())
+					.update(keys, "id");
+				return keys.getKey().longValue();
+			}));
+		}
+		catch (DuplicateKeyException ex) {
+			// the same event for the same recipient, stored a moment ago by another node
+			return Optional.empty();
+		}
+	}
+
+	private boolean existsKey(String key) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM notification WHERE idempotency_key = ?")
+			.param(key)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	/**
+	 * How many notifications went (or are going) to the recipient since a time, of one
+	 * template or of all (null), not counting suppressed ones.
+	 */
+	int countRecent(String recipient, String template, Instant since) {
+		return this.jdbc
+			.sql("SELECT COUNT(*) FROM notification WHERE recipient = ? AND created_at >= ? AND status <> 'SUPPRESSED'"
+					+ ((template != null) ? " AND template = ?" : ""))
+			.params((template != null) ? List.of(recipient, since.toEpochMilli(), template)
+					: List.of(recipient, since.toEpochMilli()))
+			.query(Integer.class)
+			.single();
+	}
+
+	/**
+	 * Claims up to {@code limit} due notifications for this node: pending ones whose time
+	 * has come, and ones another node claimed but never finished (it died).
+	 * @return the claimed rows, each with its attempt counted
+	 */
+	List<Notification> claimDue(String claimer, Instant now, Instant claimUntil, int limit) {
+		List<Long> due = this.jdbc
+			.sql("SELECT id FROM notification WHERE (status = 'PENDING' AND next_attempt_at <= ?) "
+					+ "OR (status = 'SENDING' AND claimed_until < ?) ORDER BY next_attempt_at, id LIMIT ?")
+			.params(now.toEpochMilli(), now.toEpochMilli(), limit)
+			.query(Long.class)
+			.list();
+		if (due.isEmpty()) {
+			return List.of();
+		}
+		this.jdbc.sql("UPDATE notification SET status = 'SENDING', claimed_by = :claimer, claimed_until = :until, "
+				+ "attempts = attempts + 1 WHERE id IN (:ids) AND ((status = 'PENDING' AND next_attempt_at <= :now) "
+				+ "OR (status = 'SENDING' AND claimed_until < :now))")
+			.param("claimer", claimer)
+			.param("until", claimUntil.toEpochMilli())
+			.param("ids", due)
+			.param("now", now.toEpochMilli())
+			.update();
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM notification WHERE claimed_by = :claimer "
+					+ "AND status = 'SENDING' AND id IN (:ids) ORDER BY id")
+			.param("claimer", claimer)
+			.param("ids", due)
+			.query(NotificationRepository::map)
+			.list();
+	}
+
+	/** Records a delivery, unless another node took the row over meanwhile. */
+	boolean markSent(long id, String claimer, String providerMessageId, String messageId, Instant at) {
+		return this.jdbc
+			.sql("UPDATE notification SET status = 'SENT', sent_at = ?, provider_message_id = ?, "
+					+ "message_id = ?, last_error = NULL, claimed_by = NULL, claimed_until = NULL "
+					+ "WHERE id = ? AND claimed_by = ? AND status = 'SENDING'")
+			.params(at.toEpochMilli(), providerMessageId, messageId, id, claimer)
+			.update() == 1;
+	}
+
+	/** Puts the row back for another attempt at {@code next}. */
+	void markRetry(long id, String claimer, String error, Instant next) {
+		this.jdbc
+			.sql("UPDATE notification SET status = 'PENDING', next_attempt_at = ?, last_error = ?, "
+					+ "claimed_by = NULL, claimed_until = NULL WHERE id = ? AND claimed_by = ? AND status = 'SENDING'")
+			.params(next.toEpochMilli(), truncate(error), id, claimer)
+			.update();
+	}
+
+	/** Gives up on the row: refused for good, or out of attempts; or suppressed. */
+	void markFinal(long id, String claimer, NotificationStatus status, String error) {
+		this.jdbc
+			.sql("UPDATE notification SET status = ?, last_error = ?, claimed_by = NULL, claimed_until = NULL "
+					+ "WHERE id = ? AND claimed_by = ? AND status = 'SENDING'")
+			.params(status.name(), truncate(error), id, claimer)
+			.update();
+	}
+
+	/**
+	 * Makes a failed or suppressed notification due again now (an administrator's
+	 * resend), with its attempts counted from zero.
+	 * @return whether it was in a state that may be sent again
+	 */
+	boolean requeue(long id, Instant now) {
+		return this.jdbc
+			.sql("UPDATE notification SET status = 'PENDING', attempts = 0, next_attempt_at = ?, "
+					+ "last_error = NULL WHERE id = ? AND status IN ('FAILED', 'SUPPRESSED')")
+			.params(now.toEpochMilli(), id)
+			.update() == 1;
+	}
+
+	Optional<Notification> find(long id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM notification WHERE id = ?")
+			.param(id)
+			.query(NotificationRepository::map)
+			.optional();
+	}
+
+	/**
+	 * The Message-ID of the last e-mail sent to the recipient about the conversation, for
+	 * In-Reply-To.
+	 */
+	Optional<String> lastMessageId(long conversationId, String recipient) {
+		return this.jdbc
+			.sql("SELECT message_id FROM notification WHERE conversation_id = ? AND recipient = ? "
+					+ "AND status = 'SENT' AND message_id IS NOT NULL ORDER BY sent_at DESC, id DESC")
+			.params(conversationId, recipient)
+			.query(String.class)
+			.stream()
+			.findFirst();
+	}
+
+	/** How many notifications wait to be sent (pending or being sent). */
+	long backlog() {
+		return this.jdbc.sql("SELECT COUNT(*) FROM notification WHERE status IN ('PENDING', 'SENDING')")
+			.query(Long.class)
+			.single();
+	}
+
+	static String truncate(String error) {
+		if (error == null) {
+			return null;
+		}
+		return (error.length() > 1000) ? error.substring(0, 997) + "..." : error;
+	}
+
+	static Notification map(ResultSet rs, int row) throws SQLException {
+		long next = rs.getLong(13);
+		long sent = rs.getLong(18);
+		Instant sentAt = rs.wasNull() ? null : Instant.ofEpochMilli(sent);
+		return new Notification(rs.getLong(1), rs.getString(2), NotificationChannel.of(rs.getString(3)),
+				rs.getString(4), Audience.of(rs.getString(5)), (Long) rs.getObject(6, Long.class), rs.getString(7),
+				rs.getString(8), rs.getString(9), (Long) rs.getObject(10, Long.class),
+				NotificationStatus.of(rs.getString(11)), rs.getInt(12), Instant.ofEpochMilli(next), rs.getString(14),
+				rs.getString(15), rs.getString(16), Instant.ofEpochMilli(rs.getLong(17)), sentAt);
+	}
+
+}

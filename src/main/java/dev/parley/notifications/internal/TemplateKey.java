@@ -1,0 +1,85 @@
+package dev.parley.notifications.internal;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.parley.notifications.Audience;
+
+/**
+ * Every notification Parley sends, with the values its template gets (shown in the
+ * template editor and used for its preview). The shipped texts are in
+ * {@code notifications/templates/<key>/<language>.subject|.txt|.html}.
+ */
+public enum TemplateKey {
+
+	/** A visitor left a message: we have it and will answer. */
+	MESSAGE_LEFT_ACK("message-left-ack", Audience.CUSTOMER,
+			Map.of("name", "Li Lei", "organisation", "Example Ltd", "text", "Does the blue model ship to Hangzhou?")),
+
+	/** Staff of the group: a visitor left a message. */
+	MESSAGE_LEFT_STAFF("message-left-staff", Audience.STAFF,
+			Map.of("name", "Wang Fang", "visitor", "Li Lei", "group", "Sales", "text",
+					"Does the blue model ship to Hangzhou?", "link", "https://support.example.com/console/#/inbox/42")),
+
+	/** The agent's answers that the visitor has not read in the chat. */
+	AGENT_REPLY("agent-reply", Audience.CUSTOMER,
+			Map.of("name", "Li Lei", "organisation", "Example Ltd", "agent", "Amy", "messages",
+					List.of(Map.of("text", "Yes, we ship to Hangzhou within two days."),
+							Map.of("text", "Anything else I can help with?")))),
+
+	/** The transcript the visitor asked for when the conversation closed. */
+	TRANSCRIPT("conversation-transcript", Audience.CUSTOMER,
+			Map.of("name", "Li Lei", "organisation", "Example Ltd", "started", "2026-12-06 10:15", "lines",
+					List.of(Map.of("who", "Li Lei", "at", "10:15", "text", "Hello, is the blue model in stock?"),
+							Map.of("who", "Amy", "at", "10:16", "text", "Yes, it is.")))),
+
+	/** Supervisors: a conversation waits too long and no agent is online. */
+	WAITING_ALERT("waiting-alert", Audience.STAFF,
+			Map.of("name", "Wang Fang", "group", "Sales", "minutes", 12, "waiting", 3, "link",
+					"https://support.example.com/console/#/board")),
+
+	/** A colleague mentioned the staff member in a note while he was away. */
+	MENTION("mention", Audience.STAFF,
+			Map.of("name", "Wang Fang", "author", "Amy", "excerpt", "@wang could you check the refund?", "link",
+					"https://support.example.com/console/#/mentions")),
+
+	/** A staff member asked to reset his password. */
+	STAFF_PASSWORD_RESET("staff-password-reset", Audience.STAFF,
+			Map.of("name", "Wang Fang", "link", "https://support.example.com/console/#/reset?token=abc",
+					"expiresInMinutes", 30)),
+
+	/** The administrator's "send a test message". */
+	TEST_MESSAGE("test-message", Audience.STAFF, Map.of("organisation", "Example Ltd"));
+
+	private final String key;
+
+	private final Audience audience;
+
+	private final Map<String, Object> sample;
+
+	TemplateKey(String key, Audience audience, Map<String, Object> sample) {
+		this.key = key;
+		this.audience = audience;
+		this.sample = sample;
+	}
+
+	public String key() {
+		return this.key;
+	}
+
+	public Audience audience() {
+		return this.audience;
+	}
+
+	/** Values like the real ones, for the preview. */
+	public Map<String, Object> sample() {
+		return this.sample;
+	}
+
+	public static Optional<TemplateKey> of(String key) {
+		return Arrays.stream(values()).filter((t) -> t.key.equals(key)).findFirst();
+	}
+
+}

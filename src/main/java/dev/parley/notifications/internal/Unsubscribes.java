@@ -1,0 +1,120 @@
+package dev.parley.notifications.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Optional;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import dev.parley.platform.ServerSecrets;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Customers who opted out of e-mail. Every customer e-mail carries a link with a token
+ * (the address and an HMAC of it) that unsubscribes that address and no other.
+ */
+@Component
+public class Unsubscribes {
+
+	private final JdbcClient jdbc;
+
+	private final ServerSecrets secrets;
+
+	private final Clock clock;
+
+	private final TransactionTemplate savepoint;
+
+	Unsubscribes(JdbcClient jdbc, ServerSecrets secrets, Clock clock, PlatformTransactionManager transactions) {
+		this.jdbc = jdbc;
+		this.secrets = secrets;
+		this.clock = clock;
+		this.savepoint = new TransactionTemplate(transactions);
+		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+	}
+
+	public boolean optedOut(String address) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM notification_opt_out WHERE address = ?")
+			.param(normal(address))
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	/** The token of an address's unsubscribe link. */
+	public String tokenFor(String address) {
+		String normal = normal(address);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(normal.getBytes(StandardCharsets.UTF_8)) + "."
+				+ signature(normal);
+	}
+
+	/**
+	 * @return the address a genuine token names
+	 */
+	public Optional<String> addressOf(String token) {
+		if (token == null || token.length() > 600) {
+			return Optional.empty();
+		}
+		int dot = token.indexOf('.');
+		if (dot <= 0) {
+			return Optional.empty();
+		}
+		try {
+			String address = new String(Base64.getUrlDecoder().decode(token.substring(0, dot)), StandardCharsets.UTF_8);
+			boolean genuine = MessageDigest.isEqual(signature(address).getBytes(StandardCharsets.US_ASCII),
+					token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII));
+			return genuine ? Optional.of(address) : Optional.empty();
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
+	}
+
+	/** Opts an address out (again: nothing changes). */
+	public void optOut(String address) {
+		String normal = normal(address);
+		if (optedOut(normal)) {
+			return;
+		}
+		try {
+			this.savepoint.executeWithoutResult(
+					(tx) -> this.jdbc.sql("INSERT INTO notification_opt_out (address, created_at) VALUES (?, ?)")
+						.params(normal, this.clock.millis())
+						.update());
+		}
+		catch (DuplicateKeyException ex) {
+			// opted out a moment ago by another request
+		}
+	}
+
+	/** Takes an address off the list (the customer asked to get mail again). */
+	public boolean optIn(String address) {
+		return this.jdbc.sql("DELETE FROM notification_opt_out WHERE address = ?").param(normal(address)).update() == 1;
+	}
+
+	private static String normal(String address) {
+		return address.strip().toLowerCase(Locale.ROOT);
+	}
+
+	private String signature(String address) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(this.secrets.secret("mail-unsubscribe"), "HmacSHA256"));
+			byte[] digest = mac.doFinal(address.getBytes(StandardCharsets.UTF_8));
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("HmacSHA256 is not available", ex);
+		}
+	}
+
+}
