@@ -10,7 +10,10 @@ import java.time.Instant;
  * @param groupId the group whose backlog it is in; null for conversations in no group
  * @param email the address to answer to, if the visitor gave one
  * @param phone the number to answer to, if the visitor gave one
+ * @param name the name the visitor gave, or null
+ * @param language the visitor's language as his browser gave it, or null
+ * @param text what he wrote
  */
 public record MessageLeft(long conversationId, long channelId, Long groupId, long visitorId, String email, String phone,
-		Instant at) {
+		String name, String language, String text, Instant at) {
 }

@@ -52,8 +52,12 @@ class MessageBatch {
 
 	private final Snoozes snoozes;
 
+	private final VisitorRepository visitors;
+
 	MessageBatch(ConversationRepository conversations, MessageRepository messages, AttachmentRepository attachments,
-			ChatSettings settings, Clock clock, ApplicationEventPublisher events, LiveFeed feed, Snoozes snoozes) {
+			ChatSettings settings, Clock clock, ApplicationEventPublisher events, LiveFeed feed, Snoozes snoozes,
+			VisitorRepository visitors) {
+		this.visitors = visitors;
 		this.conversations = conversations;
 		this.messages = messages;
 		this.attachments = attachments;
@@ -103,7 +107,10 @@ class MessageBatch {
 					continue;
 				}
 				long seq = c.lastSeq();
-				if (c.closed()) {
+				// an agent's follow-up to a visitor who can be reached: the conversation
+				// stays closed, the visitor gets it by e-mail or text (notifications)
+				boolean followUp = c.closed() && r.draft.side() == Side.AGENT && reachable(c);
+				if (c.closed() && !followUp) {
 					if (r.draft.side() != Side.VISITOR || !withinReopenWindow(c, now)) {
 						throw new ApiException(HttpStatus.CONFLICT, "conversation_closed",
 								"The conversation is closed");
@@ -170,6 +177,11 @@ class MessageBatch {
 			this.events.publishEvent(new ConversationWaiting(c.id(), c.channelId(), c.groupId(), now));
 		}
 		return c.reopened(status);
+	}
+
+	/** Whether the visitor left an e-mail address or a phone number to follow up at. */
+	private boolean reachable(Conversation c) {
+		return this.visitors.findById(c.visitorId()).filter((v) -> v.email() != null || v.phone() != null).isPresent();
 	}
 
 	private boolean withinReopenWindow(Conversation c, Instant now) {

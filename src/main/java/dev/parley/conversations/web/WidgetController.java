@@ -19,6 +19,7 @@ import dev.parley.conversations.internal.ConversationLifecycle;
 import dev.parley.conversations.internal.ConversationQueries;
 import dev.parley.conversations.internal.Ratings;
 import dev.parley.conversations.internal.Transcript;
+import dev.parley.conversations.internal.TranscriptRequests;
 import dev.parley.conversations.internal.VisitorSessions;
 import dev.parley.conversations.internal.VisitorTokens;
 import dev.parley.conversations.internal.VisitorTokens.VisitorIdentity;
@@ -69,10 +70,13 @@ class WidgetController {
 
 	private final Ratings ratings;
 
+	private final TranscriptRequests transcriptRequests;
+
 	WidgetController(VisitorSessions sessions, ChatMessages chat, ConversationLifecycle lifecycle,
 			ConversationQueries queries, ConversationAccess access, Transcript transcript, ChatAttachments attachments,
 			VisitorTokens tokens, Settings settings, GroupDirectory groups, ChannelPresentations presentations,
-			Ratings ratings) {
+			Ratings ratings, TranscriptRequests transcriptRequests) {
+		this.transcriptRequests = transcriptRequests;
 		this.presentations = presentations;
 		this.ratings = ratings;
 		this.lifecycle = lifecycle;
@@ -237,6 +241,17 @@ class WidgetController {
 	@PostMapping("/conversations/{id}/rating")
 	ResponseEntity<Void> rate(@PathVariable long id, @RequestBody RatingForm form, HttpServletRequest request) {
 		this.ratings.rate(visitor(request), id, form.score(), form.comment());
+		return ResponseEntity.noContent().build();
+	}
+
+	record TranscriptForm(String email) {
+	}
+
+	/** E-mail me the transcript: when the conversation closes, or now if it has. */
+	@PostMapping("/conversations/{id}/transcript-request")
+	ResponseEntity<Void> requestTranscript(@PathVariable long id, @RequestBody TranscriptForm form,
+			HttpServletRequest request) {
+		this.transcriptRequests.request(visitor(request), id, form.email());
 		return ResponseEntity.noContent().build();
 	}
 

@@ -30,10 +30,10 @@ public enum TemplateKey {
 							Map.of("text", "Anything else I can help with?")))),
 
 	/** The transcript the visitor asked for when the conversation closed. */
-	TRANSCRIPT("conversation-transcript", Audience.CUSTOMER,
-			Map.of("name", "Li Lei", "organisation", "Example Ltd", "started", "2026-12-06 10:15", "lines",
-					List.of(Map.of("who", "Li Lei", "at", "10:15", "text", "Hello, is the blue model in stock?"),
-							Map.of("who", "Amy", "at", "10:16", "text", "Yes, it is.")))),
+	TRANSCRIPT("conversation-transcript", Audience.CUSTOMER, Map.of("name", "Li Lei", "organisation", "Example Ltd",
+			"started", "2026-12-06 10:15", "lines",
+			List.of(Map.of("mine", true, "who", "Li Lei", "at", "10:15", "text", "Hello, is the blue model in stock?"),
+					Map.of("mine", false, "who", "Amy", "at", "10:16", "text", "Yes, it is.")))),
 
 	/** Supervisors: a conversation waits too long and no agent is online. */
 	WAITING_ALERT("waiting-alert", Audience.STAFF,
