@@ -4,9 +4,11 @@ import { ref } from 'vue';
 import { t } from '../../shared/js/i18n.js';
 import { state, rate, newChat } from './chat.js';
 import { ICONS } from './icons.js';
+import TranscriptRequest from './TranscriptRequest.js';
 
 export default {
   name: 'RatingPanel',
+  components: { TranscriptRequest },
   setup() {
     const score = ref(0);
     const hover = ref(0);
@@ -35,6 +37,7 @@ export default {
         <button id="rating-submit" type="submit" class="pw-primary" :disabled="!score || state.busy">{{ t('widget.rating.submit') }}</button>
       </form>
       <p v-else id="rating-thanks" class="pw-thanks">{{ t('widget.rating.thanks') }}</p>
+      <TranscriptRequest />
       <button id="new-chat" type="button" :class="state.rated ? 'pw-secondary' : 'pw-link-button'" @click="newChat">{{ t('widget.newChat') }}</button>
     </section>`,
 };

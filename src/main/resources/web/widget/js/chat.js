@@ -127,6 +127,25 @@ export async function endChat() {
   }
 }
 
+/**
+ * E-mail me this conversation: sent now if it is closed, else when it closes.
+ * @returns the problem's code when refused, else null
+ */
+export async function requestTranscript(email) {
+  const conversation = state.conversation;
+  if (!conversation) return 'not_found';
+  state.busy = true;
+  try {
+    await vpost('/api/v1/widget/conversations/' + conversation.id + '/transcript-request', { email: email.trim() });
+    state.visitor = { ...(state.visitor || {}), email: (state.visitor && state.visitor.email) || email.trim() };
+    return null;
+  } catch (problem) {
+    return problemCode(problem);
+  } finally {
+    state.busy = false;
+  }
+}
+
 export async function rate(score, comment) {
   const conversation = state.conversation;
   if (!conversation) return false;

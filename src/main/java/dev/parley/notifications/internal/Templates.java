@@ -128,7 +128,8 @@ public class Templates {
 				return Optional.of(Map.entry(body.getKey(), "must be at most " + MAX_BODY + " characters"));
 			}
 			if (body.getValue().contains("{{{") || body.getValue().contains("{{&")) {
-				return Optional.of(Map.entry(body.getKey(), "must not unescape values ({{{ }}} or {{& }})"));
+				return Optional.of(Map.entry(body.getKey(),
+						"must not print values unescaped (triple braces or an ampersand tag)"));
 			}
 			try {
 				Mustache.compiler().compile(body.getValue());

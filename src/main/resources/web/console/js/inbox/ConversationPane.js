@@ -55,6 +55,12 @@ export default {
     const assignedToMe = computed(() => !!conversation.value && !!conversation.value.assignee
       && conversation.value.assignee.id === me.id);
     const mine = computed(() => assignedToMe.value && conversation.value.status === 'assigned');
+    // closed, but the customer left an address: a follow-up reaches him by e-mail (or text)
+    const followUp = computed(() => assignedToMe.value && conversation.value.status === 'closed'
+      && !!conversation.value.visitor && !!(conversation.value.visitor.email || conversation.value.visitor.phone)
+      && can('conversation.reply'));
+    const followUpTo = computed(() => followUp.value
+      ? (conversation.value.visitor.email || conversation.value.visitor.phone) : '');
     const canTake = computed(() => !!conversation.value && conversation.value.status === 'waiting'
       && can('conversation.reply'));
     const shouldWatch = computed(() => !!conversation.value && !assignedToMe.value
@@ -203,7 +209,12 @@ export default {
     }
 
     function sendFiles(files) {
-      if (mine.value) feed.sendFiles(files);
+      if (mine.value || followUp.value) feed.sendFiles(files);
+    }
+
+    function typing(isTyping) {
+      // nobody watches a closed conversation type
+      if (mine.value) feed.sendTyping(isTyping);
     }
 
     const onActive = () => {
@@ -229,9 +240,9 @@ export default {
 
     return { conversation, messages: feed.messages, pending: feed.pending, visitorTyping: feed.visitorTyping,
       visitorOnline: feed.visitorOnline, problem, notice, reassigned, loading, gone, dragging, scroller, reply, noteBox, notes,
-      timeline, compose, noteOpened, customerName, timeZone, mine, canTake, name, socketState,
+      timeline, compose, noteOpened, customerName, timeZone, mine, followUp, followUpTo, canTake, name, socketState,
       ownState: feed.ownState, pendingMessage: feed.pendingMessage, retry: feed.retry, sendText: feed.sendText,
-      sendTyping: feed.sendTyping, sendFiles, onScroll, changed, transferred, lose, notePosted, onDragOver,
+      sendTyping: typing, sendFiles, onScroll, changed, transferred, lose, notePosted, onDragOver,
       onDragLeave, onDrop, scrollToBottom, t };
   },
   template: `
@@ -271,7 +282,9 @@ export default {
             :aria-selected="compose === 'note'" @click="compose = 'note'">{{ t('notes.tabNote') }}</button>
         </div>
         <template v-if="conversation">
-          <ReplyBox v-if="mine" v-show="compose === 'reply'" ref="reply" :customer-name="customerName"
+          <div v-if="followUp && compose === 'reply'" id="follow-up-hint" class="conv-readonly muted small">
+            {{ t('inbox.followUpHint', { to: followUpTo }) }}</div>
+          <ReplyBox v-if="mine || followUp" v-show="compose === 'reply'" ref="reply" :customer-name="customerName"
             @send="sendText" @files="sendFiles" @typing="sendTyping" />
           <div v-else-if="compose === 'reply'" class="conv-readonly muted small">
             {{ conversation.status === 'closed' ? t('inbox.closedHint') : canTake ? t('inbox.takeHint') : t('inbox.readOnly') }}
