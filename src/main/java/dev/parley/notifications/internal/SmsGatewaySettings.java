@@ -10,7 +10,8 @@ import dev.parley.platform.ApiException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The SMS gateway as administrators see and change it: secrets masked on the way out and
@@ -28,10 +29,14 @@ public class SmsGatewaySettings {
 
 	private final AuditLog auditLog;
 
-	SmsGatewaySettings(SmsGatewayRepository gateways, SmsSender sender, AuditLog auditLog) {
+	private final TransactionTemplate transaction;
+
+	SmsGatewaySettings(SmsGatewayRepository gateways, SmsSender sender, AuditLog auditLog,
+			PlatformTransactionManager transactions) {
 		this.gateways = gateways;
 		this.sender = sender;
 		this.auditLog = auditLog;
+		this.transaction = new TransactionTemplate(transactions);
 	}
 
 	/** What an administrator sends; a secret's value may be the mask to keep it. */
@@ -64,11 +69,16 @@ public class SmsGatewaySettings {
 		return SmsPresets.ALL;
 	}
 
-	@Transactional
+	/**
+	 * Checks (resolving the address's name, outside any transaction) and stores the
+	 * gateway with its audit entry.
+	 */
 	public SmsGateway update(Input input, String actor) {
 		SmsGateway gateway = SmsGatewayChecks.check(input, this.gateways.load());
-		this.gateways.save(gateway, actor);
-		this.auditLog.record(actor, "sms_gateway.updated", "sms-gateway", AuditResult.SUCCESS, summary(gateway));
+		this.transaction.executeWithoutResult((status) -> {
+			this.gateways.save(gateway, actor);
+			this.auditLog.record(actor, "sms_gateway.updated", "sms-gateway", AuditResult.SUCCESS, summary(gateway));
+		});
 		return masked();
 	}
 
