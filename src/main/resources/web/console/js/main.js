@@ -17,6 +17,7 @@ import RolesView from './roles/RolesView.js';
 import AuditView from './audit/AuditView.js';
 import SettingsView from './settings/SettingsView.js';
 import TokensView from './tokens/TokensView.js';
+import SmsGatewayView from './sms/SmsGatewayView.js';
 import ChannelsView from './channels/ChannelsView.js';
 import TranscriptsView from './transcripts/TranscriptsView.js';
 import TeamView from './team/TeamView.js';
@@ -36,6 +37,7 @@ const routes = [
   { path: '/roles', name: 'roles', component: RolesView, meta: { permissions: permissionsFor('roles') } },
   { path: '/audit', name: 'audit', component: AuditView, meta: { permissions: permissionsFor('audit') } },
   { path: '/settings', name: 'settings', component: SettingsView, meta: { permissions: permissionsFor('settings') } },
+  { path: '/sms', name: 'sms', component: SmsGatewayView, meta: { permissions: permissionsFor('sms') } },
   { path: '/tokens', name: 'tokens', component: TokensView, meta: { permissions: permissionsFor('tokens') } },
   { path: '/transcripts', name: 'transcripts', component: TranscriptsView,
     meta: { permissions: permissionsFor('transcripts') } },
