@@ -40,6 +40,7 @@ class RoleScreensBrowserTests extends IntegrationTest {
 		screens.put("roles", Set.of("role.manage", "user.view"));
 		screens.put("audit", Set.of("audit.view"));
 		screens.put("settings", Set.of("settings.manage"));
+		screens.put("sms", Set.of("notification.manage"));
 		screens.put("tokens", Set.of("token.manage"));
 		screens.put("channels", Set.of("channel.manage"));
 		return screens;

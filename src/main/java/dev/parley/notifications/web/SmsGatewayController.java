@@ -19,11 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The SMS gateway of the installation: read it (secrets masked), change it, try it with
  * one message, and the providers' request shapes to start from. System settings, so
- * guarded by {@code settings.manage}.
+ * guarded by {@code notification.manage}.
  */
 @RestController
 @RequestMapping("/api/v1/sms-gateway")
-@RequiresPermission(Permission.SETTINGS_MANAGE)
+@RequiresPermission(Permission.NOTIFICATION_MANAGE)
 class SmsGatewayController {
 
 	private final SmsGatewaySettings gateway;

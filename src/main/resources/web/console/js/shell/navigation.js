@@ -14,7 +14,7 @@ export const SCREENS = [
   { name: 'roles', permissions: ['role.manage', 'user.view'] },
   { name: 'audit', permissions: ['audit.view'] },
   { name: 'settings', permissions: ['settings.manage'] },
-  { name: 'sms', permissions: ['settings.manage'] },
+  { name: 'sms', permissions: ['notification.manage'] },
   { name: 'tokens', permissions: ['token.manage'] },
   { name: 'channels', permissions: ['channel.manage'] },
 ];
