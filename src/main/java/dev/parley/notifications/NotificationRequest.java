@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param template the template's key, e.g. {@code message-left-ack}
  * @param language the recipient's language (en, zh-CN, zh-TW; others fall back)
  * @param values the template's values: strings, numbers, booleans, lists and maps of
- * those; escaped when they are put into HTML
+ * those; escaped when they are put into HTML; a null value is left out
  * @param conversationId the conversation the notification is about (e-mails of one
  * conversation form one thread), or null
  * @param notBefore send no earlier than this, or null for at once
@@ -32,7 +32,20 @@ public record NotificationRequest(String idempotencyKey, NotificationChannel cha
 		Objects.requireNonNull(recipient, "recipient");
 		Objects.requireNonNull(audience, "audience");
 		Objects.requireNonNull(template, "template");
-		values = (values != null) ? Map.copyOf(values) : Map.of();
+		values = withoutNulls(values);
+	}
+
+	/** A value that is null is left out: the template shows it as empty. */
+	private static Map<String, Object> withoutNulls(Map<String, Object> values) {
+		Map<String, Object> copy = new java.util.LinkedHashMap<>();
+		if (values != null) {
+			values.forEach((name, value) -> {
+				if (value != null) {
+					copy.put(name, value);
+				}
+			});
+		}
+		return java.util.Collections.unmodifiableMap(copy);
 	}
 
 	/** An e-mail to a customer, sent at once. */
