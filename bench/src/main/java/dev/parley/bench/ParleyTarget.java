@@ -109,6 +109,11 @@ final class ParleyTarget implements Target {
 		}
 	}
 
+	/** The signed-in administrator. */
+	Http admin() {
+		return this.admin;
+	}
+
 	private String httpBase() {
 		return "http://127.0.0.1:" + this.server.port();
 	}
