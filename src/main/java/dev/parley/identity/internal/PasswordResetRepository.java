@@ -41,8 +41,8 @@ public class PasswordResetRepository {
 			.param(tokenHash)
 			.query((rs, row) -> {
 				long used = rs.getLong(4);
-				return new Reset(rs.getLong(1), rs.getLong(2), Instant.ofEpochMilli(rs.getLong(3)),
-						rs.wasNull() ? null : Instant.ofEpochMilli(used));
+				Instant usedAt = rs.wasNull() ? null : Instant.ofEpochMilli(used);
+				return new Reset(rs.getLong(1), rs.getLong(2), Instant.ofEpochMilli(rs.getLong(3)), usedAt);
 			})
 			.optional();
 	}

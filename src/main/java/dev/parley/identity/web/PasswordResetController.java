@@ -2,6 +2,8 @@ package dev.parley.identity.web;
 
 import java.util.Map;
 
+import dev.parley.identity.internal.IdentitySettings;
+import dev.parley.identity.internal.PasswordPolicy;
 import dev.parley.identity.internal.PasswordResets;
 import dev.parley.platform.ClientAddress;
 import jakarta.validation.Valid;
@@ -13,6 +15,7 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -26,14 +29,26 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/password-resets")
 class PasswordResetController {
 
-	/** The one answer to every well-formed request, whatever the address. */
-	private static final Map<String, String> ACCEPTED = Map.of("status", "accepted", "message",
-			"If an account has this e-mail address, a link to choose a new password is on its way.");
+	/**
+	 * The one answer to every well-formed request, whatever the address; the console says
+	 * in the reader's language what it means.
+	 */
+	private static final Map<String, String> ACCEPTED = Map.of("status", "accepted");
 
 	private final PasswordResets resets;
 
-	PasswordResetController(PasswordResets resets) {
+	private final IdentitySettings settings;
+
+	PasswordResetController(PasswordResets resets, IdentitySettings settings) {
 		this.resets = resets;
+		this.settings = settings;
+	}
+
+	/** What a new password must be, for the reset screen shown before signing in. */
+	@GetMapping("/policy")
+	SessionController.Policy policy() {
+		PasswordPolicy policy = this.settings.passwordPolicy();
+		return new SessionController.Policy(policy.minLength(), policy.requiredClasses());
 	}
 
 	@PostMapping

@@ -105,6 +105,8 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/v1/password-resets", "/api/v1/password-resets/confirm")
 				.permitAll()
+				.requestMatchers(HttpMethod.GET, "/api/v1/password-resets/policy")
+				.permitAll()
 				.requestMatchers("/api/v1/setup", "/api/v1/i18n/**", "/api/v1/widget/**", "/api/v1/attachments/**")
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/v1/avatars/**")
