@@ -83,6 +83,7 @@ export default {
     <section class="profile-page">
       <h1>{{ t('profile.title') }}</h1>
       <p class="muted">{{ t('profile.intro') }}</p>
+      <div class="profile-cards">
       <form class="card" id="profile-form" @submit.prevent="save">
         <div class="field">
           <label for="profile-username">{{ t('field.username') }}</label>
@@ -140,5 +141,6 @@ export default {
           <button id="preferences-save" class="primary" type="submit" :disabled="prefBusy">{{ t('action.save') }}</button>
         </div>
       </form>
+      </div>
     </section>`,
 };
