@@ -178,6 +178,18 @@ class PasswordResetTests extends IntegrationTest {
 	}
 
 	@Test
+	void theLinkOfAnAccountDisabledSinceIsRefused() {
+		Staff staff = staff();
+		ask(staff.email());
+		String token = onlyEventFor(staff.id()).token();
+		assertThat(admin()
+			.put("/api/v1/users/" + staff.id(),
+					Map.of("displayName", "Gone", "email", staff.email(), "roleId", roleId("agent"), "enabled", false))
+			.status()).isEqualTo(200);
+		assertThat(confirm(token, NEW_PASSWORD).code()).isEqualTo("reset_token_invalid");
+	}
+
+	@Test
 	void aNewerLinkEndsTheOlderOne() {
 		Staff staff = staff();
 		ask(staff.email());
