@@ -4,7 +4,10 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
-/** Names of staff members, for modules that show who did something. */
+/**
+ * Names of staff members, for modules that show who did something, and how to reach them,
+ * for modules that notify them.
+ */
 public interface StaffDirectory {
 
 	/**
@@ -28,8 +31,29 @@ public interface StaffDirectory {
 	 */
 	java.util.List<StaffMember> colleagues(String query, long excludedId, int limit);
 
+	/**
+	 * @return how to reach the user, if the account exists
+	 */
+	Optional<StaffContact> contact(long userId);
+
+	/**
+	 * @return how to reach each of the given users that exists
+	 */
+	Map<Long, StaffContact> contacts(Collection<Long> userIds);
+
 	/** A staff member as other modules see them. */
 	record StaffMember(long id, String username, String displayName, boolean enabled) {
+	}
+
+	/**
+	 * How to reach a staff member.
+	 *
+	 * @param email the e-mail address, or null
+	 * @param phone the phone number for text messages, or null
+	 * @param language the member's own language (en, zh-CN, zh-TW), or null for the
+	 * organisation's
+	 */
+	record StaffContact(long id, String displayName, String email, String phone, String language, boolean enabled) {
 	}
 
 }

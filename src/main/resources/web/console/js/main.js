@@ -8,6 +8,9 @@ import { session, loadSession } from './session.js';
 import ConsoleApp from './shell/ConsoleApp.js';
 import LoginView from './auth/LoginView.js';
 import PasswordView from './auth/PasswordView.js';
+import ForgotView from './auth/ForgotView.js';
+import ResetView from './auth/ResetView.js';
+import ProfileView from './profile/ProfileView.js';
 import HomeView from './home/HomeView.js';
 import InboxView from './inbox/InboxView.js';
 import CannedView from './canned/CannedView.js';
@@ -27,7 +30,11 @@ import { permissionsFor } from './shell/navigation.js';
 
 const routes = [
   { path: '/login', name: 'login', component: LoginView, meta: { public: true } },
+  { path: '/forgot-password', name: 'forgot', component: ForgotView, meta: { public: true } },
+  // reached from the e-mail's link, whether or not someone is signed in in this browser
+  { path: '/reset-password', name: 'reset', component: ResetView, meta: { public: true, anyone: true } },
   { path: '/password', name: 'password', component: PasswordView },
+  { path: '/profile', name: 'profile', component: ProfileView },
   { path: '/', name: 'home', component: HomeView },
   { path: '/inbox', name: 'inbox', component: InboxView, meta: { permissions: permissionsFor('inbox') } },
   { path: '/mentions', name: 'mentions', component: MentionsView,
@@ -52,6 +59,7 @@ const router = createRouter({ history: createWebHistory('/console/'), routes });
 router.beforeEach(async (to) => {
   if (!session.loaded) await loadSession();
   const me = session.me;
+  if (to.meta.anyone) return true;
   if (to.meta.public) {
     if (me && !me.user.passwordChangeRequired) return { name: 'home' };
     if (me) return { name: 'password' };

@@ -30,7 +30,10 @@ public class IdentitySettings {
 				SettingDefinition.integer("password.maxAgeDays", 90, 0, 3650),
 				SettingDefinition.integer("login.maxFailures", 5, 1, 100),
 				SettingDefinition.integer("login.maxFailuresPerAddress", 20, 1, 1000),
-				SettingDefinition.integer("login.lockMinutes", 15, 1, 1440));
+				SettingDefinition.integer("login.lockMinutes", 15, 1, 1440),
+				SettingDefinition.integer("password.resetMinutes", 30, 5, 1440),
+				SettingDefinition.integer("password.resetsPerAddress", 3, 1, 100),
+				SettingDefinition.integer("password.resetsPerClient", 20, 1, 1000));
 	}
 
 	public PasswordPolicy passwordPolicy() {
@@ -60,6 +63,29 @@ public class IdentitySettings {
 	 */
 	public Duration lockDuration() {
 		return Duration.ofMinutes(this.settings.getInt("login.lockMinutes"));
+	}
+
+	/**
+	 * @return how long the link of a password reset e-mail works
+	 */
+	public Duration resetLifetime() {
+		return Duration.ofMinutes(this.settings.getInt("password.resetMinutes"));
+	}
+
+	/**
+	 * @return password resets asked for one e-mail address in a run (see
+	 * {@link PasswordResetThrottle}) before further ones send nothing
+	 */
+	public int resetsPerAddress() {
+		return this.settings.getInt("password.resetsPerAddress");
+	}
+
+	/**
+	 * @return password resets asked for from one client address in a run, whatever the
+	 * e-mail addresses, before further ones send nothing
+	 */
+	public int resetsPerClient() {
+		return this.settings.getInt("password.resetsPerClient");
 	}
 
 }

@@ -79,4 +79,30 @@ class JdbcStaffDirectory implements StaffDirectory {
 				(rs, row) -> new StaffMember(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)));
 	}
 
+	private static final String CONTACT = "SELECT id, display_name, email, phone, language, enabled FROM staff_user ";
+
+	@Override
+	public Optional<StaffContact> contact(long userId) {
+		return this.jdbc.query(CONTACT + "WHERE id = :id", Map.of("id", userId), (rs, row) -> contactOf(rs))
+			.stream()
+			.findFirst();
+	}
+
+	@Override
+	public Map<Long, StaffContact> contacts(Collection<Long> userIds) {
+		Map<Long, StaffContact> contacts = new HashMap<>();
+		if (!userIds.isEmpty()) {
+			this.jdbc.query(CONTACT + "WHERE id IN (:ids)", Map.of("ids", userIds.stream().distinct().toList()),
+					(rs) -> {
+						contacts.put(rs.getLong(1), contactOf(rs));
+					});
+		}
+		return contacts;
+	}
+
+	private static StaffContact contactOf(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new StaffContact(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+				rs.getBoolean(6));
+	}
+
 }

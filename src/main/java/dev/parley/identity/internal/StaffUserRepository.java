@@ -85,6 +85,37 @@ public class StaffUserRepository {
 	}
 
 	/**
+	 * @return the enabled accounts with this e-mail address, whatever its case (addresses
+	 * are not unique), at most a few
+	 */
+	public List<StaffUser> findEnabledByEmail(String email) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM staff_user WHERE LOWER(email) = LOWER(?) AND enabled = ? "
+					+ "ORDER BY id LIMIT 5")
+			.params(email, true)
+			.query(StaffUserRepository::map)
+			.list();
+	}
+
+	/**
+	 * @return the user's own language for e-mails, or null for the organisation's
+	 */
+	public String language(long id) {
+		return this.jdbc.sql("SELECT language FROM staff_user WHERE id = ?")
+			.param(id)
+			.query(String.class)
+			.optional()
+			.orElse(null);
+	}
+
+	/** What a staff member may change of their own account. */
+	public void updateOwnProfile(long id, String displayName, String email, String phone, String language) {
+		this.jdbc.sql("UPDATE staff_user SET display_name = ?, email = ?, phone = ?, language = ? WHERE id = ?")
+			.params(displayName, email, phone, language, id)
+			.update();
+	}
+
+	/**
 	 * Sets a new password and raises the session version, which ends every session signed
 	 * in before.
 	 */
@@ -111,6 +142,7 @@ public class StaffUserRepository {
 		this.jdbc.sql("DELETE FROM staff_user_permission WHERE user_id = ?").param(id).update();
 		this.jdbc.sql("DELETE FROM password_history WHERE user_id = ?").param(id).update();
 		this.jdbc.sql("DELETE FROM api_token WHERE user_id = ?").param(id).update();
+		this.jdbc.sql("DELETE FROM password_reset WHERE user_id = ?").param(id).update();
 		this.jdbc.sql("DELETE FROM staff_user WHERE id = ?").param(id).update();
 	}
 

@@ -61,6 +61,9 @@ export default {
           <div class="actions">
             <button id="login-submit" class="primary" type="submit" :disabled="busy">{{ t('login.submit') }}</button>
           </div>
+          <div class="login-links">
+            <router-link id="login-forgot" :to="{ name: 'forgot' }" class="small">{{ t('login.forgot') }}</router-link>
+          </div>
         </form>
       </div>
     </main>`,

@@ -74,7 +74,7 @@ export default {
           <MyAvatar :key="'avatar-' + session.me.user.id" />
           <span id="current-user" class="who" :title="roleName">{{ session.me.user.displayName }}
             <span class="badge">{{ roleName }}</span></span>
-          <router-link to="/password" class="small">{{ t('nav.password') }}</router-link>
+          <router-link id="my-profile" :to="{ name: 'profile' }" class="small">{{ t('nav.profile') }}</router-link>
           <button id="logout" type="button" @click="logout">{{ t('nav.logout') }}</button>
         </header>
         <StatusNotice v-if="can('conversation.reply') && !onInbox" />

@@ -42,6 +42,9 @@ abstract class StaffRepositoryContract {
 	SignInThrottleRepository throttle;
 
 	@Autowired
+	PasswordResetRepository resets;
+
+	@Autowired
 	PlatformTransactionManager transactions;
 
 	@Autowired
@@ -200,6 +203,42 @@ abstract class StaffRepositoryContract {
 			.update();
 		assertThat(this.jdbc.sql("SELECT detail FROM audit_event WHERE action = 'login'").query(String.class).single())
 			.isEqualTo("詳細");
+	}
+
+	@Test
+	void aPasswordResetIsUsedOnceAndNeverAfterItExpires() {
+		long id = insert("reset.once", "Once");
+		Instant now = Instant.ofEpochMilli(1_800_000_000_000L);
+		this.resets.insert("a".repeat(64), id, now, now.plusSeconds(1800), "2001:db8::1");
+		PasswordResetRepository.Reset reset = this.resets.findByHash("a".repeat(64)).orElseThrow();
+		assertThat(reset.userId()).isEqualTo(id);
+		assertThat(reset.usedAt()).isNull();
+		assertThat(reset.usableAt(now)).isTrue();
+		assertThat(this.resets.use(reset.id(), now.plusSeconds(1800))).as("expired").isFalse();
+		assertThat(this.resets.use(reset.id(), now.plusSeconds(60))).isTrue();
+		assertThat(this.resets.use(reset.id(), now.plusSeconds(61))).as("used").isFalse();
+		assertThat(this.resets.findByHash("a".repeat(64)).orElseThrow().usedAt()).isEqualTo(now.plusSeconds(60));
+
+		this.resets.insert("b".repeat(64), id, now, now.plusSeconds(1800), null);
+		this.resets.endPending(id, now.plusSeconds(5));
+		assertThat(this.resets.findByHash("b".repeat(64)).orElseThrow().usableAt(now.plusSeconds(6))).isFalse();
+		assertThat(this.resets.purge(now.plusSeconds(1801))).isEqualTo(2);
+
+		this.resets.insert("c".repeat(64), id, now, now.plusSeconds(1800), null);
+		this.users.delete(id);
+		assertThat(this.resets.findByHash("c".repeat(64))).isEmpty();
+	}
+
+	@Test
+	void findsEnabledAccountsByEMailWhateverItsCaseAndKeepsTheirLanguage() {
+		long id = insert("mail.case", "Case");
+		long off = insert("mail.off", "Off");
+		this.users.updateOwnProfile(id, "Case", "Li.Na@Example.COM", "+86 1", "zh-TW");
+		this.users.updateProfile(off, "Off", "li.na@example.com", null, this.users.findById(off).orElseThrow().roleId(),
+				false);
+		assertThat(this.users.findEnabledByEmail("LI.NA@example.com")).extracting(StaffUser::id).containsExactly(id);
+		assertThat(this.users.language(id)).isEqualTo("zh-TW");
+		assertThat(this.users.language(off)).isNull();
 	}
 
 	private long insert(String username, String displayName) {
