@@ -47,7 +47,7 @@ public enum TemplateKey {
 
 	/** A staff member asked to reset his password. */
 	STAFF_PASSWORD_RESET("staff-password-reset", Audience.STAFF,
-			Map.of("name", "Wang Fang", "link", "https://support.example.com/console/#/reset?token=abc",
+			Map.of("name", "Wang Fang", "link", "https://support.example.com/console/reset-password#token=abc",
 					"expiresInMinutes", 30)),
 
 	/** The administrator's "send a test message". */
