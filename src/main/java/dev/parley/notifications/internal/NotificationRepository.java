@@ -182,11 +182,10 @@ public class NotificationRepository {
 	Optional<String> lastMessageId(long conversationId, String recipient) {
 		return this.jdbc
 			.sql("SELECT message_id FROM notification WHERE conversation_id = ? AND recipient = ? "
-					+ "AND status = 'SENT' AND message_id IS NOT NULL ORDER BY sent_at DESC, id DESC")
+					+ "AND status = 'SENT' AND message_id IS NOT NULL ORDER BY sent_at DESC, id DESC LIMIT 1")
 			.params(conversationId, recipient)
 			.query(String.class)
-			.stream()
-			.findFirst();
+			.optional();
 	}
 
 	/** How many notifications wait to be sent (pending or being sent). */

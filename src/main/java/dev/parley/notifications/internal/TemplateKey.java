@@ -21,7 +21,8 @@ public enum TemplateKey {
 	/** Staff of the group: a visitor left a message. */
 	MESSAGE_LEFT_STAFF("message-left-staff", Audience.STAFF,
 			Map.of("name", "Wang Fang", "visitor", "Li Lei", "group", "Sales", "text",
-					"Does the blue model ship to Hangzhou?", "link", "https://support.example.com/console/#/inbox/42")),
+					"Does the blue model ship to Hangzhou?", "link",
+					"https://support.example.com/console/inbox?conversation=42")),
 
 	/** The agent's answers that the visitor has not read in the chat. */
 	AGENT_REPLY("agent-reply", Audience.CUSTOMER,
@@ -38,12 +39,19 @@ public enum TemplateKey {
 	/** Supervisors: a conversation waits too long and no agent is online. */
 	WAITING_ALERT("waiting-alert", Audience.STAFF,
 			Map.of("name", "Wang Fang", "group", "Sales", "minutes", 12, "waiting", 3, "link",
-					"https://support.example.com/console/#/board")),
+					"https://support.example.com/console/board")),
 
 	/** A colleague mentioned the staff member in a note while he was away. */
 	MENTION("mention", Audience.STAFF,
-			Map.of("name", "Wang Fang", "author", "Amy", "excerpt", "@wang could you check the refund?", "link",
-					"https://support.example.com/console/#/mentions")),
+			Map.of("name", "Wang Fang", "author", "Amy", "visitor", "Li Lei", "link",
+					"https://support.example.com/console/mentions")),
+
+	/**
+	 * A conversation was assigned to the staff member while he was not in the console.
+	 */
+	ASSIGNED("conversation-assigned", Audience.STAFF,
+			Map.of("name", "Wang Fang", "visitor", "Li Lei", "text", "Where is my order?", "link",
+					"https://support.example.com/console/inbox?conversation=42")),
 
 	/** A staff member asked to reset his password. */
 	STAFF_PASSWORD_RESET("staff-password-reset", Audience.STAFF,
