@@ -37,6 +37,11 @@ public class InboundMailLog {
 	 * @return whether it was recorded now; false when a row with its key exists
 	 */
 	boolean record(Entry entry) {
+		if (contains(entry.mailKey())) {
+			// looked for first: a refused insert would spoil a surrounding transaction on
+			// PostgreSQL
+			return false;
+		}
 		try {
 			this.jdbc
 				.sql("INSERT INTO inbound_mail (mail_key, received_at, sender, subject, conversation_id, outcome, "
