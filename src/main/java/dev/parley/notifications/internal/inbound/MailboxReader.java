@@ -1,12 +1,9 @@
 package dev.parley.notifications.internal.inbound;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.Set;
 
 import dev.parley.notifications.internal.MailAccount;
@@ -76,7 +73,7 @@ class MailboxReader {
 		}
 		Set<String> ours = ourAddresses(account);
 		boolean secure = account.imapSecurity() == MailSecurity.TLS;
-		Session session = Session.getInstance(sessionProperties(account));
+		Session session = Session.getInstance(MailDownload.sessionProperties(account, this.properties.timeout()));
 		try (Store store = session.getStore(secure ? "imaps" : "imap")) {
 			store.connect(account.imapHost(), (account.imapPort() != null) ? account.imapPort() : -1,
 					account.imapUsername(), account.imapPassword());
@@ -119,7 +116,7 @@ class MailboxReader {
 
 	private void handle(Folder folder, Message message, Set<String> ours) throws MessagingException {
 		String imapId = imapId(folder, message);
-		byte[] raw = download(message);
+		byte[] raw = MailDownload.read(message, this.properties.maxSize().toBytes());
 		Entry entry = (raw != null) ? decide(raw, imapId, ours)
 				: entry(key(message, imapId), header(message, "From"), header(message, "Subject"), null,
 						InboundOutcome.TOO_LARGE, "larger than " + this.properties.maxSize().toBytes() + " bytes");
@@ -169,35 +166,6 @@ class MailboxReader {
 	private Entry entry(String key, String sender, String subject, Long conversationId, InboundOutcome outcome,
 			String detail) {
 		return new Entry(0, key, this.clock.instant(), sender, subject, conversationId, outcome, detail);
-	}
-
-	/**
-	 * The mail's bytes, or null when it is larger than the limit (by the size the server
-	 * gives, and again while reading it). Read with PEEK: only {@link #markHandled} sets
-	 * it seen.
-	 */
-	private byte[] download(Message message) throws MessagingException {
-		long max = this.properties.maxSize().toBytes();
-		if (message.getSize() > max) {
-			return null;
-		}
-		Bounded out = new Bounded(max);
-		try {
-			message.writeTo(out);
-		}
-		catch (TooLarge ex) {
-			return null;
-		}
-		catch (MessagingException ex) {
-			if (ex.getCause() instanceof TooLarge) {
-				return null;
-			}
-			throw ex;
-		}
-		catch (IOException ex) {
-			throw new MessagingException("Could not read a mail", ex);
-		}
-		return out.toByteArray();
 	}
 
 	private boolean markHandled(Folder folder, Message message, Folder target) throws MessagingException {
@@ -250,68 +218,6 @@ class MailboxReader {
 			}
 		}
 		return ours;
-	}
-
-	private Properties sessionProperties(MailAccount account) {
-		String protocol = (account.imapSecurity() == MailSecurity.TLS) ? "imaps" : "imap";
-		String timeout = String.valueOf(this.properties.timeout().toMillis());
-		Properties p = new Properties();
-		p.setProperty("mail." + protocol + ".connectiontimeout", timeout);
-		p.setProperty("mail." + protocol + ".timeout", timeout);
-		p.setProperty("mail." + protocol + ".writetimeout", timeout);
-		p.setProperty("mail." + protocol + ".peek", "true");
-		if (account.imapSecurity() == MailSecurity.STARTTLS) {
-			p.setProperty("mail.imap.starttls.enable", "true");
-			p.setProperty("mail.imap.starttls.required", "true");
-		}
-		if (account.imapSecurity() != MailSecurity.NONE) {
-			p.setProperty("mail." + protocol + ".ssl.checkserveridentity", "true");
-		}
-		return p;
-	}
-
-	/** Thrown by {@link Bounded} when a mail grows past the limit while read. */
-	private static final class TooLarge extends IOException {
-
-		TooLarge() {
-			super("too large");
-		}
-
-	}
-
-	/** Collects a mail's bytes up to a limit. */
-	private static final class Bounded extends OutputStream {
-
-		private final long max;
-
-		private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-
-		Bounded(long max) {
-			this.max = max;
-		}
-
-		@Override
-		public void write(int b) throws IOException {
-			check(1);
-			this.bytes.write(b);
-		}
-
-		@Override
-		public void write(byte[] b, int off, int len) throws IOException {
-			check(len);
-			this.bytes.write(b, off, len);
-		}
-
-		private void check(int more) throws TooLarge {
-			if (this.bytes.size() + (long) more > this.max) {
-				throw new TooLarge();
-			}
-		}
-
-		byte[] toByteArray() {
-			return this.bytes.toByteArray();
-		}
-
 	}
 
 }

@@ -85,7 +85,7 @@ abstract class InboundMailTest extends IntegrationTest {
 	@AfterEach
 	void stopReading() {
 		// the context outlives this class and its mail server
-		this.accounts.save(account(false), "test");
+		this.accounts.save(MailAccount.none(), "test");
 	}
 
 	private MailAccount account(boolean enabled) {
