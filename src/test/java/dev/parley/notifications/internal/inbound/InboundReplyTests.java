@@ -180,6 +180,20 @@ class InboundReplyTests extends InboundMailTest {
 		assertThat(conversation.path("snoozedUntilReply").asBoolean()).isFalse();
 	}
 
+	@Test
+	void aReplyThatIsAllQuoteIsPostedWholeAndAnEmptyOneIsRecordedOnly() throws Exception {
+		ApiClient agent = signedInAs("agent");
+		Customer customer = customer(agent);
+		MimeMessage allQuote = reply(customer.email(), replyAddress(customer.token()), "> Which colour?\n> Support");
+		MimeMessage empty = reply(customer.email(), replyAddress(customer.token()), "  \n ");
+		deliver(allQuote, empty);
+		poll();
+		assertThat(outcome(allQuote)).isEqualTo("POSTED");
+		assertThat(outcome(empty)).isEqualTo("EMPTY");
+		assertThat(visitorTexts(agent, customer.conversationId())).as("nothing lost, nothing empty posted")
+			.containsExactly("Where is my order?", "> Which colour?\n> Support");
+	}
+
 	String detail(MimeMessage mail) throws Exception {
 		return this.jdbc.sql("SELECT detail FROM inbound_mail WHERE mail_key = ?")
 			.param(MailParser.sha256("id:" + mail.getMessageID()))
