@@ -3,6 +3,7 @@ package dev.parley.conversations.internal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -47,8 +48,15 @@ class MailReplies implements VisitorMail {
 
 	private final TransactionTemplate transactions;
 
+	private final Transcript transcript;
+
+	private final Clock clock;
+
 	MailReplies(ConversationRepository conversations, VisitorRepository visitors, MessageRepository messages,
-			MessageWriter writer, ChatAttachments files, ChatSettings settings, TransactionTemplate transactions) {
+			MessageWriter writer, ChatAttachments files, ChatSettings settings, TransactionTemplate transactions,
+			Transcript transcript, Clock clock) {
+		this.transcript = transcript;
+		this.clock = clock;
 		this.conversations = conversations;
 		this.visitors = visitors;
 		this.messages = messages;
@@ -110,11 +118,16 @@ class MailReplies implements VisitorMail {
 						Draft.attachment(base + "-f" + (i + 1), Side.VISITOR, visitorId, null, id), visitorOnly);
 				lines++;
 			}
-			boolean open = lines > 0 || !this.conversations.findById(conversationId).orElseThrow().closed();
-			for (int i = 0; open && i < refused.size(); i++) {
+			for (int i = 0; i < refused.size(); i++) {
+				// under the row lock the appends above took; as an event line, so the
+				// list keeps showing the customer's last message
+				Conversation locked = this.conversations.lock(conversationId).orElseThrow();
+				if (locked.closed()) {
+					break;
+				}
 				RefusedFile file = refused.get(i);
-				this.writer.append(conversationId,
-						Draft.refusedFile(base + "-r" + (i + 1), file.fileName(), file.reason()), visitorOnly);
+				this.transcript.appendLine(locked,
+						Draft.refusedFile(base + "-r" + (i + 1), file.fileName(), file.reason()), this.clock.instant());
 			}
 			return new MailPosting(false, lines, List.copyOf(refused));
 		});

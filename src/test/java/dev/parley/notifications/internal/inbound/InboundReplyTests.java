@@ -120,6 +120,9 @@ class InboundReplyTests extends InboundMailTest {
 				assertThat(m.path("event").path("by").asString()).isEqualTo("executable");
 			});
 		assertThat(detail(mail)).contains("refused setup.pdf (executable)");
+		JsonNode conversation = agent.get("/api/v1/conversations/" + customer.conversationId()).json();
+		assertThat(conversation.path("lastMessagePreview").asString()).as("the list shows the customer's last message")
+			.isEqualTo("parcel.png");
 	}
 
 	@Test
