@@ -124,7 +124,8 @@ class MailboxReader {
 			logger.debug("Inbound mail {} was recorded before", entry.mailKey());
 		}
 		if (entry.outcome() != InboundOutcome.POSTED) {
-			logger.info("Inbound mail from {} not posted: {} ({})", entry.sender(), entry.outcome(), entry.detail());
+			logger.info("Inbound mail from {} not posted: {} ({})", InboundMailLog.clip(entry.sender(), 254),
+					entry.outcome(), entry.detail());
 		}
 	}
 
