@@ -18,7 +18,14 @@ public enum TimelineEvent {
 	TRANSFERRED,
 
 	/** A supervisor took an agent's conversation for himself. */
-	TAKEN_OVER;
+	TAKEN_OVER,
+
+	/**
+	 * A file the customer sent by e-mail was not accepted (a program, a type the channel
+	 * does not take, too large); the line names the file, the rest of the e-mail was
+	 * posted.
+	 */
+	FILE_REFUSED;
 
 	/**
 	 * @return the name stored in the database and sent to clients

@@ -26,6 +26,8 @@ export function eventText(event) {
     case 'taken_over':
       return agent && event.from ? t('widget.event.takenOver', { agent, from: event.from })
         : t('widget.event.transferred');
+    case 'file_refused':
+      return t('widget.event.fileRefused', { name: agent });
     default:
       return '';
   }

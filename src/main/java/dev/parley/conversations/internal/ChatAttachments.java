@@ -93,13 +93,29 @@ public class ChatAttachments {
 	}
 
 	/** What the channel's visitors may send (its allow-list). */
-	private Set<FileKind> uploadKinds(long channelId) {
+	Set<FileKind> uploadKinds(long channelId) {
 		return this.channels.findById(channelId)
 			.map((channel) -> FileKind.parse(channel.uploadTypes()))
 			.orElse(FileKind.DEFAULT);
 	}
 
 	private long store(long conversationId, String clientId, String fileName, byte[] content, Set<FileKind> allowed) {
+		Checked checked = check(conversationId, fileName, content, allowed);
+		Long id = this.transactions.execute((tx) -> insert(checked));
+		return id;
+	}
+
+	/** A file that passed the checks, ready to be stored. */
+	record Checked(Attachment attachment, byte[] content, byte[] thumbnail) {
+	}
+
+	/**
+	 * Checks a file as every upload is checked: not empty, within the size limit, of an
+	 * allowed kind by its bytes, no program.
+	 * @throws ApiException {@code validation_failed} (empty), {@code payload_too_large},
+	 * {@code executable_refused}, {@code unsupported_media_type}
+	 */
+	Checked check(long conversationId, String fileName, byte[] content, Set<FileKind> allowed) {
 		if (content == null || content.length == 0) {
 			throw ChatInput.invalid("file", "must not be empty");
 		}
@@ -115,9 +131,12 @@ public class ChatAttachments {
 		Attachment attachment = new Attachment(0, HexFormat.of().formatHex(key), conversationId,
 				UploadInspector.cleanName(fileName), inspected.contentType(), content.length, inspected.image(),
 				inspected.width(), inspected.height(), this.clock.instant());
-		Long id = this.transactions
-			.execute((tx) -> this.attachments.insert(attachment, content, inspected.thumbnail()));
-		return id;
+		return new Checked(attachment, content, inspected.thumbnail());
+	}
+
+	/** Stores a checked file (in the caller's transaction, if there is one). */
+	long insert(Checked checked) {
+		return this.attachments.insert(checked.attachment(), checked.content(), checked.thumbnail());
 	}
 
 	public Download forVisitor(VisitorIdentity visitor, String publicId, boolean thumbnail) {

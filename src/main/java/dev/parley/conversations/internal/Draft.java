@@ -39,6 +39,15 @@ record Draft(String clientId, Side side, Long senderId, String senderName, Messa
 	}
 
 	/**
+	 * The line "the file {@code fileName} (sent by e-mail) was not accepted", with the
+	 * reason's code ({@code executable}, {@code type}, {@code too_large}).
+	 */
+	static Draft refusedFile(String clientId, String fileName, String reason) {
+		return new Draft(clientId, Side.SYSTEM, null, fileName, MessageKind.EVENT, null, null,
+				TimelineEvent.FILE_REFUSED, reason);
+	}
+
+	/**
 	 * The line "{@code byId} took over the conversation from {@code fromId}", each with
 	 * the name customers see.
 	 */

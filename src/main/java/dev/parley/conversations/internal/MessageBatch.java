@@ -111,7 +111,7 @@ class MessageBatch {
 				// stays closed, the visitor gets it by e-mail or text (notifications)
 				boolean followUp = c.closed() && r.draft.side() == Side.AGENT && reachable(c);
 				if (c.closed() && !followUp) {
-					if (r.draft.side() != Side.VISITOR || !withinReopenWindow(c, now)) {
+					if (r.draft.side() != Side.VISITOR || !(r.reopenAnyTime || withinReopenWindow(c, now))) {
 						throw new ApiException(HttpStatus.CONFLICT, "conversation_closed",
 								"The conversation is closed");
 					}
@@ -193,8 +193,19 @@ class MessageBatch {
 		return conversationId + "/" + side.value() + "/" + clientId;
 	}
 
-	record Request(long conversationId, Draft draft, Consumer<Conversation> access,
+	/**
+	 * @param reopenAnyTime whether a visitor's line reopens the conversation however long
+	 * ago it closed (an e-mail reply names its conversation); else only within the reopen
+	 * window
+	 */
+	record Request(long conversationId, Draft draft, Consumer<Conversation> access, boolean reopenAnyTime,
 			CompletableFuture<MessageWriter.Appended> result) {
+
+		Request(long conversationId, Draft draft, Consumer<Conversation> access,
+				CompletableFuture<MessageWriter.Appended> result) {
+			this(conversationId, draft, access, false, result);
+		}
+
 	}
 
 	/** What became of one request while its batch was being stored. */

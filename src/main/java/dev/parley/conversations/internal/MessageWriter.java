@@ -119,7 +119,20 @@ class MessageWriter implements DisposableBean {
 	 * transaction the append joins it; otherwise it goes into the next batch.
 	 */
 	Appended append(long conversationId, Draft draft, Consumer<Conversation> access) {
-		Request request = new Request(conversationId, draft, access, new CompletableFuture<>());
+		return append(new Request(conversationId, draft, access, new CompletableFuture<>()));
+	}
+
+	/**
+	 * Appends a visitor's line that reopens its conversation however long ago it closed:
+	 * an e-mail reply, which names the conversation it answers.
+	 */
+	Appended appendReopening(long conversationId, Draft draft, Consumer<Conversation> access) {
+		return append(new Request(conversationId, draft, access, true, new CompletableFuture<>()));
+	}
+
+	private Appended append(Request request) {
+		long conversationId = request.conversationId();
+		Draft draft = request.draft();
 		if (TransactionSynchronizationManager.isActualTransactionActive()) {
 			// a repeat must not reach the unique key here: its refusal would doom the
 			// caller's whole transaction

@@ -9,7 +9,10 @@ export function visitorName(conversation) {
   return t('inbox.visitorFallback', { id: visitor ? visitor.id : '?' });
 }
 
-/** A system event (assigned, closed, reopened, transferred, taken over) as a sentence. */
+/**
+ * A system event (assigned, closed, reopened, transferred, taken over, a file sent by e-mail
+ * refused) as a sentence.
+ */
 export function eventText(event) {
   if (!event) return '';
   const agent = event.agent || t('inbox.anAgent');
@@ -34,6 +37,14 @@ export function eventText(event) {
     }
     case 'taken_over':
       return t('event.takenOver', { agent, from: event.from || t('inbox.anAgent') });
+    case 'file_refused': {
+      // agent: the file's name; by: why (executable, type, too_large, ...)
+      const name = event.agent || '';
+      if (event.by === 'executable') return t('event.fileRefused.executable', { name });
+      if (event.by === 'type') return t('event.fileRefused.type', { name });
+      if (event.by === 'too_large') return t('event.fileRefused.tooLarge', { name });
+      return t('event.fileRefused', { name });
+    }
     default:
       return t('event.other', { type: String(event.type) });
   }

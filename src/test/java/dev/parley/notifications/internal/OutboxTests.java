@@ -113,6 +113,21 @@ class OutboxTests extends IntegrationTest {
 	}
 
 	@Test
+	void threadedEMailsBeyondThePoolSizeAllGoOut() {
+		// each e-mail about a conversation reads the thread's previous Message-ID: more of
+		// them than the connection pool holds must not use it up
+		List<String> recipients = new java.util.ArrayList<>();
+		for (int i = 0; i < 15; i++) {
+			String to = unique("thread") + "@example.com";
+			recipients.add(to);
+			enqueue(NotificationRequest.emailToCustomer(unique("left"), to, "message-left-ack", "en", Map.of(),
+					1000L + i));
+		}
+		recipients.forEach((to) -> mail.awaitMessagesTo(to, 1));
+		assertThat(admin().get("/api/v1/notifications?limit=1").status()).isEqualTo(200);
+	}
+
+	@Test
 	void aMailServerThatIsAwayGetsTheMessageOnceWhenItIsBack() {
 		String to = unique("away") + "@example.com";
 		mail.stop();
