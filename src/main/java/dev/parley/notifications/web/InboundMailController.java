@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Validated
 @RequestMapping("/api/v1/inbound-mail")
-@RequiresPermission(Permission.SETTINGS_MANAGE)
+@RequiresPermission(Permission.NOTIFICATION_MANAGE)
 class InboundMailController {
 
 	private final InboundMailLog log;

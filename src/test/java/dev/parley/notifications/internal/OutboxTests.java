@@ -114,7 +114,8 @@ class OutboxTests extends IntegrationTest {
 
 	@Test
 	void threadedEMailsBeyondThePoolSizeAllGoOut() {
-		// each e-mail about a conversation reads the thread's previous Message-ID: more of
+		// each e-mail about a conversation reads the thread's previous Message-ID: more
+		// of
 		// them than the connection pool holds must not use it up
 		List<String> recipients = new java.util.ArrayList<>();
 		for (int i = 0; i < 15; i++) {
