@@ -43,6 +43,7 @@ class RoleScreensBrowserTests extends IntegrationTest {
 		screens.put("sms", Set.of("notification.manage"));
 		screens.put("tokens", Set.of("token.manage"));
 		screens.put("channels", Set.of("channel.manage"));
+		screens.put("notifications", Set.of("notification.manage"));
 		return screens;
 	}
 

@@ -17,6 +17,7 @@ export const SCREENS = [
   { name: 'sms', permissions: ['notification.manage'] },
   { name: 'tokens', permissions: ['token.manage'] },
   { name: 'channels', permissions: ['channel.manage'] },
+  { name: 'notifications', permissions: ['notification.manage'] },
 ];
 
 export function permissionsFor(name) {
