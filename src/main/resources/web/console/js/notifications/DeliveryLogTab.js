@@ -24,14 +24,14 @@ export default {
     const loading = ref(false);
     const loaded = ref(false);
     const problem = ref(null);
-    const notice = ref('');
+    const notice = ref(null);
     const resending = ref(null);
     const timeZone = computed(() => session.me && session.me.organisation.timeZone);
 
     async function load(append) {
       loading.value = true;
       problem.value = null;
-      if (!append) notice.value = '';
+      if (!append) notice.value = null;
       try {
         const page = await get('/api/v1/notifications', {
           status: filter.status, channel: filter.channel, template: filter.template,
@@ -60,11 +60,11 @@ export default {
     async function resend(entry) {
       resending.value = entry.id;
       problem.value = null;
-      notice.value = '';
+      notice.value = null;
       try {
         const updated = await post('/api/v1/notifications/' + entry.id + '/resend');
         items.value = items.value.map((item) => (item.id === updated.id ? updated : item));
-        notice.value = t('deliveries.resent', { recipient: updated.recipient });
+        notice.value = { key: 'deliveries.resent', params: { recipient: updated.recipient } };
       } catch (failure) {
         problem.value = failure;
       } finally {
@@ -113,7 +113,7 @@ export default {
       </form>
       <p class="muted small">{{ t('deliveries.zone', { zone: timeZone }) }}</p>
       <ProblemMessage :problem="problem" />
-      <div class="notice" v-if="notice" role="status">{{ notice }}</div>
+      <div class="notice" v-if="notice" role="status">{{ t(notice.key, notice.params) }}</div>
       <div class="card table-wrap" style="padding:0">
         <table class="delivery-table stack-table">
           <thead>
@@ -126,17 +126,17 @@ export default {
           </thead>
           <tbody>
             <tr v-for="entry in items" :key="entry.id" :data-notification="entry.id" :data-status="entry.status">
-              <td :data-label="t('deliveries.time')" class="small">{{ when(entry.createdAt) }}
-                <div v-if="entry.sentAt" class="muted">{{ t('deliveries.sentAt', { time: when(entry.sentAt) }) }}</div></td>
-              <td :data-label="t('deliveries.channel')">{{ t('deliveries.channel.' + entry.channel) }}</td>
-              <td :data-label="t('deliveries.recipient')" class="wrap" data-recipient>{{ entry.recipient }}</td>
-              <td :data-label="t('deliveries.template')">{{ templateName(entry.template) }}
-                <span class="muted small">· {{ t('language.' + entry.language) }}</span></td>
-              <td :data-label="t('deliveries.status')"><span class="badge" :class="badges[entry.status]"
-                data-status-badge>{{ t('deliveries.status.' + entry.status) }}</span></td>
-              <td :data-label="t('deliveries.attempts')">{{ entry.attempts }}</td>
-              <td :data-label="t('deliveries.lastError')" class="wrap small delivery-error">{{ entry.lastError }}</td>
-              <td :data-label="t('deliveries.providerId')" class="wrap small delivery-provider">{{ entry.providerMessageId }}</td>
+              <td :data-label="t('deliveries.time')" class="small"><div class="cell">{{ when(entry.createdAt) }}
+                <div v-if="entry.sentAt" class="muted">{{ t('deliveries.sentAt', { time: when(entry.sentAt) }) }}</div></div></td>
+              <td :data-label="t('deliveries.channel')"><div class="cell">{{ t('deliveries.channel.' + entry.channel) }}</div></td>
+              <td :data-label="t('deliveries.recipient')" class="wrap" data-recipient><div class="cell">{{ entry.recipient }}</div></td>
+              <td :data-label="t('deliveries.template')"><div class="cell">{{ templateName(entry.template) }}
+                <span class="muted small">· {{ t('language.' + entry.language) }}</span></div></td>
+              <td :data-label="t('deliveries.status')"><div class="cell"><span class="badge" :class="badges[entry.status]"
+                data-status-badge>{{ t('deliveries.status.' + entry.status) }}</span></div></td>
+              <td :data-label="t('deliveries.attempts')"><div class="cell">{{ entry.attempts }}</div></td>
+              <td :data-label="t('deliveries.lastError')" class="wrap small delivery-error"><div class="cell">{{ entry.lastError }}</div></td>
+              <td :data-label="t('deliveries.providerId')" class="wrap small delivery-provider"><div class="cell">{{ entry.providerMessageId }}</div></td>
               <td class="delivery-actions">
                 <button v-if="resendable(entry)" type="button" :data-resend="entry.id" :disabled="resending === entry.id"
                   @click="resend(entry)">{{ t('deliveries.resend') }}</button>

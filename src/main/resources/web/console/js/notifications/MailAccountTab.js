@@ -67,7 +67,7 @@ export default {
           smtpPassword: secretValue(smtpSecret),
           imapPassword: secretValue(imapSecret),
         }));
-        notice.value = t('mail.saved');
+        notice.value = 'mail.saved';
       } catch (failure) {
         problem.value = failure;
         errors.value = fieldErrors(failure);
@@ -82,7 +82,8 @@ export default {
       test.problem = null;
       test.errors = {};
       try {
-        test.result = await post('/api/v1/mail-account/test', { to: test.to.trim() });
+        const to = test.to.trim();
+        test.result = { ...(await post('/api/v1/mail-account/test', { to })), to };
       } catch (failure) {
         test.problem = failure;
         test.errors = fieldErrors(failure);
@@ -201,7 +202,7 @@ export default {
         </section>
 
         <ProblemMessage :problem="problem" />
-        <div class="notice" v-if="notice" role="status">{{ notice }}</div>
+        <div class="notice" v-if="notice" role="status">{{ t(notice) }}</div>
         <div class="actions">
           <button id="mail-save" class="primary" type="submit" :disabled="busy">{{ t('action.save') }}</button>
         </div>
@@ -222,7 +223,7 @@ export default {
           </div>
         </form>
         <div v-if="test.result && test.result.delivered" id="mail-test-result" class="notice" role="status"
-          data-delivered="true">{{ t('mail.test.delivered', { to: test.to.trim() }) }}</div>
+          data-delivered="true">{{ t('mail.test.delivered', { to: test.result.to }) }}</div>
         <div v-else-if="test.result" id="mail-test-result" class="problem" role="alert" data-delivered="false">
           <strong>{{ t('mail.test.failed') }}</strong>
           <div class="secret mail-test-error">{{ test.result.error }}</div>

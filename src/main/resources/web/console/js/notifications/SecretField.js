@@ -30,8 +30,8 @@ export default {
       <div class="secret-field">
         <input :id="id" type="password" autocomplete="new-password" maxlength="500" v-model="state.typed"
           :placeholder="stored && !state.remove ? t('mail.password.stored') : ''"
+          :data-secret-stored="stored && !state.remove ? 'true' : null"
           :aria-invalid="error ? 'true' : 'false'" :aria-describedby="id + '-hint'">
-        <span v-if="stored && !state.remove && state.typed === ''" class="badge ok" :data-secret-stored="id">{{ t('mail.password.storedBadge') }}</span>
         <button v-if="stored && !state.remove" type="button" :data-secret-remove="id"
           @click="state.remove = true; state.typed = ''">{{ t('mail.password.remove') }}</button>
         <button v-if="state.remove" type="button" class="link" @click="state.remove = false">{{ t('mail.password.keep') }}</button>

@@ -92,7 +92,7 @@ export default {
       try {
         take(await put(path(), { ...form }));
         errors.value = {};
-        notice.value = t('templates.saved');
+        notice.value = 'templates.saved';
       } catch (failure) {
         errors.value = fieldErrors(failure);
         problem.value = failure;
@@ -107,7 +107,7 @@ export default {
       busy.value = true;
       try {
         take(await del(path()));
-        notice.value = t('templates.resetDone');
+        notice.value = 'templates.resetDone';
       } catch (failure) {
         problem.value = failure;
       } finally {
@@ -202,7 +202,7 @@ export default {
             </div>
             <div class="hint">{{ t('templates.valuesHint') }}</div>
           </div>
-          <div class="notice" v-if="notice" role="status">{{ notice }}</div>
+          <div class="notice" v-if="notice" role="status">{{ t(notice) }}</div>
           <div class="actions">
             <button id="template-save" class="primary" type="submit" :disabled="busy">{{ t('action.save') }}</button>
             <button id="template-reset" type="button" :disabled="busy || !detail.changed"

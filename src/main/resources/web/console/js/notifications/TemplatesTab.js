@@ -53,18 +53,18 @@ export default {
           </thead>
           <tbody>
             <tr v-for="template in templates" :key="template.key" :data-template="template.key">
-              <td :data-label="t('templates.template')"><strong>{{ templateName(template.key) }}</strong>
-                <div class="small muted">{{ tOr('notification.template.' + template.key + '.about', '') }}</div></td>
-              <td :data-label="t('templates.audience')">{{ t('templates.audience.' + template.audience) }}</td>
-              <td :data-label="t('templates.changed')">
+              <td :data-label="t('templates.template')"><div class="cell"><strong>{{ templateName(template.key) }}</strong>
+                <div class="small muted">{{ tOr('notification.template.' + template.key + '.about', '') }}</div></div></td>
+              <td :data-label="t('templates.audience')"><div class="cell">{{ t('templates.audience.' + template.audience) }}</div></td>
+              <td :data-label="t('templates.changed')"><div class="cell">
                 <span v-for="language in template.changedLanguages" :key="language" class="badge warn"
                   :data-changed="language">{{ t('language.' + language) }}</span>
                 <span v-if="!template.changedLanguages.length" class="muted small">{{ t('templates.asShipped') }}</span>
-              </td>
-              <td :data-label="t('templates.edit')" class="template-languages">
+              </div></td>
+              <td :data-label="t('templates.edit')" class="template-languages"><div class="cell">
                 <button v-for="language in languages" :key="language" type="button" class="small"
                   :data-edit="template.key + '/' + language" @click="open(template.key, language)">{{ t('language.' + language) }}</button>
-              </td>
+              </div></td>
             </tr>
           </tbody>
         </table>
