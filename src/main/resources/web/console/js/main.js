@@ -25,6 +25,7 @@ import ChannelsView from './channels/ChannelsView.js';
 import TranscriptsView from './transcripts/TranscriptsView.js';
 import TeamView from './team/TeamView.js';
 import BoardView from './board/BoardView.js';
+import NotificationsView from './notifications/NotificationsView.js';
 import NotFoundView from './shell/NotFoundView.js';
 import { permissionsFor } from './shell/navigation.js';
 
@@ -51,6 +52,8 @@ const routes = [
   { path: '/channels', name: 'channels', component: ChannelsView, meta: { permissions: permissionsFor('channels') } },
   { path: '/team', name: 'team', component: TeamView, meta: { permissions: permissionsFor('team') } },
   { path: '/board', name: 'board', component: BoardView, meta: { permissions: permissionsFor('board') } },
+  { path: '/notifications', name: 'notifications', component: NotificationsView,
+    meta: { permissions: permissionsFor('notifications') } },
   { path: '/:rest(.*)*', name: 'not-found', component: NotFoundView },
 ];
 

@@ -41,6 +41,7 @@ class RoleScreensBrowserTests extends IntegrationTest {
 		screens.put("audit", Set.of("audit.view"));
 		screens.put("settings", Set.of("settings.manage"));
 		screens.put("sms", Set.of("notification.manage"));
+		screens.put("notifications", Set.of("notification.manage"));
 		screens.put("tokens", Set.of("token.manage"));
 		screens.put("channels", Set.of("channel.manage"));
 		return screens;

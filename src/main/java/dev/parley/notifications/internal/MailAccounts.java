@@ -139,8 +139,11 @@ public class MailAccounts {
 		if (value == null) {
 			return stored;
 		}
-		if (value.length() > 500 || value.chars().anyMatch((c) -> c == '\r' || c == '\n')) {
+		if (value.length() > 500) {
 			throw invalid(field, "must be at most 500 characters");
+		}
+		if (value.chars().anyMatch((c) -> c == '\r' || c == '\n')) {
+			throw invalid(field, "must not contain control characters");
 		}
 		return value.isEmpty() ? null : value;
 	}

@@ -15,6 +15,7 @@ export const SCREENS = [
   { name: 'audit', permissions: ['audit.view'] },
   { name: 'settings', permissions: ['settings.manage'] },
   { name: 'sms', permissions: ['notification.manage'] },
+  { name: 'notifications', permissions: ['notification.manage'] },
   { name: 'tokens', permissions: ['token.manage'] },
   { name: 'channels', permissions: ['channel.manage'] },
 ];
