@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends what the outbox holds. Each node claims due notifications in batches (a claim
@@ -68,11 +69,15 @@ class OutboxWorker {
 
 	private final Duration claimDuration;
 
+	private final TransactionTemplate transactions;
+
 	private final String node = UUID.randomUUID().toString();
 
 	private final ReentrantLock draining = new ReentrantLock();
 
 	private final AtomicBoolean wakeQueued = new AtomicBoolean();
+
+	private final AtomicBoolean pending = new AtomicBoolean();
 
 	private final ExecutorService waker = Executors.newSingleThreadExecutor((r) -> {
 		Thread thread = new Thread(r, "notification-outbox");
@@ -88,7 +93,9 @@ class OutboxWorker {
 
 	OutboxWorker(NotificationRepository repository, List<ChannelSender> senders, Envelopes envelopes,
 			MailAccountRepository accounts, Settings settings, Unsubscribes unsubscribes, Clock clock,
-			MeterRegistry meters, @Value("${parley.notifications.claim-duration:5m}") Duration claimDuration) {
+			MeterRegistry meters, @Value("${parley.notifications.claim-duration:5m}") Duration claimDuration,
+			TransactionTemplate transactions) {
+		this.transactions = transactions;
 		this.unsubscribes = unsubscribes;
 		this.claimDuration = claimDuration;
 		this.repository = repository;
@@ -133,24 +140,36 @@ class OutboxWorker {
 	 * @return how many were handed to a sender
 	 */
 	int drain() {
-		if (!this.draining.tryLock()) {
-			return 0;
-		}
-		try {
-			int handled = 0;
-			while (true) {
-				Instant now = this.clock.instant();
-				List<Notification> batch = this.repository.claimDue(this.node, now, now.plus(this.claimDuration),
-						BATCH);
-				if (batch.isEmpty()) {
-					return handled;
+		// a call that finds another one draining leaves this flag, and that one drains
+		// again: nothing stored meanwhile waits for the next poll
+		this.pending.set(true);
+		int handled = 0;
+		while (this.draining.tryLock()) {
+			try {
+				while (this.pending.getAndSet(false)) {
+					handled += drainBatches();
 				}
-				send(batch);
-				handled += batch.size();
+			}
+			finally {
+				this.draining.unlock();
+			}
+			if (!this.pending.get()) {
+				break;
 			}
 		}
-		finally {
-			this.draining.unlock();
+		return handled;
+	}
+
+	private int drainBatches() {
+		int handled = 0;
+		while (true) {
+			Instant now = this.clock.instant();
+			List<Notification> batch = this.repository.claimDue(this.node, now, now.plus(this.claimDuration), BATCH);
+			if (batch.isEmpty()) {
+				return handled;
+			}
+			send(batch);
+			handled += batch.size();
 		}
 	}
 
@@ -160,6 +179,7 @@ class OutboxWorker {
 		MailAccount account = this.accounts.load();
 		byChannel.forEach((channel, notifications) -> {
 			ChannelSender sender = this.senders.get(channel);
+			boolean channelReady = sender != null && sender.ready();
 			List<Notification> ready = new ArrayList<>();
 			List<Outgoing> outgoing = new ArrayList<>();
 			for (Notification n : notifications) {
@@ -169,7 +189,7 @@ class OutboxWorker {
 							"The recipient unsubscribed");
 					continue;
 				}
-				if (sender == null || !sender.ready()) {
+				if (!channelReady) {
 					retryOrFail(n, channel.value() + " is not set up");
 					continue;
 				}
@@ -186,9 +206,13 @@ class OutboxWorker {
 				return;
 			}
 			List<DeliveryResult> results = sender.sendAll(outgoing);
-			for (int i = 0; i < ready.size(); i++) {
-				record(ready.get(i), outgoing.get(i), results.get(i));
-			}
+			// the batch's outcomes in one commit (one disk write on H2, one round trip's
+			// worth of commits elsewhere), not one per notification
+			this.transactions.executeWithoutResult((tx) -> {
+				for (int i = 0; i < ready.size(); i++) {
+					record(ready.get(i), outgoing.get(i), results.get(i));
+				}
+			});
 		});
 	}
 
