@@ -87,6 +87,18 @@ class MailAccountApiTests extends IntegrationTest {
 		assertThat(this.accounts.load().imapPassword()).as("absent keeps it").isEqualTo("imap-S3cret!");
 		assertThat(this.accounts.load().fromName()).isEqualTo("Acme Help");
 
+		// a stored password goes only to the server and user it was given for
+		Map<String, Object> elsewhere = new HashMap<>(keep);
+		elsewhere.put("smtpHost", "mail.attacker.example");
+		ApiClient.Response moved = admin.put(PATH, form(elsewhere));
+		assertThat(moved.status()).as(moved.toString()).isEqualTo(400);
+		assertThat(moved.json().path("errors").get(0).path("field").asString()).isEqualTo("smtpPassword");
+		Map<String, Object> otherUser = new HashMap<>(keep);
+		otherUser.put("imapUsername", "someone-else");
+		assertThat(admin.put(PATH, form(otherUser)).json().path("errors").get(0).path("field").asString())
+			.isEqualTo("imapPassword");
+		assertThat(this.accounts.load().smtpHost()).isEqualTo("127.0.0.1");
+
 		Map<String, Object> remove = new HashMap<>(keep);
 		remove.put("smtpPassword", "");
 		JsonNode removed = admin.put(PATH, form(remove)).json();

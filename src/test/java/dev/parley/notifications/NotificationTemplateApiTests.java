@@ -101,7 +101,7 @@ class NotificationTemplateApiTests extends IntegrationTest {
 			JsonNode rendered = preview.json();
 			assertThat(rendered.path("subject").asString()).isEqualTo("Hi from <b onclick=x()>Acme & Co</b>");
 			assertThat(rendered.path("html").asString()).contains("<p class=\"x\">")
-				.contains("&lt;b onclick&#x3D;x()&gt;Acme &amp; Co&lt;/b&gt; / Wang Fang")
+				.contains("&lt;b onclick=x()&gt;Acme &amp; Co&lt;/b&gt; / Wang Fang")
 				.doesNotContain("<b onclick");
 			assertThat(rendered.path("text").asString()).contains("<b onclick=x()>Acme & Co</b> / Wang Fang");
 			assertThat(this.jdbc.sql("SELECT COUNT(*) FROM notification_template").query(Integer.class).single())
@@ -129,6 +129,9 @@ class NotificationTemplateApiTests extends IntegrationTest {
 		String ok = "<p>{{name}}</p>";
 		return List.of(new Object[] { texts("Hi", "<p>{{{name}}}</p>", "x"), "html" },
 				new Object[] { texts("Hi", "<p>{{&name}}</p>", "x"), "html" },
+				new Object[] { texts("Hi", "<p>{{ &name}}</p>", "x"), "html" },
+				new Object[] { texts("Hi", "{{=<% %>=}}<p><%{name}%></p>", "x"), "html" },
+				new Object[] { texts("Hi", "<p>{{>footer}}</p>", "x"), "html" },
 				new Object[] { texts("Hi", ok, "{{{name}}}"), "text" },
 				new Object[] { texts("Hi {{&name}}", ok, "x"), "subject" },
 				new Object[] { texts("Hi", "{{#name}}<p>open</p>", "x"), "html" },

@@ -97,10 +97,9 @@ class EmailSender implements ChannelSender {
 			index.values().forEach((i) -> results.set(i, DeliveryResult.retry("SMTP sign-in refused: " + detail(ex))));
 		}
 		catch (MailSendException ex) {
+			// with no failed message named, every message went out and only closing the
+			// connection failed: they stay delivered (trying again would send them twice)
 			Map<Object, Exception> failed = ex.getFailedMessages();
-			if (failed.isEmpty()) {
-				index.values().forEach((i) -> results.set(i, DeliveryResult.retry("SMTP: " + detail(ex))));
-			}
 			failed.forEach((message, cause) -> {
 				Integer i = index.get(message);
 				if (i != null) {

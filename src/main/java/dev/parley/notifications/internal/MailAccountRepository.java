@@ -59,8 +59,22 @@ public class MailAccountRepository {
 		return (password != null) ? this.secrets.seal(password) : null;
 	}
 
+	/**
+	 * A password that cannot be opened (the secret key changed or was lost) counts as not
+	 * set: the administrator enters it again, and nothing else stops working meanwhile.
+	 */
 	private String open(String sealed) {
-		return (sealed != null) ? this.secrets.open(sealed) : null;
+		if (sealed == null) {
+			return null;
+		}
+		try {
+			return this.secrets.open(sealed);
+		}
+		catch (IllegalStateException ex) {
+			org.slf4j.LoggerFactory.getLogger(MailAccountRepository.class)
+				.warn("A stored mail password cannot be decrypted with this parley.secret-key; enter it again");
+			return null;
+		}
 	}
 
 	private MailAccount map(ResultSet rs, int row) throws SQLException {

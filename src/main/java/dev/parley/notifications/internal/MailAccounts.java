@@ -52,17 +52,29 @@ public class MailAccounts {
 
 	public MailAccount update(Form form, String actor) {
 		MailAccount stored = this.repository.load();
+		// a stored password is kept only for the server and user it was given for: sent
+		// to
+		// another host, it would hand it to whoever runs that host
+		String smtpKept = sameServer(stored.smtpHost(), stored.smtpPort(), stored.smtpUsername(), form.smtpHost(),
+				form.smtpPort(), form.smtpUsername()) ? stored.smtpPassword() : null;
+		String imapKept = sameServer(stored.imapHost(), stored.imapPort(), stored.imapUsername(), form.imapHost(),
+				form.imapPort(), form.imapUsername()) ? stored.imapPassword() : null;
+		if (form.smtpPassword() == null && stored.smtpPassword() != null && smtpKept == null) {
+			throw invalid("smtpPassword", "enter the password again: the server or the user changed");
+		}
+		if (form.imapPassword() == null && stored.imapPassword() != null && imapKept == null) {
+			throw invalid("imapPassword", "enter the password again: the server or the user changed");
+		}
 		boolean smtp = Boolean.TRUE.equals(form.smtpEnabled());
 		boolean imap = Boolean.TRUE.equals(form.imapEnabled());
 		MailAccount account = new MailAccount(smtp, host("smtpHost", form.smtpHost(), smtp),
 				port("smtpPort", form.smtpPort()), security("smtpSecurity", form.smtpSecurity()),
-				text("smtpUsername", form.smtpUsername(), 255),
-				password("smtpPassword", form.smtpPassword(), stored.smtpPassword()),
+				text("smtpUsername", form.smtpUsername(), 255), password("smtpPassword", form.smtpPassword(), smtpKept),
 				address("fromAddress", form.fromAddress(), smtp), text("fromName", form.fromName(), 100),
 				address("replyAddress", form.replyAddress(), false), imap, host("imapHost", form.imapHost(), imap),
 				port("imapPort", form.imapPort()), security("imapSecurity", form.imapSecurity()),
 				required("imapUsername", text("imapUsername", form.imapUsername(), 255), imap),
-				password("imapPassword", form.imapPassword(), stored.imapPassword()),
+				password("imapPassword", form.imapPassword(), imapKept),
 				(form.imapFolder() == null || form.imapFolder().isBlank()) ? "INBOX"
 						: text("imapFolder", form.imapFolder(), 255));
 		this.repository.save(account, actor);
@@ -98,6 +110,17 @@ public class MailAccounts {
 		this.audit.record(actor, "mail.account.tested", to.strip(),
 				delivered ? AuditResult.SUCCESS : AuditResult.FAILURE, error);
 		return new TestResult(delivered, error);
+	}
+
+	private static boolean sameServer(String host, Integer port, String user, String newHost, Integer newPort,
+			String newUser) {
+		return java.util.Objects.equals(blankToNull(host), blankToNull(newHost))
+				&& java.util.Objects.equals(port, newPort)
+				&& java.util.Objects.equals(blankToNull(user), blankToNull(newUser));
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip().toLowerCase(java.util.Locale.ROOT);
 	}
 
 	private static String host(String field, String value, boolean required) {

@@ -104,6 +104,13 @@ class ReplyMailer {
 		long scanned = this.jdbc.sql("SELECT scanned_until FROM reply_mail_scan WHERE id = 1")
 			.query(Long.class)
 			.single();
+		boolean first = scanned == 0;
+		if (first) {
+			// the first scan of an installation (or of one upgraded to this version):
+			// from
+			// now on, never the replies of its whole past
+			scanned = now.minus(delay).toEpochMilli();
+		}
 		Instant after = Instant.ofEpochMilli(scanned).minus(OVERLAP);
 		List<ConversationMail.UnreadReply> replies = this.conversations.unreadAgentReplies(after, now, LIMIT);
 		Map<Long, List<ConversationMail.UnreadReply>> byConversation = new LinkedHashMap<>();
@@ -123,7 +130,7 @@ class ReplyMailer {
 		}
 		// what is younger than the delay is read again next time
 		Instant reached = (replies.size() >= LIMIT) ? replies.get(replies.size() - 1).at() : now.minus(delay);
-		if (reached.toEpochMilli() > scanned) {
+		if (first || reached.toEpochMilli() > scanned) {
 			this.jdbc.sql("UPDATE reply_mail_scan SET scanned_until = ? WHERE id = 1")
 				.param(reached.toEpochMilli())
 				.update();

@@ -61,6 +61,24 @@ final class SmsGatewayChecks {
 		return name != null && SENSITIVE.matcher(name).matches();
 	}
 
+	/** Scheme, host and port of a URL (template values in its path do not matter). */
+	static String origin(String url) {
+		if (url == null) {
+			return null;
+		}
+		try {
+			java.net.URI uri = new java.net.URI(url.strip().replace("{", "%7B").replace("}", "%7D"));
+			if (uri.getScheme() == null || uri.getHost() == null) {
+				return null;
+			}
+			return uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getHost().toLowerCase(Locale.ROOT) + ":"
+					+ uri.getPort();
+		}
+		catch (java.net.URISyntaxException ex) {
+			return null;
+		}
+	}
+
 	private SmsGateway run(SmsGatewaySettings.Input input, SmsGateway stored) {
 		boolean enabled = Boolean.TRUE.equals(input.enabled());
 		boolean allowPrivate = Boolean.TRUE.equals(input.allowPrivateNetwork());
@@ -80,8 +98,14 @@ final class SmsGatewayChecks {
 		else if (method == SmsMethod.GET && contentType != SmsContentType.NONE) {
 			error("contentType", "must be none for a GET request");
 		}
-		List<SmsGateway.Entry> headers = entries("headers", input.headers(), stored.headers(), true);
-		List<SmsGateway.Entry> parameters = entries("parameters", input.parameters(), stored.parameters(), false);
+		// stored secrets are kept only for the origin they were given for: sent to
+		// another
+		// host, they would be handed to whoever runs it
+		boolean sameOrigin = origin(input.url()) != null && origin(input.url()).equals(origin(stored.url()));
+		List<SmsGateway.Entry> headers = entries("headers", input.headers(), sameOrigin ? stored.headers() : List.of(),
+				true);
+		List<SmsGateway.Entry> parameters = entries("parameters", input.parameters(),
+				sameOrigin ? stored.parameters() : List.of(), false);
 		String sender = text("sender", input.sender(), 64);
 		String successPointer = pointer("successPointer", input.successPointer());
 		String successValue = text("successValue", input.successValue(), 255);

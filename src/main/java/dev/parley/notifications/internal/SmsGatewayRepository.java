@@ -77,8 +77,7 @@ class SmsGatewayRepository {
 	private List<SmsGateway.Entry> entries(String stored) {
 		List<SmsGateway.Entry> opened = new ArrayList<>();
 		for (SmsGateway.Entry entry : this.json.readValue(stored, ENTRIES)) {
-			opened.add(entry.secret() ? new SmsGateway.Entry(entry.name(), this.secrets.open(entry.value()), true)
-					: entry);
+			opened.add(entry.secret() ? new SmsGateway.Entry(entry.name(), openOrEmpty(entry.value()), true) : entry);
 		}
 		return opened;
 	}
@@ -88,6 +87,21 @@ class SmsGatewayRepository {
 				entries(rs.getString(5)), entries(rs.getString(6)), SmsContentType.valueOf(rs.getString(7)),
 				rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
 				rs.getString(13), rs.getInt(14), rs.getBoolean(15));
+	}
+
+	/**
+	 * A secret that cannot be opened (the secret key changed or was lost) reads as empty:
+	 * the gateway refuses it and the administrator enters it again; nothing else breaks.
+	 */
+	private String openOrEmpty(String sealed) {
+		try {
+			return this.secrets.open(sealed);
+		}
+		catch (IllegalStateException ex) {
+			org.slf4j.LoggerFactory.getLogger(SmsGatewayRepository.class)
+				.warn("A stored SMS gateway secret cannot be decrypted with this parley.secret-key; enter it again");
+			return "";
+		}
 	}
 
 }

@@ -15,6 +15,7 @@ import com.samskivert.mustache.Template;
 import dev.parley.administration.Settings;
 
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.web.util.HtmlUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +32,12 @@ public class Templates {
 
 	static final int MAX_BODY = 100_000;
 
-	private static final Mustache.Compiler html = Mustache.compiler().escapeHTML(true).defaultValue("");
+	/**
+	 * HTML is rendered from values escaped beforehand ({@link #escaped}), so no way of
+	 * writing a tag ({@code {{{x}}}}, {@code {{ &x}}}, a changed delimiter) prints a
+	 * value raw.
+	 */
+	private static final Mustache.Compiler html = Mustache.compiler().escapeHTML(false).defaultValue("");
 
 	private static final Mustache.Compiler plain = Mustache.compiler().escapeHTML(false).defaultValue("");
 
@@ -87,14 +93,18 @@ public class Templates {
 		Map<String, Object> context = new HashMap<>(values);
 		context.putIfAbsent("organisation", this.settings.get("organisation.name"));
 		String subject = oneLine(compile(plain, texts.subject()).execute(context));
-		String htmlBody = compile(html, texts.html()).execute(context);
+		Map<String, Object> safe = escaped(context);
+		String htmlBody = compile(html, texts.html()).execute(safe);
 		String textBody = compile(plain, texts.text()).execute(context);
-		Map<String, Object> layout = new LinkedHashMap<>(context);
-		layout.put("body", htmlBody);
-		layout.put("subject", subject);
-		String wrapped = compile(html, layout(language, "html")).execute(layout);
-		layout.put("body", textBody);
-		String text = compile(plain, layout(language, "txt")).execute(layout);
+		Map<String, Object> htmlLayout = new LinkedHashMap<>(safe);
+		htmlLayout.put("subject", HtmlUtils.htmlEscape(subject));
+		// the body is HTML made from escaped values: the layout takes it as it is
+		htmlLayout.put("body", htmlBody);
+		String wrapped = compile(html, layout(language, "html")).execute(htmlLayout);
+		Map<String, Object> textLayout = new LinkedHashMap<>(context);
+		textLayout.put("subject", subject);
+		textLayout.put("body", textBody);
+		String text = compile(plain, layout(language, "txt")).execute(textLayout);
 		return new Rendered(subject, wrapped, text);
 	}
 
@@ -127,9 +137,13 @@ public class Templates {
 			if (body.getValue().length() > MAX_BODY) {
 				return Optional.of(Map.entry(body.getKey(), "must be at most " + MAX_BODY + " characters"));
 			}
-			if (body.getValue().contains("{{{") || body.getValue().contains("{{&")) {
+			String compact = body.getValue().replaceAll("\\{\\{\\s+", "{{");
+			if (compact.contains("{{{") || compact.contains("{{&")) {
 				return Optional.of(Map.entry(body.getKey(),
 						"must not print values unescaped (triple braces or an ampersand tag)"));
+			}
+			if (compact.contains("{{=") || compact.contains("{{>")) {
+				return Optional.of(Map.entry(body.getKey(), "must not change delimiters or include other templates"));
 			}
 			try {
 				Mustache.compiler().compile(body.getValue());
@@ -139,6 +153,28 @@ public class Templates {
 			}
 		}
 		return Optional.empty();
+	}
+
+	/** The values with every text in them HTML-escaped, in lists and maps too. */
+	@SuppressWarnings("unchecked")
+	static Map<String, Object> escaped(Map<String, Object> values) {
+		Map<String, Object> out = new HashMap<>();
+		values.forEach((name, value) -> out.put(name, escapedValue(value)));
+		return out;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Object escapedValue(Object value) {
+		if (value instanceof String text) {
+			return HtmlUtils.htmlEscape(text);
+		}
+		if (value instanceof Map<?, ?> map) {
+			return escaped((Map<String, Object>) map);
+		}
+		if (value instanceof java.util.Collection<?> list) {
+			return list.stream().map(Templates::escapedValue).toList();
+		}
+		return value;
 	}
 
 	private Template compile(Mustache.Compiler compiler, String text) {

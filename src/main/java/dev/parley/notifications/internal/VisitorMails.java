@@ -72,11 +72,13 @@ class VisitorMails {
 			.ifPresent((address) -> sendTranscript(event.conversationId(), address, event.closedAt()));
 	}
 
+	/**
+	 * Whether the conversation is closed is read again here, after the request committed:
+	 * a close that committed in between finds the request at its own listener, or this
+	 * one finds the conversation closed (one transcript per closing either way).
+	 */
 	@ApplicationModuleListener
 	void on(TranscriptRequested event) {
-		if (!event.closed()) {
-			return;
-		}
 		this.conversations.contact(event.conversationId())
 			.filter((contact) -> contact.closedAt() != null)
 			.ifPresent((contact) -> sendTranscript(event.conversationId(), event.email(), contact.closedAt()));

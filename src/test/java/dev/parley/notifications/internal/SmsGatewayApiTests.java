@@ -114,6 +114,13 @@ class SmsGatewayApiTests extends IntegrationTest {
 			.doesNotContainKey("x-tenant");
 		assertThat(this.gateway.last().pathAndQuery()).isEqualTo("/sms?k=pa55word-xyz");
 
+		// stored secrets go only to the origin they were given for
+		Map<String, Object> elsewhere = new LinkedHashMap<>(again);
+		elsewhere.put("url", "http://localhost:1/sms?k={{password}}");
+		ApiClient.Response moved = admin.put(PATH, elsewhere);
+		assertThat(moved.status()).as(moved.toString()).isEqualTo(400);
+		assertThat(moved.body()).contains("enter the value of 'Authorization' again");
+
 		// the mask for a secret never stored is no value
 		again.put("headers", List.of(Map.of("name", "X-Other-Token", "value", "********", "secret", true)));
 		ApiClient.Response refused = admin.put(PATH, again);

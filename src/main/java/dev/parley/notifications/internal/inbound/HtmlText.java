@@ -19,11 +19,7 @@ final class HtmlText {
 
 	private static final Pattern BREAK = Pattern.compile("(?i)<br\\s*/?>|</(p|div|li|tr|h[1-6]|pre|table)\\s*>");
 
-	private static final Pattern TAG = Pattern.compile("<[^>]*>");
-
 	private static final Pattern REFERENCE = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});");
-
-	private static final Pattern BLANK_LINES = Pattern.compile("\\n[ \\t\\u00a0]*(\\n[ \\t\\u00a0]*)+\\n");
 
 	private HtmlText() {
 	}
@@ -36,10 +32,66 @@ final class HtmlText {
 		text = text.replace("\r\n", "\n").replace('\r', '\n').replace('\n', ' ');
 		text = dropQuote(dropElements(text));
 		text = BREAK.matcher(text).replaceAll("\n");
-		text = TAG.matcher(text).replaceAll("");
+		text = dropTags(text);
 		text = decode(text);
-		text = text.replaceAll("[ \\t\\u00a0]+\\n", "\n").replaceAll("\\n[ \\t\\u00a0]+", "\n");
-		return BLANK_LINES.matcher(text).replaceAll("\n\n").strip();
+		return tidyLines(text);
+	}
+
+	/**
+	 * Removes every tag, scanning once: a {@code <} with no {@code >} after it is kept as
+	 * text with the rest (a regular expression would try every {@code <} to the end).
+	 */
+	static String dropTags(String html) {
+		StringBuilder out = new StringBuilder(html.length());
+		int at = 0;
+		while (at < html.length()) {
+			int open = html.indexOf('<', at);
+			if (open < 0) {
+				out.append(html, at, html.length());
+				break;
+			}
+			int close = html.indexOf('>', open + 1);
+			if (close < 0) {
+				out.append(html, at, html.length());
+				break;
+			}
+			out.append(html, at, open);
+			at = close + 1;
+		}
+		return out.toString();
+	}
+
+	/**
+	 * Each line without the blanks around it, and at most one empty line in a row; in one
+	 * pass (no backtracking over long runs of blanks).
+	 */
+	static String tidyLines(String text) {
+		StringBuilder out = new StringBuilder(text.length());
+		int empty = 0;
+		for (String line : text.split("\n", -1)) {
+			int start = 0;
+			int end = line.length();
+			while (start < end && isBlank(line.charAt(start))) {
+				start++;
+			}
+			while (end > start && isBlank(line.charAt(end - 1))) {
+				end--;
+			}
+			if (start == end) {
+				empty++;
+				continue;
+			}
+			if (out.length() > 0) {
+				out.append((empty > 0) ? "\n\n" : "\n");
+			}
+			out.append(line, start, end);
+			empty = 0;
+		}
+		return out.toString();
+	}
+
+	private static boolean isBlank(char c) {
+		return c == ' ' || c == '\t' || c == '\u00a0';
 	}
 
 	/**

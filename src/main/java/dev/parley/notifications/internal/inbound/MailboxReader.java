@@ -148,13 +148,9 @@ class MailboxReader {
 			return entry(mail.key(), mail.from(), mail.subject(), decision.conversationId(), decision.outcome(),
 					decision.detail());
 		}
-		catch (DataAccessException ex) {
-			// the database is away: try this mail again on the next poll
-			throw ex;
-		}
 		catch (ApiException ex) {
 			if (ex.status().is5xxServerError()) {
-				throw ex;
+				return retryOrGiveUp(mail, ex);
 			}
 			return entry(mail.key(), mail.from(), mail.subject(), null, InboundOutcome.MALFORMED,
 					"could not be posted: " + ex.code());
@@ -162,7 +158,31 @@ class MailboxReader {
 		catch (IllegalArgumentException ex) {
 			return entry(mail.key(), mail.from(), mail.subject(), null, InboundOutcome.FORGED_TOKEN, ex.getMessage());
 		}
+		catch (RuntimeException ex) {
+			return retryOrGiveUp(mail, ex);
+		}
 	}
+
+	/**
+	 * A mail whose posting failed unexpectedly (the database away, a defect) is read
+	 * again on the next polls; after {@value #ATTEMPTS} failures it is recorded as
+	 * malformed and marked seen, so that one mail never blocks the mailbox.
+	 */
+	private Entry retryOrGiveUp(ParsedMail mail, RuntimeException ex) {
+		int failures = this.failures.merge(mail.key(), 1, Integer::sum);
+		if (failures < ATTEMPTS || ex instanceof DataAccessException && failures < 10 * ATTEMPTS) {
+			throw ex;
+		}
+		this.failures.remove(mail.key());
+		logger.error("Inbound mail from {} could not be posted after {} attempts; recorded as malformed",
+				InboundMailLog.clip(mail.from(), 254), failures, ex);
+		return entry(mail.key(), mail.from(), mail.subject(), null, InboundOutcome.MALFORMED,
+				"could not be posted: " + ex.getClass().getSimpleName());
+	}
+
+	private static final int ATTEMPTS = 3;
+
+	private final java.util.Map<String, Integer> failures = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private Entry entry(String key, String sender, String subject, Long conversationId, InboundOutcome outcome,
 			String detail) {

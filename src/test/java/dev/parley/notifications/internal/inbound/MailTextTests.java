@@ -42,6 +42,17 @@ class MailTextTests {
 	}
 
 	@Test
+	@org.junit.jupiter.api.Timeout(30)
+	void htmlMadeToSlowDownTheReaderIsReadInOnePass() {
+		// half a megabyte of unclosed tags, or of blanks without a line end: a regular
+		// expression would backtrack over every position (about 10^11 steps)
+		assertThat(HtmlText.toText("<".repeat(HtmlText.MAX_HTML))).hasSize(HtmlText.MAX_HTML);
+		assertThat(HtmlText.toText("a" + " ".repeat(HtmlText.MAX_HTML - 2) + "b"))
+			.isEqualTo("a" + " ".repeat(HtmlText.MAX_HTML - 2) + "b");
+		assertThat(HtmlText.toText("<p>one</p>\n\n\n<p>  two  </p><br><br><br>three")).isEqualTo("one\ntwo\n\nthree");
+	}
+
+	@Test
 	void anUnreadableMailIsMalformedAndTheLogStillGetsItsHeaders() {
 		byte[] raw = "From: a@example.com, b@example.com\r\nSubject: two\r\nMessage-ID: <two@example.com>\r\n\r\nx"
 			.getBytes(StandardCharsets.US_ASCII);
