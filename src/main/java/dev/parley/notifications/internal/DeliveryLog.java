@@ -94,7 +94,8 @@ public class DeliveryLog {
 	 */
 	public Notification resend(long id, String actor) {
 		Notification notification = get(id);
-		if (!this.repository.requeue(id, this.clock.instant())) {
+		boolean secret = TemplateKey.of(notification.template()).map(TemplateKey::secret).orElse(false);
+		if (secret || !this.repository.requeue(id, this.clock.instant())) {
 			throw ApiException.conflict("not_resendable", "Only a failed or suppressed notification can be sent again");
 		}
 		this.audit.record(actor, "notification.resent", notification.template() + " #" + id, AuditResult.SUCCESS, null);

@@ -127,6 +127,34 @@ public class NotificationRepository {
 			.list();
 	}
 
+	/**
+	 * Extends this node's claim on rows it is about to send.
+	 * @return those of the rows that are still this node's to send
+	 */
+	java.util.Set<Long> renewClaims(List<Long> ids, String claimer, Instant until) {
+		this.jdbc
+			.sql("UPDATE notification SET claimed_until = :until WHERE id IN (:ids) AND claimed_by = :claimer "
+					+ "AND status = 'SENDING'")
+			.param("until", until.toEpochMilli())
+			.param("ids", ids)
+			.param("claimer", claimer)
+			.update();
+		return new java.util.HashSet<>(this.jdbc
+			.sql("SELECT id FROM notification WHERE id IN (:ids) AND claimed_by = :claimer AND status = 'SENDING'")
+			.param("ids", ids)
+			.param("claimer", claimer)
+			.query(Long.class)
+			.list());
+	}
+
+	/**
+	 * Forgets the values of a sent notification that must not be kept (a password reset
+	 * link): nothing of it can be read from the database or a backup afterwards.
+	 */
+	void forgetValues(long id) {
+		this.jdbc.sql("UPDATE notification SET payload = '{}' WHERE id = ?").param(id).update();
+	}
+
 	/** Records a delivery, unless another node took the row over meanwhile. */
 	boolean markSent(long id, String claimer, String providerMessageId, String messageId, Instant at) {
 		return this.jdbc

@@ -49,6 +49,9 @@ class OutboxWorker {
 
 	private static final int BATCH = 50;
 
+	/** E-mails sent over one connection between two renewals of their claim. */
+	private static final int EMAIL_CHUNK = 10;
+
 	private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
 
 	private static final Duration LONGEST_RETRY = Duration.ofHours(1);
@@ -202,17 +205,47 @@ class OutboxWorker {
 					fail(n, "Cannot be rendered: " + ex.getMessage());
 				}
 			}
-			if (outgoing.isEmpty()) {
-				return;
+			int chunk = (channel == NotificationChannel.EMAIL) ? EMAIL_CHUNK : 1;
+			for (int from = 0; from < ready.size(); from += chunk) {
+				int to = Math.min(from + chunk, ready.size());
+				sendChunk(sender, ready.subList(from, to), outgoing.subList(from, to));
 			}
-			List<DeliveryResult> results = sender.sendAll(outgoing);
-			// the batch's outcomes in one commit (one disk write on H2, one round trip's
-			// worth of commits elsewhere), not one per notification
-			this.transactions.executeWithoutResult((tx) -> {
-				for (int i = 0; i < ready.size(); i++) {
-					record(ready.get(i), outgoing.get(i), results.get(i));
-				}
-			});
+		});
+	}
+
+	/**
+	 * Sends a few notifications at once, after renewing their claim: however slowly a
+	 * provider answers, no other node takes over a notification this one is still about
+	 * to send. The outcomes are recorded in one commit (one disk write on H2).
+	 */
+	private void sendChunk(ChannelSender sender, List<Notification> notifications, List<Outgoing> outgoing) {
+		Instant now = this.clock.instant();
+		java.util.Set<Long> ours = this.repository.renewClaims(notifications.stream().map(Notification::id).toList(),
+				this.node, now.plus(this.claimDuration));
+		List<Notification> ready = new ArrayList<>();
+		List<Outgoing> mine = new ArrayList<>();
+		for (int i = 0; i < notifications.size(); i++) {
+			if (ours.contains(notifications.get(i).id())) {
+				ready.add(notifications.get(i));
+				mine.add(outgoing.get(i));
+			}
+		}
+		if (ready.isEmpty()) {
+			return;
+		}
+		List<DeliveryResult> results;
+		try {
+			results = sender.sendAll(mine);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Sending {} notifications failed unexpectedly; they are tried again", ready.size(), ex);
+			results = mine.stream().map((m) -> DeliveryResult.retry("Unexpected: " + ex.getMessage())).toList();
+		}
+		List<DeliveryResult> outcomes = results;
+		this.transactions.executeWithoutResult((tx) -> {
+			for (int i = 0; i < ready.size(); i++) {
+				record(ready.get(i), mine.get(i), outcomes.get(i));
+			}
 		});
 	}
 
@@ -220,6 +253,9 @@ class OutboxWorker {
 		if (result instanceof DeliveryResult.Delivered delivered) {
 			this.repository.markSent(n.id(), this.node, delivered.providerMessageId(), outgoing.messageId(),
 					this.clock.instant());
+			if (TemplateKey.of(n.template()).map(TemplateKey::secret).orElse(false)) {
+				this.repository.forgetValues(n.id());
+			}
 			this.sent.increment();
 		}
 		else if (result instanceof DeliveryResult.Retry retry) {

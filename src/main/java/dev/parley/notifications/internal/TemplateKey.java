@@ -86,6 +86,14 @@ public enum TemplateKey {
 		return this.sample;
 	}
 
+	/**
+	 * Whether its values are secret (a password reset link): forgotten once it is sent,
+	 * and it cannot be sent again from the delivery log.
+	 */
+	public boolean secret() {
+		return this == STAFF_PASSWORD_RESET;
+	}
+
 	public static Optional<TemplateKey> of(String key) {
 		return Arrays.stream(values()).filter((t) -> t.key.equals(key)).findFirst();
 	}

@@ -113,6 +113,24 @@ class OutboxTests extends IntegrationTest {
 	}
 
 	@Test
+	void aPasswordResetLinkIsForgottenOnceSentAndNeverSentAgain() throws Exception {
+		String to = unique("staff") + "@example.com";
+		long id = enqueue(new NotificationRequest(unique("reset"), NotificationChannel.EMAIL, to, Audience.STAFF, 7L,
+				"staff-password-reset", "en", Map.of("name", "Wang", "link",
+						"http://localhost:8080/console/reset-password#token=SECRET-TOKEN", "expiresInMinutes", 30),
+				null, null))
+			.orElseThrow();
+		assertThat(MailServer.part(mail.awaitMessagesTo(to, 1).get(0), "text/plain")).contains("SECRET-TOKEN");
+		Eventually("sent", () -> "SENT".equals(status(id)));
+		assertThat(
+				this.jdbc.sql("SELECT payload FROM notification WHERE id = ?").param(id).query(String.class).single())
+			.isEqualTo("{}");
+		this.jdbc.sql("UPDATE notification SET status = 'FAILED' WHERE id = ?").param(id).update();
+		assertThat(admin().post("/api/v1/notifications/" + id + "/resend", Map.of()).code())
+			.isEqualTo("not_resendable");
+	}
+
+	@Test
 	void threadedEMailsBeyondThePoolSizeAllGoOut() {
 		// each e-mail about a conversation reads the thread's previous Message-ID: more
 		// of
