@@ -31,8 +31,16 @@ class OwnProfileTests extends IntegrationTest {
 		String username = before.json().path("username").asString();
 		assertThat(before.json().path("language").isNull()).isTrue();
 
+		ApiClient.Response withoutPassword = agent.put(PROFILE,
+				Map.of("displayName", "Lin Mei", "email", "lin@example.com"));
+		assertThat(withoutPassword.code()).as("a new address needs the password").isEqualTo("wrong_current_password");
+		assertThat(agent
+			.put(PROFILE,
+					Map.of("displayName", "Lin Mei", "email", "lin@example.com", "currentPassword", "not-my-password"))
+			.code()).isEqualTo("wrong_current_password");
+		assertThat(agent.get(PROFILE).json().path("email").asString()).isNotEqualTo("lin@example.com");
 		ApiClient.Response saved = agent.put(PROFILE, Map.of("displayName", "  Lin Mei ", "email", "lin@example.com",
-				"phone", "+86 138 0000 0000", "language", "zh-CN"));
+				"phone", "+86 138 0000 0000", "language", "zh-CN", "currentPassword", OWN_PASSWORD));
 		assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
 		assertThat(saved.json().path("displayName").asString()).isEqualTo("Lin Mei");
 		assertThat(agent.get(PROFILE).json().path("language").asString()).isEqualTo("zh-CN");
@@ -48,6 +56,7 @@ class OwnProfileTests extends IntegrationTest {
 		Map<String, Object> cleared = new HashMap<>();
 		cleared.put("displayName", "Lin Mei");
 		cleared.put("email", "");
+		cleared.put("currentPassword", OWN_PASSWORD);
 		cleared.put("phone", null);
 		cleared.put("language", null);
 		assertThat(agent.put(PROFILE, cleared).status()).isEqualTo(200);

@@ -23,9 +23,12 @@ public class OwnProfiles {
 
 	private final AuditLog auditLog;
 
-	OwnProfiles(StaffUserRepository users, AuditLog auditLog) {
+	private final SignIn signIn;
+
+	OwnProfiles(StaffUserRepository users, AuditLog auditLog, SignIn signIn) {
 		this.users = users;
 		this.auditLog = auditLog;
+		this.signIn = signIn;
 	}
 
 	/**
@@ -42,11 +45,23 @@ public class OwnProfiles {
 				this.users.language(userId));
 	}
 
-	@Transactional
-	public OwnProfile update(long userId, OwnProfile changed) {
+	/**
+	 * Changes one's own profile. A new e-mail address (where password resets go) needs
+	 * the current password, so a session left open cannot be used to take the account
+	 * over.
+	 */
+	@Transactional(noRollbackFor = ApiException.class)
+	public OwnProfile update(long userId, OwnProfile changed, String currentPassword) {
 		OwnProfile before = get(userId);
 		OwnProfile after = new OwnProfile(before.username(), changed.displayName().strip(),
 				blankToNull(changed.email()), blankToNull(changed.phone()), blankToNull(changed.language()));
+		if (!Objects.equals(before.email(), after.email())) {
+			this.signIn.confirmPassword(userId, currentPassword, "profile.updated");
+		}
+		return store(userId, before, after);
+	}
+
+	private OwnProfile store(long userId, OwnProfile before, OwnProfile after) {
 		this.users.updateOwnProfile(userId, after.displayName(), after.email(), after.phone(), after.language());
 		List<String> fields = new ArrayList<>();
 		if (!before.displayName().equals(after.displayName())) {

@@ -146,6 +146,30 @@ public class SignIn {
 	}
 
 	/**
+	 * Checks the signed-in user's password before a change that could hand over the
+	 * account (a new e-mail address, where password resets go), throttled like a password
+	 * change so a session left open cannot be used to guess it.
+	 * @throws ApiException {@code wrong_current_password}, or {@code too_many_attempts}
+	 */
+	@Transactional(noRollbackFor = ApiException.class)
+	public void confirmPassword(long userId, String password, String action) {
+		StaffUser user = this.users.findById(userId).orElseThrow(() -> ApiException.notFound("User"));
+		Instant now = this.clock.instant();
+		Optional<Instant> blocked = this.throttle.passwordChangeBlockedUntil(userId, now);
+		if (blocked.isPresent()) {
+			this.auditLog.record(user.username(), action, user.username(), AuditResult.FAILURE,
+					"attempts wait until " + blocked.get());
+			throw throttled(blocked.get(), now);
+		}
+		if (password == null || !this.passwords.matches(password, user.passwordHash())) {
+			this.throttle.passwordChangeFailed(userId, now);
+			this.auditLog.record(user.username(), action, user.username(), AuditResult.FAILURE,
+					"wrong current password");
+			throw ApiException.badRequest("wrong_current_password", "The current password is wrong");
+		}
+	}
+
+	/**
 	 * Changes the signed-in user's own password after checking the current one. Every
 	 * other session of the user ends; the caller keeps its own by storing the account's
 	 * new session version in it. Wrong current passwords are throttled like sign-ins, so

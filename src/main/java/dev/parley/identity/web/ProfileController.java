@@ -41,14 +41,16 @@ class ProfileController {
 	@PutMapping
 	OwnProfile update(@AuthenticationPrincipal StaffPrincipal principal, @Valid @RequestBody ProfileForm form) {
 		return this.profiles.update(principal.id(),
-				new OwnProfile(null, form.displayName(), form.email(), form.phone(), form.language()));
+				new OwnProfile(null, form.displayName(), form.email(), form.phone(), form.language()),
+				form.currentPassword());
 	}
 
 	record ProfileForm(@NotBlank @Size(max = 100) String displayName,
 			@Email @Size(max = 254) @Pattern(regexp = "(" + EMAIL + ")?",
 					message = "must be an e-mail address") String email,
 			@Size(max = 32) @Pattern(regexp = "[0-9 +()-]*", message = "must be a phone number") String phone,
-			@Pattern(regexp = "en|zh-CN|zh-TW", message = "must be en, zh-CN or zh-TW") String language) {
+			@Pattern(regexp = "en|zh-CN|zh-TW", message = "must be en, zh-CN or zh-TW") String language,
+			@Size(max = 200) String currentPassword) {
 	}
 
 }

@@ -10,7 +10,10 @@ export default {
   name: 'ProfileView',
   components: { ProblemMessage },
   setup() {
-    const form = reactive({ displayName: '', email: '', phone: '', language: '' });
+    const form = reactive({ displayName: '', email: '', phone: '', language: '', currentPassword: '' });
+    const loadedEmail = ref('');
+    // a new address is where password resets go: it takes the current password
+    const emailChanged = computed(() => form.email.trim() !== loadedEmail.value);
     const username = ref('');
     const problem = ref(null);
     const saved = ref(false);
@@ -25,7 +28,8 @@ export default {
     function fill(profile) {
       username.value = profile.username;
       Object.assign(form, { displayName: profile.displayName || '', email: profile.email || '',
-        phone: profile.phone || '', language: profile.language || '' });
+        phone: profile.phone || '', language: profile.language || '', currentPassword: '' });
+      loadedEmail.value = profile.email || '';
     }
 
     function fillPreferences(view) {
@@ -48,7 +52,8 @@ export default {
       busy.value = true;
       try {
         fill(await put('/api/v1/me/profile', { displayName: form.displayName, email: form.email.trim(),
-          phone: form.phone.trim(), language: form.language || null }));
+          phone: form.phone.trim(), language: form.language || null,
+          currentPassword: emailChanged.value ? form.currentPassword : null }));
         saved.value = true;
         await loadSession();
       } catch (failure) {
@@ -76,7 +81,7 @@ export default {
       }
     }
 
-    return { form, username, problem, saved, busy, matrix, choices, prefProblem, prefSaved, prefBusy,
+    return { form, emailChanged, username, problem, saved, busy, matrix, choices, prefProblem, prefSaved, prefBusy,
       organisationLanguage, LANGUAGES, save, savePreferences, t };
   },
   template: `
@@ -96,6 +101,11 @@ export default {
         <div class="field">
           <label for="profile-email">{{ t('field.email') }}</label>
           <input id="profile-email" type="email" v-model="form.email" maxlength="254" autocomplete="email">
+        </div>
+        <div class="field" v-if="emailChanged">
+          <label for="profile-current-password">{{ t('password.current') }}</label>
+          <input id="profile-current-password" type="password" v-model="form.currentPassword" autocomplete="current-password" required>
+          <div class="hint">{{ t('profile.emailNeedsPassword') }}</div>
         </div>
         <div class="field">
           <label for="profile-phone">{{ t('field.phone') }}</label>
