@@ -5,16 +5,11 @@ import java.util.Optional;
 
 /**
  * The port through which a customer's e-mail reply goes into his conversation (the
- * notifications module reads the mailbox and decides which mail may). Whatever it posts
- * is written as the conversation's visitor, never as an agent.
+ * notifications module reads the mailbox and decides which mail may; it finds the
+ * conversation's visitor through {@link ConversationMail#contact}). Whatever it posts is
+ * written as the conversation's visitor, never as an agent.
  */
 public interface VisitorMail {
-
-	/**
-	 * @return the conversation with the visitor it belongs to and how to reach him; empty
-	 * for an unknown conversation
-	 */
-	Optional<MailThread> thread(long conversationId);
 
 	/**
 	 * Appends the visitor's e-mail reply to the conversation: its text, then each file
@@ -31,16 +26,6 @@ public interface VisitorMail {
 	 */
 	MailPosting postReplyByMail(long conversationId, long visitorId, String messageKey, String text,
 			List<MailAttachment> attachments);
-
-	/**
-	 * The conversation an e-mail reply claims to belong to.
-	 *
-	 * @param email the visitor's e-mail address, null when he gave none
-	 * @param language the visitor's language (else the conversation's), may be null
-	 */
-	record MailThread(long conversationId, long visitorId, String email, String phone, String language, long channelId,
-			ConversationStatus status) {
-	}
 
 	/** A file attached to an e-mail, with the name its sender gave it. */
 	record MailAttachment(String fileName, byte[] content) {

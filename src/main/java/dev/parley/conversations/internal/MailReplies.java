@@ -67,14 +67,6 @@ class MailReplies implements VisitorMail {
 	}
 
 	@Override
-	public Optional<MailThread> thread(long conversationId) {
-		return this.conversations.findById(conversationId)
-			.flatMap((c) -> this.visitors.findById(c.visitorId())
-				.map((v) -> new MailThread(c.id(), v.id(), v.email(), v.phone(),
-						(v.language() != null) ? v.language() : c.language(), c.channelId(), c.status())));
-	}
-
-	@Override
 	public MailPosting postReplyByMail(long conversationId, long visitorId, String messageKey, String text,
 			List<MailAttachment> attachments) {
 		Conversation conversation = this.conversations.findById(conversationId)

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import dev.parley.conversations.ConversationMail;
 import dev.parley.conversations.VisitorMail;
 import dev.parley.conversations.VisitorMail.MailPosting;
-import dev.parley.conversations.VisitorMail.MailThread;
 import dev.parley.conversations.VisitorMail.RefusedFile;
 import dev.parley.notifications.internal.ReplyTokens;
 import dev.parley.notifications.internal.ReplyTokens.Candidate;
@@ -31,7 +31,10 @@ class InboundReplies {
 
 	private final VisitorMail conversations;
 
-	InboundReplies(ReplyTokens tokens, VisitorMail conversations) {
+	private final ConversationMail threads;
+
+	InboundReplies(ReplyTokens tokens, VisitorMail conversations, ConversationMail threads) {
+		this.threads = threads;
 		this.tokens = tokens;
 		this.conversations = conversations;
 	}
@@ -50,9 +53,9 @@ class InboundReplies {
 		if (candidates.isEmpty()) {
 			return new Decision(InboundOutcome.NO_TOKEN, null, "no reply token in the addresses or references");
 		}
-		MailThread thread = null;
+		ConversationMail.Contact thread = null;
 		for (Candidate candidate : candidates) {
-			Optional<MailThread> named = this.conversations.thread(candidate.conversationId());
+			Optional<ConversationMail.Contact> named = this.threads.contact(candidate.conversationId());
 			if (named.isPresent() && this.tokens.verify(candidate, named.get().visitorId())) {
 				thread = named.get();
 				break;
