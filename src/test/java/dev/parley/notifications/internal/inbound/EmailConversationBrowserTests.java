@@ -83,6 +83,44 @@ class EmailConversationBrowserTests extends InboundMailTest {
 		}
 	}
 
+	@Test
+	void aVisitorAsksForTheTranscriptInTheClosedChatAndGetsIt() throws Exception {
+		this.accounts.save(
+				new MailAccount(true, "127.0.0.1", greenMail.getSmtp().getPort(), MailSecurity.NONE, null, null,
+						SUPPORT, "Acme Support", SUPPORT, false, null, null, MailSecurity.NONE, null, null, "INBOX"),
+				"test");
+		String key = admin()
+			.post("/api/v1/channels", Map.of("kind", "website", "name", unique("Site"), "allowedOrigins", List.of("*"),
+					"prechatEnabled", false))
+			.json()
+			.path("key")
+			.asString();
+		String email = unique("erin").toLowerCase() + "@customer.example";
+		try (Browser visitor = Browser.open(this.port)) {
+			visitor.recordErrors();
+			visitor.go("/widget/frame?channel=" + key);
+			visitor.type("#composer", "Is the blue one in stock?");
+			visitor.keys("#composer", org.openqa.selenium.Keys.ENTER);
+			visitor.waitForText("#messages .message.visitor", "Is the blue one in stock?");
+			visitor.click("#end-chat");
+			visitor.click("#end-chat-confirm");
+			visitor.click("#transcript-open");
+			visitor.type("#transcript-email", "not an address");
+			visitor.click("#transcript-submit");
+			visitor.waitForText("#transcript-error", "valid e-mail address");
+			visitor.find("#transcript-email").clear();
+			visitor.type("#transcript-email", email);
+			visitor.click("#transcript-submit");
+			visitor.waitForText("#transcript-sent", email);
+			Files.createDirectories(Path.of("target", "screenshots"));
+			Files.write(Path.of("target", "screenshots", "widget-transcript.png"),
+					((TakesScreenshot) visitor.driver()).getScreenshotAs(OutputType.BYTES));
+			assertThat(visitor.errors()).isEmpty();
+		}
+		MimeMessage transcript = awaitMailTo(email, 1).get(0);
+		assertThat(MailServer.part(transcript, "text/plain")).contains("Is the blue one in stock?");
+	}
+
 	private static List<MimeMessage> awaitMailTo(String address, int count) {
 		Eventually.until(() -> count + " e-mails to " + address, () -> to(address).size() >= count,
 				java.time.Duration.ofSeconds(30));
