@@ -17,3 +17,4 @@ CREATE TABLE inbound_mail (
 )${table_options};
 
 CREATE INDEX ix_inbound_mail_outcome ON inbound_mail (outcome, id);
+CREATE INDEX ix_inbound_mail_received ON inbound_mail (received_at);

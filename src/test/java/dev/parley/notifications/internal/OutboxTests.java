@@ -130,6 +130,25 @@ class OutboxTests extends IntegrationTest {
 			.isEqualTo("not_resendable");
 	}
 
+	@Autowired
+	private NotificationRetention retention;
+
+	@Test
+	void notificationsThatAreDoneAreForgottenAfterTheRetention() {
+		String to = unique("old") + "@example.com";
+		long done = enqueue(ack(unique("left"), to, Map.of())).orElseThrow();
+		mail.awaitMessagesTo(to, 1);
+		Eventually("sent", () -> "SENT".equals(status(done)));
+		this.jdbc.sql("UPDATE notification SET created_at = ? WHERE id = ?")
+			.params(this.clock.instant().minus(Duration.ofDays(91)).toEpochMilli(), done)
+			.update();
+		assertThat(this.retention.purge()).isGreaterThanOrEqualTo(1);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM notification WHERE id = ?")
+			.param(done)
+			.query(Integer.class)
+			.single()).isZero();
+	}
+
 	@Test
 	void threadedEMailsBeyondThePoolSizeAllGoOut() {
 		// each e-mail about a conversation reads the thread's previous Message-ID: more
