@@ -12,12 +12,7 @@ import dev.parley.notifications.NotificationChannel;
 import dev.parley.notifications.NotificationRequest;
 import dev.parley.notifications.Notifications;
 import dev.parley.testing.ApiClient;
-import dev.parley.testing.IntegrationTest;
 import dev.parley.testing.MailServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -32,9 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * retried while the server is away, suppressed for a reason, and listed in the delivery
  * log.
  */
-class OutboxTests extends IntegrationTest {
-
-	private static MailServer mail;
+class OutboxTests extends MailServerTest {
 
 	@Autowired
 	private Notifications notifications;
@@ -47,30 +40,6 @@ class OutboxTests extends IntegrationTest {
 
 	@Autowired
 	private JdbcClient jdbc;
-
-	@Autowired
-	private MailAccountRepository accounts;
-
-	@BeforeAll
-	static void startMailServer() {
-		mail = MailServer.onFreePorts();
-	}
-
-	@AfterAll
-	static void stopMailServer() {
-		mail.close();
-	}
-
-	@BeforeEach
-	void sendThroughTheMailServer() {
-		ApiClient.Response saved = admin().put("/api/v1/mail-account", mail.account("support@acme.test"));
-		assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
-	}
-
-	@AfterEach
-	void noMailAccount() {
-		this.accounts.save(MailAccount.none(), "test");
-	}
 
 	private Optional<Long> enqueue(NotificationRequest request) {
 		return this.transactions.execute((tx) -> this.notifications.enqueue(request));

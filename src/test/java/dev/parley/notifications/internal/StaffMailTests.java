@@ -7,12 +7,8 @@ import java.util.Map;
 import jakarta.mail.internet.MimeMessage;
 
 import dev.parley.testing.ApiClient;
-import dev.parley.testing.IntegrationTest;
 import dev.parley.testing.MailServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,35 +21,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * conversation transferred to them while away, and a conversation waiting too long with
  * nobody online (supervisors).
  */
-class StaffMailTests extends IntegrationTest {
+class StaffMailTests extends MailServerTest {
 
-	private static MailServer mail;
-
-	@Autowired
-	private MailAccountRepository accounts;
+	@Override
+	String fromAddress() {
+		return "help@acme.test";
+	}
 
 	@Autowired
 	private WaitingAlerts waitingAlerts;
 
-	@BeforeAll
-	static void startMailServer() {
-		mail = MailServer.onFreePorts();
-	}
-
-	@AfterAll
-	static void stopMailServer() {
-		mail.close();
-	}
-
-	@BeforeEach
-	void sendThroughTheMailServer() {
-		assertThat(admin().put("/api/v1/mail-account", mail.account("help@acme.test")).status()).isEqualTo(200);
-	}
-
 	@AfterEach
-	void noMailAccount() {
+	void settingsAsTheyWere() {
 		eventsHandled();
-		this.accounts.save(MailAccount.none(), "test");
 		admin().put("/api/v1/settings", Map.of(StaffMails.LEFT_MESSAGE_STAFF, "members", WaitingAlerts.MINUTES, "10"));
 	}
 

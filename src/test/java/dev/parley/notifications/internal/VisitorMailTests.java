@@ -9,12 +9,7 @@ import jakarta.mail.internet.MimeMessage;
 import dev.parley.conversations.Side;
 import dev.parley.conversations.internal.ChatMessages;
 import dev.parley.testing.ApiClient;
-import dev.parley.testing.IntegrationTest;
 import dev.parley.testing.MailServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -28,12 +23,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * language; the agent's answers they have not read, threaded; an agent's follow-up after
  * the conversation closed; and the transcript they asked for.
  */
-class VisitorMailTests extends IntegrationTest {
+class VisitorMailTests extends MailServerTest {
 
-	private static MailServer mail;
-
-	@Autowired
-	private MailAccountRepository accounts;
+	@Override
+	String fromAddress() {
+		return "help@acme.test";
+	}
 
 	@Autowired
 	private ReplyMailer replies;
@@ -43,27 +38,6 @@ class VisitorMailTests extends IntegrationTest {
 
 	@Autowired
 	private JdbcClient jdbc;
-
-	@BeforeAll
-	static void startMailServer() {
-		mail = MailServer.onFreePorts();
-	}
-
-	@AfterAll
-	static void stopMailServer() {
-		mail.close();
-	}
-
-	@BeforeEach
-	void sendThroughTheMailServer() {
-		ApiClient.Response saved = admin().put("/api/v1/mail-account", mail.account("help@acme.test"));
-		assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
-	}
-
-	@AfterEach
-	void noMailAccount() {
-		this.accounts.save(MailAccount.none(), "test");
-	}
 
 	record Visitor(ApiClient api, long conversationId, String email) {
 	}
