@@ -16,7 +16,7 @@ public enum TemplateKey {
 
 	/** A visitor left a message: we have it and will answer. */
 	MESSAGE_LEFT_ACK("message-left-ack", Audience.CUSTOMER,
-			Map.of("name", "Li Lei", "organisation", "Example Ltd", "text", "Does the blue model ship to Hangzhou?")),
+			Map.of("name", "Li Lei", "text", "Does the blue model ship to Hangzhou?")),
 
 	/** Staff of the group: a visitor left a message. */
 	MESSAGE_LEFT_STAFF("message-left-staff", Audience.STAFF,
@@ -26,13 +26,13 @@ public enum TemplateKey {
 
 	/** The agent's answers that the visitor has not read in the chat. */
 	AGENT_REPLY("agent-reply", Audience.CUSTOMER,
-			Map.of("name", "Li Lei", "organisation", "Example Ltd", "agent", "Amy", "messages",
+			Map.of("name", "Li Lei", "agent", "Amy", "messages",
 					List.of(Map.of("text", "Yes, we ship to Hangzhou within two days."),
 							Map.of("text", "Anything else I can help with?")))),
 
 	/** The transcript the visitor asked for when the conversation closed. */
-	TRANSCRIPT("conversation-transcript", Audience.CUSTOMER, Map.of("name", "Li Lei", "organisation", "Example Ltd",
-			"started", "2026-12-06 10:15", "lines",
+	TRANSCRIPT("conversation-transcript", Audience.CUSTOMER, Map.of("name", "Li Lei", "started", "2026-12-06 10:15",
+			"lines",
 			List.of(Map.of("mine", true, "who", "Li Lei", "at", "10:15", "text", "Hello, is the blue model in stock?"),
 					Map.of("mine", false, "who", "Amy", "at", "10:16", "text", "Yes, it is.")))),
 
@@ -59,7 +59,7 @@ public enum TemplateKey {
 					"expiresInMinutes", 30)),
 
 	/** The administrator's "send a test message". */
-	TEST_MESSAGE("test-message", Audience.STAFF, Map.of("organisation", "Example Ltd"));
+	TEST_MESSAGE("test-message", Audience.STAFF, Map.of());
 
 	private final String key;
 
