@@ -99,6 +99,38 @@ class VisitorMailTests extends MailServerTest {
 	}
 
 	@Test
+	void aVisitorWhoGaveOnlyAPhoneNumberGetsTheAcknowledgementBySmsThroughTheGateway() throws Exception {
+		try (FakeGateway gateway = new FakeGateway()) {
+			gateway.answer(200, "{\"sid\":\"SM42\"}");
+			Map<String, Object> form = new java.util.HashMap<>();
+			form.put("enabled", true);
+			form.put("url", gateway.base() + "/sms");
+			form.put("method", "POST");
+			form.put("contentType", "json");
+			form.put("bodyTemplate", "{\"to\":\"{{to}}\",\"text\":\"{{text}}\"}");
+			form.put("messageIdPointer", "/sid");
+			form.put("allowPrivateNetwork", true);
+			assertThat(admin().put("/api/v1/sms-gateway", form).status()).isEqualTo(200);
+			try {
+				ApiClient api = arrive("zh-CN");
+				ApiClient.Response left = api.post("/api/v1/widget/messages",
+						Map.of("clientId", "left-1", "phone", "+86 138 0000 0000", "text", "请回电"));
+				assertThat(left.status()).as(left.toString()).isEqualTo(201);
+				dev.parley.testing.Eventually.until("the SMS reached the gateway", () -> !gateway.received().isEmpty());
+				assertThat(gateway.last().body()).contains("+86 138 0000 0000").contains("请回电").doesNotContain("退订");
+				dev.parley.testing.Eventually.until("recorded as sent", () -> this.jdbc
+					.sql("SELECT COUNT(*) FROM notification WHERE channel = 'SMS' AND provider_message_id = 'SM42' "
+							+ "AND status = 'SENT'")
+					.query(Integer.class)
+					.single() == 1);
+			}
+			finally {
+				admin().put("/api/v1/sms-gateway", Map.of("enabled", false));
+			}
+		}
+	}
+
+	@Test
 	void aVisitorInTheChatGetsByMailOnlyWhatHeHasNotReadAfterTheDelay() throws Exception {
 		ApiClient visitor = arrive("en");
 		String email = unique("ann") + "@example.com";
