@@ -32,6 +32,15 @@ public class ApiException extends RuntimeException {
 		return new ApiException(HttpStatus.BAD_REQUEST, code, detail);
 	}
 
+	/**
+	 * A {@code validation_failed} refusal naming one field, with the field error in
+	 * {@code errors} as the console shows it beside the field.
+	 */
+	public static ApiException invalid(String field, String message) {
+		return badRequest("validation_failed", field + ": " + message).with("errors",
+				java.util.List.of(java.util.Map.of("field", field, "message", message)));
+	}
+
 	public static ApiException conflict(String code, String detail) {
 		return new ApiException(HttpStatus.CONFLICT, code, detail);
 	}

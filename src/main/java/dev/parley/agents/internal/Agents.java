@@ -208,8 +208,7 @@ public class Agents {
 	}
 
 	static ApiException invalid(String field, String message) {
-		return ApiException.badRequest("validation_failed", field + ": " + message)
-			.with("errors", List.of(Map.of("field", field, "message", message)));
+		return ApiException.invalid(field, message);
 	}
 
 }

@@ -16,6 +16,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import static dev.parley.platform.ApiException.invalid;
+
 /**
  * What visitors see of a channel (its public title, logo and texts per language), changed
  * by an administrator with {@code channel.manage} and read by the widget. A logo is a
@@ -156,11 +158,6 @@ public class ChannelPresentations {
 			throw invalid(field, "must be at most " + max + " characters");
 		}
 		return text.isEmpty() ? null : text;
-	}
-
-	private static ApiException invalid(String field, String message) {
-		return ApiException.badRequest("validation_failed", field + ": " + message)
-			.with("errors", List.of(Map.of("field", field, "message", message)));
 	}
 
 }

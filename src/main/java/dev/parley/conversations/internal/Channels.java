@@ -15,6 +15,8 @@ import dev.parley.platform.ApiException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import static dev.parley.platform.ApiException.invalid;
+
 /** Creating and changing channels, with the checks an administrator's input needs. */
 @Service
 public class Channels {
@@ -184,11 +186,6 @@ public class Channels {
 			kinds.add(kind);
 		}
 		return kinds.stream().map(FileKind::value).toList();
-	}
-
-	private static ApiException invalid(String field, String message) {
-		return ApiException.badRequest("validation_failed", field + ": " + message)
-			.with("errors", List.of(java.util.Map.of("field", field, "message", message)));
 	}
 
 	private static String newKey() {

@@ -95,9 +95,10 @@ public class ChatInput {
 	}
 
 	/** A {@code validation_failed} refusal naming one field. */
+
+	/** A {@code validation_failed} refusal naming one field. */
 	public static ApiException invalid(String field, String message) {
-		return ApiException.badRequest("validation_failed", field + ": " + message)
-			.with("errors", List.of(Map.of("field", field, "message", message)));
+		return ApiException.invalid(field, message);
 	}
 
 }

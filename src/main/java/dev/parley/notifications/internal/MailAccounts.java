@@ -12,6 +12,8 @@ import dev.parley.platform.ApiException;
 
 import org.springframework.stereotype.Service;
 
+import static dev.parley.platform.ApiException.invalid;
+
 /**
  * The mail account as the console edits it: checked field by field, passwords written
  * only (kept when not given, removed when given empty), every change audited, and a test
@@ -190,11 +192,6 @@ public class MailAccounts {
 			throw invalid(field, "must not be blank");
 		}
 		return value;
-	}
-
-	static ApiException invalid(String field, String message) {
-		return ApiException.badRequest("validation_failed", field + ": " + message)
-			.with("errors", List.of(Map.of("field", field, "message", message)));
 	}
 
 }

@@ -91,12 +91,12 @@ public class NotificationTemplates {
 
 	private TemplateTexts check(TemplateTexts texts) {
 		if (texts == null) {
-			throw MailAccounts.invalid("subject", "must not be blank");
+			throw ApiException.invalid("subject", "must not be blank");
 		}
 		TemplateTexts clean = new TemplateTexts((texts.subject() != null) ? texts.subject().strip() : null,
 				texts.html(), texts.text());
 		this.templates.problemWith(clean).ifPresent((problem) -> {
-			throw MailAccounts.invalid(problem.getKey(), problem.getValue());
+			throw ApiException.invalid(problem.getKey(), problem.getValue());
 		});
 		return clean;
 	}

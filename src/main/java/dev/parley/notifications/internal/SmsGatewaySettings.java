@@ -13,6 +13,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import static dev.parley.platform.ApiException.invalid;
+
 /**
  * The SMS gateway as administrators see and change it: secrets masked on the way out and
  * kept when the mask comes back, every change checked and audited (without its secrets),
@@ -143,11 +145,6 @@ public class SmsGatewaySettings {
 		int start = url.indexOf("://");
 		int slash = (start < 0) ? -1 : url.indexOf('/', start + 3);
 		return (slash < 0) ? url.length() : slash;
-	}
-
-	private static ApiException invalid(String field, String message) {
-		return ApiException.badRequest("validation_failed", field + ": " + message)
-			.with("errors", List.of(java.util.Map.of("field", field, "message", message)));
 	}
 
 }

@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import static dev.parley.platform.ApiException.invalid;
+
 /** The delivery log of e-mails and text messages, for administrators. */
 @RestController
 @RequestMapping("/api/v1/notifications")
@@ -92,11 +94,6 @@ class DeliveryLogController {
 
 	private static String blankToNull(String value) {
 		return (value == null || value.isBlank()) ? null : value.strip();
-	}
-
-	private static ApiException invalid(String field, String message) {
-		return ApiException.badRequest("validation_failed", field + ": " + message)
-			.with("errors", List.of(java.util.Map.of("field", field, "message", message)));
 	}
 
 }
