@@ -12,4 +12,19 @@ public interface ServerSecrets {
 	 */
 	byte[] secret(String name);
 
+	/**
+	 * Signs data with a secret: HMAC-SHA256 keyed with {@link #secret(String)} of that
+	 * name (tokens in links and cookies that only this installation can have made).
+	 */
+	default byte[] hmacSha256(String name, byte[] data) {
+		try {
+			javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+			mac.init(new javax.crypto.spec.SecretKeySpec(secret(name), "HmacSHA256"));
+			return mac.doFinal(data);
+		}
+		catch (java.security.GeneralSecurityException ex) {
+			throw new IllegalStateException("HmacSHA256 is not available", ex);
+		}
+	}
+
 }

@@ -98,14 +98,7 @@ public class VisitorTokens {
 	}
 
 	private byte[] sign(String payload) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(this.secrets.secret("visitor-token"), "HmacSHA256"));
-			return mac.doFinal(payload.getBytes(StandardCharsets.US_ASCII));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return this.secrets.hmacSha256("visitor-token", payload.getBytes(StandardCharsets.US_ASCII));
 	}
 
 	/**

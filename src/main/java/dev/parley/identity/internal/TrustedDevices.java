@@ -1,7 +1,6 @@
 package dev.parley.identity.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -10,9 +9,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import dev.parley.platform.ServerSecrets;
 
@@ -101,14 +97,7 @@ public class TrustedDevices {
 	}
 
 	private String sign(String payload) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(this.secrets.secret(SECRET), "HmacSHA256"));
-			return encoder.encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.US_ASCII)));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return encoder.encodeToString(this.secrets.hmacSha256(SECRET, payload.getBytes(StandardCharsets.US_ASCII)));
 	}
 
 }

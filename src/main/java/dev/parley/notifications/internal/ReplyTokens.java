@@ -1,15 +1,11 @@
 package dev.parley.notifications.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import dev.parley.platform.ServerSecrets;
 
@@ -78,16 +74,9 @@ public class ReplyTokens {
 	}
 
 	private String signature(long conversationId, long visitorId) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(this.secrets.secret("mail-reply-token"), "HmacSHA256"));
-			byte[] digest = mac
-				.doFinal(("conversation:" + conversationId + ":visitor:" + visitorId).getBytes(StandardCharsets.UTF_8));
-			return base32(digest, 16);
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HmacSHA256 is not available", ex);
-		}
+		byte[] digest = this.secrets.hmacSha256("mail-reply-token",
+				("conversation:" + conversationId + ":visitor:" + visitorId).getBytes(StandardCharsets.UTF_8));
+		return base32(digest, 16);
 	}
 
 	private static String base32(byte[] bytes, int length) {

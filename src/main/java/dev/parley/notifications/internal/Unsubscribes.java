@@ -1,15 +1,11 @@
 package dev.parley.notifications.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import dev.parley.platform.ServerSecrets;
 
@@ -106,15 +102,8 @@ public class Unsubscribes {
 	}
 
 	private String signature(String address) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(this.secrets.secret("mail-unsubscribe"), "HmacSHA256"));
-			byte[] digest = mac.doFinal(address.getBytes(StandardCharsets.UTF_8));
-			return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22);
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HmacSHA256 is not available", ex);
-		}
+		byte[] digest = this.secrets.hmacSha256("mail-unsubscribe", address.getBytes(StandardCharsets.UTF_8));
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22);
 	}
 
 }
