@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
  * <p>
  * A permission is listed only once something is guarded by it (an endpoint, a screen's
  * API): permissions of modules still to come (customers, tickets, statistics, logs,
- * faults, backup, upgrades) arrive with their modules, together with a migration that
- * grants them to the built-in roles ({@code PermissionCatalogueTests} keeps this so).
+ * faults) arrive with their modules, together with a migration that grants them to the
+ * built-in roles ({@code PermissionCatalogueTests} keeps this so).
  */
 public enum Permission {
 
@@ -52,7 +52,18 @@ public enum Permission {
 	/** The mail account, the SMS gateway, notification templates and the delivery log. */
 	NOTIFICATION_MANAGE("notification.manage", "administration"),
 
-	SYSTEM_MONITOR("system.monitor", "operations");
+	SYSTEM_MONITOR("system.monitor", "operations"),
+
+	/**
+	 * Backups: the strategy, running, verifying and restoring them, and the catalogue.
+	 */
+	BACKUP_RUN("backup.run", "operations"),
+
+	/**
+	 * Installing and upgrading: the self-check, the nodes and their versions, and
+	 * maintenance mode.
+	 */
+	SYSTEM_UPGRADE("system.upgrade", "operations");
 
 	private static final Map<String, Permission> BY_CODE = Arrays.stream(values())
 		.collect(Collectors.toUnmodifiableMap(Permission::code, Function.identity()));
