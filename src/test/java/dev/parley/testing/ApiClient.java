@@ -36,17 +36,33 @@ public class ApiClient {
 	private final Map<String, String> headers = new java.util.LinkedHashMap<>();
 
 	public ApiClient(int port) {
-		this(port, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+		this("http://127.0.0.1:" + port, new CookieManager(null, CookiePolicy.ACCEPT_ALL), null);
 	}
 
-	private ApiClient(int port, CookieManager cookies) {
-		this.base = "http://127.0.0.1:" + port;
+	/**
+	 * A browser reaching Parley at {@code base} (e.g. {@code https://127.0.0.1:8443}
+	 * through a proxy), trusting the certificates {@code tls} trusts.
+	 */
+	public ApiClient(String base, javax.net.ssl.SSLContext tls) {
+		this(base, new CookieManager(null, CookiePolicy.ACCEPT_ALL), tls);
+	}
+
+	private ApiClient(String base, CookieManager cookies, javax.net.ssl.SSLContext tls) {
+		this.base = base;
 		this.cookies = cookies;
-		this.http = HttpClient.newBuilder()
+		HttpClient.Builder builder = HttpClient.newBuilder()
 			.cookieHandler(this.cookies)
 			.followRedirects(HttpClient.Redirect.NEVER)
-			.connectTimeout(Duration.ofSeconds(5))
-			.build();
+			.connectTimeout(Duration.ofSeconds(5));
+		if (tls != null) {
+			// HTTP/1.1: JDK 17's client fails the requests of an HTTP/2 connection that
+			// the
+			// server ends with GOAWAY (Nginx does on every reload) instead of sending
+			// them
+			// again on a new connection, as browsers do
+			builder.sslContext(tls).version(HttpClient.Version.HTTP_1_1);
+		}
+		this.http = builder.build();
 	}
 
 	/**
@@ -54,7 +70,7 @@ public class ApiClient {
 	 * browser behind a load balancer reaches another node.
 	 */
 	public ApiClient onPort(int port) {
-		return new ApiClient(port, this.cookies);
+		return new ApiClient("http://127.0.0.1:" + port, this.cookies, null);
 	}
 
 	/** Stop sending the CSRF header, as a forged cross-site request would. */

@@ -49,6 +49,31 @@ public final class ServerProcess implements AutoCloseable {
 		return server;
 	}
 
+	/**
+	 * Starts one node of a cluster (profile {@code cluster}) on a shared PostgreSQL or
+	 * MariaDB database, Redis namespace and secret key, with Redis and RabbitMQ where
+	 * {@link ExternalServices} finds them, and waits until the administrator can sign in
+	 * on it. The first node started on an empty database installs it; {@code dataDir}
+	 * holds only this node's log. Callers check the services first
+	 * ({@link ExternalServices#requireRedis()},
+	 * {@link ExternalServices#requireRabbitMq()}).
+	 */
+	public static ServerProcess clusterNode(Path dataDir, ExternalServices.TestDatabase database, String namespace,
+			String secretKey, String... extraArgs) {
+		String[] redis = ExternalServices.redisHost().split(":");
+		String[] rabbit = ExternalServices.rabbitMqHost().split(":");
+		List<String> args = new ArrayList<>(List.of("--spring.profiles.active=cluster",
+				"--parley.secret-key=" + secretKey, "--spring.datasource.url=" + database.url(),
+				"--spring.datasource.username=" + database.username(), "--spring.datasource.password=",
+				"--spring.session.redis.namespace=" + namespace, "--spring.data.redis.host=" + redis[0],
+				"--spring.data.redis.port=" + redis[1], "--spring.rabbitmq.host=" + rabbit[0],
+				"--spring.rabbitmq.port=" + rabbit[1]));
+		args.addAll(List.of(extraArgs));
+		ServerProcess server = new ServerProcess(dataDir, freePort(), args);
+		server.restart();
+		return server;
+	}
+
 	public int port() {
 		return this.port;
 	}
@@ -94,6 +119,22 @@ public final class ServerProcess implements AutoCloseable {
 	public void kill() {
 		try {
 			this.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * Stops the process as {@code systemctl stop} does (SIGTERM: Parley shuts down
+	 * gracefully) and waits until it has exited.
+	 */
+	public void stop() {
+		try {
+			this.process.destroy();
+			if (!this.process.waitFor(60, TimeUnit.SECONDS)) {
+				throw new AssertionError("Parley did not stop within 60 s of SIGTERM:\n" + log());
+			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

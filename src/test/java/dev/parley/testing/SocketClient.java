@@ -35,11 +35,43 @@ public final class SocketClient implements AutoCloseable {
 	private final CompletableFuture<Integer> closed = new CompletableFuture<>();
 
 	private SocketClient(int port, String path, String cookie) {
-		WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(WAIT);
+		this(URI.create("ws://127.0.0.1:" + port + path), null, cookie, null);
+	}
+
+	private SocketClient(URI uri, javax.net.ssl.SSLContext tls, String cookie, String origin) {
+		HttpClient.Builder client = HttpClient.newBuilder();
+		if (tls != null) {
+			client.sslContext(tls);
+		}
+		WebSocket.Builder builder = client.build().newWebSocketBuilder().connectTimeout(WAIT);
 		if (cookie != null && !cookie.isEmpty()) {
 			builder.header("Cookie", cookie);
 		}
-		this.socket = builder.buildAsync(URI.create("ws://127.0.0.1:" + port + path), new Listener()).join();
+		if (origin != null) {
+			builder.header("Origin", origin);
+		}
+		this.socket = builder.buildAsync(uri, new Listener()).join();
+	}
+
+	/**
+	 * A visitor connection to {@code base} (e.g. {@code wss://127.0.0.1:8443} through a
+	 * proxy), already past {@code hello}/{@code ready}.
+	 */
+	public static SocketClient visitor(String base, javax.net.ssl.SSLContext tls, String token) {
+		SocketClient client = new SocketClient(URI.create(base + "/ws/visitor"), tls, null, null);
+		client.send(Map.of("type", "hello", "token", token));
+		client.expect("ready");
+		return client;
+	}
+
+	/**
+	 * A staff connection to {@code base} with the session cookies of a signed-in client
+	 * and the {@code Origin} a browser on that page sends.
+	 */
+	public static SocketClient staff(String base, javax.net.ssl.SSLContext tls, ApiClient signedIn, String origin) {
+		SocketClient client = new SocketClient(URI.create(base + "/ws/staff"), tls, signedIn.cookieHeader(), origin);
+		client.expect("ready");
+		return client;
 	}
 
 	/** A visitor connection, already past {@code hello}/{@code ready}. */
