@@ -37,6 +37,8 @@ final class ChatParty implements AutoCloseable {
 
 	private long lastSeq;
 
+	private volatile long longestWaitNanos;
+
 	private int sent;
 
 	ChatParty(String side, long conversation, Supplier<SocketClient> connect) {
@@ -55,6 +57,16 @@ final class ChatParty implements AutoCloseable {
 		return this.acknowledged;
 	}
 
+	/**
+	 * The longest time one message took from its first send to its ack (reconnects and
+	 * resends included) since the last call, for the measurements in docs/performance.md.
+	 */
+	Duration takeLongestWait() {
+		Duration longest = Duration.ofNanos(this.longestWaitNanos);
+		this.longestWaitNanos = 0;
+		return longest;
+	}
+
 	/** How many sockets this side has opened (1 + reconnects). */
 	int connections() {
 		return this.connections;
@@ -66,7 +78,8 @@ final class ChatParty implements AutoCloseable {
 	 */
 	void sendAcknowledged() {
 		String clientId = this.side + "-" + (++this.sent);
-		long deadline = System.nanoTime() + ACK_PATIENCE.toNanos();
+		long start = System.nanoTime();
+		long deadline = start + ACK_PATIENCE.toNanos();
 		while (System.nanoTime() < deadline) {
 			if (this.socket.isClosed()) {
 				reconnect();
@@ -87,6 +100,7 @@ final class ChatParty implements AutoCloseable {
 				}
 			}
 			if (this.acknowledged.containsKey(clientId)) {
+				this.longestWaitNanos = Math.max(this.longestWaitNanos, System.nanoTime() - start);
 				return;
 			}
 		}

@@ -158,6 +158,8 @@ class NginxClusterTests {
 		staff.awaitReceived(visitor.acknowledged().keySet());
 		visitor.awaitReceived(staff.acknowledged().keySet());
 
+		visitor.takeLongestWait();
+		staff.takeLongestWait();
 		nodeA.kill();
 		for (int i = 0; i < 5; i++) {
 			visitor.sendAcknowledged();
@@ -168,6 +170,8 @@ class NginxClusterTests {
 		staff.awaitReceived(visitor.acknowledged().keySet());
 		visitor.awaitReceived(staff.acknowledged().keySet());
 		assertTranscript(agent, conversation, visitor, staff);
+		System.out.printf("MEASURED node killed: longest wait for an ack: visitor %d ms, agent %d ms%n",
+				visitor.takeLongestWait().toMillis(), staff.takeLongestWait().toMillis());
 		nodeA.restart();
 
 		// rolling restart, as docs/deployment.md describes it, while both keep chatting
@@ -188,6 +192,8 @@ class NginxClusterTests {
 			talker.start();
 			talkers.add(talker);
 		}
+		long rollingStart = System.nanoTime();
+		int beforeRolling = visitor.acknowledged().size() + staff.acknowledged().size();
 		for (ServerProcess node : List.of(nodeA, nodeB)) {
 			int before = visitor.acknowledged().size() + staff.acknowledged().size();
 			nginx.drain(node.port());
@@ -205,6 +211,12 @@ class NginxClusterTests {
 			talker.join(30_000);
 		}
 		assertThat(failures).isEmpty();
+		System.out.printf(
+				"MEASURED rolling restart: %d s, %d messages acknowledged meanwhile, reconnects: visitor %d, agent %d,"
+						+ " longest wait for an ack: visitor %d ms, agent %d ms%n",
+				Duration.ofNanos(System.nanoTime() - rollingStart).toSeconds(),
+				visitor.acknowledged().size() + staff.acknowledged().size() - beforeRolling, visitor.connections() - 2,
+				staff.connections() - 2, visitor.takeLongestWait().toMillis(), staff.takeLongestWait().toMillis());
 		staff.awaitReceived(visitor.acknowledged().keySet());
 		visitor.awaitReceived(staff.acknowledged().keySet());
 		assertTranscript(agent, conversation, visitor, staff);
