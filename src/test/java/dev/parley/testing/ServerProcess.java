@@ -128,16 +128,19 @@ public final class ServerProcess implements AutoCloseable {
 	/**
 	 * Stops the process as {@code systemctl stop} does (SIGTERM: Parley shuts down
 	 * gracefully) and waits until it has exited.
+	 * @return the exit status (143, 128 + SIGTERM, after a clean shutdown)
 	 */
-	public void stop() {
+	public int stop() {
 		try {
 			this.process.destroy();
 			if (!this.process.waitFor(60, TimeUnit.SECONDS)) {
 				throw new AssertionError("Parley did not stop within 60 s of SIGTERM:\n" + log());
 			}
+			return this.process.exitValue();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+			throw new AssertionError(ex);
 		}
 	}
 
