@@ -110,6 +110,13 @@ class NginxClusterTests {
 		JsonNode entry = admin.get("/api/v1/audit-events?actor=" + stranger).json().path("items").path(0);
 		assertThat(entry.path("action").asString()).isEqualTo("login.failed");
 		assertThat(entry.path("ip").asString()).isEqualTo("127.0.0.1");
+		// ... although Parley does take the header from a trusted proxy (here the test,
+		// on 127.0.0.1, straight to a node): so it was Nginx that replaced it
+		String proxied = "proxied-" + UUID.randomUUID().toString().substring(0, 8);
+		new ApiClient(nodeA.port()).withHeader("X-Forwarded-For", "198.51.100.7").login(proxied, "Wrong-Passw0rd!");
+		assertThat(
+				admin.get("/api/v1/audit-events?actor=" + proxied).json().path("items").path(0).path("ip").asString())
+			.isEqualTo("198.51.100.7");
 
 		// the console's socket passes the same-origin check through the proxy, a foreign
 		// page's does not
