@@ -19,6 +19,18 @@ public interface Leases {
 	boolean runExclusively(String name, Duration duration, Runnable job);
 
 	/**
+	 * Takes the lease for this node (or extends it when this node holds it already), for
+	 * a job that outlives the calling thread; give it back with {@link #release(String)}.
+	 * @return whether this node holds the lease now
+	 */
+	boolean acquire(String name, Duration duration);
+
+	/**
+	 * Gives a lease this node holds back at once; does nothing for one it does not hold.
+	 */
+	void release(String name);
+
+	/**
 	 * Like {@link #runExclusively(String, Duration, Runnable)}, with the job's result.
 	 * @return the job's result, or null when another node holds the lease
 	 */

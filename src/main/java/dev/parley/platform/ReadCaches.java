@@ -21,4 +21,10 @@ public interface ReadCaches {
 	 */
 	void changed(String name);
 
+	/**
+	 * Empties every cache on every node, as {@link #changed(String)} does for one: after
+	 * the whole database changed at once (a restore).
+	 */
+	void changedAll();
+
 }

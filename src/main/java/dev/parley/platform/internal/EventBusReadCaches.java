@@ -50,6 +50,13 @@ class EventBusReadCaches implements ReadCaches {
 	}
 
 	@Override
+	public void changedAll() {
+		for (String name : java.util.List.copyOf(this.caches.keySet())) {
+			changed(name);
+		}
+	}
+
+	@Override
 	public void changed(String name) {
 		Snapshot<?> cache = this.caches.get(name);
 		if (cache == null) {

@@ -49,7 +49,8 @@ class JdbcLeases implements Leases {
 		}
 	}
 
-	boolean acquire(String name, Duration duration) {
+	@Override
+	public boolean acquire(String name, Duration duration) {
 		long now = this.clock.millis();
 		long until = now + duration.toMillis();
 		return Boolean.TRUE.equals(this.transactions.execute((tx) -> {
@@ -80,7 +81,8 @@ class JdbcLeases implements Leases {
 		}));
 	}
 
-	void release(String name) {
+	@Override
+	public void release(String name) {
 		this.transactions.executeWithoutResult(
 				(tx) -> this.jdbc.sql("UPDATE node_lease SET expires_at = 0 WHERE name = ? AND holder = ?")
 					.params(name, this.node)

@@ -1,0 +1,9 @@
+package dev.parley.operations;
+
+/**
+ * A backup's verification (checksums re-read and a trial restore) ended.
+ *
+ * @param detail why it failed, or a summary when it passed
+ */
+public record BackupVerified(long backupId, boolean passed, String detail) {
+}
