@@ -91,7 +91,7 @@ export default {
         ok: report.run.ok, warnings: report.run.warnings, failed: report.run.failed }) }}</p>
       <ProblemMessage :problem="problem" />
       <ul class="check-list">
-        <li v-for="check in rows" :key="check.key" class="card check" :data-check="check.key"
+        <li v-for="check in rows" :key="check.key" class="card check-card" :data-check="check.key"
             :data-status="check.status">
           <span class="check-icon" :class="BADGES[check.status]" aria-hidden="true">{{ ICONS[check.status] }}</span>
           <div class="check-body">
@@ -100,8 +100,8 @@ export default {
               <span class="badge" :class="BADGES[check.status]">{{ t('selfCheck.status.' + check.status) }}</span>
               <span class="muted small" v-if="check.millis !== undefined && check.status !== 'CHECKING'">{{ t('selfCheck.millis', { millis: check.millis }) }}</span>
             </div>
-            <p class="check-detail wrap">{{ check.detail }}</p>
-            <p class="check-fix small wrap" v-if="check.fix"><strong>{{ t('selfCheck.fix') }}:</strong> {{ check.fix }}</p>
+            <p class="check-detail">{{ check.detail }}</p>
+            <p class="check-fix small" v-if="check.fix"><strong>{{ t('selfCheck.fix') }}:</strong> {{ check.fix }}</p>
             <div v-if="check.key === 'email'" class="check-actions">
               <button id="self-check-test-mail" type="button" :disabled="sending" @click="sendTestMail">{{ t('selfCheck.testMail') }}</button>
               <p class="notice" id="self-check-mail-sent" v-if="mailOutcome && mailOutcome.delivered">{{ t('selfCheck.testMail.sent', { to: mailOutcome.to }) }}</p>
