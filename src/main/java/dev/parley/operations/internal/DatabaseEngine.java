@@ -10,13 +10,13 @@ import java.util.Locale;
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 /**
  * What the self-check asks the database itself: which engine and version it is, and what
  * time its clock says (each engine spells "now as epoch seconds" its own way).
  */
-@Component
+@Repository
 class DatabaseEngine {
 
 	private final DataSource dataSource;
