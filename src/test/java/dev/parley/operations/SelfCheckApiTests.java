@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 
 import dev.parley.notifications.internal.MailAccount;
 import dev.parley.notifications.internal.MailAccountRepository;
@@ -17,13 +18,15 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The administrators' self-check API: each check's outcome where a test can steer it,
- * texts in the reader's language, the test e-mail to oneself, bad input and permissions.
- * (A check that hangs is {@code SelfCheckRunnerTests}': the shared context has none.)
+ * The administrators' self-check API: each check's outcome where a test can steer it, a
+ * check that hangs, texts in the reader's language, the test e-mail to oneself, bad input
+ * and permissions.
  */
 class SelfCheckApiTests extends IntegrationTest {
 
@@ -33,6 +36,9 @@ class SelfCheckApiTests extends IntegrationTest {
 
 	@Autowired
 	private MailAccountRepository accounts;
+
+	@Autowired
+	private ConfigurableApplicationContext context;
 
 	@BeforeAll
 	static void startMailServer() {
@@ -79,6 +85,48 @@ class SelfCheckApiTests extends IntegrationTest {
 		JsonNode last = admin.get(PATH + "/last-run").json().path("lastRun");
 		assertThat(last.path("ranBy").asString()).isEqualTo(ADMIN);
 		assertThat(last.path("ranAt").asString()).isEqualTo(run.path("ranAt").asString());
+	}
+
+	@Test
+	void aCheckThatHangsFailsAfterTheTimeoutWhileTheOthersAnswer() {
+		CountDownLatch released = new CountDownLatch(1);
+		DefaultListableBeanFactory beans = (DefaultListableBeanFactory) this.context.getBeanFactory();
+		beans.registerSingleton("hangingSelfCheck", new SelfCheck() {
+
+			@Override
+			public String key() {
+				return "hanging";
+			}
+
+			@Override
+			public SelfCheckResult run(SelfCheckContext context) {
+				try {
+					released.await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				return SelfCheckResult.ok("too late");
+			}
+
+		});
+		try {
+			long started = System.nanoTime();
+			ApiClient.Response response = admin().get(PATH);
+			long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+			assertThat(response.status()).as(response.toString()).isEqualTo(200);
+			assertThat(seconds).as("parley.self-check.timeout, not longer").isBetween(9L, 20L);
+			JsonNode checks = response.json().path("checks");
+			JsonNode hanging = check(checks, "hanging");
+			assertThat(hanging.path("status").asString()).isEqualTo("FAILED");
+			assertThat(hanging.path("detail").asString()).isEqualTo("Did not answer within 10 s.");
+			assertThat(hanging.path("fix").asString()).contains("server log");
+			assertThat(check(checks, "database").path("status").asString()).isEqualTo("OK");
+		}
+		finally {
+			released.countDown();
+			beans.destroySingleton("hangingSelfCheck");
+		}
 	}
 
 	@Test

@@ -16,6 +16,7 @@ import dev.parley.operations.SelfCheckContext;
 import dev.parley.operations.SelfCheckStatus;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 
@@ -29,7 +30,7 @@ public class SelfChecks implements DisposableBean {
 
 	private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9-]{0,39}");
 
-	private final List<SelfCheck> checks;
+	private final ObjectProvider<SelfCheck> checks;
 
 	private final SelfCheckRuns runs;
 
@@ -37,15 +38,9 @@ public class SelfChecks implements DisposableBean {
 
 	private final SelfCheckRunner runner;
 
-	SelfChecks(List<SelfCheck> checks, SelfCheckRuns runs, SelfCheckProperties properties) {
-		Set<String> keys = new HashSet<>();
-		for (SelfCheck check : checks) {
-			if (!KEY.matcher(check.key()).matches() || !keys.add(check.key())) {
-				throw new IllegalStateException("Self-check keys must be unique, lower case with dashes: " + check.key()
-						+ " (" + check.getClass().getName() + ")");
-			}
-		}
-		this.checks = List.copyOf(checks);
+	SelfChecks(ObjectProvider<SelfCheck> checks, SelfCheckRuns runs, SelfCheckProperties properties) {
+		current(checks);
+		this.checks = checks;
 		this.runs = runs;
 		AtomicInteger threads = new AtomicInteger();
 		this.workers = Executors.newCachedThreadPool((task) -> {
@@ -60,8 +55,24 @@ public class SelfChecks implements DisposableBean {
 	public record Report(List<SelfCheckRunner.Outcome> outcomes, SelfCheckRuns.Run run) {
 	}
 
+	/**
+	 * The check beans in their order, keys checked (at start-up, so a bad key stops the
+	 * application rather than the page).
+	 */
+	private static List<SelfCheck> current(ObjectProvider<SelfCheck> checks) {
+		List<SelfCheck> current = checks.orderedStream().toList();
+		Set<String> keys = new HashSet<>();
+		for (SelfCheck check : current) {
+			if (!KEY.matcher(check.key()).matches() || !keys.add(check.key())) {
+				throw new IllegalStateException("Self-check keys must be unique, lower case with dashes: " + check.key()
+						+ " (" + check.getClass().getName() + ")");
+			}
+		}
+		return current;
+	}
+
 	public Report runAll(SelfCheckContext context, String actor) {
-		List<SelfCheckRunner.Outcome> outcomes = this.runner.run(this.checks, context);
+		List<SelfCheckRunner.Outcome> outcomes = this.runner.run(current(this.checks), context);
 		Map<SelfCheckStatus, Integer> counts = new EnumMap<>(SelfCheckStatus.class);
 		for (SelfCheckRunner.Outcome outcome : outcomes) {
 			counts.merge(outcome.result().status(), 1, Integer::sum);
