@@ -26,6 +26,7 @@ import TranscriptsView from './transcripts/TranscriptsView.js';
 import TeamView from './team/TeamView.js';
 import BoardView from './board/BoardView.js';
 import NotificationsView from './notifications/NotificationsView.js';
+import SelfCheckView from './selfcheck/SelfCheckView.js';
 import NotFoundView from './shell/NotFoundView.js';
 import { permissionsFor } from './shell/navigation.js';
 
@@ -54,6 +55,8 @@ const routes = [
   { path: '/board', name: 'board', component: BoardView, meta: { permissions: permissionsFor('board') } },
   { path: '/notifications', name: 'notifications', component: NotificationsView,
     meta: { permissions: permissionsFor('notifications') } },
+  { path: '/self-check', name: 'self-check', component: SelfCheckView,
+    meta: { permissions: permissionsFor('self-check') } },
   { path: '/:rest(.*)*', name: 'not-found', component: NotFoundView },
 ];
 

@@ -8,6 +8,7 @@ import dev.parley.administration.AuditLog;
 import dev.parley.administration.AuditResult;
 import dev.parley.notifications.Audience;
 import dev.parley.notifications.NotificationChannel;
+import dev.parley.notifications.OutgoingMail;
 import dev.parley.platform.ApiException;
 
 import org.springframework.stereotype.Service;
@@ -20,7 +21,7 @@ import static dev.parley.platform.ApiException.invalid;
  * message sent on request.
  */
 @Service
-public class MailAccounts {
+public class MailAccounts implements OutgoingMail {
 
 	private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.\\-]{0,253})|\\[[0-9A-Fa-f:.]+\\]");
 
@@ -83,6 +84,18 @@ public class MailAccounts {
 		this.audit.record(actor, "mail.account.updated", account.fromAddress(), AuditResult.SUCCESS,
 				"smtp " + (smtp ? "on" : "off") + ", imap " + (imap ? "on" : "off"));
 		return account;
+	}
+
+	@Override
+	public Status status() {
+		MailAccount account = this.repository.load();
+		return new Status(account.canSend(), account.smtpHost(), account.fromAddress());
+	}
+
+	@Override
+	public TestMail sendTest(String to, String language, String actor) {
+		TestResult result = test(to, language, actor);
+		return new TestMail(result.delivered(), result.error());
 	}
 
 	/** The outcome of a test message: delivered, or the server's error. */

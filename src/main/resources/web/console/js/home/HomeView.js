@@ -2,7 +2,7 @@
 import { computed, ref, onMounted } from 'vue';
 import { get } from '../../../shared/js/api.js';
 import { t, tOr } from '../../../shared/js/i18n.js';
-import { session, canAny } from '../session.js';
+import { session, can, canAny } from '../session.js';
 import { SCREENS, roleLabel } from '../shell/navigation.js';
 
 
@@ -13,7 +13,14 @@ export default {
     const shortcuts = computed(() => SCREENS.filter((item) => item.name !== 'home' && canAny(item.permissions)));
     const roleName = computed(() => roleLabel(me.value.user.role));
     const catalog = ref([]);
+    // until someone has run the self-check once, point those who may run it there
+    const suggestSelfCheck = ref(false);
     onMounted(async () => {
+      if (can('system.upgrade')) {
+        get('/api/v1/operations/self-check/last-run')
+          .then((answer) => { suggestSelfCheck.value = !answer.lastRun; })
+          .catch(() => {});
+      }
       catalog.value = await get('/api/v1/permissions').catch(() => []);
     });
     const modules = computed(() => catalog.value
@@ -22,12 +29,17 @@ export default {
         permissions: module.permissions.filter((p) => me.value.user.permissions.includes(p)),
       }))
       .filter((module) => module.permissions.length));
-    return { me, shortcuts, roleName, modules, t, tOr };
+    return { me, shortcuts, roleName, modules, suggestSelfCheck, t, tOr };
   },
   template: `
     <div>
       <h1>{{ t('home.welcome', { name: me.user.displayName }) }}</h1>
       <p class="muted">{{ t('home.organisation', { organisation: me.organisation.name, role: roleName }) }}</p>
+      <div class="card home-nudge" id="home-self-check" v-if="suggestSelfCheck">
+        <h2>{{ t('home.checkInstallation.title') }}</h2>
+        <p>{{ t('home.checkInstallation.text') }}</p>
+        <router-link class="button primary" :to="{ name: 'self-check' }">{{ t('home.checkInstallation.action') }}</router-link>
+      </div>
       <div class="tiles" v-if="shortcuts.length">
         <router-link v-for="item in shortcuts" :key="item.name" :to="{ name: item.name }" class="card tile">
           <h2>{{ t('nav.' + item.name) }}</h2>
