@@ -40,4 +40,30 @@ public final class Eventually {
 		}
 	}
 
+	/**
+	 * Asks until the answer passes the assertions in {@code attempt} (it throws
+	 * {@link AssertionError} while it does not), and returns it; fails with the last
+	 * assertion's message after {@code patience}.
+	 */
+	public static <T> T within(Duration patience, java.util.function.Supplier<T> attempt) {
+		long deadline = System.nanoTime() + patience.toNanos();
+		while (true) {
+			try {
+				return attempt.get();
+			}
+			catch (AssertionError ex) {
+				if (System.nanoTime() > deadline) {
+					throw ex;
+				}
+			}
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new AssertionError(ex);
+			}
+		}
+	}
+
 }

@@ -39,7 +39,7 @@ class BackupStrategyController {
 	}
 
 	@PutMapping
-	StrategyView update(@RequestBody StrategyView request, Principal principal) {
+	StrategyView update(@RequestBody StrategyRequest request, Principal principal) {
 		if (request == null) {
 			throw invalid("strategy", "must not be empty");
 		}
@@ -54,9 +54,10 @@ class BackupStrategyController {
 				}
 			});
 		}
-		BackupStrategy strategy = new BackupStrategy(request.directory(), schedules, request.compress(),
-				request.encrypt(), request.keepDaily(), request.keepWeekly(), request.keepMonthly(),
-				request.verifyCron());
+		BackupStrategy strategy = new BackupStrategy(request.directory(), schedules,
+				given("compress", request.compress()), given("encrypt", request.encrypt()),
+				given("keepDaily", request.keepDaily()), given("keepWeekly", request.keepWeekly()),
+				given("keepMonthly", request.keepMonthly()), request.verifyCron());
 		return view(this.strategies.update(strategy, principal.getName()));
 	}
 
@@ -65,6 +66,13 @@ class BackupStrategyController {
 		List<ZonedDateTime> times = this.strategies.preview(cron, 5);
 		return new Preview(this.strategies.zone().getId(),
 				times.stream().map(ZonedDateTime::toOffsetDateTime).map(Object::toString).toList());
+	}
+
+	private static <T> T given(String field, T value) {
+		if (value == null) {
+			throw invalid(field, "must not be empty");
+		}
+		return value;
 	}
 
 	private StrategyView view(BackupStrategy strategy) {
@@ -84,6 +92,13 @@ class BackupStrategyController {
 	record StrategyView(String directory, String defaultDirectory, Map<String, String> schedules, boolean compress,
 			boolean encrypt, boolean keyConfigured, int keepDaily, int keepWeekly, int keepMonthly, String verifyCron,
 			String timeZone) {
+	}
+
+	/**
+	 * A changed strategy; a cron expression that is null or empty means "not scheduled".
+	 */
+	record StrategyRequest(String directory, Map<String, String> schedules, Boolean compress, Boolean encrypt,
+			Integer keepDaily, Integer keepWeekly, Integer keepMonthly, String verifyCron) {
 	}
 
 	record Preview(String timeZone, List<String> next) {

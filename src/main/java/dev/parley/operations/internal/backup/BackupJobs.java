@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -17,7 +16,6 @@ import dev.parley.administration.Settings;
 import dev.parley.operations.BackupKind;
 import dev.parley.operations.DatabaseRestored;
 import dev.parley.platform.ApiException;
-import dev.parley.platform.Leases;
 import dev.parley.platform.ReadCaches;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -27,16 +25,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What people do with backups: take one now, verify one, restore one, delete one. Backups
- * and restores hold the cluster-wide lease {@value #LEASE}, so at most one runs at a time
- * in the whole cluster (a second is refused at once); the work runs in the background and
+ * and restores hold the backup lease, so at most one runs at a time in the whole cluster
+ * ({@link BackupLease}; a second is refused at once); the work runs in the background and
  * its state is read from the catalogue and the restore log.
  */
 @Service
 public class BackupJobs {
-
-	static final String LEASE = "backup";
-
-	static final Duration LEASE_DURATION = Duration.ofHours(2);
 
 	private final BackupRunner runner;
 
@@ -46,7 +40,7 @@ public class BackupJobs {
 
 	private final BackupFiles files;
 
-	private final Leases leases;
+	private final BackupLease lease;
 
 	private final MaintenanceWindow maintenance;
 
@@ -70,14 +64,14 @@ public class BackupJobs {
 		return thread;
 	});
 
-	BackupJobs(BackupRunner runner, BackupCatalogue catalogue, RestoreLog restores, BackupFiles files, Leases leases,
-			MaintenanceWindow maintenance, DataSource dataSource, Settings settings, AuditLog audit, ReadCaches caches,
-			ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+	BackupJobs(BackupRunner runner, BackupCatalogue catalogue, RestoreLog restores, BackupFiles files,
+			BackupLease lease, MaintenanceWindow maintenance, DataSource dataSource, Settings settings, AuditLog audit,
+			ReadCaches caches, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
 		this.runner = runner;
 		this.catalogue = catalogue;
 		this.restores = restores;
 		this.files = files;
-		this.leases = leases;
+		this.lease = lease;
 		this.maintenance = maintenance;
 		this.dataSource = dataSource;
 		this.settings = settings;
@@ -99,13 +93,13 @@ public class BackupJobs {
 					this.runner.run(run);
 				}
 				finally {
-					this.leases.release(LEASE);
+					this.lease.release();
 				}
 			});
 			return run;
 		}
 		catch (RuntimeException ex) {
-			this.leases.release(LEASE);
+			this.lease.release();
 			throw ex;
 		}
 	}
@@ -141,13 +135,13 @@ public class BackupJobs {
 					restoreNow(run, restoreId, actor);
 				}
 				finally {
-					this.leases.release(LEASE);
+					this.lease.release();
 				}
 			});
 			return this.restores.find(restoreId).orElseThrow();
 		}
 		catch (RuntimeException ex) {
-			this.leases.release(LEASE);
+			this.lease.release();
 			throw ex;
 		}
 	}
@@ -255,7 +249,7 @@ public class BackupJobs {
 	}
 
 	private void takeLease() {
-		if (!this.leases.acquire(LEASE, LEASE_DURATION)) {
+		if (!this.lease.take()) {
 			throw new ApiException(HttpStatus.CONFLICT, "backup_busy",
 					"A backup or a restore is running; try again when it has finished");
 		}

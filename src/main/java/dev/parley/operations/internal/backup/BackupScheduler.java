@@ -12,7 +12,6 @@ import java.util.Set;
 import dev.parley.administration.Settings;
 import dev.parley.operations.BackupKind;
 import dev.parley.platform.InstallationState;
-import dev.parley.platform.Leases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +40,7 @@ class BackupScheduler {
 
 	private final BackupFiles files;
 
-	private final Leases leases;
+	private final BackupLease lease;
 
 	private final Settings settings;
 
@@ -50,13 +49,13 @@ class BackupScheduler {
 	private final Clock clock;
 
 	BackupScheduler(StrategyRepository strategies, BackupCatalogue catalogue, RestoreLog restores, BackupRunner runner,
-			BackupFiles files, Leases leases, Settings settings, InstallationState installation, Clock clock) {
+			BackupFiles files, BackupLease lease, Settings settings, InstallationState installation, Clock clock) {
 		this.strategies = strategies;
 		this.catalogue = catalogue;
 		this.restores = restores;
 		this.runner = runner;
 		this.files = files;
-		this.leases = leases;
+		this.lease = lease;
 		this.settings = settings;
 		this.installation = installation;
 		this.clock = clock;
@@ -74,7 +73,7 @@ class BackupScheduler {
 	 * Looks at the schedules once: runs what is due, on this node if it gets the lease.
 	 */
 	void tick() {
-		if (!this.leases.acquire(BackupJobs.LEASE, BackupJobs.LEASE_DURATION)) {
+		if (!this.lease.take()) {
 			return;
 		}
 		try {
@@ -101,7 +100,7 @@ class BackupScheduler {
 			log.warn("Scheduled backup work failed", ex);
 		}
 		finally {
-			this.leases.release(BackupJobs.LEASE);
+			this.lease.release();
 		}
 	}
 

@@ -29,6 +29,9 @@ final class DatabaseExport {
 	 */
 	static ArchiveWriter.Written copy(Connection connection, Engine engine, ArchiveOpener opener)
 			throws SQLException, IOException {
+		boolean autoCommit = connection.getAutoCommit();
+		boolean readOnly = connection.isReadOnly();
+		int isolation = connection.getTransactionIsolation();
 		engine.beginSnapshot(connection);
 		try {
 			String version = SchemaVersion.of(connection);
@@ -42,6 +45,9 @@ final class DatabaseExport {
 		}
 		finally {
 			connection.rollback();
+			connection.setReadOnly(readOnly);
+			connection.setTransactionIsolation(isolation);
+			connection.setAutoCommit(autoCommit);
 		}
 	}
 
