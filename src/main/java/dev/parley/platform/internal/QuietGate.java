@@ -1,0 +1,98 @@
+package dev.parley.platform.internal;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+import dev.parley.platform.Maintenance;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * This node's side of maintenance mode: whether it admits writes (HTTP write requests,
+ * scheduled jobs), and how many admitted ones are still running. Admission counts first
+ * and looks at the gate second, while closing sets the gate first and waits for the count
+ * second (both on volatile/atomic state), so no write slips past a closing gate unseen.
+ */
+@Component
+class QuietGate {
+
+	private final AtomicInteger writes = new AtomicInteger();
+
+	private final AtomicInteger jobs = new AtomicInteger();
+
+	private volatile Maintenance.Notice closedFor;
+
+	/**
+	 * @return whether a write request may go on; if so, {@link #writeDone()} follows
+	 */
+	boolean admitWrite() {
+		return admit(this.writes);
+	}
+
+	void writeDone() {
+		this.writes.decrementAndGet();
+	}
+
+	/**
+	 * @return whether a scheduled run may go on; if so, {@link #jobDone()} follows
+	 */
+	boolean admitJob() {
+		return admit(this.jobs);
+	}
+
+	void jobDone() {
+		this.jobs.decrementAndGet();
+	}
+
+	private boolean admit(AtomicInteger running) {
+		running.incrementAndGet();
+		if (this.closedFor != null) {
+			running.decrementAndGet();
+			return false;
+		}
+		return true;
+	}
+
+	void close(Maintenance.Notice notice) {
+		this.closedFor = notice;
+	}
+
+	void open() {
+		this.closedFor = null;
+	}
+
+	/**
+	 * @return the maintenance the gate is closed for, or null while it is open
+	 */
+	Maintenance.Notice closedFor() {
+		return this.closedFor;
+	}
+
+	int running() {
+		return this.writes.get() + this.jobs.get();
+	}
+
+	/**
+	 * Waits until no admitted write or job runs any more.
+	 * @param stillWanted asked while waiting; waiting stops (false) once it is false
+	 * @return whether the node is quiet
+	 */
+	boolean awaitQuiet(Duration timeout, BooleanSupplier stillWanted) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (running() > 0) {
+			if (System.nanoTime() > deadline || !stillWanted.getAsBoolean()) {
+				return false;
+			}
+			try {
+				Thread.sleep(5);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+		}
+		return stillWanted.getAsBoolean();
+	}
+
+}
