@@ -18,6 +18,7 @@ export const SCREENS = [
   { name: 'notifications', permissions: ['notification.manage'] },
   { name: 'tokens', permissions: ['token.manage'] },
   { name: 'channels', permissions: ['channel.manage'] },
+  { name: 'system', permissions: ['system.upgrade'] },
 ];
 
 export function permissionsFor(name) {
