@@ -33,7 +33,9 @@ export default {
     const stopMaintenance = onMaintenanceChange((changed) => { maintenance.value = changed; });
     checkMaintenance();
     const maintenanceText = computed(() => (maintenance.value.active
-      ? t('maintenance.banner') + ' ' + maintenanceSentence(t, maintenance.value.reason) : null));
+      ? [t('maintenance.banner'), maintenanceSentence(t, maintenance.value.reason), maintenance.value.message]
+        .filter(Boolean).join(' ')
+      : null));
     onBeforeUnmount(() => {
       clearTimeout(timer);
       stopMaintenance();
@@ -46,7 +48,7 @@ export default {
     <div class="pw-notices" aria-live="assertive">
       <div v-if="maintenanceText" id="maintenance-notice" class="pw-notice pw-offline" role="status"
            :data-reason="maintenance.reason">
-        <span>{{ maintenanceText }}<template v-if="maintenance.message"> {{ maintenance.message }}</template></span>
+        <span>{{ maintenanceText }}</span>
       </div>
       <div v-else-if="message" id="notice" class="pw-notice" role="alert" :data-code="state.notice.code">
         <span>{{ message }}</span>

@@ -1,5 +1,10 @@
 package dev.parley.console;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +14,9 @@ import dev.parley.testing.Browser;
 import dev.parley.testing.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,11 +57,42 @@ class SystemBrowserTests extends IntegrationTest {
 			assertThat(visitor.find("#composer").getAttribute("value")).isEqualTo("Half-written question");
 
 			console.go("/console/system");
+			console.waitFor("#maintenance-leave");
+			shoot(console, "system-en");
+			shoot(visitor, "widget-maintenance-en");
+			console.select("#language-select", "zh-CN");
+			console.waitForText("#maintenance-banner", "正在维护，马上回来。");
+			console.waitForText("#maintenance-banner", "Parley 正在升级，请几分钟后再试。");
+			shoot(console, "system-zh-CN");
 			console.click("#maintenance-leave");
 			console.waitUntilGone("#maintenance-banner");
 			visitor.waitUntilGone("#maintenance-notice");
 			assertThat(visitor.find("#composer").getAttribute("value")).isEqualTo("Half-written question");
 		}
+	}
+
+	/** Desktop and phone width, when asked for with {@code -Dparley.screenshots=DIR}. */
+	private static void shoot(Browser browser, String name) {
+		String directory = System.getProperty("parley.screenshots");
+		if (directory == null) {
+			return;
+		}
+		try {
+			Files.createDirectories(Path.of(directory));
+			Dimension desktop = browser.driver().manage().window().getSize();
+			save(browser, Path.of(directory, name + "-desktop.png"));
+			browser.driver().manage().window().setSize(new Dimension(390, 844));
+			save(browser, Path.of(directory, name + "-phone.png"));
+			browser.driver().manage().window().setSize(desktop);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void save(Browser browser, Path target) throws IOException {
+		File shot = ((TakesScreenshot) browser.driver()).getScreenshotAs(OutputType.FILE);
+		Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
 	}
 
 	private String nodeVersion() {
