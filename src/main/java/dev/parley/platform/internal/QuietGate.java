@@ -10,9 +10,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * This node's side of maintenance mode: whether it admits writes (HTTP write requests,
- * scheduled jobs), and how many admitted ones are still running. Admission counts first
- * and looks at the gate second, while closing sets the gate first and waits for the count
- * second (both on volatile/atomic state), so no write slips past a closing gate unseen.
+ * scheduled jobs), and how many admitted ones are still running, together with the
+ * asynchronous work (module listeners) that earlier writes started. Admission counts
+ * first and looks at the gate second, while closing sets the gate first and waits for the
+ * count second (both on volatile/atomic state), so no write slips past a closing gate
+ * unseen.
  */
 @Component
 class QuietGate {
@@ -20,6 +22,9 @@ class QuietGate {
 	private final AtomicInteger writes = new AtomicInteger();
 
 	private final AtomicInteger jobs = new AtomicInteger();
+
+	/** Asynchronous work (module listeners) started before: never refused, waited for. */
+	private final AtomicInteger background = new AtomicInteger();
 
 	private volatile Maintenance.Notice closedFor;
 
@@ -43,6 +48,14 @@ class QuietGate {
 
 	void jobDone() {
 		this.jobs.decrementAndGet();
+	}
+
+	void backgroundStarted() {
+		this.background.incrementAndGet();
+	}
+
+	void backgroundDone() {
+		this.background.decrementAndGet();
 	}
 
 	private boolean admit(AtomicInteger running) {
@@ -70,7 +83,7 @@ class QuietGate {
 	}
 
 	int running() {
-		return this.writes.get() + this.jobs.get();
+		return this.writes.get() + this.jobs.get() + this.background.get();
 	}
 
 	/**

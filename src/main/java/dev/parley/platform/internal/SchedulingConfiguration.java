@@ -1,12 +1,15 @@
 package dev.parley.platform.internal;
 
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.util.List;
 
 import dev.parley.platform.RunsDuringMaintenance;
 
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
@@ -14,7 +17,13 @@ import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.core.task.TaskDecorator;
+import org.springframework.core.task.support.CompositeTaskDecorator;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.util.ReflectionUtils;
 import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.ScheduledAnnotationBeanPostProcessor;
@@ -63,6 +72,77 @@ class SchedulingConfiguration {
 			}
 
 		};
+	}
+
+	/**
+	 * Counts the tasks of the application's task executor (where module listeners run,
+	 * after the commit of a write) in the gate, so that entering maintenance also waits
+	 * for the listeners that writes before it started. They are never refused: their
+	 * events are stored already.
+	 */
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	static BeanPostProcessor countedApplicationTasks(BeanFactory beans) {
+		return new BeanPostProcessor() {
+
+			private volatile QuietGate gate;
+
+			@Override
+			public Object postProcessBeforeInitialization(Object bean, String name) {
+				if (TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME.equals(name)) {
+					if (bean instanceof ThreadPoolTaskExecutor executor) {
+						executor.setTaskDecorator(counting(existingDecorator(executor)));
+					}
+					else if (bean instanceof SimpleAsyncTaskExecutor executor) {
+						executor.setTaskDecorator(counting(existingDecorator(executor)));
+					}
+				}
+				return bean;
+			}
+
+			private TaskDecorator counting(TaskDecorator existing) {
+				TaskDecorator counting = (runnable) -> () -> {
+					QuietGate current = gate();
+					if (current != null) {
+						current.backgroundStarted();
+					}
+					try {
+						runnable.run();
+					}
+					finally {
+						if (current != null) {
+							current.backgroundDone();
+						}
+					}
+				};
+				return (existing != null) ? new CompositeTaskDecorator(List.of(existing, counting)) : counting;
+			}
+
+			private QuietGate gate() {
+				QuietGate current = this.gate;
+				if (current == null) {
+					try {
+						current = beans.getBean(QuietGate.class);
+					}
+					catch (BeansException ex) {
+						return null;
+					}
+					this.gate = current;
+				}
+				return current;
+			}
+
+		};
+	}
+
+	/** What Spring Boot set already (e.g. context propagation), kept in front of ours. */
+	private static TaskDecorator existingDecorator(Object executor) {
+		Field field = ReflectionUtils.findField(executor.getClass(), "taskDecorator", TaskDecorator.class);
+		if (field == null) {
+			return null;
+		}
+		ReflectionUtils.makeAccessible(field);
+		return (TaskDecorator) ReflectionUtils.getField(field, executor);
 	}
 
 	/** Wraps every scheduled method's runnable in the gate. */

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import dev.parley.platform.Maintenance;
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.TaskExecutor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -41,6 +44,10 @@ class MaintenanceQuiesceTests extends IntegrationTest {
 
 	@Autowired
 	QuietGate gate;
+
+	@Autowired
+	@Qualifier("applicationTaskExecutor")
+	TaskExecutor tasks;
 
 	@AfterEach
 	void leave() {
@@ -86,6 +93,27 @@ class MaintenanceQuiesceTests extends IntegrationTest {
 		assertThat(client().post("/api/v1/widget/channels/" + key + "/visitors", Map.of()).status())
 			.as("accepted again once the handle is closed")
 			.isEqualTo(200);
+	}
+
+	@Test
+	void enterWaitsForAsynchronousWorkStartedBefore() throws Exception {
+		CountDownLatch release = new CountDownLatch(1);
+		int running = this.gate.running();
+		this.tasks.execute(() -> {
+			try {
+				release.await(30, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		});
+		Eventually.until("the listener's work is counted", () -> this.gate.running() > running);
+		CompletableFuture<Maintenance.Handle> entered = CompletableFuture
+			.supplyAsync(() -> this.maintenance.enter(MaintenanceReason.BACKUP, null, "backup-test"));
+		Eventually.until("new writes refused", () -> this.maintenance.active());
+		assertThat(entered).as("enter() waits for the module listener's work").isNotDone();
+		release.countDown();
+		entered.get(30, TimeUnit.SECONDS).close();
 	}
 
 	@Test
