@@ -33,6 +33,11 @@ public interface Maintenance {
 	 * Enters maintenance and waits until every alive node has confirmed (in the database)
 	 * that it is quiet: new writes refused, running write requests and scheduled jobs
 	 * finished, sockets closed. When it returns, no node writes any more.
+	 * <p>
+	 * Call it from an endpoint marked {@link AllowedDuringMaintenance}, a job marked
+	 * {@link RunsDuringMaintenance} or a thread of one's own: from a write it would wait
+	 * for (any other endpoint, job or module listener) it throws
+	 * {@link IllegalStateException}.
 	 * @param reason why
 	 * @param message an optional message from the operator (at most
 	 * {@link #MAX_MESSAGE_LENGTH} characters), shown to people

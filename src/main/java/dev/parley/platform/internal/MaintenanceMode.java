@@ -68,6 +68,10 @@ class MaintenanceMode implements Maintenance {
 		if (text != null && text.length() > MAX_MESSAGE_LENGTH) {
 			throw ApiException.invalid("message", "must be at most " + MAX_MESSAGE_LENGTH + " characters");
 		}
+		if (this.gate.countedOnThisThread()) {
+			throw new IllegalStateException("Maintenance entered from a write that it would wait for: mark the "
+					+ "endpoint @AllowedDuringMaintenance or the job @RunsDuringMaintenance");
+		}
 		Notice notice = new Notice(reason, text, this.clock.instant(), actor);
 		long generation = this.transactions.execute((tx) -> this.states.begin(notice))
 			.orElseThrow(() -> ApiException.conflict("maintenance_active", "Maintenance is active already"));

@@ -51,6 +51,8 @@ class MaintenanceWatch implements SmartLifecycle {
 
 	private volatile ScheduledExecutorService executor;
 
+	private boolean failing;
+
 	private EventBus.Subscription subscription;
 
 	MaintenanceWatch(MaintenanceRepository states, ClusterNodeRepository nodes, NodeRegistry registry, QuietGate gate,
@@ -75,9 +77,14 @@ class MaintenanceWatch implements SmartLifecycle {
 	private void refreshQuietly() {
 		try {
 			refresh();
+			this.failing = false;
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Could not read the maintenance state: {}", ex.toString());
+			// once per outage, not every second
+			if (!this.failing) {
+				this.failing = true;
+				logger.warn("Could not read the maintenance state: {}", ex.toString());
+			}
 		}
 	}
 

@@ -28,6 +28,9 @@ class QuietGate {
 
 	private volatile Maintenance.Notice closedFor;
 
+	/** How many counted things this thread is inside (a listener run by a request...). */
+	private final ThreadLocal<int[]> countedHere = ThreadLocal.withInitial(() -> new int[1]);
+
 	/**
 	 * @return whether a write request may go on; if so, {@link #writeDone()} follows
 	 */
@@ -36,7 +39,7 @@ class QuietGate {
 	}
 
 	void writeDone() {
-		this.writes.decrementAndGet();
+		leave(this.writes);
 	}
 
 	/**
@@ -47,15 +50,29 @@ class QuietGate {
 	}
 
 	void jobDone() {
-		this.jobs.decrementAndGet();
+		leave(this.jobs);
 	}
 
 	void backgroundStarted() {
 		this.background.incrementAndGet();
+		this.countedHere.get()[0]++;
 	}
 
 	void backgroundDone() {
-		this.background.decrementAndGet();
+		leave(this.background);
+	}
+
+	/**
+	 * @return whether this thread runs counted work, which entering maintenance would
+	 * wait for, so it must not enter maintenance itself
+	 */
+	boolean countedOnThisThread() {
+		return this.countedHere.get()[0] > 0;
+	}
+
+	private void leave(AtomicInteger running) {
+		running.decrementAndGet();
+		this.countedHere.get()[0]--;
 	}
 
 	private boolean admit(AtomicInteger running) {
@@ -64,6 +81,7 @@ class QuietGate {
 			running.decrementAndGet();
 			return false;
 		}
+		this.countedHere.get()[0]++;
 		return true;
 	}
 

@@ -117,6 +117,20 @@ class MaintenanceQuiesceTests extends IntegrationTest {
 	}
 
 	@Test
+	void refusesToEnterFromAWriteItWouldWaitFor() {
+		assertThat(this.gate.admitWrite()).isTrue();
+		try {
+			assertThatThrownBy(() -> this.maintenance.enter(MaintenanceReason.BACKUP, null, "test"))
+				.isInstanceOf(IllegalStateException.class)
+				.hasMessageContaining("@AllowedDuringMaintenance");
+		}
+		finally {
+			this.gate.writeDone();
+		}
+		assertThat(this.maintenance.active()).isFalse();
+	}
+
+	@Test
 	void enteringTwiceIsRefused() {
 		try (Maintenance.Handle handle = this.maintenance.enter(MaintenanceReason.UPGRADE, "first", "test")) {
 			assertThatThrownBy(() -> this.maintenance.enter(MaintenanceReason.BACKUP, null, "test"))
