@@ -51,6 +51,14 @@ public interface Maintenance {
 	Handle enter(MaintenanceReason reason, String message, String actor);
 
 	/**
+	 * Runs a write that comes neither through HTTP nor the scheduler (a chat frame),
+	 * unless maintenance is active; entering maintenance waits for writes running this
+	 * way.
+	 * @return whether it ran (false: maintenance is active, nothing was done)
+	 */
+	boolean runWrite(Runnable write);
+
+	/**
 	 * Ends the active maintenance, whoever entered it (an operator ending a manual one).
 	 * @return whether one was active
 	 */

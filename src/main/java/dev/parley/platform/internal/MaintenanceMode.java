@@ -125,6 +125,20 @@ class MaintenanceMode implements Maintenance {
 	}
 
 	@Override
+	public boolean runWrite(Runnable write) {
+		if (!this.gate.admitWrite()) {
+			return false;
+		}
+		try {
+			write.run();
+			return true;
+		}
+		finally {
+			this.gate.writeDone();
+		}
+	}
+
+	@Override
 	public boolean end(String actor) {
 		MaintenanceRepository.State state = this.states.load();
 		if (!state.active()) {

@@ -117,6 +117,31 @@ class MaintenanceQuiesceTests extends IntegrationTest {
 	}
 
 	@Test
+	void enterWaitsForAChatFrameBeingHandledAndThenRefusesThem() throws Exception {
+		CountDownLatch release = new CountDownLatch(1);
+		CompletableFuture<Boolean> frame = CompletableFuture.supplyAsync(() -> this.maintenance.runWrite(() -> {
+			try {
+				release.await(30, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}));
+		Eventually.until("the frame is counted", () -> this.gate.running() > 0);
+		CompletableFuture<Maintenance.Handle> entered = CompletableFuture
+			.supplyAsync(() -> this.maintenance.enter(MaintenanceReason.RESTORE, null, "restore-test"));
+		Eventually.until("new writes refused", () -> this.maintenance.active());
+		assertThat(entered).as("enter() waits for the frame").isNotDone();
+		release.countDown();
+		assertThat(frame.get(30, TimeUnit.SECONDS)).isTrue();
+		try (Maintenance.Handle handle = entered.get(30, TimeUnit.SECONDS)) {
+			assertThat(this.maintenance.runWrite(() -> {
+				throw new AssertionError("ran during maintenance");
+			})).isFalse();
+		}
+	}
+
+	@Test
 	void refusesToEnterFromAWriteItWouldWaitFor() {
 		assertThat(this.gate.admitWrite()).isTrue();
 		try {
