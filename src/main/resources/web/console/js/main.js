@@ -27,6 +27,7 @@ import TeamView from './team/TeamView.js';
 import BoardView from './board/BoardView.js';
 import NotificationsView from './notifications/NotificationsView.js';
 import SelfCheckView from './selfcheck/SelfCheckView.js';
+import SystemView from './system/SystemView.js';
 import NotFoundView from './shell/NotFoundView.js';
 import { permissionsFor } from './shell/navigation.js';
 
@@ -57,6 +58,7 @@ const routes = [
     meta: { permissions: permissionsFor('notifications') } },
   { path: '/self-check', name: 'self-check', component: SelfCheckView,
     meta: { permissions: permissionsFor('self-check') } },
+  { path: '/system', name: 'system', component: SystemView, meta: { permissions: permissionsFor('system') } },
   { path: '/:rest(.*)*', name: 'not-found', component: NotFoundView },
 ];
 

@@ -2,6 +2,7 @@
 // Every request names the language the person chose, so that the server's messages come
 // in it too.
 import { language } from './i18n.js';
+import { noteMaintenance } from './maintenance.js';
 
 /** An RFC 9457 problem answered by the server (or a network failure, code "network"). */
 export class Problem extends Error {
@@ -10,6 +11,8 @@ export class Problem extends Error {
     this.status = status;
     this.code = body.code || (status >= 500 ? 'internal_error' : 'http_' + status);
     this.body = body;
+    // a refusal because of maintenance mode tells every screen (banner, widget notice)
+    if (this.code === 'maintenance') noteMaintenance(body);
   }
 }
 

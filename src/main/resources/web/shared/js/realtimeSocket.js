@@ -4,6 +4,9 @@
 // and try at once when the page becomes visible or the network returns. It knows nothing
 // about chats: the owner gets every frame (`resync` included) and decides what to sync and
 // resend; onClosed(code) may keep it down (access revoked). Used by the widget and the console.
+// A `maintenance` frame (the server closes with 1012 next) is noted for the whole page, and the
+// socket tries again at once when the maintenance is over instead of waiting out its backoff.
+import { noteMaintenance, onMaintenanceOver } from './maintenance.js';
 
 const PING_MILLIS = 25000;
 const READY_TIMEOUT_MILLIS = 10000;
@@ -55,6 +58,7 @@ export class RealtimeSocket {
     }
     this.parked = false;
     this.stopped = false;
+    this.stopWatchingMaintenance = onMaintenanceOver(() => this.reconnectNow());
     window.addEventListener('online', this.wake);
     document.addEventListener('visibilitychange', this.wake);
     this.connect();
@@ -62,6 +66,8 @@ export class RealtimeSocket {
 
   stop() {
     this.stopped = true;
+    if (this.stopWatchingMaintenance) this.stopWatchingMaintenance();
+    this.stopWatchingMaintenance = null;
     window.removeEventListener('online', this.wake);
     document.removeEventListener('visibilitychange', this.wake);
     clearTimeout(this.retryTimer);
@@ -151,6 +157,7 @@ export class RealtimeSocket {
       return;
     }
     if (frame.type === 'pong') return;
+    if (frame.type === 'maintenance') noteMaintenance(frame);
     this.onFrame(frame);
   }
 

@@ -1,10 +1,14 @@
-// A small translated line above the composer: the last error (never a stack trace) or that
-// the connection is being re-established.
+// A small translated line above the composer: maintenance mode (the composer keeps its text;
+// the connection comes back by itself when it is over), the last error (never a stack trace)
+// or that the connection is being re-established.
 import { computed, ref, watch, onBeforeUnmount } from 'vue';
 import { t, tOr } from '../../shared/js/i18n.js';
 import { state, dismissNotice } from './chat.js';
 import { ICONS } from './icons.js';
 import { fileSize } from './format.js';
+import {
+  maintenanceState, onMaintenanceChange, checkMaintenance, maintenanceSentence,
+} from '../../shared/js/maintenance.js';
 
 export function errorText(code, params) {
   const key = 'widget.error.' + code;
@@ -25,14 +29,28 @@ export default {
       if (connected) offline.value = false;
       else timer = setTimeout(() => { offline.value = true; }, 4000);
     }, { immediate: true });
-    onBeforeUnmount(() => clearTimeout(timer));
+    const maintenance = ref(maintenanceState());
+    const stopMaintenance = onMaintenanceChange((changed) => { maintenance.value = changed; });
+    checkMaintenance();
+    const maintenanceText = computed(() => (maintenance.value.active
+      ? [t('maintenance.banner'), maintenanceSentence(t, maintenance.value.reason), maintenance.value.message]
+        .filter(Boolean).join(' ')
+      : null));
+    onBeforeUnmount(() => {
+      clearTimeout(timer);
+      stopMaintenance();
+    });
     const message = computed(() => (state.notice ? errorText(state.notice.code, state.notice.params) : null));
     const showOffline = computed(() => offline.value && state.phase === 'ready' && !!state.conversation);
-    return { state, message, showOffline, dismissNotice, t };
+    return { state, message, showOffline, maintenance, maintenanceText, dismissNotice, t };
   },
   template: `
     <div class="pw-notices" aria-live="assertive">
-      <div v-if="message" id="notice" class="pw-notice" role="alert" :data-code="state.notice.code">
+      <div v-if="maintenanceText" id="maintenance-notice" class="pw-notice pw-offline" role="status"
+           :data-reason="maintenance.reason">
+        <span>{{ maintenanceText }}</span>
+      </div>
+      <div v-else-if="message" id="notice" class="pw-notice" role="alert" :data-code="state.notice.code">
         <span>{{ message }}</span>
         <button type="button" class="pw-icon-button" @click="dismissNotice" :aria-label="t('widget.dismiss')"
                 :title="t('widget.dismiss')">${ICONS.close}</button>

@@ -45,6 +45,7 @@ class RoleScreensBrowserTests extends IntegrationTest {
 		screens.put("tokens", Set.of("token.manage"));
 		screens.put("channels", Set.of("channel.manage"));
 		screens.put("self-check", Set.of("system.upgrade"));
+		screens.put("system", Set.of("system.upgrade"));
 		return screens;
 	}
 

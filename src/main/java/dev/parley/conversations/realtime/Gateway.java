@@ -12,6 +12,7 @@ import dev.parley.conversations.internal.VisitorTokens;
 import dev.parley.conversations.internal.VisitorTokens.VisitorIdentity;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.EventBus;
+import dev.parley.platform.Maintenance;
 import dev.parley.platform.Permission;
 import dev.parley.platform.StaffActor;
 import dev.parley.platform.StaffAuthentication;
@@ -67,9 +68,14 @@ class Gateway {
 
 	private final EventBus bus;
 
+	private final Maintenance maintenance;
+
+	private final MaintenanceClosing maintenanceClosing;
+
 	Gateway(ConversationRepository conversations, ConversationLists lists, VisitorTokens tokens,
 			StaffAuthentication staffAuthentication, ConnectionRegistry registry, Dispatcher dispatcher,
-			ClientFrames clientFrames, Frames frames, JsonMapper json, RealtimeProperties properties, EventBus bus) {
+			ClientFrames clientFrames, Frames frames, JsonMapper json, RealtimeProperties properties, EventBus bus,
+			Maintenance maintenance, MaintenanceClosing maintenanceClosing) {
 		this.conversations = conversations;
 		this.lists = lists;
 		this.tokens = tokens;
@@ -81,6 +87,8 @@ class Gateway {
 		this.json = json;
 		this.properties = properties;
 		this.bus = bus;
+		this.maintenance = maintenance;
+		this.maintenanceClosing = maintenanceClosing;
 	}
 
 	// ---- connection life
@@ -150,7 +158,12 @@ class Gateway {
 			return;
 		}
 		try {
-			this.clientFrames.handle(connection, type, frame, ref);
+			// counted, so that entering maintenance waits for a frame being handled;
+			// refused
+			// once it began (the socket is being closed for it)
+			if (!this.maintenance.runWrite(() -> this.clientFrames.handle(connection, type, frame, ref))) {
+				this.maintenanceClosing.closedForMaintenance(connection);
+			}
 		}
 		catch (ApiException ex) {
 			error(connection, FrameError.of(ex), ex.getMessage(), ref);

@@ -174,4 +174,17 @@ sealed interface ServerFrame {
 
 	}
 
+	/**
+	 * Parley enters maintenance mode: the connection is closed next (1012); reconnect
+	 * with backoff, new connections are refused until it is over.
+	 */
+	record Maintenance(String reason, String message, Instant since, int retryAfterSeconds) implements ServerFrame {
+
+		@Override
+		public String type() {
+			return "maintenance";
+		}
+
+	}
+
 }

@@ -46,9 +46,12 @@ class SocketHandlers implements WebSocketConfigurer {
 
 	private final RealtimeProperties properties;
 
-	SocketHandlers(Gateway gateway, RealtimeProperties properties) {
+	private final MaintenanceClosing maintenance;
+
+	SocketHandlers(Gateway gateway, RealtimeProperties properties, MaintenanceClosing maintenance) {
 		this.gateway = gateway;
 		this.properties = properties;
+		this.maintenance = maintenance;
 	}
 
 	@Override
@@ -56,10 +59,11 @@ class SocketHandlers implements WebSocketConfigurer {
 		DefaultHandshakeHandler handshakes = new DefaultHandshakeHandler(new UncompressedUpgrade());
 		registry.addHandler(new Handler(false), "/ws/visitor")
 			.setHandshakeHandler(handshakes)
+			.addInterceptors(this.maintenance)
 			.setAllowedOriginPatterns("*");
 		registry.addHandler(new Handler(true), "/ws/staff")
 			.setHandshakeHandler(handshakes)
-			.addInterceptors(new HttpSessionHandshakeInterceptor(List.of()));
+			.addInterceptors(this.maintenance, new HttpSessionHandshakeInterceptor(List.of()));
 	}
 
 	@Bean
@@ -141,6 +145,8 @@ class SocketHandlers implements WebSocketConfigurer {
 					(httpSession != null) ? httpSession.toString() : null, Gateway.now());
 			this.connections.put(session.getId(), connection);
 			SocketHandlers.this.gateway.opened(connection, authentication);
+			// maintenance that began during the handshake: the closing may have missed it
+			SocketHandlers.this.maintenance.closedForMaintenance(connection);
 		}
 
 		@Override

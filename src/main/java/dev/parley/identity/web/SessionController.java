@@ -14,6 +14,7 @@ import dev.parley.identity.internal.TrustedDevices;
 import dev.parley.identity.internal.IdentitySettings;
 import dev.parley.identity.internal.PasswordChangeReason;
 import dev.parley.identity.internal.PasswordPolicy;
+import dev.parley.platform.AllowedDuringMaintenance;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.ClientAddress;
 import jakarta.servlet.http.HttpServletRequest;
@@ -89,7 +90,9 @@ class SessionController {
 		return me(this.users.findById(principal.id()).orElseThrow());
 	}
 
+	/** Open during maintenance, so that an administrator can sign in and end it. */
 	@PostMapping
+	@AllowedDuringMaintenance
 	Me signIn(@Valid @RequestBody Credentials credentials,
 			@CookieValue(name = TrustedDevices.COOKIE, required = false) String device, HttpServletRequest request,
 			HttpServletResponse response) {
@@ -114,6 +117,7 @@ class SessionController {
 	}
 
 	@DeleteMapping
+	@AllowedDuringMaintenance
 	ResponseEntity<Void> signOut(@AuthenticationPrincipal StaffPrincipal principal, HttpServletRequest request) {
 		HttpSession session = request.getSession(false);
 		if (principal != null) {

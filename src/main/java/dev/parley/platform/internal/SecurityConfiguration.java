@@ -115,6 +115,8 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/v1/avatars/**")
 				.permitAll()
+				.requestMatchers(HttpMethod.GET, "/api/v1/maintenance")
+				.permitAll()
 				.requestMatchers("/ws/staff")
 				.authenticated()
 				.requestMatchers("/api/**")

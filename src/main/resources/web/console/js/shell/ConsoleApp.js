@@ -15,11 +15,14 @@ import StatusSwitcher from '../team/StatusSwitcher.js';
 import StatusNotice from '../team/StatusNotice.js';
 import MyAvatar from '../avatars/MyAvatar.js';
 import { mentionState, startMentions, stopMentions } from '../mentions/mentionsStore.js';
+import MaintenanceBanner from './MaintenanceBanner.js';
 
 
 export default {
   name: 'ConsoleApp',
-  components: { BrandMark, LanguageSelect, ForbiddenView, StatusSwitcher, StatusNotice, MentionToasts, MyAvatar },
+  components: {
+    BrandMark, LanguageSelect, ForbiddenView, StatusSwitcher, StatusNotice, MentionToasts, MyAvatar, MaintenanceBanner,
+  },
   setup() {
     const route = useRoute();
     const router = useRouter();
@@ -51,6 +54,7 @@ export default {
     return { session, framed, navigation, allowed, roleName, menuOpen, onInbox, unreadTotal, mentionState, logout, t, can };
   },
   template: `
+    <MaintenanceBanner />
     <div v-if="framed" class="shell">
       <aside class="sidebar" :class="{ 'nav-open': menuOpen }">
         <BrandMark :organisation="session.me.organisation.name" />

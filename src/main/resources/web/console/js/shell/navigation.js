@@ -19,6 +19,7 @@ export const SCREENS = [
   { name: 'tokens', permissions: ['token.manage'] },
   { name: 'channels', permissions: ['channel.manage'] },
   { name: 'self-check', permissions: ['system.upgrade'] },
+  { name: 'system', permissions: ['system.upgrade'] },
 ];
 
 export function permissionsFor(name) {

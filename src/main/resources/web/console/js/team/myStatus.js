@@ -3,6 +3,7 @@
 // status a closed console took (when the organisation remembers statuses); later loads read it.
 import { reactive } from 'vue';
 import { get, post, put } from '../../../shared/js/api.js';
+import { onMaintenanceOver } from '../../../shared/js/maintenance.js';
 
 /** `startedOffline`: the console opened with the agent offline and he has not chosen a status since. */
 export const myStatus = reactive({ status: null, busy: false, problem: null, startedOffline: false });
@@ -21,7 +22,16 @@ export async function loadMyStatus() {
     myStatus.status = agent.status;
     if (first) myStatus.startedOffline = agent.status === 'offline';
   } catch (failure) {
-    if (mine === generation) myStatus.problem = failure;
+    if (mine !== generation) return;
+    // maintenance mode: the banner says so; resume once it is over
+    if (failure.code === 'maintenance') {
+      const stop = onMaintenanceOver(() => {
+        stop();
+        loadMyStatus();
+      });
+      return;
+    }
+    myStatus.problem = failure;
   }
 }
 

@@ -1,0 +1,8 @@
+package dev.parley.platform.internal;
+
+import dev.parley.testing.MariaDbRepositoryTest;
+
+@MariaDbRepositoryTest
+class MariaDbClusterNodeRepositoryTests extends ClusterNodeRepositoryContract {
+
+}

@@ -1,0 +1,8 @@
+package dev.parley.platform.internal;
+
+import dev.parley.testing.PostgresRepositoryTest;
+
+@PostgresRepositoryTest
+class PostgresClusterNodeRepositoryTests extends ClusterNodeRepositoryContract {
+
+}
