@@ -13,6 +13,8 @@ import javax.sql.DataSource;
 import dev.parley.administration.AuditLog;
 import dev.parley.administration.AuditResult;
 import dev.parley.administration.Settings;
+import dev.parley.platform.Maintenance;
+import dev.parley.platform.MaintenanceReason;
 import dev.parley.operations.BackupKind;
 import dev.parley.operations.DatabaseRestored;
 import dev.parley.platform.ApiException;
@@ -42,7 +44,7 @@ public class BackupJobs {
 
 	private final BackupLease lease;
 
-	private final MaintenanceWindow maintenance;
+	private final Maintenance maintenance;
 
 	private final DataSource dataSource;
 
@@ -65,7 +67,7 @@ public class BackupJobs {
 	});
 
 	BackupJobs(BackupRunner runner, BackupCatalogue catalogue, RestoreLog restores, BackupFiles files,
-			BackupLease lease, MaintenanceWindow maintenance, DataSource dataSource, Settings settings, AuditLog audit,
+			BackupLease lease, Maintenance maintenance, DataSource dataSource, Settings settings, AuditLog audit,
 			ReadCaches caches, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
 		this.runner = runner;
 		this.catalogue = catalogue;
@@ -147,7 +149,7 @@ public class BackupJobs {
 	}
 
 	private void restoreNow(BackupRun run, long restoreId, String actor) {
-		try (AutoCloseable window = this.maintenance.open(MaintenanceWindow.Purpose.RESTORE, actor);
+		try (Maintenance.Handle window = this.maintenance.enter(MaintenanceReason.RESTORE, null, actor);
 				Connection connection = this.dataSource.getConnection();
 				ArchiveReader archive = ArchiveReader.open(run.file(), this.files.cipher())) {
 			DatabaseRestore.Result result = DatabaseRestore.replace(connection, archive,

@@ -11,6 +11,8 @@ import java.time.Instant;
 import javax.sql.DataSource;
 
 import dev.parley.administration.Settings;
+import dev.parley.platform.Maintenance;
+import dev.parley.platform.MaintenanceReason;
 import dev.parley.operations.BackupFinished;
 import dev.parley.operations.BackupKind;
 import dev.parley.operations.BackupVerified;
@@ -34,7 +36,7 @@ class BackupRunner {
 
 	private final BackupFiles files;
 
-	private final MaintenanceWindow maintenance;
+	private final Maintenance maintenance;
 
 	private final Settings settings;
 
@@ -45,7 +47,7 @@ class BackupRunner {
 	private final Clock clock;
 
 	BackupRunner(DataSource dataSource, BackupCatalogue catalogue, StrategyRepository strategies, BackupFiles files,
-			MaintenanceWindow maintenance, Settings settings, ApplicationEventPublisher events,
+			Maintenance maintenance, Settings settings, ApplicationEventPublisher events,
 			TransactionTemplate transactions, Clock clock) {
 		this.dataSource = dataSource;
 		this.catalogue = catalogue;
@@ -92,8 +94,8 @@ class BackupRunner {
 			ArchiveWriter.Written written;
 			String[] version = new String[1];
 			int[] tables = new int[1];
-			try (AutoCloseable window = (run.kind() == BackupKind.COLD)
-					? this.maintenance.open(MaintenanceWindow.Purpose.BACKUP, run.startedBy()) : null;
+			try (Maintenance.Handle window = (run.kind() == BackupKind.COLD)
+					? this.maintenance.enter(MaintenanceReason.BACKUP, null, actorOf(run)) : null;
 					Connection connection = this.dataSource.getConnection()) {
 				Engine engine = Engine.of(connection);
 				written = DatabaseExport.copy(connection, engine, (schemaVersion, layouts) -> {
@@ -196,6 +198,10 @@ class BackupRunner {
 			return "Restored into a scratch database and checked: " + result.manifest().tables().size() + " tables, "
 					+ result.report().rows() + " rows, checksums and foreign keys match";
 		}
+	}
+
+	private static String actorOf(BackupRun run) {
+		return (run.startedBy() != null) ? run.startedBy() : "backup schedule";
 	}
 
 	static String describe(Exception ex) {

@@ -12,6 +12,8 @@ import java.util.Set;
 import dev.parley.administration.Settings;
 import dev.parley.operations.BackupKind;
 import dev.parley.platform.InstallationState;
+import dev.parley.platform.Maintenance;
+import dev.parley.platform.RunsDuringMaintenance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,10 +48,13 @@ class BackupScheduler {
 
 	private final InstallationState installation;
 
+	private final Maintenance maintenance;
+
 	private final Clock clock;
 
 	BackupScheduler(StrategyRepository strategies, BackupCatalogue catalogue, RestoreLog restores, BackupRunner runner,
-			BackupFiles files, BackupLease lease, Settings settings, InstallationState installation, Clock clock) {
+			BackupFiles files, BackupLease lease, Settings settings, InstallationState installation,
+			Maintenance maintenance, Clock clock) {
 		this.strategies = strategies;
 		this.catalogue = catalogue;
 		this.restores = restores;
@@ -58,6 +63,7 @@ class BackupScheduler {
 		this.lease = lease;
 		this.settings = settings;
 		this.installation = installation;
+		this.maintenance = maintenance;
 		this.clock = clock;
 	}
 

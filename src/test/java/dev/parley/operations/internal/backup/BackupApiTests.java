@@ -124,6 +124,26 @@ class BackupApiTests extends IntegrationTest {
 	}
 
 	@Test
+	void aColdBackupPausesWritesWhileItCopiesAndParleyResumes() {
+		ApiClient admin = admin();
+		long generation = generation();
+		JsonNode backup = finished(admin, start(admin, "COLD"));
+		assertThat(backup.path("status").asString()).as(backup.toString()).isEqualTo("SUCCEEDED");
+		assertThat(generation()).isEqualTo(generation + 1);
+		assertThat(client().get("/api/v1/maintenance").json().path("active").asBoolean()).isFalse();
+		assertThat(
+				admin.post("/api/v1/channels",
+						Map.of("kind", "website", "name", unique("Resumed"), "allowedOrigins",
+								java.util.List.of("https://a.example.com"), "prechatEnabled", false))
+					.status())
+			.isEqualTo(201);
+	}
+
+	private long generation() {
+		return this.jdbc.sql("SELECT generation FROM maintenance_state WHERE id = 1").query(Long.class).single();
+	}
+
+	@Test
 	void badRequestsAreRefusedAndChangeNothing() {
 		ApiClient admin = admin();
 		assertThat(admin.post("/api/v1/operations/backups", Map.of("kind", "WARM")).status()).isEqualTo(400);
