@@ -57,13 +57,14 @@ class StrategyRepository {
 	 * @return the planned time of the last scheduled run of the kind, or null
 	 */
 	Long lastSlot(BackupKind kind) {
-		return this.jdbc.sql("SELECT last_slot FROM backup_schedule WHERE kind = ?")
+		return nullable(this.jdbc.sql("SELECT last_slot FROM backup_schedule WHERE kind = ?")
 			.param(kind.name())
-			.query((rs, row) -> {
-				long slot = rs.getLong(1);
-				return rs.wasNull() ? null : slot;
-			})
-			.single();
+			.query((rs, row) -> rs.getObject(1, Long.class))
+			.list());
+	}
+
+	private static Long nullable(java.util.List<Long> values) {
+		return values.isEmpty() ? null : values.get(0);
 	}
 
 	/**
@@ -82,10 +83,9 @@ class StrategyRepository {
 	}
 
 	Long verifySlot() {
-		return this.jdbc.sql("SELECT verify_slot FROM backup_strategy WHERE id = 1").query((rs, row) -> {
-			long slot = rs.getLong(1);
-			return rs.wasNull() ? null : slot;
-		}).single();
+		return nullable(this.jdbc.sql("SELECT verify_slot FROM backup_strategy WHERE id = 1")
+			.query((rs, row) -> rs.getObject(1, Long.class))
+			.list());
 	}
 
 	boolean takeVerifySlot(Long expected, long slot) {
