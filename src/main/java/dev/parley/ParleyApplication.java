@@ -1,5 +1,7 @@
 package dev.parley;
 
+import dev.parley.operations.RestoreCommand;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -28,7 +30,14 @@ public class ParleyApplication {
 		}
 	}
 
+	/**
+	 * Starts Parley, or with {@code restore FILE ...} restores a backup while it is
+	 * stopped (docs/backup.md).
+	 */
 	public static void main(String[] args) {
+		if (RestoreCommand.isRestore(args)) {
+			System.exit(RestoreCommand.run(args, System.out));
+		}
 		SpringApplication.run(ParleyApplication.class, args);
 	}
 
