@@ -41,6 +41,13 @@ public interface StaffDirectory {
 	 */
 	Map<Long, StaffContact> contacts(Collection<Long> userIds);
 
+	/**
+	 * @return the enabled staff members who hold the permission now (through their role,
+	 * the administrator's every permission, or a grant of their own, and not revoked from
+	 * them), for notices meant for whoever looks after something
+	 */
+	java.util.List<StaffContact> holdersOf(dev.parley.platform.Permission permission);
+
 	/** A staff member as other modules see them. */
 	record StaffMember(long id, String username, String displayName, boolean enabled) {
 	}

@@ -62,7 +62,9 @@ class SelfCheckApiTests extends IntegrationTest {
 		assertThat(response.status()).as(response.toString()).isEqualTo(200);
 		JsonNode checks = response.json().path("checks");
 		assertThat(keys(checks)).containsExactly("database", "disk-space", "clock", "email", "proxy", "secret-key",
-				"public-address");
+				"public-address", "backup-directory");
+		assertThat(check(checks, "backup-directory").path("status").asString()).isIn("OK", "WARNING");
+		assertThat(check(checks, "backup-directory").path("detail").asString()).contains("Backups go to");
 
 		JsonNode database = check(checks, "database");
 		assertThat(database.path("status").asString()).isEqualTo("OK");
@@ -81,7 +83,7 @@ class SelfCheckApiTests extends IntegrationTest {
 
 		JsonNode run = response.json().path("run");
 		assertThat(run.path("ranBy").asString()).isEqualTo(ADMIN);
-		assertThat(run.path("ok").asInt() + run.path("warnings").asInt() + run.path("failed").asInt()).isEqualTo(7);
+		assertThat(run.path("ok").asInt() + run.path("warnings").asInt() + run.path("failed").asInt()).isEqualTo(8);
 		JsonNode last = admin.get(PATH + "/last-run").json().path("lastRun");
 		assertThat(last.path("ranBy").asString()).isEqualTo(ADMIN);
 		assertThat(last.path("ranAt").asString()).isEqualTo(run.path("ranAt").asString());

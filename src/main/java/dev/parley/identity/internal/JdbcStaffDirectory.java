@@ -100,6 +100,22 @@ class JdbcStaffDirectory implements StaffDirectory {
 		return contacts;
 	}
 
+	@Override
+	public java.util.List<StaffContact> holdersOf(dev.parley.platform.Permission permission) {
+		// EffectivePermissions in SQL: the role's (every one for the built-in
+		// administrator),
+		// unless revoked from the user, or granted to the user
+		return this.jdbc.query(CONTACT.replace("FROM staff_user ", "FROM staff_user u ")
+			.replace("SELECT id,", "SELECT u.id,")
+				+ "WHERE u.enabled = TRUE AND (EXISTS (SELECT 1 FROM staff_user_permission o WHERE o.user_id = u.id "
+				+ "AND o.permission = :permission AND o.granted = TRUE) OR (NOT EXISTS (SELECT 1 FROM "
+				+ "staff_user_permission o WHERE o.user_id = u.id AND o.permission = :permission AND o.granted = FALSE) "
+				+ "AND EXISTS (SELECT 1 FROM staff_role r WHERE r.id = u.role_id AND ((r.builtin = TRUE AND r.name = "
+				+ "'administrator') OR EXISTS (SELECT 1 FROM staff_role_permission p WHERE p.role_id = r.id AND "
+				+ "p.permission = :permission))))) ORDER BY u.id", Map.of("permission", permission.code()),
+				(rs, row) -> contactOf(rs));
+	}
+
 	private static StaffContact contactOf(java.sql.ResultSet rs) throws java.sql.SQLException {
 		return new StaffContact(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
 				rs.getBoolean(6));

@@ -59,7 +59,12 @@ public enum TemplateKey {
 					"expiresInMinutes", 30)),
 
 	/** The administrator's "send a test message". */
-	TEST_MESSAGE("test-message", Audience.STAFF, Map.of());
+	TEST_MESSAGE("test-message", Audience.STAFF, Map.of()),
+
+	/** A backup failed, or its verification did (operations module). */
+	BACKUP_PROBLEM("backup-problem", Audience.STAFF,
+			Map.of("name", "Wang Fang", "verification", false, "file", "parley-hot-20261206-020000-12.pbk", "detail",
+					"IOException: No space left on device", "link", "https://support.example.com/console/backups"));
 
 	private final String key;
 

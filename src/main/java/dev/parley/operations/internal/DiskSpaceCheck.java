@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(20)
-class DiskSpaceCheck implements SelfCheck {
+public class DiskSpaceCheck implements SelfCheck {
 
 	static final long GB = 1024L * 1024 * 1024;
 
@@ -132,7 +132,7 @@ class DiskSpaceCheck implements SelfCheck {
 	}
 
 	/** 12.3 GB, 512.0 MB. */
-	static String bytes(long bytes) {
+	public static String bytes(long bytes) {
 		if (bytes >= GB) {
 			return String.format(Locale.ROOT, "%.1f GB", bytes / (double) GB);
 		}

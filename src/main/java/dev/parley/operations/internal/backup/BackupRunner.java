@@ -150,7 +150,7 @@ class BackupRunner {
 		this.transactions.executeWithoutResult((tx) -> {
 			this.catalogue.verification(run.id(), result ? Verification.PASSED : Verification.FAILED,
 					this.clock.instant(), outcome);
-			this.events.publishEvent(new BackupVerified(run.id(), result, outcome));
+			this.events.publishEvent(new BackupVerified(run.id(), result, outcome, this.clock.instant()));
 		});
 		return this.catalogue.find(run.id()).orElseThrow();
 	}
@@ -171,7 +171,7 @@ class BackupRunner {
 			String detail = "The file is gone or its checksum differs from the one recorded when it was written";
 			this.transactions.executeWithoutResult((tx) -> {
 				this.catalogue.verification(run.id(), Verification.FAILED, this.clock.instant(), detail);
-				this.events.publishEvent(new BackupVerified(run.id(), false, detail));
+				this.events.publishEvent(new BackupVerified(run.id(), false, detail, this.clock.instant()));
 			});
 		}
 	}

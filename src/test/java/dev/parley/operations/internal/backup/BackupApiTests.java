@@ -144,6 +144,29 @@ class BackupApiTests extends IntegrationTest {
 	}
 
 	@Test
+	void aFailedBackupIsToldToTheHoldersOfBackupRun() throws IOException {
+		ApiClient admin = admin();
+		Path blocked = directory.resolve(unique("blocked"));
+		Files.createDirectories(blocked);
+		Map<String, Object> strategy = new java.util.HashMap<>(Map.of("directory", blocked.toString(), "schedules",
+				Map.of(), "compress", true, "encrypt", false, "keepDaily", 7, "keepWeekly", 4, "keepMonthly", 6));
+		assertThat(admin.put("/api/v1/operations/backup-strategy", strategy).status()).isEqualTo(200);
+		// the directory is gone and a file stands in its place
+		Files.delete(blocked);
+		Files.writeString(blocked, "not a directory");
+		JsonNode backup = finished(admin, start(admin, "HOT"));
+		assertThat(backup.path("status").asString()).isEqualTo("FAILED");
+		assertThat(backup.path("error").asString()).isNotBlank();
+		eventsHandled();
+		assertThat(this.jdbc.sql(
+				"SELECT COUNT(*) FROM notification WHERE template = 'backup-problem' AND recipient = 'ada@example.com' "
+						+ "AND idempotency_key LIKE ?")
+			.param("backup-failed:" + backup.path("id").asLong() + ":%")
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
 	void badRequestsAreRefusedAndChangeNothing() {
 		ApiClient admin = admin();
 		assertThat(admin.post("/api/v1/operations/backups", Map.of("kind", "WARM")).status()).isEqualTo(400);
