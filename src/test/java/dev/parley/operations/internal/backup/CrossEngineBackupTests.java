@@ -92,14 +92,21 @@ class CrossEngineBackupTests extends IntegrationTest {
 		}
 	}
 
-	@Test
-	void aHotBackupTakenWhileMessagesArriveIsConsistent() throws Exception {
-		ExternalServices.TestDatabase postgres = ExternalServices.postgres();
+	@org.junit.jupiter.params.ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "H2", "PostgreSQL", "MariaDB" })
+	void aHotBackupTakenWhileMessagesArriveIsConsistent(String product) throws Exception {
+		ExternalServices.TestDatabase database = switch (product) {
+			case "PostgreSQL" -> ExternalServices.postgres();
+			case "MariaDB" -> ExternalServices.mariadb();
+			default -> new ExternalServices.TestDatabase(
+					"jdbc:h2:file:" + this.directory.resolve("source/parley") + ";WRITE_DELAY=0", "sa",
+					"jdbc:h2:mem:drop", "SELECT 1");
+		};
 		try {
-			migrate(postgres, "PostgreSQL");
+			migrate(database, product);
 			long channel;
 			long visitor;
-			try (Connection connection = connect(postgres); Statement statement = connection.createStatement()) {
+			try (Connection connection = connect(database); Statement statement = connection.createStatement()) {
 				statement.executeUpdate(
 						"INSERT INTO chat_channel (channel_key, kind, name, allowed_origins, color, "
 								+ "prechat_enabled, prechat_fields, identity_secret, enabled, created_at) VALUES "
@@ -113,18 +120,20 @@ class CrossEngineBackupTests extends IntegrationTest {
 			}
 			AtomicBoolean writing = new AtomicBoolean(true);
 			AtomicLong written = new AtomicLong();
-			Thread writer = new Thread(() -> write(postgres, channel, visitor, writing, written));
+			Thread writer = new Thread(() -> write(database, channel, visitor, writing, written));
 			writer.start();
-			Path file = this.directory.resolve("hot.pbk");
+			Path file = this.directory.resolve("hot-" + product + ".pbk");
 			try {
 				while (written.get() < 2000) {
 					Thread.onSpinWait();
 				}
-				try (Connection source = connect(postgres)) {
-					DatabaseExport.copy(source, Engine.POSTGRESQL, (version,
-							tables) -> ArchiveWriter.create(file, new ArchiveContents.Info(1, "test", version,
-									"PostgreSQL", "HOT", 0, "Acme", tables.stream().map(TableLayout::name).toList()),
-									null, true));
+				try (Connection source = connect(database)) {
+					Engine engine = Engine.of(source);
+					DatabaseExport
+						.copy(source, engine, (version,
+								tables) -> ArchiveWriter.create(file, new ArchiveContents.Info(1, "test", version,
+										product, "HOT", 0, "Acme", tables.stream().map(TableLayout::name).toList()),
+										null, true));
 				}
 				long before = written.get();
 				while (written.get() < before + 200) {
@@ -146,7 +155,37 @@ class CrossEngineBackupTests extends IntegrationTest {
 			}
 		}
 		finally {
-			postgres.drop();
+			database.drop();
+		}
+	}
+
+	@Test
+	void aBackupOfAnotherSchemaVersionIsRefusedAndChangesNothing() throws Exception {
+		Path file = this.directory.resolve("old.pbk");
+		try (ArchiveWriter writer = ArchiveWriter.create(file,
+				new ArchiveContents.Info(1, "0.0.1", "17.6", "H2", "LOGICAL", 0, "Acme", List.of()), null, true)) {
+			writer.finish();
+		}
+		try (ArchiveReader archive = ArchiveReader.open(file, null);
+				ScratchDatabase scratch = ScratchDatabase.create(this.directory, "18.4");
+				Connection connection = scratch.connect()) {
+			long roles = count(connection, "staff_role");
+			org.assertj.core.api.Assertions
+				.assertThatThrownBy(() -> DatabaseRestore.replace(connection, archive, (t, i, n) -> {
+				}))
+				.isInstanceOf(BackupRefused.class)
+				.hasMessageContaining("schema version 17.6")
+				.extracting((ex) -> ((BackupRefused) ex).reason())
+				.isEqualTo(BackupRefused.Reason.FOREIGN_VERSION);
+			assertThat(count(connection, "staff_role")).isEqualTo(roles).isPositive();
+		}
+	}
+
+	private static long count(Connection connection, String table) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+			rows.next();
+			return rows.getLong(1);
 		}
 	}
 
