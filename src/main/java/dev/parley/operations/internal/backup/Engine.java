@@ -76,8 +76,9 @@ enum Engine {
 	/**
 	 * Lets the generated key of a table continue after the largest key it holds. On
 	 * PostgreSQL this runs in the restore's transaction; on H2 it is DDL, which commits,
-	 * so it runs after the restore's commit; MariaDB's counter follows inserted keys by
-	 * itself.
+	 * so it runs after the restore's commit (and again at every start,
+	 * {@link KeysAtStart}, should a crash come between the two); MariaDB's counter
+	 * follows inserted keys by itself.
 	 */
 	void continueKeys(Connection connection, TableLayout table) throws SQLException {
 		if (table.identityColumn() == null || this == MARIADB) {
@@ -95,9 +96,21 @@ enum Engine {
 				statement.execute("SELECT setval(pg_get_serial_sequence('" + table.name() + "', '"
 						+ table.identityColumn() + "'), " + next + ", false)");
 			}
-			else {
+			else if (h2NextKey(connection, table) < next) {
 				statement.execute("ALTER TABLE " + table.name() + " ALTER COLUMN " + table.identityColumn()
 						+ " RESTART WITH " + next);
+			}
+		}
+	}
+
+	/** The key H2 gives the next row ({@code IDENTITY_BASE}). */
+	private static long h2NextKey(Connection connection, TableLayout table) throws SQLException {
+		try (java.sql.PreparedStatement query = connection.prepareStatement("SELECT IDENTITY_BASE FROM "
+				+ "INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = SCHEMA() AND TABLE_NAME = ? AND COLUMN_NAME = ?")) {
+			query.setString(1, table.name().toUpperCase(Locale.ROOT));
+			query.setString(2, table.identityColumn().toUpperCase(Locale.ROOT));
+			try (ResultSet base = query.executeQuery()) {
+				return base.next() ? base.getLong(1) : Long.MIN_VALUE;
 			}
 		}
 	}
