@@ -26,6 +26,7 @@ import TranscriptsView from './transcripts/TranscriptsView.js';
 import TeamView from './team/TeamView.js';
 import BoardView from './board/BoardView.js';
 import NotificationsView from './notifications/NotificationsView.js';
+import BackupsView from './backups/BackupsView.js';
 import NotFoundView from './shell/NotFoundView.js';
 import { permissionsFor } from './shell/navigation.js';
 
@@ -54,6 +55,7 @@ const routes = [
   { path: '/board', name: 'board', component: BoardView, meta: { permissions: permissionsFor('board') } },
   { path: '/notifications', name: 'notifications', component: NotificationsView,
     meta: { permissions: permissionsFor('notifications') } },
+  { path: '/backups', name: 'backups', component: BackupsView, meta: { permissions: permissionsFor('backups') } },
   { path: '/:rest(.*)*', name: 'not-found', component: NotFoundView },
 ];
 

@@ -44,6 +44,7 @@ class RoleScreensBrowserTests extends IntegrationTest {
 		screens.put("notifications", Set.of("notification.manage"));
 		screens.put("tokens", Set.of("token.manage"));
 		screens.put("channels", Set.of("channel.manage"));
+		screens.put("backups", Set.of("backup.run"));
 		return screens;
 	}
 

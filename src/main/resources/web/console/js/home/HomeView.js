@@ -2,12 +2,14 @@
 import { computed, ref, onMounted } from 'vue';
 import { get } from '../../../shared/js/api.js';
 import { t, tOr } from '../../../shared/js/i18n.js';
-import { session, canAny } from '../session.js';
+import { session, can, canAny } from '../session.js';
 import { SCREENS, roleLabel } from '../shell/navigation.js';
+import BackupCard from './BackupCard.js';
 
 
 export default {
   name: 'HomeView',
+  components: { BackupCard },
   setup() {
     const me = computed(() => session.me);
     const shortcuts = computed(() => SCREENS.filter((item) => item.name !== 'home' && canAny(item.permissions)));
@@ -22,12 +24,13 @@ export default {
         permissions: module.permissions.filter((p) => me.value.user.permissions.includes(p)),
       }))
       .filter((module) => module.permissions.length));
-    return { me, shortcuts, roleName, modules, t, tOr };
+    return { me, shortcuts, roleName, modules, can, t, tOr };
   },
   template: `
     <div>
       <h1>{{ t('home.welcome', { name: me.user.displayName }) }}</h1>
       <p class="muted">{{ t('home.organisation', { organisation: me.organisation.name, role: roleName }) }}</p>
+      <BackupCard v-if="can('backup.run')" />
       <div class="tiles" v-if="shortcuts.length">
         <router-link v-for="item in shortcuts" :key="item.name" :to="{ name: item.name }" class="card tile">
           <h2>{{ t('nav.' + item.name) }}</h2>

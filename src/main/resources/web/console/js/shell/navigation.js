@@ -18,6 +18,7 @@ export const SCREENS = [
   { name: 'notifications', permissions: ['notification.manage'] },
   { name: 'tokens', permissions: ['token.manage'] },
   { name: 'channels', permissions: ['channel.manage'] },
+  { name: 'backups', permissions: ['backup.run'] },
 ];
 
 export function permissionsFor(name) {
