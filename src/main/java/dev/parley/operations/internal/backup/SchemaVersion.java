@@ -17,36 +17,40 @@ final class SchemaVersion {
 	 * @return the version (e.g. {@code 18.4}), or null for a database without a schema
 	 */
 	static String of(Connection connection) throws SQLException {
+		String table = historyTable(connection);
+		if (table == null) {
+			return null;
+		}
+		// Flyway names its table and columns in lower case, quoted where the engine folds
+		// unquoted names to upper case (H2), so they are quoted here too
+		String quote = connection.getMetaData().getIdentifierQuoteString().strip();
+		String version = quote + "version" + quote;
 		MigrationVersion newest = null;
 		try (Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery(
-						"SELECT version FROM flyway_schema_history WHERE success = TRUE AND version IS NOT NULL")) {
+				ResultSet rows = statement.executeQuery("SELECT " + version + " FROM " + quote + table + quote
+						+ " WHERE " + quote + "success" + quote + " = TRUE AND " + version + " IS NOT NULL")) {
 			while (rows.next()) {
-				MigrationVersion version = MigrationVersion.fromVersion(rows.getString(1));
-				if (newest == null || version.compareTo(newest) > 0) {
-					newest = version;
+				MigrationVersion candidate = MigrationVersion.fromVersion(rows.getString(1));
+				if (newest == null || candidate.compareTo(newest) > 0) {
+					newest = candidate;
 				}
 			}
-		}
-		catch (SQLException ex) {
-			if (hasTable(connection)) {
-				throw ex;
-			}
-			return null;
 		}
 		return (newest != null) ? newest.getVersion() : null;
 	}
 
-	private static boolean hasTable(Connection connection) throws SQLException {
+	/** The Flyway table's name as the database holds it, or null when there is none. */
+	private static String historyTable(Connection connection) throws SQLException {
 		try (ResultSet tables = connection.getMetaData()
 			.getTables(connection.getCatalog(), connection.getSchema(), "%", null)) {
 			while (tables.next()) {
-				if (tables.getString("TABLE_NAME").equalsIgnoreCase("flyway_schema_history")) {
-					return true;
+				String name = tables.getString("TABLE_NAME");
+				if (name.equalsIgnoreCase("flyway_schema_history")) {
+					return name;
 				}
 			}
 		}
-		return false;
+		return null;
 	}
 
 }
