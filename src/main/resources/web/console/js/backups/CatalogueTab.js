@@ -174,7 +174,7 @@ export default {
               <td :data-label="t('backups.encrypted')"><div class="cell">
                 <span v-if="run.encrypted" class="badge ok">{{ t('backups.encrypted.yes') }}</span>
                 <span v-else-if="run.status !== 'FAILED'" class="badge warn">{{ t('backups.encrypted.no') }}</span></div></td>
-              <td :data-label="t('backups.verification')"><div class="cell"><span class="badge"
+              <td :data-label="t('backups.verification')" class="verification-cell"><div class="cell"><span class="badge"
                 :class="verificationBadges[run.verification]" data-verification-badge>{{ t('backups.verification.' + run.verification) }}</span>
                 <div v-if="run.verifiedAt" class="muted small">{{ when(run.verifiedAt) }}</div>
                 <div v-if="run.verificationDetail" class="small wrap" data-verification-detail>{{ verificationDetail(run) }}</div></div></td>

@@ -2,7 +2,7 @@
 // typed or chosen from presets, with the next runs the server plans for it, in the
 // organisation's time zone. Empty means off.
 import { ref, computed, watch, onBeforeUnmount } from 'vue';
-import { t, formatInstant } from '../../../shared/js/i18n.js';
+import { t, language, formatInstant } from '../../../shared/js/i18n.js';
 import { get } from '../../../shared/js/api.js';
 import { fieldErrors } from '../notifications/fieldErrors.js';
 
@@ -11,6 +11,7 @@ export const PRESETS = [
   { name: 'daily', cron: '0 0 2 * * *' },
   { name: 'sixHours', cron: '0 0 */6 * * *' },
   { name: 'weekly', cron: '0 0 3 * * SUN' },
+  { name: 'dailyLate', cron: '0 30 4 * * *' },
 ];
 
 const DEBOUNCE_MILLIS = 350;
@@ -74,7 +75,17 @@ export default {
     });
 
     const shown = computed(() => props.error || previewError.value);
-    const when = (iso) => formatInstant(iso, preview.value && preview.value.timeZone);
+    /** A planned run, short: the weekday, the date and the minute (seconds are always 0 here). */
+    function when(iso) {
+      try {
+        return new Intl.DateTimeFormat(language() || 'en', {
+          weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit',
+          hourCycle: 'h23', timeZone: preview.value.timeZone,
+        }).format(new Date(iso));
+      } catch {
+        return formatInstant(iso);
+      }
+    }
     return { offered, chosen, choose, preview, shown, when, t };
   },
   template: `
@@ -86,7 +97,7 @@ export default {
           <option value="custom" disabled>{{ t('backups.schedule.custom') }}</option>
         </select>
         <input :id="id" type="text" class="grow" :value="modelValue" maxlength="100" spellcheck="false"
-          placeholder="0 0 2 * * *" :aria-invalid="shown ? 'true' : 'false'" :aria-describedby="id + '-preview'"
+          :placeholder="t('backups.schedule.off')" :aria-invalid="shown ? 'true' : 'false'" :aria-describedby="id + '-preview'"
           @input="$emit('update:modelValue', $event.target.value)">
       </div>
       <div v-if="shown" class="field-error" :data-error-for="id">{{ shown }}</div>

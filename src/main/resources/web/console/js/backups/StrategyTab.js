@@ -53,8 +53,9 @@ export default {
       const schedules = {};
       for (const kind of KINDS) schedules[kind] = form.schedules[kind].trim() || null;
       try {
+        // the whole shape as read (the server ignores the fields it alone sets)
         take(await put('/api/v1/operations/backup-strategy', {
-          directory: form.directory.trim() || null, schedules, compress: form.compress, encrypt: form.encrypt,
+          ...strategy.value, directory: form.directory.trim() || null, schedules, compress: form.compress, encrypt: form.encrypt,
           keepDaily: number(form.keepDaily), keepWeekly: number(form.keepWeekly), keepMonthly: number(form.keepMonthly),
           verifyCron: form.verifyCron.trim() || null,
         }));
@@ -78,7 +79,7 @@ export default {
           :label="t('backups.strategy.scheduleOf', { kind: t('backups.kind.' + kind) })"
           v-model="form.schedules[kind]" :error="errors['schedules.' + kind] || ''" />
         <SchedulePicker id="schedule-verify" :label="t('backups.strategy.verifySchedule')" v-model="form.verifyCron"
-          :error="errors.verifyCron || ''" />
+          :error="errors.verifyCron || ''" :presets="['off', 'dailyLate', 'weekly']" />
         <p class="hint muted small">{{ t('backups.strategy.verifyHint') }}</p>
       </div>
 
