@@ -90,9 +90,7 @@ class BackupBrowserTests extends IntegrationTest {
 		browser.waitFor("tr[data-backup]");
 		String id = browser.find("tr[data-backup]").getDomAttribute("data-backup");
 		browser.waitFor("tr[data-backup=\"" + id + "\"][data-status=\"SUCCEEDED\"]");
-		assertThat(Files.list(this.directory)
-			.filter((file) -> file.getFileName().toString().startsWith("parley-logical-"))
-			.count()).isPositive();
+		assertThat(backupFiles()).isPositive();
 		browser.click("[data-verify=\"" + id + "\"]");
 		browser.waitFor("tr[data-backup=\"" + id + "\"][data-verification=\"PASSED\"]");
 		assertThat(browser.find("tr[data-backup=\"" + id + "\"] [data-verification-detail]").getText())
@@ -125,6 +123,13 @@ class BackupBrowserTests extends IntegrationTest {
 		browser.waitFor("#home-backups [data-last-backup]");
 		assertThat(browser.find("#home-backups").getText()).contains("Last successful backup");
 
+		// the file deleted, the entry kept
+		browser.go("/console/backups");
+		browser.click("[data-delete=\"" + id + "\"]");
+		browser.click("#backup-delete-confirm");
+		browser.waitFor("tr[data-backup=\"" + id + "\"][data-status=\"DELETED\"]");
+		assertThat(backupFiles()).isZero();
+
 		browser.script("localStorage.setItem('parley.language', 'zh-CN')");
 		browser.go("/console/backups");
 		browser.waitForText("h1", "备份");
@@ -139,6 +144,12 @@ class BackupBrowserTests extends IntegrationTest {
 		browser.waitFor("#home-backups");
 		screenshot(browser, "backups-home-zh-CN-desktop", 1280);
 		assertThat(browser.errors()).isEmpty();
+	}
+
+	private long backupFiles() throws java.io.IOException {
+		try (java.util.stream.Stream<Path> files = Files.list(this.directory)) {
+			return files.filter((file) -> file.getFileName().toString().startsWith("parley-logical-")).count();
+		}
 	}
 
 	private static void screenshot(Browser browser, String name, int width) throws Exception {

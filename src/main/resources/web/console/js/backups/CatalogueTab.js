@@ -165,7 +165,7 @@ export default {
               <td :data-label="t('backups.status')"><div class="cell"><span class="badge" :class="statusBadges[run.status]"
                 data-status-badge>{{ t('backups.status.' + run.status) }}</span>
                 <div v-if="run.error" class="small backup-error" data-error>{{ run.error }}</div>
-                <div v-if="run.deletedAt" class="muted small">{{ t('backups.deletedBy', { who: run.deletedBy || '', time: when(run.deletedAt) }) }}</div></div></td>
+                <div v-if="run.deletedAt" class="muted small backup-deleted">{{ t('backups.deletedBy', { who: run.deletedBy || '', time: when(run.deletedAt) }) }}</div></div></td>
               <td :data-label="t('backups.who')"><div class="cell">{{ startedBy(run) }}</div></td>
               <td :data-label="t('backups.engine')" class="small"><div class="cell">{{ run.engine }}</div></td>
               <td :data-label="t('backups.size')"><div class="cell">{{ humanSize(run.sizeBytes) }}</div></td>
