@@ -151,7 +151,7 @@ export default {
           <thead>
             <tr>
               <th>{{ t('backups.time') }}</th><th>{{ t('backups.kind') }}</th><th>{{ t('backups.status') }}</th>
-              <th>{{ t('backups.who') }}</th><th>{{ t('backups.engine') }}</th><th>{{ t('backups.size') }}</th>
+              <th>{{ t('backups.who') }}</th><th>{{ t('backups.size') }}</th>
               <th>{{ t('backups.duration') }}</th><th>{{ t('backups.rows') }}</th><th>{{ t('backups.encrypted') }}</th>
               <th>{{ t('backups.verification') }}</th><th></th>
             </tr>
@@ -161,16 +161,16 @@ export default {
               :data-verification="run.verification">
               <td :data-label="t('backups.time')" class="small"><div class="cell">{{ when(run.startedAt) }}
                 <div class="muted wrap backup-file">{{ run.fileName }}</div></div></td>
-              <td :data-label="t('backups.kind')"><div class="cell">{{ t('backups.kind.' + run.kind) }}</div></td>
+              <td :data-label="t('backups.kind')"><div class="cell">{{ t('backups.kind.' + run.kind) }}
+                <div class="muted small" :title="t('backups.engine')">{{ run.engine }}</div></div></td>
               <td :data-label="t('backups.status')"><div class="cell"><span class="badge" :class="statusBadges[run.status]"
                 data-status-badge>{{ t('backups.status.' + run.status) }}</span>
                 <div v-if="run.error" class="small backup-error" data-error>{{ run.error }}</div>
                 <div v-if="run.deletedAt" class="muted small backup-deleted">{{ t('backups.deletedBy', { who: run.deletedBy || '', time: when(run.deletedAt) }) }}</div></div></td>
               <td :data-label="t('backups.who')"><div class="cell">{{ startedBy(run) }}</div></td>
-              <td :data-label="t('backups.engine')" class="small"><div class="cell">{{ run.engine }}</div></td>
-              <td :data-label="t('backups.size')"><div class="cell">{{ humanSize(run.sizeBytes) }}</div></td>
-              <td :data-label="t('backups.duration')"><div class="cell">{{ humanDuration(run.durationMillis) }}</div></td>
-              <td :data-label="t('backups.rows')"><div class="cell">{{ rows(run.rowCount) }}</div></td>
+              <td :data-label="t('backups.size')" class="nowrap"><div class="cell">{{ humanSize(run.sizeBytes) }}</div></td>
+              <td :data-label="t('backups.duration')" class="nowrap"><div class="cell">{{ humanDuration(run.durationMillis) }}</div></td>
+              <td :data-label="t('backups.rows')" class="nowrap"><div class="cell">{{ rows(run.rowCount) }}</div></td>
               <td :data-label="t('backups.encrypted')"><div class="cell">
                 <span v-if="run.encrypted" class="badge ok">{{ t('backups.encrypted.yes') }}</span>
                 <span v-else-if="run.status !== 'FAILED'" class="badge warn">{{ t('backups.encrypted.no') }}</span></div></td>
