@@ -28,6 +28,7 @@ import BoardView from './board/BoardView.js';
 import NotificationsView from './notifications/NotificationsView.js';
 import SelfCheckView from './selfcheck/SelfCheckView.js';
 import SystemView from './system/SystemView.js';
+import BackupsView from './backups/BackupsView.js';
 import NotFoundView from './shell/NotFoundView.js';
 import { permissionsFor } from './shell/navigation.js';
 
@@ -59,6 +60,7 @@ const routes = [
   { path: '/self-check', name: 'self-check', component: SelfCheckView,
     meta: { permissions: permissionsFor('self-check') } },
   { path: '/system', name: 'system', component: SystemView, meta: { permissions: permissionsFor('system') } },
+  { path: '/backups', name: 'backups', component: BackupsView, meta: { permissions: permissionsFor('backups') } },
   { path: '/:rest(.*)*', name: 'not-found', component: NotFoundView },
 ];
 

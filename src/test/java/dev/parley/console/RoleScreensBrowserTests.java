@@ -46,6 +46,7 @@ class RoleScreensBrowserTests extends IntegrationTest {
 		screens.put("channels", Set.of("channel.manage"));
 		screens.put("self-check", Set.of("system.upgrade"));
 		screens.put("system", Set.of("system.upgrade"));
+		screens.put("backups", Set.of("backup.run"));
 		return screens;
 	}
 

@@ -4,10 +4,12 @@ import { get } from '../../../shared/js/api.js';
 import { t, tOr } from '../../../shared/js/i18n.js';
 import { session, can, canAny } from '../session.js';
 import { SCREENS, roleLabel } from '../shell/navigation.js';
+import BackupCard from './BackupCard.js';
 
 
 export default {
   name: 'HomeView',
+  components: { BackupCard },
   setup() {
     const me = computed(() => session.me);
     const shortcuts = computed(() => SCREENS.filter((item) => item.name !== 'home' && canAny(item.permissions)));
@@ -29,7 +31,7 @@ export default {
         permissions: module.permissions.filter((p) => me.value.user.permissions.includes(p)),
       }))
       .filter((module) => module.permissions.length));
-    return { me, shortcuts, roleName, modules, suggestSelfCheck, t, tOr };
+    return { me, shortcuts, roleName, modules, suggestSelfCheck, can, t, tOr };
   },
   template: `
     <div>
@@ -40,6 +42,7 @@ export default {
         <p>{{ t('home.checkInstallation.text') }}</p>
         <router-link class="button primary" :to="{ name: 'self-check' }">{{ t('home.checkInstallation.action') }}</router-link>
       </div>
+      <BackupCard v-if="can('backup.run')" />
       <div class="tiles" v-if="shortcuts.length">
         <router-link v-for="item in shortcuts" :key="item.name" :to="{ name: item.name }" class="card tile">
           <h2>{{ t('nav.' + item.name) }}</h2>

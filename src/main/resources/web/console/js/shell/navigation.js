@@ -20,6 +20,7 @@ export const SCREENS = [
   { name: 'channels', permissions: ['channel.manage'] },
   { name: 'self-check', permissions: ['system.upgrade'] },
   { name: 'system', permissions: ['system.upgrade'] },
+  { name: 'backups', permissions: ['backup.run'] },
 ];
 
 export function permissionsFor(name) {
