@@ -57,7 +57,7 @@ class DatabaseUsersTests {
 					"ALTER DEFAULT PRIVILEGES FOR ROLE " + owner + " IN SCHEMA public"
 							+ " GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO " + app,
 					"ALTER DEFAULT PRIVILEGES FOR ROLE " + owner + " IN SCHEMA public"
-							+ " GRANT USAGE, SELECT ON SEQUENCES TO " + app);
+							+ " GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO " + app);
 
 			try (ServerProcess parley = ServerProcess.start(this.dir, "--spring.datasource.url=" + database.url(),
 					"--spring.datasource.username=" + app, "--spring.datasource.password=" + APP_PASSWORD,

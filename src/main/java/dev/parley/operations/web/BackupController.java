@@ -100,11 +100,12 @@ class BackupController {
 
 	/** The file as stored (encrypted if it was), to copy it elsewhere. */
 	@GetMapping("/backups/{id}/file")
-	ResponseEntity<Resource> download(@PathVariable long id) throws IOException {
+	ResponseEntity<Resource> download(@PathVariable long id, Principal principal) throws IOException {
 		BackupRun run = this.jobs.get(id);
 		if (!Files.isRegularFile(run.file())) {
 			throw ApiException.notFound("backup file");
 		}
+		this.jobs.downloaded(run, principal.getName());
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_OCTET_STREAM)
 			.contentLength(Files.size(run.file()))

@@ -51,11 +51,18 @@ final class ArchiveWriter implements AutoCloseable {
 		this.target = target;
 		this.partial = target.resolveSibling(target.getFileName() + ".partial");
 		this.fileDigest = sha256();
-		this.file = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(this.partial), 1 << 16),
+		this.file = new DigestOutputStream(new BufferedOutputStream(new SyncedFile(this.partial), 1 << 16),
 				this.fileDigest);
-		byte[] header = header(cipher, compressed);
-		this.file.write(header);
-		this.payload = (cipher != null) ? cipher.encrypting(this.file, header) : this.file;
+		try {
+			byte[] header = header(cipher, compressed);
+			this.file.write(header);
+			this.payload = (cipher != null) ? cipher.encrypting(this.file, header) : this.file;
+		}
+		catch (IOException | RuntimeException ex) {
+			this.file.close();
+			Files.deleteIfExists(this.partial);
+			throw ex;
+		}
 		this.zip = new ZipOutputStream(this.payload);
 		this.zip.setLevel(compressed ? Deflater.BEST_SPEED : Deflater.NO_COMPRESSION);
 	}
@@ -137,6 +144,31 @@ final class ArchiveWriter implements AutoCloseable {
 	}
 
 	record Written(long size, String sha256, ArchiveContents.Manifest manifest) {
+	}
+
+	/** A file forced to the disk when it is closed, before it is moved into place. */
+	private static final class SyncedFile extends java.io.FileOutputStream {
+
+		SyncedFile(Path path) throws IOException {
+			super(path.toFile());
+		}
+
+		private boolean closed;
+
+		@Override
+		public void close() throws IOException {
+			if (this.closed) {
+				return;
+			}
+			this.closed = true;
+			try {
+				getFD().sync();
+			}
+			finally {
+				super.close();
+			}
+		}
+
 	}
 
 	/** Rows of one table into the archive, hashed as they go. */

@@ -152,8 +152,15 @@ public class BackupJobs {
 		try (Maintenance.Handle window = this.maintenance.enter(MaintenanceReason.RESTORE, null, actor);
 				Connection connection = this.dataSource.getConnection();
 				ArchiveReader archive = ArchiveReader.open(run.file(), this.files.cipher())) {
+			// a backup of this installation keeps everyone signed in (keys are never
+			// given out
+			// twice, so a session's account is the same person); one from elsewhere ends
+			// every
+			// session
+			boolean elsewhere = !this.settings.get("organisation.name").equals(archive.info().installation());
 			DatabaseRestore.Result result = DatabaseRestore.replace(connection, archive,
-					(table, index, total) -> this.restores.progress(restoreId, index + "/" + total + " " + table));
+					(table, index, total) -> this.restores.progress(restoreId, index + "/" + total + " " + table),
+					elsewhere);
 			String report = RowCodec.json().writeValueAsString(result.report());
 			this.transactions.executeWithoutResult((tx) -> {
 				this.restores.finished(restoreId, RestoreRun.RestoreStatus.SUCCEEDED, this.clock.instant(), null,
@@ -171,6 +178,14 @@ public class BackupJobs {
 				this.audit.record(actor, "backup.restored", run.fileName(), AuditResult.FAILURE, error);
 			});
 		}
+	}
+
+	/**
+	 * Notes a download of a backup's file (a copy of every customer's data) in the audit
+	 * log.
+	 */
+	public void downloaded(BackupRun run, String actor) {
+		this.audit.record(actor, "backup.downloaded", run.fileName(), AuditResult.SUCCESS, null);
 	}
 
 	/** Deletes a backup's file; its entry stays in the catalogue as history. */
@@ -218,8 +233,21 @@ public class BackupJobs {
 
 	/** Refuses a file that cannot be restored before anything else happens. */
 	private void checkReadable(BackupRun run) {
+		try {
+			if (!this.runner.checksumHolds(run)) {
+				throw BackupRefused.damaged("the file differs from the one written (size or SHA-256)");
+			}
+		}
+		catch (IOException ex) {
+			throw refused(BackupRefused.damaged(ex.getMessage()));
+		}
+		catch (BackupRefused ex) {
+			throw refused(ex);
+		}
 		try (ArchiveReader archive = ArchiveReader.open(run.file(), this.files.cipher())) {
-			// header, key and description read
+			if (run.encrypted() && !archive.header().encrypted()) {
+				throw BackupRefused.damaged("it was written encrypted and is not");
+			}
 		}
 		catch (BackupRefused ex) {
 			throw refused(ex);

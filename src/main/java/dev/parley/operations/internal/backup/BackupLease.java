@@ -35,16 +35,25 @@ class BackupLease {
 		if (!this.taken.compareAndSet(false, true)) {
 			return false;
 		}
-		if (!this.leases.acquire(NAME, DURATION)) {
-			this.taken.set(false);
-			return false;
+		boolean acquired = false;
+		try {
+			acquired = this.leases.acquire(NAME, DURATION);
+			return acquired;
 		}
-		return true;
+		finally {
+			if (!acquired) {
+				this.taken.set(false);
+			}
+		}
 	}
 
 	void release() {
-		this.leases.release(NAME);
-		this.taken.set(false);
+		try {
+			this.leases.release(NAME);
+		}
+		finally {
+			this.taken.set(false);
+		}
 	}
 
 }

@@ -87,6 +87,22 @@ class BackupRunner {
 		return this.catalogue.find(id).orElseThrow();
 	}
 
+	/**
+	 * Records a scheduled backup that could not even start (e.g. the strategy encrypts
+	 * and the key was removed from the configuration) as failed, so it is told like any
+	 * other failure instead of the schedule stopping in silence.
+	 */
+	void couldNotStart(BackupKind kind, String error) {
+		BackupStrategy strategy = this.strategies.get();
+		Instant now = this.clock.instant();
+		this.transactions.executeWithoutResult((tx) -> {
+			long id = this.catalogue.started(kind, true, null, this.files.node(), "-", now,
+					this.files.directory(strategy).toString(), "-", strategy.encrypt(), strategy.compress());
+			this.catalogue.failed(id, now, error);
+			this.events.publishEvent(new BackupFinished(id, kind, true, false, error));
+		});
+	}
+
 	/** Takes the backup begun; records and announces how it went. */
 	BackupRun run(BackupRun run) {
 		try {

@@ -67,10 +67,17 @@ class BackupScheduler {
 		this.clock = clock;
 	}
 
+	/**
+	 * Exempt from the pause of scheduled work in maintenance mode so that a scheduled
+	 * cold backup may enter maintenance itself (a counted job could not), and so that it
+	 * does not hold up an operator's maintenance; it starts nothing while maintenance is
+	 * on.
+	 */
 	@Scheduled(fixedDelayString = "${parley.backup.schedule-check:20s}",
 			initialDelayString = "${parley.backup.schedule-check:20s}")
+	@RunsDuringMaintenance
 	void scheduled() {
-		if (this.installation.isInstalled()) {
+		if (this.installation.isInstalled() && !this.maintenance.active()) {
 			tick();
 		}
 	}
@@ -92,7 +99,15 @@ class BackupScheduler {
 			for (BackupKind kind : BackupKind.values()) {
 				String cron = strategy.schedules().get(kind);
 				if (cron != null && takeSlot(kind, cron, zone, now)) {
-					BackupRun run = this.runner.run(this.runner.begin(kind, true, null));
+					BackupRun begun;
+					try {
+						begun = this.runner.begin(kind, true, null);
+					}
+					catch (BackupRefused ex) {
+						this.runner.couldNotStart(kind, ex.getMessage());
+						continue;
+					}
+					BackupRun run = this.runner.run(begun);
 					if (run.status() == BackupStatus.SUCCEEDED) {
 						applyRetention(strategy, zone);
 					}

@@ -76,7 +76,8 @@ public final class CommandLineRestore {
 			.run(options.toArray(String[]::new))) {
 			BackupCipher cipher = BackupCipher
 				.fromConfiguration(context.getEnvironment().getProperty("parley.backup.encryption-key"));
-			return restore(Path.of(file), context.getBean(DataSource.class), cipher, replace, force, out);
+			return restore(Path.of(file), context.getBean(DataSource.class), migrator(context), cipher, replace, force,
+					out);
 		}
 		catch (BackupRefused ex) {
 			out.println("Not restored: " + ex.getMessage());
@@ -88,8 +89,26 @@ public final class CommandLineRestore {
 		}
 	}
 
-	private static int restore(Path file, DataSource dataSource, BackupCipher cipher, boolean replace, boolean force,
-			PrintStream out) throws IOException, SQLException {
+	/**
+	 * Flyway as a start would run it: with {@code spring.flyway.user} (the schema's
+	 * owner) when one is configured, else as the datasource's user.
+	 */
+	private static org.flywaydb.core.api.configuration.FluentConfiguration migrator(
+			ConfigurableApplicationContext context) {
+		org.springframework.core.env.Environment environment = context.getEnvironment();
+		String user = environment.getProperty("spring.flyway.user");
+		org.flywaydb.core.api.configuration.FluentConfiguration flyway = Flyway.configure()
+			.locations("classpath:db/migration");
+		if (user == null || user.isBlank()) {
+			return flyway.dataSource(context.getBean(DataSource.class));
+		}
+		String url = environment.getProperty("spring.flyway.url", environment.getProperty("spring.datasource.url"));
+		return flyway.dataSource(url, user, environment.getProperty("spring.flyway.password", ""));
+	}
+
+	private static int restore(Path file, DataSource dataSource,
+			org.flywaydb.core.api.configuration.FluentConfiguration flyway, BackupCipher cipher, boolean replace,
+			boolean force, PrintStream out) throws IOException, SQLException {
 		try (ArchiveReader archive = ArchiveReader.open(file, cipher);
 				Connection connection = dataSource.getConnection()) {
 			ArchiveContents.Info info = archive.info();
@@ -122,8 +141,10 @@ public final class CommandLineRestore {
 				}
 			}
 			long started = System.nanoTime();
+			// sessions kept in Redis outlive the stopped nodes: the restored accounts
+			// start afresh
 			DatabaseRestore.Result result = DatabaseRestore.replace(connection, archive,
-					(table, index, total) -> out.println("  " + index + "/" + total + " " + table));
+					(table, index, total) -> out.println("  " + index + "/" + total + " " + table), true);
 			IntegrityReport report = result.report();
 			out.println("Restored " + report.rows() + " rows in " + report.tables().size() + " tables in "
 					+ (System.nanoTime() - started) / 1_000_000 + " ms");
@@ -134,6 +155,16 @@ public final class CommandLineRestore {
 				out.println("Start Parley now: it upgrades the schema if it is newer than the backup's");
 			}
 			return RESTORED;
+		}
+	}
+
+	private static void readThrough(Path file, BackupCipher cipher) throws IOException {
+		try (ArchiveReader archive = ArchiveReader.open(file, cipher)) {
+			ArchiveReader.TableSource table;
+			while ((table = archive.nextTable()) != null) {
+				table.close();
+			}
+			archive.finish();
 		}
 	}
 

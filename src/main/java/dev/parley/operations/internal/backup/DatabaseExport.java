@@ -56,7 +56,7 @@ final class DatabaseExport {
 		ArchiveWriter.TableSink sink = writer.table(table);
 		int width = table.columns().size();
 		try (Statement statement = connection.createStatement()) {
-			engine.stream(statement);
+			engine.stream(statement, table);
 			try (ResultSet rows = statement.executeQuery(table.selectAll())) {
 				Object[] row = new Object[width];
 				while (rows.next()) {

@@ -22,6 +22,8 @@ import java.util.stream.Collectors;
  */
 final class DatabaseRestore {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DatabaseRestore.class);
+
 	private static final int BATCH_ROWS = 500;
 
 	private static final long BATCH_BYTES = 4L << 20;
@@ -40,6 +42,16 @@ final class DatabaseRestore {
 	}
 
 	static Result replace(Connection target, ArchiveReader archive, Progress progress)
+			throws SQLException, IOException {
+		return replace(target, archive, progress, false);
+	}
+
+	/**
+	 * @param endSessions whether to end every staff session signed in before the restore
+	 * (a session names its account by id and session version; accounts restored from
+	 * elsewhere are not the ones those sessions were opened for)
+	 */
+	static Result replace(Connection target, ArchiveReader archive, Progress progress, boolean endSessions)
 			throws SQLException, IOException {
 		Engine engine = Engine.of(target);
 		ArchiveContents.Info info = archive.info();
@@ -62,6 +74,8 @@ final class DatabaseRestore {
 		}
 		boolean autoCommit = target.getAutoCommit();
 		target.setAutoCommit(false);
+		ArchiveContents.Manifest manifest;
+		IntegrityReport report;
 		try {
 			List<TableLayout> reversed = new ArrayList<>(tables);
 			java.util.Collections.reverse(reversed);
@@ -81,10 +95,13 @@ final class DatabaseRestore {
 				progress.table(table.name(), ++index, tables.size());
 				insert(target, table.name(), source);
 			}
-			ArchiveContents.Manifest manifest = archive.finish();
-			IntegrityReport report = IntegrityCheck.run(target, engine, tables, manifest);
+			manifest = archive.finish();
+			report = IntegrityCheck.run(target, engine, tables, manifest);
 			if (!report.passed()) {
 				throw BackupRefused.damaged("after loading it, " + report.firstProblem());
+			}
+			if (endSessions) {
+				endSessions(target, byName);
 			}
 			if (!engine.keysNeedDdl()) {
 				for (TableLayout table : tables) {
@@ -92,19 +109,37 @@ final class DatabaseRestore {
 				}
 			}
 			target.commit();
-			if (engine.keysNeedDdl()) {
+		}
+		catch (SQLException | IOException | RuntimeException ex) {
+			target.rollback();
+			target.setAutoCommit(autoCommit);
+			throw ex;
+		}
+		if (engine.keysNeedDdl()) {
+			try {
 				for (TableLayout table : tables) {
 					engine.continueKeys(target, table);
 				}
 			}
-			return new Result(manifest, report);
+			catch (SQLException ex) {
+				// committed already: the next start sets the keys (KeysAtStart)
+				log.warn("Restored, but the generated keys could not be moved on yet: {}", ex.getMessage());
+			}
 		}
-		catch (SQLException | IOException | RuntimeException ex) {
-			target.rollback();
-			throw ex;
-		}
-		finally {
-			target.setAutoCommit(autoCommit);
+		target.setAutoCommit(autoCommit);
+		return new Result(manifest, report);
+	}
+
+	/**
+	 * Ends every staff session signed in before the restore: a session names its account
+	 * by id and session version, and the restored accounts are not the ones those
+	 * sessions were opened for.
+	 */
+	private static void endSessions(Connection target, Map<String, TableLayout> tables) throws SQLException {
+		if (tables.containsKey("staff_user")) {
+			try (Statement statement = target.createStatement()) {
+				statement.executeUpdate("UPDATE staff_user SET session_version = session_version + 1");
+			}
 		}
 	}
 

@@ -68,9 +68,13 @@ enum Engine {
 		}
 	}
 
-	/** Sets the statement up to stream a large result instead of loading it whole. */
-	void stream(Statement statement) throws SQLException {
-		statement.setFetchSize(this == MARIADB ? 1000 : 500);
+	/**
+	 * Sets the statement up to stream a large result instead of loading it whole: a few
+	 * rows at a time for a table with binary columns (a file may be 50 MB, and
+	 * PostgreSQL's driver holds bytea as hex text), more for the others.
+	 */
+	void stream(Statement statement, TableLayout table) throws SQLException {
+		statement.setFetchSize(table.hasBytes() ? 4 : (this == MARIADB) ? 1000 : 500);
 	}
 
 	/**
@@ -93,13 +97,37 @@ enum Engine {
 		}
 		try (Statement statement = connection.createStatement()) {
 			if (this == POSTGRESQL) {
-				statement.execute("SELECT setval(pg_get_serial_sequence('" + table.name() + "', '"
-						+ table.identityColumn() + "'), " + next + ", false)");
+				// only ever raised: keys given out after the backup are not given out
+				// again
+				String sequence = postgresSequence(connection, table);
+				if (postgresNextKey(connection, sequence) < next) {
+					statement.execute("SELECT setval('" + sequence + "', " + next + ", false)");
+				}
 			}
 			else if (h2NextKey(connection, table) < next) {
 				statement.execute("ALTER TABLE " + table.name() + " ALTER COLUMN " + table.identityColumn()
 						+ " RESTART WITH " + next);
 			}
+		}
+	}
+
+	private static String postgresSequence(Connection connection, TableLayout table) throws SQLException {
+		try (java.sql.PreparedStatement query = connection.prepareStatement("SELECT pg_get_serial_sequence(?, ?)")) {
+			query.setString(1, table.name());
+			query.setString(2, table.identityColumn());
+			try (ResultSet name = query.executeQuery()) {
+				name.next();
+				return name.getString(1);
+			}
+		}
+	}
+
+	/** The key PostgreSQL gives the next row. */
+	private static long postgresNextKey(Connection connection, String sequence) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet value = statement.executeQuery("SELECT last_value, is_called FROM " + sequence)) {
+			value.next();
+			return value.getBoolean(2) ? value.getLong(1) + 1 : value.getLong(1);
 		}
 	}
 

@@ -49,7 +49,7 @@ final class IntegrityCheck {
 		RowCodec codec = new RowCodec(table.columns());
 		int width = table.columns().size();
 		try (Statement statement = connection.createStatement()) {
-			engine.stream(statement);
+			engine.stream(statement, table);
 			try (ResultSet rows = statement.executeQuery(table.selectAll())) {
 				Object[] row = new Object[width];
 				while (rows.next()) {

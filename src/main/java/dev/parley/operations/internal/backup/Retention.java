@@ -2,7 +2,6 @@ package dev.parley.operations.internal.backup;
 
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -27,7 +26,7 @@ final class Retention {
 	 */
 	static Set<Long> keep(List<BackupRun> scheduled, BackupStrategy strategy, ZoneId zone) {
 		Set<Long> keep = new HashSet<>();
-		keep.addAll(newestPer(scheduled, zone, strategy.keepDaily(), (time) -> time.truncatedTo(ChronoUnit.DAYS)));
+		keep.addAll(newestPer(scheduled, zone, strategy.keepDaily(), ZonedDateTime::toLocalDate));
 		keep.addAll(newestPer(scheduled, zone, strategy.keepWeekly(),
 				(time) -> time.get(IsoFields.WEEK_BASED_YEAR) * 100 + time.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)));
 		keep.addAll(newestPer(scheduled, zone, strategy.keepMonthly(),

@@ -67,7 +67,7 @@ public class StrategyService {
 		String directory = directory(strategy.directory());
 		Map<BackupKind, String> schedules = new EnumMap<>(BackupKind.class);
 		for (BackupKind kind : BackupKind.values()) {
-			schedules.put(kind, cron("schedules." + kind.name(), strategy.schedules().get(kind)));
+			schedules.put(kind, cron("schedules." + kind.name(), strategy.schedules().get(kind), zone()));
 		}
 		within("keepDaily", strategy.keepDaily(), 1, 366);
 		within("keepWeekly", strategy.keepWeekly(), 0, 520);
@@ -77,7 +77,7 @@ public class StrategyService {
 		}
 		BackupStrategy checked = new BackupStrategy(directory, schedules, strategy.compress(), strategy.encrypt(),
 				strategy.keepDaily(), strategy.keepWeekly(), strategy.keepMonthly(),
-				cron("verifyCron", strategy.verifyCron()));
+				cron("verifyCron", strategy.verifyCron(), zone()));
 		this.strategies.save(checked, this.clock.millis(), actor);
 		this.audit.record(actor, "backup.strategy_changed", null, AuditResult.SUCCESS, null);
 		return this.strategies.get();
@@ -88,7 +88,7 @@ public class StrategyService {
 	 * @throws ApiException when the expression is not valid
 	 */
 	public List<ZonedDateTime> preview(String cron, int count) {
-		String checked = cron("cron", cron);
+		String checked = cron("cron", cron, zone());
 		if (checked == null) {
 			throw ApiException.invalid("cron", "must not be empty");
 		}
@@ -114,7 +114,7 @@ public class StrategyService {
 		}
 	}
 
-	private static String cron(String field, String value) {
+	private String cron(String field, String value, ZoneId zone) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
@@ -130,13 +130,20 @@ public class StrategyService {
 			throw ApiException.invalid(field,
 					"must be a cron expression of six fields: second minute hour day month weekday");
 		}
-		ZonedDateTime first = expression.next(ZonedDateTime.now());
-		ZonedDateTime second = (first != null) ? expression.next(first) : null;
-		if (first == null) {
+		ZonedDateTime start = Instant.now(this.clock).atZone(zone);
+		ZonedDateTime previous = expression.next(start);
+		if (previous == null) {
 			throw ApiException.invalid(field, "never plans a run");
 		}
-		if (second != null && Duration.between(first, second).compareTo(SHORTEST_INTERVAL) < 0) {
-			throw ApiException.invalid(field, "must not plan runs less than 15 minutes apart");
+		// every gap over the next year (at most a run every 15 minutes: 35,040 of them)
+		ZonedDateTime end = start.plusYears(1);
+		ZonedDateTime next = expression.next(previous);
+		while (next != null && next.isBefore(end)) {
+			if (Duration.between(previous, next).compareTo(SHORTEST_INTERVAL) < 0) {
+				throw ApiException.invalid(field, "must not plan runs less than 15 minutes apart");
+			}
+			previous = next;
+			next = expression.next(next);
 		}
 		return cron;
 	}

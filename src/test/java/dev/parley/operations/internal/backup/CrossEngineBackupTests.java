@@ -159,6 +159,60 @@ class CrossEngineBackupTests extends IntegrationTest {
 		}
 	}
 
+	@org.junit.jupiter.params.ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "H2", "PostgreSQL", "MariaDB" })
+	void aRestoreThatFailsHalfWayLeavesTheOldDataAsItWas(String product) throws Exception {
+		ExternalServices.TestDatabase database = switch (product) {
+			case "PostgreSQL" -> ExternalServices.postgres();
+			case "MariaDB" -> ExternalServices.mariadb();
+			default -> new ExternalServices.TestDatabase("jdbc:h2:file:" + this.directory.resolve("half/parley"), "sa",
+					"jdbc:h2:mem:drop", "SELECT 1");
+		};
+		try {
+			migrate(database, product);
+			Path file = this.directory.resolve("half-" + product + ".pbk");
+			try (Connection source = connect(database)) {
+				source.createStatement()
+					.executeUpdate("INSERT INTO audit_event (occurred_at, action, result, detail) VALUES "
+							+ "(1, 'in.the.backup', 'SUCCESS', '" + "x".repeat(900) + "')");
+				DatabaseExport.copy(source, Engine.of(source),
+						(version,
+								tables) -> ArchiveWriter.create(file, new ArchiveContents.Info(1, "test", version,
+										product, "LOGICAL", 0, "Acme", tables.stream().map(TableLayout::name).toList()),
+										null, false));
+				source.createStatement()
+					.executeUpdate("INSERT INTO audit_event (occurred_at, action, result) VALUES "
+							+ "(2, 'after.the.backup', 'SUCCESS')");
+			}
+			// a byte of a late table (written in the order of foreign keys) changed
+			byte[] bytes = java.nio.file.Files.readAllBytes(file);
+			String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+			bytes[text.lastIndexOf("xxxxxxxx")] = 'y';
+			java.nio.file.Files.write(file, bytes);
+			try (Connection target = connect(database); ArchiveReader archive = ArchiveReader.open(file, null)) {
+				long before = count(target, "audit_event");
+				long roles = count(target, "staff_role");
+				org.assertj.core.api.Assertions
+					.assertThatThrownBy(() -> DatabaseRestore.replace(target, archive, (t, i, n) -> {
+					}))
+					.isInstanceOf(BackupRefused.class)
+					.extracting((ex) -> ((BackupRefused) ex).reason())
+					.isEqualTo(BackupRefused.Reason.DAMAGED);
+				assertThat(count(target, "audit_event")).isEqualTo(before);
+				assertThat(count(target, "staff_role")).isEqualTo(roles).isPositive();
+				try (Statement statement = target.createStatement();
+						ResultSet rows = statement
+							.executeQuery("SELECT COUNT(*) FROM audit_event WHERE action = 'after.the.backup'")) {
+					rows.next();
+					assertThat(rows.getLong(1)).isEqualTo(1);
+				}
+			}
+		}
+		finally {
+			database.drop();
+		}
+	}
+
 	@Test
 	void aBackupOfAnotherSchemaVersionIsRefusedAndChangesNothing() throws Exception {
 		Path file = this.directory.resolve("old.pbk");
