@@ -11,7 +11,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -86,7 +85,7 @@ final class ArchiveReader implements AutoCloseable {
 				}
 				payload = cipher.decrypting(file, headerBytes);
 			}
-			return new ArchiveReader(file, header, new Damage(payload));
+			return new ArchiveReader(file, header, new DamagedInput(payload));
 		}
 		catch (IOException | RuntimeException ex) {
 			file.close();
@@ -215,7 +214,7 @@ final class ArchiveReader implements AutoCloseable {
 	/** The rows of one table entry, checked as they are read. */
 	final class TableSource implements AutoCloseable {
 
-		private final MessageDigest entryDigest = sha256();
+		private final MessageDigest entryDigest = TableDigest.sha256();
 
 		private final TableDigest digest = new TableDigest();
 
@@ -298,52 +297,6 @@ final class ArchiveReader implements AutoCloseable {
 			}
 			ArchiveReader.this.read.put(this.head.table(), new ArchiveContents.TableEntry(this.head.table(),
 					this.digest.rows(), HexFormat.of().formatHex(this.entryDigest.digest()), this.digest.hex()));
-		}
-
-	}
-
-	private static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	/**
-	 * Turns the read errors of a damaged, cut-off or wrongly decrypted payload into a
-	 * {@link BackupRefused} naming the damage.
-	 */
-	private static final class Damage extends FilterInputStream {
-
-		Damage(InputStream in) {
-			super(in);
-		}
-
-		@Override
-		public int read() throws IOException {
-			try {
-				return super.read();
-			}
-			catch (IOException ex) {
-				throw damaged(ex);
-			}
-		}
-
-		@Override
-		public int read(byte[] b, int off, int len) throws IOException {
-			try {
-				return super.read(b, off, len);
-			}
-			catch (IOException ex) {
-				throw damaged(ex);
-			}
-		}
-
-		private static BackupRefused damaged(IOException ex) {
-			return new BackupRefused(BackupRefused.Reason.DAMAGED,
-					"The backup file is damaged or cut short (" + ex.getMessage() + ")", ex);
 		}
 
 	}

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -50,7 +49,7 @@ final class ArchiveWriter implements AutoCloseable {
 	private ArchiveWriter(Path target, BackupCipher cipher, boolean compressed) throws IOException {
 		this.target = target;
 		this.partial = target.resolveSibling(target.getFileName() + ".partial");
-		this.fileDigest = sha256();
+		this.fileDigest = TableDigest.sha256();
 		this.file = new DigestOutputStream(new BufferedOutputStream(new SyncedFile(this.partial), 1 << 16),
 				this.fileDigest);
 		try {
@@ -134,15 +133,6 @@ final class ArchiveWriter implements AutoCloseable {
 		}
 	}
 
-	private static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
 	record Written(long size, String sha256, ArchiveContents.Manifest manifest) {
 	}
 
@@ -178,7 +168,7 @@ final class ArchiveWriter implements AutoCloseable {
 
 		private final RowCodec codec;
 
-		private final MessageDigest entryDigest = sha256();
+		private final MessageDigest entryDigest = TableDigest.sha256();
 
 		private final TableDigest digest = new TableDigest();
 

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -78,13 +77,7 @@ class BackupFiles {
 	}
 
 	static String sha256(Path file) throws IOException {
-		MessageDigest sha256;
-		try {
-			sha256 = MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		MessageDigest sha256 = TableDigest.sha256();
 		try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256)) {
 			in.transferTo(java.io.OutputStream.nullOutputStream());
 		}

@@ -9,7 +9,6 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Set;
 
-import dev.parley.administration.Settings;
 import dev.parley.operations.BackupKind;
 import dev.parley.platform.InstallationState;
 import dev.parley.platform.Maintenance;
@@ -40,11 +39,9 @@ class BackupScheduler {
 
 	private final BackupRunner runner;
 
-	private final BackupFiles files;
-
 	private final BackupLease lease;
 
-	private final Settings settings;
+	private final StrategyService strategyService;
 
 	private final InstallationState installation;
 
@@ -53,15 +50,14 @@ class BackupScheduler {
 	private final Clock clock;
 
 	BackupScheduler(StrategyRepository strategies, BackupCatalogue catalogue, RestoreLog restores, BackupRunner runner,
-			BackupFiles files, BackupLease lease, Settings settings, InstallationState installation,
-			Maintenance maintenance, Clock clock) {
+			BackupLease lease, StrategyService strategyService, InstallationState installation, Maintenance maintenance,
+			Clock clock) {
 		this.strategies = strategies;
 		this.catalogue = catalogue;
 		this.restores = restores;
 		this.runner = runner;
-		this.files = files;
 		this.lease = lease;
-		this.settings = settings;
+		this.strategyService = strategyService;
 		this.installation = installation;
 		this.maintenance = maintenance;
 		this.clock = clock;
@@ -95,7 +91,7 @@ class BackupScheduler {
 			this.catalogue.abandoned(now);
 			this.restores.abandoned(now);
 			BackupStrategy strategy = this.strategies.get();
-			ZoneId zone = zone();
+			ZoneId zone = this.strategyService.zone();
 			for (BackupKind kind : BackupKind.values()) {
 				String cron = strategy.schedules().get(kind);
 				if (cron != null && takeSlot(kind, cron, zone, now)) {
@@ -198,15 +194,6 @@ class BackupScheduler {
 			else {
 				this.runner.verifyChecksum(run);
 			}
-		}
-	}
-
-	private ZoneId zone() {
-		try {
-			return ZoneId.of(this.settings.get("organisation.timeZone"));
-		}
-		catch (RuntimeException ex) {
-			return ZoneId.systemDefault();
 		}
 	}
 

@@ -53,9 +53,7 @@ final class IntegrityCheck {
 			try (ResultSet rows = statement.executeQuery(table.selectAll())) {
 				Object[] row = new Object[width];
 				while (rows.next()) {
-					for (int i = 0; i < width; i++) {
-						row[i] = table.columns().get(i).kind().read(rows, i + 1);
-					}
+					table.read(rows, row);
 					RowCodec.Buffer encoded = codec.encode(row);
 					digest.add(encoded.array(), encoded.length());
 				}

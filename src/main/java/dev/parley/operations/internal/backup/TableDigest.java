@@ -22,8 +22,13 @@ final class TableDigest {
 	private long rows;
 
 	TableDigest() {
+		this.sha256 = sha256();
+	}
+
+	/** A new SHA-256 digest (every JVM has one). */
+	static MessageDigest sha256() {
 		try {
-			this.sha256 = MessageDigest.getInstance("SHA-256");
+			return MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);

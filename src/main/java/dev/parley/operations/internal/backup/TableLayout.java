@@ -27,6 +27,13 @@ record TableLayout(String name, List<Column> columns, String identityColumn, Lis
 		return "INSERT INTO " + this.name + " (" + columnList() + ") VALUES (" + marks + ")";
 	}
 
+	/** Reads the current row of a {@link #selectAll()} result into {@code row}. */
+	void read(java.sql.ResultSet rows, Object[] row) throws java.sql.SQLException {
+		for (int i = 0; i < row.length; i++) {
+			row[i] = this.columns.get(i).kind().read(rows, i + 1);
+		}
+	}
+
 	boolean hasBytes() {
 		return this.columns.stream().anyMatch((column) -> column.kind() == ColumnKind.BYTES);
 	}
