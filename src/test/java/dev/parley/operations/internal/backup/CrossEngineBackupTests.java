@@ -153,6 +153,13 @@ class CrossEngineBackupTests extends IntegrationTest {
 				assertThat(result.report().conversations()).isGreaterThan(10);
 				assertThat(result.manifest().table("chat_message").rows()).isLessThan(written.get());
 			}
+			// and back into the engine it came from, over the rows written since
+			try (ArchiveReader archive = ArchiveReader.open(file, null); Connection target = connect(database)) {
+				DatabaseRestore.Result result = DatabaseRestore.replace(target, archive, (t, i, n) -> {
+				});
+				assertThat(result.report().passed()).isTrue();
+				assertThat(count(target, "chat_message")).isEqualTo(result.manifest().table("chat_message").rows());
+			}
 		}
 		finally {
 			database.drop();
