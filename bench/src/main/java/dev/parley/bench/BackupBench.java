@@ -28,6 +28,7 @@ import tools.jackson.databind.JsonNode;
  *
  * <pre>
  * bench/backup [--only h2,postgresql] [--conversations 25000] [--messages 40] [--attachments 600] [--chat]
+ *     [--profile] [--server-jvm -Xmx1g]
  * </pre>
  */
 public final class BackupBench {
@@ -45,6 +46,8 @@ public final class BackupBench {
 	private boolean chat;
 
 	private boolean profile;
+
+	private final List<String> serverJvm = new ArrayList<>();
 
 	private BackupBench(Path parleyJar, Path out) {
 		this.parleyJar = parleyJar;
@@ -74,6 +77,11 @@ public final class BackupBench {
 				}
 				case "--chat" -> settings.add(() -> chatOn());
 				case "--profile" -> settings.add(() -> profileOn());
+				// e.g. --server-jvm -Xmx1g
+				case "--server-jvm" -> {
+					String option = args[++i];
+					settings.add(() -> current.serverJvm.add(option));
+				}
 				default -> throw new IllegalArgumentException("unknown argument " + args[i]);
 			}
 		}
@@ -122,6 +130,7 @@ public final class BackupBench {
 		}
 		List<String> jvm = new ArrayList<>(List.of("-XX:+UseG1GC", "-XX:MaxGCPauseMillis=10",
 				"-Xlog:gc:file=" + logs.resolve("gc-" + database + ".log")));
+		jvm.addAll(this.serverJvm);
 		if (this.profile) {
 			jvm.add("-XX:StartFlightRecording=filename=" + logs.resolve(database + ".jfr"));
 		}
@@ -150,18 +159,17 @@ public final class BackupBench {
 				ids[v] = backup(target, "LOGICAL", dbBytes,
 						(variants[v][0] ? "compressed" : "plain") + (variants[v][1] ? ", encrypted" : ""));
 			}
+			if (this.chat) {
+				// before the restore: H2 still writes out the restore's chunks long after
+				// it
+				chat(target, directory, dbBytes);
+			}
 			verify(target, ids[1]);
 			restore(target, ids[1], dbBytes);
 			System.out.printf("   database after the restore: %.1f MB%n",
 					databaseBytes(database, data, jdbc, user) / 1e6);
 			if (!database.equals("h2")) {
 				pgAnchor(target.database(), dbBytes);
-			}
-			if (this.chat) {
-				for (long id : ids) {
-					admin.delete("/api/v1/operations/backups/" + id);
-				}
-				chat(target, directory);
 			}
 		}
 	}
@@ -242,23 +250,34 @@ public final class BackupBench {
 		System.out.println("   restore progress (seconds since the request, table): " + poll.progress);
 	}
 
+	/**
+	 * pg_dump -Fc and pg_restore --single-transaction into an empty database, compressed
+	 * and not.
+	 */
 	private static void pgAnchor(String database, long dbBytes) throws Exception {
-		Path dump = Files.createTempFile("parley-bench", ".dump");
-		long start = System.nanoTime();
-		run("pg_dump", "-h", "127.0.0.1", "-U", "postgres", "-Fc", "-f", dump.toString(), database);
-		double dumpSeconds = (System.nanoTime() - start) / 1e9;
-		String copy = database + "_restored";
-		run("psql", "-h", "127.0.0.1", "-U", "postgres", "-q", "-c", "CREATE DATABASE " + copy);
-		start = System.nanoTime();
-		run("pg_restore", "-h", "127.0.0.1", "-U", "postgres", "--single-transaction", "-d", copy, dump.toString());
-		double restoreSeconds = (System.nanoTime() - start) / 1e9;
-		System.out.printf(
-				"   pg_dump -Fc: %.1f s, %.1f MB file, %.1f MB/s of database; pg_restore --single-transaction:"
-						+ " %.1f s, %.1f MB/s%n",
-				dumpSeconds, Files.size(dump) / 1e6, dbBytes / 1e6 / dumpSeconds, restoreSeconds,
-				dbBytes / 1e6 / restoreSeconds);
-		run("psql", "-h", "127.0.0.1", "-U", "postgres", "-q", "-c", "DROP DATABASE " + copy);
-		Files.delete(dump);
+		for (String level : List.of("default", "0")) {
+			Path dump = Files.createTempFile("parley-bench", ".dump");
+			List<String> command = new ArrayList<>(List.of("pg_dump", "-h", "127.0.0.1", "-U", "postgres", "-Fc"));
+			if (!level.equals("default")) {
+				command.add("-Z" + level);
+			}
+			command.addAll(List.of("-f", dump.toString(), database));
+			long start = System.nanoTime();
+			run(command.toArray(String[]::new));
+			double dumpSeconds = (System.nanoTime() - start) / 1e9;
+			String copy = database + "_restored";
+			run("psql", "-h", "127.0.0.1", "-U", "postgres", "-q", "-c", "CREATE DATABASE " + copy);
+			start = System.nanoTime();
+			run("pg_restore", "-h", "127.0.0.1", "-U", "postgres", "--single-transaction", "-d", copy, dump.toString());
+			double restoreSeconds = (System.nanoTime() - start) / 1e9;
+			System.out.printf(
+					"   pg_dump -Fc (compression %s): %.1f s, %.1f MB file, %.1f MB/s of database; "
+							+ "pg_restore --single-transaction: %.1f s, %.1f MB/s%n",
+					level, dumpSeconds, Files.size(dump) / 1e6, dbBytes / 1e6 / dumpSeconds, restoreSeconds,
+					dbBytes / 1e6 / restoreSeconds);
+			run("psql", "-h", "127.0.0.1", "-U", "postgres", "-q", "-c", "DROP DATABASE " + copy);
+			Files.delete(dump);
+		}
 	}
 
 	private static void run(String... command) throws Exception {
@@ -271,34 +290,37 @@ public final class BackupBench {
 	/**
 	 * Chat latency at 1,000 messages/s without, then with hot backups running throughout.
 	 */
-	private void chat(ParleyTarget target, Path directory) throws Exception {
+	private void chat(ParleyTarget target, Path directory, long dbBytes) throws Exception {
 		strategy(target.admin(), directory, true, false);
 		try (Load load = new Load(target, target.conversations(100, 5)).connect()) {
 			load.run(1000, Duration.ofSeconds(30), Duration.ofSeconds(2));
-			Load.Result without = load.run(1000, Duration.ofSeconds(2), Duration.ofSeconds(20));
-			print("without a backup", without);
-			AtomicBoolean stop = new AtomicBoolean();
-			List<String> taken = new ArrayList<>();
-			Thread backups = new Thread(() -> {
-				try {
-					while (!stop.get()) {
-						long id = backup(target, "HOT", 1, "during chat");
-						taken.add(String.valueOf(id));
-						target.admin().delete("/api/v1/operations/backups/" + id);
-					}
-				}
-				catch (Exception ex) {
-					ex.printStackTrace();
-				}
-			});
-			backups.start();
-			Load.Result with = load.run(1000, Duration.ofSeconds(2), Duration.ofSeconds(20));
-			stop.set(true);
-			print("with hot backups running", with);
-			backups.join();
-			Load.Result after = load.run(1000, Duration.ofSeconds(2), Duration.ofSeconds(20));
-			print("after (no backup)", after);
+			for (int round = 1; round <= 2; round++) {
+				chatRound(target, load, round, dbBytes);
+			}
 		}
+	}
+
+	/** 20 s without a backup, then 20 s with hot backups running one after the other. */
+	private static void chatRound(ParleyTarget target, Load load, int round, long dbBytes) throws Exception {
+		Load.Result without = load.run(1000, Duration.ofSeconds(2), Duration.ofSeconds(20));
+		print("without a backup (round " + round + ")", without);
+		AtomicBoolean stop = new AtomicBoolean();
+		Thread backups = new Thread(() -> {
+			try {
+				while (!stop.get()) {
+					long id = backup(target, "HOT", dbBytes, "during chat");
+					target.admin().delete("/api/v1/operations/backups/" + id);
+				}
+			}
+			catch (Exception ex) {
+				ex.printStackTrace();
+			}
+		});
+		backups.start();
+		Load.Result with = load.run(1000, Duration.ofSeconds(2), Duration.ofSeconds(20));
+		stop.set(true);
+		print("with hot backups running (round " + round + ")", with);
+		backups.join();
 	}
 
 	private static void print(String label, Load.Result result) {
