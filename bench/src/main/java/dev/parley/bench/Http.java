@@ -45,6 +45,10 @@ final class Http {
 		return post(path, body, null);
 	}
 
+	JsonNode delete(String path) throws Exception {
+		return send(json(path, null, null).DELETE(), path);
+	}
+
 	/** A POST as a visitor: with the visitor token, without cookies mattering. */
 	JsonNode post(String path, Object body, String visitorToken) throws Exception {
 		return send(

@@ -79,8 +79,16 @@ final class ParleyTarget implements Target {
 	 * database on 127.0.0.1:5432, dropped afterwards)
 	 */
 	static ParleyTarget start(Path jar, String database, List<String> jvmArgs, Path logDir) throws Exception {
+		return start(jar, database, jvmArgs, logDir, Files.createTempDirectory("parley-bench"), List.of());
+	}
+
+	/**
+	 * As {@link #start(Path, String, List, Path)}, in the given data directory and with
+	 * extra arguments after the standard ones (e.g. another H2 URL, a backup key).
+	 */
+	static ParleyTarget start(Path jar, String database, List<String> jvmArgs, Path logDir, Path data,
+			List<String> extraArgs) throws Exception {
 		int port = Server.freePort();
-		Path data = Files.createTempDirectory("parley-bench");
 		List<String> args = new ArrayList<>(
 				List.of("-jar", jar.toString(), "--server.port=" + port, "--parley.data-dir=" + data,
 						"--parley.setup.admin-username=admin", "--parley.setup.admin-password=" + ADMIN_PASSWORD,
@@ -98,6 +106,7 @@ final class ParleyTarget implements Target {
 			args.add("--spring.datasource.username=postgres");
 			label = "Parley (PostgreSQL)";
 		}
+		args.addAll(extraArgs);
 		Server server = Server.start("parley-" + database, port, jvmArgs, args, logDir);
 		return new ParleyTarget(label, server, dbName);
 	}
@@ -107,6 +116,11 @@ final class ParleyTarget implements Target {
 		if (psql.waitFor() != 0) {
 			throw new IllegalStateException("psql failed: " + sql);
 		}
+	}
+
+	/** The fresh PostgreSQL database's name (null on H2). */
+	String database() {
+		return this.database;
 	}
 
 	/** The signed-in administrator. */
