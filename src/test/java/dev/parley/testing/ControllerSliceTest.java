@@ -28,9 +28,10 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 @WebMvcTest(excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
 		// the console's pages and static assets are not part of a controller's rules
 		pattern = "dev\\.parley\\.platform\\.internal\\.WebConfiguration"),
-		// problems are made (and translated) by the problem writer
+		// problems are made (and translated) by the problem writer; maintenance mode's
+		// interceptor (off in a slice) needs its gate
 		includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-				pattern = "dev\\.parley\\.platform\\.internal\\.Problem(Writer|Texts)"))
+				pattern = "dev\\.parley\\.platform\\.internal\\.(Problem(Writer|Texts)|QuietGate)"))
 @Import(ControllerSliceTest.MethodSecurity.class)
 public @interface ControllerSliceTest {
 

@@ -113,12 +113,18 @@ public final class Nginx implements AutoCloseable {
 		try {
 			writeSiteConfig(List.of(nodePortsDown));
 			int workers = startedWorkers();
+			int leaving = count("gracefully shutting down");
 			run(this.nginx, "-t", "-p", this.prefix + "/", "-e", this.prefix.resolve("error.log").toString(), "-c",
 					this.prefix.resolve("nginx.conf").toString());
 			run(this.nginx, "-s", "reload", "-p", this.prefix + "/", "-e", this.prefix.resolve("error.log").toString(),
 					"-c", this.prefix.resolve("nginx.conf").toString());
 			Eventually.until(() -> "a new Nginx worker after reload", () -> startedWorkers() > workers,
 					Duration.ofSeconds(10));
+			// until the old worker has stopped taking connections (under load it may take
+			// a
+			// moment to see the signal), a new socket could still reach a drained node
+			Eventually.until(() -> "the old Nginx worker leaving after reload",
+					() -> count("gracefully shutting down") > leaving, Duration.ofSeconds(10));
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
@@ -248,7 +254,11 @@ public final class Nginx implements AutoCloseable {
 	}
 
 	private int startedWorkers() {
-		return errorLog().split("start worker process", -1).length - 1;
+		return count("start worker process");
+	}
+
+	private int count(String line) {
+		return errorLog().split(line, -1).length - 1;
 	}
 
 	private void awaitListening() {

@@ -238,7 +238,7 @@ class BackupApiTests extends IntegrationTest {
 	void aSecondBackupWhileOneRunsIsRefused() {
 		this.jdbc.sql("DELETE FROM node_lease WHERE name = 'backup'").update();
 		this.jdbc.sql("INSERT INTO node_lease (name, holder, expires_at) VALUES ('backup', 'another-node', ?)")
-			.param(System.currentTimeMillis() + 3_600_000L)
+			.param(this.clock.millis() + 3_600_000L)
 			.update();
 		try {
 			ApiClient.Response busy = admin().post("/api/v1/operations/backups", Map.of("kind", "HOT"));
