@@ -32,11 +32,18 @@ class BackupApiTests extends IntegrationTest {
 
 	@BeforeEach
 	void backupsGoToATemporaryDirectory() {
-		ApiClient.Response strategy = admin().get("/api/v1/operations/backup-strategy");
-		Map<String, Object> body = new java.util.HashMap<>(Map.of("directory", directory.toString(), "schedules",
-				Map.of(), "compress", true, "encrypt", false, "keepDaily", 7, "keepWeekly", 4, "keepMonthly", 6));
-		ApiClient.Response saved = admin().put("/api/v1/operations/backup-strategy", body);
-		assertThat(saved.status()).as(saved.toString() + strategy).isEqualTo(200);
+		backupsGoTo(admin(), directory, false);
+	}
+
+	/**
+	 * Sets the strategy: no schedules, compressed, default retention, into
+	 * {@code directory}.
+	 */
+	static void backupsGoTo(ApiClient admin, Path directory, boolean encrypt) {
+		ApiClient.Response saved = admin.put("/api/v1/operations/backup-strategy",
+				Map.of("directory", directory.toString(), "schedules", Map.of(), "compress", true, "encrypt", encrypt,
+						"keepDaily", 7, "keepWeekly", 4, "keepMonthly", 6));
+		assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
 	}
 
 	@Test
@@ -154,9 +161,7 @@ class BackupApiTests extends IntegrationTest {
 		ApiClient admin = admin();
 		Path blocked = directory.resolve(unique("blocked"));
 		Files.createDirectories(blocked);
-		Map<String, Object> strategy = new java.util.HashMap<>(Map.of("directory", blocked.toString(), "schedules",
-				Map.of(), "compress", true, "encrypt", false, "keepDaily", 7, "keepWeekly", 4, "keepMonthly", 6));
-		assertThat(admin.put("/api/v1/operations/backup-strategy", strategy).status()).isEqualTo(200);
+		backupsGoTo(admin, blocked, false);
 		// the directory is gone and a file stands in its place
 		Files.delete(blocked);
 		Files.writeString(blocked, "not a directory");

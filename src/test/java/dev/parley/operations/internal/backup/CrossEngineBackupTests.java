@@ -42,9 +42,7 @@ class CrossEngineBackupTests extends IntegrationTest {
 	@Test
 	void anEmbeddedInstallationMovesToPostgresqlAndOnToMariadb() throws Exception {
 		ApiClient admin = admin();
-		Map<String, Object> strategy = Map.of("directory", this.directory.toString(), "schedules", Map.of(), "compress",
-				true, "encrypt", true, "keepDaily", 7, "keepWeekly", 4, "keepMonthly", 6);
-		assertThat(admin.put("/api/v1/operations/backup-strategy", strategy).status()).isEqualTo(200);
+		BackupApiTests.backupsGoTo(admin, this.directory, true);
 		ChatData.conversationWithAFile(admin, client(), unique("Moving"));
 		JsonNode backup = BackupApiTests.finished(admin, BackupApiTests.start(admin, "LOGICAL"));
 		assertThat(backup.path("status").asString()).as(backup.toString()).isEqualTo("SUCCEEDED");
@@ -95,13 +93,7 @@ class CrossEngineBackupTests extends IntegrationTest {
 	@org.junit.jupiter.params.ParameterizedTest
 	@org.junit.jupiter.params.provider.ValueSource(strings = { "H2", "PostgreSQL", "MariaDB" })
 	void aHotBackupTakenWhileMessagesArriveIsConsistent(String product) throws Exception {
-		ExternalServices.TestDatabase database = switch (product) {
-			case "PostgreSQL" -> ExternalServices.postgres();
-			case "MariaDB" -> ExternalServices.mariadb();
-			default -> new ExternalServices.TestDatabase(
-					"jdbc:h2:file:" + this.directory.resolve("source/parley") + ";WRITE_DELAY=0", "sa",
-					"jdbc:h2:mem:drop", "SELECT 1");
-		};
+		ExternalServices.TestDatabase database = database(product, "source");
 		try {
 			migrate(database, product);
 			long channel;
@@ -169,12 +161,7 @@ class CrossEngineBackupTests extends IntegrationTest {
 	@org.junit.jupiter.params.ParameterizedTest
 	@org.junit.jupiter.params.provider.ValueSource(strings = { "H2", "PostgreSQL", "MariaDB" })
 	void aRestoreThatFailsHalfWayLeavesTheOldDataAsItWas(String product) throws Exception {
-		ExternalServices.TestDatabase database = switch (product) {
-			case "PostgreSQL" -> ExternalServices.postgres();
-			case "MariaDB" -> ExternalServices.mariadb();
-			default -> new ExternalServices.TestDatabase("jdbc:h2:file:" + this.directory.resolve("half/parley"), "sa",
-					"jdbc:h2:mem:drop", "SELECT 1");
-		};
+		ExternalServices.TestDatabase database = database(product, "half");
 		try {
 			migrate(database, product);
 			Path file = this.directory.resolve("half-" + product + ".pbk");
@@ -240,6 +227,20 @@ class CrossEngineBackupTests extends IntegrationTest {
 				.isEqualTo(BackupRefused.Reason.FOREIGN_VERSION);
 			assertThat(count(connection, "staff_role")).isEqualTo(roles).isPositive();
 		}
+	}
+
+	/**
+	 * A fresh, empty database of the engine; for H2 a file under the test's directory
+	 * (deleted with it, so dropping it does nothing).
+	 */
+	private ExternalServices.TestDatabase database(String product, String name) {
+		return switch (product) {
+			case "PostgreSQL" -> ExternalServices.postgres();
+			case "MariaDB" -> ExternalServices.mariadb();
+			default -> new ExternalServices.TestDatabase(
+					"jdbc:h2:file:" + this.directory.resolve(name + "/parley") + ";WRITE_DELAY=0", "sa",
+					"jdbc:h2:mem:drop", "SELECT 1");
+		};
 	}
 
 	private static long count(Connection connection, String table) throws SQLException {

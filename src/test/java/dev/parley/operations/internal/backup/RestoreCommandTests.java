@@ -100,9 +100,7 @@ class RestoreCommandTests extends IntegrationTest {
 
 	private Path backup() {
 		ApiClient admin = admin();
-		Map<String, Object> strategy = Map.of("directory", this.directory.toString(), "schedules", Map.of(), "compress",
-				true, "encrypt", true, "keepDaily", 7, "keepWeekly", 4, "keepMonthly", 6);
-		assertThat(admin.put("/api/v1/operations/backup-strategy", strategy).status()).isEqualTo(200);
+		BackupApiTests.backupsGoTo(admin, this.directory, true);
 		ChatData.conversationWithAFile(admin, client(), unique("Command"));
 		JsonNode backup = BackupApiTests.finished(admin, BackupApiTests.start(admin, "HOT"));
 		assertThat(backup.path("status").asString()).as(backup.toString()).isEqualTo("SUCCEEDED");
