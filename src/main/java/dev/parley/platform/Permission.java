@@ -13,9 +13,9 @@ import java.util.stream.Collectors;
  * Security's authorities hold.
  * <p>
  * A permission is listed only once something is guarded by it (an endpoint, a screen's
- * API): permissions of modules still to come (customers, tickets, statistics, logs,
- * faults) arrive with their modules, together with a migration that grants them to the
- * built-in roles ({@code PermissionCatalogueTests} keeps this so).
+ * API): permissions of modules still to come (tickets, statistics, logs, faults) arrive
+ * with their modules, together with a migration that grants them to the built-in roles
+ * ({@code PermissionCatalogueTests} keeps this so).
  */
 public enum Permission {
 
@@ -34,6 +34,36 @@ public enum Permission {
 	TEAM_ASSIGN("team.assign", "agents"),
 
 	AGENT_PERMISSIONS_ADJUST("agent.permissions.adjust", "agents"),
+
+	/** Customer records: the list, search, the customer page and his history. */
+	CUSTOMER_VIEW("customer.view", "customers"),
+
+	/** Editing a customer: profile, contacts, tags, level, attributes, notes. */
+	CUSTOMER_EDIT("customer.edit", "customers"),
+
+	/** Merging duplicate customers (the history of both is kept). */
+	CUSTOMER_MERGE("customer.merge", "customers"),
+
+	/** Blocking and unblocking a customer (spam, abuse). */
+	CUSTOMER_BLOCK("customer.block", "customers"),
+
+	/**
+	 * Seeing customers' e-mail addresses and phone numbers unmasked (each reveal
+	 * audited).
+	 */
+	CUSTOMER_PII_VIEW("customer.pii.view", "customers"),
+
+	/** Importing customers from CSV. */
+	CUSTOMER_IMPORT("customer.import", "customers"),
+
+	/** Exporting customer lists to CSV and XLSX. */
+	CUSTOMER_EXPORT("customer.export", "customers"),
+
+	/** Customer settings: levels, attributes, shared segments, retention. */
+	CUSTOMER_MANAGE("customer.manage", "customers"),
+
+	/** Data subject requests: exporting and erasing everything about one customer. */
+	CUSTOMER_PRIVACY("customer.privacy", "customers"),
 
 	USER_VIEW("user.view", "administration"),
 

@@ -83,6 +83,26 @@ public class VisitorRepository {
 			.update();
 	}
 
+	Optional<Long> customerOf(long visitorId) {
+		return this.jdbc.sql("SELECT customer_id FROM visitor WHERE id = ?")
+			.param(visitorId)
+			.query((rs, row) -> (Long) rs.getObject("customer_id", Long.class))
+			.list()
+			.stream()
+			.filter(java.util.Objects::nonNull)
+			.findFirst();
+	}
+
+	void linkCustomer(long visitorId, long customerId) {
+		this.jdbc.sql("UPDATE visitor SET customer_id = ? WHERE id = ?").params(customerId, visitorId).update();
+	}
+
+	int moveCustomer(long fromCustomerId, long toCustomerId) {
+		return this.jdbc.sql("UPDATE visitor SET customer_id = ? WHERE customer_id = ?")
+			.params(toCustomerId, fromCustomerId)
+			.update();
+	}
+
 	private static Visitor map(ResultSet rs, int row) throws SQLException {
 		return new Visitor(rs.getLong("id"), rs.getLong("channel_id"), rs.getString("customer_external_id"),
 				rs.getString("name"), rs.getString("email"), rs.getString("phone"), rs.getString("language"),

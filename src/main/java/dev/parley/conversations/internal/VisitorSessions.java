@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import dev.parley.conversations.CustomerLinks;
 import dev.parley.conversations.GroupDirectory;
 import dev.parley.conversations.MessageLeft;
 import dev.parley.conversations.Side;
@@ -55,10 +56,13 @@ public class VisitorSessions {
 
 	private final ApplicationEventPublisher events;
 
+	private final CustomerLinks customers;
+
 	VisitorSessions(ChannelRepository channels, VisitorRepository visitors, ConversationRepository conversations,
 			ConversationLifecycle lifecycle, ChatMessages chat, MessageRepository messages, ChatInput input,
 			LiveFeed feed, VisitorTokens tokens, ChatViews views, Clock clock, TransactionTemplate transactions,
-			GroupDirectory groups, ApplicationEventPublisher events) {
+			GroupDirectory groups, ApplicationEventPublisher events, CustomerLinks customers) {
+		this.customers = customers;
 		this.lifecycle = lifecycle;
 		this.messages = messages;
 		this.input = input;
@@ -128,7 +132,11 @@ public class VisitorSessions {
 		Optional<Visitor> known = this.tokens.verify(arrival.token())
 			.filter((identity) -> identity.channelId() == channel.id())
 			.flatMap((identity) -> this.visitors.findById(identity.visitorId()));
-		if (customerId != null && (known.isEmpty() || !customerId.equals(known.get().customerExternalId()))) {
+		// an anonymous visitor who is vouched for now becomes that customer (his chat so
+		// far
+		// comes along); one vouched for as someone else is another visitor
+		if (customerId != null && (known.isEmpty() || (known.get().customerExternalId() != null
+				&& !customerId.equals(known.get().customerExternalId())))) {
 			known = this.visitors.findByCustomer(channel.id(), customerId).or(() -> Optional.empty());
 		}
 		Visitor visitor;
@@ -147,6 +155,11 @@ public class VisitorSessions {
 					ChatInput.optional("pageUrl", arrival.pageUrl(), 2000),
 					ChatInput.optional("referrer", arrival.referrer(), 2000), now, now);
 			visitor = this.visitors.findById(this.visitors.insert(draft)).orElseThrow();
+		}
+		if (customerId != null || this.visitors.customerOf(visitor.id()).isPresent()) {
+			// a vouched-for visitor is his customer at once; an anonymous one becomes a
+			// customer when he starts a conversation
+			linkCustomer(visitor, customerId, name, email, phone, now);
 		}
 		VisitorConversationView conversation = this.conversations.findLatestForVisitor(visitor.id())
 			.filter((c) -> !c.closed() || (c.closedAt() != null && c.rating() == null
@@ -201,6 +214,7 @@ public class VisitorSessions {
 			}
 			Visitor updated = withContact(visitor, name, email, phone, this.clock.instant());
 			this.visitors.update(updated);
+			linkCustomer(updated, null, name, email, phone, updated.lastSeenAt());
 			Conversation conversation = this.lifecycle.start(updated, question, group, false);
 			if (question != null) {
 				// the visitor's first words are the first message, like any other
@@ -246,6 +260,7 @@ public class VisitorSessions {
 		Long conversationId = this.transactions.execute((tx) -> {
 			this.visitors.lock(visitor.id());
 			this.visitors.update(updated);
+			linkCustomer(updated, null, name, email, phone, now);
 			Optional<Conversation> open = this.conversations.findOpenForVisitor(visitor.id());
 			// an agent may already be on an open one: then this is just one more message
 			Conversation conversation = open.orElseGet(() -> this.lifecycle.start(updated, null, group, true));
@@ -268,6 +283,20 @@ public class VisitorSessions {
 	 * the same client id (then nothing was stored now).
 	 */
 	public record Left(VisitorConversationView conversation, boolean duplicate) {
+	}
+
+	/**
+	 * Links the visitor to his customer (customers decides which), with what he said
+	 * about himself now.
+	 */
+	private void linkCustomer(Visitor visitor, String verifiedExternalId, String name, String email, String phone,
+			Instant now) {
+		Long current = this.visitors.customerOf(visitor.id()).orElse(null);
+		long linked = this.customers.link(new CustomerLinks.VisitorFacts(visitor.id(), current, visitor.channelId(),
+				verifiedExternalId, null, name, email, phone, visitor.language(), now));
+		if (current == null || current != linked) {
+			this.visitors.linkCustomer(visitor.id(), linked);
+		}
 	}
 
 	/** The visitor with the contact details given now (null: keep what is known). */

@@ -1,0 +1,141 @@
+package dev.parley.customers.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import dev.parley.conversations.CustomerLinks;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The matching rules: who a visitor is.
+ * <ul>
+ * <li>A visitor the website vouched for (identity verification) is the customer of that
+ * identity at once, on any channel and device; so is one vouched for by a verified e-mail
+ * address (the portal's sign-in).
+ * <li>Anything the visitor only typed (an e-mail address or phone number in the pre-chat
+ * form or a left message) is recorded on his own customer as unverified, and when another
+ * customer has the same value an agent is shown the possible duplicate; it never links
+ * him to that customer, so nobody reads another customer's history by typing his address.
+ * <li>An anonymous visitor becomes a customer of his own when he starts a conversation.
+ * When he is identified later, his anonymous record (which has no identity of its own) is
+ * merged into the identified customer.
+ * </ul>
+ */
+@Component
+class CustomerLinking implements CustomerLinks {
+
+	private final CustomerRepository customers;
+
+	private final ContactRepository contacts;
+
+	private final CustomerMerges merges;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	CustomerLinking(CustomerRepository customers, ContactRepository contacts, CustomerMerges merges, JdbcClient jdbc,
+			Clock clock) {
+		this.customers = customers;
+		this.contacts = contacts;
+		this.merges = merges;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	@Override
+	public long link(VisitorFacts facts) {
+		Instant at = facts.at();
+		Optional<Customer> current = (facts.customerId() != null) ? this.customers.findLive(facts.customerId())
+				: Optional.empty();
+		long target;
+		if (facts.verifiedExternalId() != null) {
+			target = identityOwner(facts.verifiedExternalId()).orElseGet(() -> {
+				long id = current.filter(this::anonymous).map(Customer::id).orElseGet(() -> newCustomer(facts));
+				this.jdbc.sql("INSERT INTO customer_identity (external_id, customer_id, created_at) VALUES (?, ?, ?)")
+					.params(facts.verifiedExternalId(), id, at.toEpochMilli())
+					.update();
+				return id;
+			});
+		}
+		else if (facts.verifiedEmail() != null) {
+			target = this.contacts.verifiedOwner(ContactKind.EMAIL, facts.verifiedEmail())
+				.orElseGet(() -> current.filter(this::anonymous).map(Customer::id).orElseGet(() -> newCustomer(facts)));
+		}
+		else {
+			target = current.map(Customer::id).orElseGet(() -> newCustomer(facts));
+		}
+		if (current.isPresent() && current.get().id() != target && anonymous(current.get())) {
+			Customer survivor = this.customers.findById(target).orElseThrow();
+			this.merges.merge(survivor, current.get(), null, "identified visitor");
+		}
+		if (facts.verifiedEmail() != null) {
+			this.contacts.add(target, ContactKind.EMAIL, facts.verifiedEmail(), true, at);
+		}
+		typed(target, ContactKind.EMAIL, facts.email(), at);
+		typed(target, ContactKind.PHONE, facts.phone(), at);
+		this.customers.seen(target, facts.name(), facts.language(), at);
+		this.customers.channelUsed(target, facts.channelId(), at);
+		return target;
+	}
+
+	@Override
+	public Optional<CustomerBlock> block(long customerId) {
+		Instant now = this.clock.instant();
+		return this.customers.findLive(customerId)
+			.filter((c) -> c.blockedAt(now))
+			.map((c) -> new CustomerBlock(c.blockReason(), c.blockedUntil()));
+	}
+
+	private Optional<Long> identityOwner(String externalId) {
+		return this.jdbc.sql("SELECT customer_id FROM customer_identity WHERE external_id = ?")
+			.param(externalId)
+			.query(Long.class)
+			.optional()
+			.flatMap(this.customers::findLive)
+			.map(Customer::id);
+	}
+
+	/**
+	 * @return whether nothing but a visitor's browser ties the record to a person (no
+	 * identity, no verified contact), so it may be merged into whoever he proves to be
+	 */
+	private boolean anonymous(Customer customer) {
+		boolean identified = this.jdbc.sql("SELECT COUNT(*) FROM customer_identity WHERE customer_id = ?")
+			.param(customer.id())
+			.query(Integer.class)
+			.single() > 0;
+		return !identified && this.contacts.of(customer.id()).stream().noneMatch(Contact::verified);
+	}
+
+	private long newCustomer(VisitorFacts facts) {
+		return this.customers.insert(facts.name(), facts.language(), facts.at());
+	}
+
+	/**
+	 * Records a contact the visitor typed, unverified; another customer with the same one
+	 * becomes a suggested duplicate.
+	 */
+	private void typed(long customerId, ContactKind kind, String value, Instant at) {
+		if (value == null || value.isBlank() || !this.contacts.add(customerId, kind, value, false, at)) {
+			return;
+		}
+		for (Contact other : this.contacts.withValue(kind, value)) {
+			if (other.customerId() != customerId && this.jdbc.sql(
+					"SELECT COUNT(*) FROM customer_suggestion WHERE customer_id = ? AND candidate_id = ? AND reason = ?")
+				.params(customerId, other.customerId(), kind.name())
+				.query(Integer.class)
+				.single() == 0) {
+				this.jdbc
+					.sql("INSERT INTO customer_suggestion (customer_id, candidate_id, reason, created_at) "
+							+ "VALUES (?, ?, ?, ?)")
+					.params(customerId, other.customerId(), kind.name(), at.toEpochMilli())
+					.update();
+			}
+		}
+	}
+
+}

@@ -1,0 +1,146 @@
+package dev.parley.customers.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import dev.parley.conversations.CustomerVisitors;
+import dev.parley.customers.CustomersMerged;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Merges one customer record into another: everything the merged one had (visitors and so
+ * conversations, contacts, identities, tags, attribute values, notes, channels) moves to
+ * the survivor, which keeps its own values where both have one; the merged record stays
+ * as a pointer to the survivor, and the merge is recorded.
+ */
+@Service
+public class CustomerMerges {
+
+	private final CustomerRepository customers;
+
+	private final ContactRepository contacts;
+
+	private final CustomerVisitors visitors;
+
+	private final JdbcClient jdbc;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	CustomerMerges(CustomerRepository customers, ContactRepository contacts, CustomerVisitors visitors, JdbcClient jdbc,
+			ApplicationEventPublisher events, Clock clock) {
+		this.customers = customers;
+		this.contacts = contacts;
+		this.visitors = visitors;
+		this.jdbc = jdbc;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Merges {@code merged} into {@code survivor}; both must be live records and differ
+	 * (the caller checks, so it can say why not).
+	 * @param actor the username merging; null for Parley itself
+	 * @param summary what the merge moved, in a line, for the list of merges
+	 */
+	@Transactional
+	public void merge(Customer survivor, Customer merged, String actor, String summary) {
+		long s = survivor.id();
+		long m = merged.id();
+		Instant now = this.clock.instant();
+		// lock both rows in id order, so two merges of the same pair cannot deadlock
+		lock(Math.min(s, m));
+		lock(Math.max(s, m));
+		this.visitors.moveVisitors(m, s);
+		this.contacts.move(m, s);
+		this.jdbc.sql("UPDATE customer_identity SET customer_id = ? WHERE customer_id = ?").params(s, m).update();
+		moveDistinct("customer_tag", "tag", s, m);
+		moveDistinct("customer_attribute_value", "attribute_id", s, m);
+		moveDistinct("customer_channel", "channel_id", s, m);
+		this.jdbc.sql("UPDATE customer_note SET customer_id = ? WHERE customer_id = ?").params(s, m).update();
+		this.jdbc
+			.sql("DELETE FROM customer_suggestion WHERE (customer_id = ? AND candidate_id = ?) "
+					+ "OR (customer_id = ? AND candidate_id = ?)")
+			.params(s, m, m, s)
+			.update();
+		moveDistinctSuggestions(s, m);
+		this.jdbc
+			.sql("UPDATE customer SET name = COALESCE(name, ?), company = COALESCE(company, ?), "
+					+ "language = COALESCE(language, ?), time_zone = COALESCE(time_zone, ?), "
+					+ "level_id = COALESCE(level_id, ?), updated_at = ?, version = version + 1 WHERE id = ?")
+			.params(merged.name(), merged.company(), merged.language(), merged.timeZone(), merged.levelId(),
+					now.toEpochMilli(), s)
+			.update();
+		this.customers.absorbSightings(s, merged);
+		this.customers.markMerged(m, s, now);
+		this.customers.activity(s, this.visitors.activity(s));
+		this.jdbc
+			.sql("INSERT INTO customer_merge (survivor_id, merged_id, actor, merged_at, summary) "
+					+ "VALUES (?, ?, ?, ?, ?)")
+			.params(s, m, actor, now.toEpochMilli(), summary)
+			.update();
+		this.events.publishEvent(new CustomersMerged(s, m, actor, now));
+	}
+
+	private void lock(long id) {
+		this.jdbc.sql("SELECT id FROM customer WHERE id = ? FOR UPDATE").param(id).query(Long.class).list();
+	}
+
+	/**
+	 * Moves rows keyed by (customer_id, {@code key}) to the survivor, except those it has
+	 * already (the survivor's stay, the merged one's are deleted).
+	 */
+	private void moveDistinct(String table, String key, long survivor, long merged) {
+		List<Object> taken = this.jdbc.sql("SELECT " + key + " FROM " + table + " WHERE customer_id = ?")
+			.param(survivor)
+			.query((rs, row) -> rs.getObject(1))
+			.list();
+		for (Object value : taken) {
+			this.jdbc.sql("DELETE FROM " + table + " WHERE customer_id = ? AND " + key + " = ?")
+				.params(merged, value)
+				.update();
+		}
+		this.jdbc.sql("UPDATE " + table + " SET customer_id = ? WHERE customer_id = ?")
+			.params(survivor, merged)
+			.update();
+	}
+
+	/**
+	 * Points the merged customer's suggestions at the survivor; those that would then
+	 * repeat one or name the survivor twice are dropped.
+	 */
+	private void moveDistinctSuggestions(long survivor, long merged) {
+		record Suggestion(long id, long customerId, long candidateId, String reason) {
+		}
+		List<Suggestion> moving = this.jdbc
+			.sql("SELECT id, customer_id, candidate_id, reason FROM customer_suggestion "
+					+ "WHERE customer_id = ? OR candidate_id = ?")
+			.params(merged, merged)
+			.query((rs, row) -> new Suggestion(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4)))
+			.list();
+		for (Suggestion suggestion : moving) {
+			long customer = (suggestion.customerId() == merged) ? survivor : suggestion.customerId();
+			long candidate = (suggestion.candidateId() == merged) ? survivor : suggestion.candidateId();
+			boolean repeats = customer == candidate || this.jdbc.sql(
+					"SELECT COUNT(*) FROM customer_suggestion WHERE customer_id = ? AND candidate_id = ? AND reason = ?")
+				.params(customer, candidate, suggestion.reason())
+				.query(Integer.class)
+				.single() > 0;
+			if (repeats) {
+				this.jdbc.sql("DELETE FROM customer_suggestion WHERE id = ?").param(suggestion.id()).update();
+			}
+			else {
+				this.jdbc.sql("UPDATE customer_suggestion SET customer_id = ?, candidate_id = ? WHERE id = ?")
+					.params(customer, candidate, suggestion.id())
+					.update();
+			}
+		}
+	}
+
+}
