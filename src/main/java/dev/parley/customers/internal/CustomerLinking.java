@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 import dev.parley.conversations.CustomerLinks;
+import dev.parley.customers.CustomerChanged;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -37,8 +39,11 @@ class CustomerLinking implements CustomerLinks {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	CustomerLinking(CustomerRepository customers, ContactRepository contacts, CustomerMerges merges, JdbcClient jdbc,
-			Clock clock) {
+			Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.customers = customers;
 		this.contacts = contacts;
 		this.merges = merges;
@@ -51,10 +56,13 @@ class CustomerLinking implements CustomerLinks {
 		Instant at = facts.at();
 		Optional<Customer> current = (facts.customerId() != null) ? this.customers.findLive(facts.customerId())
 				: Optional.empty();
+		boolean[] created = { false };
 		long target;
 		if (facts.verifiedExternalId() != null) {
 			target = identityOwner(facts.verifiedExternalId()).orElseGet(() -> {
-				long id = current.filter(this::anonymous).map(Customer::id).orElseGet(() -> newCustomer(facts));
+				long id = current.filter(this::anonymous)
+					.map(Customer::id)
+					.orElseGet(() -> newCustomer(facts, created));
 				this.jdbc.sql("INSERT INTO customer_identity (external_id, customer_id, created_at) VALUES (?, ?, ?)")
 					.params(facts.verifiedExternalId(), id, at.toEpochMilli())
 					.update();
@@ -63,22 +71,28 @@ class CustomerLinking implements CustomerLinks {
 		}
 		else if (facts.verifiedEmail() != null) {
 			target = this.contacts.verifiedOwner(ContactKind.EMAIL, facts.verifiedEmail())
-				.orElseGet(() -> current.filter(this::anonymous).map(Customer::id).orElseGet(() -> newCustomer(facts)));
+				.orElseGet(() -> current.filter(this::anonymous)
+					.map(Customer::id)
+					.orElseGet(() -> newCustomer(facts, created)));
 		}
 		else {
-			target = current.map(Customer::id).orElseGet(() -> newCustomer(facts));
+			target = current.map(Customer::id).orElseGet(() -> newCustomer(facts, created));
 		}
 		if (current.isPresent() && current.get().id() != target && anonymous(current.get())) {
 			Customer survivor = this.customers.findById(target).orElseThrow();
 			this.merges.merge(survivor, current.get(), null, "identified visitor");
 		}
+		boolean changed = created[0];
 		if (facts.verifiedEmail() != null) {
-			this.contacts.add(target, ContactKind.EMAIL, facts.verifiedEmail(), true, at);
+			changed |= this.contacts.add(target, ContactKind.EMAIL, facts.verifiedEmail(), true, at);
 		}
-		typed(target, ContactKind.EMAIL, facts.email(), at);
-		typed(target, ContactKind.PHONE, facts.phone(), at);
-		this.customers.seen(target, facts.name(), facts.language(), at);
+		changed |= typed(target, ContactKind.EMAIL, facts.email(), at);
+		changed |= typed(target, ContactKind.PHONE, facts.phone(), at);
+		changed |= this.customers.seen(target, facts.name(), facts.language(), at);
 		this.customers.channelUsed(target, facts.channelId(), at);
+		if (changed) {
+			this.events.publishEvent(new CustomerChanged(target, at));
+		}
 		return target;
 	}
 
@@ -111,7 +125,8 @@ class CustomerLinking implements CustomerLinks {
 		return !identified && this.contacts.of(customer.id()).stream().noneMatch(Contact::verified);
 	}
 
-	private long newCustomer(VisitorFacts facts) {
+	private long newCustomer(VisitorFacts facts, boolean[] created) {
+		created[0] = true;
 		return this.customers.insert(facts.name(), facts.language(), facts.at());
 	}
 
@@ -119,9 +134,9 @@ class CustomerLinking implements CustomerLinks {
 	 * Records a contact the visitor typed, unverified; another customer with the same one
 	 * becomes a suggested duplicate.
 	 */
-	private void typed(long customerId, ContactKind kind, String value, Instant at) {
+	private boolean typed(long customerId, ContactKind kind, String value, Instant at) {
 		if (value == null || value.isBlank() || !this.contacts.add(customerId, kind, value, false, at)) {
-			return;
+			return false;
 		}
 		for (Contact other : this.contacts.withValue(kind, value)) {
 			if (other.customerId() != customerId && this.jdbc.sql(
@@ -136,6 +151,7 @@ class CustomerLinking implements CustomerLinks {
 					.update();
 			}
 		}
+		return true;
 	}
 
 }

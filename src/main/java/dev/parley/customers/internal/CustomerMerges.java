@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.parley.conversations.CustomerVisitors;
+import dev.parley.customers.CustomerChanged;
 import dev.parley.customers.CustomersMerged;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -86,6 +87,7 @@ public class CustomerMerges {
 			.params(s, m, actor, now.toEpochMilli(), summary)
 			.update();
 		this.events.publishEvent(new CustomersMerged(s, m, actor, now));
+		this.events.publishEvent(new CustomerChanged(s, now));
 	}
 
 	private void lock(long id) {

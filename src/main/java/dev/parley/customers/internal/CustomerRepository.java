@@ -62,24 +62,23 @@ public class CustomerRepository {
 	/**
 	 * Notes that the customer was seen (at most once a minute, to keep widget arrivals
 	 * cheap), and fills in his name and language when they are not known yet.
+	 * @return whether his name was filled in
 	 */
-	public void seen(long id, String name, String language, Instant at) {
+	public boolean seen(long id, String name, String language, Instant at) {
 		long now = at.toEpochMilli();
 		this.jdbc.sql("UPDATE customer SET last_seen_at = ? WHERE id = ? AND last_seen_at < ?")
 			.params(now, id, now - SEEN_GRANULARITY_MILLIS)
 			.update();
-		if (name != null) {
-			this.jdbc
-				.sql("UPDATE customer SET name = ?, updated_at = ?, version = version + 1 WHERE id = ? "
-						+ "AND name IS NULL")
-				.params(name, now, id)
-				.update();
-		}
+		boolean named = name != null && this.jdbc
+			.sql("UPDATE customer SET name = ?, updated_at = ?, version = version + 1 WHERE id = ? AND name IS NULL")
+			.params(name, now, id)
+			.update() > 0;
 		if (language != null) {
 			this.jdbc.sql("UPDATE customer SET language = ? WHERE id = ? AND language IS NULL")
 				.params(language, id)
 				.update();
 		}
+		return named;
 	}
 
 	/** Keeps the figures read from live chat. */
