@@ -141,7 +141,7 @@ class OwnConversations implements CustomerConversations {
 	}
 
 	private static Row row(ResultSet rs, int index) throws SQLException {
-		Summary summary = new Summary(rs.getLong("id"), ConversationStatus.valueOf(rs.getString("status")),
+		Summary summary = new Summary(rs.getLong("id"), ConversationStatus.of(rs.getString("status")),
 				rs.getLong("channel_id"), rs.getString("channel_name"), null, rs.getString("question"),
 				instant(rs, "created_at"), instant(rs, "closed_at"), instant(rs, "last_message_at"),
 				rs.getString("last_message_preview"));
