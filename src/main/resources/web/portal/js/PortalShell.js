@@ -3,13 +3,13 @@
 import { useRouter } from 'vue-router';
 import { t, useLanguage, language, LANGUAGES } from '../../shared/js/i18n.js';
 import { portal, signOut } from './portalSession.js';
-import BrandMark from '../../shared/js/BrandMark.js';
+
+const logo = new URL('../../shared/img/parley.svg', import.meta.url).href;
 
 const NAMES = { en: 'English', 'zh-CN': '简体中文', 'zh-TW': '繁體中文' };
 
 export default {
   name: 'PortalShell',
-  components: { BrandMark },
   setup() {
     const router = useRouter();
     async function pick(event) {
@@ -20,12 +20,12 @@ export default {
       await signOut();
       router.push({ name: 'sign-in' });
     }
-    return { t, portal, pick, leave, language, LANGUAGES, NAMES };
+    return { t, portal, pick, leave, language, LANGUAGES, NAMES, logo };
   },
   template: `
     <div class="portal">
       <header class="portal-bar">
-        <router-link to="/" class="portal-home"><BrandMark /></router-link>
+        <router-link to="/" class="portal-home"><img :src="logo" alt=""><span>{{ t('portal.title') }}</span></router-link>
         <nav v-if="portal.me" class="portal-nav" :aria-label="t('portal.nav')">
           <router-link id="nav-conversations" :to="{ name: 'conversations' }">{{ t('portal.conversations.title') }}</router-link>
           <router-link id="nav-profile" :to="{ name: 'profile' }">{{ t('portal.profile.title') }}</router-link>
