@@ -130,6 +130,25 @@ class PortalAccountTests extends IntegrationTest {
 	}
 
 	@Test
+	void registeringAnAddressOverAndOverSendsAtMostThreeLinksAnHour() {
+		String email = unique("flood") + "@example.com";
+		for (int i = 0; i < 5; i++) {
+			assertThat(register(client(), email, PASSWORD).status()).isEqualTo(202);
+		}
+		assertThat(this.jdbc
+			.sql("SELECT COUNT(*) FROM customer_account_token t JOIN customer_account a ON a.id = t.account_id "
+					+ "WHERE a.email_index = ?")
+			.param(this.personal.index("customer.email", email))
+			.query(Integer.class)
+			.single()).isEqualTo(3);
+		assertThat(this.jdbc
+			.sql("SELECT COUNT(*) FROM notification WHERE template = 'portal-verify-email' " + "AND recipient = ?")
+			.param(email)
+			.query(Integer.class)
+			.single()).isEqualTo(3);
+	}
+
+	@Test
 	void wrongMalformedUsedAndExpiredLinksAreRefused() {
 		assertThat(verify(client(), "A".repeat(43)).code()).isEqualTo("verification_token_invalid");
 		assertThat(verify(client(), "not a token!").code()).isEqualTo("validation_failed");

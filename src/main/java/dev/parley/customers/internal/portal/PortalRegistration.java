@@ -1,6 +1,7 @@
 package dev.parley.customers.internal.portal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import dev.parley.identity.AccountPasswords;
 import dev.parley.platform.ApiException;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,6 +33,12 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class PortalRegistration {
+
+	/**
+	 * Verification links one account gets in an hour; a registration beyond it is
+	 * answered alike and sends nothing.
+	 */
+	static final int LINKS_PER_HOUR = 3;
 
 	private final PortalAccountRepository accounts;
 
@@ -81,6 +89,11 @@ public class PortalRegistration {
 		}
 		String hash = this.passwords.acceptNew(PortalSignIn.localPart(address), password, List.of());
 		Instant now = this.clock.instant();
+		if (existing.isPresent() && this.tokens.issuedSince(existing.get().id(), Purpose.VERIFY,
+				now.minus(Duration.ofHours(1))) >= LINKS_PER_HOUR) {
+			// nobody fills a stranger's mailbox by registering his address over and over
+			return;
+		}
 		long id;
 		if (existing.isPresent()) {
 			id = existing.get().id();
@@ -159,6 +172,12 @@ public class PortalRegistration {
 			throw taken();
 		}
 		Instant now = this.clock.instant();
+		if (this.tokens.issuedSince(accountId, Purpose.EMAIL_CHANGE,
+				now.minus(Duration.ofHours(1))) >= LINKS_PER_HOUR) {
+			throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "too_many_links",
+					"Too many links asked for; try again in an hour")
+				.with("retryAfterSeconds", 3600);
+		}
 		this.accounts.pendingEmail(accountId, address, index, now);
 		String token = this.tokens.issue(accountId, Purpose.EMAIL_CHANGE, index, now);
 		this.mails.verify(accountId, address, account.name(), account.language(), token,
