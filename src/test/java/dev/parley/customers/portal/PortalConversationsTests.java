@@ -138,6 +138,31 @@ class PortalConversationsTests extends IntegrationTest {
 			.asString()).isEqualTo("One more thing");
 	}
 
+	@Test
+	void aConversationOfSomeoneWhoOnlyTypedTheAddressIsNeverTheAccountHolders() throws Exception {
+		String email = unique("typed") + "@example.com";
+		JsonNode site = channel();
+		JsonNode arrived = arrive(site, Map.of());
+		ApiClient widget = client().withHeader("X-Parley-Visitor", arrived.path("token").asString());
+		ApiClient.Response started = widget.post("/api/v1/widget/conversations",
+				Map.of("question", "My order?", "email", email));
+		assertThat(started.status()).as(started.toString()).isEqualTo(201);
+		Long typist = customerOfVisitor(arrived.path("visitor").path("id").asLong());
+
+		ApiClient owner = PortalFixture.verifiedCustomer(client(), mail, email);
+		Long holder = customerOfAccount(email);
+		assertThat(holder).as("not linked to whoever typed the address").isNotEqualTo(typist);
+		assertThat(owner.get("/api/v1/portal/conversations").json()).isEmpty();
+		assertThat(owner.get("/api/v1/portal/conversations/" + started.json().path("id").asLong()).status())
+			.isEqualTo(404);
+		assertThat(this.jdbc
+			.sql("SELECT COUNT(*) FROM customer_suggestion WHERE customer_id = ? AND candidate_id = ? "
+					+ "AND reason = 'EMAIL'")
+			.params(typist, holder)
+			.query(Integer.class)
+			.single()).as("shown to agents as a possible duplicate").isEqualTo(1);
+	}
+
 	private long startConversation(JsonNode site, String email, String question) throws Exception {
 		JsonNode arrived = arrive(site, PortalFixture.vouchedEmail(site, email));
 		ApiClient widget = client().withHeader("X-Parley-Visitor", arrived.path("token").asString());
