@@ -34,9 +34,10 @@ public interface CustomerConversations {
 	 * conversation of the same visitor on the same channel, which the answer names.
 	 * Idempotent on the client id.
 	 * @param name his name, for a channel whose pre-chat form asks for one
+	 * @param email his verified address, for a channel whose pre-chat form asks for one
 	 * @throws dev.parley.platform.ApiException {@code not_found} when it is not his
 	 */
-	Written write(long customerId, long conversationId, String clientId, String text, String name);
+	Written write(long customerId, long conversationId, String clientId, String text, String name, String email);
 
 	/**
 	 * @param agentName the assignee's public name; null when none

@@ -83,7 +83,8 @@ class OwnConversations implements CustomerConversations {
 	}
 
 	@Override
-	public Written write(long customerId, long conversationId, String clientId, String text, String name) {
+	public Written write(long customerId, long conversationId, String clientId, String text, String name,
+			String email) {
 		Row row = find(customerId, conversationId).orElseThrow(() -> ApiException.notFound("Conversation"));
 		VisitorIdentity visitor = new VisitorIdentity(row.visitorId(), row.summary().channelId());
 		try {
@@ -99,7 +100,7 @@ class OwnConversations implements CustomerConversations {
 		// (or go into one of the visitor's that is open now), as in the widget
 		String question = (text != null && text.strip().length() <= QUESTION_LENGTH) ? text : null;
 		VisitorSessions.Started started = this.sessions.startConversation(visitor,
-				new VisitorSessions.Prechat(name, null, null, question, null, (question != null) ? clientId : null));
+				new VisitorSessions.Prechat(name, email, null, question, null, (question != null) ? clientId : null));
 		long id = started.conversation().id();
 		if (!started.created() || question == null) {
 			return new Written(id, conversationId,

@@ -107,9 +107,10 @@ class PortalController {
 	ResponseEntity<CustomerConversations.Written> write(@AuthenticationPrincipal PortalCustomer customer,
 			@PathVariable long id, @Valid @RequestBody Message body) {
 		long customerId = this.profiles.customerOf(customer.accountId());
-		String name = this.profiles.profile(customer.accountId()).name();
+		PortalProfiles.Profile profile = this.profiles.profile(customer.accountId());
 		return ResponseEntity.status(HttpStatus.CREATED)
-			.body(this.conversations.write(customerId, id, body.clientId(), body.text(), name));
+			.body(this.conversations.write(customerId, id, body.clientId(), body.text(), profile.name(),
+					profile.email()));
 	}
 
 	record ProfileChange(@Size(max = 100) String name,
