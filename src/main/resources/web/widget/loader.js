@@ -2,7 +2,9 @@
  * Parley chat widget loader, served at /widget.js. A website embeds it with
  *   <script src="https://parley.example.com/widget.js" data-channel="KEY" async></script>
  * (optional: data-customer-id, data-customer-hash, data-customer-name, data-customer-email,
- * data-language; or window.ParleySettings = { channel, customer: { id, hash, name, email }, language }).
+ * data-customer-verified-email, data-customer-verified-email-hash, data-language; or
+ * window.ParleySettings = { channel, customer: { id, hash, name, email, verifiedEmail, verifiedEmailHash },
+ * language }).
  *
  * It adds a round launcher button and a hidden iframe with the chat (loaded at once, so unread
  * counts work while it is closed). Everything runs in this one function: the only global is
@@ -49,7 +51,9 @@
     id: pick(attr('data-customer-id'), settingsCustomer.id),
     hash: pick(attr('data-customer-hash'), settingsCustomer.hash),
     name: pick(attr('data-customer-name'), settingsCustomer.name),
-    email: pick(attr('data-customer-email'), settingsCustomer.email)
+    email: pick(attr('data-customer-email'), settingsCustomer.email),
+    verifiedEmail: pick(attr('data-customer-verified-email'), settingsCustomer.verifiedEmail),
+    verifiedEmailHash: pick(attr('data-customer-verified-email-hash'), settingsCustomer.verifiedEmailHash)
   };
   var language = pick(attr('data-language'), settings.language);
 
@@ -240,7 +244,8 @@
       pageUrl: String(location.href),
       referrer: String(document.referrer || ''),
       title: String(document.title || ''),
-      customer: { id: customer.id, hash: customer.hash, name: customer.name, email: customer.email },
+      customer: { id: customer.id, hash: customer.hash, name: customer.name, email: customer.email,
+        verifiedEmail: customer.verifiedEmail, verifiedEmailHash: customer.verifiedEmailHash },
       language: language
     });
   }

@@ -67,6 +67,8 @@ async function register() {
     token: load(tokenKey()) || undefined,
     customerId: text(customer.id, 128),
     customerHash: text(customer.hash, 128),
+    customerEmail: text(customer.verifiedEmail, 254),
+    customerEmailHash: text(customer.verifiedEmailHash, 128),
     name: text(customer.name, 100),
     email: text(customer.email, 254),
     language: state.language,
@@ -80,7 +82,7 @@ async function register() {
     if (problem.code !== 'validation_failed') throw problem;
     // A malformed name or e-mail from the page must not keep the visitor from chatting.
     result = await vpost(path, { token: body.token, customerId: body.customerId, customerHash: body.customerHash,
-      language: body.language, pageUrl: body.pageUrl, referrer: body.referrer });
+      customerEmail: body.customerEmail, customerEmailHash: body.customerEmailHash, language: body.language, pageUrl: body.pageUrl, referrer: body.referrer });
   }
   save(tokenKey(), result.token);
   setVisitorToken(result.token);

@@ -74,7 +74,7 @@ class AgentEventsTests {
 		Channel channel = this.channels.create("api", new Channels.Settings("Route " + UUID.randomUUID(), List.of("*"),
 				null, "#0b6efd", false, List.of(), true, List.of(), null), "test");
 		VisitorSessions.Session session = this.sessions.arrive(channel.key(),
-				new VisitorSessions.Arrival(null, null, null, null, null, null, null, null, null),
+				new VisitorSessions.Arrival(null, null, null, null, null, null, null, null, null, null, null),
 				new VisitorSessions.Origin("127.0.0.1", "test"));
 		scenario
 			.stimulate(() -> this.sessions.startConversation(this.tokens.verify(session.token()).orElseThrow(), null)

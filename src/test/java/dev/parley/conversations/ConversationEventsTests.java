@@ -250,7 +250,7 @@ class ConversationEventsTests {
 		Channel channel = this.channels.create("website", new Channels.Settings("Events " + UUID.randomUUID(),
 				List.of("*"), null, "#0b6efd", false, List.of(), true, List.of(), null), "test");
 		VisitorSessions.Session session = this.sessions.arrive(channel.key(),
-				new VisitorSessions.Arrival(null, null, null, "Ann", null, null, "en", null, null),
+				new VisitorSessions.Arrival(null, null, null, "Ann", null, null, "en", null, null, null, null),
 				new VisitorSessions.Origin("127.0.0.1", "test"));
 		return this.tokens.verify(session.token()).orElseThrow();
 	}

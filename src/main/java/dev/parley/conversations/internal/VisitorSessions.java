@@ -3,6 +3,7 @@ package dev.parley.conversations.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 
 import dev.parley.conversations.CustomerLinks;
@@ -79,9 +80,15 @@ public class VisitorSessions {
 		this.clock = clock;
 	}
 
-	/** What the widget says about the visitor; every field optional. */
+	/**
+	 * What the widget says about the visitor; every field optional.
+	 *
+	 * @param customerEmail an e-mail address the website vouches for with
+	 * {@code customerEmailHash}: {@code hex(HMAC-SHA256(channel secret, lower-cased
+	 * address))}
+	 */
 	public record Arrival(String token, String customerId, String customerHash, String name, String email, String phone,
-			String language, String pageUrl, String referrer) {
+			String language, String pageUrl, String referrer, String customerEmail, String customerEmailHash) {
 	}
 
 	/** Where the request came from (taken from the HTTP request, not from the body). */
@@ -129,20 +136,25 @@ public class VisitorSessions {
 		String phone = ChatInput.phone(arrival.phone());
 		String customerId = VisitorTokens.verifiesCustomer(channel.identitySecret(), arrival.customerId(),
 				arrival.customerHash()) ? arrival.customerId() : null;
+		String vouchedEmail = vouchedEmail(channel, arrival);
+		// the visitor of a vouched-for address is found again by the website's hash of it
+		// (never by the address itself, which is not kept in plain text)
+		String vouchKey = (customerId != null) ? customerId : (vouchedEmail != null)
+				? EMAIL_KEY + arrival.customerEmailHash().strip().toLowerCase(Locale.ROOT) : null;
 		Optional<Visitor> known = this.tokens.verify(arrival.token())
 			.filter((identity) -> identity.channelId() == channel.id())
 			.flatMap((identity) -> this.visitors.findById(identity.visitorId()));
 		// an anonymous visitor who is vouched for now becomes that customer (his chat so
 		// far
 		// comes along); one vouched for as someone else is another visitor
-		if (customerId != null && (known.isEmpty() || (known.get().customerExternalId() != null
-				&& !customerId.equals(known.get().customerExternalId())))) {
-			known = this.visitors.findByCustomer(channel.id(), customerId).or(() -> Optional.empty());
+		if (vouchKey != null && (known.isEmpty()
+				|| (known.get().customerExternalId() != null && !vouchKey.equals(known.get().customerExternalId())))) {
+			known = this.visitors.findByCustomer(channel.id(), vouchKey).or(() -> Optional.empty());
 		}
 		Visitor visitor;
 		if (known.isPresent()) {
 			Visitor v = known.get();
-			visitor = new Visitor(v.id(), v.channelId(), (customerId != null) ? customerId : v.customerExternalId(),
+			visitor = new Visitor(v.id(), v.channelId(), (vouchKey != null) ? vouchKey : v.customerExternalId(),
 					(name != null) ? name : v.name(), (email != null) ? email : v.email(),
 					(phone != null) ? phone : v.phone(), ChatInput.optional("language", arrival.language(), 35),
 					clip(origin.userAgent(), 500), origin.ip(), ChatInput.optional("pageUrl", arrival.pageUrl(), 2000),
@@ -150,16 +162,16 @@ public class VisitorSessions {
 			this.visitors.update(visitor);
 		}
 		else {
-			Visitor draft = new Visitor(0, channel.id(), customerId, name, email, phone,
+			Visitor draft = new Visitor(0, channel.id(), vouchKey, name, email, phone,
 					ChatInput.optional("language", arrival.language(), 35), clip(origin.userAgent(), 500), origin.ip(),
 					ChatInput.optional("pageUrl", arrival.pageUrl(), 2000),
 					ChatInput.optional("referrer", arrival.referrer(), 2000), now, now);
 			visitor = this.visitors.findById(this.visitors.insert(draft)).orElseThrow();
 		}
-		if (customerId != null || this.visitors.customerOf(visitor.id()).isPresent()) {
+		if (vouchKey != null || this.visitors.customerOf(visitor.id()).isPresent()) {
 			// a vouched-for visitor is his customer at once; an anonymous one becomes a
 			// customer when he starts a conversation
-			linkCustomer(visitor, customerId, name, email, phone, now);
+			linkCustomer(visitor, customerId, vouchedEmail, name, email, phone, now);
 		}
 		VisitorConversationView conversation = this.conversations.findLatestForVisitor(visitor.id())
 			.filter((c) -> !c.closed() || (c.closedAt() != null && c.rating() == null
@@ -214,7 +226,7 @@ public class VisitorSessions {
 			}
 			Visitor updated = withContact(visitor, name, email, phone, this.clock.instant());
 			this.visitors.update(updated);
-			linkCustomer(updated, null, name, email, phone, updated.lastSeenAt());
+			linkCustomer(updated, null, null, name, email, phone, updated.lastSeenAt());
 			Conversation conversation = this.lifecycle.start(updated, question, group, false);
 			if (question != null) {
 				// the visitor's first words are the first message, like any other
@@ -260,7 +272,7 @@ public class VisitorSessions {
 		Long conversationId = this.transactions.execute((tx) -> {
 			this.visitors.lock(visitor.id());
 			this.visitors.update(updated);
-			linkCustomer(updated, null, name, email, phone, now);
+			linkCustomer(updated, null, null, name, email, phone, now);
 			Optional<Conversation> open = this.conversations.findOpenForVisitor(visitor.id());
 			// an agent may already be on an open one: then this is just one more message
 			Conversation conversation = open.orElseGet(() -> this.lifecycle.start(updated, null, group, true));
@@ -289,14 +301,33 @@ public class VisitorSessions {
 	 * Links the visitor to his customer (customers decides which), with what he said
 	 * about himself now.
 	 */
-	private void linkCustomer(Visitor visitor, String verifiedExternalId, String name, String email, String phone,
-			Instant now) {
+	private void linkCustomer(Visitor visitor, String verifiedExternalId, String verifiedEmail, String name,
+			String email, String phone, Instant now) {
 		Long current = this.visitors.customerOf(visitor.id()).orElse(null);
 		long linked = this.customers.link(new CustomerLinks.VisitorFacts(visitor.id(), current, visitor.channelId(),
-				verifiedExternalId, null, name, email, phone, visitor.language(), now));
+				verifiedExternalId, verifiedEmail, name, email, phone, visitor.language(), now));
 		if (current == null || current != linked) {
 			this.visitors.linkCustomer(visitor.id(), linked);
 		}
+	}
+
+	/** What a vouched-for address's visitor is known by, in customer_external_id. */
+	static final String EMAIL_KEY = "email:";
+
+	/**
+	 * @return the lower-cased address the website vouched for, or null when it did not
+	 * (no address, a malformed one, or a wrong hash)
+	 */
+	private static String vouchedEmail(Channel channel, Arrival arrival) {
+		if (arrival.customerEmail() == null || arrival.customerEmailHash() == null) {
+			return null;
+		}
+		String address = arrival.customerEmail().strip().toLowerCase(Locale.ROOT);
+		if (address.length() > 254 || !ChatInput.EMAIL.matcher(address).matches()) {
+			return null;
+		}
+		return VisitorTokens.verifiesCustomer(channel.identitySecret(), address, arrival.customerEmailHash()) ? address
+				: null;
 	}
 
 	/** The visitor with the contact details given now (null: keep what is known). */

@@ -175,7 +175,7 @@ class WidgetController {
 	SessionView arrive(@PathVariable String key, @RequestBody(required = false) VisitorSessions.Arrival arrival,
 			HttpServletRequest request) {
 		VisitorSessions.Arrival given = (arrival != null) ? arrival
-				: new VisitorSessions.Arrival(null, null, null, null, null, null, null, null, null);
+				: new VisitorSessions.Arrival(null, null, null, null, null, null, null, null, null, null, null);
 		VisitorSessions.Session session = this.sessions.arrive(key, given,
 				new VisitorSessions.Origin(request.getRemoteAddr(), request.getHeader("User-Agent")));
 		var v = session.visitor();

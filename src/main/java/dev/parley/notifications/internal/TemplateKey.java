@@ -58,6 +58,16 @@ public enum TemplateKey {
 			Map.of("name", "Wang Fang", "link", "https://support.example.com/console/reset-password#token=abc",
 					"expiresInMinutes", 30)),
 
+	/** A customer registered in the portal (or asked for a new address): verify it. */
+	PORTAL_VERIFY_EMAIL("portal-verify-email", Audience.CUSTOMER,
+			Map.of("name", "Li Lei", "link", "https://support.example.com/portal/verify#token=abc", "expiresInHours",
+					24)),
+
+	/** A customer asked to reset his portal password. */
+	PORTAL_PASSWORD_RESET("portal-password-reset", Audience.CUSTOMER,
+			Map.of("name", "Li Lei", "link", "https://support.example.com/portal/reset#token=abc", "expiresInMinutes",
+					30)),
+
 	/** The administrator's "send a test message". */
 	TEST_MESSAGE("test-message", Audience.STAFF, Map.of()),
 
@@ -96,7 +106,7 @@ public enum TemplateKey {
 	 * and it cannot be sent again from the delivery log.
 	 */
 	public boolean secret() {
-		return this == STAFF_PASSWORD_RESET;
+		return this == STAFF_PASSWORD_RESET || this == PORTAL_VERIFY_EMAIL || this == PORTAL_PASSWORD_RESET;
 	}
 
 	public static Optional<TemplateKey> of(String key) {

@@ -17,10 +17,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 
 /**
- * Serves the two HTML shells, the console and the install page. Each page is a template
- * with the asset prefix, the library URLs and a fresh CSP nonce filled in; the pages
- * themselves are never cached, the assets they load are cached for a year (their URL
- * changes with their content).
+ * Serves the HTML shells: the console, the customers' portal and the install page. Each
+ * page is a template with the asset prefix, the library URLs and a fresh CSP nonce filled
+ * in; the pages themselves are never cached, the assets they load are cached for a year
+ * (their URL changes with their content).
  */
 @Controller
 class PageController {
@@ -34,6 +34,7 @@ class PageController {
 		this.pages = pages;
 		pages.render("web/console/index.html");
 		pages.render("web/setup/index.html");
+		pages.render("web/portal/index.html");
 	}
 
 	@GetMapping("/")
@@ -44,6 +45,14 @@ class PageController {
 	@GetMapping({ "/console", "/console/", "/console/**" })
 	ResponseEntity<String> console() {
 		return page(this.pages.render("web/console/index.html"));
+	}
+
+	/**
+	 * The customers' portal (its own security chain, see PortalSecurityConfiguration).
+	 */
+	@GetMapping({ "/portal", "/portal/", "/portal/**" })
+	ResponseEntity<String> portal() {
+		return page(this.pages.render("web/portal/index.html"));
 	}
 
 	/**

@@ -1,0 +1,229 @@
+package dev.parley.customers.internal.portal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import dev.parley.customers.CustomerChanged;
+import dev.parley.customers.internal.Contact;
+import dev.parley.customers.internal.ContactKind;
+import dev.parley.customers.internal.ContactRepository;
+import dev.parley.customers.internal.Customer;
+import dev.parley.customers.internal.CustomerRepository;
+import dev.parley.customers.internal.portal.PortalTokens.Purpose;
+import dev.parley.identity.AccountPasswords;
+import dev.parley.platform.ApiException;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Registering a portal account and proving the address by its link; the same for a new
+ * address asked for in the profile. An address another account verified is refused
+ * ({@code email_taken}, 409); one only registered, never verified, is taken over by the
+ * newer registration (whoever follows the link owns it). When the address is verified the
+ * account gets its customer: the one who verified that address before (a website vouched
+ * for it), or else a new one. Customers who only typed the address become suggestions to
+ * agents, never links (see CustomerLinking).
+ */
+@Service
+public class PortalRegistration {
+
+	/**
+	 * Verification links one account gets in an hour; a registration beyond it is
+	 * answered alike and sends nothing.
+	 */
+	static final int LINKS_PER_HOUR = 3;
+
+	private final PortalAccountRepository accounts;
+
+	private final PortalTokens tokens;
+
+	private final PortalMails mails;
+
+	private final AccountPasswords passwords;
+
+	private final PortalSignIn signIn;
+
+	private final ContactRepository contacts;
+
+	private final CustomerRepository customers;
+
+	private final JdbcClient jdbc;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	PortalRegistration(PortalAccountRepository accounts, PortalTokens tokens, PortalMails mails,
+			AccountPasswords passwords, PortalSignIn signIn, ContactRepository contacts, CustomerRepository customers,
+			JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+		this.accounts = accounts;
+		this.tokens = tokens;
+		this.mails = mails;
+		this.passwords = passwords;
+		this.signIn = signIn;
+		this.contacts = contacts;
+		this.customers = customers;
+		this.jdbc = jdbc;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Registers the account (unverified) and sends the verification link.
+	 * @throws ApiException {@code email_taken} (409), {@code password_policy}
+	 */
+	@Transactional
+	public void register(String email, String password, String name, String language) {
+		String address = email.strip();
+		String index = this.contacts.index(ContactKind.EMAIL, address);
+		Optional<PortalAccount> existing = this.accounts.findByEmailIndex(index);
+		if (existing.isPresent() && existing.get().verified()) {
+			throw taken();
+		}
+		String hash = this.passwords.acceptNew(PortalSignIn.localPart(address), password, List.of());
+		Instant now = this.clock.instant();
+		if (existing.isPresent() && this.tokens.issuedSince(existing.get().id(), Purpose.VERIFY,
+				now.minus(Duration.ofHours(1))) >= LINKS_PER_HOUR) {
+			// nobody fills a stranger's mailbox by registering his address over and over
+			return;
+		}
+		long id;
+		if (existing.isPresent()) {
+			id = existing.get().id();
+			this.accounts.restart(id, address, hash, name, language, now);
+		}
+		else {
+			id = this.accounts.insert(address, index, hash, name, language, now);
+		}
+		String token = this.tokens.issue(id, Purpose.VERIFY, null, now);
+		this.mails.verify(id, address, name, language, token, Purpose.VERIFY.lifetime());
+	}
+
+	/**
+	 * Follows a verification link: of a registration, or of a new address.
+	 * @throws ApiException {@code verification_token_invalid}; {@code email_taken} when
+	 * someone else verified the new address in the meantime
+	 */
+	@Transactional
+	public void verify(String token) {
+		Instant now = this.clock.instant();
+		Optional<PortalTokens.Use> registration = this.tokens.use(token, Purpose.VERIFY, now);
+		if (registration.isPresent()) {
+			PortalAccount account = this.accounts.findById(registration.get().accountId())
+				.orElseThrow(PortalRegistration::invalid);
+			if (!account.verified()) {
+				verified(account, now);
+			}
+			return;
+		}
+		PortalTokens.Use change = this.tokens.find(token, Purpose.EMAIL_CHANGE, now)
+			.orElseThrow(PortalRegistration::invalid);
+		PortalAccount account = this.accounts.findById(change.accountId()).orElseThrow(PortalRegistration::invalid);
+		String address = this.accounts.pendingEmail(account.id())
+			.filter((pending) -> this.contacts.index(ContactKind.EMAIL, pending).equals(change.emailIndex()))
+			.orElseThrow(PortalRegistration::invalid);
+		Optional<PortalAccount> holder = this.accounts.findByEmailIndex(change.emailIndex());
+		if (holder.isPresent() && holder.get().id() != account.id()) {
+			if (holder.get().verified()) {
+				throw taken();
+			}
+			// a registration nobody verified gives way to the one who proves the address
+			this.jdbc.sql("DELETE FROM customer_account_token WHERE account_id = ?").param(holder.get().id()).update();
+			this.jdbc.sql("DELETE FROM customer_account WHERE id = ?").param(holder.get().id()).update();
+		}
+		long customerId = Optional.ofNullable(account.customerId())
+			.flatMap(this.customers::findLive)
+			.map(Customer::id)
+			.orElseThrow(PortalRegistration::invalid);
+		Optional<Long> owner = this.contacts.verifiedOwner(ContactKind.EMAIL, address)
+			.flatMap(this.customers::findLive)
+			.map(Customer::id);
+		if (owner.isPresent() && owner.get() != customerId) {
+			throw taken();
+		}
+		this.tokens.use(token, Purpose.EMAIL_CHANGE, now);
+		this.accounts.emailChanged(account.id(), address, change.emailIndex(), now);
+		this.contacts.add(customerId, ContactKind.EMAIL, address, true, now);
+		suggest(customerId, address, now);
+		this.events.publishEvent(new CustomerChanged(customerId, now));
+	}
+
+	/**
+	 * Asks for a new address, after checking the password; the link goes to the new
+	 * address and the account keeps the old one until it is followed.
+	 */
+	@Transactional(noRollbackFor = ApiException.class)
+	public void requestEmailChange(long accountId, String password, String email) {
+		PortalAccount account = this.accounts.findById(accountId).orElseThrow(() -> ApiException.notFound("Account"));
+		this.signIn.confirmPassword(account, password);
+		String address = email.strip();
+		String index = this.contacts.index(ContactKind.EMAIL, address);
+		if (index.equals(account.emailIndex())) {
+			throw ApiException.invalid("email", "is your address already");
+		}
+		if (this.accounts.findByEmailIndex(index).filter(PortalAccount::verified).isPresent()) {
+			throw taken();
+		}
+		Instant now = this.clock.instant();
+		if (this.tokens.issuedSince(accountId, Purpose.EMAIL_CHANGE,
+				now.minus(Duration.ofHours(1))) >= LINKS_PER_HOUR) {
+			throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "too_many_links",
+					"Too many links asked for; try again in an hour")
+				.with("retryAfterSeconds", 3600);
+		}
+		this.accounts.pendingEmail(accountId, address, index, now);
+		String token = this.tokens.issue(accountId, Purpose.EMAIL_CHANGE, index, now);
+		this.mails.verify(accountId, address, account.name(), account.language(), token,
+				Purpose.EMAIL_CHANGE.lifetime());
+	}
+
+	private void verified(PortalAccount account, Instant now) {
+		Optional<Long> owner = this.contacts.verifiedOwner(ContactKind.EMAIL, account.email())
+			.flatMap(this.customers::findLive)
+			.map(Customer::id);
+		long customerId = owner.orElseGet(() -> this.customers.insert(account.name(), account.language(), now));
+		this.contacts.add(customerId, ContactKind.EMAIL, account.email(), true, now);
+		this.customers.seen(customerId, account.name(), account.language(), now);
+		this.accounts.verified(account.id(), customerId, now);
+		suggest(customerId, account.email(), now);
+		this.events.publishEvent(new CustomerChanged(customerId, now));
+	}
+
+	/**
+	 * Customers who only typed this address are shown to agents as possible duplicates of
+	 * the one who verified it.
+	 */
+	private void suggest(long customerId, String address, Instant now) {
+		for (Contact other : this.contacts.withValue(ContactKind.EMAIL, address)) {
+			if (other.customerId() != customerId && !other.verified()
+					&& this.jdbc
+						.sql("SELECT COUNT(*) FROM customer_suggestion WHERE customer_id = ? AND candidate_id = ? "
+								+ "AND reason = ?")
+						.params(other.customerId(), customerId, ContactKind.EMAIL.name())
+						.query(Integer.class)
+						.single() == 0) {
+				this.jdbc
+					.sql("INSERT INTO customer_suggestion (customer_id, candidate_id, reason, created_at) "
+							+ "VALUES (?, ?, ?, ?)")
+					.params(other.customerId(), customerId, ContactKind.EMAIL.name(), now.toEpochMilli())
+					.update();
+			}
+		}
+	}
+
+	static ApiException taken() {
+		return ApiException.conflict("email_taken", "Another account uses this e-mail address");
+	}
+
+	private static ApiException invalid() {
+		return ApiException.badRequest("verification_token_invalid", "The link is unknown, expired or used already");
+	}
+
+}

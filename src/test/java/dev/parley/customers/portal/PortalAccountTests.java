@@ -1,0 +1,302 @@
+package dev.parley.customers.portal;
+
+import java.time.Duration;
+import java.util.Map;
+
+import dev.parley.platform.PersonalData;
+import dev.parley.testing.ApiClient;
+import dev.parley.testing.IntegrationTest;
+import dev.parley.testing.MailServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static dev.parley.customers.portal.PortalFixture.PASSWORD;
+import static dev.parley.customers.portal.PortalFixture.register;
+import static dev.parley.customers.portal.PortalFixture.signIn;
+import static dev.parley.customers.portal.PortalFixture.tokenFrom;
+import static dev.parley.customers.portal.PortalFixture.verify;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Portal accounts: registration, verification, sign-in with staff's policy and lockout,
+ * password reset without telling who has an account, the profile, and sessions apart from
+ * the console's.
+ */
+class PortalAccountTests extends IntegrationTest {
+
+	private static MailServer mail;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PersonalData personal;
+
+	/** A client holding the CSRF cookie, as the portal's page does after loading. */
+	@Override
+	protected ApiClient client() {
+		ApiClient client = super.client();
+		client.get("/api/v1/portal/account/policy");
+		return client;
+	}
+
+	@BeforeAll
+	static void startMailServer() {
+		mail = MailServer.onFreePorts();
+	}
+
+	@AfterAll
+	static void stopMailServer() {
+		mail.close();
+	}
+
+	@BeforeEach
+	void sendThroughTheTestServer() {
+		assertThat(admin().put("/api/v1/mail-account", mail.account("support@acme.test")).status()).isEqualTo(200);
+	}
+
+	@Test
+	void aCustomerRegistersVerifiesSignsInAndIsOneCustomerRecord() {
+		String email = unique("li") + "@example.com";
+		ApiClient client = client();
+		assertThat(register(client, email, PASSWORD).status()).isEqualTo(202);
+		assertThat(signIn(client, email, PASSWORD).code()).as("not before the address is verified")
+			.isEqualTo("account_unverified");
+		assertThat(verify(client, tokenFrom(mail, email, 1)).status()).isEqualTo(204);
+		ApiClient.Response me = signIn(client, email, PASSWORD);
+		assertThat(me.status()).as(me.toString()).isEqualTo(200);
+		assertThat(me.json().path("email").asString()).isEqualTo(email);
+		assertThat(me.json().path("name").asString()).isEqualTo("Li Lei");
+		Long customer = customerOfAccount(email);
+		assertThat(customer).isNotNull();
+		assertThat(this.jdbc
+			.sql("SELECT COUNT(*) FROM customer_contact WHERE customer_id = ? AND kind = 'EMAIL' "
+					+ "AND verified = TRUE")
+			.param(customer)
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+		assertThat(this.jdbc.sql("SELECT email_sealed FROM customer_account WHERE customer_id = ?")
+			.param(customer)
+			.query(String.class)
+			.single()).as("no address in plain text").startsWith("pd1:").doesNotContain("@");
+		assertThat(client.get("/api/v1/portal/account/session").json().path("email").asString()).isEqualTo(email);
+	}
+
+	@Test
+	void badRegistrationsAreRefusedAndStoreNothing() {
+		int before = accounts();
+		ApiClient client = client();
+		ApiClient.Response invalid = register(client, "not-an-address", PASSWORD);
+		assertThat(invalid.status()).isEqualTo(400);
+		assertThat(invalid.code()).isEqualTo("validation_failed");
+		ApiClient.Response weak = register(client, unique("weak") + "@example.com", "short");
+		assertThat(weak.status()).isEqualTo(400);
+		assertThat(weak.code()).isEqualTo("password_policy");
+		assertThat(weak.json().path("violations").toString()).contains("min_length");
+		ApiClient.Response language = client.post("/api/v1/portal/account/registrations",
+				Map.of("email", unique("lang") + "@example.com", "password", PASSWORD, "language", "fr"));
+		assertThat(language.status()).isEqualTo(400);
+		assertThat(client.sendRaw("POST", "/api/v1/portal/account/registrations", "{", "application/json").status())
+			.isEqualTo(400);
+		assertThat(accounts()).isEqualTo(before);
+	}
+
+	@Test
+	void anAddressSomeoneVerifiedCannotBeRegisteredAgain() {
+		String email = unique("taken") + "@example.com";
+		PortalFixture.verifiedCustomer(client(), mail, email);
+		ApiClient.Response again = register(client(), email.toUpperCase(), "Another-Passw0rd!");
+		assertThat(again.status()).isEqualTo(409);
+		assertThat(again.code()).isEqualTo("email_taken");
+		assertThat(signIn(client(), email, "Another-Passw0rd!").status()).isEqualTo(401);
+	}
+
+	@Test
+	void anUnverifiedRegistrationIsTakenOverByTheNewerOne() {
+		String email = unique("twice") + "@example.com";
+		assertThat(register(client(), email, PASSWORD).status()).isEqualTo(202);
+		String first = tokenFrom(mail, email, 1);
+		assertThat(register(client(), email, "Newer-Passw0rd!x").status()).isEqualTo(202);
+		String second = tokenFrom(mail, email, 2);
+		assertThat(verify(client(), first).code()).as("the older link ended").isEqualTo("verification_token_invalid");
+		assertThat(verify(client(), second).status()).isEqualTo(204);
+		assertThat(signIn(client(), email, PASSWORD).status()).isEqualTo(401);
+		assertThat(signIn(client(), email, "Newer-Passw0rd!x").status()).isEqualTo(200);
+	}
+
+	@Test
+	void registeringAnAddressOverAndOverSendsAtMostThreeLinksAnHour() {
+		String email = unique("flood") + "@example.com";
+		for (int i = 0; i < 5; i++) {
+			assertThat(register(client(), email, PASSWORD).status()).isEqualTo(202);
+		}
+		assertThat(this.jdbc
+			.sql("SELECT COUNT(*) FROM customer_account_token t JOIN customer_account a ON a.id = t.account_id "
+					+ "WHERE a.email_index = ?")
+			.param(this.personal.index("customer.email", email))
+			.query(Integer.class)
+			.single()).isEqualTo(3);
+		assertThat(this.jdbc
+			.sql("SELECT COUNT(*) FROM notification WHERE template = 'portal-verify-email' " + "AND recipient = ?")
+			.param(email)
+			.query(Integer.class)
+			.single()).isEqualTo(3);
+	}
+
+	@Test
+	void wrongMalformedUsedAndExpiredLinksAreRefused() {
+		assertThat(verify(client(), "A".repeat(43)).code()).isEqualTo("verification_token_invalid");
+		assertThat(verify(client(), "not a token!").code()).isEqualTo("validation_failed");
+		String email = unique("late") + "@example.com";
+		assertThat(register(client(), email, PASSWORD).status()).isEqualTo(202);
+		String token = tokenFrom(mail, email, 1);
+		this.clock.advance(Duration.ofHours(25));
+		ApiClient.Response late = verify(client(), token);
+		assertThat(late.status()).isEqualTo(400);
+		assertThat(late.code()).isEqualTo("verification_token_invalid");
+		assertThat(customerOfAccount(email)).as("still unverified, no customer").isNull();
+
+		String other = unique("once") + "@example.com";
+		assertThat(register(client(), other, PASSWORD).status()).isEqualTo(202);
+		String once = tokenFrom(mail, other, 1);
+		assertThat(verify(client(), once).status()).isEqualTo(204);
+		assertThat(verify(client(), once).code()).isEqualTo("verification_token_invalid");
+	}
+
+	@Test
+	void failedSignInsLockTheAccountAsForStaffAndUnknownAddressesAnswerAlike() {
+		String email = unique("lock") + "@example.com";
+		PortalFixture.verifiedCustomer(client(), mail, email);
+		ApiClient.Response unknown = signIn(client(), unique("nobody") + "@example.com", PASSWORD);
+		ApiClient.Response wrong = signIn(client(), email, "Wrong-Passw0rd!");
+		assertThat(unknown.status()).isEqualTo(401);
+		assertThat(wrong.status()).isEqualTo(401);
+		assertThat(unknown.code()).isEqualTo(wrong.code()).isEqualTo("bad_credentials");
+		for (int i = 1; i < 5; i++) {
+			assertThat(signIn(client(), email, "Wrong-Passw0rd!").status()).isEqualTo(401);
+		}
+		ApiClient.Response locked = signIn(client(), email, PASSWORD);
+		assertThat(locked.status()).as("even the right password waits").isEqualTo(429);
+		assertThat(locked.code()).isEqualTo("sign_in_throttled");
+		// past the wait, and past the memory of this address's failures
+		this.clock.advance(Duration.ofHours(2));
+		assertThat(signIn(client(), email, PASSWORD).status()).isEqualTo(200);
+	}
+
+	@Test
+	void aResetIsAnsweredAlikeForEveryAddressAndItsLinkWorksOnce() {
+		String email = unique("reset") + "@example.com";
+		ApiClient session = PortalFixture.verifiedCustomer(client(), mail, email);
+		ApiClient.Response unknown = client().post("/api/v1/portal/account/password-resets",
+				Map.of("email", unique("nobody") + "@example.com"));
+		ApiClient.Response known = client().post("/api/v1/portal/account/password-resets", Map.of("email", email));
+		assertThat(unknown.status()).isEqualTo(known.status()).isEqualTo(202);
+		assertThat(unknown.body()).isEqualTo(known.body());
+		assertThat(client().post("/api/v1/portal/account/password-resets", Map.of("email", "nope")).status())
+			.isEqualTo(400);
+		String token = tokenFrom(mail, email, 2);
+		ApiClient.Response weak = confirm(token, "weak");
+		assertThat(weak.code()).isEqualTo("password_policy");
+		assertThat(confirm("B".repeat(43), "Chosen-Anew-Passw0rd!").code()).isEqualTo("reset_token_invalid");
+		assertThat(confirm(token, "Chosen-Anew-Passw0rd!").status()).as("the link still works").isEqualTo(204);
+		assertThat(confirm(token, "Chosen-Again-Passw0rd!").code()).isEqualTo("reset_token_invalid");
+		assertThat(session.get("/api/v1/portal/profile").status()).as("older sessions ended").isEqualTo(401);
+		assertThat(signIn(client(), email, PASSWORD).status()).isEqualTo(401);
+		assertThat(signIn(client(), email, "Chosen-Anew-Passw0rd!").status()).isEqualTo(200);
+	}
+
+	@Test
+	void theProfileSavesValidChangesAndRefusesBadOnes() {
+		String email = unique("profile") + "@example.com";
+		ApiClient client = PortalFixture.verifiedCustomer(client(), mail, email);
+		ApiClient.Response saved = client.put("/api/v1/portal/profile",
+				Map.of("name", "李雷", "phone", "+86 138 0000 0000", "language", "zh-CN", "timeZone", "Asia/Shanghai"));
+		assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+		assertThat(saved.json().path("name").asString()).isEqualTo("李雷");
+		assertThat(saved.json().path("phone").asString()).isEqualTo("+86 138 0000 0000");
+		for (Map<String, Object> bad : java.util.List.<Map<String, Object>>of(Map.of("name", "x", "phone", "call me"),
+				Map.of("name", "x", "language", "fr"), Map.of("name", "x", "timeZone", "Mars/Olympus"),
+				Map.of("name", "x".repeat(101)))) {
+			ApiClient.Response refused = client.put("/api/v1/portal/profile", bad);
+			assertThat(refused.status()).as(bad.toString()).isEqualTo(400);
+		}
+		ApiClient.Response after = client.get("/api/v1/portal/profile");
+		assertThat(after.json().path("name").asString()).isEqualTo("李雷");
+		assertThat(after.json().path("timeZone").asString()).isEqualTo("Asia/Shanghai");
+		Long customer = customerOfAccount(email);
+		assertThat(this.jdbc.sql("SELECT name FROM customer WHERE id = ?").param(customer).query(String.class).single())
+			.as("agents see the same record")
+			.isEqualTo("李雷");
+	}
+
+	@Test
+	void changingTheAddressNeedsThePasswordAndTheNewAddressesLink() {
+		String email = unique("old") + "@example.com";
+		String taken = unique("other") + "@example.com";
+		PortalFixture.verifiedCustomer(client(), mail, taken);
+		ApiClient client = PortalFixture.verifiedCustomer(client(), mail, email);
+		String fresh = unique("new") + "@example.com";
+		ApiClient.Response wrong = client.post("/api/v1/portal/profile/email",
+				Map.of("email", fresh, "password", "Wrong-Passw0rd!"));
+		assertThat(wrong.code()).isEqualTo("wrong_current_password");
+		ApiClient.Response conflict = client.post("/api/v1/portal/profile/email",
+				Map.of("email", taken, "password", PASSWORD));
+		assertThat(conflict.status()).isEqualTo(409);
+		assertThat(client.post("/api/v1/portal/profile/email", Map.of("email", fresh, "password", PASSWORD)).status())
+			.isEqualTo(202);
+		assertThat(client.get("/api/v1/portal/profile").json().path("email").asString())
+			.as("the old address until the link is followed")
+			.isEqualTo(email);
+		assertThat(verify(client(), tokenFrom(mail, fresh, 1)).status()).isEqualTo(204);
+		assertThat(signIn(client(), email, PASSWORD).status()).isEqualTo(401);
+		assertThat(signIn(client(), fresh, PASSWORD).status()).isEqualTo(200);
+	}
+
+	@Test
+	void portalAndConsoleSessionsDoNotCross() {
+		String email = unique("apart") + "@example.com";
+		ApiClient customer = PortalFixture.verifiedCustomer(client(), mail, email);
+		assertThat(customer.get("/api/v1/session").status()).as("no console session").isEqualTo(401);
+		assertThat(customer.get("/api/v1/conversations").status()).isEqualTo(401);
+		ApiClient staff = admin();
+		assertThat(staff.get("/api/v1/portal/profile").status()).as("no portal session").isEqualTo(401);
+		assertThat(staff.get("/api/v1/portal/conversations").status()).isEqualTo(401);
+		assertThat(client().get("/api/v1/portal/profile").code()).isEqualTo("unauthenticated");
+
+		// both in one browser: each stays its own, and signing out of one keeps the other
+		assertThat(signIn(staff, email, PASSWORD).status()).isEqualTo(200);
+		assertThat(staff.get("/api/v1/session").status()).isEqualTo(200);
+		assertThat(staff.get("/api/v1/portal/profile").status()).isEqualTo(200);
+		assertThat(staff.delete("/api/v1/portal/account/session").status()).isEqualTo(204);
+		assertThat(staff.get("/api/v1/portal/profile").status()).isEqualTo(401);
+		assertThat(staff.get("/api/v1/session").status()).isEqualTo(200);
+		assertThat(customer.withoutCsrf().put("/api/v1/portal/profile", Map.of("name", "x")).code())
+			.isEqualTo("csrf_refused");
+	}
+
+	private ApiClient.Response confirm(String token, String password) {
+		return client().post("/api/v1/portal/account/password-resets/confirm",
+				Map.of("token", token, "password", password));
+	}
+
+	private int accounts() {
+		return this.jdbc.sql("SELECT COUNT(*) FROM customer_account").query(Integer.class).single();
+	}
+
+	private Long customerOfAccount(String email) {
+		return this.jdbc.sql("SELECT customer_id FROM customer_account WHERE email_index = ?")
+			.param(this.personal.index("customer.email", email.toLowerCase(java.util.Locale.ROOT)))
+			.query((rs, row) -> java.util.Optional.ofNullable(rs.getObject(1, Long.class)))
+			.list()
+			.stream()
+			.findFirst()
+			.flatMap((found) -> found)
+			.orElse(null);
+	}
+
+}

@@ -1,0 +1,179 @@
+package dev.parley.customers.portal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import dev.parley.testing.ApiClient;
+import dev.parley.testing.Browser;
+import dev.parley.testing.IntegrationTest;
+import dev.parley.testing.MailServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.chrome.ChromeDriver;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * In the browser: a customer registers in the portal, follows the e-mail's link (sent
+ * through GreenMail), signs in, edits his profile and reads and continues his
+ * conversation. With {@code -Dparley.screenshots=
+ *
+<dir>
+ * } it also leaves screenshots there (1280 and 390 px wide, English and Simplified
+ * Chinese).
+ */
+class PortalBrowserTests extends IntegrationTest {
+
+	private static MailServer mail;
+
+	/** A client holding the CSRF cookie, as the portal's page does after loading. */
+	@Override
+	protected ApiClient client() {
+		ApiClient client = super.client();
+		client.get("/api/v1/portal/account/policy");
+		return client;
+	}
+
+	@BeforeAll
+	static void startMailServer() {
+		mail = MailServer.onFreePorts();
+	}
+
+	@AfterAll
+	static void stopMailServer() {
+		mail.close();
+	}
+
+	@Test
+	void aCustomerRegistersVerifiesSignsInAndEditsHisProfile() throws Exception {
+		assertThat(admin().put("/api/v1/mail-account", mail.account("support@acme.test")).status()).isEqualTo(200);
+		String email = unique("browser") + "@example.com";
+		try (Browser browser = Browser.open(this.port)) {
+			browser.go("/portal/");
+			browser.waitForPath("/portal/sign-in");
+			browser.select("#portal-language", "en");
+			browser.waitForText("#sign-in-submit", "Sign in");
+			shoot(browser, "portal-sign-in");
+			browser.click("#to-register");
+			browser.waitForPath("/portal/register");
+			browser.type("#register-name", "Li Lei");
+			browser.type("#register-email", email);
+			browser.type("#register-password", "short");
+			browser.type("#register-confirm", "short");
+			browser.click("#register-submit");
+			browser.waitForText("#register-problem", "10");
+			browser.find("#register-password").clear();
+			browser.find("#register-confirm").clear();
+			browser.type("#register-password", PortalFixture.PASSWORD);
+			browser.type("#register-confirm", PortalFixture.PASSWORD);
+			shoot(browser, "portal-register");
+			browser.click("#register-submit");
+			browser.waitForText("#register-sent", email);
+
+			String token = PortalFixture.tokenFrom(mail, email, 1);
+			browser.go("/portal/verify#token=" + token);
+			browser.waitFor("#verify-done");
+			browser.click("#verify-sign-in");
+			browser.waitForPath("/portal/sign-in");
+			browser.type("#sign-in-email", email);
+			browser.type("#sign-in-password", "Wrong-Passw0rd!");
+			browser.click("#sign-in-submit");
+			browser.waitForText("#sign-in-problem", "Wrong e-mail address or password");
+			browser.find("#sign-in-password").clear();
+			browser.type("#sign-in-password", PortalFixture.PASSWORD);
+			browser.click("#sign-in-submit");
+			browser.waitForPath("/portal/conversations");
+			browser.waitFor("#conversations-empty");
+
+			browser.click("#nav-profile");
+			browser.waitForPath("/portal/profile");
+			browser.waitUntil((driver) -> "Li Lei".equals(browser.find("#profile-name").getDomProperty("value")));
+			browser.find("#profile-name").clear();
+			browser.type("#profile-name", "李雷");
+			browser.type("#profile-phone", "+86 138 0000 0000");
+			browser.select("#profile-timezone", "Asia/Shanghai");
+			browser.click("#profile-save");
+			browser.waitFor("#profile-saved");
+			shoot(browser, "portal-profile");
+
+			ApiClient api = client();
+			assertThat(PortalFixture.signIn(api, email, PortalFixture.PASSWORD).status()).isEqualTo(200);
+			JsonNode profile = api.get("/api/v1/portal/profile").json();
+			assertThat(profile.path("name").asString()).isEqualTo("李雷");
+			assertThat(profile.path("phone").asString()).isEqualTo("+86 138 0000 0000");
+			assertThat(profile.path("timeZone").asString()).isEqualTo("Asia/Shanghai");
+
+			long conversation = startConversation(email);
+			browser.click("#nav-conversations");
+			browser.waitFor("#conversation-list [data-conversation='" + conversation + "']");
+			shoot(browser, "portal-conversations");
+			browser.click("#conversation-list [data-conversation='" + conversation + "'] a");
+			browser.waitForText("#transcript", "Where is my parcel?");
+			browser.type("#compose-text", "It is urgent, thank you.");
+			browser.click("#compose-send");
+			browser.waitForText("#transcript", "It is urgent, thank you.");
+			shoot(browser, "portal-conversation");
+
+			browser.click("#sign-out");
+			browser.waitForPath("/portal/sign-in");
+			browser.go("/portal/profile");
+			browser.waitForPath("/portal/sign-in");
+		}
+	}
+
+	private long startConversation(String email) throws Exception {
+		ApiClient.Response created = admin().post("/api/v1/channels", Map.of("kind", "website", "name", "Web shop",
+				"allowedOrigins", List.of("https://shop.example.com"), "prechatEnabled", false));
+		JsonNode channel = created.json();
+		ApiClient.Response arrived = client().post(
+				"/api/v1/widget/channels/" + channel.path("key").asString() + "/visitors",
+				PortalFixture.vouchedEmail(channel, email));
+		ApiClient widget = client().withHeader("X-Parley-Visitor", arrived.json().path("token").asString());
+		ApiClient.Response started = widget.post("/api/v1/widget/conversations",
+				Map.of("question", "Where is my parcel?"));
+		assertThat(started.status()).as(started.toString()).isEqualTo(201);
+		return started.json().path("id").asLong();
+	}
+
+	/** Screenshots at 1280 and 390 px, in English and Simplified Chinese. */
+	private static void shoot(Browser browser, String name) {
+		String directory = System.getProperty("parley.screenshots");
+		if (directory == null) {
+			return;
+		}
+		ChromeDriver chrome = (ChromeDriver) browser.driver();
+		for (String language : List.of("en", "zh-CN")) {
+			browser.select("#portal-language", language);
+			browser.waitUntil((driver) -> language.equals(browser.script("return document.documentElement.lang")));
+			save(chrome, Path.of(directory, name + "-" + language + "-desktop.png"));
+			chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+					Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+			browser.waitUntil((driver) -> ((Number) browser.script("return window.innerWidth")).intValue() == 390);
+			save(chrome, Path.of(directory, name + "-" + language + "-phone.png"));
+			chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+			browser.waitUntil((driver) -> ((Number) browser.script("return window.innerWidth")).intValue() > 1000);
+		}
+		browser.select("#portal-language", "en");
+		browser.waitUntil((driver) -> "en".equals(browser.script("return document.documentElement.lang")));
+	}
+
+	private static void save(ChromeDriver chrome, Path target) {
+		try {
+			Files.createDirectories(target.getParent());
+			Map<String, Object> shot = chrome.executeCdpCommand("Page.captureScreenshot",
+					Map.of("format", "png", "captureBeyondViewport", false));
+			Files.write(target, Base64.getDecoder().decode((String) shot.get("data")));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
