@@ -58,9 +58,9 @@ class BlockedCustomers {
 			.sql("SELECT id, block_reason, blocked_until FROM customer WHERE blocked_at IS NOT NULL "
 					+ "AND merged_into IS NULL")
 			.query((rs, row) -> {
-				long until = rs.getLong(3);
+				Long until = rs.getObject(3, Long.class);
 				return blocked.put(rs.getLong(1),
-						new CustomerBlock(rs.getString(2), rs.wasNull() ? null : Instant.ofEpochMilli(until)));
+						new CustomerBlock(rs.getString(2), (until != null) ? Instant.ofEpochMilli(until) : null));
 			})
 			.list();
 		return Map.copyOf(blocked);
