@@ -191,6 +191,19 @@ class CustomerRecordTests extends IntegrationTest {
 	}
 
 	@Test
+	void theInboxMasksTheVisitorsContactsWithoutThePermission() {
+		CustomerFixtures f = fixtures();
+		CustomerFixtures.Visitor v = f.started(f.channel(unique("Site")),
+				Map.of("question", "Hi", "email", "lucy.wang@example.com", "phone", "+86 13812345678"));
+		String path = "/api/v1/conversations/" + v.conversationId();
+		JsonNode asAgent = signedInAs("agent").get(path).json().path("visitor");
+		assertThat(asAgent.path("email").asString()).isEqualTo("l***@example.com");
+		assertThat(asAgent.path("phone").asString()).isEqualTo("+86 138****5678");
+		JsonNode asSupervisor = signedInAs("supervisor").get(path).json().path("visitor");
+		assertThat(asSupervisor.path("email").asString()).isEqualTo("lucy.wang@example.com");
+	}
+
+	@Test
 	void attributeDefinitionsAndLevelsAreValidated() {
 		ApiClient admin = admin();
 		assertThat(admin.post("/api/v1/customer-attributes", Map.of("key", "Bad Key", "label", "X", "type", "TEXT"))
