@@ -9,6 +9,7 @@ import java.util.Objects;
 import dev.parley.administration.AuditLog;
 import dev.parley.administration.AuditResult;
 import dev.parley.conversations.ChannelDirectory;
+import dev.parley.conversations.CustomerVisitors;
 import dev.parley.customers.internal.CustomerView.BlockView;
 import dev.parley.customers.internal.CustomerView.ChannelRef;
 import dev.parley.customers.internal.CustomerView.ContactView;
@@ -50,10 +51,13 @@ public class CustomerRecords {
 
 	private final java.time.Clock clock;
 
+	private final CustomerVisitors visitors;
+
 	CustomerRecords(CustomerRepository customers, ContactRepository contacts, AttributeDefinitions definitions,
 			AttributeValues values, Levels levels, ChannelDirectory channels, StaffDirectory staff, AuditLog audit,
-			JdbcClient jdbc, java.time.Clock clock) {
+			JdbcClient jdbc, java.time.Clock clock, CustomerVisitors visitors) {
 		this.clock = clock;
+		this.visitors = visitors;
 		this.customers = customers;
 		this.contacts = contacts;
 		this.definitions = definitions;
@@ -161,6 +165,22 @@ public class CustomerRecords {
 				.ifPresent((o) -> found.add(new SuggestionView(r.id(), o.id(), o.name(), r.reason(), r.at())));
 		}
 		return found;
+	}
+
+	/** A customer in short, for the inbox. */
+	public record Summary(long id, String name, LevelRef level, List<String> tags, int conversationCount,
+			BlockView blocked) {
+	}
+
+	public Summary summaryOfConversation(long conversationId) {
+		long customerId = this.visitors.customerOfConversation(conversationId)
+			.orElseThrow(() -> ApiException.notFound("Customer"));
+		Customer c = live(customerId);
+		LevelRef level = (c.levelId() != null)
+				? this.levels.find(c.levelId()).map((l) -> new LevelRef(l.id(), l.name())).orElse(null) : null;
+		BlockView block = c.blockedAt(this.clock.instant())
+				? new BlockView(c.blockedAt(), c.blockedUntil(), c.blockReason(), c.blockedBy()) : null;
+		return new Summary(c.id(), c.name(), level, tags(c.id()), c.conversationCount(), block);
 	}
 
 	/** The customer's contact details and sensitive attribute values in clear. */

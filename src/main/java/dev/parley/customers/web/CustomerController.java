@@ -63,6 +63,16 @@ class CustomerController {
 		return this.records.view(id);
 	}
 
+	/**
+	 * The customer of a conversation's visitor, in short (the inbox's visitor panel); 404
+	 * when the visitor is not a customer yet.
+	 */
+	@GetMapping("/api/v1/conversations/{conversationId}/customer")
+	@RequiresPermission(Permission.CUSTOMER_VIEW)
+	CustomerRecords.Summary ofConversation(@PathVariable long conversationId) {
+		return this.records.summaryOfConversation(conversationId);
+	}
+
 	@PatchMapping("/api/v1/customers/{id}")
 	@RequiresPermission(Permission.CUSTOMER_EDIT)
 	CustomerView update(@PathVariable long id, @RequestBody JsonNode patch, StaffActor actor) {
