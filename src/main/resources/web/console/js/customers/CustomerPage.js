@@ -156,14 +156,14 @@ export default {
             <h2>{{ t('customer.profile') }}</h2>
             <form id="customer-form" @submit.prevent="save">
               <label for="customer-name-input">{{ t('customer.field.name') }}</label>
-              <input id="customer-name-input" v-model="form.name" maxlength="100" :disabled="!mayEdit">
+              <input type="text" id="customer-name-input" v-model="form.name" maxlength="100" :disabled="!mayEdit">
               <label for="customer-company">{{ t('customer.field.company') }}</label>
-              <input id="customer-company" v-model="form.company" maxlength="200" :disabled="!mayEdit">
+              <input type="text" id="customer-company" v-model="form.company" maxlength="200" :disabled="!mayEdit">
               <div class="two">
                 <div><label for="customer-language">{{ t('customer.field.language') }}</label>
-                  <input id="customer-language" v-model="form.language" maxlength="35" placeholder="zh-CN" :disabled="!mayEdit"></div>
+                  <input type="text" id="customer-language" v-model="form.language" maxlength="35" placeholder="zh-CN" :disabled="!mayEdit"></div>
                 <div><label for="customer-timezone">{{ t('customer.field.timeZone') }}</label>
-                  <input id="customer-timezone" v-model="form.timeZone" maxlength="64" placeholder="Asia/Shanghai" :disabled="!mayEdit"></div>
+                  <input type="text" id="customer-timezone" v-model="form.timeZone" maxlength="64" placeholder="Asia/Shanghai" :disabled="!mayEdit"></div>
               </div>
               <label for="customer-level">{{ t('customer.field.level') }}</label>
               <select id="customer-level" v-model="form.levelId" :disabled="!mayEdit">
@@ -171,7 +171,7 @@ export default {
                 <option v-for="l in levels" :key="l.id" :value="l.id">{{ l.name }}</option>
               </select>
               <label for="customer-tags">{{ t('customer.field.tags') }}</label>
-              <input id="customer-tags" v-model="form.tags" :placeholder="t('customer.tagsHint')" :disabled="!mayEdit">
+              <input type="text" id="customer-tags" v-model="form.tags" :placeholder="t('customer.tagsHint')" :disabled="!mayEdit">
               <template v-for="d in definitions" :key="d.key">
                 <label :for="'attr-' + d.key">{{ d.label }}<span v-if="d.required"> *</span></label>
                 <select v-if="d.type === 'CHOICE'" :id="'attr-' + d.key" v-model="form.attributes[d.key]" :disabled="!mayEdit">
@@ -199,7 +199,7 @@ export default {
             <button v-if="can('customer.pii.view') && customer.contacts.length && !revealed" id="customer-reveal" type="button" class="small" @click="reveal">{{ t('customer.reveal') }}</button>
             <form v-if="mayEdit" class="inline-form" @submit.prevent="addContact">
               <select v-model="contact.kind" :aria-label="t('customer.contactKind')"><option value="EMAIL">{{ t('customer.kind.EMAIL') }}</option><option value="PHONE">{{ t('customer.kind.PHONE') }}</option></select>
-              <input id="customer-contact-value" v-model="contact.value" maxlength="254" :aria-label="t('customer.contactValue')">
+              <input type="text" id="customer-contact-value" v-model="contact.value" maxlength="254" :aria-label="t('customer.contactValue')">
               <button type="submit" :disabled="!contact.value.trim()">{{ t('customer.addContact') }}</button>
             </form>
             <h2>{{ t('customer.facts') }}</h2>

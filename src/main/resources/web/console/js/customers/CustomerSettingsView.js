@@ -79,9 +79,9 @@ export default {
           </tr></tbody>
         </table></div>
         <form id="level-form" class="toolbar" @submit.prevent="saveLevel">
-          <div class="grow"><label for="level-name">{{ t('customerSettings.name') }}</label><input id="level-name" v-model="level.name" maxlength="60" required></div>
+          <div class="grow"><label for="level-name">{{ t('customerSettings.name') }}</label><input type="text" id="level-name" v-model="level.name" maxlength="60" required></div>
           <div><label for="level-position">{{ t('customerSettings.position') }}</label><input id="level-position" type="number" min="0" v-model.number="level.position"></div>
-          <div><label for="level-skill">{{ t('customerSettings.routingSkill') }}</label><input id="level-skill" v-model="level.routingSkill" maxlength="60"></div>
+          <div><label for="level-skill">{{ t('customerSettings.routingSkill') }}</label><input type="text" id="level-skill" v-model="level.routingSkill" maxlength="60"></div>
           <button v-if="level.id" type="button" @click="cancelLevel">{{ t('action.cancel') }}</button>
           <button id="level-save" class="primary" type="submit">{{ level.id ? t('action.save') : t('customerSettings.addLevel') }}</button>
         </form>
@@ -101,8 +101,8 @@ export default {
         </table></div>
         <form id="attribute-form" @submit.prevent="saveAttribute">
           <div class="toolbar">
-            <div><label for="attribute-key">{{ t('customerSettings.key') }}</label><input id="attribute-key" v-model="attribute.key" maxlength="40" pattern="[a-z][a-z0-9_]*" :disabled="!!attribute.id" required></div>
-            <div class="grow"><label for="attribute-label">{{ t('customerSettings.label') }}</label><input id="attribute-label" v-model="attribute.label" maxlength="100" required></div>
+            <div><label for="attribute-key">{{ t('customerSettings.key') }}</label><input type="text" id="attribute-key" v-model="attribute.key" maxlength="40" pattern="[a-z][a-z0-9_]*" :disabled="!!attribute.id" required></div>
+            <div class="grow"><label for="attribute-label">{{ t('customerSettings.label') }}</label><input type="text" id="attribute-label" v-model="attribute.label" maxlength="100" required></div>
             <div><label for="attribute-type">{{ t('customerSettings.type') }}</label>
               <select id="attribute-type" v-model="attribute.type" :disabled="!!attribute.id">
                 <option v-for="type in ['TEXT', 'NUMBER', 'DATE', 'CHOICE']" :key="type" :value="type">{{ t('customerSettings.type.' + type) }}</option>
@@ -113,7 +113,7 @@ export default {
             <textarea id="attribute-choices" v-model="attribute.choices" rows="3"></textarea>
           </template>
           <div class="toolbar" v-if="attribute.type === 'TEXT'">
-            <div class="grow"><label for="attribute-pattern">{{ t('customerSettings.pattern') }}</label><input id="attribute-pattern" v-model="attribute.pattern" maxlength="200"></div>
+            <div class="grow"><label for="attribute-pattern">{{ t('customerSettings.pattern') }}</label><input type="text" id="attribute-pattern" v-model="attribute.pattern" maxlength="200"></div>
             <div><label for="attribute-max-length">{{ t('customerSettings.maxLength') }}</label><input id="attribute-max-length" type="number" min="1" v-model="attribute.maxLength"></div>
           </div>
           <div class="toolbar" v-if="attribute.type === 'NUMBER'">
