@@ -23,8 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class MergeRequests {
 
-	private final CustomerRepository customers;
-
 	private final CustomerRecords records;
 
 	private final CustomerMerges merges;
@@ -39,9 +37,8 @@ public class MergeRequests {
 
 	private final java.time.Clock clock;
 
-	MergeRequests(CustomerRepository customers, CustomerRecords records, CustomerMerges merges, CustomerEvents timeline,
-			AuditLog audit, JdbcClient jdbc, ApplicationEventPublisher events, java.time.Clock clock) {
-		this.customers = customers;
+	MergeRequests(CustomerRecords records, CustomerMerges merges, CustomerEvents timeline, AuditLog audit,
+			JdbcClient jdbc, ApplicationEventPublisher events, java.time.Clock clock) {
 		this.records = records;
 		this.merges = merges;
 		this.timeline = timeline;
