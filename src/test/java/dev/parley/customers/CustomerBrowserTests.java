@@ -85,6 +85,25 @@ class CustomerBrowserTests extends IntegrationTest {
 			.isEqualTo(1);
 	}
 
+	@Test
+	void aBlockedCustomersWidgetSaysSoPolitelyAndOffersNoComposer() {
+		CustomerFixtures f = new CustomerFixtures(admin(), this::client, this.jdbc);
+		CustomerFixtures.Visitor v = f.started(f.channel(unique("Site")), Map.of("question", "spam spam"));
+		assertThat(
+				admin().post("/api/v1/customers/" + v.customerId() + "/block", Map.of("reason", "Spam links")).status())
+			.isEqualTo(200);
+		try (Browser visitor = Browser.open(this.port)) {
+			visitor.go("/widget/frame?channel=" + v.channelKey());
+			visitor.script("localStorage.setItem(arguments[0], arguments[1])", "parley.visitor." + v.channelKey(),
+					v.token());
+			visitor.go("/widget/frame?channel=" + v.channelKey());
+			visitor.waitFor("#blocked");
+			assertThat(visitor.findAll("textarea")).as("no composer").isEmpty();
+			assertThat(visitor.find("#blocked").getText()).doesNotContain("Spam links");
+			save(visitor, "widget-blocked");
+		}
+	}
+
 	private static void save(Browser browser, String name) {
 		try {
 			Files.createDirectories(SCREENSHOTS);
