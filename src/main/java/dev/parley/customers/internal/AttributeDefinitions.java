@@ -79,7 +79,7 @@ public class AttributeDefinitions {
 			throw ApiException.invalid("key", "is required");
 		}
 		if (form.key() == null || !KEY.matcher(form.key()).matches()) {
-			throw ApiException.invalid("key", "must match [a-z][a-z0-9_]{0,39}");
+			throw ApiException.invalid("key", "must start with a-z and hold only a-z, 0-9 and _ (at most 40)");
 		}
 		AttributeType type = type(form.type());
 		if (list().stream().anyMatch((a) -> a.key().equals(form.key()))) {

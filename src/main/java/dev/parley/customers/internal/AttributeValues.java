@@ -112,7 +112,9 @@ public class AttributeValues {
 			throw ApiException.invalid(field, "must be below 10^15 with at most 4 decimals");
 		}
 		if ((d.min() != null && value.compareTo(d.min()) < 0) || (d.max() != null && value.compareTo(d.max()) > 0)) {
-			throw ApiException.invalid(field, "must be between " + plain(d.min()) + " and " + plain(d.max()));
+			String low = plain(d.min());
+			String high = plain(d.max());
+			throw ApiException.invalid(field, "must be between " + low + " and " + high);
 		}
 		return value;
 	}
