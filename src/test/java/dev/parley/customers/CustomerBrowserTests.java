@@ -56,6 +56,8 @@ class CustomerBrowserTests extends IntegrationTest {
 			browser.waitFor("#customer-timeline [data-kind=NOTE_ADDED]");
 			browser.waitFor("#customer-timeline [data-kind=CONVERSATION_STARTED]");
 			save(browser, "customer-page");
+			browser.script("document.getElementById('customer-timeline').scrollIntoView()");
+			save(browser, "customer-page-timeline");
 
 			browser.click("#customer-conversations [data-conversation-id=\"" + v.conversationId() + "\"] button");
 			browser.waitForText("#customer-transcript", "我的订单还没到");
