@@ -2,69 +2,66 @@ package dev.parley.conversations;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
+
+import dev.parley.conversations.views.ChatViews.MessageView;
 
 /**
- * A customer's own conversations on every channel, as he sees them (agents by their
- * public name only): what the customers' portal shows and lets him continue. Every call
- * names the customer, and a conversation that is not his is not found.
+ * Live chat's conversations as the customers module shows them on a customer's page: the
+ * conversations of every visitor of one customer, on every channel, and their
+ * transcripts. Customers only ever see an agent's public name.
  */
 public interface CustomerConversations {
 
-	/** The most conversations {@link #list} answers. */
-	int LIST_LIMIT = 200;
+	/**
+	 * @param before keyset cursor: only conversations that started before this
+	 * (conversation start, id); null for the newest
+	 * @return the customer's conversations, newest first
+	 */
+	List<CustomerConversation> list(long customerId, Cursor before, int limit);
 
 	/**
-	 * @return his conversations, newest first (at most {@link #LIST_LIMIT})
+	 * @return the moments of the customer's conversations (started, closed, rated) at or
+	 * before {@code atOrBefore}, newest first, at most {@code limit} of each kind
 	 */
-	List<Summary> list(long customerId);
+	List<Moment> moments(long customerId, Instant atOrBefore, int limit);
 
 	/**
-	 * @param afterSeq lines after this sequence number (0 for the start)
-	 * @param limit 1 to 200
-	 * @return the conversation and its messages (no internal notes, no event lines), or
-	 * empty when it is not his
+	 * The transcript of one of the customer's conversations, as staff see it (no internal
+	 * notes).
+	 * @throws dev.parley.platform.ApiException not_found when the conversation is not one
+	 * of this customer's
 	 */
-	Optional<Page> transcript(long customerId, long conversationId, long afterSeq, int limit);
+	List<MessageView> transcript(long customerId, long conversationId, long afterSeq, int limit);
 
 	/**
-	 * Writes into one of his conversations as its visitor. An open one (or one closed
-	 * within the reopen window, {@code chat.reopenWindowMinutes}) takes the message as
-	 * the widget's would; a conversation closed longer ago is continued in a new
-	 * conversation of the same visitor on the same channel, which the answer names.
-	 * Idempotent on the client id.
-	 * @param name his name, for a channel whose pre-chat form asks for one
-	 * @param email his verified address, for a channel whose pre-chat form asks for one
-	 * @throws dev.parley.platform.ApiException {@code not_found} when it is not his
+	 * Closes the customer's open conversations (he was blocked), as closed by that staff
+	 * member.
+	 * @return how many were closed
 	 */
-	Written write(long customerId, long conversationId, String clientId, String text, String name, String email);
+	int closeOpen(long customerId, long byUserId);
 
-	/**
-	 * @param agentName the assignee's public name; null when none
-	 */
-	record Summary(long id, ConversationStatus status, long channelId, String channelName, String agentName,
-			String question, Instant createdAt, Instant closedAt, Instant lastMessageAt, String lastMessagePreview) {
+	record Cursor(Instant startedAt, long id) {
 	}
 
 	/**
-	 * One message as the customer sees it.
-	 *
-	 * @param side who wrote it
-	 * @param name the agent's public name (null for the customer's own lines)
-	 * @param attachmentName the file's name for an attachment, else null
+	 * @param agentName the assignee's public name; null when nobody took it
 	 */
-	record Line(long seq, Side side, String name, String text, String attachmentName, Instant createdAt) {
-	}
-
-	record Page(Summary conversation, List<Line> lines) {
+	record CustomerConversation(long id, ConversationStatus status, long channelId, String channelName,
+			String channelKind, String agentName, String question, Instant startedAt, Instant closedAt, Integer rating,
+			String ratingComment, long messages) {
 	}
 
 	/**
-	 * @param conversationId where the message went
-	 * @param continuedFrom the closed conversation it continues, when a new one was
-	 * started; null otherwise
+	 * One thing that happened in a conversation, for the customer's timeline.
 	 */
-	record Written(long conversationId, Long continuedFrom, Line line) {
+	record Moment(long conversationId, Kind kind, Instant at, String channelName, String agentName, Integer rating) {
+
+		public enum Kind {
+
+			STARTED, CLOSED, RATED
+
+		}
+
 	}
 
 }

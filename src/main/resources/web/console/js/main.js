@@ -29,6 +29,8 @@ import NotificationsView from './notifications/NotificationsView.js';
 import SelfCheckView from './selfcheck/SelfCheckView.js';
 import SystemView from './system/SystemView.js';
 import BackupsView from './backups/BackupsView.js';
+import CustomerPage from './customers/CustomerPage.js';
+import CustomerSettingsView from './customers/CustomerSettingsView.js';
 import NotFoundView from './shell/NotFoundView.js';
 import { permissionsFor } from './shell/navigation.js';
 
@@ -61,6 +63,11 @@ const routes = [
     meta: { permissions: permissionsFor('self-check') } },
   { path: '/system', name: 'system', component: SystemView, meta: { permissions: permissionsFor('system') } },
   { path: '/backups', name: 'backups', component: BackupsView, meta: { permissions: permissionsFor('backups') } },
+  // a customer's page: from the inbox, the customer list and by URL (not a menu entry)
+  { path: '/customers/:id(\\d+)', name: 'customer', component: CustomerPage,
+    meta: { permissions: ['customer.view'] } },
+  { path: '/customer-settings', name: 'customer-settings', component: CustomerSettingsView,
+    meta: { permissions: permissionsFor('customer-settings') } },
   { path: '/:rest(.*)*', name: 'not-found', component: NotFoundView },
 ];
 

@@ -40,6 +40,12 @@ export default {
           <button id="retry" type="button" class="pw-primary" @click="restart">{{ t('widget.retry') }}</button>
         </div>
       </template>
+      <template v-else-if="state.blocked">
+        <ChatHeader />
+        <div id="blocked" class="pw-center" role="status">
+          <p>{{ t('widget.blocked') }}</p>
+        </div>
+      </template>
       <template v-else-if="state.phase === 'loading' && !state.channel">
         <div class="pw-center" :aria-label="t('widget.loading')"><span class="pw-spinner" aria-hidden="true"></span></div>
       </template>

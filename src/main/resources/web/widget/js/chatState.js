@@ -31,6 +31,7 @@ export const state = reactive({
   language: null,
   failure: null,
   answering: null, // while waiting: available | busy | nobody | closed (the queue place)
+  blocked: false, // the visitor's customer is blocked: a notice instead of the chat
 });
 
 export const lastSeq = computed(() => (state.messages.length ? state.messages[state.messages.length - 1].seq : 0));
@@ -105,6 +106,10 @@ export function showNotice(code, params) {
     // the team closed since the channel was loaded: offer a message instead
     state.channel.open = false;
     state.leaving = true;
+  }
+  if (code === 'customer_blocked') {
+    // blocked meanwhile (by an agent): the notice replaces the chat
+    state.blocked = true;
   }
   state.notice = { code: code || 'internal_error', params: params || null, at: Date.now() };
   noticeTimer = setTimeout(() => { state.notice = null; }, 8000);

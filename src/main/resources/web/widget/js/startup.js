@@ -88,6 +88,8 @@ async function register() {
   setVisitorToken(result.token);
   const previous = state.visitor;
   state.visitor = result.visitor || null;
+  // his customer is blocked: the widget says so politely and offers no composer
+  state.blocked = !!result.blocked;
   if (previous && state.visitor && previous.id !== state.visitor.id) visitorChanged();
   return result;
 }

@@ -28,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * available agent by the router reacting to {@code ConversationWaiting}.
  */
 @ActiveProfiles("test")
+@org.springframework.context.annotation.Import(dev.parley.conversations.CustomerLinksStub.class)
 @ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES, webEnvironment = WebEnvironment.RANDOM_PORT)
 class AgentEventsTests {
 

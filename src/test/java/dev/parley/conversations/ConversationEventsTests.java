@@ -44,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * for here).
  */
 @ActiveProfiles("test")
+@org.springframework.context.annotation.Import(dev.parley.conversations.CustomerLinksStub.class)
 @ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES, webEnvironment = WebEnvironment.RANDOM_PORT)
 class ConversationEventsTests {
 

@@ -42,9 +42,12 @@ public class ChatAttachments {
 
 	private final Clock clock;
 
+	private final VisitorBlocks blocks;
+
 	ChatAttachments(AttachmentRepository attachments, ChannelRepository channels, ConversationAccess access,
 			ChatMessages chat, UploadInspector inspector, ChatSettings settings, TransactionTemplate transactions,
-			Clock clock) {
+			Clock clock, VisitorBlocks blocks) {
+		this.blocks = blocks;
 		this.channels = channels;
 		this.attachments = attachments;
 		this.access = access;
@@ -62,6 +65,7 @@ public class ChatAttachments {
 	public Sent uploadAsVisitor(VisitorIdentity visitor, long conversationId, String clientId, String fileName,
 			byte[] content) {
 		Conversation c = this.access.forVisitor(visitor, conversationId);
+		this.blocks.check(visitor.visitorId());
 		if (c.closed()) {
 			throw new ApiException(HttpStatus.CONFLICT, "conversation_closed", "The conversation is closed");
 		}

@@ -34,8 +34,11 @@ public class ChatMessages {
 
 	private final LiveFeed feed;
 
+	private final VisitorBlocks blocks;
+
 	ChatMessages(MessageWriter writer, ConversationRepository conversations, ChatInput input, ChatViews views,
-			PublicNames publicNames, LiveFeed feed) {
+			PublicNames publicNames, LiveFeed feed, VisitorBlocks blocks) {
+		this.blocks = blocks;
 		this.writer = writer;
 		this.conversations = conversations;
 		this.input = input;
@@ -54,6 +57,7 @@ public class ChatMessages {
 	public Sent sendAsVisitor(VisitorIdentity visitor, long conversationId, String clientId, String text) {
 		String body = this.input.text(text);
 		ChatInput.clientId(clientId);
+		this.blocks.check(visitor.visitorId());
 		return visitorSent(
 				append(conversationId, Draft.text(clientId, Side.VISITOR, visitor.visitorId(), null, body), (c) -> {
 					if (c.visitorId() != visitor.visitorId()) {

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.parley.conversations.ConversationStatus;
-import dev.parley.conversations.CustomerConversations;
+import dev.parley.conversations.PortalConversations;
 import dev.parley.conversations.MessageKind;
 import dev.parley.conversations.PublicNames;
 import dev.parley.conversations.Side;
@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * read as their visitor reads them, and written into as their visitor would write.
  */
 @Component
-class OwnConversations implements CustomerConversations {
+class OwnConversations implements PortalConversations {
 
 	private static final String SUMMARY = "SELECT c.id, c.status, c.channel_id, ch.name AS channel_name, "
 			+ "c.assignee_id, c.question, c.created_at, c.closed_at, c.last_message_at, c.last_message_preview, "

@@ -59,10 +59,13 @@ public class VisitorSessions {
 
 	private final CustomerLinks customers;
 
+	private final VisitorBlocks blocks;
+
 	VisitorSessions(ChannelRepository channels, VisitorRepository visitors, ConversationRepository conversations,
 			ConversationLifecycle lifecycle, ChatMessages chat, MessageRepository messages, ChatInput input,
 			LiveFeed feed, VisitorTokens tokens, ChatViews views, Clock clock, TransactionTemplate transactions,
-			GroupDirectory groups, ApplicationEventPublisher events, CustomerLinks customers) {
+			GroupDirectory groups, ApplicationEventPublisher events, CustomerLinks customers, VisitorBlocks blocks) {
+		this.blocks = blocks;
 		this.customers = customers;
 		this.lifecycle = lifecycle;
 		this.messages = messages;
@@ -95,7 +98,12 @@ public class VisitorSessions {
 	public record Origin(String ip, String userAgent) {
 	}
 
-	public record Session(String token, Visitor visitor, VisitorConversationView conversation) {
+	/**
+	 * @param blocked the block on the visitor's customer, if he is blocked: the widget
+	 * says so politely and offers no composer
+	 */
+	public record Session(String token, Visitor visitor, VisitorConversationView conversation,
+			CustomerLinks.CustomerBlock blocked) {
 	}
 
 	/**
@@ -178,7 +186,8 @@ public class VisitorSessions {
 					&& c.closedAt().isAfter(now.minus(Duration.ofHours(1)))))
 			.map(this.views::forVisitor)
 			.orElse(null);
-		return new Session(this.tokens.issue(visitor.id(), channel.id()), visitor, conversation);
+		return new Session(this.tokens.issue(visitor.id(), channel.id()), visitor, conversation,
+				this.blocks.of(visitor.id()).orElse(null));
 	}
 
 	/**
@@ -188,6 +197,7 @@ public class VisitorSessions {
 	public Started startConversation(VisitorIdentity identity, Prechat prechat) {
 		Visitor visitor = knownVisitor(identity);
 		Channel channel = enabledChannelOf(visitor);
+		this.blocks.check(visitor.id());
 		Prechat form = (prechat != null) ? prechat : new Prechat(null, null, null, null, null, null);
 		String name = ChatInput.optional("name", form.name(), 100);
 		String email = ChatInput.email(form.email());
@@ -251,6 +261,7 @@ public class VisitorSessions {
 	public Left leaveMessage(VisitorIdentity identity, LeftMessage form) {
 		Visitor visitor = knownVisitor(identity);
 		Channel channel = enabledChannelOf(visitor);
+		this.blocks.check(visitor.id());
 		String clientId = ChatInput.clientId(form.clientId());
 		String text = this.input.text(form.text());
 		String name = ChatInput.optional("name", form.name(), 100);

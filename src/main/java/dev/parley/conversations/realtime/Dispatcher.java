@@ -13,6 +13,7 @@ import dev.parley.conversations.ConversationStatus;
 import dev.parley.conversations.internal.ChatEvents;
 import dev.parley.conversations.internal.ChatEvents.Access;
 import dev.parley.conversations.internal.ChatEvents.ConversationChanged;
+import dev.parley.conversations.views.ContactMasks;
 import dev.parley.conversations.internal.ChatEvents.MessageAdded;
 import dev.parley.conversations.internal.ConversationRepository;
 import dev.parley.conversations.internal.MessageRepository;
@@ -177,9 +178,8 @@ class Dispatcher {
 		boolean open = access.status() != ConversationStatus.CLOSED;
 		Audience.Recipients recipients = this.audience.conversation(access, event.conversation().visitor().id());
 		Set<Connection> lost = this.audience.lostFollowers(access);
-		ServerFrame staffFrame = new ServerFrame.Conversation(event.conversation());
-		send(recipients.staff(), staffFrame);
-		send(lost, staffFrame);
+		sendToStaff(recipients.staff(), event.conversation());
+		sendToStaff(lost, event.conversation());
 		lost.forEach((connection) -> this.registry.leave(connection, conversationId));
 		// a change only staff hear of (a snooze) tells the visitor nothing
 		boolean toVisitor = event.forVisitor() != null;
@@ -240,6 +240,29 @@ class Dispatcher {
 	Access knownAccess(long conversationId) {
 		Track track = this.tracks.get(conversationId);
 		return (track != null) ? track.access : null;
+	}
+
+	/**
+	 * Sends a conversation to staff connections, the visitor's e-mail and phone masked
+	 * for those without customer.pii.view (decided per connection when sent).
+	 */
+	private void sendToStaff(Set<Connection> recipients, ChatViews.ConversationView conversation) {
+		if (recipients.isEmpty()) {
+			return;
+		}
+		TextMessage plain = null;
+		TextMessage masked = null;
+		for (Connection connection : recipients) {
+			ChatViews.ConversationView shown = ContactMasks.forStaff(conversation, connection.actor());
+			if (shown == conversation) {
+				plain = (plain != null) ? plain : this.frames.text(new ServerFrame.Conversation(conversation));
+				connection.send(plain);
+			}
+			else {
+				masked = (masked != null) ? masked : this.frames.text(new ServerFrame.Conversation(shown));
+				connection.send(masked);
+			}
+		}
 	}
 
 	private void send(Set<Connection> recipients, ServerFrame frame) {

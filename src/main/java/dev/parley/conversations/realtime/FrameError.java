@@ -12,7 +12,10 @@ import dev.parley.platform.ApiException;
 enum FrameError {
 
 	UNAUTHENTICATED, BAD_FRAME, UNKNOWN_TYPE, TOO_LARGE, VALIDATION_FAILED, NOT_FOUND, FORBIDDEN, NOT_ASSIGNED,
-	CONVERSATION_CLOSED, CONFLICT, RATE_LIMITED, UNAVAILABLE, INTERNAL_ERROR;
+	CONVERSATION_CLOSED, CONFLICT, RATE_LIMITED, UNAVAILABLE, INTERNAL_ERROR,
+
+	/** The visitor's customer is blocked (spam, abuse): final, like forbidden. */
+	CUSTOMER_BLOCKED;
 
 	String code() {
 		return name().toLowerCase(Locale.ROOT);

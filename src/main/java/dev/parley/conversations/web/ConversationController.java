@@ -20,6 +20,7 @@ import dev.parley.conversations.internal.TakeOver;
 import dev.parley.conversations.internal.Snoozes;
 import dev.parley.conversations.views.ChatViews;
 import dev.parley.conversations.views.ChatViews.ConversationView;
+import dev.parley.conversations.views.ContactMasks;
 import dev.parley.conversations.views.ChatViews.MessageView;
 import dev.parley.platform.Permission;
 import dev.parley.platform.RequiresPermission;
@@ -86,7 +87,7 @@ class ConversationController {
 	ConversationPage list(@RequestParam(defaultValue = "mine") String view,
 			@RequestParam(required = false) String after, @RequestParam(defaultValue = "30") int limit,
 			StaffActor actor) {
-		return page(this.queries.list(actor, view, after, limit));
+		return page(this.queries.list(actor, view, after, limit), actor);
 	}
 
 	@GetMapping("/api/v1/conversations/search")
@@ -94,7 +95,7 @@ class ConversationController {
 			@RequestParam(required = false) Long agentId, @RequestParam(required = false) Instant from,
 			@RequestParam(required = false) Instant to, @RequestParam(required = false) String after,
 			@RequestParam(defaultValue = "30") int limit, StaffActor actor) {
-		return page(this.queries.search(actor, q, channelId, agentId, from, to, after, limit));
+		return page(this.queries.search(actor, q, channelId, agentId, from, to, after, limit), actor);
 	}
 
 	/** Channel names for filters; any staff member who may see conversations. */
@@ -110,7 +111,7 @@ class ConversationController {
 
 	@GetMapping("/api/v1/conversations/{id}")
 	ConversationView get(@PathVariable long id, StaffActor actor) {
-		return this.views.conversation(this.access.forStaff(actor, id), true);
+		return ContactMasks.forStaff(this.views.conversation(this.access.forStaff(actor, id), true), actor);
 	}
 
 	record MessagePage(List<MessageView> items, long lastSeq) {
@@ -125,7 +126,7 @@ class ConversationController {
 
 	@PostMapping("/api/v1/conversations/{id}/assign")
 	ConversationView assign(@PathVariable long id, StaffActor actor) {
-		return this.lifecycle.assign(actor, id);
+		return ContactMasks.forStaff(this.lifecycle.assign(actor, id), actor);
 	}
 
 	record SendForm(String clientId, String text) {
@@ -166,9 +167,10 @@ class ConversationController {
 				&& actor.can(Permission.CONVERSATION_VIEW_ALL)) {
 			// a supervisor's transfer to himself is taking it over, whichever way it is
 			// asked
-			return this.takeOver.takeOver(actor, id, form.note());
+			return ContactMasks.forStaff(this.takeOver.takeOver(actor, id, form.note()), actor);
 		}
-		return this.lifecycle.transfer(actor, id, form.toAgentId(), form.toGroupId(), form.note());
+		return ContactMasks
+			.forStaff(this.lifecycle.transfer(actor, id, form.toAgentId(), form.toGroupId(), form.note()), actor);
 	}
 
 	record TakeOverForm(String note) {
@@ -177,7 +179,7 @@ class ConversationController {
 	@PostMapping("/api/v1/conversations/{id}/take-over")
 	ConversationView takeOver(@PathVariable long id, @RequestBody(required = false) TakeOverForm form,
 			StaffActor actor) {
-		return this.takeOver.takeOver(actor, id, (form != null) ? form.note() : null);
+		return ContactMasks.forStaff(this.takeOver.takeOver(actor, id, (form != null) ? form.note() : null), actor);
 	}
 
 	@GetMapping("/api/v1/conversations/{id}/notes")
@@ -195,7 +197,7 @@ class ConversationController {
 
 	@PostMapping("/api/v1/conversations/{id}/close")
 	ConversationView close(@PathVariable long id, StaffActor actor) {
-		return this.lifecycle.closeByStaff(actor, id);
+		return ContactMasks.forStaff(this.lifecycle.closeByStaff(actor, id), actor);
 	}
 
 	/** Either a time (ISO-8601 instant) or a preset. */
@@ -204,26 +206,29 @@ class ConversationController {
 
 	@PostMapping("/api/v1/conversations/{id}/snooze")
 	ConversationView snooze(@PathVariable long id, @RequestBody SnoozeForm form, StaffActor actor) {
-		return this.snoozes.snooze(actor, id, form.until(), form.preset());
+		return ContactMasks.forStaff(this.snoozes.snooze(actor, id, form.until(), form.preset()), actor);
 	}
 
 	@DeleteMapping("/api/v1/conversations/{id}/snooze")
 	ConversationView unsnooze(@PathVariable long id, StaffActor actor) {
-		return this.snoozes.unsnooze(actor, id);
+		return ContactMasks.forStaff(this.snoozes.unsnooze(actor, id), actor);
 	}
 
 	@GetMapping("/api/v1/visitors/{id}/conversations")
 	ConversationPage visitorHistory(@PathVariable long id, @RequestParam(required = false) String after,
 			@RequestParam(defaultValue = "20") int limit, StaffActor actor) {
-		return page(this.queries.visitorHistory(actor, id, after, limit));
+		return page(this.queries.visitorHistory(actor, id, after, limit), actor);
 	}
 
 	private static ResponseEntity<MessageView> sent(ChatMessages.Sent sent) {
 		return ResponseEntity.status(sent.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(sent.message());
 	}
 
-	private ConversationPage page(ConversationLists.Page page) {
-		return new ConversationPage(this.views.conversations(page.items(), false), page.nextCursor());
+	private ConversationPage page(ConversationLists.Page page, StaffActor actor) {
+		return new ConversationPage(this.views.conversations(page.items(), false)
+			.stream()
+			.map((c) -> ContactMasks.forStaff(c, actor))
+			.toList(), page.nextCursor());
 	}
 
 }

@@ -165,7 +165,14 @@ class WidgetController {
 			.body(logo.content());
 	}
 
-	record SessionView(String token, VisitorView visitor, Object conversation) {
+	/**
+	 * @param blocked present when the visitor's customer is blocked: the widget shows a
+	 * notice instead of the composer (only {@code until}, never the agent's reason)
+	 */
+	record SessionView(String token, VisitorView visitor, Object conversation, BlockedView blocked) {
+	}
+
+	record BlockedView(Instant until) {
 	}
 
 	record VisitorView(long id, String name, String email, String phone, boolean verified) {
@@ -180,7 +187,8 @@ class WidgetController {
 				new VisitorSessions.Origin(request.getRemoteAddr(), request.getHeader("User-Agent")));
 		var v = session.visitor();
 		return new SessionView(session.token(), new VisitorView(v.id(), v.name(), v.email(), v.phone(), v.verified()),
-				session.conversation());
+				session.conversation(),
+				(session.blocked() != null) ? new BlockedView(session.blocked().until()) : null);
 	}
 
 	@PostMapping("/conversations")

@@ -41,8 +41,11 @@ class CustomerLinking implements CustomerLinks {
 
 	private final ApplicationEventPublisher events;
 
+	private final BlockedCustomers blocked;
+
 	CustomerLinking(CustomerRepository customers, ContactRepository contacts, CustomerMerges merges, JdbcClient jdbc,
-			Clock clock, ApplicationEventPublisher events) {
+			Clock clock, ApplicationEventPublisher events, BlockedCustomers blocked) {
+		this.blocked = blocked;
 		this.events = events;
 		this.customers = customers;
 		this.contacts = contacts;
@@ -96,12 +99,13 @@ class CustomerLinking implements CustomerLinks {
 		return target;
 	}
 
+	/**
+	 * Answered from the cached set of blocked customers (live chat asks on every
+	 * message).
+	 */
 	@Override
 	public Optional<CustomerBlock> block(long customerId) {
-		Instant now = this.clock.instant();
-		return this.customers.findLive(customerId)
-			.filter((c) -> c.blockedAt(now))
-			.map((c) -> new CustomerBlock(c.blockReason(), c.blockedUntil()));
+		return this.blocked.of(customerId);
 	}
 
 	private Optional<Long> identityOwner(String externalId) {

@@ -34,8 +34,14 @@ public class CustomerMerges {
 
 	private final Clock clock;
 
+	private final CustomerEvents timeline;
+
+	private final BlockedCustomers blocked;
+
 	CustomerMerges(CustomerRepository customers, ContactRepository contacts, CustomerVisitors visitors, JdbcClient jdbc,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, CustomerEvents timeline, BlockedCustomers blocked) {
+		this.timeline = timeline;
+		this.blocked = blocked;
 		this.customers = customers;
 		this.contacts = contacts;
 		this.visitors = visitors;
@@ -52,6 +58,15 @@ public class CustomerMerges {
 	 */
 	@Transactional
 	public void merge(Customer survivor, Customer merged, String actor, String summary) {
+		merge(survivor, merged, actor, null, summary);
+	}
+
+	/**
+	 * As {@link #merge(Customer, Customer, String, String)}, naming the staff member on
+	 * the timeline by his display name.
+	 */
+	@Transactional
+	public void merge(Customer survivor, Customer merged, String actor, String actorName, String summary) {
 		long s = survivor.id();
 		long m = merged.id();
 		Instant now = this.clock.instant();
@@ -65,6 +80,7 @@ public class CustomerMerges {
 		moveDistinct("customer_attribute_value", "attribute_id", s, m);
 		moveDistinct("customer_channel", "channel_id", s, m);
 		this.jdbc.sql("UPDATE customer_note SET customer_id = ? WHERE customer_id = ?").params(s, m).update();
+		this.timeline.move(m, s);
 		this.jdbc
 			.sql("DELETE FROM customer_suggestion WHERE (customer_id = ? AND candidate_id = ?) "
 					+ "OR (customer_id = ? AND candidate_id = ?)")
@@ -86,6 +102,10 @@ public class CustomerMerges {
 					+ "VALUES (?, ?, ?, ?, ?)")
 			.params(s, m, actor, now.toEpochMilli(), summary)
 			.update();
+		this.timeline.record(s, CustomerEventKind.MERGED, actorName, "#" + m
+				+ ((merged.name() != null) ? " " + merged.name() : "") + ((summary != null) ? ": " + summary : ""),
+				now);
+		this.blocked.changed();
 		this.events.publishEvent(new CustomersMerged(s, m, actor, now));
 		this.events.publishEvent(new CustomerChanged(s, now));
 	}

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -45,7 +46,7 @@ class PortalSecurityConfiguration {
 
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE + 10)
-	SecurityFilterChain portalSecurityFilterChain(HttpSecurity http, PortalAuthentication portal,
+	SecurityFilterChain portalSecurityFilterChain(HttpSecurity http, ObjectProvider<PortalAuthentication> portal,
 			ProblemWriter problems) throws Exception {
 		HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 		contexts.setSpringSecurityContextKey(PortalAuthentication.SESSION_KEY);
@@ -91,9 +92,10 @@ class PortalSecurityConfiguration {
 	/** Reloads the signed-in customer on every request; a stale sign-in ends. */
 	static final class PortalRefreshFilter extends OncePerRequestFilter {
 
-		private final PortalAuthentication portal;
+		/** Absent in module tests that start without the customers module. */
+		private final ObjectProvider<PortalAuthentication> portal;
 
-		PortalRefreshFilter(PortalAuthentication portal) {
+		PortalRefreshFilter(ObjectProvider<PortalAuthentication> portal) {
 			this.portal = portal;
 		}
 
@@ -102,7 +104,8 @@ class PortalSecurityConfiguration {
 				throws ServletException, IOException {
 			Authentication current = SecurityContextHolder.getContext().getAuthentication();
 			if (current instanceof AbstractAuthenticationToken && !(current instanceof AnonymousAuthenticationToken)) {
-				Optional<Authentication> fresh = this.portal.refresh(current);
+				PortalAuthentication accounts = this.portal.getIfAvailable();
+				Optional<Authentication> fresh = (accounts != null) ? accounts.refresh(current) : Optional.empty();
 				if (fresh.isPresent()) {
 					SecurityContext refreshed = SecurityContextHolder.createEmptyContext();
 					refreshed.setAuthentication(fresh.get());

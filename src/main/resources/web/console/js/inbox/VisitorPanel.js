@@ -6,6 +6,7 @@ import { t, formatInstant } from '../../../shared/js/i18n.js';
 import { get } from '../../../shared/js/api.js';
 import { session } from '../session.js';
 import { visitorName, describeDevice, safeUrl, relativeTime } from './format.js';
+import VisitorCustomer from '../customers/VisitorCustomer.js';
 
 function pick(...values) {
   for (const value of values) {
@@ -16,6 +17,7 @@ function pick(...values) {
 
 export default {
   name: 'VisitorPanel',
+  components: { VisitorCustomer },
   props: { conversation: Object },
   emits: ['open', 'close'],
   setup(props) {
@@ -116,6 +118,7 @@ export default {
         <dt>{{ t('inbox.field.created') }}</dt><dd data-field="created">{{ details.created || '—' }}</dd>
         <template v-if="details.visitorSince"><dt>{{ t('inbox.field.visitorSince') }}</dt><dd data-field="visitor-since">{{ details.visitorSince }}</dd></template>
       </dl>
+      <VisitorCustomer :conversation="conversation" @open="$emit('open', $event)" />
       <div v-if="details.rating" id="visitor-rating" class="rating" :data-rating="details.rating">
         <h3>{{ t('inbox.rating') }}</h3>
         <div class="stars" :aria-label="t('inbox.ratingOf', { score: details.rating })">{{ stars(details.rating) }}</div>

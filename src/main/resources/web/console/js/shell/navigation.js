@@ -18,6 +18,7 @@ export const SCREENS = [
   { name: 'notifications', permissions: ['notification.manage'] },
   { name: 'tokens', permissions: ['token.manage'] },
   { name: 'channels', permissions: ['channel.manage'] },
+  { name: 'customer-settings', permissions: ['customer.manage'] },
   { name: 'self-check', permissions: ['system.upgrade'] },
   { name: 'system', permissions: ['system.upgrade'] },
   { name: 'backups', permissions: ['backup.run'] },

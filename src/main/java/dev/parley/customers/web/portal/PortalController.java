@@ -4,7 +4,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
-import dev.parley.conversations.CustomerConversations;
+import dev.parley.conversations.PortalConversations;
 import dev.parley.customers.internal.portal.PortalProfiles;
 import dev.parley.customers.internal.portal.PortalRegistration;
 import dev.parley.customers.internal.portal.PortalSessions;
@@ -49,10 +49,10 @@ class PortalController {
 
 	private final PortalSessions sessions;
 
-	private final CustomerConversations conversations;
+	private final PortalConversations conversations;
 
 	PortalController(PortalProfiles profiles, PortalRegistration registration, PortalSignIn signIn,
-			PortalSessions sessions, CustomerConversations conversations) {
+			PortalSessions sessions, PortalConversations conversations) {
 		this.profiles = profiles;
 		this.registration = registration;
 		this.signIn = signIn;
@@ -92,19 +92,19 @@ class PortalController {
 	}
 
 	@GetMapping("/conversations")
-	List<CustomerConversations.Summary> conversations(@AuthenticationPrincipal PortalCustomer customer) {
+	List<PortalConversations.Summary> conversations(@AuthenticationPrincipal PortalCustomer customer) {
 		return this.conversations.list(this.profiles.customerOf(customer.accountId()));
 	}
 
 	@GetMapping("/conversations/{id}")
-	CustomerConversations.Page conversation(@AuthenticationPrincipal PortalCustomer customer, @PathVariable long id,
+	PortalConversations.Page conversation(@AuthenticationPrincipal PortalCustomer customer, @PathVariable long id,
 			@RequestParam(defaultValue = "0") long after, @RequestParam(defaultValue = "200") int limit) {
 		return this.conversations.transcript(this.profiles.customerOf(customer.accountId()), id, after, limit)
 			.orElseThrow(() -> ApiException.notFound("Conversation"));
 	}
 
 	@PostMapping("/conversations/{id}/messages")
-	ResponseEntity<CustomerConversations.Written> write(@AuthenticationPrincipal PortalCustomer customer,
+	ResponseEntity<PortalConversations.Written> write(@AuthenticationPrincipal PortalCustomer customer,
 			@PathVariable long id, @Valid @RequestBody Message body) {
 		long customerId = this.profiles.customerOf(customer.accountId());
 		PortalProfiles.Profile profile = this.profiles.profile(customer.accountId());
