@@ -63,6 +63,38 @@ class RoutingCandidates {
 				: AgentAvailability.Availability.AVAILABLE;
 	}
 
+	/**
+	 * Whether anyone of the group (of no group, for no group) meets the needs, whatever
+	 * his status or shift: only then is it worth waiting for him.
+	 */
+	boolean anyoneCouldMatch(AgentGroup group, ConversationNeeds needs) {
+		Set<Long> members = new HashSet<>();
+		if (group != null) {
+			group.members().forEach((member) -> members.add(member.userId()));
+		}
+		Set<Long> grouped = (group != null) ? Set.of() : this.groups.allMembers();
+		for (AgentProfile agent : this.agents.findAll()) {
+			boolean belongs = (group != null) ? members.contains(agent.userId()) : !grouped.contains(agent.userId());
+			if (belongs && needs.metBy(agent)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The candidates who match first, then by how much of the needs they meet; the
+	 * strategy's order within each (a stable sort).
+	 */
+	static List<AgentProfile> byMatch(List<AgentProfile> ranked, ConversationNeeds needs) {
+		if (!needs.any()) {
+			return ranked;
+		}
+		List<AgentProfile> sorted = new ArrayList<>(ranked);
+		sorted.sort(Comparator.comparingInt((AgentProfile agent) -> -needs.score(agent)));
+		return sorted;
+	}
+
 	/** Online agents on shift of the group (of no group, for no group). */
 	private List<AgentProfile> onShift(AgentGroup group) {
 		List<AgentProfile> online = new ArrayList<>(this.agents.online());
