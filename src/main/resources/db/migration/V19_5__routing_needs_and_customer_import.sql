@@ -13,7 +13,7 @@ ALTER TABLE conversation ADD routing_hold_until BIGINT;
 CREATE INDEX ix_conversation_routing_hold ON conversation (routing_hold_until);
 
 -- CSV imports of customers (module customers): the uploaded file stays in the data directory
--- until the import is done or abandoned; state UPLOADED, IMPORTED or FAILED.
+-- until the import is done or abandoned; state UPLOADED, IMPORTED or ABANDONED.
 CREATE TABLE customer_import (
     id             ${id} PRIMARY KEY,
     file_name      VARCHAR(255) NOT NULL,

@@ -29,6 +29,7 @@ import NotificationsView from './notifications/NotificationsView.js';
 import SelfCheckView from './selfcheck/SelfCheckView.js';
 import SystemView from './system/SystemView.js';
 import BackupsView from './backups/BackupsView.js';
+import CustomerImportView from './customers/CustomerImportView.js';
 import NotFoundView from './shell/NotFoundView.js';
 import { permissionsFor } from './shell/navigation.js';
 
@@ -61,6 +62,7 @@ const routes = [
     meta: { permissions: permissionsFor('self-check') } },
   { path: '/system', name: 'system', component: SystemView, meta: { permissions: permissionsFor('system') } },
   { path: '/backups', name: 'backups', component: BackupsView, meta: { permissions: permissionsFor('backups') } },
+  { path: '/customer-import', name: 'customer-import', component: CustomerImportView, meta: { permissions: permissionsFor('customer-import') } },
   { path: '/:rest(.*)*', name: 'not-found', component: NotFoundView },
 ];
 
