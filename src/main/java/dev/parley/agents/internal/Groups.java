@@ -205,7 +205,7 @@ public class Groups implements dev.parley.conversations.GroupDirectory {
 		int fallbackAfter = (form.fallbackAfter() != null) ? form.fallbackAfter()
 				: (current != null) ? current.fallbackAfter() : AgentGroup.DEFAULT_FALLBACK_AFTER;
 		if (fallbackAfter < 0 || fallbackAfter > AgentGroup.MAX_FALLBACK_AFTER) {
-			throw Agents.invalid("fallbackAfter", "must be 0 to " + AgentGroup.MAX_FALLBACK_AFTER + " seconds");
+			throw Agents.invalid("fallbackAfter", "must be 0 to " + AgentGroup.MAX_FALLBACK_AFTER);
 		}
 		return new Checked(name, description, routing, overflow, List.copyOf(members), channelIds, skills,
 				fallbackAfter);

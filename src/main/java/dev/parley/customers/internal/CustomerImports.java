@@ -83,8 +83,13 @@ public class CustomerImports {
 	public record Mapping(List<String> columns, Boolean updateExisting) {
 	}
 
-	/** The check of every row: how many, and what is wrong (the first 200 problems). */
-	public record Report(long rows, long validRows, long problemCount, List<ImportRules.Problem> problems) {
+	/**
+	 * The check of every row: how many, and what is wrong (the first 200 problems).
+	 *
+	 * @param maxRows the most rows one import writes
+	 */
+	public record Report(long rows, long validRows, long problemCount, List<ImportRules.Problem> problems,
+			int maxRows) {
 	}
 
 	/** A finished import. */
@@ -179,6 +184,12 @@ public class CustomerImports {
 			throw ApiException.conflict("import_invalid_rows", report.problemCount() + " problems in the file")
 				.with("problemCount", report.problemCount());
 		}
+		if (report.rows() > this.properties.maxRows()) {
+			throw ApiException
+				.badRequest("import_too_many_rows",
+						"At most " + this.properties.maxRows() + " rows are imported at once; split the file")
+				.with("maxRows", this.properties.maxRows());
+		}
 		boolean updateExisting = Boolean.TRUE.equals(mapping.updateExisting());
 		Instant at = this.clock.instant();
 		long[] counts = new long[2];
@@ -237,7 +248,7 @@ public class CustomerImports {
 	private Report check(Upload upload, ImportRules rules, Mapping mapping,
 			java.util.function.Consumer<ImportRules.Row> sink) {
 		if (mapping == null) {
-			throw ApiException.invalid("columns", "give a mapping");
+			throw ApiException.invalid("columns", "give one target (or null) for each of the columns");
 		}
 		List<ImportRules.Problem> problems = new ArrayList<>();
 		long[] problemCount = { 0 };
@@ -267,7 +278,7 @@ public class CustomerImports {
 		catch (IOException | UncheckedIOException ex) {
 			throw unreadable(ex);
 		}
-		return new Report(rows, valid, problemCount[0], problems);
+		return new Report(rows, valid, problemCount[0], problems, this.properties.maxRows());
 	}
 
 	private CSVParser open(Upload upload) throws IOException {

@@ -108,7 +108,8 @@ final class ImportRules {
 	 */
 	List<String> checkMapping(List<String> columns, int width) {
 		if (columns == null || columns.size() != width) {
-			throw ApiException.invalid("columns", "give one target (or null) for each of the " + width + " columns");
+			throw ApiException.invalid("columns", "give one target (or null) for each of the " + width + " columns")
+				.with("width", width);
 		}
 		List<String> clean = new ArrayList<>();
 		for (String column : columns) {

@@ -21,7 +21,7 @@ export default {
     const fileInput = ref(null);
 
     const mapped = computed(() => mapping.columns.some((target) => !!target));
-    const checked = computed(() => report.value && report.value.problemCount === 0);
+    const checked = computed(() => report.value && report.value.problemCount === 0 && report.value.rows <= report.value.maxRows);
 
     function targetLabel(target) {
       if (target.startsWith('attr.')) return t('customerImport.target.attribute', { key: target.substring(5) });
@@ -149,6 +149,7 @@ export default {
           </table>
           <p class="muted small" v-if="report.problemCount > report.problems.length">{{ t('customerImport.more', { count: report.problemCount - report.problems.length }) }}</p>
           <p class="muted small" v-if="report.problemCount > 0">{{ t('customerImport.fixFirst') }}</p>
+          <p class="muted small" v-if="report.rows > report.maxRows" data-too-many>{{ t('customerImport.tooMany', { max: report.maxRows }) }}</p>
           <div class="actions" v-if="checked && !result">
             <button type="button" class="primary" data-action="import" :disabled="busy" @click="run">{{ t('customerImport.import', { rows: report.validRows }) }}</button>
             <span class="muted small" v-if="busy">{{ t('customerImport.importing') }}</span>
