@@ -92,18 +92,18 @@ export default {
       <p class="muted">{{ t('customerImport.intro') }}</p>
       <ProblemMessage :problem="problem" />
 
-      <section class="panel" v-if="!preview">
+      <section class="card" v-if="!preview">
         <label for="import-file">{{ t('customerImport.file') }}</label>
         <input id="import-file" ref="fileInput" type="file" accept=".csv,text/csv" :disabled="busy" @change="chosen">
         <p class="hint muted small">{{ t('customerImport.fileHint') }}</p>
       </section>
 
       <template v-else>
-        <section class="panel" data-step="preview">
+        <section class="card" data-step="preview">
           <h2>{{ t('customerImport.preview') }}</h2>
           <p class="muted small" data-read>{{ t('customerImport.read', { file: preview.fileName, encoding: preview.encoding,
             delimiter: preview.delimiter === '\\t' ? 'Tab' : preview.delimiter }) }}</p>
-          <div class="table-scroll">
+          <div class="table-wrap">
             <table class="import-preview">
               <thead>
                 <tr>
@@ -134,7 +134,7 @@ export default {
           </div>
         </section>
 
-        <section class="panel" v-if="report" data-step="report">
+        <section class="card" v-if="report" data-step="report">
           <h2>{{ t('customerImport.report') }}</h2>
           <p data-summary>{{ t('customerImport.summary', { rows: report.rows, valid: report.validRows, problems: report.problemCount }) }}</p>
           <table v-if="report.problems.length" class="import-problems">
@@ -156,7 +156,7 @@ export default {
           </div>
         </section>
 
-        <section class="panel" v-if="result" data-step="result">
+        <section class="card" v-if="result" data-step="result">
           <h2>{{ t('customerImport.done') }}</h2>
           <p data-result>{{ t('customerImport.result', { created: result.created, updated: result.updated }) }}</p>
         </section>

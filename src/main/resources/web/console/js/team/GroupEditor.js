@@ -168,8 +168,8 @@ export default {
         <div class="row">
           <div class="field">
             <label for="group-skills">{{ t('team.groups.requiredSkills') }}</label>
-            <input id="group-skills" type="text" v-model="form.requiredSkills" maxlength="400" autocomplete="off" spellcheck="false">
-            <div class="hint">{{ t('team.agents.skillsHint') }}</div>
+            <input id="group-skills" type="text" v-model="form.requiredSkills" maxlength="400" autocomplete="off" spellcheck="false"
+              :placeholder="t('team.groups.requiredSkillsExample')">
           </div>
           <div class="field">
             <label for="group-fallback">{{ t('team.groups.fallbackAfter') }}</label>
