@@ -63,12 +63,8 @@ class ImportWriter {
 				.update(keys, "id");
 			id = keys.getKeyAs(Number.class).longValue();
 		}
-		if (row.email() != null) {
-			this.contacts.add(id, ContactKind.EMAIL, row.email(), false, at);
-		}
-		if (row.phone() != null) {
-			this.contacts.add(id, ContactKind.PHONE, row.phone(), false, at);
-		}
+		contact(id, existing != null, ContactKind.EMAIL, row.email(), at);
+		contact(id, existing != null, ContactKind.PHONE, row.phone(), at);
 		tags(id, row.tags(), existing != null);
 		for (Map.Entry<ImportRules.Attribute, ImportRules.Value> value : row.attributes().entrySet()) {
 			attribute(id, value.getKey(), value.getValue());
@@ -82,6 +78,26 @@ class ImportWriter {
 		}
 		this.events.publishEvent(new CustomerChanged(id, at));
 		return existing == null;
+	}
+
+	/**
+	 * Adds the contact, unverified: a new customer's at once (one statement, he has none
+	 * yet), an existing one's unless he has it.
+	 */
+	private void contact(long id, boolean existing, ContactKind kind, String value, Instant at) {
+		if (value == null) {
+			return;
+		}
+		if (existing) {
+			this.contacts.add(id, kind, value, false, at);
+			return;
+		}
+		this.jdbc
+			.sql("INSERT INTO customer_contact (customer_id, kind, value_sealed, value_index, verified, created_at) "
+					+ "VALUES (?, ?, ?, ?, FALSE, ?)")
+			.params(id, kind.name(), this.personal.seal(value.strip()), this.contacts.index(kind, value),
+					at.toEpochMilli())
+			.update();
 	}
 
 	/** The live customer who has the address, verified ones first. */
