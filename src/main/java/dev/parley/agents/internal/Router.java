@@ -187,7 +187,7 @@ public class Router {
 	private void routeUngrouped() {
 		Instant now = this.clock.instant();
 		for (ConversationQueue.Waiting waiting : this.queue.waiting(null, 50)) {
-			if (held(waiting, now)) {
+			if (RoutingCandidates.held(waiting, now)) {
 				// reserved for a matching agent, who gets it when he has room
 				continue;
 			}
@@ -252,11 +252,6 @@ public class Router {
 		return false;
 	}
 
-	/** Whether only agents who match may take the conversation now. */
-	private static boolean held(ConversationQueue.Waiting waiting, Instant now) {
-		return waiting.heldUntil() != null && waiting.heldUntil().isAfter(now);
-	}
-
 	/**
 	 * Gives the agent the longest-waiting conversations they may take, while they have
 	 * room.
@@ -281,10 +276,10 @@ public class Router {
 			Instant now = this.clock.instant();
 			ConversationQueue.Waiting next = null;
 			for (AgentGroup group : routed) {
-				next = earlier(next, firstFor(agent, group, now));
+				next = RoutingCandidates.earlier(next, this.candidates.firstFor(agent, group, now));
 			}
 			if (!grouped) {
-				next = earlier(next, firstFor(agent, null, now));
+				next = RoutingCandidates.earlier(next, this.candidates.firstFor(agent, null, now));
 			}
 			if (next == null) {
 				return;
@@ -295,29 +290,6 @@ public class Router {
 			}
 		}
 	}
-
-	/**
-	 * The longest-waiting conversation of the group's queue the agent may take: one not
-	 * reserved for matching agents, or one whose needs he meets.
-	 */
-	private ConversationQueue.Waiting firstFor(AgentProfile agent, AgentGroup group, Instant now) {
-		for (ConversationQueue.Waiting waiting : this.queue.waiting((group != null) ? group.id() : null, OFFER_BATCH)) {
-			if (!held(waiting, now) || ConversationNeeds.of(waiting, group).metBy(agent)) {
-				return waiting;
-			}
-		}
-		return null;
-	}
-
-	private static ConversationQueue.Waiting earlier(ConversationQueue.Waiting a, ConversationQueue.Waiting b) {
-		if (a == null) {
-			return b;
-		}
-		return (b != null && b.since().isBefore(a.since())) ? b : a;
-	}
-
-	/** How many of a queue's longest-waiting an agent's offer looks at. */
-	private static final int OFFER_BATCH = 20;
 
 	private enum Outcome {
 
