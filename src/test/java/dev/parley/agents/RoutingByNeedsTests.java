@@ -55,9 +55,12 @@ class RoutingByNeedsTests extends RoutingTest {
 			.query(Long.class)
 			.single();
 
-		Map<String, Object> arrival = vouched(channel, unique("member"));
+		Map<String, Object> arrival = new HashMap<>(vouched(channel, unique("member")));
+		arrival.put("language", "en-US");
 		Visitor gold = visitor(key(channel), arrival);
-		this.jdbc.sql("UPDATE customer SET level_id = ? WHERE id = (SELECT customer_id FROM visitor WHERE id = ?)")
+		this.jdbc
+			.sql("UPDATE customer SET level_id = ?, language = 'fr-CA' WHERE id = "
+					+ "(SELECT customer_id FROM visitor WHERE id = ?)")
 			.params(levelId, gold.id())
 			.update();
 		long conversation = start(gold);
@@ -67,6 +70,10 @@ class RoutingByNeedsTests extends RoutingTest {
 			.param(conversation)
 			.query(String.class)
 			.single()).isEqualTo("vip");
+		assertThat(this.jdbc.sql("SELECT routing_language FROM conversation WHERE id = ?")
+			.param(conversation)
+			.query(String.class)
+			.single()).as("the customer record's language, not the browser's").isEqualTo("fr-CA");
 	}
 
 	@Test
