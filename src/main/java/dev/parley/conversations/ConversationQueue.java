@@ -61,8 +61,34 @@ public interface ConversationQueue {
 	record QueueStats(Long groupId, int waiting, Instant longestWaitingSince) {
 	}
 
-	/** A conversation in the queue. */
-	record Waiting(long conversationId, long channelId, Long groupId, Instant since) {
+	/**
+	 * @return the conversation with what it asks for, if it waits in a queue now
+	 */
+	java.util.Optional<Waiting> findWaiting(long conversationId);
+
+	/**
+	 * Reserves a waiting conversation for agents who match its needs until the given time
+	 * (null: for anyone from now on).
+	 */
+	void hold(long conversationId, Instant until);
+
+	/**
+	 * Ends the holds that ran out on waiting conversations; of several callers at once
+	 * only one gets each (a compare-and-set).
+	 * @return the conversations released by this call
+	 */
+	List<Waiting> releaseHolds(Instant now, int limit);
+
+	/**
+	 * A conversation in the queue.
+	 *
+	 * @param language what the customer speaks (his record's language, else his
+	 * browser's), a BCP 47 tag; null when unknown
+	 * @param skills skills the customer's level asks of the agent
+	 * @param heldUntil until when only agents who match may take it; null: anyone
+	 */
+	record Waiting(long conversationId, long channelId, Long groupId, Instant since, String language,
+			List<String> skills, Instant heldUntil) {
 	}
 
 }

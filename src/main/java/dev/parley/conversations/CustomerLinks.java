@@ -24,6 +24,22 @@ public interface CustomerLinks {
 	Optional<CustomerBlock> block(long customerId);
 
 	/**
+	 * What routing should ask of the agent for this customer: his language (as his record
+	 * says; null when it says nothing) and the skill his level asks for (e.g. "vip").
+	 */
+	RoutingNeeds routingNeeds(long customerId);
+
+	/**
+	 * @param language a BCP 47 tag, or null
+	 * @param skills skills the agent should have
+	 */
+	record RoutingNeeds(String language, java.util.List<String> skills) {
+
+		public static final RoutingNeeds NONE = new RoutingNeeds(null, java.util.List.of());
+
+	}
+
+	/**
 	 * What is known about a visitor at one moment.
 	 *
 	 * @param customerId the customer the visitor belongs to so far; null for none yet

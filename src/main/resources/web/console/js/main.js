@@ -31,6 +31,8 @@ import SystemView from './system/SystemView.js';
 import BackupsView from './backups/BackupsView.js';
 import CustomerPage from './customers/CustomerPage.js';
 import CustomerSettingsView from './customers/CustomerSettingsView.js';
+
+import CustomerImportView from './customers/CustomerImportView.js';
 import NotFoundView from './shell/NotFoundView.js';
 import { permissionsFor } from './shell/navigation.js';
 
@@ -68,6 +70,8 @@ const routes = [
     meta: { permissions: ['customer.view'] } },
   { path: '/customer-settings', name: 'customer-settings', component: CustomerSettingsView,
     meta: { permissions: permissionsFor('customer-settings') } },
+
+  { path: '/customer-import', name: 'customer-import', component: CustomerImportView, meta: { permissions: permissionsFor('customer-import') } },
   { path: '/:rest(.*)*', name: 'not-found', component: NotFoundView },
 ];
 

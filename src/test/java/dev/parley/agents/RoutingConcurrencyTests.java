@@ -29,7 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Many simultaneous arrivals on two nodes sharing one real PostgreSQL or MariaDB
  * database, both routing at once: no agent goes over capacity, no conversation is
- * assigned twice, and everything that does not fit keeps waiting.
+ * assigned twice, and everything that does not fit keeps waiting. Half the visitors speak
+ * Chinese, which only the first agent does: he gets only theirs, the others only the rest
+ * (within the group's wait for a matching agent).
  */
 @Timeout(240)
 class RoutingConcurrencyTests {
@@ -73,6 +75,7 @@ class RoutingConcurrencyTests {
 				}
 			}
 			List<Map<String, Object>> members = new ArrayList<>();
+			long chinese = 0;
 			for (int i = 0; i < AGENTS; i++) {
 				String username = "router-" + i;
 				long id = admin
@@ -81,7 +84,11 @@ class RoutingConcurrencyTests {
 					.json()
 					.path("id")
 					.asLong();
-				admin.put("/api/v1/agents/" + id, Map.of("capacity", CAPACITY));
+				admin.put("/api/v1/agents/" + id,
+						Map.of("capacity", CAPACITY, "languages", List.of((i == 0) ? "zh" : "en")));
+				if (i == 0) {
+					chinese = id;
+				}
 				ApiClient agent = new ApiClient(port((i % 2 == 0) ? nodeA : nodeB));
 				agent.login(username, PASSWORD);
 				agent.post("/api/v1/session/password",
@@ -98,9 +105,11 @@ class RoutingConcurrencyTests {
 			List<Callable<Long>> arrivals = new ArrayList<>();
 			for (int i = 0; i < ARRIVALS; i++) {
 				int port = ports[i % 2];
+				String language = ((i / 2) % 2 == 0) ? "zh-CN" : "en-US";
 				arrivals.add(() -> {
 					ApiClient visitor = new ApiClient(port);
-					ApiClient.Response arrived = visitor.post("/api/v1/widget/channels/" + key + "/visitors", Map.of());
+					ApiClient.Response arrived = visitor.post("/api/v1/widget/channels/" + key + "/visitors",
+							Map.of("language", language));
 					assertThat(arrived.status()).as(arrived.toString()).isEqualTo(200);
 					ApiClient.Response started = visitor
 						.withHeader("X-Parley-Visitor", arrived.json().path("token").asString())
@@ -129,7 +138,15 @@ class RoutingConcurrencyTests {
 					waiting++;
 					continue;
 				}
-				load.merge(conversation.path("assignee").path("id").asLong(), 1, Integer::sum);
+				long assignee = conversation.path("assignee").path("id").asLong();
+				load.merge(assignee, 1, Integer::sum);
+				String language = nodeA.getBean(JdbcClient.class)
+					.sql("SELECT routing_language FROM conversation WHERE id = ?")
+					.param(id)
+					.query(String.class)
+					.single();
+				assertThat(language.startsWith("zh")).as("conversation %d in %s to agent %d", id, language, assignee)
+					.isEqualTo(assignee == chinese);
 				long assignedEvents = 0;
 				for (JsonNode message : admin.get("/api/v1/conversations/" + id + "/messages").json().path("items")) {
 					if (message.path("event").path("type").asString().equals("assigned")) {

@@ -34,6 +34,7 @@ class RoleScreensBrowserTests extends IntegrationTest {
 		screens.put("mentions", Set.of("conversation.reply", "conversation.view_all"));
 		screens.put("canned", Set.of("conversation.reply"));
 		screens.put("transcripts", Set.of("conversation.view_all", "conversation.reply"));
+		screens.put("customer-import", Set.of("customer.import"));
 		screens.put("board", Set.of("team.view"));
 		screens.put("team", Set.of("team.view"));
 		screens.put("users", Set.of("user.view"));

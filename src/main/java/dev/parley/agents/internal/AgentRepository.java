@@ -169,7 +169,7 @@ public class AgentRepository {
 				Instant.ofEpochMilli(rs.getLong("status_changed_at")), rs.getLong("last_assigned_at"));
 	}
 
-	private static List<String> split(String value) {
+	static List<String> split(String value) {
 		return (value == null || value.isEmpty()) ? List.of()
 				: Arrays.stream(value.split(",")).filter((v) -> !v.isBlank()).toList();
 	}

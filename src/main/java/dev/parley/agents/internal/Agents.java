@@ -186,7 +186,7 @@ public class Agents {
 		return views;
 	}
 
-	private static List<String> tags(String field, List<String> values) {
+	static List<String> tags(String field, List<String> values) {
 		List<String> clean = new ArrayList<>();
 		for (String value : (values != null) ? values : List.<String>of()) {
 			String tag = (value != null) ? value.strip().toLowerCase(Locale.ROOT) : "";

@@ -36,16 +36,19 @@ public class GroupRepository {
 	 * then hold the whole pool and wait for it.
 	 */
 	Optional<AgentGroup> findById(long id) {
-		record Row(String name, String description, String routing, Long overflow, long createdAt) {
+		record Row(String name, String description, String routing, Long overflow, long createdAt, String skills,
+				int fallbackAfter) {
 		}
 		return this.jdbc
-			.sql("SELECT name, description, routing, overflow_group_id, created_at FROM agent_group WHERE id = ?")
+			.sql("SELECT name, description, routing, overflow_group_id, created_at, required_skills, fallback_after "
+					+ "FROM agent_group WHERE id = ?")
 			.param(id)
 			.query((rs, row) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, Long.class),
-					rs.getLong(5)))
+					rs.getLong(5), rs.getString(6), rs.getInt(7)))
 			.optional()
 			.map((r) -> new AgentGroup(id, r.name(), r.description(), RoutingStrategy.of(r.routing()), r.overflow(),
-					members(id), channels(id), Instant.ofEpochMilli(r.createdAt())));
+					members(id), channels(id), Instant.ofEpochMilli(r.createdAt()), AgentRepository.split(r.skills()),
+					r.fallbackAfter()));
 	}
 
 	Optional<Long> groupOfChannel(long channelId) {
@@ -97,6 +100,13 @@ public class GroupRepository {
 		this.jdbc
 			.sql("UPDATE agent_group SET name = ?, description = ?, routing = ?, overflow_group_id = ? WHERE id = ?")
 			.params(name, description, routing.value(), overflow, id)
+			.update();
+	}
+
+	/** What the group asks of its agents and how long it waits for one who matches. */
+	void updateMatching(long id, List<String> requiredSkills, int fallbackAfter) {
+		this.jdbc.sql("UPDATE agent_group SET required_skills = ?, fallback_after = ? WHERE id = ?")
+			.params(String.join(",", requiredSkills), fallbackAfter, id)
 			.update();
 	}
 

@@ -73,14 +73,22 @@ public class Groups implements dev.parley.conversations.GroupDirectory {
 		this.clock = clock;
 	}
 
-	/** What can be set on a group. */
+	/**
+	 * What can be set on a group.
+	 *
+	 * @param requiredSkills skills every conversation of the group asks of its agent;
+	 * null keeps what the group has (none for a new one)
+	 * @param fallbackAfter seconds to wait for a matching agent; null keeps what the
+	 * group has (60 for a new one)
+	 */
 	public record Form(String name, String description, String routing, Long overflowGroupId,
-			List<AgentGroup.Member> members, List<Long> channelIds) {
+			List<AgentGroup.Member> members, List<Long> channelIds, List<String> requiredSkills,
+			Integer fallbackAfter) {
 	}
 
 	/** A form that passed the checks. */
 	private record Checked(String name, String description, RoutingStrategy routing, Long overflowGroupId,
-			List<AgentGroup.Member> members, List<Long> channelIds) {
+			List<AgentGroup.Member> members, List<Long> channelIds, List<String> requiredSkills, int fallbackAfter) {
 	}
 
 	public List<AgentGroup> list() {
@@ -97,6 +105,7 @@ public class Groups implements dev.parley.conversations.GroupDirectory {
 		Checked clean = check(form, null);
 		long id = this.groups.insert(clean.name(), clean.description(), clean.routing(), clean.overflowGroupId(),
 				Instant.ofEpochMilli(this.clock.millis()));
+		this.groups.updateMatching(id, clean.requiredSkills(), clean.fallbackAfter());
 		this.groups.replaceMembers(id, clean.members());
 		this.groups.replaceChannels(id, clean.channelIds());
 		this.plans.changed();
@@ -109,13 +118,14 @@ public class Groups implements dev.parley.conversations.GroupDirectory {
 	public AgentGroup update(long id, Form form, StaffActor actor) {
 		AgentGroup current = get(id);
 		requireManages(current, actor);
-		Checked clean = check(form, id);
+		Checked clean = check(form, current);
 		if (!managesAll(actor) && clean.members()
 			.stream()
 			.noneMatch((member) -> member.userId() == actor.id() && member.supervisor())) {
 			throw ApiException.conflict("conflict", "You cannot remove yourself as supervisor of this group");
 		}
 		this.groups.update(id, clean.name(), clean.description(), clean.routing(), clean.overflowGroupId());
+		this.groups.updateMatching(id, clean.requiredSkills(), clean.fallbackAfter());
 		this.groups.replaceMembers(id, clean.members());
 		this.groups.replaceChannels(id, clean.channelIds());
 		this.plans.changed();
@@ -150,7 +160,8 @@ public class Groups implements dev.parley.conversations.GroupDirectory {
 		}
 	}
 
-	private Checked check(Form form, Long id) {
+	private Checked check(Form form, AgentGroup current) {
+		Long id = (current != null) ? current.id() : null;
 		String name = (form.name() != null) ? form.name().strip() : "";
 		if (name.isEmpty() || name.length() > 100) {
 			throw Agents.invalid("name", "must be 1-100 characters");
@@ -189,7 +200,15 @@ public class Groups implements dev.parley.conversations.GroupDirectory {
 					.with("channelId", channelId);
 			}
 		}
-		return new Checked(name, description, routing, overflow, List.copyOf(members), channelIds);
+		List<String> skills = (form.requiredSkills() != null) ? Agents.tags("requiredSkills", form.requiredSkills())
+				: (current != null) ? current.requiredSkills() : List.of();
+		int fallbackAfter = (form.fallbackAfter() != null) ? form.fallbackAfter()
+				: (current != null) ? current.fallbackAfter() : AgentGroup.DEFAULT_FALLBACK_AFTER;
+		if (fallbackAfter < 0 || fallbackAfter > AgentGroup.MAX_FALLBACK_AFTER) {
+			throw Agents.invalid("fallbackAfter", "must be 0 to " + AgentGroup.MAX_FALLBACK_AFTER);
+		}
+		return new Checked(name, description, routing, overflow, List.copyOf(members), channelIds, skills,
+				fallbackAfter);
 	}
 
 	private static RoutingStrategy strategy(String routing) {

@@ -123,8 +123,9 @@ public class Router {
 	}
 
 	/**
-	 * Puts conversations left unanswered back into their queue, then offers every queue
-	 * to every available agent on shift.
+	 * Puts conversations left unanswered back into their queue, routes again those whose
+	 * wait for a matching agent ran out, then offers every queue to every available agent
+	 * on shift.
 	 */
 	public void sweep() {
 		int timeout = this.settings.getInt("routing.answerTimeoutSeconds");
@@ -142,6 +143,7 @@ public class Router {
 						back.conversationId(), timeout, back.previousAgentId());
 			}
 		}
+		routeReleased();
 		// whose shift it is, read once for everyone
 		List<Long> online = this.agents.online().stream().map(AgentProfile::userId).toList();
 		Set<Long> onShift = this.shifts.onShift(online, this.clock.instant());
@@ -155,31 +157,65 @@ public class Router {
 
 	/**
 	 * Tries to assign a waiting conversation: within the group it was transferred to, or
-	 * else the group that answers its channel.
+	 * else the group that answers its channel. An agent who matches its needs first
+	 * (language, skills); when none of them is available but the group has one, it waits
+	 * for him up to the group's fallback wait.
 	 */
 	public boolean route(long conversationId, long channelId, Long groupId) {
 		Long group = (groupId != null) ? groupId : this.groups.groupOfChannel(channelId).orElse(null);
 		if (group != null && groupId == null) {
 			this.queue.placeInGroup(conversationId, group);
 		}
-		return assignWithin(conversationId, group, new HashSet<>());
+		return this.queue.findWaiting(conversationId)
+			.map((waiting) -> assignWithin(waiting, group, new HashSet<>(), true))
+			.orElse(false);
+	}
+
+	/**
+	 * Routes again the conversations whose wait for a matching agent ran out: to anyone
+	 * in their group now, then the overflow rules.
+	 */
+	private void routeReleased() {
+		for (ConversationQueue.Waiting waiting : this.queue.releaseHolds(this.clock.instant(), 100)) {
+			logger.debug("Conversation {} waited for a matching agent long enough; anyone may take it now",
+					waiting.conversationId());
+			assignWithin(waiting, waiting.groupId(), new HashSet<>(), false);
+		}
 	}
 
 	/** Assigns what can be assigned from the queue of conversations in no group. */
 	private void routeUngrouped() {
+		Instant now = this.clock.instant();
 		for (ConversationQueue.Waiting waiting : this.queue.waiting(null, 50)) {
-			if (!assignWithin(waiting.conversationId(), null, new HashSet<>())) {
+			if (RoutingCandidates.held(waiting, now)) {
+				// reserved for a matching agent, who gets it when he has room
+				continue;
+			}
+			if (!assignWithin(waiting, null, new HashSet<>(), false)) {
 				break;
 			}
 		}
 	}
 
-	private boolean assignWithin(long conversationId, Long groupId, Set<Long> visited) {
+	/**
+	 * @param mayHold whether the conversation may wait for a matching agent (not when its
+	 * wait ran out already)
+	 */
+	private boolean assignWithin(ConversationQueue.Waiting waiting, Long groupId, Set<Long> visited, boolean mayHold) {
 		visited.add((groupId != null) ? groupId : -1L);
 		Optional<AgentGroup> group = (groupId != null) ? this.groups.findById(groupId) : Optional.empty();
 		RoutingStrategy strategy = group.map(AgentGroup::routing).orElse(RoutingStrategy.LEAST_BUSY);
+		long conversationId = waiting.conversationId();
 		if (strategy != RoutingStrategy.MANUAL) {
-			for (AgentProfile agent : this.candidates.of(group.orElse(null), strategy)) {
+			ConversationNeeds needs = ConversationNeeds.of(waiting, group.orElse(null));
+			List<AgentProfile> ranked = RoutingCandidates.byMatch(this.candidates.of(group.orElse(null), strategy),
+					needs);
+			int fallbackAfter = group.map(AgentGroup::fallbackAfter).orElse(AgentGroup.DEFAULT_FALLBACK_AFTER);
+			boolean holding = mayHold && needs.any() && fallbackAfter > 0;
+			for (AgentProfile agent : ranked) {
+				if (holding && !needs.metBy(agent)) {
+					break;
+				}
 				Outcome outcome = tryAssign(agent.userId(), conversationId);
 				if (outcome == Outcome.ASSIGNED) {
 					return true;
@@ -188,11 +224,30 @@ public class Router {
 					return false;
 				}
 			}
+			if (holding && this.candidates.anyoneCouldMatch(group.orElse(null), needs)) {
+				// someone who matches exists but has no room now: wait for him
+				this.queue.hold(conversationId, this.clock.instant().plusSeconds(fallbackAfter));
+				return false;
+			}
+			if (holding) {
+				// nobody to wait for: anyone, best match first
+				for (AgentProfile agent : ranked) {
+					if (!needs.metBy(agent)) {
+						Outcome outcome = tryAssign(agent.userId(), conversationId);
+						if (outcome != Outcome.NO_ROOM) {
+							return outcome == Outcome.ASSIGNED;
+						}
+					}
+				}
+			}
+			if (waiting.heldUntil() != null && mayHold) {
+				this.queue.hold(conversationId, null);
+			}
 		}
 		Long overflow = group.map(AgentGroup::overflowGroupId).orElse(null);
 		if (overflow != null && !visited.contains(overflow)) {
 			this.queue.placeInGroup(conversationId, overflow);
-			return assignWithin(conversationId, overflow, visited);
+			return assignWithin(waiting, overflow, visited, false);
 		}
 		return false;
 	}
@@ -208,25 +263,23 @@ public class Router {
 	}
 
 	private void offerOnShift(long userId) {
-		List<Long> groupIds = new ArrayList<>(this.groups.groupsOf(userId));
+		AgentProfile agent = this.agents.find(userId).orElse(null);
+		if (agent == null) {
+			return;
+		}
+		List<AgentGroup> routed = new ArrayList<>();
+		for (Long groupId : this.groups.groupsOf(userId)) {
+			this.groups.findById(groupId).filter((g) -> g.routing() != RoutingStrategy.MANUAL).ifPresent(routed::add);
+		}
+		boolean grouped = !this.groups.groupsOf(userId).isEmpty();
 		for (int round = 0; round < AgentProfile.MAX_CAPACITY; round++) {
+			Instant now = this.clock.instant();
 			ConversationQueue.Waiting next = null;
-			for (Long groupId : groupIds) {
-				if (this.groups.findById(groupId).map((g) -> g.routing() == RoutingStrategy.MANUAL).orElse(true)) {
-					continue;
-				}
-				for (ConversationQueue.Waiting waiting : this.queue.waiting(groupId, 1)) {
-					if (next == null || waiting.since().isBefore(next.since())) {
-						next = waiting;
-					}
-				}
+			for (AgentGroup group : routed) {
+				next = RoutingCandidates.earlier(next, this.candidates.firstFor(agent, group, now));
 			}
-			if (groupIds.isEmpty()) {
-				for (ConversationQueue.Waiting waiting : this.queue.waiting(null, 1)) {
-					if (next == null || waiting.since().isBefore(next.since())) {
-						next = waiting;
-					}
-				}
+			if (!grouped) {
+				next = RoutingCandidates.earlier(next, this.candidates.firstFor(agent, null, now));
 			}
 			if (next == null) {
 				return;

@@ -1,6 +1,7 @@
 package dev.parley.agents.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -62,6 +63,66 @@ class RoutingCandidates {
 		return of(group, RoutingStrategy.LEAST_BUSY).isEmpty() ? AgentAvailability.Availability.BUSY
 				: AgentAvailability.Availability.AVAILABLE;
 	}
+
+	/**
+	 * Whether anyone of the group (of no group, for no group) meets the needs, whatever
+	 * his status or shift: only then is it worth waiting for him.
+	 */
+	boolean anyoneCouldMatch(AgentGroup group, ConversationNeeds needs) {
+		Set<Long> members = new HashSet<>();
+		if (group != null) {
+			group.members().forEach((member) -> members.add(member.userId()));
+		}
+		Set<Long> grouped = (group != null) ? Set.of() : this.groups.allMembers();
+		for (AgentProfile agent : this.agents.findAll()) {
+			boolean belongs = (group != null) ? members.contains(agent.userId()) : !grouped.contains(agent.userId());
+			if (belongs && needs.metBy(agent)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The candidates who match first, then by how much of the needs they meet; the
+	 * strategy's order within each (a stable sort).
+	 */
+	static List<AgentProfile> byMatch(List<AgentProfile> ranked, ConversationNeeds needs) {
+		if (!needs.any()) {
+			return ranked;
+		}
+		List<AgentProfile> sorted = new ArrayList<>(ranked);
+		sorted.sort(Comparator.comparingInt((AgentProfile agent) -> -needs.score(agent)));
+		return sorted;
+	}
+
+	/** Whether only agents who match may take the conversation now. */
+	static boolean held(ConversationQueue.Waiting waiting, Instant now) {
+		return waiting.heldUntil() != null && waiting.heldUntil().isAfter(now);
+	}
+
+	/**
+	 * The longest-waiting conversation of the group's queue the agent may take: one not
+	 * reserved for matching agents, or one whose needs he meets.
+	 */
+	ConversationQueue.Waiting firstFor(AgentProfile agent, AgentGroup group, Instant now) {
+		for (ConversationQueue.Waiting waiting : this.queue.waiting((group != null) ? group.id() : null, OFFER_BATCH)) {
+			if (!held(waiting, now) || ConversationNeeds.of(waiting, group).metBy(agent)) {
+				return waiting;
+			}
+		}
+		return null;
+	}
+
+	static ConversationQueue.Waiting earlier(ConversationQueue.Waiting a, ConversationQueue.Waiting b) {
+		if (a == null) {
+			return b;
+		}
+		return (b != null && b.since().isBefore(a.since())) ? b : a;
+	}
+
+	/** How many of a queue's longest-waiting an agent's offer looks at. */
+	private static final int OFFER_BATCH = 20;
 
 	/** Online agents on shift of the group (of no group, for no group). */
 	private List<AgentProfile> onShift(AgentGroup group) {

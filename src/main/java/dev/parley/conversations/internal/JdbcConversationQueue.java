@@ -18,8 +18,11 @@ class JdbcConversationQueue implements ConversationQueue {
 
 	private final ConversationLifecycle lifecycle;
 
-	JdbcConversationQueue(QueueRepository queues, ConversationRepository conversations,
-			ConversationLifecycle lifecycle) {
+	private final WaitingNeeds needs;
+
+	JdbcConversationQueue(QueueRepository queues, ConversationRepository conversations, ConversationLifecycle lifecycle,
+			WaitingNeeds needs) {
+		this.needs = needs;
 		this.queues = queues;
 		this.conversations = conversations;
 		this.lifecycle = lifecycle;
@@ -27,10 +30,22 @@ class JdbcConversationQueue implements ConversationQueue {
 
 	@Override
 	public List<Waiting> waiting(Long groupId, int limit) {
-		return this.queues.waitingIn(groupId, limit)
-			.stream()
-			.map((c) -> new Waiting(c.id(), c.channelId(), c.groupId(), c.createdAt()))
-			.toList();
+		return this.needs.waitingIn(groupId, limit);
+	}
+
+	@Override
+	public java.util.Optional<Waiting> findWaiting(long conversationId) {
+		return this.needs.find(conversationId);
+	}
+
+	@Override
+	public void hold(long conversationId, Instant until) {
+		this.needs.hold(conversationId, until);
+	}
+
+	@Override
+	public List<Waiting> releaseHolds(Instant now, int limit) {
+		return this.needs.releaseHolds(now, limit);
 	}
 
 	@Override

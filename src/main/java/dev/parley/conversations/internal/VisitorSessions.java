@@ -61,12 +61,16 @@ public class VisitorSessions {
 
 	private final VisitorBlocks blocks;
 
+	private final WaitingNeeds needs;
+
 	VisitorSessions(ChannelRepository channels, VisitorRepository visitors, ConversationRepository conversations,
 			ConversationLifecycle lifecycle, ChatMessages chat, MessageRepository messages, ChatInput input,
 			LiveFeed feed, VisitorTokens tokens, ChatViews views, Clock clock, TransactionTemplate transactions,
-			GroupDirectory groups, ApplicationEventPublisher events, CustomerLinks customers, VisitorBlocks blocks) {
+			GroupDirectory groups, ApplicationEventPublisher events, CustomerLinks customers, VisitorBlocks blocks,
+			WaitingNeeds needs) {
 		this.blocks = blocks;
 		this.customers = customers;
+		this.needs = needs;
 		this.lifecycle = lifecycle;
 		this.messages = messages;
 		this.input = input;
@@ -238,6 +242,7 @@ public class VisitorSessions {
 			this.visitors.update(updated);
 			linkCustomer(updated, null, null, name, email, phone, updated.lastSeenAt());
 			Conversation conversation = this.lifecycle.start(updated, question, group, false);
+			recordNeeds(conversation.id(), updated);
 			if (question != null) {
 				// the visitor's first words are the first message, like any other
 				this.chat.appendInTransaction(conversation.id(),
@@ -339,6 +344,27 @@ public class VisitorSessions {
 		}
 		return VisitorTokens.verifiesCustomer(channel.identitySecret(), address, arrival.customerEmailHash()) ? address
 				: null;
+	}
+
+	/**
+	 * Keeps on the conversation what routing should ask of its agent: the customer's
+	 * language (his record's, else his browser's) and his level's skill.
+	 */
+	private void recordNeeds(long conversationId, Visitor visitor) {
+		CustomerLinks.RoutingNeeds needs = this.visitors.customerOf(visitor.id())
+			.map(this.customers::routingNeeds)
+			.orElse(CustomerLinks.RoutingNeeds.NONE);
+		String language = languageTag((needs.language() != null) ? needs.language() : visitor.language());
+		this.needs.record(conversationId, language, needs.skills());
+	}
+
+	/** The first tag of what a browser says ("zh-CN,zh;q=0.9" is "zh-CN"), or null. */
+	static String languageTag(String value) {
+		if (value == null) {
+			return null;
+		}
+		String tag = value.split("[,;]", 2)[0].strip().replace('_', '-');
+		return tag.matches("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*") ? tag : null;
 	}
 
 	/** The visitor with the contact details given now (null: keep what is known). */

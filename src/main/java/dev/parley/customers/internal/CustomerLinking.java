@@ -2,6 +2,8 @@ package dev.parley.customers.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import dev.parley.conversations.CustomerLinks;
@@ -106,6 +108,23 @@ class CustomerLinking implements CustomerLinks {
 	@Override
 	public Optional<CustomerBlock> block(long customerId) {
 		return this.blocked.of(customerId);
+	}
+
+	@Override
+	public RoutingNeeds routingNeeds(long customerId) {
+		return this.customers.findLive(customerId).map((customer) -> {
+			List<String> skills = (customer.levelId() == null) ? List.of()
+					: this.jdbc
+						.sql("SELECT routing_skill FROM customer_level WHERE id = ? AND routing_skill IS NOT NULL")
+						.param(customer.levelId())
+						.query(String.class)
+						.list()
+						.stream()
+						.filter((skill) -> !skill.isBlank())
+						.map((skill) -> skill.strip().toLowerCase(Locale.ROOT))
+						.toList();
+			return new RoutingNeeds(customer.language(), skills);
+		}).orElse(RoutingNeeds.NONE);
 	}
 
 	private Optional<Long> identityOwner(String externalId) {

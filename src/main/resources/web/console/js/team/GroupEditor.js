@@ -1,11 +1,12 @@
-// One group in a dialog: name, description, routing strategy, overflow group, members and
-// supervisors, the channels it answers; delete with confirmation (administrators only).
+// One group in a dialog: name, description, routing strategy, overflow group, the skills its
+// conversations need and how long they wait for a matching agent, members and supervisors,
+// the channels it answers; delete with confirmation (administrators only).
 import { ref, reactive, computed } from 'vue';
 import { t } from '../../../shared/js/i18n.js';
 import { post, put, del } from '../../../shared/js/api.js';
 import ProblemMessage from '../../../shared/js/ProblemMessage.js';
 import ModalDialog from '../../../shared/js/ModalDialog.js';
-import { ROUTINGS, routingLabel } from './team.js';
+import { ROUTINGS, routingLabel, tagsFromText, tagsToText } from './team.js';
 
 export default {
   name: 'GroupEditor',
@@ -25,6 +26,8 @@ export default {
       routing: source.routing || 'least_busy',
       overflowGroupId: source.overflowGroupId ?? null,
       channelIds: [...(source.channelIds || [])],
+      requiredSkills: tagsToText(source.requiredSkills || []),
+      fallbackAfter: source.fallbackAfter ?? 60,
     });
     // userId -> { member, supervisor }, for everyone shown; only members are sent.
     const membership = reactive({});
@@ -96,6 +99,9 @@ export default {
         overflowGroupId: form.overflowGroupId,
         members,
         channelIds: form.channelIds.slice(),
+        requiredSkills: tagsFromText(form.requiredSkills),
+        // an empty or unreadable number is sent as it is typed, for the server to refuse
+        fallbackAfter: form.fallbackAfter === '' ? null : Number(form.fallbackAfter),
       };
     }
 
@@ -159,6 +165,18 @@ export default {
           </div>
         </div>
         <p class="hint muted small">{{ t('team.groups.routingHint.' + form.routing) }} {{ t('team.groups.overflowHint') }}</p>
+        <div class="row">
+          <div class="field">
+            <label for="group-skills">{{ t('team.groups.requiredSkills') }}</label>
+            <input id="group-skills" type="text" v-model="form.requiredSkills" maxlength="400" autocomplete="off" spellcheck="false"
+              :placeholder="t('team.groups.requiredSkillsExample')">
+          </div>
+          <div class="field">
+            <label for="group-fallback">{{ t('team.groups.fallbackAfter') }}</label>
+            <input id="group-fallback" type="number" min="0" max="3600" step="1" v-model="form.fallbackAfter">
+          </div>
+        </div>
+        <p class="hint muted small">{{ t('team.groups.matchingHint') }}</p>
 
         <fieldset class="group-members">
           <legend>{{ t('team.groups.members') }} <span class="muted small">({{ memberCount }})</span></legend>
