@@ -1,0 +1,312 @@
+package dev.parley.customers.internal;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.parley.administration.Settings;
+import dev.parley.customers.internal.CustomerFilter.Condition;
+import dev.parley.platform.ApiException;
+import dev.parley.platform.Words;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads a customer list filter from its fields (the list's query parameters, or a saved
+ * segment's JSON), refusing an unknown field or a bad value with a {@code
+ * validation_failed} problem that names it. Fields and their values are in docs/api.md
+ * ("Finding customers"); dates may be relative ({@code this-week}), resolved now in the
+ * organisation's time zone, so a segment "this week" stays this week.
+ */
+@Component
+public class CustomerFilterParser {
+
+	static final int MAX_VALUES = 50;
+
+	private final JdbcClient jdbc;
+
+	private final Words words;
+
+	private final ContactRepository contacts;
+
+	private final Settings settings;
+
+	private final Clock clock;
+
+	CustomerFilterParser(JdbcClient jdbc, Words words, ContactRepository contacts, Settings settings, Clock clock) {
+		this.jdbc = jdbc;
+		this.words = words;
+		this.contacts = contacts;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/**
+	 * @param fields field to its values (one or more)
+	 */
+	public CustomerFilter parse(Map<String, List<String>> fields) {
+		List<Condition> conditions = new ArrayList<>();
+		DateValues dates = new DateValues(zone(), this.clock.instant());
+		for (Map.Entry<String, List<String>> field : fields.entrySet()) {
+			String name = field.getKey();
+			List<String> values = field.getValue().stream().map(String::strip).filter((v) -> !v.isEmpty()).toList();
+			if (values.isEmpty()) {
+				continue;
+			}
+			if (values.size() > MAX_VALUES) {
+				throw ApiException.invalid(name, "at most " + MAX_VALUES + " values");
+			}
+			if (name.startsWith("attr.")) {
+				conditions.add(attribute(name, values, dates));
+			}
+			else {
+				conditions.add(field(name, values, dates));
+			}
+		}
+		return new CustomerFilter(conditions);
+	}
+
+	private Condition field(String name, List<String> values, DateValues dates) {
+		return switch (name) {
+			case "q" -> text(name, single(name, values));
+			case "name", "company" -> Condition.of("LOWER(c." + name + ") LIKE ? ESCAPE '!'",
+					"%" + escape(single(name, values).toLowerCase(Locale.ROOT)) + "%");
+			case "email" -> contact(name, ContactKind.EMAIL, single(name, values));
+			case "phone" -> contact(name, ContactKind.PHONE, single(name, values));
+			case "language" -> oneOf("c.language", checked(name, values, 35));
+			case "timeZone" -> oneOf("c.time_zone", zones(name, values));
+			case "level" -> oneOf("c.level_id", levels(name, values));
+			case "tag" -> tags(name, values);
+			case "channel" -> new Condition("c.id IN (SELECT customer_id FROM customer_channel WHERE channel_id IN ("
+					+ marks(values.size()) + "))", new ArrayList<>(ids(name, values)));
+			case "blocked" -> blocked(name, single(name, values), dates);
+			case "firstSeen.from", "lastSeen.from", "lastConversation.from", "created.from" ->
+				Condition.of(column(name) + " >= ?", dates.from(name, single(name, values)).toEpochMilli());
+			case "firstSeen.to", "lastSeen.to", "lastConversation.to", "created.to" ->
+				Condition.of(column(name) + " < ?", dates.to(name, single(name, values)).toEpochMilli());
+			case "conversations.min", "rating.min" -> Condition.of(column(name) + " >= ?", integer(name, values));
+			case "conversations.max", "rating.max" -> Condition.of(column(name) + " <= ?", integer(name, values));
+			default -> throw ApiException.invalid(name, "unknown filter");
+		};
+	}
+
+	private static String column(String name) {
+		return switch (name.substring(0, name.indexOf('.'))) {
+			case "firstSeen" -> "c.first_seen_at";
+			case "lastSeen" -> "c.last_seen_at";
+			case "lastConversation" -> "c.last_conversation_at";
+			case "created" -> "c.created_at";
+			case "conversations" -> "c.conversation_count";
+			default -> "c.last_rating";
+		};
+	}
+
+	private Condition text(String name, String q) {
+		if (q.length() > 200) {
+			throw ApiException.invalid(name, "at most 200 characters");
+		}
+		if (q.contains("@")) {
+			return contact(name, ContactKind.EMAIL, q);
+		}
+		List<Condition> parts = new ArrayList<>();
+		for (Words.Term term : this.words.query(q)) {
+			if (term.prefix()) {
+				parts.add(Condition.of(
+						"c.id IN (SELECT customer_id FROM customer_term WHERE term >= ? AND term < ? "
+								+ "AND term LIKE ? ESCAPE '!')",
+						term.text(), upper(term.text()), escape(term.text()) + "%"));
+			}
+			else {
+				parts.add(Condition.of("c.id IN (SELECT customer_id FROM customer_term WHERE term = ?)", term.text()));
+			}
+		}
+		if (parts.isEmpty()) {
+			throw ApiException.invalid(name, "no word to search for");
+		}
+		CustomerFilter words = new CustomerFilter(parts);
+		String sql = String.join(" AND ", parts.stream().map(Condition::sql).toList());
+		String digits = ContactKind.PHONE.normalize(q);
+		if (digits.replace("+", "").length() >= 6 && digits.length() * 2 >= q.strip().length()) {
+			List<Object> params = new ArrayList<>(words.params());
+			params.add(this.contacts.index(ContactKind.PHONE, q));
+			return new Condition("(" + sql + ") OR c.id IN (SELECT customer_id FROM customer_contact "
+					+ "WHERE kind = 'PHONE' AND value_index = ?)", params);
+		}
+		return new Condition(sql, words.params());
+	}
+
+	/**
+	 * @return the smallest string after every string beginning with the prefix
+	 */
+	static String upper(String prefix) {
+		int last = prefix.codePointBefore(prefix.length());
+		return prefix.substring(0, prefix.length() - Character.charCount(last))
+				+ new String(Character.toChars(last + 1));
+	}
+
+	private Condition contact(String name, ContactKind kind, String value) {
+		boolean valid = (kind == ContactKind.EMAIL) ? value.matches("[^@\\s]+@[^@\\s]+")
+				: kind.normalize(value).replace("+", "").length() >= 3;
+		if (!valid || value.length() > 320) {
+			throw ApiException.invalid(name,
+					(kind == ContactKind.EMAIL) ? "not an e-mail address" : "not a phone number");
+		}
+		return Condition.of("c.id IN (SELECT customer_id FROM customer_contact WHERE kind = ? AND value_index = ?)",
+				kind.name(), this.contacts.index(kind, value));
+	}
+
+	private Condition tags(String name, List<String> values) {
+		List<Condition> each = checked(name, values, 50).stream()
+			.map((tag) -> Condition.of("c.id IN (SELECT customer_id FROM customer_tag WHERE tag = ?)", tag))
+			.toList();
+		return new Condition(String.join(" AND ", each.stream().map(Condition::sql).toList()),
+				new CustomerFilter(each).params());
+	}
+
+	private Condition blocked(String name, String value, DateValues dates) {
+		long now = dates.now().toEpochMilli();
+		String blocked = "c.blocked_at IS NOT NULL AND (c.blocked_until IS NULL OR c.blocked_until > ?)";
+		return switch (value) {
+			case "true" -> Condition.of(blocked, now);
+			case "false" -> Condition.of("NOT (" + blocked + ")", now);
+			default -> throw ApiException.invalid(name, "true or false");
+		};
+	}
+
+	private Condition attribute(String field, List<String> values, DateValues dates) {
+		String rest = field.substring("attr.".length());
+		String suffix = rest.endsWith(".from") ? "from" : rest.endsWith(".to") ? "to" : null;
+		String key = (suffix != null) ? rest.substring(0, rest.length() - suffix.length() - 1) : rest;
+		List<AttributeDefinition> found = this.jdbc
+			.sql("SELECT id, attr_type, choices, sensitive FROM customer_attribute WHERE attr_key = ?")
+			.param(key)
+			.query((rs, row) -> new AttributeDefinition(rs.getLong(1), rs.getString(2), rs.getString(3),
+					rs.getBoolean(4)))
+			.list();
+		if (found.isEmpty()) {
+			throw ApiException.invalid(field, "unknown attribute");
+		}
+		AttributeDefinition attribute = found.get(0);
+		String sub = "c.id IN (SELECT customer_id FROM customer_attribute_value WHERE attribute_id = ? AND ";
+		if (attribute.sensitive()) {
+			throw ApiException.invalid(field, "a sensitive attribute is not a filter");
+		}
+		if (suffix != null && !attribute.type().equals("NUMBER") && !attribute.type().equals("DATE")) {
+			throw ApiException.invalid(field, "only numbers and dates have a range");
+		}
+		String op = (suffix == null) ? " = ?" : suffix.equals("from") ? " >= ?" : " <= ?";
+		return switch (attribute.type()) {
+			case "NUMBER" -> Condition.of(sub + "number_value" + op + ")", attribute.id(), number(field, values));
+			case "DATE" ->
+				Condition.of(sub + "date_value" + op + ")", attribute.id(), dates.day(field, single(field, values)));
+			case "CHOICE" -> {
+				List<String> choices = (attribute.choices() != null) ? List.of(attribute.choices().split("\n"))
+						: List.of();
+				values.stream().filter((v) -> !choices.contains(v)).findFirst().ifPresent((v) -> {
+					throw ApiException.invalid(field, "not one of the choices: " + v);
+				});
+				List<Object> params = new ArrayList<>(List.of(attribute.id()));
+				params.addAll(values);
+				yield new Condition(sub + "choice_value IN (" + marks(values.size()) + "))", params);
+			}
+			default -> Condition.of(sub + "text_value = ?)", attribute.id(), single(field, values));
+		};
+	}
+
+	private static BigDecimal number(String field, List<String> values) {
+		try {
+			return new BigDecimal(single(field, values));
+		}
+		catch (NumberFormatException ex) {
+			throw ApiException.invalid(field, "not a number");
+		}
+	}
+
+	private static int integer(String field, List<String> values) {
+		try {
+			return Integer.parseInt(single(field, values));
+		}
+		catch (NumberFormatException ex) {
+			throw ApiException.invalid(field, "not a whole number");
+		}
+	}
+
+	private List<Long> levels(String name, List<String> values) {
+		List<Long> ids = ids(name, values);
+		List<Long> known = this.jdbc.sql("SELECT id FROM customer_level WHERE id IN (" + marks(ids.size()) + ")")
+			.params(new ArrayList<>(ids))
+			.query(Long.class)
+			.list();
+		ids.stream().filter((id) -> !known.contains(id)).findFirst().ifPresent((id) -> {
+			throw ApiException.invalid(name, "unknown level " + id);
+		});
+		return ids;
+	}
+
+	private static List<Long> ids(String name, List<String> values) {
+		try {
+			return values.stream().map(Long::parseLong).toList();
+		}
+		catch (NumberFormatException ex) {
+			throw ApiException.invalid(name, "not an id");
+		}
+	}
+
+	private static List<String> zones(String name, List<String> values) {
+		for (String value : values) {
+			try {
+				ZoneId.of(value);
+			}
+			catch (DateTimeException ex) {
+				throw ApiException.invalid(name, "unknown time zone " + value);
+			}
+		}
+		return values;
+	}
+
+	private static List<String> checked(String name, List<String> values, int maxLength) {
+		values.stream().filter((v) -> v.length() > maxLength).findFirst().ifPresent((v) -> {
+			throw ApiException.invalid(name, "at most " + maxLength + " characters");
+		});
+		return values;
+	}
+
+	private static Condition oneOf(String column, List<?> values) {
+		return new Condition(column + " IN (" + marks(values.size()) + ")", new ArrayList<>(values));
+	}
+
+	static String marks(int count) {
+		return String.join(", ", Collections.nCopies(count, "?"));
+	}
+
+	private static String single(String name, List<String> values) {
+		if (values.size() != 1) {
+			throw ApiException.invalid(name, "one value only");
+		}
+		return values.get(0);
+	}
+
+	static String escape(String text) {
+		return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+	}
+
+	private ZoneId zone() {
+		try {
+			return ZoneId.of(this.settings.get("organisation.timeZone"));
+		}
+		catch (RuntimeException ex) {
+			return ZoneId.of("UTC");
+		}
+	}
+
+	private record AttributeDefinition(long id, String type, String choices, boolean sensitive) {
+	}
+
+}
