@@ -23,7 +23,10 @@ public class ConversationLists {
 
 	private final JdbcClient jdbc;
 
-	ConversationLists(JdbcClient jdbc) {
+	private final TranscriptIndex transcripts;
+
+	ConversationLists(JdbcClient jdbc, TranscriptIndex transcripts) {
+		this.transcripts = transcripts;
 		this.jdbc = jdbc;
 	}
 
@@ -200,11 +203,17 @@ public class ConversationLists {
 			params.add(to.toEpochMilli());
 		}
 		if (text != null && !text.isBlank()) {
-			// the database lowers both sides: Java's lower case differs from the
-			// databases' in places (a final sigma, a dotted capital I)
-			where.append(" AND EXISTS (SELECT 1 FROM chat_message m WHERE m.conversation_id = c.id "
-					+ "AND LOWER(m.body) LIKE LOWER(?) ESCAPE '!')");
-			params.add(LikePattern.contains(text.strip()));
+			// every word in the transcript's search terms (new messages: in their text)
+			String words = this.transcripts.condition(text, params);
+			if (words == null) {
+				// no word (punctuation only): the text as written
+				where.append(" AND EXISTS (SELECT 1 FROM chat_message m WHERE m.conversation_id = c.id "
+						+ "AND LOWER(m.body) LIKE LOWER(?) ESCAPE '!')");
+				params.add(LikePattern.contains(text.strip()));
+			}
+			else {
+				where.append(" AND ").append(words);
+			}
 		}
 		return page(where.toString(), params, Sort.NEWEST, after, limit);
 	}
