@@ -43,14 +43,14 @@ class CustomerSearchTests extends IntegrationTest {
 	@Autowired
 	JdbcClient jdbc;
 
-	@Autowired
-	ApplicationEventPublisher events;
+	TestCustomers customers;
 
 	TransactionTemplate transactions;
 
 	@Autowired
-	void transactions(PlatformTransactionManager manager) {
-		this.transactions = new TransactionTemplate(manager);
+	void customers(ApplicationEventPublisher events, PlatformTransactionManager manager) {
+		this.customers = new TestCustomers(this.jdbc, events, manager, this.clock);
+		this.transactions = this.customers.transactions();
 	}
 
 	@Autowired
@@ -289,21 +289,7 @@ class CustomerSearchTests extends IntegrationTest {
 	// --- helpers
 
 	private long customer(String name, String company, String... tags) {
-		long now = this.clock.instant().toEpochMilli();
-		GeneratedKeyHolder keys = new GeneratedKeyHolder();
-		this.transactions.executeWithoutResult((status) -> {
-			this.jdbc.sql(
-					"INSERT INTO customer (name, company, first_seen_at, last_seen_at, conversation_count, created_at, "
-							+ "updated_at, version) VALUES (?, ?, ?, ?, 0, ?, ?, 0)")
-				.params(name, company, now, now, now, now)
-				.update(keys, "id");
-			long id = keys.getKeyAs(Number.class).longValue();
-			for (String tag : tags) {
-				this.jdbc.sql("INSERT INTO customer_tag (customer_id, tag) VALUES (?, ?)").params(id, tag).update();
-			}
-			this.events.publishEvent(new CustomerChanged(id, Instant.now()));
-		});
-		return keys.getKeyAs(Number.class).longValue();
+		return this.customers.customer(name, company, tags);
 	}
 
 	private void update(String sql, Object... params) {
@@ -311,11 +297,7 @@ class CustomerSearchTests extends IntegrationTest {
 	}
 
 	private long level(String name) {
-		GeneratedKeyHolder keys = new GeneratedKeyHolder();
-		this.jdbc.sql("INSERT INTO customer_level (name, position, created_at) VALUES (?, 0, 0)")
-			.param(name)
-			.update(keys, "id");
-		return keys.getKeyAs(Number.class).longValue();
+		return this.customers.level(name);
 	}
 
 	private long attribute(String key, String type, String choices) {
@@ -336,14 +318,10 @@ class CustomerSearchTests extends IntegrationTest {
 	}
 
 	private void value(long customer, long attribute, String column, Object value) {
-		this.transactions.executeWithoutResult((status) -> {
-			this.jdbc
-				.sql("INSERT INTO customer_attribute_value (customer_id, attribute_id, " + column
-						+ ") VALUES (?, ?, ?)")
-				.params(customer, attribute, value)
-				.update();
-			this.events.publishEvent(new CustomerChanged(customer, Instant.now()));
-		});
+		this.customers.change(customer, () -> this.jdbc
+			.sql("INSERT INTO customer_attribute_value (customer_id, attribute_id, " + column + ") VALUES (?, ?, ?)")
+			.params(customer, attribute, value)
+			.update());
 	}
 
 	private int segments() {

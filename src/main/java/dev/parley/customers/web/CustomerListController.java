@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.parley.customers.internal.CustomerExport;
+import dev.parley.customers.internal.CustomerFilterOptions;
 import dev.parley.customers.internal.CustomerListing;
 import dev.parley.platform.Permission;
 import dev.parley.platform.RequiresPermission;
@@ -32,9 +33,18 @@ class CustomerListController {
 
 	private final CustomerExport export;
 
-	CustomerListController(CustomerListing listing, CustomerExport export) {
+	private final CustomerFilterOptions options;
+
+	CustomerListController(CustomerListing listing, CustomerExport export, CustomerFilterOptions options) {
 		this.listing = listing;
 		this.export = export;
+		this.options = options;
+	}
+
+	@GetMapping("/filters")
+	@RequiresPermission(Permission.CUSTOMER_VIEW)
+	CustomerFilterOptions.Options filters() {
+		return this.options.options();
 	}
 
 	@GetMapping
