@@ -12,7 +12,7 @@ CREATE TABLE customer_term (
     CONSTRAINT fk_customer_term_customer FOREIGN KEY (customer_id) REFERENCES customer (id)
 )${table_options};
 
-CREATE INDEX ix_customer_term_customer ON customer_term (customer_id);
+CREATE INDEX ix_customer_term_customer ON customer_term (customer_id, term);
 
 -- Sort keys of the customer list, each with the id as the tie-breaker (keyset paging).
 CREATE INDEX ix_customer_last_conversation ON customer (last_conversation_at, id);
@@ -42,7 +42,7 @@ CREATE TABLE conversation_term (
     PRIMARY KEY (term, conversation_id)
 )${table_options};
 
-CREATE INDEX ix_conversation_term_conversation ON conversation_term (conversation_id);
+CREATE INDEX ix_conversation_term_conversation ON conversation_term (conversation_id, term);
 
 CREATE TABLE conversation_search_state (
     conversation_id BIGINT NOT NULL PRIMARY KEY,

@@ -30,6 +30,11 @@ public class CustomerFilterParser {
 
 	static final int MAX_VALUES = 50;
 
+	/**
+	 * A search uses its first this many terms (a long Chinese sentence has one per pair).
+	 */
+	static final int MAX_TERMS = 8;
+
 	private final JdbcClient jdbc;
 
 	private final Words words;
@@ -115,31 +120,43 @@ public class CustomerFilterParser {
 		if (q.contains("@")) {
 			return contact(name, ContactKind.EMAIL, q);
 		}
-		List<Condition> parts = new ArrayList<>();
-		for (Words.Term term : this.words.query(q)) {
-			if (term.prefix()) {
-				parts.add(Condition.of(
-						"c.id IN (SELECT customer_id FROM customer_term WHERE term >= ? AND term < ? "
-								+ "AND term LIKE ? ESCAPE '!')",
-						term.text(), upper(term.text()), escape(term.text()) + "%"));
-			}
-			else {
-				parts.add(Condition.of("c.id IN (SELECT customer_id FROM customer_term WHERE term = ?)", term.text()));
-			}
-		}
-		if (parts.isEmpty()) {
+		List<Words.Term> terms = this.words.query(q);
+		if (terms.isEmpty()) {
 			throw ApiException.invalid(name, "no word to search for");
 		}
-		CustomerFilter words = new CustomerFilter(parts);
-		String sql = String.join(" AND ", parts.stream().map(Condition::sql).toList());
+		// one subquery joining the terms on the customer (each term index-only), so that
+		// two
+		// common words are intersected before a single customer row is read
+		terms = terms.subList(0, Math.min(terms.size(), MAX_TERMS));
+		StringBuilder sub = new StringBuilder("c.id IN (SELECT t0.customer_id FROM customer_term t0");
+		List<Object> params = new ArrayList<>();
+		for (int i = 1; i < terms.size(); i++) {
+			sub.append(" JOIN customer_term t")
+				.append(i)
+				.append(" ON t")
+				.append(i)
+				.append(".customer_id = t0.customer_id AND ")
+				.append(term("t" + i, terms.get(i), params));
+		}
+		sub.append(" WHERE ").append(term("t0", terms.get(0), params)).append(')');
+		String sql = sub.toString();
 		String digits = ContactKind.PHONE.normalize(q);
 		if (digits.replace("+", "").length() >= 6 && digits.length() * 2 >= q.strip().length()) {
-			List<Object> params = new ArrayList<>(words.params());
 			params.add(this.contacts.index(ContactKind.PHONE, q));
 			return new Condition("(" + sql + ") OR c.id IN (SELECT customer_id FROM customer_contact "
 					+ "WHERE kind = 'PHONE' AND value_index = ?)", params);
 		}
-		return new Condition(sql, words.params());
+		return new Condition(sql, params);
+	}
+
+	private static String term(String alias, Words.Term term, List<Object> params) {
+		params.add(term.text());
+		if (!term.prefix()) {
+			return alias + ".term = ?";
+		}
+		params.add(upper(term.text()));
+		params.add(escape(term.text()) + "%");
+		return alias + ".term >= ? AND " + alias + ".term < ? AND " + alias + ".term LIKE ? ESCAPE '!'";
 	}
 
 	/**
