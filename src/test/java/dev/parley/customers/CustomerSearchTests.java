@@ -175,6 +175,27 @@ class CustomerSearchTests extends IntegrationTest {
 		assertThat(refused("tag=" + tag + "&limit=2&order=asc&cursor=" + cursor)).isEqualTo("cursor");
 	}
 
+	@Autowired
+	dev.parley.customers.internal.CustomerMerges merges;
+
+	@Autowired
+	dev.parley.customers.internal.CustomerRepository records;
+
+	@Test
+	void aMergedAwayRecordLeavesTheIndexAndTheSurvivorIsFound() {
+		String tag = unique("merge");
+		long survivor = customer("Survivor Quince", null, tag);
+		long merged = customer("Merged Quokka", null, tag);
+		this.transactions.executeWithoutResult((status) -> this.merges.merge(this.records.findById(survivor).get(),
+				this.records.findById(merged).get(), ADMIN, "test"));
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM customer_term WHERE customer_id = ?")
+			.param(merged)
+			.query(Integer.class)
+			.single()).isZero();
+		assertThat(ids("q=quince&tag=" + tag)).containsExactly(survivor);
+		assertThat(ids("q=quokka")).doesNotContain(merged);
+	}
+
 	@Test
 	void mergedAndErasedRecordsAreNotListed() {
 		String tag = unique("gone");

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.parley.customers.CustomerChanged;
+import dev.parley.customers.CustomersMerged;
 import dev.parley.platform.Words;
 
 import org.springframework.context.event.EventListener;
@@ -42,6 +43,12 @@ class CustomerIndex {
 	@EventListener
 	void on(CustomerChanged changed) {
 		reindex(changed.customerId());
+	}
+
+	/** The merged-away record keeps no terms (the survivor is announced as changed). */
+	@EventListener
+	void on(CustomersMerged merged) {
+		reindex(merged.mergedId());
 	}
 
 	/** Rewrites the customer's terms from what he is now. */
