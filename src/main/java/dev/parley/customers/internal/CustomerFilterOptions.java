@@ -24,8 +24,8 @@ public class CustomerFilterOptions {
 			.query((rs, row) -> new Level(rs.getLong(1), rs.getString(2)))
 			.list();
 		List<Attribute> attributes = this.jdbc
-			.sql("SELECT attr_key, label, attr_type, choices FROM customer_attribute WHERE sensitive = FALSE "
-					+ "ORDER BY position, label")
+			.sql("SELECT a.attr_key, a.label, a.attr_type, a.choices FROM customer_attribute a "
+					+ "WHERE a.sensitive = FALSE ORDER BY a.position, a.label")
 			.query((rs, row) -> new Attribute(rs.getString(1), rs.getString(2), rs.getString(3),
 					(rs.getString(4) != null) ? Arrays.asList(rs.getString(4).split("\n")) : List.of()))
 			.list();
