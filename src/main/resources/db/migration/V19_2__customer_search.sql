@@ -49,3 +49,6 @@ CREATE TABLE conversation_search_state (
     indexed_seq     BIGINT NOT NULL,
     indexed_at      BIGINT NOT NULL
 )${table_options};
+
+-- The transcript indexer looks only at conversations with a message since its last run.
+CREATE INDEX ix_conversation_last_message ON conversation (last_message_at, id);

@@ -1,6 +1,7 @@
 package dev.parley.conversations.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,14 +21,19 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The search terms of transcripts ({@code conversation_term}), written off the message
  * path: {@link TranscriptIndexer} hands it the conversations whose messages came after
  * the seq they were indexed up to ({@code conversation_search_state}), and only the new
- * messages are read. Until then a search reads those messages' text itself
- * ({@link #condition}), so a search never misses a message for being new.
+ * messages are read. Each run looks only at conversations with a message since the last
+ * complete run (less a margin for late commits), by the index on {@code last_message_at}.
+ * Until then a search reads those messages' text itself ({@link #condition}), so a search
+ * never misses a message for being new.
  */
 @Component
 public class TranscriptIndex {
 
 	/** At most this many terms per conversation. */
 	static final int MAX_TERMS = 20_000;
+
+	/** How long after its last message a conversation's transaction may still commit. */
+	private static final Duration LATE_COMMITS = Duration.ofMinutes(5);
 
 	private final JdbcClient jdbc;
 
@@ -38,6 +44,12 @@ public class TranscriptIndex {
 	private final Clock clock;
 
 	private final TransactionTemplate transactions;
+
+	/**
+	 * Conversations whose last message is older were all indexed by this node (0 after a
+	 * start: the first run reads the whole table once, by the index on last_message_at).
+	 */
+	private volatile long since;
 
 	TranscriptIndex(JdbcClient jdbc, JdbcTemplate template, Words words, Clock clock,
 			PlatformTransactionManager transactions) {
@@ -54,15 +66,22 @@ public class TranscriptIndex {
 	 * @return how many conversations were indexed
 	 */
 	public int indexPending(int batch) {
+		long started = this.clock.millis();
 		List<long[]> pending = this.jdbc
 			.sql("SELECT c.id, c.last_seq, s.indexed_seq FROM conversation c LEFT JOIN conversation_search_state s "
-					+ "ON s.conversation_id = c.id WHERE s.conversation_id IS NULL OR s.indexed_seq < c.last_seq "
+					+ "ON s.conversation_id = c.id WHERE c.last_message_at >= ? "
+					+ "AND (s.conversation_id IS NULL OR s.indexed_seq < c.last_seq) "
 					+ "ORDER BY c.last_message_at, c.id LIMIT ?")
-			.param(batch)
+			.params(this.since, batch)
 			.query((rs, row) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.wasNull() ? 0 : 1 })
 			.list();
 		pending.forEach(
 				(p) -> this.transactions.executeWithoutResult((status) -> index(p[0], (p[3] == 1) ? p[2] : -1, p[1])));
+		if (pending.size() < batch) {
+			// everything written before this run is indexed, but for transactions that
+			// committed late
+			this.since = started - LATE_COMMITS.toMillis();
+		}
 		return pending.size();
 	}
 
