@@ -1,6 +1,5 @@
 package dev.parley.customers.internal;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -45,7 +44,10 @@ public class CustomerFilterParser {
 
 	private final Clock clock;
 
+	private final AttributeFilters attributes;
+
 	CustomerFilterParser(JdbcClient jdbc, Words words, ContactRepository contacts, Settings settings, Clock clock) {
+		this.attributes = new AttributeFilters(jdbc);
 		this.jdbc = jdbc;
 		this.words = words;
 		this.contacts = contacts;
@@ -69,7 +71,7 @@ public class CustomerFilterParser {
 				throw ApiException.invalid(name, "at most " + MAX_VALUES + " values");
 			}
 			if (name.startsWith("attr.")) {
-				conditions.add(attribute(name, values, dates));
+				conditions.add(this.attributes.condition(name, values, dates));
 			}
 			else {
 				conditions.add(field(name, values, dates));
@@ -197,55 +199,6 @@ public class CustomerFilterParser {
 		};
 	}
 
-	private Condition attribute(String field, List<String> values, DateValues dates) {
-		String rest = field.substring("attr.".length());
-		String suffix = rest.endsWith(".from") ? "from" : rest.endsWith(".to") ? "to" : null;
-		String key = (suffix != null) ? rest.substring(0, rest.length() - suffix.length() - 1) : rest;
-		List<AttributeDefinition> found = this.jdbc
-			.sql("SELECT a.id, a.attr_type, a.choices, a.sensitive FROM customer_attribute a WHERE a.attr_key = ?")
-			.param(key)
-			.query((rs, row) -> new AttributeDefinition(rs.getLong(1), rs.getString(2), rs.getString(3),
-					rs.getBoolean(4)))
-			.list();
-		if (found.isEmpty()) {
-			throw ApiException.invalid(field, "unknown attribute");
-		}
-		AttributeDefinition attribute = found.get(0);
-		String sub = "c.id IN (SELECT customer_id FROM customer_attribute_value WHERE attribute_id = ? AND ";
-		if (attribute.sensitive()) {
-			throw ApiException.invalid(field, "a sensitive attribute is not a filter");
-		}
-		if (suffix != null && !attribute.type().equals("NUMBER") && !attribute.type().equals("DATE")) {
-			throw ApiException.invalid(field, "only numbers and dates have a range");
-		}
-		String op = (suffix == null) ? " = ?" : suffix.equals("from") ? " >= ?" : " <= ?";
-		return switch (attribute.type()) {
-			case "NUMBER" -> Condition.of(sub + "number_value" + op + ")", attribute.id(), number(field, values));
-			case "DATE" ->
-				Condition.of(sub + "date_value" + op + ")", attribute.id(), dates.day(field, single(field, values)));
-			case "CHOICE" -> {
-				List<String> choices = (attribute.choices() != null) ? List.of(attribute.choices().split("\n"))
-						: List.of();
-				values.stream().filter((v) -> !choices.contains(v)).findFirst().ifPresent((v) -> {
-					throw ApiException.invalid(field, "not one of the choices: " + v);
-				});
-				List<Object> params = new ArrayList<>(List.of(attribute.id()));
-				params.addAll(values);
-				yield new Condition(sub + "choice_value IN (" + marks(values.size()) + "))", params);
-			}
-			default -> Condition.of(sub + "text_value = ?)", attribute.id(), single(field, values));
-		};
-	}
-
-	private static BigDecimal number(String field, List<String> values) {
-		try {
-			return new BigDecimal(single(field, values));
-		}
-		catch (NumberFormatException ex) {
-			throw ApiException.invalid(field, "not a number");
-		}
-	}
-
 	private static int integer(String field, List<String> values) {
 		try {
 			return Integer.parseInt(single(field, values));
@@ -303,7 +256,7 @@ public class CustomerFilterParser {
 		return String.join(", ", Collections.nCopies(count, "?"));
 	}
 
-	private static String single(String name, List<String> values) {
+	static String single(String name, List<String> values) {
 		if (values.size() != 1) {
 			throw ApiException.invalid(name, "one value only");
 		}
@@ -321,9 +274,6 @@ public class CustomerFilterParser {
 		catch (RuntimeException ex) {
 			return ZoneId.of("UTC");
 		}
-	}
-
-	private record AttributeDefinition(long id, String type, String choices, boolean sensitive) {
 	}
 
 }
