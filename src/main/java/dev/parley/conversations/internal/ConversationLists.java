@@ -8,6 +8,7 @@ import dev.parley.conversations.ConversationStatus;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.LikePattern;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,7 +24,13 @@ public class ConversationLists {
 
 	private final JdbcClient jdbc;
 
-	ConversationLists(JdbcClient jdbc) {
+	/**
+	 * The transcript index; absent where only repositories run (their contract tests).
+	 */
+	private final ObjectProvider<TranscriptIndex> transcripts;
+
+	ConversationLists(JdbcClient jdbc, ObjectProvider<TranscriptIndex> transcripts) {
+		this.transcripts = transcripts;
 		this.jdbc = jdbc;
 	}
 
@@ -200,11 +207,18 @@ public class ConversationLists {
 			params.add(to.toEpochMilli());
 		}
 		if (text != null && !text.isBlank()) {
-			// the database lowers both sides: Java's lower case differs from the
-			// databases' in places (a final sigma, a dotted capital I)
-			where.append(" AND EXISTS (SELECT 1 FROM chat_message m WHERE m.conversation_id = c.id "
-					+ "AND LOWER(m.body) LIKE LOWER(?) ESCAPE '!')");
-			params.add(LikePattern.contains(text.strip()));
+			// every word in the transcript's search terms (new messages: in their text)
+			TranscriptIndex index = this.transcripts.getIfAvailable();
+			String words = (index != null) ? index.condition(text, params) : null;
+			if (words == null) {
+				// no word (punctuation only), or no index: the text as written
+				where.append(" AND EXISTS (SELECT 1 FROM chat_message m WHERE m.conversation_id = c.id "
+						+ "AND LOWER(m.body) LIKE LOWER(?) ESCAPE '!')");
+				params.add(LikePattern.contains(text.strip()));
+			}
+			else {
+				where.append(" AND ").append(words);
+			}
 		}
 		return page(where.toString(), params, Sort.NEWEST, after, limit);
 	}

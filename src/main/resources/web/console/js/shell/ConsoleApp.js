@@ -16,12 +16,14 @@ import StatusNotice from '../team/StatusNotice.js';
 import MyAvatar from '../avatars/MyAvatar.js';
 import { mentionState, startMentions, stopMentions } from '../mentions/mentionsStore.js';
 import MaintenanceBanner from './MaintenanceBanner.js';
+import GlobalSearch from './GlobalSearch.js';
 
 
 export default {
   name: 'ConsoleApp',
   components: {
     BrandMark, LanguageSelect, ForbiddenView, StatusSwitcher, StatusNotice, MentionToasts, MyAvatar, MaintenanceBanner,
+    GlobalSearch,
   },
   setup() {
     const route = useRoute();
@@ -51,7 +53,7 @@ export default {
       router.push({ name: 'login' });
     }
 
-    return { session, framed, navigation, allowed, roleName, menuOpen, onInbox, unreadTotal, mentionState, logout, t, can };
+    return { session, framed, navigation, allowed, roleName, menuOpen, onInbox, unreadTotal, mentionState, logout, t, can, canAny };
   },
   template: `
     <MaintenanceBanner />
@@ -73,6 +75,7 @@ export default {
       </aside>
       <div class="main">
         <header class="topbar">
+          <GlobalSearch v-if="canAny(['customer.view', 'conversation.view_all', 'conversation.reply'])" />
           <StatusSwitcher v-if="can('conversation.reply')" :key="session.me.user.id" />
           <LanguageSelect id="language-select" />
           <MyAvatar :key="'avatar-' + session.me.user.id" />

@@ -8,6 +8,7 @@ export const SCREENS = [
   { name: 'mentions', permissions: ['conversation.reply', 'conversation.view_all'] },
   { name: 'canned', permissions: ['conversation.reply'] },
   { name: 'transcripts', permissions: ['conversation.view_all', 'conversation.reply'] },
+  { name: 'customers', permissions: ['customer.view'] },
   { name: 'customer-import', permissions: ['customer.import'] },
   { name: 'board', permissions: ['team.view'] },
   { name: 'team', permissions: ['team.view'] },

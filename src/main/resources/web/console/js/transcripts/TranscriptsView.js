@@ -4,6 +4,7 @@ import { ref, reactive, computed, onMounted } from 'vue';
 import { t, formatInstant, zonedInstant } from '../../../shared/js/i18n.js';
 import { get } from '../../../shared/js/api.js';
 import ProblemMessage from '../../../shared/js/ProblemMessage.js';
+import { useRoute } from 'vue-router';
 import { session, can } from '../session.js';
 import { visitorName } from '../inbox/format.js';
 
@@ -11,6 +12,7 @@ export default {
   name: 'TranscriptsView',
   components: { ProblemMessage },
   setup() {
+    const route = useRoute();
     const filter = reactive({ q: '', channelId: '', agentId: '', from: '', to: '' });
     const channels = ref([]);
     const agents = ref([]);
@@ -27,6 +29,11 @@ export default {
       if (can('user.view')) {
         const page = await get('/api/v1/users', { limit: 100 }).catch(() => ({ items: [] }));
         agents.value = page.items;
+      }
+      // from the top bar's search box: "all transcripts"
+      if (route.query.q) {
+        filter.q = String(route.query.q);
+        search(false);
       }
     });
 

@@ -1,0 +1,98 @@
+package dev.parley.customers.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.parley.customers.internal.CustomerSort.Cursor;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Pages of the customer list by keyset: the next page starts after the last customer's
+ * (sort key, id), read from the sort's index. A sort key that may be empty is read in two
+ * passes, first the customers with a value, then those without (by id), so the same SQL
+ * runs on H2, PostgreSQL and MariaDB, which put NULLs in different places.
+ */
+@Component
+class CustomerQuery {
+
+	private final JdbcClient jdbc;
+
+	CustomerQuery(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * @param after where the previous page ended, or null for the first page
+	 * @return the page, and where it ended when more follow (else null)
+	 */
+	Page page(CustomerFilter filter, CustomerSort sort, boolean descending, Cursor after, int limit) {
+		List<Customer> rows = new ArrayList<>();
+		String dir = descending ? " DESC" : " ASC";
+		String cmp = descending ? " < " : " > ";
+		boolean inNullPass = after != null && after.key() == null;
+		if (!inNullPass) {
+			StringBuilder sql = new StringBuilder(select(filter));
+			List<Object> params = new ArrayList<>(filter.params());
+			if (sort.nullable) {
+				sql.append(" AND ").append(sort.column).append(" IS NOT NULL");
+			}
+			if (after != null) {
+				sql.append(" AND (")
+					.append(sort.column)
+					.append(cmp)
+					.append("? OR (")
+					.append(sort.column)
+					.append(" = ? AND c.id")
+					.append(cmp)
+					.append("?))");
+				params.add(after.key());
+				params.add(after.key());
+				params.add(after.id());
+			}
+			sql.append(" ORDER BY ").append(sort.column).append(dir).append(", c.id").append(dir).append(" LIMIT ?");
+			params.add(limit + 1);
+			rows.addAll(this.jdbc.sql(sql.toString()).params(params).query(CustomerRepository::map).list());
+		}
+		if (sort.nullable && rows.size() <= limit) {
+			StringBuilder sql = new StringBuilder(select(filter)).append(" AND ")
+				.append(sort.column)
+				.append(" IS NULL");
+			List<Object> params = new ArrayList<>(filter.params());
+			if (inNullPass) {
+				sql.append(" AND c.id").append(cmp).append('?');
+				params.add(after.id());
+			}
+			sql.append(" ORDER BY c.id").append(dir).append(" LIMIT ?");
+			params.add(limit + 1 - rows.size());
+			rows.addAll(this.jdbc.sql(sql.toString()).params(params).query(CustomerRepository::map).list());
+		}
+		if (rows.size() <= limit) {
+			return new Page(rows, null);
+		}
+		List<Customer> page = rows.subList(0, limit);
+		Customer last = page.get(limit - 1);
+		return new Page(List.copyOf(page), new Cursor(sort, descending, key(sort, last), last.id()));
+	}
+
+	private static String select(CustomerFilter filter) {
+		return "SELECT " + CustomerRepository.COLUMNS.replaceAll("(^|, )", "$1c.") + " FROM customer c WHERE "
+				+ filter.where();
+	}
+
+	private static Object key(CustomerSort sort, Customer customer) {
+		return switch (sort) {
+			case LAST_SEEN -> customer.lastSeenAt().toEpochMilli();
+			case LAST_CONVERSATION ->
+				(customer.lastConversationAt() != null) ? customer.lastConversationAt().toEpochMilli() : null;
+			case NAME -> customer.name();
+			case CREATED -> customer.createdAt().toEpochMilli();
+			case CONVERSATIONS -> (long) customer.conversationCount();
+		};
+	}
+
+	record Page(List<Customer> customers, Cursor next) {
+	}
+
+}

@@ -1,0 +1,113 @@
+package dev.parley.customers.internal;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import dev.parley.customers.internal.CustomerFilter.Condition;
+import dev.parley.customers.internal.CustomerSort.Cursor;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.transaction.annotation.Transactional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The customer list's SQL on every supported database: keyset pages in each order with
+ * equal and empty sort keys (engines put NULLs in different places), and a word prefix as
+ * a range of the term index (binary order on every engine).
+ */
+@Transactional
+abstract class CustomerQueryContract {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	CustomerQuery query;
+
+	List<Long> ids = new ArrayList<>();
+
+	CustomerFilter mine;
+
+	@BeforeEach
+	void customers() {
+		this.query = new CustomerQuery(this.jdbc);
+		String tag = "t" + System.nanoTime();
+		for (int i = 0; i < 7; i++) {
+			GeneratedKeyHolder keys = new GeneratedKeyHolder();
+			this.jdbc
+				.sql("INSERT INTO customer (name, first_seen_at, last_seen_at, last_conversation_at, "
+						+ "conversation_count, created_at, updated_at, version) VALUES (?, 1, 5000, ?, 1, 1, 1, 0)")
+				.params((i == 6) ? null : ((i % 2 == 0) ? "Émile " : "王小明 ") + i, (i % 2 == 1) ? 7000L : null)
+				.update(keys, "id");
+			long id = keys.getKeyAs(Number.class).longValue();
+			this.ids.add(id);
+			this.jdbc.sql("INSERT INTO customer_tag (customer_id, tag) VALUES (?, ?)").params(id, tag).update();
+		}
+		this.jdbc.sql("INSERT INTO customer_term (term, customer_id) VALUES (?, ?)")
+			.params("alexander", this.ids.get(0))
+			.update();
+		this.jdbc.sql("INSERT INTO customer_term (term, customer_id) VALUES (?, ?)")
+			.params("alex", this.ids.get(1))
+			.update();
+		this.jdbc.sql("INSERT INTO customer_term (term, customer_id) VALUES (?, ?)")
+			.params("alez", this.ids.get(2))
+			.update();
+		this.jdbc.sql("INSERT INTO customer_term (term, customer_id) VALUES (?, ?)")
+			.params("小明", this.ids.get(3))
+			.update();
+		this.mine = new CustomerFilter(
+				List.of(Condition.of("c.id IN (SELECT customer_id FROM customer_tag WHERE tag = ?)", tag)));
+	}
+
+	@Test
+	void pagesInEveryOrderWithEqualAndEmptyKeys() {
+		List<Long> descending = new ArrayList<>(this.ids);
+		Collections.reverse(descending);
+		assertThat(pages(CustomerSort.LAST_SEEN, true, 2)).containsExactlyElementsOf(descending);
+		assertThat(pages(CustomerSort.CONVERSATIONS, false, 3)).containsExactlyElementsOf(this.ids);
+		assertThat(pages(CustomerSort.LAST_CONVERSATION, true, 2)).containsExactly(id(5), id(3), id(1), id(6), id(4),
+				id(2), id(0));
+		assertThat(pages(CustomerSort.LAST_CONVERSATION, false, 2)).containsExactly(id(1), id(3), id(5), id(0), id(2),
+				id(4), id(6));
+		assertThat(pages(CustomerSort.NAME, false, 2)).containsExactly(id(0), id(2), id(4), id(1), id(3), id(5), id(6));
+		assertThat(pages(CustomerSort.NAME, true, 4)).containsExactly(id(5), id(3), id(1), id(4), id(2), id(0), id(6));
+	}
+
+	@Test
+	void aWordPrefixIsARangeOfTheTerms() {
+		String upper = CustomerFilterParser.upper("alex");
+		CustomerFilter alex = this.mine.and(new CustomerFilter(List.of(Condition.of(
+				"c.id IN (SELECT customer_id FROM customer_term WHERE term >= ? AND term < ? AND term LIKE ? ESCAPE '!')",
+				"alex", upper, "alex%"))));
+		assertThat(this.query.page(alex, CustomerSort.CREATED, false, null, 10).customers()).extracting(Customer::id)
+			.containsExactly(id(0), id(1));
+		CustomerFilter chinese = this.mine.and(new CustomerFilter(
+				List.of(Condition.of("c.id IN (SELECT customer_id FROM customer_term WHERE term = ?)", "小明"))));
+		assertThat(this.query.page(chinese, CustomerSort.CREATED, false, null, 10).customers()).extracting(Customer::id)
+			.containsExactly(id(3));
+	}
+
+	private long id(int index) {
+		return this.ids.get(index);
+	}
+
+	private List<Long> pages(CustomerSort sort, boolean descending, int limit) {
+		List<Long> found = new ArrayList<>();
+		Cursor after = null;
+		for (int page = 0; page < 10; page++) {
+			CustomerQuery.Page result = this.query.page(this.mine, sort, descending, after, limit);
+			result.customers().forEach((c) -> found.add(c.id()));
+			if (result.next() == null) {
+				return found;
+			}
+			after = Cursor.decode(result.next().encode(), sort, descending);
+		}
+		throw new AssertionError("more pages than customers");
+	}
+
+}
