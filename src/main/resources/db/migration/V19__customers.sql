@@ -103,7 +103,7 @@ CREATE TABLE customer_attribute (
     -- CHOICE: the choices, one per line
     choices    VARCHAR(2000),
     required   BOOLEAN       NOT NULL,
-    sensitive  BOOLEAN       NOT NULL,
+    is_sensitive BOOLEAN     NOT NULL,
     -- TEXT: a regular expression the value must match, and its length limit
     pattern    VARCHAR(200),
     max_length INT,

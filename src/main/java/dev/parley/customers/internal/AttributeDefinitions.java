@@ -57,7 +57,7 @@ public class AttributeDefinitions {
 
 	public List<AttributeDefinition> list() {
 		return this.jdbc
-			.sql("SELECT id, attr_key, label, attr_type, choices, required, sensitive, pattern, max_length, "
+			.sql("SELECT id, attr_key, label, attr_type, choices, required, is_sensitive, pattern, max_length, "
 					+ "min_value, max_value, position FROM customer_attribute ORDER BY position, attr_key")
 			.query((rs, row) -> new AttributeDefinition(rs.getLong(1), rs.getString(2), rs.getString(3),
 					AttributeType.valueOf(rs.getString(4)), choices(rs.getString(5)), rs.getBoolean(6),
@@ -88,7 +88,7 @@ public class AttributeDefinitions {
 		AttributeDefinition valid = validate(0, form.key(), type, form);
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc
-			.sql("INSERT INTO customer_attribute (attr_key, label, attr_type, choices, required, sensitive, pattern, "
+			.sql("INSERT INTO customer_attribute (attr_key, label, attr_type, choices, required, is_sensitive, pattern, "
 					+ "max_length, min_value, max_value, position, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(valid.key(), valid.label(), type.name(), joined(valid.choices()), valid.required(),
 					valid.sensitive(), valid.pattern(), valid.maxLength(), valid.min(), valid.max(), valid.position(),
@@ -115,7 +115,7 @@ public class AttributeDefinitions {
 		}
 		AttributeDefinition valid = validate(id, current.key(), current.type(), form);
 		this.jdbc
-			.sql("UPDATE customer_attribute SET label = ?, choices = ?, required = ?, sensitive = ?, pattern = ?, "
+			.sql("UPDATE customer_attribute SET label = ?, choices = ?, required = ?, is_sensitive = ?, pattern = ?, "
 					+ "max_length = ?, min_value = ?, max_value = ?, position = ? WHERE id = ?")
 			.params(valid.label(), joined(valid.choices()), valid.required(), valid.sensitive(), valid.pattern(),
 					valid.maxLength(), valid.min(), valid.max(), valid.position(), id)

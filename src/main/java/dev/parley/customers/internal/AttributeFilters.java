@@ -27,7 +27,7 @@ class AttributeFilters {
 		String suffix = rest.endsWith(".from") ? "from" : rest.endsWith(".to") ? "to" : null;
 		String key = (suffix != null) ? rest.substring(0, rest.length() - suffix.length() - 1) : rest;
 		List<AttributeDefinition> found = this.jdbc
-			.sql("SELECT a.id, a.attr_type, a.choices, a.sensitive FROM customer_attribute a WHERE a.attr_key = ?")
+			.sql("SELECT a.id, a.attr_type, a.choices, a.is_sensitive FROM customer_attribute a WHERE a.attr_key = ?")
 			.param(key)
 			.query((rs, row) -> new AttributeDefinition(rs.getLong(1), rs.getString(2), rs.getString(3),
 					rs.getBoolean(4)))

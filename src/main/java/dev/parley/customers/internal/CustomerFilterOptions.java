@@ -25,7 +25,7 @@ public class CustomerFilterOptions {
 			.list();
 		List<Attribute> attributes = this.jdbc
 			.sql("SELECT a.attr_key, a.label, a.attr_type, a.choices FROM customer_attribute a "
-					+ "WHERE a.sensitive = FALSE ORDER BY a.position, a.label")
+					+ "WHERE a.is_sensitive = FALSE ORDER BY a.position, a.label")
 			.query((rs, row) -> new Attribute(rs.getString(1), rs.getString(2), rs.getString(3),
 					(rs.getString(4) != null) ? Arrays.asList(rs.getString(4).split("\n")) : List.of()))
 			.list();

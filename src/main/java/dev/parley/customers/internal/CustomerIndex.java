@@ -84,7 +84,7 @@ class CustomerIndex {
 			.list());
 		texts.addAll(this.jdbc
 			.sql("SELECT v.text_value, v.choice_value FROM customer_attribute_value v JOIN customer_attribute a "
-					+ "ON a.id = v.attribute_id WHERE v.customer_id = ? AND a.sensitive = FALSE "
+					+ "ON a.id = v.attribute_id WHERE v.customer_id = ? AND a.is_sensitive = FALSE "
 					+ "AND a.attr_type IN ('TEXT', 'CHOICE')")
 			.param(customerId)
 			.query((rs, row) -> (rs.getString(1) != null) ? rs.getString(1) : rs.getString(2))

@@ -69,7 +69,7 @@ final class ImportRules {
 
 	static ImportRules read(JdbcClient jdbc) {
 		Map<String, Attribute> attributes = new LinkedHashMap<>();
-		jdbc.sql("SELECT id, attr_key, attr_type, choices, pattern, max_length, min_value, max_value, sensitive "
+		jdbc.sql("SELECT id, attr_key, attr_type, choices, pattern, max_length, min_value, max_value, is_sensitive "
 				+ "FROM customer_attribute ORDER BY position, id")
 			.query((rs) -> {
 				String pattern = rs.getString(5);
