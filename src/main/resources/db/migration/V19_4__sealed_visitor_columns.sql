@@ -11,3 +11,15 @@ ALTER TABLE visitor ADD phone_sealed VARCHAR(700);
 ALTER TABLE visitor ADD ip_sealed VARCHAR(700);
 ALTER TABLE conversation ADD ip_sealed VARCHAR(700);
 ALTER TABLE conversation ADD transcript_email_sealed VARCHAR(700);
+
+-- The same for the notifications module: a notification's recipient (an e-mail address or
+-- a phone number) and its template values (names, transcripts) sealed, with a blind index
+-- of the recipient for the rate limits, the threading and the delivery log's search; the
+-- sender of an inbound mail sealed. New rows keep the blind index in the old recipient
+-- column (it is NOT NULL); notification_opt_out.address holds the blind index of the
+-- address from now on. The Java migration 19.4.2 (notifications.internal.SealedNotificationData)
+-- seals the existing rows.
+ALTER TABLE notification ADD recipient_sealed VARCHAR(700);
+ALTER TABLE notification ADD recipient_index VARCHAR(64);
+CREATE INDEX ix_notification_recipient_index ON notification (recipient_index, created_at);
+ALTER TABLE inbound_mail ADD sender_sealed VARCHAR(700);
