@@ -166,6 +166,22 @@ public class NotificationRepository {
 		this.jdbc.sql("UPDATE notification SET payload = '{}' WHERE id = ?").param(id).update();
 	}
 
+	/**
+	 * Forgets the template values of every notification about a conversation (it was
+	 * anonymised), and suppresses those not sent yet.
+	 * @return how many rows it changed
+	 */
+	int forgetConversation(long conversationId, String reason) {
+		this.jdbc
+			.sql("UPDATE notification SET status = 'SUPPRESSED', last_error = ? "
+					+ "WHERE conversation_id = ? AND status = 'PENDING'")
+			.params(reason, conversationId)
+			.update();
+		return this.jdbc.sql("UPDATE notification SET payload = '{}' WHERE conversation_id = ?")
+			.param(conversationId)
+			.update();
+	}
+
 	/** Records a delivery, unless another node took the row over meanwhile. */
 	boolean markSent(long id, String claimer, String providerMessageId, String messageId, Instant at) {
 		return this.jdbc
