@@ -23,3 +23,7 @@ ALTER TABLE notification ADD recipient_sealed VARCHAR(700);
 ALTER TABLE notification ADD recipient_index VARCHAR(64);
 CREATE INDEX ix_notification_recipient_index ON notification (recipient_index, created_at);
 ALTER TABLE inbound_mail ADD sender_sealed VARCHAR(700);
+
+-- When a conversation was anonymised (a customer's erasure, or retention:
+-- customers.retentionDays); null while its texts are kept.
+ALTER TABLE conversation ADD anonymised_at BIGINT;

@@ -33,6 +33,34 @@ public interface CustomerData {
 	 */
 	Anonymised anonymise(long customerId);
 
+	/**
+	 * @return closed conversations whose last message is older than {@code before} and
+	 * that are not anonymised yet, oldest ids first
+	 */
+	List<Long> expiredConversations(java.time.Instant before, int limit);
+
+	/**
+	 * Anonymises these conversations as {@link #anonymise} does, in the caller's
+	 * transaction, and clears their visitors who were last seen before {@code before} and
+	 * have no other conversation left that is not anonymised.
+	 * @return what it anonymised
+	 */
+	Anonymised anonymiseConversations(List<Long> conversationIds, java.time.Instant before);
+
+	/**
+	 * Clears visitors last seen before {@code before} who have no conversation that is
+	 * not anonymised (visitors who only looked, or whose conversations are gone), in the
+	 * caller's transaction.
+	 * @return how many it cleared (at most {@code limit})
+	 */
+	int clearIdleVisitors(java.time.Instant before, int limit);
+
+	/**
+	 * @return whether any of the customer's visitors has a conversation that is not
+	 * anonymised
+	 */
+	boolean hasKeptConversations(long customerId);
+
 	record VisitorRecord(long id, long channelId, String name, String email, String phone, String ip, String language,
 			String userAgent, String pageUrl, Instant firstSeenAt, Instant lastSeenAt) {
 	}

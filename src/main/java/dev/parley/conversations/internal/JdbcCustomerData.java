@@ -92,41 +92,109 @@ class JdbcCustomerData implements CustomerData {
 		if (visitorIds.isEmpty()) {
 			return new Anonymised(0, 0, 0, 0);
 		}
-		Map<String, Object> ofVisitors = Map.of("visitors", visitorIds);
 		List<Long> conversations = this.named.queryForList(
-				"SELECT id FROM conversation WHERE visitor_id IN (:visitors) ORDER BY id", ofVisitors, Long.class);
-		int messages = 0;
-		int files = 0;
-		if (!conversations.isEmpty()) {
-			Map<String, Object> ofConversations = Map.of("conversations", conversations, "erased", ERASED);
-			List<Long> attachments = this.named.queryForList(
-					"SELECT id FROM attachment WHERE conversation_id IN (:conversations)", ofConversations, Long.class);
-			messages = this.named.update("UPDATE chat_message SET body = :erased WHERE conversation_id IN "
-					+ "(:conversations) AND kind = 'text'", ofConversations);
-			// a file's message becomes a text that says it is gone
-			messages += this.named.update("UPDATE chat_message SET kind = 'text', body = :erased, attachment_id = NULL "
-					+ "WHERE conversation_id IN (:conversations) AND kind = 'attachment'", ofConversations);
-			this.named.update("UPDATE conversation_note SET body = :erased WHERE conversation_id IN (:conversations)",
-					ofConversations);
-			if (!attachments.isEmpty()) {
-				Map<String, Object> ofAttachments = Map.of("attachments", attachments);
-				this.named.update("DELETE FROM attachment_content WHERE attachment_id IN (:attachments)",
-						ofAttachments);
-				files = this.named.update("DELETE FROM attachment WHERE id IN (:attachments)", ofAttachments);
-			}
-			this.named.update("UPDATE conversation SET question = NULL, page_url = NULL, referrer = NULL, "
-					+ "user_agent = NULL, ip = NULL, ip_sealed = NULL, transcript_email = NULL, "
-					+ "transcript_email_sealed = NULL, rating_comment = NULL, last_message_preview = :erased, "
-					+ "last_message_attachment = NULL WHERE id IN (:conversations)", ofConversations);
+				"SELECT id FROM conversation WHERE visitor_id IN (:visitors) ORDER BY id",
+				Map.of("visitors", visitorIds), Long.class);
+		int[] counts = anonymiseTexts(conversations);
+		clearVisitors(visitorIds);
+		return new Anonymised(visitorIds.size(), conversations.size(), counts[0], counts[1]);
+	}
+
+	@Override
+	public List<Long> expiredConversations(Instant before, int limit) {
+		return this.jdbc.sql(
+				"SELECT id FROM conversation WHERE status = 'closed' AND last_message_at < ? AND anonymised_at IS NULL "
+						+ "ORDER BY id LIMIT ?")
+			.params(before.toEpochMilli(), limit)
+			.query(Long.class)
+			.list();
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Anonymised anonymiseConversations(List<Long> conversationIds, Instant before) {
+		if (conversationIds.isEmpty()) {
+			return new Anonymised(0, 0, 0, 0);
 		}
-		this.named.update("UPDATE visitor SET customer_external_id = NULL, name = NULL, email = NULL, phone = NULL, "
-				+ "ip = NULL, email_sealed = NULL, phone_sealed = NULL, ip_sealed = NULL, user_agent = NULL, "
-				+ "page_url = NULL, referrer = NULL WHERE id IN (:visitors)", ofVisitors);
+		int[] counts = anonymiseTexts(conversationIds);
+		List<Long> visitors = this.named.queryForList("SELECT DISTINCT v.id FROM visitor v JOIN conversation c "
+				+ "ON c.visitor_id = v.id WHERE c.id IN (:conversations) AND v.last_seen_at < :before "
+				+ "AND NOT EXISTS (SELECT 1 FROM conversation k WHERE k.visitor_id = v.id AND k.anonymised_at IS NULL)",
+				Map.of("conversations", conversationIds, "before", before.toEpochMilli()), Long.class);
+		clearVisitors(visitors);
+		return new Anonymised(visitors.size(), conversationIds.size(), counts[0], counts[1]);
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.MANDATORY)
+	public int clearIdleVisitors(Instant before, int limit) {
+		List<Long> idle = this.jdbc
+			.sql("SELECT v.id FROM visitor v WHERE v.last_seen_at < ? AND (v.name IS NOT NULL "
+					+ "OR v.email_sealed IS NOT NULL OR v.phone_sealed IS NOT NULL OR v.ip_sealed IS NOT NULL "
+					+ "OR v.user_agent IS NOT NULL OR v.page_url IS NOT NULL OR v.referrer IS NOT NULL "
+					+ "OR v.customer_external_id IS NOT NULL) AND NOT EXISTS (SELECT 1 FROM conversation c "
+					+ "WHERE c.visitor_id = v.id AND c.anonymised_at IS NULL) ORDER BY v.id LIMIT ?")
+			.params(before.toEpochMilli(), limit)
+			.query(Long.class)
+			.list();
+		clearVisitors(idle);
+		return idle.size();
+	}
+
+	@Override
+	public boolean hasKeptConversations(long customerId) {
+		return this.jdbc
+			.sql("SELECT COUNT(*) FROM conversation c JOIN visitor v ON v.id = c.visitor_id "
+					+ "WHERE v.customer_id = ? AND c.anonymised_at IS NULL")
+			.param(customerId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/**
+	 * @return messages changed, files deleted
+	 */
+	private int[] anonymiseTexts(List<Long> conversations) {
+		if (conversations.isEmpty()) {
+			return new int[] { 0, 0 };
+		}
 		Instant now = this.clock.instant();
+		Map<String, Object> ofConversations = Map.of("conversations", conversations, "erased", ERASED, "now",
+				now.toEpochMilli());
+		List<Long> attachments = this.named.queryForList(
+				"SELECT id FROM attachment WHERE conversation_id IN (:conversations)", ofConversations, Long.class);
+		int messages = this.named.update(
+				"UPDATE chat_message SET body = :erased WHERE conversation_id IN (:conversations) AND kind = 'text'",
+				ofConversations);
+		// a file's message becomes a text that says it is gone
+		messages += this.named.update("UPDATE chat_message SET kind = 'text', body = :erased, attachment_id = NULL "
+				+ "WHERE conversation_id IN (:conversations) AND kind = 'attachment'", ofConversations);
+		this.named.update("UPDATE conversation_note SET body = :erased WHERE conversation_id IN (:conversations)",
+				ofConversations);
+		int files = 0;
+		if (!attachments.isEmpty()) {
+			Map<String, Object> ofAttachments = Map.of("attachments", attachments);
+			this.named.update("DELETE FROM attachment_content WHERE attachment_id IN (:attachments)", ofAttachments);
+			files = this.named.update("DELETE FROM attachment WHERE id IN (:attachments)", ofAttachments);
+		}
+		this.named.update("UPDATE conversation SET question = NULL, page_url = NULL, referrer = NULL, "
+				+ "user_agent = NULL, ip = NULL, ip_sealed = NULL, transcript_email = NULL, "
+				+ "transcript_email_sealed = NULL, rating_comment = NULL, last_message_preview = :erased, "
+				+ "last_message_attachment = NULL, anonymised_at = COALESCE(anonymised_at, :now) "
+				+ "WHERE id IN (:conversations)", ofConversations);
 		for (long conversation : conversations) {
 			this.events.publishEvent(new ConversationAnonymised(conversation, now));
 		}
-		return new Anonymised(visitorIds.size(), conversations.size(), messages, files);
+		return new int[] { messages, files };
+	}
+
+	private void clearVisitors(List<Long> visitorIds) {
+		if (visitorIds.isEmpty()) {
+			return;
+		}
+		this.named.update("UPDATE visitor SET customer_external_id = NULL, name = NULL, email = NULL, phone = NULL, "
+				+ "ip = NULL, email_sealed = NULL, phone_sealed = NULL, ip_sealed = NULL, user_agent = NULL, "
+				+ "page_url = NULL, referrer = NULL WHERE id IN (:visitors)", Map.of("visitors", visitorIds));
 	}
 
 	private List<Long> visitorIds(long customerId) {
