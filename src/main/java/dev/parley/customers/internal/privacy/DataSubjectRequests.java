@@ -228,7 +228,7 @@ public class DataSubjectRequests {
 
 	private List<Map<String, Object>> attributes(long customerId) {
 		return this.jdbc
-			.sql("SELECT a.attr_key, a.label, a.attr_type, a.sensitive, v.text_value, v.choice_value, v.number_value, "
+			.sql("SELECT a.attr_key, a.label, a.attr_type, v.text_value, v.choice_value, v.number_value, "
 					+ "v.date_value FROM customer_attribute_value v JOIN customer_attribute a ON a.id = v.attribute_id "
 					+ "WHERE v.customer_id = ? ORDER BY a.position, a.id")
 			.param(customerId)
