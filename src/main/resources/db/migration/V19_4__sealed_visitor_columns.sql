@@ -4,7 +4,7 @@
 -- stored as platform.PersonalData seals them (pd1:<key id>:<Base64>, up to ~400
 -- characters for the longest address). New columns rather than a change of type (see
 -- README.md: the release before this one keeps working while both run); the Java
--- migration 19.4.1 (conversations.internal.SealedVisitorData) seals every existing value
+-- migration 19.4.1 (db.migration.SealVisitorData) seals every existing value
 -- into them and empties the plain columns, which the next release drops.
 ALTER TABLE visitor ADD email_sealed VARCHAR(700);
 ALTER TABLE visitor ADD phone_sealed VARCHAR(700);
@@ -17,7 +17,7 @@ ALTER TABLE conversation ADD transcript_email_sealed VARCHAR(700);
 -- of the recipient for the rate limits, the threading and the delivery log's search; the
 -- sender of an inbound mail sealed. New rows keep the blind index in the old recipient
 -- column (it is NOT NULL); notification_opt_out.address holds the blind index of the
--- address from now on. The Java migration 19.4.2 (notifications.internal.SealedNotificationData)
+-- address from now on. The Java migration 19.4.2 (db.migration.SealNotificationData)
 -- seals the existing rows.
 ALTER TABLE notification ADD recipient_sealed VARCHAR(700);
 ALTER TABLE notification ADD recipient_index VARCHAR(64);

@@ -1,4 +1,4 @@
-package dev.parley.notifications.internal;
+package db.migration;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -8,30 +8,52 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import dev.parley.platform.MigrationKeys;
 import dev.parley.platform.PersonalData;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
-
-import org.springframework.stereotype.Component;
 
 /**
  * Migration 19.4.2: seals what the notifications module stored in plain text before:
  * notifications' recipients (with their blind index, which also takes the place of the
  * plain recipient) and template values, inbound mails' senders; and replaces the
  * opted-out addresses by their blind index. In batches, each committed on its own;
- * idempotent (a row done is not selected again). A Spring bean, so that Spring Boot's
- * Flyway runs it with the keys of {@link PersonalData}.
+ * idempotent (a row done is not selected again). Found by every Flyway of Parley in
+ * {@code classpath:db/migration} (a start, a restore, a trial restore); the keys come
+ * from {@link MigrationKeys}.
  */
-@Component
-class SealedNotificationData implements JavaMigration {
+public class SealNotificationData implements JavaMigration {
 
-	static final int BATCH = 500;
+	public static final int BATCH = 500;
 
-	private final PersonalData personal;
+	/**
+	 * The blind index purposes of notifications.internal (NotificationRepository,
+	 * Unsubscribes).
+	 */
+	private static final String RECIPIENT = "notification-recipient";
 
-	SealedNotificationData(PersonalData personal) {
+	private static final String OPT_OUT = "mail-opt-out";
+
+	private PersonalData personal;
+
+	/**
+	 * For Flyway: the keys come from {@link MigrationKeys} when there is something to
+	 * seal.
+	 */
+	public SealNotificationData() {
+	}
+
+	/** With the keys (tests). */
+	public SealNotificationData(PersonalData personal) {
 		this.personal = personal;
+	}
+
+	private PersonalData personal() {
+		if (this.personal == null) {
+			this.personal = MigrationKeys.personalData();
+		}
+		return this.personal;
 	}
 
 	@Override
@@ -82,13 +104,11 @@ class SealedNotificationData implements JavaMigration {
 		try (PreparedStatement update = connection.prepareStatement("UPDATE notification SET recipient_sealed = ?, "
 				+ "recipient_index = ?, recipient = ?, payload = ? WHERE id = ? AND recipient_sealed IS NULL")) {
 			for (String[] row : rows) {
-				String index = this.personal.index(NotificationRepository.RECIPIENT,
-						row[1].strip().toLowerCase(Locale.ROOT));
-				update.setString(1, this.personal.seal(row[1]));
+				String index = personal().index(RECIPIENT, row[1].strip().toLowerCase(Locale.ROOT));
+				update.setString(1, personal().seal(row[1]));
 				update.setString(2, index);
 				update.setString(3, index);
-				update.setString(4,
-						(row[2] == null || row[2].startsWith("pd1:")) ? row[2] : this.personal.seal(row[2]));
+				update.setString(4, (row[2] == null || row[2].startsWith("pd1:")) ? row[2] : personal().seal(row[2]));
 				update.setLong(5, Long.parseLong(row[0]));
 				update.addBatch();
 			}
@@ -104,7 +124,7 @@ class SealedNotificationData implements JavaMigration {
 		try (PreparedStatement update = connection
 			.prepareStatement("UPDATE inbound_mail SET sender_sealed = ?, sender = NULL WHERE id = ? AND sender = ?")) {
 			for (String[] row : rows) {
-				update.setString(1, this.personal.seal(row[1]));
+				update.setString(1, personal().seal(row[1]));
 				update.setLong(2, Long.parseLong(row[0]));
 				update.setString(3, row[1]);
 				update.addBatch();
@@ -121,7 +141,7 @@ class SealedNotificationData implements JavaMigration {
 				"SELECT address, address FROM notification_opt_out WHERE address LIKE '%@%' ORDER BY address LIMIT "
 						+ BATCH);
 		for (String[] row : rows) {
-			String index = this.personal.index(Unsubscribes.OPT_OUT, Unsubscribes.normal(row[0]));
+			String index = personal().index(OPT_OUT, row[0].strip().toLowerCase(Locale.ROOT));
 			boolean known;
 			try (PreparedStatement find = connection
 				.prepareStatement("SELECT COUNT(*) FROM notification_opt_out WHERE address = ?")) {

@@ -1,4 +1,4 @@
-package dev.parley.conversations.internal;
+package db.migration;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -7,12 +7,11 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.parley.platform.MigrationKeys;
 import dev.parley.platform.PersonalData;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
-
-import org.springframework.stereotype.Component;
 
 /**
  * Migration 19.4.1: seals the personal data live chat stored in plain text before
@@ -20,13 +19,13 @@ import org.springframework.stereotype.Component;
  * addresses and transcript addresses) into the columns V19_4 added, and empties the plain
  * ones. In batches, each committed on its own, so a large table holds no long lock and an
  * interrupted run resumes where it ended; idempotent: a value already sealed is moved as
- * it is, and a row that has a sealed value keeps it. A Spring bean, so that Spring Boot's
- * Flyway runs it with the keys of {@link PersonalData}.
+ * it is, and a row that has a sealed value keeps it. Found by every Flyway of Parley in
+ * {@code classpath:db/migration} (a start, a restore, a trial restore); the keys come
+ * from {@link MigrationKeys}.
  */
-@Component
-class SealedVisitorData implements JavaMigration {
+public class SealVisitorData implements JavaMigration {
 
-	static final int BATCH = 500;
+	public static final int BATCH = 500;
 
 	/** Plain column, sealed column, per table. */
 	private static final List<String[]> COLUMNS = List.of(new String[] { "visitor", "email", "email_sealed" },
@@ -34,10 +33,25 @@ class SealedVisitorData implements JavaMigration {
 			new String[] { "conversation", "ip", "ip_sealed" },
 			new String[] { "conversation", "transcript_email", "transcript_email_sealed" });
 
-	private final PersonalData personal;
+	private PersonalData personal;
 
-	SealedVisitorData(PersonalData personal) {
+	/**
+	 * For Flyway: the keys come from {@link MigrationKeys} when there is something to
+	 * seal.
+	 */
+	public SealVisitorData() {
+	}
+
+	/** With the keys (tests). */
+	public SealVisitorData(PersonalData personal) {
 		this.personal = personal;
+	}
+
+	private PersonalData personal() {
+		if (this.personal == null) {
+			this.personal = MigrationKeys.personalData();
+		}
+		return this.personal;
 	}
 
 	@Override
@@ -80,7 +94,7 @@ class SealedVisitorData implements JavaMigration {
 	/**
 	 * @return how many rows it read (fewer than a batch: the column is done)
 	 */
-	int sealBatch(Connection connection, String table, String plain, String sealed) throws SQLException {
+	public int sealBatch(Connection connection, String table, String plain, String sealed) throws SQLException {
 		List<Object[]> rows = new ArrayList<>();
 		try (PreparedStatement select = connection.prepareStatement("SELECT id, " + plain + " FROM " + table + " WHERE "
 				+ plain + " IS NOT NULL ORDER BY id LIMIT " + BATCH); ResultSet rs = select.executeQuery()) {
@@ -92,7 +106,7 @@ class SealedVisitorData implements JavaMigration {
 				+ " = COALESCE(" + sealed + ", ?), " + plain + " = NULL WHERE id = ? AND " + plain + " = ?")) {
 			for (Object[] row : rows) {
 				String value = (String) row[1];
-				update.setString(1, value.startsWith("pd1:") ? value : this.personal.seal(value));
+				update.setString(1, value.startsWith("pd1:") ? value : personal().seal(value));
 				update.setLong(2, (Long) row[0]);
 				update.setString(3, value);
 				update.addBatch();
