@@ -1,6 +1,7 @@
 package dev.parley;
 
 import dev.parley.operations.RestoreCommand;
+import dev.parley.platform.PersonalDataCommand;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -32,11 +33,15 @@ public class ParleyApplication {
 
 	/**
 	 * Starts Parley, or with {@code restore FILE ...} restores a backup while it is
-	 * stopped (docs/backup.md).
+	 * stopped (docs/backup.md), or with {@code rotate-personal-data} re-encrypts personal
+	 * data under the current key (docs/customers.md).
 	 */
 	public static void main(String[] args) {
 		if (RestoreCommand.isRestore(args)) {
 			System.exit(RestoreCommand.run(args, System.out));
+		}
+		if (PersonalDataCommand.isRotation(args)) {
+			System.exit(PersonalDataCommand.run(args, System.out));
 		}
 		SpringApplication.run(ParleyApplication.class, args);
 	}

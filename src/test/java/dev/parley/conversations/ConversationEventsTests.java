@@ -49,6 +49,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConversationEventsTests {
 
 	@Autowired
+	ConversationMail mail;
+
+	@Autowired
 	Channels channels;
 
 	@Autowired
@@ -226,7 +229,8 @@ class ConversationEventsTests {
 			.matching((left) -> left.visitorId() == visitor.visitorId())
 			.toArriveAndVerify((left, result) -> {
 				assertThat(left.conversationId()).isEqualTo(result.conversation().id());
-				assertThat(left.email()).isEqualTo("ann@example.com");
+				assertThat(left.toString()).as("the stored publication holds no address").doesNotContain("@");
+				assertThat(this.mail.contact(left.conversationId()).orElseThrow().email()).isEqualTo("ann@example.com");
 			});
 		VisitorSessions.Left again = this.sessions.leaveMessage(visitor, form);
 		assertThat(again.duplicate()).isTrue();

@@ -48,6 +48,9 @@ class PasswordResetTests extends IntegrationTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	dev.parley.platform.PersonalData personal;
+
 	private final List<StaffPasswordResetRequested> requested = new CopyOnWriteArrayList<>();
 
 	private final List<StaffAccessChanged> accessChanges = new CopyOnWriteArrayList<>();
@@ -120,13 +123,14 @@ class PasswordResetTests extends IntegrationTest {
 					.query(Long.class)
 					.single() == 1);
 		Map<String, Object> row = this.jdbc
-			.sql("SELECT channel, recipient, audience, template, language, payload FROM notification "
+			.sql("SELECT channel, recipient_sealed, audience, template, language, payload FROM notification "
 					+ "WHERE staff_user_id = ?")
 			.param(staff.id())
 			.query()
 			.singleRow();
+		assertThat(this.personal.open((String) row.get("RECIPIENT_SEALED"))).isEqualTo(staff.email());
+		row.put("PAYLOAD", this.personal.open((String) row.get("PAYLOAD")));
 		assertThat(row).containsEntry("CHANNEL", "EMAIL")
-			.containsEntry("RECIPIENT", staff.email())
 			.containsEntry("AUDIENCE", "STAFF")
 			.containsEntry("TEMPLATE", "staff-password-reset")
 			.containsEntry("LANGUAGE", "en");

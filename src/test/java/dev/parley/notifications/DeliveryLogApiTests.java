@@ -64,40 +64,43 @@ class DeliveryLogApiTests extends IntegrationTest {
 	@Test
 	void theLogIsFilteredAndPagedNewestFirst() {
 		String tag = unique("paged").toLowerCase();
-		long first = suppressed("message-left-ack", Audience.CUSTOMER, tag + "-1@example.com");
-		long second = suppressed("mention", Audience.STAFF, tag + "-2@example.com");
-		long third = suppressed("message-left-ack", Audience.CUSTOMER, tag + "-3@example.com");
+		String to = tag + "@example.com";
+		long first = suppressed("message-left-ack", Audience.CUSTOMER, to);
+		long second = suppressed("mention", Audience.STAFF, to);
+		long third = suppressed("message-left-ack", Audience.CUSTOMER, to);
+		long other = suppressed("message-left-ack", Audience.CUSTOMER, tag + "-other@example.com");
 		ApiClient admin = admin();
 
-		JsonNode page = admin.get("/api/v1/notifications?limit=2&recipient=" + tag.toUpperCase()).json();
-		assertThat(ids(page)).containsExactly(third, second);
+		JsonNode page = admin.get("/api/v1/notifications?limit=2&recipient=" + to.toUpperCase()).json();
+		assertThat(ids(page)).as("the whole address, in any case").containsExactly(third, second);
 		assertThat(page.path("nextCursor").asLong()).isEqualTo(second);
 		JsonNode entry = page.path("items").get(0);
 		assertThat(entry.path("status").asString()).isEqualTo("suppressed");
 		assertThat(entry.path("channel").asString()).isEqualTo("email");
 		assertThat(entry.path("template").asString()).isEqualTo("message-left-ack");
-		assertThat(entry.path("recipient").asString()).isEqualTo(tag + "-3@example.com");
+		assertThat(entry.path("recipient").asString()).isEqualTo(to);
 		assertThat(entry.path("lastError").asString()).isNotBlank();
 		assertThat(entry.has("values")).as("values stay on the server").isFalse();
 
-		JsonNode next = admin.get("/api/v1/notifications?limit=2&recipient=" + tag + "&cursor=" + second).json();
+		JsonNode next = admin.get("/api/v1/notifications?limit=2&recipient=" + to + "&cursor=" + second).json();
 		assertThat(ids(next)).containsExactly(first);
 		assertThat(next.path("nextCursor").isNull()).isTrue();
 
-		assertThat(ids(admin.get("/api/v1/notifications?template=mention&recipient=" + tag).json()))
+		assertThat(ids(admin.get("/api/v1/notifications?template=mention&recipient=" + to).json()))
 			.containsExactly(second);
-		assertThat(ids(admin.get("/api/v1/notifications?status=suppressed&channel=email&recipient=" + tag).json()))
+		assertThat(ids(admin.get("/api/v1/notifications?status=suppressed&channel=email&recipient=" + to).json()))
 			.containsExactly(third, second, first);
-		assertThat(ids(admin.get("/api/v1/notifications?status=sent&recipient=" + tag).json())).isEmpty();
-		assertThat(ids(admin.get("/api/v1/notifications?channel=sms&recipient=" + tag).json())).isEmpty();
-		assertThat(ids(admin.get("/api/v1/notifications?status=&channel=&template=&recipient=" + tag).json()))
+		assertThat(ids(admin.get("/api/v1/notifications?status=sent&recipient=" + to).json())).isEmpty();
+		assertThat(ids(admin.get("/api/v1/notifications?channel=sms&recipient=" + to).json())).isEmpty();
+		assertThat(ids(admin.get("/api/v1/notifications?status=&channel=&template=&recipient=" + to).json()))
 			.as("empty filters are no filters")
 			.hasSize(3);
-		for (JsonNode item : admin.get("/api/v1/notifications?recipient=%25").json().path("items")) {
-			assertThat(item.path("recipient").asString()).as("%% is a character, not a wildcard").contains("%");
-		}
-		assertThat(admin.get("/api/v1/notifications/" + first).json().path("recipient").asString())
-			.isEqualTo(tag + "-1@example.com");
+		assertThat(ids(admin.get("/api/v1/notifications?recipient=" + tag).json()))
+			.as("recipients are stored sealed: a part of an address finds nothing")
+			.isEmpty();
+		assertThat(ids(admin.get("/api/v1/notifications?recipient=" + tag + "-other@example.com").json()))
+			.containsExactly(other);
+		assertThat(admin.get("/api/v1/notifications/" + first).json().path("recipient").asString()).isEqualTo(to);
 	}
 
 	@Test

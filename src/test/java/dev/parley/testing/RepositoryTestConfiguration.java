@@ -5,8 +5,10 @@ import java.time.Clock;
 import java.util.Base64;
 
 import dev.parley.ParleyApplication;
+import dev.parley.platform.PersonalData;
 import dev.parley.platform.SecretBox;
 import dev.parley.platform.internal.FlywayPlaceholders;
+import dev.parley.platform.internal.TestPersonalData;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -30,6 +32,12 @@ public class RepositoryTestConfiguration {
 	@Bean
 	Clock clock() {
 		return Clock.systemUTC();
+	}
+
+	/** The real personal data sealing, with the test installations' key. */
+	@Bean
+	PersonalData personalData() {
+		return TestPersonalData.standard();
 	}
 
 	/**

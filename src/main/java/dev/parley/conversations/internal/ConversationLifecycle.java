@@ -21,6 +21,7 @@ import dev.parley.conversations.internal.VisitorTokens.VisitorIdentity;
 import dev.parley.conversations.views.ChatViews;
 import dev.parley.conversations.views.ChatViews.ConversationView;
 import dev.parley.platform.Permission;
+import dev.parley.platform.PersonalData;
 import dev.parley.platform.StaffActor;
 import dev.parley.identity.StaffDirectory;
 import dev.parley.platform.ApiException;
@@ -71,10 +72,13 @@ public class ConversationLifecycle {
 
 	private final Clock clock;
 
+	private final PersonalData personal;
+
 	ConversationLifecycle(ConversationRepository conversations, ConversationAccess access, Transcript transcript,
 			Notes notes, ChatViews views, ChatSettings settings, ConversationLists lists, StaffDirectory staff,
 			GroupDirectory groups, PublicNames publicNames, ApplicationEventPublisher events, LiveFeed feed,
-			TransactionTemplate transactions, Clock clock) {
+			TransactionTemplate transactions, Clock clock, PersonalData personal) {
+		this.personal = personal;
 		this.conversations = conversations;
 		this.access = access;
 		this.transcript = transcript;
@@ -98,8 +102,9 @@ public class ConversationLifecycle {
 	Conversation start(Visitor visitor, String question, Long groupId, boolean leftMessage) {
 		Instant now = now();
 		Conversation draft = new Conversation(0, visitor.channelId(), visitor.id(), ConversationStatus.WAITING, null,
-				question, visitor.pageUrl(), visitor.referrer(), visitor.userAgent(), visitor.ip(), visitor.language(),
-				now, null, null, null, now, null, 0, 0, 0, null, null, null, groupId, leftMessage ? now : null);
+				question, visitor.pageUrl(), visitor.referrer(), visitor.userAgent(), this.personal.seal(visitor.ip()),
+				visitor.language(), now, null, null, null, now, null, 0, 0, 0, null, null, null, groupId,
+				leftMessage ? now : null);
 		Conversation started = this.conversations.findById(this.conversations.insert(draft)).orElseThrow();
 		this.events.publishEvent(new ConversationStarted(started.id(), started.channelId(), started.visitorId(),
 				started.groupId(), leftMessage, now));

@@ -29,7 +29,7 @@ import org.springframework.stereotype.Repository;
 public class ConversationRepository {
 
 	static final String COLUMNS = "c.id, c.channel_id, c.visitor_id, c.status, c.assignee_id, c.question, c.page_url, "
-			+ "c.referrer, c.user_agent, c.ip, c.language, c.created_at, c.assigned_at, c.closed_at, c.closed_by, "
+			+ "c.referrer, c.user_agent, c.ip_sealed, c.language, c.created_at, c.assigned_at, c.closed_at, c.closed_by, "
 			+ "c.last_message_at, c.last_message_preview, c.last_seq, c.agent_read_seq, c.visitor_read_seq, c.rating, "
 			+ "c.rating_comment, c.rated_at, c.group_id, c.left_message_at, c.last_message_attachment, "
 			+ "c.awaiting_reply_since, c.snoozed_until, c.snoozed_until_reply";
@@ -55,12 +55,13 @@ public class ConversationRepository {
 	long insert(Conversation conversation) {
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc
-			.sql("INSERT INTO conversation (channel_id, visitor_id, status, question, page_url, referrer, user_agent, ip, "
+			.sql("INSERT INTO conversation (channel_id, visitor_id, status, question, page_url, referrer, user_agent, "
+					+ "ip_sealed, "
 					+ "language, created_at, last_message_at, last_seq, agent_read_seq, visitor_read_seq, group_id, "
 					+ "left_message_at, awaiting_reply_since) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?, ?, ?)")
 			.params(conversation.channelId(), conversation.visitorId(), conversation.status().value(),
 					conversation.question(), conversation.pageUrl(), conversation.referrer(), conversation.userAgent(),
-					conversation.ip(), conversation.language(), conversation.createdAt().toEpochMilli(),
+					conversation.sealedIp(), conversation.language(), conversation.createdAt().toEpochMilli(),
 					conversation.lastMessageAt().toEpochMilli(), conversation.groupId(),
 					(conversation.leftMessageAt() != null) ? conversation.leftMessageAt().toEpochMilli() : null,
 					// a question asked before the chat waits for its answer from the
@@ -269,7 +270,7 @@ public class ConversationRepository {
 		return new Conversation(rs.getLong("id"), rs.getLong("channel_id"), rs.getLong("visitor_id"),
 				ConversationStatus.of(rs.getString("status")), rs.getObject("assignee_id", Long.class),
 				rs.getString("question"), rs.getString("page_url"), rs.getString("referrer"),
-				rs.getString("user_agent"), rs.getString("ip"), rs.getString("language"),
+				rs.getString("user_agent"), rs.getString("ip_sealed"), rs.getString("language"),
 				Instant.ofEpochMilli(rs.getLong("created_at")), instant(rs.getObject("assigned_at", Long.class)),
 				instant(rs.getObject("closed_at", Long.class)), (closedBy != null) ? ClosedBy.of(closedBy) : null,
 				Instant.ofEpochMilli(rs.getLong("last_message_at")), rs.getString("last_message_preview"),

@@ -10,6 +10,7 @@ import dev.parley.conversations.ConversationMail;
 import dev.parley.conversations.ConversationStatus;
 import dev.parley.conversations.MessageKind;
 import dev.parley.conversations.Side;
+import dev.parley.platform.PersonalData;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -20,13 +21,16 @@ import org.springframework.stereotype.Component;
 @Component
 class JdbcConversationMail implements ConversationMail {
 
-	private static final String CONTACT = "c.id, c.visitor_id, v.name, v.email, v.phone, "
+	private static final String CONTACT = "c.id, c.visitor_id, v.name, v.email_sealed, v.phone_sealed, "
 			+ "COALESCE(v.language, c.language), c.status, c.left_message_at, c.closed_at";
 
 	private final JdbcClient jdbc;
 
-	JdbcConversationMail(JdbcClient jdbc) {
+	private final PersonalData personal;
+
+	JdbcConversationMail(JdbcClient jdbc, PersonalData personal) {
 		this.jdbc = jdbc;
+		this.personal = personal;
 	}
 
 	@Override
@@ -45,7 +49,7 @@ class JdbcConversationMail implements ConversationMail {
 					+ "FROM chat_message m JOIN conversation c ON c.id = m.conversation_id "
 					+ "JOIN visitor v ON v.id = c.visitor_id LEFT JOIN attachment a ON a.id = m.attachment_id "
 					+ "WHERE m.created_at > ? AND m.created_at <= ? AND m.sender_kind = ? AND m.kind IN (?, ?) "
-					+ "AND m.seq > c.visitor_read_seq AND (v.email IS NOT NULL OR v.phone IS NOT NULL) "
+					+ "AND m.seq > c.visitor_read_seq AND (v.email_sealed IS NOT NULL OR v.phone_sealed IS NOT NULL) "
 					+ "ORDER BY m.created_at, m.id LIMIT ?")
 			.params(after.toEpochMilli(), until.toEpochMilli(), Side.AGENT.value(), MessageKind.TEXT.value(),
 					MessageKind.ATTACHMENT.value(), limit)
@@ -75,19 +79,22 @@ class JdbcConversationMail implements ConversationMail {
 
 	@Override
 	public Optional<String> transcriptRequest(long conversationId) {
-		return this.jdbc.sql("SELECT transcript_email FROM conversation WHERE id = ? AND transcript_email IS NOT NULL")
+		return this.jdbc.sql(
+				"SELECT transcript_email_sealed FROM conversation WHERE id = ? AND transcript_email_sealed IS NOT NULL")
 			.param(conversationId)
 			.query(String.class)
-			.optional();
+			.optional()
+			.map(this.personal::open);
 	}
 
-	private static Contact contact(ResultSet rs) throws SQLException {
+	private Contact contact(ResultSet rs) throws SQLException {
 		long closed = rs.getLong(9);
 		Instant closedAt = rs.wasNull() ? null : Instant.ofEpochMilli(closed);
 		rs.getLong(8);
 		boolean left = !rs.wasNull();
-		return new Contact(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-				rs.getString(6), ConversationStatus.of(rs.getString(7)), left, closedAt);
+		return new Contact(rs.getLong(1), rs.getLong(2), rs.getString(3), this.personal.open(rs.getString(4)),
+				this.personal.open(rs.getString(5)), rs.getString(6), ConversationStatus.of(rs.getString(7)), left,
+				closedAt);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import dev.parley.conversations.TranscriptRequested;
 import dev.parley.conversations.internal.VisitorTokens.VisitorIdentity;
+import dev.parley.platform.PersonalData;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,8 +30,11 @@ public class TranscriptRequests {
 
 	private final Clock clock;
 
+	private final PersonalData personal;
+
 	TranscriptRequests(ConversationAccess access, JdbcClient jdbc, ApplicationEventPublisher events,
-			TransactionTemplate transactions, Clock clock) {
+			TransactionTemplate transactions, Clock clock, PersonalData personal) {
+		this.personal = personal;
 		this.access = access;
 		this.jdbc = jdbc;
 		this.events = events;
@@ -46,12 +50,16 @@ public class TranscriptRequests {
 		}
 		Instant now = this.clock.instant();
 		this.transactions.executeWithoutResult((tx) -> {
-			this.jdbc.sql("UPDATE conversation SET transcript_email = ? WHERE id = ?").params(address, c.id()).update();
-			// the visitor's address for answers too, unless he gave one before
-			this.jdbc.sql("UPDATE visitor SET email = ? WHERE id = ? AND email IS NULL")
-				.params(address, c.visitorId())
+			this.jdbc.sql("UPDATE conversation SET transcript_email_sealed = ? WHERE id = ?")
+				.params(this.personal.seal(address), c.id())
 				.update();
-			this.events.publishEvent(new TranscriptRequested(c.id(), c.visitorId(), address, c.closed(), now));
+			// the visitor's address for answers too, unless he gave one before
+			this.jdbc.sql("UPDATE visitor SET email_sealed = ? WHERE id = ? AND email_sealed IS NULL")
+				.params(this.personal.seal(address), c.visitorId())
+				.update();
+			// the address stays out of the event (its publication is stored): the
+			// listener reads it from the conversation
+			this.events.publishEvent(new TranscriptRequested(c.id(), c.visitorId(), c.closed(), now));
 		});
 	}
 

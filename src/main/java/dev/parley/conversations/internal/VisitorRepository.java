@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.parley.platform.PersonalData;
+
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -17,16 +19,19 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class VisitorRepository {
 
-	private static final String COLUMNS = "id, channel_id, customer_external_id, name, email, phone, language, "
-			+ "user_agent, ip, page_url, referrer, created_at, last_seen_at";
+	private static final String COLUMNS = "id, channel_id, customer_external_id, name, email_sealed, phone_sealed, "
+			+ "language, user_agent, ip_sealed, page_url, referrer, created_at, last_seen_at";
 
 	private final JdbcClient jdbc;
 
 	private final NamedParameterJdbcTemplate named;
 
-	VisitorRepository(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
+	private final PersonalData personal;
+
+	VisitorRepository(JdbcClient jdbc, NamedParameterJdbcTemplate named, PersonalData personal) {
 		this.jdbc = jdbc;
 		this.named = named;
+		this.personal = personal;
 	}
 
 	public Map<Long, Visitor> findByIds(Collection<Long> ids) {
@@ -42,10 +47,7 @@ public class VisitorRepository {
 	}
 
 	public Optional<Visitor> findById(long id) {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM visitor WHERE id = ?")
-			.param(id)
-			.query(VisitorRepository::map)
-			.optional();
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM visitor WHERE id = ?").param(id).query(this::map).optional();
 	}
 
 	void lock(long id) {
@@ -57,28 +59,31 @@ public class VisitorRepository {
 			.sql("SELECT " + COLUMNS + " FROM visitor WHERE channel_id = ? AND customer_external_id = ? "
 					+ "ORDER BY id LIMIT 1")
 			.params(channelId, customerExternalId)
-			.query(VisitorRepository::map)
+			.query(this::map)
 			.optional();
 	}
 
 	long insert(Visitor visitor) {
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc
-			.sql("INSERT INTO visitor (channel_id, customer_external_id, name, email, phone, language, user_agent, ip, "
+			.sql("INSERT INTO visitor (channel_id, customer_external_id, name, email_sealed, phone_sealed, language, "
+					+ "user_agent, ip_sealed, "
 					+ "page_url, referrer, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(visitor.channelId(), visitor.customerExternalId(), visitor.name(), visitor.email(), visitor.phone(),
-					visitor.language(), visitor.userAgent(), visitor.ip(), visitor.pageUrl(), visitor.referrer(),
-					visitor.createdAt().toEpochMilli(), visitor.lastSeenAt().toEpochMilli())
+			.params(visitor.channelId(), visitor.customerExternalId(), visitor.name(), seal(visitor.email()),
+					seal(visitor.phone()), visitor.language(), visitor.userAgent(), seal(visitor.ip()),
+					visitor.pageUrl(), visitor.referrer(), visitor.createdAt().toEpochMilli(),
+					visitor.lastSeenAt().toEpochMilli())
 			.update(keys, "id");
 		return keys.getKeyAs(Number.class).longValue();
 	}
 
 	void update(Visitor visitor) {
-		this.jdbc
-			.sql("UPDATE visitor SET customer_external_id = ?, name = ?, email = ?, phone = ?, language = ?, "
-					+ "user_agent = ?, ip = ?, page_url = ?, referrer = ?, last_seen_at = ? WHERE id = ?")
-			.params(visitor.customerExternalId(), visitor.name(), visitor.email(), visitor.phone(), visitor.language(),
-					visitor.userAgent(), visitor.ip(), visitor.pageUrl(), visitor.referrer(),
+		this.jdbc.sql("UPDATE visitor SET customer_external_id = ?, name = ?, email_sealed = ?, phone_sealed = ?, "
+				+ "language = ?, user_agent = ?, ip_sealed = ?, page_url = ?, referrer = ?, last_seen_at = ?, "
+				// what the release before 19.4 may still have written in plain
+				+ "email = NULL, phone = NULL, ip = NULL WHERE id = ?")
+			.params(visitor.customerExternalId(), visitor.name(), seal(visitor.email()), seal(visitor.phone()),
+					visitor.language(), visitor.userAgent(), seal(visitor.ip()), visitor.pageUrl(), visitor.referrer(),
 					visitor.lastSeenAt().toEpochMilli(), visitor.id())
 			.update();
 	}
@@ -103,10 +108,21 @@ public class VisitorRepository {
 			.update();
 	}
 
-	private static Visitor map(ResultSet rs, int row) throws SQLException {
+	/** Seals a visitor's e-mail address, phone number or IP address for storing. */
+	public String seal(String value) {
+		return this.personal.seal(value);
+	}
+
+	/** Opens what {@link #seal} sealed. */
+	public String open(String sealed) {
+		return this.personal.open(sealed);
+	}
+
+	private Visitor map(ResultSet rs, int row) throws SQLException {
 		return new Visitor(rs.getLong("id"), rs.getLong("channel_id"), rs.getString("customer_external_id"),
-				rs.getString("name"), rs.getString("email"), rs.getString("phone"), rs.getString("language"),
-				rs.getString("user_agent"), rs.getString("ip"), rs.getString("page_url"), rs.getString("referrer"),
+				rs.getString("name"), this.personal.open(rs.getString("email_sealed")),
+				this.personal.open(rs.getString("phone_sealed")), rs.getString("language"), rs.getString("user_agent"),
+				this.personal.open(rs.getString("ip_sealed")), rs.getString("page_url"), rs.getString("referrer"),
 				Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("last_seen_at")));
 	}
 

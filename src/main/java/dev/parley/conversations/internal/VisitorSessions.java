@@ -297,8 +297,7 @@ public class VisitorSessions {
 					Draft.text(clientId, Side.VISITOR, visitor.id(), null, text));
 			if (left && !appended.duplicate()) {
 				this.events.publishEvent(new MessageLeft(conversation.id(), conversation.channelId(),
-						conversation.groupId(), visitor.id(), updated.email(), updated.phone(), updated.name(),
-						updated.language(), text, now));
+						conversation.groupId(), visitor.id(), updated.name(), updated.language(), text, now));
 			}
 			this.feed.changed(conversation.id());
 			return conversation.id();

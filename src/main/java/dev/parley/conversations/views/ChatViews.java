@@ -162,8 +162,10 @@ public class ChatViews {
 			VisitorRef visitorRef = (visitor != null)
 					? new VisitorRef(visitor.id(), visitor.name(), visitor.email(), visitor.phone(), visitor.verified())
 					: new VisitorRef(c.visitorId(), null, null, null, false);
-			VisitorDetails details = withDetails ? new VisitorDetails(c.pageUrl(), c.referrer(), c.userAgent(),
-					c.language(), c.ip(), (visitor != null) ? visitor.customerExternalId() : null) : null;
+			VisitorDetails details = withDetails
+					? new VisitorDetails(c.pageUrl(), c.referrer(), c.userAgent(), c.language(),
+							this.visitors.open(c.sealedIp()), (visitor != null) ? visitor.customerExternalId() : null)
+					: null;
 			StaffRef assignee = (c.assigneeId() != null)
 					? new StaffRef(c.assigneeId(), names.getOrDefault(c.assigneeId(), ""), avatars.get(c.assigneeId()))
 					: null;

@@ -9,7 +9,6 @@ import dev.parley.administration.AuditResult;
 import dev.parley.notifications.NotificationChannel;
 import dev.parley.notifications.NotificationStatus;
 import dev.parley.platform.ApiException;
-import dev.parley.platform.LikePattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -66,8 +65,9 @@ public class DeliveryLog {
 			params.add(filter.template());
 		}
 		if (filter.recipient() != null) {
-			sql.append(" AND LOWER(recipient) LIKE LOWER(?) ESCAPE '!'");
-			params.add(LikePattern.contains(filter.recipient()));
+			// recipients are sealed: found by the whole address or number only
+			sql.append(" AND recipient_index = ?");
+			params.add(this.repository.recipientIndex(filter.recipient()));
 		}
 		if (filter.conversationId() != null) {
 			sql.append(" AND conversation_id = ?");
@@ -75,10 +75,7 @@ public class DeliveryLog {
 		}
 		sql.append(" ORDER BY id DESC LIMIT ?");
 		params.add(limit + 1);
-		List<Notification> rows = this.jdbc.sql(sql.toString())
-			.params(params)
-			.query(NotificationRepository::map)
-			.list();
+		List<Notification> rows = this.jdbc.sql(sql.toString()).params(params).query(this.repository::map).list();
 		boolean more = rows.size() > limit;
 		List<Notification> items = more ? rows.subList(0, limit) : rows;
 		return new Page(items, more ? items.get(items.size() - 1).id() : null);

@@ -4,11 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import dev.parley.notifications.Audience;
 import dev.parley.notifications.NotificationChannel;
 import dev.parley.notifications.NotificationStatus;
+import dev.parley.platform.PersonalData;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,9 +25,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Repository
 public class NotificationRepository {
 
-	static final String COLUMNS = "id, idempotency_key, channel, recipient, audience, staff_user_id, template, "
+	static final String COLUMNS = "id, idempotency_key, channel, recipient_sealed, audience, staff_user_id, template, "
 			+ "language, payload, conversation_id, status, attempts, next_attempt_at, last_error, "
-			+ "provider_message_id, message_id, created_at, sent_at";
+			+ "provider_message_id, message_id, created_at, sent_at, recipient";
+
+	/** Which blind index recipients are found by (platform.PersonalData). */
+	static final String RECIPIENT = "notification-recipient";
 
 	private final JdbcClient jdbc;
 
@@ -35,8 +40,11 @@ public class NotificationRepository {
 	 */
 	private final TransactionTemplate savepoint;
 
-	NotificationRepository(JdbcClient jdbc, PlatformTransactionManager transactions) {
+	private final PersonalData personal;
+
+	NotificationRepository(JdbcClient jdbc, PlatformTransactionManager transactions, PersonalData personal) {
 		this.jdbc = jdbc;
+		this.personal = personal;
 		this.savepoint = new TransactionTemplate(transactions);
 		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 	}
@@ -58,12 +66,15 @@ public class NotificationRepository {
 			return Optional.of(this.savepoint.execute((tx) -> {
 				KeyHolder keys = new GeneratedKeyHolder();
 				this.jdbc
-					.sql("INSERT INTO notification (idempotency_key, channel, recipient, audience, staff_user_id, "
-							+ "template, language, payload, conversation_id, status, attempts, next_attempt_at, "
-							+ "last_error, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)")
-					.params(n.idempotencyKey(), n.channel().name(), n.recipient(), n.audience().name(), n.staffUserId(),
-							n.template(), n.language(), n.payload(), n.conversationId(), n.status().name(),
-							n.nextAttemptAt().toEpochMilli(), n.lastError(), n.createdAt().toEpochMilli())
+					.sql("INSERT INTO notification (idempotency_key, channel, recipient, recipient_sealed, "
+							+ "recipient_index, audience, staff_user_id, template, language, payload, conversation_id, "
+							+ "status, attempts, next_attempt_at, last_error, created_at) "
+							+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)")
+					.params(n.idempotencyKey(), n.channel().name(), recipientIndex(n.recipient()),
+							this.personal.seal(n.recipient()), recipientIndex(n.recipient()), n.audience().name(),
+							n.staffUserId(), n.template(), n.language(), this.personal.seal(n.payload()),
+							n.conversationId(), n.status().name(), n.nextAttemptAt().toEpochMilli(), n.lastError(),
+							n.createdAt().toEpochMilli())
 					.update(keys, "id");
 				return keys.getKey().longValue();
 			}));
@@ -87,10 +98,10 @@ public class NotificationRepository {
 	 */
 	int countRecent(String recipient, String template, Instant since) {
 		return this.jdbc
-			.sql("SELECT COUNT(*) FROM notification WHERE recipient = ? AND created_at >= ? AND status <> 'SUPPRESSED'"
-					+ ((template != null) ? " AND template = ?" : ""))
-			.params((template != null) ? List.of(recipient, since.toEpochMilli(), template)
-					: List.of(recipient, since.toEpochMilli()))
+			.sql("SELECT COUNT(*) FROM notification WHERE recipient_index = ? AND created_at >= ? "
+					+ "AND status <> 'SUPPRESSED'" + ((template != null) ? " AND template = ?" : ""))
+			.params((template != null) ? List.of(recipientIndex(recipient), since.toEpochMilli(), template)
+					: List.of(recipientIndex(recipient), since.toEpochMilli()))
 			.query(Integer.class)
 			.single();
 	}
@@ -123,7 +134,7 @@ public class NotificationRepository {
 					+ "AND status = 'SENDING' AND id IN (:ids) ORDER BY id")
 			.param("claimer", claimer)
 			.param("ids", due)
-			.query(NotificationRepository::map)
+			.query(this::map)
 			.list();
 	}
 
@@ -153,6 +164,22 @@ public class NotificationRepository {
 	 */
 	void forgetValues(long id) {
 		this.jdbc.sql("UPDATE notification SET payload = '{}' WHERE id = ?").param(id).update();
+	}
+
+	/**
+	 * Forgets the template values of every notification about a conversation (it was
+	 * anonymised), and suppresses those not sent yet.
+	 * @return how many rows it changed
+	 */
+	int forgetConversation(long conversationId, String reason) {
+		this.jdbc
+			.sql("UPDATE notification SET status = 'SUPPRESSED', last_error = ? "
+					+ "WHERE conversation_id = ? AND status = 'PENDING'")
+			.params(reason, conversationId)
+			.update();
+		return this.jdbc.sql("UPDATE notification SET payload = '{}' WHERE conversation_id = ?")
+			.param(conversationId)
+			.update();
 	}
 
 	/** Records a delivery, unless another node took the row over meanwhile. */
@@ -199,7 +226,7 @@ public class NotificationRepository {
 	Optional<Notification> find(long id) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM notification WHERE id = ?")
 			.param(id)
-			.query(NotificationRepository::map)
+			.query(this::map)
 			.optional();
 	}
 
@@ -209,9 +236,9 @@ public class NotificationRepository {
 	 */
 	Optional<String> lastMessageId(long conversationId, String recipient) {
 		return this.jdbc
-			.sql("SELECT message_id FROM notification WHERE conversation_id = ? AND recipient = ? "
+			.sql("SELECT message_id FROM notification WHERE conversation_id = ? AND recipient_index = ? "
 					+ "AND status = 'SENT' AND message_id IS NOT NULL ORDER BY sent_at DESC, id DESC LIMIT 1")
-			.params(conversationId, recipient)
+			.params(conversationId, recipientIndex(recipient))
 			.query(String.class)
 			.optional();
 	}
@@ -230,15 +257,28 @@ public class NotificationRepository {
 		return (error.length() > 1000) ? error.substring(0, 997) + "..." : error;
 	}
 
-	static Notification map(ResultSet rs, int row) throws SQLException {
+	/**
+	 * The blind index of a recipient (e-mail addresses compare without case).
+	 */
+	String recipientIndex(String recipient) {
+		return this.personal.index(RECIPIENT, recipient.strip().toLowerCase(Locale.ROOT));
+	}
+
+	/** A row of {@link #COLUMNS}, opened. */
+	Notification map(ResultSet rs, int row) throws SQLException {
 		long next = rs.getLong(13);
 		long sent = rs.getLong(18);
 		Instant sentAt = rs.wasNull() ? null : Instant.ofEpochMilli(sent);
-		return new Notification(rs.getLong(1), rs.getString(2), NotificationChannel.of(rs.getString(3)),
-				rs.getString(4), Audience.of(rs.getString(5)), (Long) rs.getObject(6, Long.class), rs.getString(7),
-				rs.getString(8), rs.getString(9), (Long) rs.getObject(10, Long.class),
-				NotificationStatus.of(rs.getString(11)), rs.getInt(12), Instant.ofEpochMilli(next), rs.getString(14),
-				rs.getString(15), rs.getString(16), Instant.ofEpochMilli(rs.getLong(17)), sentAt);
+		String sealed = rs.getString(4);
+		// rows of the release before 19.4 that the migration has not sealed yet
+		String recipient = (sealed != null) ? this.personal.open(sealed) : rs.getString(19);
+		String payload = rs.getString(9);
+		return new Notification(rs.getLong(1), rs.getString(2), NotificationChannel.of(rs.getString(3)), recipient,
+				Audience.of(rs.getString(5)), (Long) rs.getObject(6, Long.class), rs.getString(7), rs.getString(8),
+				(payload != null && payload.startsWith("pd1:")) ? this.personal.open(payload) : payload,
+				(Long) rs.getObject(10, Long.class), NotificationStatus.of(rs.getString(11)), rs.getInt(12),
+				Instant.ofEpochMilli(next), rs.getString(14), rs.getString(15), rs.getString(16),
+				Instant.ofEpochMilli(rs.getLong(17)), sentAt);
 	}
 
 }

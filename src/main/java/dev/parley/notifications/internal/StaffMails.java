@@ -82,7 +82,9 @@ class StaffMails {
 			.map(Teams.Member::userId)
 			.toList();
 		Map<String, Object> values = new HashMap<>();
-		values.put("visitor", visitorName(event.name(), event.email(), event.phone()));
+		ConversationMail.Contact contact = this.conversations.contact(event.conversationId()).orElse(null);
+		values.put("visitor", visitorName(event.name(), (contact != null) ? contact.email() : null,
+				(contact != null) ? contact.phone() : null));
 		values.put("group", this.groups.name(event.groupId()).orElse(""));
 		values.put("text", event.text());
 		values.put("link", link("/console/inbox?conversation=" + event.conversationId()));

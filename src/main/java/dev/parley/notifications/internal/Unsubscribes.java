@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 
+import dev.parley.platform.PersonalData;
 import dev.parley.platform.ServerSecrets;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -23,6 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class Unsubscribes {
 
+	/** Which blind index the list holds. */
+	static final String OPT_OUT = "mail-opt-out";
+
 	private final JdbcClient jdbc;
 
 	private final ServerSecrets secrets;
@@ -31,8 +35,12 @@ public class Unsubscribes {
 
 	private final TransactionTemplate savepoint;
 
-	Unsubscribes(JdbcClient jdbc, ServerSecrets secrets, Clock clock, PlatformTransactionManager transactions) {
+	private final PersonalData personal;
+
+	Unsubscribes(JdbcClient jdbc, ServerSecrets secrets, Clock clock, PlatformTransactionManager transactions,
+			PersonalData personal) {
 		this.jdbc = jdbc;
+		this.personal = personal;
 		this.secrets = secrets;
 		this.clock = clock;
 		this.savepoint = new TransactionTemplate(transactions);
@@ -41,7 +49,7 @@ public class Unsubscribes {
 
 	public boolean optedOut(String address) {
 		return this.jdbc.sql("SELECT COUNT(*) FROM notification_opt_out WHERE address = ?")
-			.param(normal(address))
+			.param(stored(address))
 			.query(Integer.class)
 			.single() > 0;
 	}
@@ -84,7 +92,7 @@ public class Unsubscribes {
 		try {
 			this.savepoint.executeWithoutResult(
 					(tx) -> this.jdbc.sql("INSERT INTO notification_opt_out (address, created_at) VALUES (?, ?)")
-						.params(normal, this.clock.millis())
+						.params(stored(normal), this.clock.millis())
 						.update());
 		}
 		catch (DuplicateKeyException ex) {
@@ -94,11 +102,19 @@ public class Unsubscribes {
 
 	/** Takes an address off the list (the customer asked to get mail again). */
 	public boolean optIn(String address) {
-		return this.jdbc.sql("DELETE FROM notification_opt_out WHERE address = ?").param(normal(address)).update() == 1;
+		return this.jdbc.sql("DELETE FROM notification_opt_out WHERE address = ?").param(stored(address)).update() == 1;
 	}
 
-	private static String normal(String address) {
+	static String normal(String address) {
 		return address.strip().toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * What the list holds for an address: its blind index (platform.PersonalData), so
+	 * that the list is no list of customers' addresses.
+	 */
+	String stored(String address) {
+		return this.personal.index(OPT_OUT, normal(address));
 	}
 
 	private String signature(String address) {

@@ -55,13 +55,17 @@ class VisitorMails {
 		values.put("text", event.text());
 		values.put(Envelopes.REPLY_TOKEN, this.tokens.tokenFor(event.conversationId(), event.visitorId()));
 		String key = "message-left-ack:" + event.conversationId();
-		if (event.email() != null) {
-			this.notifications.enqueue(NotificationRequest.emailToCustomer(key, event.email(),
+		ConversationMail.Contact contact = this.conversations.contact(event.conversationId()).orElse(null);
+		if (contact == null) {
+			return;
+		}
+		if (contact.email() != null) {
+			this.notifications.enqueue(NotificationRequest.emailToCustomer(key, contact.email(),
 					TemplateKey.MESSAGE_LEFT_ACK.key(), event.language(), values, event.conversationId()));
 		}
-		else if (event.phone() != null) {
+		else if (contact.phone() != null) {
 			this.notifications
-				.enqueue(new NotificationRequest(key, NotificationChannel.SMS, event.phone(), Audience.CUSTOMER, null,
+				.enqueue(new NotificationRequest(key, NotificationChannel.SMS, contact.phone(), Audience.CUSTOMER, null,
 						TemplateKey.MESSAGE_LEFT_ACK.key(), event.language(), values, event.conversationId(), null));
 		}
 	}
@@ -81,7 +85,8 @@ class VisitorMails {
 	void on(TranscriptRequested event) {
 		this.conversations.contact(event.conversationId())
 			.filter((contact) -> contact.closedAt() != null)
-			.ifPresent((contact) -> sendTranscript(event.conversationId(), event.email(), contact.closedAt()));
+			.ifPresent((contact) -> this.conversations.transcriptRequest(event.conversationId())
+				.ifPresent((address) -> sendTranscript(event.conversationId(), address, contact.closedAt())));
 	}
 
 	/** One transcript per closing of the conversation. */

@@ -53,7 +53,7 @@ abstract class ConversationRepositoryContract extends ConversationsContract {
 		assertThat(stored.pageUrl()).isNull();
 		assertThat(stored.referrer()).isNull();
 		assertThat(stored.userAgent()).isNull();
-		assertThat(stored.ip()).isNull();
+		assertThat(stored.sealedIp()).isNull();
 		assertThat(stored.language()).isNull();
 		assertThat(stored.assignedAt()).isNull();
 		assertThat(stored.closedAt()).isNull();

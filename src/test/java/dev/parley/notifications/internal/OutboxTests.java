@@ -258,7 +258,7 @@ class OutboxTests extends MailServerTest {
 
 		String to = unique("listed") + "@example.com";
 		long id = enqueue(ack(unique("left"), to, Map.of())).orElseThrow();
-		JsonNode page = admin.get("/api/v1/notifications?channel=email&recipient=" + to.substring(0, 12)).json();
+		JsonNode page = admin.get("/api/v1/notifications?channel=email&recipient=" + to).json();
 		assertThat(page.path("items").get(0).path("id").asLong()).isEqualTo(id);
 		assertThat(page.path("items").get(0).has("payload")).isFalse();
 	}

@@ -31,6 +31,9 @@ class VisitorMailTests extends MailServerTest {
 	}
 
 	@Autowired
+	NotificationRepository notificationRows;
+
+	@Autowired
 	private ReplyMailer replies;
 
 	@Autowired
@@ -204,8 +207,8 @@ class VisitorMailTests extends MailServerTest {
 
 		assertThat(visitor.post(path, Map.of("email", email)).status()).isEqualTo(204);
 		eventsHandled();
-		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM notification WHERE recipient = ?")
-			.param(email)
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM notification WHERE recipient_index = ?")
+			.param(this.notificationRows.recipientIndex(email))
 			.query(Integer.class)
 			.single()).as("one transcript per closing").isEqualTo(1);
 	}

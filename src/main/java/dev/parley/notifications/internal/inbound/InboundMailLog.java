@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.parley.platform.PersonalData;
+
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -17,8 +19,11 @@ public class InboundMailLog {
 
 	private final JdbcClient jdbc;
 
-	InboundMailLog(JdbcClient jdbc) {
+	private final PersonalData personal;
+
+	InboundMailLog(JdbcClient jdbc, PersonalData personal) {
 		this.jdbc = jdbc;
+		this.personal = personal;
 	}
 
 	/** One recorded mail. */
@@ -43,12 +48,12 @@ public class InboundMailLog {
 			return false;
 		}
 		try {
-			this.jdbc
-				.sql("INSERT INTO inbound_mail (mail_key, received_at, sender, subject, conversation_id, outcome, "
-						+ "detail) VALUES (?, ?, ?, ?, ?, ?, ?)")
-				.params(entry.mailKey(), entry.receivedAt().toEpochMilli(), clip(entry.sender(), 254),
-						clip(entry.subject(), 200), entry.conversationId(), entry.outcome().name(),
-						clip(entry.detail(), 500))
+			this.jdbc.sql(
+					"INSERT INTO inbound_mail (mail_key, received_at, sender_sealed, subject, conversation_id, outcome, "
+							+ "detail) VALUES (?, ?, ?, ?, ?, ?, ?)")
+				.params(entry.mailKey(), entry.receivedAt().toEpochMilli(),
+						this.personal.seal(clip(entry.sender(), 254)), clip(entry.subject(), 200),
+						entry.conversationId(), entry.outcome().name(), clip(entry.detail(), 500))
 				.update();
 			return true;
 		}
@@ -62,8 +67,9 @@ public class InboundMailLog {
 	 * @param before only entries with a smaller id (the previous page's cursor), or null
 	 */
 	public List<Entry> find(InboundOutcome outcome, Long before, int limit) {
-		StringBuilder sql = new StringBuilder("SELECT id, mail_key, received_at, sender, subject, conversation_id, "
-				+ "outcome, detail FROM inbound_mail WHERE 1 = 1");
+		StringBuilder sql = new StringBuilder(
+				"SELECT id, mail_key, received_at, sender, sender_sealed, subject, conversation_id, "
+						+ "outcome, detail FROM inbound_mail WHERE 1 = 1");
 		List<Object> params = new ArrayList<>();
 		if (outcome != null) {
 			sql.append(" AND outcome = ?");
@@ -78,10 +84,16 @@ public class InboundMailLog {
 		return this.jdbc.sql(sql.toString())
 			.params(params)
 			.query((rs, row) -> new Entry(rs.getLong("id"), rs.getString("mail_key"),
-					Instant.ofEpochMilli(rs.getLong("received_at")), rs.getString("sender"), rs.getString("subject"),
+					Instant.ofEpochMilli(rs.getLong("received_at")),
+					sender(rs.getString("sender_sealed"), rs.getString("sender")), rs.getString("subject"),
 					rs.getObject("conversation_id", Long.class), InboundOutcome.valueOf(rs.getString("outcome")),
 					rs.getString("detail")))
 			.list();
+	}
+
+	/** The sender as sealed, or as a release before 19.4 stored it. */
+	private String sender(String sealed, String plain) {
+		return (sealed != null) ? this.personal.open(sealed) : plain;
 	}
 
 	/** At most {@code max} characters, without control characters (a log shows it). */

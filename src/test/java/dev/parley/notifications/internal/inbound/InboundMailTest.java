@@ -60,6 +60,9 @@ abstract class InboundMailTest extends IntegrationTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	dev.parley.platform.PersonalData personal;
+
 	/** A customer with an open conversation that an agent has taken. */
 	record Customer(String email, long visitorId, long conversationId, String token, ApiClient visitorApi) {
 	}

@@ -1,0 +1,24 @@
+package dev.parley.notifications.internal;
+
+import java.util.List;
+
+import dev.parley.platform.SealedColumn;
+import dev.parley.platform.SealedColumns;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Where notifications keep personal data sealed: recipients and template values of the
+ * outbox and delivery log, senders of inbound mail.
+ */
+@Component
+class NotificationSealedColumns implements SealedColumns {
+
+	@Override
+	public List<SealedColumn> sealedColumns() {
+		return List.of(SealedColumn.of("notification", "recipient_sealed", "id"),
+				SealedColumn.of("notification", "payload", "id"),
+				SealedColumn.of("inbound_mail", "sender_sealed", "id"));
+	}
+
+}
