@@ -28,6 +28,11 @@ public class CustomerLinksStub {
 				return Optional.empty();
 			}
 
+			@Override
+			public RoutingNeeds routingNeeds(long customerId) {
+				return RoutingNeeds.NONE;
+			}
+
 		};
 	}
 

@@ -239,9 +239,9 @@ class CustomerImportTests extends IntegrationTest {
 
 	private String attribute() {
 		String key = unique("plan").replaceAll("[^a-z0-9]", "").substring(0, 12);
-		this.jdbc
-			.sql("INSERT INTO customer_attribute (attr_key, label, attr_type, choices, required, is_sensitive, position, "
-					+ "created_at) VALUES (?, 'Plan', 'CHOICE', ?, FALSE, FALSE, 1, 0)")
+		this.jdbc.sql(
+				"INSERT INTO customer_attribute (attr_key, label, attr_type, choices, required, is_sensitive, position, "
+						+ "created_at) VALUES (?, 'Plan', 'CHOICE', ?, FALSE, FALSE, 1, 0)")
 			.params(key, "gold\nsilver")
 			.update();
 		return key;

@@ -323,9 +323,9 @@ class CustomerSearchTests extends IntegrationTest {
 
 	private long attribute(String key, String type, String choices) {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
-		this.jdbc
-			.sql("INSERT INTO customer_attribute (attr_key, label, attr_type, choices, required, is_sensitive, position, "
-					+ "created_at) VALUES (?, ?, ?, ?, FALSE, FALSE, 0, 0)")
+		this.jdbc.sql(
+				"INSERT INTO customer_attribute (attr_key, label, attr_type, choices, required, is_sensitive, position, "
+						+ "created_at) VALUES (?, ?, ?, ?, FALSE, FALSE, 0, 0)")
 			.params(key, key, type, choices)
 			.update(keys, "id");
 		return keys.getKeyAs(Number.class).longValue();

@@ -12,7 +12,13 @@ import java.sql.Types;
  */
 enum ColumnKind {
 
-	LONG, INT, BOOLEAN, TEXT, BYTES;
+	LONG, INT, BOOLEAN, TEXT, BYTES,
+
+	/**
+	 * Exact decimals (customer attributes' numbers): written as text without trailing
+	 * zeros, so every engine's copy of a value reads the same.
+	 */
+	DECIMAL;
 
 	static ColumnKind of(int jdbcType, String typeName, String table, String column) {
 		switch (jdbcType) {
@@ -36,6 +42,9 @@ enum ColumnKind {
 			case Types.LONGNVARCHAR:
 			case Types.NCLOB:
 				return TEXT;
+			case Types.DECIMAL:
+			case Types.NUMERIC:
+				return DECIMAL;
 			case Types.BLOB:
 			case Types.BINARY:
 			case Types.VARBINARY:
@@ -62,6 +71,10 @@ enum ColumnKind {
 			case TEXT:
 				value = rows.getString(index);
 				break;
+			case DECIMAL:
+				java.math.BigDecimal decimal = rows.getBigDecimal(index);
+				value = (decimal != null) ? canonical(decimal) : null;
+				break;
 			default:
 				value = rows.getBytes(index);
 		}
@@ -86,6 +99,9 @@ enum ColumnKind {
 			case TEXT:
 				statement.setString(index, (String) value);
 				break;
+			case DECIMAL:
+				statement.setBigDecimal(index, new java.math.BigDecimal((String) value));
+				break;
 			default:
 				statement.setBytes(index, (byte[]) value);
 		}
@@ -101,9 +117,18 @@ enum ColumnKind {
 				return Types.BOOLEAN;
 			case TEXT:
 				return Types.VARCHAR;
+			case DECIMAL:
+				return Types.DECIMAL;
 			default:
 				return Types.VARBINARY;
 		}
+	}
+
+	/**
+	 * @return the decimal as plain text without trailing zeros ("12.5", "0", "-3")
+	 */
+	static String canonical(java.math.BigDecimal decimal) {
+		return (decimal.signum() == 0) ? "0" : decimal.stripTrailingZeros().toPlainString();
 	}
 
 }

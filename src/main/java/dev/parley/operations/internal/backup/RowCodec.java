@@ -64,6 +64,7 @@ final class RowCodec {
 				generator.writeBoolean((Boolean) value);
 				break;
 			case TEXT:
+			case DECIMAL:
 				generator.writeString((String) value);
 				break;
 			default:
@@ -120,6 +121,13 @@ final class RowCodec {
 				return token == JsonToken.VALUE_TRUE;
 			case TEXT:
 				return parser.getString();
+			case DECIMAL:
+				try {
+					return ColumnKind.canonical(new java.math.BigDecimal(parser.getString()));
+				}
+				catch (NumberFormatException ex) {
+					throw BackupRefused.damaged("column " + table + "." + column.name() + " holds a broken number");
+				}
 			default:
 				try {
 					return Base64.getDecoder().decode(parser.getString());
