@@ -65,40 +65,4 @@ public class RepositoryTestConfiguration {
 		};
 	}
 
-	/**
-	 * Stands in for personal data encryption (platform internal), as {@link #secretBox()}
-	 * does for secrets; the blind index is the purpose and the value, readable in a test.
-	 */
-	@Bean
-	dev.parley.platform.PersonalData personalData(SecretBox box) {
-		return new dev.parley.platform.PersonalData() {
-
-			@Override
-			public String seal(String plainText) {
-				return box.seal(plainText);
-			}
-
-			@Override
-			public String open(String sealedText) {
-				return box.open(sealedText);
-			}
-
-			@Override
-			public String index(String purpose, String normalizedValue) {
-				return purpose + ":" + normalizedValue;
-			}
-
-			@Override
-			public boolean current(String sealedText) {
-				return true;
-			}
-
-			@Override
-			public String currentKeyId() {
-				return "test";
-			}
-
-		};
-	}
-
 }

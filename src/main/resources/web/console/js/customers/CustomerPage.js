@@ -11,10 +11,11 @@ import { session, can } from '../session.js';
 import BlockDialog from './BlockDialog.js';
 import CustomerNotes from './CustomerNotes.js';
 import CustomerActivity from './CustomerActivity.js';
+import PrivacyActions from './PrivacyActions.js';
 
 export default {
   name: 'CustomerPage',
-  components: { ProblemMessage, BlockDialog, CustomerNotes, CustomerActivity },
+  components: { ProblemMessage, BlockDialog, CustomerNotes, CustomerActivity, PrivacyActions },
   setup() {
     const route = useRoute();
     const router = useRouter();
@@ -132,7 +133,7 @@ export default {
     const when = (iso) => (iso ? formatInstant(iso, timeZone.value) : '—');
 
     return { customer, levels, definitions, problem, saved, busy, form, contact, revealed, blocking, mayEdit, can,
-      save, addContact, removeContact, reveal, shown, merge, dismiss, unblock, blocked, fill, when, route, t };
+      save, addContact, removeContact, reveal, shown, merge, dismiss, unblock, blocked, fill, load, when, route, t };
   },
   template: `
     <div class="customer-page">
@@ -147,6 +148,7 @@ export default {
             <button v-if="!customer.blocked" id="customer-block" type="button" class="danger" @click="blocking = true">{{ t('customer.block.action') }}</button>
             <button v-else id="customer-unblock" type="button" @click="unblock">{{ t('customer.unblock') }}</button>
           </template>
+          <PrivacyActions :customer="customer" @erased="load" />
         </header>
         <p v-if="route.query.from" class="muted small" id="customer-merged-note">{{ t('customer.mergedFrom', { id: route.query.from }) }}</p>
         <p v-if="customer.blocked" class="notice small">{{ t('customer.blockedBy', { by: customer.blocked.by || '—', reason: customer.blocked.reason }) }}
