@@ -296,7 +296,7 @@ class CustomerSearchTests extends IntegrationTest {
 			assertThat(rows.get(2).getCellText(2)).isEqualTo("'-minus");
 		}
 		assertThat(
-				this.jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'customer.exported' AND detail LIKE ?")
+				this.jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'customers.exported' AND detail LIKE ?")
 					.param("%" + tag + "%")
 					.query(Integer.class)
 					.single())

@@ -102,12 +102,25 @@ class RoutingCandidates {
 	}
 
 	/**
-	 * The longest-waiting conversation of the group's queue the agent may take: one not
-	 * reserved for matching agents, or one whose needs he meets.
+	 * The longest-waiting conversation of the group's queue the agent may take: one whose
+	 * needs he meets, or one no longer reserved for matching agents. A conversation with
+	 * needs is reserved from the moment it waits (not only once routing held it: an offer
+	 * may come before routing saw it) until the group's fallback wait ran out, unless
+	 * nobody in the group could ever match.
 	 */
 	ConversationQueue.Waiting firstFor(AgentProfile agent, AgentGroup group, Instant now) {
+		int fallbackAfter = (group != null) ? group.fallbackAfter() : AgentGroup.DEFAULT_FALLBACK_AFTER;
 		for (ConversationQueue.Waiting waiting : this.queue.waiting((group != null) ? group.id() : null, OFFER_BATCH)) {
-			if (!held(waiting, now) || ConversationNeeds.of(waiting, group).metBy(agent)) {
+			ConversationNeeds needs = ConversationNeeds.of(waiting, group);
+			if (needs.metBy(agent)) {
+				return waiting;
+			}
+			if (held(waiting, now)) {
+				continue;
+			}
+			boolean reserved = needs.any() && fallbackAfter > 0
+					&& waiting.since().plusSeconds(fallbackAfter).isAfter(now) && anyoneCouldMatch(group, needs);
+			if (!reserved) {
 				return waiting;
 			}
 		}

@@ -87,7 +87,7 @@ public class CustomerExport {
 		CustomerSort.descending(request.one("order"));
 		this.listing.filter(actor, request);
 		boolean unmasked = actor.can(Permission.CUSTOMER_PII_VIEW);
-		this.audit.record(actor.username(), "customer.exported", null, AuditResult.SUCCESS, format.extension()
+		this.audit.record(actor.username(), "customers.exported", null, AuditResult.SUCCESS, format.extension()
 				+ (unmasked ? ", contacts in full" : ", contacts masked") + ": " + describe(request));
 		return new Writing(format, (out) -> write(actor, request, format, unmasked, out));
 	}

@@ -108,19 +108,22 @@ final class ImportRules {
 	 */
 	List<String> checkMapping(List<String> columns, int width) {
 		if (columns == null || columns.size() != width) {
-			throw ApiException.invalid("columns", "give one target (or null) for each of the " + width + " columns")
-				.with("width", width);
+			ApiException problem = ApiException.invalid("columns",
+					"give one target (or null) for each of the " + width + " columns");
+			throw problem.with("width", width);
 		}
 		List<String> clean = new ArrayList<>();
 		for (String column : columns) {
 			String target = (column != null && !column.isBlank()) ? column.strip() : null;
 			if (target != null && !FIELDS.contains(target) && !(target.startsWith(ATTRIBUTE)
 					&& this.attributes.containsKey(target.substring(ATTRIBUTE.length())))) {
-				throw ApiException.invalid("columns", "'" + target + "' is not a field or a known attribute")
-					.with("target", target);
+				ApiException problem = ApiException.invalid("columns",
+						"'" + target + "' is not a field or a known attribute");
+				throw problem.with("target", target);
 			}
 			if (target != null && clean.contains(target)) {
-				throw ApiException.invalid("columns", "'" + target + "' is mapped twice").with("target", target);
+				ApiException problem = ApiException.invalid("columns", "'" + target + "' is mapped twice");
+				throw problem.with("target", target);
 			}
 			clean.add(target);
 		}

@@ -51,6 +51,15 @@ class PortalBrowserTests extends IntegrationTest {
 		mail.close();
 	}
 
+	/**
+	 * The context (and its outbox worker) outlives the class: no mail account after it.
+	 */
+	@org.junit.jupiter.api.AfterEach
+	void noMailAccount(
+			@org.springframework.beans.factory.annotation.Autowired dev.parley.notifications.internal.MailAccountRepository accounts) {
+		accounts.save(dev.parley.notifications.internal.MailAccount.none(), "test");
+	}
+
 	@Test
 	void aCustomerRegistersVerifiesSignsInAndEditsHisProfile() throws Exception {
 		assertThat(admin().put("/api/v1/mail-account", mail.account("support@acme.test")).status()).isEqualTo(200);

@@ -54,6 +54,14 @@ class PortalConversationsTests extends IntegrationTest {
 		assertThat(admin().put("/api/v1/mail-account", mail.account("support@acme.test")).status()).isEqualTo(200);
 	}
 
+	/**
+	 * The context (and its outbox worker) outlives the class: no mail account after it.
+	 */
+	@org.junit.jupiter.api.AfterEach
+	void noMailAccount(@Autowired dev.parley.notifications.internal.MailAccountRepository accounts) {
+		accounts.save(dev.parley.notifications.internal.MailAccount.none(), "test");
+	}
+
 	@Test
 	void aVisitorVouchedForByAVerifiedAddressIsThePortalCustomerAtOnce() throws Exception {
 		String email = unique("vouched") + "@example.com";

@@ -66,8 +66,9 @@ class PersonalDataRotationTests {
 			.param(this.k0.seal("li@example.com"))
 			.update();
 		for (int attribute = 1; attribute <= 2; attribute++) {
-			jdbc.sql("INSERT INTO customer_attribute (id, attr_key, label, attr_type, required, sensitive, position, "
-					+ "created_at) VALUES (?, ?, ?, 'TEXT', FALSE, ?, ?, 0)")
+			jdbc.sql(
+					"INSERT INTO customer_attribute (id, attr_key, label, attr_type, required, is_sensitive, position, "
+							+ "created_at) VALUES (?, ?, ?, 'TEXT', FALSE, ?, ?, 0)")
 				.params(attribute, "a" + attribute, "A" + attribute, attribute == 1, attribute)
 				.update();
 		}
