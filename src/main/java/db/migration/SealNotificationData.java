@@ -8,11 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import dev.parley.platform.MigrationKeys;
 import dev.parley.platform.PersonalData;
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Migration 19.4.2: seals what the notifications module stored in plain text before:
@@ -21,11 +17,9 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * opted-out addresses by their blind index. In batches, each committed on its own;
  * idempotent (a row done is not selected again). Found by every Flyway of Parley in
  * {@code classpath:db/migration} (a start, a restore, a trial restore); the keys come
- * from {@link MigrationKeys}.
+ * from {@link dev.parley.platform.MigrationKeys}.
  */
-public class SealNotificationData implements JavaMigration {
-
-	public static final int BATCH = 500;
+public class SealNotificationData extends SealingMigration {
 
 	/**
 	 * The blind index purposes of notifications.internal (NotificationRepository,
@@ -35,66 +29,21 @@ public class SealNotificationData implements JavaMigration {
 
 	private static final String OPT_OUT = "mail-opt-out";
 
-	private PersonalData personal;
-
-	/**
-	 * For Flyway: the keys come from {@link MigrationKeys} when there is something to
-	 * seal.
-	 */
+	/** For Flyway: the keys come from MigrationKeys when there is something to seal. */
 	public SealNotificationData() {
+		this(null);
 	}
 
 	/** With the keys (tests). */
 	public SealNotificationData(PersonalData personal) {
-		this.personal = personal;
-	}
-
-	private PersonalData personal() {
-		if (this.personal == null) {
-			this.personal = MigrationKeys.personalData();
-		}
-		return this.personal;
+		super("19.4.2", "seal notification personal data", personal);
 	}
 
 	@Override
-	public MigrationVersion getVersion() {
-		return MigrationVersion.fromVersion("19.4.2");
-	}
-
-	@Override
-	public String getDescription() {
-		return "seal notification personal data";
-	}
-
-	@Override
-	public Integer getChecksum() {
-		return null;
-	}
-
-	@Override
-	public boolean canExecuteInTransaction() {
-		return false;
-	}
-
-	@Override
-	public void migrate(Context context) throws SQLException {
-		Connection connection = context.getConnection();
-		boolean autoCommit = connection.getAutoCommit();
-		connection.setAutoCommit(false);
-		try {
-			while (notifications(connection) == BATCH) {
-				// next batch
-			}
-			while (senders(connection) == BATCH) {
-				// next batch
-			}
-			while (optOuts(connection) == BATCH) {
-				// next batch
-			}
-		}
-		finally {
-			connection.setAutoCommit(autoCommit);
-		}
+	void sealAll(Connection connection) throws SQLException {
+		untilDone(() -> notifications(connection));
+		untilDone(() -> senders(connection));
+		untilDone(() -> optOuts(connection));
 	}
 
 	int notifications(Connection connection) throws SQLException {

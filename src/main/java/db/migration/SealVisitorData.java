@@ -7,11 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.parley.platform.MigrationKeys;
 import dev.parley.platform.PersonalData;
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Migration 19.4.1: seals the personal data live chat stored in plain text before
@@ -21,11 +17,9 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * interrupted run resumes where it ended; idempotent: a value already sealed is moved as
  * it is, and a row that has a sealed value keeps it. Found by every Flyway of Parley in
  * {@code classpath:db/migration} (a start, a restore, a trial restore); the keys come
- * from {@link MigrationKeys}.
+ * from {@link dev.parley.platform.MigrationKeys}.
  */
-public class SealVisitorData implements JavaMigration {
-
-	public static final int BATCH = 500;
+public class SealVisitorData extends SealingMigration {
 
 	/** Plain column, sealed column, per table. */
 	private static final List<String[]> COLUMNS = List.of(new String[] { "visitor", "email", "email_sealed" },
@@ -33,61 +27,20 @@ public class SealVisitorData implements JavaMigration {
 			new String[] { "conversation", "ip", "ip_sealed" },
 			new String[] { "conversation", "transcript_email", "transcript_email_sealed" });
 
-	private PersonalData personal;
-
-	/**
-	 * For Flyway: the keys come from {@link MigrationKeys} when there is something to
-	 * seal.
-	 */
+	/** For Flyway: the keys come from MigrationKeys when there is something to seal. */
 	public SealVisitorData() {
+		this(null);
 	}
 
 	/** With the keys (tests). */
 	public SealVisitorData(PersonalData personal) {
-		this.personal = personal;
-	}
-
-	private PersonalData personal() {
-		if (this.personal == null) {
-			this.personal = MigrationKeys.personalData();
-		}
-		return this.personal;
+		super("19.4.1", "seal visitor personal data", personal);
 	}
 
 	@Override
-	public MigrationVersion getVersion() {
-		return MigrationVersion.fromVersion("19.4.1");
-	}
-
-	@Override
-	public String getDescription() {
-		return "seal visitor personal data";
-	}
-
-	@Override
-	public Integer getChecksum() {
-		return null;
-	}
-
-	@Override
-	public boolean canExecuteInTransaction() {
-		return false;
-	}
-
-	@Override
-	public void migrate(Context context) throws SQLException {
-		Connection connection = context.getConnection();
-		boolean autoCommit = connection.getAutoCommit();
-		connection.setAutoCommit(false);
-		try {
-			for (String[] column : COLUMNS) {
-				while (sealBatch(connection, column[0], column[1], column[2]) == BATCH) {
-					// next batch
-				}
-			}
-		}
-		finally {
-			connection.setAutoCommit(autoCommit);
+	void sealAll(Connection connection) throws SQLException {
+		for (String[] column : COLUMNS) {
+			untilDone(() -> sealBatch(connection, column[0], column[1], column[2]));
 		}
 	}
 
