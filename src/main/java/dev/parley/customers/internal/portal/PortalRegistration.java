@@ -139,11 +139,11 @@ public class PortalRegistration {
 			this.jdbc.sql("DELETE FROM customer_account WHERE id = ?").param(holder.get().id()).update();
 		}
 		long customerId = Optional.ofNullable(account.customerId())
-			.flatMap(this.customers::findLive)
+			.flatMap(this.customers::findLinkable)
 			.map(Customer::id)
 			.orElseThrow(PortalRegistration::invalid);
 		Optional<Long> owner = this.contacts.verifiedOwner(ContactKind.EMAIL, address)
-			.flatMap(this.customers::findLive)
+			.flatMap(this.customers::findLinkable)
 			.map(Customer::id);
 		if (owner.isPresent() && owner.get() != customerId) {
 			throw taken();
@@ -186,7 +186,7 @@ public class PortalRegistration {
 
 	private void verified(PortalAccount account, Instant now) {
 		Optional<Long> owner = this.contacts.verifiedOwner(ContactKind.EMAIL, account.email())
-			.flatMap(this.customers::findLive)
+			.flatMap(this.customers::findLinkable)
 			.map(Customer::id);
 		long customerId = owner.orElseGet(() -> this.customers.insert(account.name(), account.language(), now));
 		this.contacts.add(customerId, ContactKind.EMAIL, account.email(), true, now);
