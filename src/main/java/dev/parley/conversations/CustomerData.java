@@ -27,9 +27,10 @@ public interface CustomerData {
 	 * Anonymises everything of the customer's visitors, in the caller's transaction: the
 	 * texts of their conversations' messages and notes replaced by {@link #ERASED}, their
 	 * files deleted, what the visitor gave or his browser told (name, e-mail, phone, IP,
-	 * pages, browser, the identity a website vouched for, ratings' comments) cleared. The
-	 * visitors stay linked to the customer (the figures of conversations stay right).
-	 * Announces {@link ConversationAnonymised} for each conversation.
+	 * pages, browser, the identity a website vouched for, ratings' comments) cleared,
+	 * their transcripts' search terms deleted, and the visitors unlinked from the
+	 * customer (a returning visitor gets a new record). Announces
+	 * {@link ConversationAnonymised} for each conversation.
 	 */
 	Anonymised anonymise(long customerId);
 
@@ -60,6 +61,12 @@ public interface CustomerData {
 	 * anonymised
 	 */
 	boolean hasKeptConversations(long customerId);
+
+	/**
+	 * @return whether the customer's visitors had conversations and every one of them is
+	 * anonymised now (what retention erases; not a record that never had any)
+	 */
+	boolean onlyAnonymisedConversations(long customerId);
 
 	record VisitorRecord(long id, long channelId, String name, String email, String phone, String ip, String language,
 			String userAgent, String pageUrl, Instant firstSeenAt, Instant lastSeenAt) {

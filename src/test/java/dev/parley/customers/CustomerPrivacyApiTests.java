@@ -8,6 +8,7 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import dev.parley.conversations.internal.TranscriptIndex;
 import dev.parley.testing.ApiClient;
 import dev.parley.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -28,10 +29,36 @@ class CustomerPrivacyApiTests extends IntegrationTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	TranscriptIndex transcripts;
+
 	@Test
 	void exportsEverythingAboutACustomer() throws Exception {
 		Subject subject = subject();
-		ApiClient.Response export = admin().get("/api/v1/customers/" + subject.customerId + "/data-export");
+		ApiClient admin = admin();
+		String suffix = unique("k").substring(2).replace("-", "");
+		Map<String, Object> values = new java.util.LinkedHashMap<>();
+		for (String type : List.of("TEXT", "NUMBER", "DATE", "CHOICE")) {
+			String key = type.toLowerCase() + "_" + suffix;
+			Map<String, Object> definition = new java.util.HashMap<>(
+					Map.of("key", key, "label", "Export " + type, "type", type));
+			if (type.equals("CHOICE")) {
+				definition.put("choices", List.of("basic", "pro"));
+			}
+			assertThat(admin.post("/api/v1/customer-attributes", definition).status()).isEqualTo(201);
+			values.put(key, switch (type) {
+				case "TEXT" -> "likes tea";
+				case "NUMBER" -> 42.5;
+				case "DATE" -> "2026-11-30";
+				default -> "pro";
+			});
+		}
+		int version = admin.get("/api/v1/customers/" + subject.customerId).json().path("version").asInt();
+		ApiClient.Response edited = admin.send("PATCH", "/api/v1/customers/" + subject.customerId,
+				Map.of("version", version, "attributes", values), "application/json");
+		assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
+
+		ApiClient.Response export = admin.get("/api/v1/customers/" + subject.customerId + "/data-export");
 		assertThat(export.status()).as(export.toString()).isEqualTo(200);
 		JsonNode json = export.json();
 		assertThat(json.path("customer").path("id").asLong()).isEqualTo(subject.customerId);
@@ -42,6 +69,12 @@ class CustomerPrivacyApiTests extends IntegrationTest {
 		assertThat(json.path("visitors").get(0).path("ip").asString()).isEqualTo("203.0.113.9");
 		JsonNode lines = json.path("conversations").get(0).path("lines");
 		assertThat(lines.toString()).contains("Where is my order?", "It ships today.", "photo.png");
+		Map<String, String> attributes = new java.util.HashMap<>();
+		json.path("attributes").forEach((a) -> attributes.put(a.path("key").asString(), a.path("value").asString()));
+		assertThat(attributes).containsEntry("text_" + suffix, "likes tea")
+			.containsEntry("number_" + suffix, "42.5")
+			.containsEntry("date_" + suffix, "2026-11-30")
+			.containsEntry("choice_" + suffix, "pro");
 		assertThat(audits("customer.exported", subject.customerId)).isEqualTo(1);
 	}
 
@@ -62,6 +95,30 @@ class CustomerPrivacyApiTests extends IntegrationTest {
 			.param(subject.customerId)
 			.query(String.class)
 			.single()).as("nothing changed yet").isEqualTo("Li Lei");
+
+		// what else he left: a note and tags on his timeline, a portal account, the
+		// transcript's search terms
+		assertThat(admin.post("/api/v1/customers/" + subject.customerId + "/notes", Map.of("body", "Lives at 5 Elm St"))
+			.status()).isLessThan(300);
+		this.jdbc
+			.sql("INSERT INTO customer_account (email_sealed, email_index, password_hash, customer_id, verified_at, "
+					+ "session_version, created_at, updated_at) VALUES ('x', ?, 'h', ?, 0, 0, 0, 0)")
+			.params(unique("index"), subject.customerId)
+			.update();
+		long account = this.jdbc.sql("SELECT id FROM customer_account WHERE customer_id = ?")
+			.param(subject.customerId)
+			.query(Long.class)
+			.single();
+		this.jdbc
+			.sql("INSERT INTO customer_account_token (token_hash, account_id, purpose, created_at, expires_at) "
+					+ "VALUES (?, ?, 'RESET', 0, 1)")
+			.params(unique("t"), account)
+			.update();
+		while (this.transcripts.indexPending(500) == 500) {
+			// until every transcript is indexed
+		}
+		assertThat(count("SELECT COUNT(*) FROM conversation_term WHERE conversation_id = ?", subject.conversationId))
+			.isPositive();
 
 		ApiClient.Response erased = admin.post(path, Map.of("confirm", "Li Lei"));
 		assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
@@ -84,9 +141,24 @@ class CustomerPrivacyApiTests extends IntegrationTest {
 			.list()).containsExactly("[erased]");
 		assertThat(count("SELECT COUNT(*) FROM attachment WHERE conversation_id = ?", subject.conversationId)).isZero();
 		assertThat(count(
-				"SELECT COUNT(*) FROM visitor WHERE customer_id = ? AND (name IS NOT NULL OR "
+				"SELECT COUNT(*) FROM visitor WHERE id = ? AND (name IS NOT NULL OR "
 						+ "email_sealed IS NOT NULL OR ip_sealed IS NOT NULL OR customer_external_id IS NOT NULL)",
+				subject.visitorId))
+			.isZero();
+		assertThat(count("SELECT COUNT(*) FROM visitor WHERE id = ? AND customer_id IS NULL", subject.visitorId))
+			.as("his visitor is nobody's any more")
+			.isOne();
+		assertThat(count("SELECT COUNT(*) FROM customer_account WHERE customer_id = ?", subject.customerId)).isZero();
+		assertThat(count("SELECT COUNT(*) FROM customer_account_token WHERE account_id = ?", account)).isZero();
+		assertThat(count("SELECT COUNT(*) FROM customer_event WHERE customer_id = ?", subject.customerId)).isPositive();
+		assertThat(count("SELECT COUNT(*) FROM customer_event WHERE customer_id = ? AND detail IS NOT NULL",
 				subject.customerId))
+			.isZero();
+		assertThat(count("SELECT COUNT(*) FROM conversation_term WHERE conversation_id = ?", subject.conversationId))
+			.as("the transcript is not found by its old words")
+			.isZero();
+		assertThat(count("SELECT COUNT(*) FROM conversation_search_state WHERE conversation_id = ?",
+				subject.conversationId))
 			.isZero();
 		assertThat(audits("customer.erased", subject.customerId)).isEqualTo(1);
 		JsonNode export = admin.get("/api/v1/customers/" + subject.customerId + "/data-export").json();
@@ -94,6 +166,18 @@ class CustomerPrivacyApiTests extends IntegrationTest {
 
 		assertThat(admin.post(path, Map.of("confirm", String.valueOf(subject.customerId))).code())
 			.isEqualTo("customer_erased");
+
+		// he comes back, vouched for by the same website: a new record, not the erased
+		// one
+		ApiClient.Response again = client().post("/api/v1/widget/channels/" + subject.channelKey + "/visitors",
+				Map.of("customerId", subject.externalId, "customerHash", subject.hash, "name", "Li Lei"));
+		assertThat(again.status()).as(again.toString()).isEqualTo(200);
+		eventsHandled();
+		List<Long> owner = this.jdbc.sql("SELECT customer_id FROM visitor WHERE id = ? AND customer_id IS NOT NULL")
+			.param(again.json().path("visitor").path("id").asLong())
+			.query(Long.class)
+			.list();
+		assertThat(owner).hasSize(1).doesNotContain(subject.customerId);
 	}
 
 	@Test
@@ -112,7 +196,8 @@ class CustomerPrivacyApiTests extends IntegrationTest {
 			.single()).isEqualTo("Li Lei");
 	}
 
-	private record Subject(long customerId, long conversationId, String email, String externalId) {
+	private record Subject(long customerId, long conversationId, String email, String externalId, long visitorId,
+			String channelKey, String hash) {
 	}
 
 	/** A vouched-for customer with a conversation, an agent's reply and a file. */
@@ -151,7 +236,8 @@ class CustomerPrivacyApiTests extends IntegrationTest {
 			.param(arrived.json().path("visitor").path("id").asLong())
 			.query(Long.class)
 			.single();
-		return new Subject(customer, conversation, email, externalId);
+		return new Subject(customer, conversation, email, externalId,
+				arrived.json().path("visitor").path("id").asLong(), channel.path("key").asString(), hash);
 	}
 
 	private long count(String sql, Object param) {

@@ -97,6 +97,9 @@ class JdbcCustomerData implements CustomerData {
 				Map.of("visitors", visitorIds), Long.class);
 		int[] counts = anonymiseTexts(conversations);
 		clearVisitors(visitorIds);
+		// an erased customer is nobody's any more: a returning visitor gets a new record
+		this.named.update("UPDATE visitor SET customer_id = NULL WHERE id IN (:visitors)",
+				Map.of("visitors", visitorIds));
 		return new Anonymised(visitorIds.size(), conversations.size(), counts[0], counts[1]);
 	}
 
@@ -142,6 +145,15 @@ class JdbcCustomerData implements CustomerData {
 	}
 
 	@Override
+	public boolean onlyAnonymisedConversations(long customerId) {
+		return this.jdbc
+			.sql("SELECT COUNT(*) FROM conversation c JOIN visitor v ON v.id = c.visitor_id WHERE v.customer_id = ?")
+			.param(customerId)
+			.query(Long.class)
+			.single() > 0 && !hasKeptConversations(customerId);
+	}
+
+	@Override
 	public boolean hasKeptConversations(long customerId) {
 		return this.jdbc
 			.sql("SELECT COUNT(*) FROM conversation c JOIN visitor v ON v.id = c.visitor_id "
@@ -170,6 +182,10 @@ class JdbcCustomerData implements CustomerData {
 		messages += this.named.update("UPDATE chat_message SET kind = 'text', body = :erased, attachment_id = NULL "
 				+ "WHERE conversation_id IN (:conversations) AND kind = 'attachment'", ofConversations);
 		this.named.update("UPDATE conversation_note SET body = :erased WHERE conversation_id IN (:conversations)",
+				ofConversations);
+		// the search index must not find an erased transcript by its old words
+		this.named.update("DELETE FROM conversation_term WHERE conversation_id IN (:conversations)", ofConversations);
+		this.named.update("DELETE FROM conversation_search_state WHERE conversation_id IN (:conversations)",
 				ofConversations);
 		int files = 0;
 		if (!attachments.isEmpty()) {

@@ -89,6 +89,17 @@ public class ContactRepository {
 		return true;
 	}
 
+	/**
+	 * Takes the verified mark off the customer's contact (the address was proved by
+	 * someone who no longer holds it); the contact stays, as one he typed.
+	 */
+	public void unverify(long customerId, ContactKind kind, String value) {
+		this.jdbc
+			.sql("UPDATE customer_contact SET verified = FALSE WHERE customer_id = ? AND kind = ? AND value_index = ?")
+			.params(customerId, kind.name(), index(kind, value))
+			.update();
+	}
+
 	public boolean remove(long customerId, long contactId) {
 		return this.jdbc.sql("DELETE FROM customer_contact WHERE customer_id = ? AND id = ?")
 			.params(customerId, contactId)

@@ -59,7 +59,7 @@ class CustomerLinking implements CustomerLinks {
 	@Override
 	public long link(VisitorFacts facts) {
 		Instant at = facts.at();
-		Optional<Customer> current = (facts.customerId() != null) ? this.customers.findLive(facts.customerId())
+		Optional<Customer> current = (facts.customerId() != null) ? this.customers.findLinkable(facts.customerId())
 				: Optional.empty();
 		boolean[] created = { false };
 		long target;
@@ -76,6 +76,8 @@ class CustomerLinking implements CustomerLinks {
 		}
 		else if (facts.verifiedEmail() != null) {
 			target = this.contacts.verifiedOwner(ContactKind.EMAIL, facts.verifiedEmail())
+				.flatMap(this.customers::findLinkable)
+				.map(Customer::id)
 				.orElseGet(() -> current.filter(this::anonymous)
 					.map(Customer::id)
 					.orElseGet(() -> newCustomer(facts, created)));
@@ -132,7 +134,7 @@ class CustomerLinking implements CustomerLinks {
 			.param(externalId)
 			.query(Long.class)
 			.optional()
-			.flatMap(this.customers::findLive)
+			.flatMap(this.customers::findLinkable)
 			.map(Customer::id);
 	}
 

@@ -48,6 +48,14 @@ public class CustomerRepository {
 		return found.filter((c) -> c.mergedInto() == null);
 	}
 
+	/**
+	 * @return the live record as {@link #findLive}, unless its data was erased: an erased
+	 * record is nobody's any more, so whoever comes back gets a new one
+	 */
+	public Optional<Customer> findLinkable(long id) {
+		return findLive(id).filter((c) -> c.erasedAt() == null);
+	}
+
 	public long insert(String name, String language, Instant at) {
 		KeyHolder keys = new GeneratedKeyHolder();
 		long now = at.toEpochMilli();

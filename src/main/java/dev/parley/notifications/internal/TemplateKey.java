@@ -63,6 +63,13 @@ public enum TemplateKey {
 			Map.of("name", "Li Lei", "link", "https://support.example.com/portal/verify#token=abc", "expiresInHours",
 					24)),
 
+	/**
+	 * Someone registered in the portal with an address that has an account already: its
+	 * owner is told, and where to reset his password (registration answers alike).
+	 */
+	PORTAL_ACCOUNT_EXISTS("portal-account-exists", Audience.CUSTOMER,
+			Map.of("name", "Li Lei", "link", "https://support.example.com/portal/forgot-password")),
+
 	/** A customer asked to reset his portal password. */
 	PORTAL_PASSWORD_RESET("portal-password-reset", Audience.CUSTOMER,
 			Map.of("name", "Li Lei", "link", "https://support.example.com/portal/reset#token=abc", "expiresInMinutes",

@@ -37,6 +37,9 @@ class PortalAccountTests extends IntegrationTest {
 	@Autowired
 	PersonalData personal;
 
+	@Autowired
+	dev.parley.customers.internal.ContactRepository contacts;
+
 	/** A client holding the CSRF cookie, as the portal's page does after loading. */
 	@Override
 	protected ApiClient client() {
@@ -115,13 +118,19 @@ class PortalAccountTests extends IntegrationTest {
 	}
 
 	@Test
-	void anAddressSomeoneVerifiedCannotBeRegisteredAgain() {
+	void registeringAnAddressSomeoneVerifiedIsAnsweredAlikeAndOnlyTellsItsOwner() throws Exception {
 		String email = unique("taken") + "@example.com";
 		PortalFixture.verifiedCustomer(client(), mail, email);
 		ApiClient.Response again = register(client(), email.toUpperCase(), "Another-Passw0rd!");
-		assertThat(again.status()).isEqualTo(409);
-		assertThat(again.code()).isEqualTo("email_taken");
+		ApiClient.Response fresh = register(client(), unique("free") + "@example.com", "Another-Passw0rd!");
+		assertThat(again.status()).as(again.toString()).isEqualTo(fresh.status()).isEqualTo(202);
+		assertThat(again.body()).as("nobody learns who has an account").isEqualTo(fresh.body());
+		jakarta.mail.internet.MimeMessage note = mail.awaitMessagesTo(email, 2).get(1);
+		assertThat(note.getSubject()).isEqualTo("You already have an account");
+		assertThat(dev.parley.testing.MailServer.part(note, "text/plain")).contains("/portal/forgot-password")
+			.doesNotContain("#token=");
 		assertThat(signIn(client(), email, "Another-Passw0rd!").status()).isEqualTo(401);
+		assertThat(signIn(client(), email, PASSWORD).status()).as("the owner's password stays").isEqualTo(200);
 	}
 
 	@Test
@@ -131,6 +140,9 @@ class PortalAccountTests extends IntegrationTest {
 		String first = tokenFrom(mail, email, 1);
 		assertThat(register(client(), email, "Newer-Passw0rd!x").status()).isEqualTo(202);
 		String second = tokenFrom(mail, email, 2);
+		assertThat(signIn(client(), email, "Newer-Passw0rd!x").code())
+			.as("the newer password is nobody's until its link is followed")
+			.isEqualTo("bad_credentials");
 		assertThat(verify(client(), first).code()).as("the older link ended").isEqualTo("verification_token_invalid");
 		assertThat(verify(client(), second).status()).isEqualTo(204);
 		assertThat(signIn(client(), email, PASSWORD).status()).isEqualTo(401);
@@ -152,6 +164,8 @@ class PortalAccountTests extends IntegrationTest {
 		assertThat(this.jdbc
 			.sql("SELECT COUNT(*) FROM notification WHERE template = 'portal-verify-email' "
 					+ "AND recipient_index = ?")
+			// the recipient is sealed; found by its blind index
+
 			.param(this.personal.index("notification-recipient", email.toLowerCase(java.util.Locale.ROOT)))
 			.query(Integer.class)
 			.single()).isEqualTo(3);
@@ -264,6 +278,35 @@ class PortalAccountTests extends IntegrationTest {
 		assertThat(verify(client(), tokenFrom(mail, fresh, 1)).status()).isEqualTo(204);
 		assertThat(signIn(client(), email, PASSWORD).status()).isEqualTo(401);
 		assertThat(signIn(client(), fresh, PASSWORD).status()).isEqualTo(200);
+		Long customer = customerOfAccount(fresh);
+		assertThat(this.jdbc
+			.sql("SELECT verified FROM customer_contact WHERE customer_id = ? AND kind = 'EMAIL' AND value_index = ?")
+			.params(customer, this.personal.index("customer.email", email))
+			.query(Boolean.class)
+			.list()).as("the old address is no longer proved his").containsExactly(false);
+
+		// whoever registers the old address now gets a record of his own
+		assertThat(register(client(), email, "Other-Passw0rd!x").status()).isEqualTo(202);
+		assertThat(verify(client(), tokenFrom(mail, email, 2)).status()).isEqualTo(204);
+		assertThat(customerOfAccount(email)).isNotNull().isNotEqualTo(customer);
+	}
+
+	@Test
+	void aCustomerWithAnAccountNeverGetsASecondOne() {
+		String email = unique("holder") + "@example.com";
+		PortalFixture.verifiedCustomer(client(), mail, email);
+		Long customer = customerOfAccount(email);
+		// an address a website vouched for on the same record
+		String vouched = unique("vouched") + "@example.com";
+		this.contacts.add(customer, dev.parley.customers.internal.ContactKind.EMAIL, vouched, true,
+				this.clock.instant());
+		assertThat(register(client(), vouched, "Second-Passw0rd!x").status()).isEqualTo(202);
+		assertThat(verify(client(), tokenFrom(mail, vouched, 1)).status()).isEqualTo(204);
+		assertThat(customerOfAccount(vouched)).as("a record of its own").isNotNull().isNotEqualTo(customer);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM customer_account WHERE customer_id = ?")
+			.param(customer)
+			.query(Integer.class)
+			.single()).isEqualTo(1);
 	}
 
 	@Test

@@ -78,21 +78,32 @@ class PersonalDataRotationTests {
 		jdbc.sql("INSERT INTO customer_attribute_value (customer_id, attribute_id, text_value) VALUES (1, 2, 'Gold')")
 			.update();
 
+		// a portal account: its address and one asked for in the profile
+		jdbc.sql("INSERT INTO customer_account (id, email_sealed, email_index, password_hash, customer_id, "
+				+ "pending_email_sealed, pending_email_index, session_version, created_at, updated_at) "
+				+ "VALUES (1, ?, 'y', 'h', 1, ?, 'z', 0, 0, 0)")
+			.params(this.k0.seal("li@example.com"), this.k0.seal("lei@example.com"))
+			.update();
+
 		Output output = rotate(url);
 		assertThat(output.status()).as(output.text()).isZero();
 		assertThat(output.text()).contains("visitor.email_sealed: 7 rotated")
 			.contains("visitor.phone_sealed: 4 rotated")
 			.contains("customer_attribute_value.text_value: 1 rotated")
-			.contains("Rotated 20 values to key k1");
+			.contains("customer_account.email_sealed: 1 rotated")
+			.contains("customer_account.pending_email_sealed: 1 rotated")
+			.contains("Rotated 22 values to key k1");
 
 		List<String> sealed = new ArrayList<>();
 		sealed.addAll(jdbc.sql("SELECT email_sealed FROM visitor").query(String.class).list());
 		sealed.addAll(jdbc.sql("SELECT ip_sealed FROM visitor").query(String.class).list());
 		sealed.addAll(jdbc.sql("SELECT value_sealed FROM customer_contact").query(String.class).list());
+		sealed.addAll(jdbc.sql("SELECT email_sealed FROM customer_account").query(String.class).list());
+		sealed.addAll(jdbc.sql("SELECT pending_email_sealed FROM customer_account").query(String.class).list());
 		sealed.add(jdbc.sql("SELECT text_value FROM customer_attribute_value WHERE attribute_id = 1")
 			.query(String.class)
 			.single());
-		assertThat(sealed).hasSize(16).allSatisfy((value) -> assertThat(value).startsWith("pd1:k1:"));
+		assertThat(sealed).hasSize(18).allSatisfy((value) -> assertThat(value).startsWith("pd1:k1:"));
 		// k0 derives from the secret key: another secret key means another k0, so
 		// opening everything with it shows that nothing needs the old k0 any more
 		PersonalData withoutOldK0 = new PersonalDataKeys(

@@ -56,12 +56,16 @@ class PortalAccountRepository {
 		return keys.getKeyAs(Number.class).longValue();
 	}
 
-	/** A registration again with an address nobody verified: the newest one counts. */
-	void restart(long id, String email, String hash, String name, String language, Instant at) {
+	/**
+	 * A registration again with an address nobody verified: the newest one's name and
+	 * language. Its password travels with its link (PortalTokens), and the account takes
+	 * it only when that link is followed.
+	 */
+	void restart(long id, String email, String name, String language, Instant at) {
 		this.jdbc
-			.sql("UPDATE customer_account SET email_sealed = ?, password_hash = ?, name = ?, language = ?, "
+			.sql("UPDATE customer_account SET email_sealed = ?, name = ?, language = ?, "
 					+ "session_version = session_version + 1, updated_at = ? WHERE id = ? AND verified_at IS NULL")
-			.params(this.personal.seal(email), hash, name, language, at.toEpochMilli(), id)
+			.params(this.personal.seal(email), name, language, at.toEpochMilli(), id)
 			.update();
 	}
 
@@ -69,6 +73,17 @@ class PortalAccountRepository {
 		this.jdbc.sql("UPDATE customer_account SET verified_at = ?, customer_id = ?, updated_at = ? WHERE id = ?")
 			.params(at.toEpochMilli(), customerId, at.toEpochMilli(), id)
 			.update();
+	}
+
+	/**
+	 * @return whether another account than {@code exceptAccountId} belongs to the
+	 * customer
+	 */
+	boolean customerHasAccount(long customerId, long exceptAccountId) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM customer_account WHERE customer_id = ? AND id <> ?")
+			.params(customerId, exceptAccountId)
+			.query(Integer.class)
+			.single() > 0;
 	}
 
 	void customer(long id, long customerId) {

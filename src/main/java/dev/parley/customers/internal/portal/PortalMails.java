@@ -10,10 +10,10 @@ import dev.parley.notifications.Notifications;
 import org.springframework.stereotype.Component;
 
 /**
- * The portal's e-mails (templates {@code portal-verify-email} and
- * {@code portal-password-reset}), asked of the notifications module in the transaction
- * that issued the link's token. The token goes after '#', so it never reaches a server
- * log.
+ * The portal's e-mails (templates {@code portal-verify-email},
+ * {@code portal-password-reset} and {@code portal-account-exists}), asked of the
+ * notifications module in the transaction that issued the link's token. The token goes
+ * after '#', so it never reaches a server log.
  */
 @Component
 class PortalMails {
@@ -21,6 +21,8 @@ class PortalMails {
 	static final String VERIFY = "portal-verify-email";
 
 	static final String RESET = "portal-password-reset";
+
+	static final String EXISTS = "portal-account-exists";
 
 	private final Notifications notifications;
 
@@ -39,6 +41,15 @@ class PortalMails {
 	void reset(long accountId, String address, String name, String language, String token, Duration lifetime) {
 		send(RESET, "portal-reset:" + accountId + ":" + keyOf(token), address, name, language,
 				"/portal/reset#token=" + token, lifetime);
+	}
+
+	/**
+	 * Tells the owner of an address that someone registered with it again (at most one
+	 * such e-mail per account an hour: the key).
+	 */
+	void exists(long accountId, String address, String name, String language, java.time.Instant now) {
+		send(EXISTS, "portal-exists:" + accountId + ":" + now.getEpochSecond() / 3600, address, name, language,
+				"/portal/forgot-password", java.time.Duration.ofHours(1));
 	}
 
 	/** One e-mail per link: a part of the token's hash (never the token). */

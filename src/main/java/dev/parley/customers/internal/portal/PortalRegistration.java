@@ -24,12 +24,15 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Registering a portal account and proving the address by its link; the same for a new
- * address asked for in the profile. An address another account verified is refused
- * ({@code email_taken}, 409); one only registered, never verified, is taken over by the
- * newer registration (whoever follows the link owns it). When the address is verified the
- * account gets its customer: the one who verified that address before (a website vouched
- * for it), or else a new one. Customers who only typed the address become suggestions to
- * agents, never links (see CustomerLinking).
+ * address asked for in the profile. Registering an address another account verified is
+ * answered alike and only e-mails its owner; one only registered, never verified, is
+ * taken over by the newer registration: the older link ends, and the account takes the
+ * password of the registration whose link is followed (it travels with the link). When
+ * the address is verified the account gets its customer: the one who verified that
+ * address before (a website vouched for it) unless he has an account already, or else a
+ * new one. A changed address takes the verified mark off the old one on the customer.
+ * Customers who only typed the address become suggestions to agents, never links (see
+ * CustomerLinking).
  */
 @Service
 public class PortalRegistration {
@@ -76,19 +79,26 @@ public class PortalRegistration {
 	}
 
 	/**
-	 * Registers the account (unverified) and sends the verification link.
-	 * @throws ApiException {@code email_taken} (409), {@code password_policy}
+	 * Registers the account (unverified) and sends the verification link; for an address
+	 * that has a verified account, changes nothing and e-mails its owner instead (the
+	 * answer is the same, so registering tells nobody who has an account).
+	 * @throws ApiException {@code password_policy}
 	 */
 	@Transactional
 	public void register(String email, String password, String name, String language) {
 		String address = email.strip();
 		String index = this.contacts.index(ContactKind.EMAIL, address);
 		Optional<PortalAccount> existing = this.accounts.findByEmailIndex(index);
-		if (existing.isPresent() && existing.get().verified()) {
-			throw taken();
-		}
 		String hash = this.passwords.acceptNew(PortalSignIn.localPart(address), password, List.of());
 		Instant now = this.clock.instant();
+		if (existing.isPresent() && existing.get().verified()) {
+			// answered as any registration, so nobody learns who has an account; the
+			// owner
+			// is told, and where to reset his password
+			PortalAccount owner = existing.get();
+			this.mails.exists(owner.id(), owner.email(), owner.name(), owner.language(), now);
+			return;
+		}
 		if (existing.isPresent() && this.tokens.issuedSince(existing.get().id(), Purpose.VERIFY,
 				now.minus(Duration.ofHours(1))) >= LINKS_PER_HOUR) {
 			// nobody fills a stranger's mailbox by registering his address over and over
@@ -97,12 +107,14 @@ public class PortalRegistration {
 		long id;
 		if (existing.isPresent()) {
 			id = existing.get().id();
-			this.accounts.restart(id, address, hash, name, language, now);
+			this.accounts.restart(id, address, name, language, now);
 		}
 		else {
 			id = this.accounts.insert(address, index, hash, name, language, now);
 		}
-		String token = this.tokens.issue(id, Purpose.VERIFY, null, now);
+		// the password goes with this link: whoever follows an older one (ended now) or a
+		// newer one never gets this registrant's password, nor he theirs
+		String token = this.tokens.issue(id, Purpose.VERIFY, null, hash, now);
 		this.mails.verify(id, address, name, language, token, Purpose.VERIFY.lifetime());
 	}
 
@@ -119,6 +131,9 @@ public class PortalRegistration {
 			PortalAccount account = this.accounts.findById(registration.get().accountId())
 				.orElseThrow(PortalRegistration::invalid);
 			if (!account.verified()) {
+				if (registration.get().passwordHash() != null) {
+					this.accounts.password(account.id(), registration.get().passwordHash(), now);
+				}
 				verified(account, now);
 			}
 			return;
@@ -139,17 +154,20 @@ public class PortalRegistration {
 			this.jdbc.sql("DELETE FROM customer_account WHERE id = ?").param(holder.get().id()).update();
 		}
 		long customerId = Optional.ofNullable(account.customerId())
-			.flatMap(this.customers::findLive)
+			.flatMap(this.customers::findLinkable)
 			.map(Customer::id)
 			.orElseThrow(PortalRegistration::invalid);
 		Optional<Long> owner = this.contacts.verifiedOwner(ContactKind.EMAIL, address)
-			.flatMap(this.customers::findLive)
+			.flatMap(this.customers::findLinkable)
 			.map(Customer::id);
 		if (owner.isPresent() && owner.get() != customerId) {
 			throw taken();
 		}
 		this.tokens.use(token, Purpose.EMAIL_CHANGE, now);
 		this.accounts.emailChanged(account.id(), address, change.emailIndex(), now);
+		// the old address is no longer the account's: whoever registers it later must not
+		// become this customer by it
+		this.contacts.unverify(customerId, ContactKind.EMAIL, account.email());
 		this.contacts.add(customerId, ContactKind.EMAIL, address, true, now);
 		suggest(customerId, address, now);
 		this.events.publishEvent(new CustomerChanged(customerId, now));
@@ -185,9 +203,12 @@ public class PortalRegistration {
 	}
 
 	private void verified(PortalAccount account, Instant now) {
+		// a customer who has an account already never gets a second one: the registrant
+		// gets a record of his own (agents see the two as possible duplicates)
 		Optional<Long> owner = this.contacts.verifiedOwner(ContactKind.EMAIL, account.email())
-			.flatMap(this.customers::findLive)
-			.map(Customer::id);
+			.flatMap(this.customers::findLinkable)
+			.map(Customer::id)
+			.filter((id) -> !this.accounts.customerHasAccount(id, account.id()));
 		long customerId = owner.orElseGet(() -> this.customers.insert(account.name(), account.language(), now));
 		this.contacts.add(customerId, ContactKind.EMAIL, account.email(), true, now);
 		this.customers.seen(customerId, account.name(), account.language(), now);

@@ -39,7 +39,7 @@ class PortalTokens {
 	}
 
 	/** A token that was valid, now used. */
-	record Use(long accountId, Purpose purpose, String emailIndex) {
+	record Use(long accountId, Purpose purpose, String emailIndex, String passwordHash) {
 	}
 
 	private static final SecureRandom RANDOM = new SecureRandom();
@@ -55,12 +55,20 @@ class PortalTokens {
 	 * @param emailIndex for EMAIL_CHANGE the blind index of the new address, else null
 	 */
 	String issue(long accountId, Purpose purpose, String emailIndex, Instant now) {
+		return issue(accountId, purpose, emailIndex, null, now);
+	}
+
+	/**
+	 * @param passwordHash for VERIFY the password of the registration the link proves
+	 * (the account takes it when the link is followed), else null
+	 */
+	String issue(long accountId, Purpose purpose, String emailIndex, String passwordHash, Instant now) {
 		endPending(accountId, purpose, now);
 		String token = newToken();
 		this.jdbc
-			.sql("INSERT INTO customer_account_token (token_hash, account_id, purpose, email_index, created_at, "
-					+ "expires_at) VALUES (?, ?, ?, ?, ?, ?)")
-			.params(hash(token), accountId, purpose.name(), emailIndex, now.toEpochMilli(),
+			.sql("INSERT INTO customer_account_token (token_hash, account_id, purpose, email_index, password_hash, "
+					+ "created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+			.params(hash(token), accountId, purpose.name(), emailIndex, passwordHash, now.toEpochMilli(),
 					now.plus(purpose.lifetime()).toEpochMilli())
 			.update();
 		return token;
@@ -71,10 +79,11 @@ class PortalTokens {
 	 */
 	Optional<Use> find(String token, Purpose purpose, Instant now) {
 		return this.jdbc
-			.sql("SELECT account_id, purpose, email_index FROM customer_account_token WHERE token_hash = ? "
-					+ "AND purpose = ? AND used_at IS NULL AND expires_at > ?")
+			.sql("SELECT account_id, purpose, email_index, password_hash FROM customer_account_token "
+					+ "WHERE token_hash = ? AND purpose = ? AND used_at IS NULL AND expires_at > ?")
 			.params(hash(token), purpose.name(), now.toEpochMilli())
-			.query((rs, row) -> new Use(rs.getLong(1), Purpose.valueOf(rs.getString(2)), rs.getString(3)))
+			.query((rs, row) -> new Use(rs.getLong(1), Purpose.valueOf(rs.getString(2)), rs.getString(3),
+					rs.getString(4)))
 			.list()
 			.stream()
 			.findFirst();

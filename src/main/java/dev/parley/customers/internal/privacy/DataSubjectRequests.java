@@ -192,6 +192,16 @@ public class DataSubjectRequests {
 		this.jdbc.sql("UPDATE customer_merge SET summary = NULL WHERE survivor_id = ? OR merged_id = ?")
 			.params(id, id)
 			.update();
+		// the timeline keeps what happened and when, not what was written (notes, tags,
+		// reasons, names)
+		this.jdbc.sql("UPDATE customer_event SET detail = NULL WHERE customer_id = ?").param(id).update();
+		// his portal account goes: nobody signs in to an erased record
+		this.jdbc
+			.sql("DELETE FROM customer_account_token WHERE account_id IN "
+					+ "(SELECT id FROM customer_account WHERE customer_id = ?)")
+			.param(id)
+			.update();
+		this.jdbc.sql("DELETE FROM customer_account WHERE customer_id = ?").param(id).update();
 		this.jdbc
 			.sql("UPDATE customer SET name = NULL, company = NULL, language = NULL, time_zone = NULL, level_id = NULL, "
 					+ "block_reason = NULL, last_rating = NULL, erased_at = ?, updated_at = ?, version = version + 1 "
@@ -234,12 +244,12 @@ public class DataSubjectRequests {
 			.param(customerId)
 			.query((rs, row) -> {
 				Object value = switch (rs.getString(3)) {
-					case "NUMBER" -> rs.getBigDecimal(7);
+					case "NUMBER" -> rs.getBigDecimal(6);
 					case "DATE" ->
-						(rs.getObject(8) != null) ? java.time.LocalDate.ofEpochDay(rs.getLong(8)).toString() : null;
-					case "CHOICE" -> rs.getString(6);
+						(rs.getObject(7) != null) ? java.time.LocalDate.ofEpochDay(rs.getLong(7)).toString() : null;
+					case "CHOICE" -> rs.getString(5);
 					default -> {
-						String text = rs.getString(5);
+						String text = rs.getString(4);
 						yield (text != null && text.startsWith("pd1:")) ? this.personal.open(text) : text;
 					}
 				};

@@ -24,9 +24,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Retention ({@code customers.retentionDays}, 0 = keep forever): closed conversations
  * whose last message is older are anonymised, visitors last seen before then with nothing
- * kept are cleared, and customers last seen before then with no conversation kept are
- * erased. In batches, each its own transaction; one node at a time (a lease); a summary
- * goes to the audit log when anything was erased.
+ * kept are cleared, and customers last seen before then whose conversations are all
+ * anonymised now are erased (never one who had no conversation, as an imported record,
+ * nor a portal account holder). In batches, each its own transaction; one node at a time
+ * (a lease); a summary goes to the audit log when anything was erased.
  */
 @Component
 class RetentionSweep {
@@ -111,7 +112,7 @@ class RetentionSweep {
 		List<Long> candidates;
 		while (!(candidates = candidates(before, after)).isEmpty()) {
 			for (long id : candidates) {
-				if (!this.chat.hasKeptConversations(id)) {
+				if (this.chat.onlyAnonymisedConversations(id)) {
 					this.requests.erase(id, null);
 					customers++;
 				}
@@ -125,11 +126,15 @@ class RetentionSweep {
 		return new Summary(conversations, visitors, customers);
 	}
 
-	/** Live customers last seen before the cutoff, in id order after {@code after}. */
+	/**
+	 * Live customers last seen before the cutoff, in id order after {@code after}; never
+	 * portal account holders (they keep their account until they close it).
+	 */
 	private List<Long> candidates(Instant before, long after) {
 		return this.jdbc
-			.sql("SELECT id FROM customer WHERE last_seen_at < ? AND erased_at IS NULL AND merged_into IS NULL "
-					+ "AND id > ? ORDER BY id LIMIT ?")
+			.sql("SELECT c.id FROM customer c WHERE c.last_seen_at < ? AND c.erased_at IS NULL "
+					+ "AND c.merged_into IS NULL AND c.id > ? AND NOT EXISTS (SELECT 1 FROM customer_account a "
+					+ "WHERE a.customer_id = c.id) ORDER BY c.id LIMIT ?")
 			.params(before.toEpochMilli(), after, BATCH)
 			.query(Long.class)
 			.list();

@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Retention: with {@code customers.retentionDays} set, closed conversations older than
- * that are anonymised and customers with nothing left are erased; newer ones stay; 0
- * keeps everything; the setting refuses values out of range.
+ * that are anonymised and customers with nothing left are erased; newer ones stay, and so
+ * do portal account holders and records that never had a conversation (imported); 0 keeps
+ * everything; the setting refuses values out of range.
  */
 class RetentionSweepTests extends IntegrationTest {
 
@@ -44,6 +45,21 @@ class RetentionSweepTests extends IntegrationTest {
 					List.of("https://shop.example.com"), "prechatEnabled", false))
 			.json();
 		Chat old = chat(channel, "Old question");
+		Chat holder = chat(channel, "Old question of an account holder");
+		this.jdbc
+			.sql("INSERT INTO customer_account (email_sealed, email_index, password_hash, customer_id, verified_at, "
+					+ "session_version, created_at, updated_at) VALUES ('x', ?, 'h', ?, 0, 0, 0, 0)")
+			.params(unique("index"), holder.customer)
+			.update();
+		// an imported customer: never had a visitor nor a conversation
+		this.jdbc
+			.sql("INSERT INTO customer (name, first_seen_at, last_seen_at, conversation_count, created_at, "
+					+ "updated_at, version) VALUES ('Imported', ?, ?, 0, ?, ?, 0)")
+			.params(this.clock.millis(), this.clock.millis(), this.clock.millis(), this.clock.millis())
+			.update();
+		long imported = this.jdbc.sql("SELECT MAX(id) FROM customer WHERE name = 'Imported'")
+			.query(Long.class)
+			.single();
 		this.clock.advance(Duration.ofDays(40));
 		Chat recent = chat(channel, "Recent question");
 		assertThat(this.sweep.sweep()).as("0 keeps everything").isEqualTo(new RetentionSweep.Summary(0, 0, 0));
@@ -55,6 +71,9 @@ class RetentionSweepTests extends IntegrationTest {
 
 			assertThat(texts(old.conversation)).containsOnly("[erased]");
 			assertThat(erased(old.customer)).isTrue();
+			assertThat(texts(holder.conversation)).containsOnly("[erased]");
+			assertThat(erased(holder.customer)).as("a portal account holder keeps his record").isFalse();
+			assertThat(erased(imported)).as("a record that never had a conversation stays").isFalse();
 			assertThat(texts(recent.conversation)).contains("Recent question");
 			assertThat(erased(recent.customer)).isFalse();
 			assertThat(this.jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'customers.retention'")
