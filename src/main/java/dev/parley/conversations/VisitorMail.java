@@ -23,6 +23,8 @@ public interface VisitorMail {
 	 * to the longest message the chat takes
 	 * @throws IllegalArgumentException when the conversation is unknown or not the
 	 * visitor's (nothing is stored)
+	 * @throws dev.parley.platform.ApiException {@code customer_blocked} when the
+	 * visitor's customer is blocked (nothing is stored)
 	 */
 	MailPosting postReplyByMail(long conversationId, long visitorId, String messageKey, String text,
 			List<MailAttachment> attachments);

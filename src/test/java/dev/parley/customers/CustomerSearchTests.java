@@ -307,6 +307,66 @@ class CustomerSearchTests extends IntegrationTest {
 		assertThat(admin().get("/api/v1/customers/export?format=pdf").status()).isEqualTo(400);
 	}
 
+	@Test
+	void deletingAnAttributeTakesItsValuesOutOfTheSearch() {
+		String word = "Zq" + letters();
+		long plan = attribute(unique("plan"), "TEXT", null);
+		long a = customer("Li Lei", null);
+		value(a, plan, "text_value", word);
+		assertThat(ids("q=" + word)).containsExactly(a);
+		assertThat(admin().delete("/api/v1/customer-attributes/" + plan).status()).isEqualTo(204);
+		assertThat(ids("q=" + word)).as("its terms went with it").isEmpty();
+	}
+
+	@Test
+	void aLevelOnlyMergedAwayRecordsHadCanBeDeleted() {
+		long level = level(unique("Gold"));
+		long survivor = customer("Li Lei", null);
+		long merged = customer("Li Lei", null);
+		update("UPDATE customer SET level_id = ?, merged_into = ? WHERE id = ?", level, survivor, merged);
+		ApiClient.Response levels = admin().get("/api/v1/customer-levels");
+		assertThat(levels.json()
+			.valueStream()
+			.filter((l) -> l.path("id").asLong() == level)
+			.findFirst()
+			.orElseThrow()
+			.path("customers")
+			.asLong()).isZero();
+		ApiClient.Response deleted = admin().delete("/api/v1/customer-levels/" + level);
+		assertThat(deleted.status()).as(deleted.toString()).isEqualTo(204);
+		assertThat(this.jdbc.sql("SELECT level_id FROM customer WHERE id = ?").param(merged).query(Long.class).list())
+			.containsExactly((Long) null);
+	}
+
+	@Test
+	void aSegmentHoldsNoAddressOrPhoneNumber() {
+		ApiClient agent = signedInAs("agent");
+		int before = segments();
+		for (Map.Entry<String, String> filter : Map
+			.of("email", "li@example.com", "phone", "+86 138 0013 8000", "q", "li@example.com")
+			.entrySet()) {
+			ApiClient.Response refused = agent.post("/api/v1/customer-segments",
+					Map.of("name", "Bad", "filter", Map.of(filter.getKey(), filter.getValue())));
+			assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+			assertThat(refused.json().path("errors").get(0).path("field").asString()).isEqualTo(filter.getKey());
+		}
+		ApiClient.Response phone = agent.post("/api/v1/customer-segments",
+				Map.of("name", "Bad", "filter", Map.of("q", "13800138000")));
+		assertThat(phone.status()).as(phone.toString()).isEqualTo(400);
+		assertThat(segments()).isEqualTo(before);
+		assertThat(agent.post("/api/v1/customer-segments", Map.of("name", "Fine", "filter", Map.of("q", "Li Lei")))
+			.status()).isEqualTo(201);
+	}
+
+	private static String letters() {
+		StringBuilder text = new StringBuilder();
+		java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+		for (int i = 0; i < 10; i++) {
+			text.append((char) ('a' + random.nextInt(26)));
+		}
+		return text.toString();
+	}
+
 	// --- helpers
 
 	private long customer(String name, String company, String... tags) {

@@ -44,6 +44,17 @@ public class ChannelRepository {
 			.optional();
 	}
 
+	/**
+	 * Locks the channel's row (if there is one) until the transaction ends: arrivals that
+	 * may create a visitor and a customer for the same vouched-for identity queue here.
+	 */
+	void lockByKey(String key) {
+		this.jdbc.sql("SELECT id FROM chat_channel WHERE channel_key = ? FOR UPDATE")
+			.param(key)
+			.query(Long.class)
+			.list();
+	}
+
 	public boolean nameTaken(String name, Long exceptId) {
 		return this.jdbc.sql("SELECT COUNT(*) FROM chat_channel WHERE name = ? AND id <> ?")
 			.params(name, (exceptId != null) ? exceptId : -1L)

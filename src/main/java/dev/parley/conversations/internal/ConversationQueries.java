@@ -104,6 +104,8 @@ public class ConversationQueries {
 		if (text != null && text.length() > 200) {
 			throw ChatInput.invalid("q", "must be at most 200 characters");
 		}
+		checkYears("from", from);
+		checkYears("to", to);
 		return this.lists.search(this.access.scope(actor), text, channelId, agentId, from, to, Cursor.parse(after),
 				limit);
 	}
@@ -117,6 +119,13 @@ public class ConversationQueries {
 		actor.require(Permission.CONVERSATION_VIEW);
 		checkLimit(limit);
 		return this.lists.ofVisitor(visitorId, this.access.scope(actor), Cursor.parse(after), limit);
+	}
+
+	/** Times are compared as epoch millis, which the years 1970 to 9999 all have. */
+	private static void checkYears(String field, Instant value) {
+		if (value != null && (value.getEpochSecond() < 0 || value.getEpochSecond() > 253_402_300_799L)) {
+			throw ChatInput.invalid(field, "must be in the years 1970 to 9999");
+		}
 	}
 
 	private static void checkLimit(int limit) {

@@ -52,9 +52,12 @@ class MailReplies implements VisitorMail {
 
 	private final Clock clock;
 
+	private final VisitorBlocks blocks;
+
 	MailReplies(ConversationRepository conversations, VisitorRepository visitors, MessageRepository messages,
 			MessageWriter writer, ChatAttachments files, ChatSettings settings, TransactionTemplate transactions,
-			Transcript transcript, Clock clock) {
+			Transcript transcript, Clock clock, VisitorBlocks blocks) {
+		this.blocks = blocks;
 		this.transcript = transcript;
 		this.clock = clock;
 		this.conversations = conversations;
@@ -72,6 +75,8 @@ class MailReplies implements VisitorMail {
 		Conversation conversation = this.conversations.findById(conversationId)
 			.filter((c) -> c.visitorId() == visitorId)
 			.orElseThrow(() -> new IllegalArgumentException("No conversation " + conversationId + " of that visitor"));
+		// a blocked customer writes by mail no more than in the chat
+		this.blocks.check(visitorId);
 		String base = clientIdBase(messageKey);
 		String body = MailText.forChat(text, this.settings.maxTextLength());
 		Set<FileKind> allowed = this.files.uploadKinds(conversation.channelId());

@@ -141,6 +141,14 @@ public class VisitorSessions {
 
 	@Transactional
 	public Session arrive(String channelKey, Arrival arrival, Origin origin) {
+		if ((arrival.customerId() != null || arrival.customerEmail() != null)
+				&& this.tokens.verify(arrival.token()).isEmpty()) {
+			// a first arrival of someone the website may vouch for can create his visitor
+			// and customer: two at once (two tabs) would make two of each, or collide on
+			// the identity, so they queue on the channel; first, before anything is read,
+			// so the second sees what the first committed on every engine
+			this.channels.lockByKey((channelKey != null) ? channelKey : "");
+		}
 		Channel channel = enabledChannel(channelKey);
 		Instant now = this.clock.instant();
 		String name = ChatInput.optional("name", arrival.name(), 100);
@@ -341,7 +349,7 @@ public class VisitorSessions {
 		if (address.length() > 254 || !ChatInput.EMAIL.matcher(address).matches()) {
 			return null;
 		}
-		return VisitorTokens.verifiesCustomer(channel.identitySecret(), address, arrival.customerEmailHash()) ? address
+		return VisitorTokens.verifiesEmail(channel.identitySecret(), address, arrival.customerEmailHash()) ? address
 				: null;
 	}
 

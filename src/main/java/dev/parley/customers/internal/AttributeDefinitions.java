@@ -2,6 +2,7 @@ package dev.parley.customers.internal;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,9 +11,11 @@ import java.util.regex.PatternSyntaxException;
 
 import dev.parley.administration.AuditLog;
 import dev.parley.administration.AuditResult;
+import dev.parley.customers.CustomerChanged;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.StaffActor;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -42,7 +45,10 @@ public class AttributeDefinitions {
 
 	private final Clock clock;
 
-	AttributeDefinitions(JdbcClient jdbc, AuditLog audit, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	AttributeDefinitions(JdbcClient jdbc, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
@@ -127,8 +133,19 @@ public class AttributeDefinitions {
 	@Transactional
 	public void delete(long id, StaffActor actor) {
 		AttributeDefinition current = get(id);
+		List<Long> holders = this.jdbc
+			.sql("SELECT DISTINCT customer_id FROM customer_attribute_value WHERE attribute_id = ?")
+			.param(id)
+			.query(Long.class)
+			.list();
 		this.jdbc.sql("DELETE FROM customer_attribute_value WHERE attribute_id = ?").param(id).update();
 		this.jdbc.sql("DELETE FROM customer_attribute WHERE id = ?").param(id).update();
+		// their values were search terms: each holder is indexed again, in this
+		// transaction
+		Instant now = this.clock.instant();
+		for (Long holder : holders) {
+			this.events.publishEvent(new CustomerChanged(holder, now));
+		}
 		this.audit.record(actor.username(), "customer.attribute.deleted", current.key(), AuditResult.SUCCESS, null);
 	}
 

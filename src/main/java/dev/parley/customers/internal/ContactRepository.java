@@ -68,6 +68,8 @@ public class ContactRepository {
 	 */
 	public boolean add(long customerId, ContactKind kind, String value, boolean verified, Instant at) {
 		String index = index(kind, value);
+		// one check-then-insert per customer at a time (uq_customer_contact)
+		this.jdbc.sql("SELECT id FROM customer WHERE id = ? FOR UPDATE").param(customerId).query(Long.class).list();
 		int marked = this.jdbc
 			.sql("UPDATE customer_contact SET verified = TRUE WHERE customer_id = ? AND kind = ? AND value_index = ? "
 					+ "AND ? = TRUE AND verified = FALSE")

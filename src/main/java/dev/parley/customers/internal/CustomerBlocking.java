@@ -62,6 +62,9 @@ public class CustomerBlocking {
 			throw ApiException.invalid("reason", "must be 1 to 500 characters");
 		}
 		Instant now = this.clock.instant();
+		if (until != null && until.getEpochSecond() > 253_402_300_799L) {
+			throw ApiException.invalid("until", "must be in the years 1970 to 9999");
+		}
 		if (until != null && !until.isAfter(now)) {
 			throw ApiException.invalid("until", "must be in the future");
 		}

@@ -142,13 +142,18 @@ public class CustomerFilterParser {
 		}
 		sub.append(" WHERE ").append(term("t0", terms.get(0), params)).append(')');
 		String sql = sub.toString();
-		String digits = ContactKind.PHONE.normalize(q);
-		if (digits.replace("+", "").length() >= 6 && digits.length() * 2 >= q.strip().length()) {
+		if (looksLikePhone(q)) {
 			params.add(this.contacts.index(ContactKind.PHONE, q));
 			return new Condition("(" + sql + ") OR c.id IN (SELECT customer_id FROM customer_contact "
 					+ "WHERE kind = 'PHONE' AND value_index = ?)", params);
 		}
 		return new Condition(sql, params);
+	}
+
+	/** Whether a search text is (also) looked up as a phone number. */
+	static boolean looksLikePhone(String q) {
+		String digits = ContactKind.PHONE.normalize(q);
+		return digits.replace("+", "").length() >= 6 && digits.length() * 2 >= q.strip().length();
 	}
 
 	private static String term(String alias, Words.Term term, List<Object> params) {

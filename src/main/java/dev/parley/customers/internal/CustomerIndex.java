@@ -54,6 +54,8 @@ class CustomerIndex {
 	/** Rewrites the customer's terms from what he is now. */
 	@Transactional
 	public void reindex(long customerId) {
+		// one rewrite per customer at a time: two at once would insert the same terms
+		this.jdbc.sql("SELECT id FROM customer WHERE id = ? FOR UPDATE").param(customerId).query(Long.class).list();
 		this.jdbc.sql("DELETE FROM customer_term WHERE customer_id = ?").param(customerId).update();
 		Set<String> terms = this.words.index(String.join("\n", texts(customerId)), MAX_TERMS);
 		List<Object[]> rows = new ArrayList<>(terms.size());

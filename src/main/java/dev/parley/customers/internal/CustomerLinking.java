@@ -89,6 +89,9 @@ class CustomerLinking implements CustomerLinks {
 			Customer survivor = this.customers.findById(target).orElseThrow();
 			this.merges.merge(survivor, current.get(), null, "identified visitor");
 		}
+		// what follows checks and inserts for him: one arrival, start or left message at
+		// a time
+		this.customers.lock(target);
 		boolean changed = created[0];
 		if (facts.verifiedEmail() != null) {
 			changed |= this.contacts.add(target, ContactKind.EMAIL, facts.verifiedEmail(), true, at);

@@ -7,6 +7,7 @@ import java.util.List;
 import dev.parley.conversations.CustomerVisitors;
 import dev.parley.customers.CustomerChanged;
 import dev.parley.customers.CustomersMerged;
+import dev.parley.platform.ApiException;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -73,6 +74,12 @@ public class CustomerMerges {
 		// lock both rows in id order, so two merges of the same pair cannot deadlock
 		lock(Math.min(s, m));
 		lock(Math.max(s, m));
+		// read again under the locks: a merge of the same pair the other way round (or an
+		// erasure) may have committed since the caller read them, and merging then would
+		// point each record at the other and lose both
+		survivor = stillLive(s);
+		merged = stillLive(m);
+		carryBlock(survivor, merged, now);
 		this.visitors.moveVisitors(m, s);
 		this.contacts.move(m, s);
 		this.jdbc.sql("UPDATE customer_identity SET customer_id = ? WHERE customer_id = ?").params(s, m).update();
@@ -108,6 +115,33 @@ public class CustomerMerges {
 		this.blocked.changed();
 		this.events.publishEvent(new CustomersMerged(s, m, actor, now));
 		this.events.publishEvent(new CustomerChanged(s, now));
+	}
+
+	private Customer stillLive(long id) {
+		Customer customer = this.customers.findById(id).orElseThrow(() -> ApiException.notFound("Customer"));
+		if (customer.mergedInto() != null || customer.erasedAt() != null) {
+			throw ApiException.conflict("customer_merged", "Customer " + id + " was merged or erased meanwhile");
+		}
+		return customer;
+	}
+
+	/**
+	 * A block on the merged record goes on with the survivor: the survivor's own block
+	 * stays, unless it ends and the merged one's does not (a permanent block wins).
+	 */
+	private void carryBlock(Customer survivor, Customer merged, Instant now) {
+		if (!merged.blockedAt(now)) {
+			return;
+		}
+		if (survivor.blockedAt(now) && (survivor.blockedUntil() == null || merged.blockedUntil() != null)) {
+			return;
+		}
+		this.jdbc
+			.sql("UPDATE customer SET blocked_at = ?, blocked_until = ?, block_reason = ?, blocked_by = ? WHERE id = ?")
+			.params(merged.blockedAt().toEpochMilli(),
+					(merged.blockedUntil() != null) ? merged.blockedUntil().toEpochMilli() : null, merged.blockReason(),
+					merged.blockedBy(), survivor.id())
+			.update();
 	}
 
 	private void lock(long id) {

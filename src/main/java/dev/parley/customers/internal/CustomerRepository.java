@@ -99,9 +99,20 @@ public class CustomerRepository {
 			.update();
 	}
 
+	/**
+	 * Locks the customer's row until the transaction ends: what is checked and then
+	 * inserted for him (contacts, channels, suggestions, terms) is done by one
+	 * transaction at a time, so two at once do not collide on a unique key (which on
+	 * PostgreSQL would abort the whole transaction).
+	 */
+	void lock(long id) {
+		this.jdbc.sql("SELECT id FROM customer WHERE id = ? FOR UPDATE").param(id).query(Long.class).list();
+	}
+
 	/** Records the channels the customer used (first and last time). */
 	public void channelUsed(long id, long channelId, Instant at) {
 		long now = at.toEpochMilli();
+		lock(id);
 		int updated = this.jdbc
 			.sql("UPDATE customer_channel SET last_seen_at = ? WHERE customer_id = ? AND channel_id = ? "
 					+ "AND last_seen_at < ?")

@@ -134,6 +134,17 @@ public class CustomerSegments {
 			}
 			filter.put(field.getKey(), values(field.getKey(), field.getValue()));
 		}
+		// a segment is stored as written: it must hold no one's address or number
+		for (Map.Entry<String, List<String>> field : filter.entrySet()) {
+			String key = field.getKey();
+			boolean contact = key.equals("email") || key.equals("phone")
+					|| (key.equals("q") && field.getValue()
+						.stream()
+						.anyMatch((q) -> q != null && (q.contains("@") || CustomerFilterParser.looksLikePhone(q))));
+			if (contact) {
+				throw ApiException.invalid(key, "an e-mail address or phone number cannot be saved in a segment");
+			}
+		}
 		this.parser.parse(filter);
 		String json = this.json.writeValueAsString(filter);
 		if (json.length() > 4000) {

@@ -26,7 +26,7 @@ record DateValues(ZoneId zone, Instant now) {
 	 */
 	Instant from(String field, String value) {
 		LocalDate day = relativeOrDay(value);
-		return (day != null) ? day.atStartOfDay(this.zone).toInstant() : instant(field, value);
+		return bounded(field, (day != null) ? day.atStartOfDay(this.zone).toInstant() : instant(field, value));
 	}
 
 	/**
@@ -34,7 +34,25 @@ record DateValues(ZoneId zone, Instant now) {
 	 */
 	Instant to(String field, String value) {
 		LocalDate day = relativeOrDay(value);
-		return (day != null) ? day.plusDays(1).atStartOfDay(this.zone).toInstant() : instant(field, value);
+		return bounded(field,
+				(day != null) ? day.plusDays(1).atStartOfDay(this.zone).toInstant() : instant(field, value));
+	}
+
+	/** The first instant a time filter may name (times are stored as epoch millis). */
+	static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+
+	/** The first instant after the last one a time filter may name. */
+	static final Instant LATEST = Instant.ofEpochSecond(253_402_300_800L);
+
+	/**
+	 * @throws ApiException {@code validation_failed} naming the field for an instant
+	 * outside the years 1970 to 9999 (beyond them an instant has no epoch millis)
+	 */
+	static Instant bounded(String field, Instant instant) {
+		if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+			throw ApiException.invalid(field, "must be in the years 1970 to 9999");
+		}
+		return instant;
 	}
 
 	/**

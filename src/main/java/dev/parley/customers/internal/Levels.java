@@ -44,8 +44,8 @@ public class Levels {
 	public List<Level> list() {
 		return this.jdbc
 			.sql("SELECT l.id, l.name, l.position, l.routing_skill, "
-					+ "(SELECT COUNT(*) FROM customer c WHERE c.level_id = l.id AND c.merged_into IS NULL) "
-					+ "FROM customer_level l ORDER BY l.position, l.name")
+					+ "(SELECT COUNT(*) FROM customer c WHERE c.level_id = l.id AND c.merged_into IS NULL "
+					+ "AND c.erased_at IS NULL) " + "FROM customer_level l ORDER BY l.position, l.name")
 			.query((rs, row) -> new Level(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getLong(5)))
 			.list();
 	}
@@ -95,13 +95,20 @@ public class Levels {
 	@Transactional
 	public void delete(long id, StaffActor actor) {
 		Level level = get(id);
-		if (this.jdbc.sql("SELECT COUNT(*) FROM customer WHERE level_id = ?")
+		if (this.jdbc
+			.sql("SELECT COUNT(*) FROM customer WHERE level_id = ? AND merged_into IS NULL AND erased_at IS NULL")
 			.param(id)
 			.query(Integer.class)
 			.single() > 0) {
 			throw ApiException.conflict("level_in_use", "Customers have this level; give them another first")
 				.with("customers", level.customers());
 		}
+		// merged-away and erased records are no one's customers: they let the level go
+		this.jdbc
+			.sql("UPDATE customer SET level_id = NULL WHERE level_id = ? "
+					+ "AND (merged_into IS NOT NULL OR erased_at IS NOT NULL)")
+			.param(id)
+			.update();
 		this.jdbc.sql("DELETE FROM customer_level WHERE id = ?").param(id).update();
 		this.audit.record(actor.username(), "customer.level.deleted", level.name(), AuditResult.SUCCESS, null);
 	}

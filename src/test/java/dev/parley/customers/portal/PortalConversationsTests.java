@@ -80,6 +80,13 @@ class PortalConversationsTests extends IntegrationTest {
 		Map<String, Object> otherChannel = PortalFixture.vouchedEmail(channel(), email);
 		long elsewhere = arrive(site, otherChannel).path("visitor").path("id").asLong();
 		assertThat(customerOfVisitor(elsewhere)).as("another channel's secret vouches for nothing here").isNull();
+
+		javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+		mac.init(new javax.crypto.spec.SecretKeySpec(site.path("identitySecret").asString().getBytes(), "HmacSHA256"));
+		Map<String, Object> idHash = Map.of("customerEmail", email, "customerEmailHash",
+				java.util.HexFormat.of().formatHex(mac.doFinal(email.toLowerCase(java.util.Locale.ROOT).getBytes())));
+		long asId = arrive(site, idHash).path("visitor").path("id").asLong();
+		assertThat(customerOfVisitor(asId)).as("a customer id's hash of the address vouches for no address").isNull();
 	}
 
 	@Test

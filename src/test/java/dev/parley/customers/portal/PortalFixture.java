@@ -68,7 +68,7 @@ final class PortalFixture {
 		Mac mac = Mac.getInstance("HmacSHA256");
 		mac.init(new SecretKeySpec(channel.path("identitySecret").asString().getBytes(), "HmacSHA256"));
 		return Map.of("customerEmail", email, "customerEmailHash",
-				HexFormat.of().formatHex(mac.doFinal(email.toLowerCase(Locale.ROOT).getBytes())));
+				HexFormat.of().formatHex(mac.doFinal(("email:" + email.toLowerCase(Locale.ROOT)).getBytes())));
 	}
 
 }

@@ -223,13 +223,21 @@ public class PortalRegistration {
 	 */
 	private void suggest(long customerId, String address, Instant now) {
 		for (Contact other : this.contacts.withValue(ContactKind.EMAIL, address)) {
-			if (other.customerId() != customerId && !other.verified()
-					&& this.jdbc
-						.sql("SELECT COUNT(*) FROM customer_suggestion WHERE customer_id = ? AND candidate_id = ? "
-								+ "AND reason = ?")
-						.params(other.customerId(), customerId, ContactKind.EMAIL.name())
-						.query(Integer.class)
-						.single() == 0) {
+			if (other.customerId() == customerId || other.verified()) {
+				continue;
+			}
+			// the suggestion is the other customer's: one check-then-insert for him at a
+			// time (uq_customer_suggestion), as when he types an address
+			this.jdbc.sql("SELECT id FROM customer WHERE id = ? FOR UPDATE")
+				.param(other.customerId())
+				.query(Long.class)
+				.list();
+			if (this.jdbc
+				.sql("SELECT COUNT(*) FROM customer_suggestion WHERE customer_id = ? AND candidate_id = ? "
+						+ "AND reason = ?")
+				.params(other.customerId(), customerId, ContactKind.EMAIL.name())
+				.query(Integer.class)
+				.single() == 0) {
 				this.jdbc
 					.sql("INSERT INTO customer_suggestion (customer_id, candidate_id, reason, created_at) "
 							+ "VALUES (?, ?, ?, ?)")

@@ -32,6 +32,9 @@ public enum InboundOutcome {
 	DUPLICATE,
 
 	/** A genuine reply with neither text nor files. */
-	EMPTY
+	EMPTY,
+
+	/** A genuine reply from a customer who is blocked. */
+	BLOCKED
 
 }

@@ -10,6 +10,7 @@ import dev.parley.conversations.VisitorMail.MailPosting;
 import dev.parley.conversations.VisitorMail.RefusedFile;
 import dev.parley.notifications.internal.ReplyTokens;
 import dev.parley.notifications.internal.ReplyTokens.Candidate;
+import dev.parley.platform.ApiException;
 
 import org.springframework.stereotype.Component;
 
@@ -73,8 +74,17 @@ class InboundReplies {
 		if (text.isEmpty() && mail.attachments().isEmpty()) {
 			return new Decision(InboundOutcome.EMPTY, thread.conversationId(), "neither text nor files");
 		}
-		MailPosting posting = this.conversations.postReplyByMail(thread.conversationId(), thread.visitorId(),
-				mail.key(), text, mail.attachments());
+		MailPosting posting;
+		try {
+			posting = this.conversations.postReplyByMail(thread.conversationId(), thread.visitorId(), mail.key(), text,
+					mail.attachments());
+		}
+		catch (ApiException ex) {
+			if ("customer_blocked".equals(ex.code())) {
+				return new Decision(InboundOutcome.BLOCKED, thread.conversationId(), "the customer is blocked");
+			}
+			throw ex;
+		}
 		return new Decision(InboundOutcome.POSTED, thread.conversationId(), describe(posting));
 	}
 

@@ -65,6 +65,26 @@ class InboundRefusalTests extends InboundMailTest {
 	}
 
 	@Test
+	void aBlockedCustomersReplyIsRecordedAsBlockedAndNotPosted() throws Exception {
+		ApiClient agent = signedInAs("agent");
+		Customer customer = customer(agent);
+		Long customerId = this.jdbc.sql("SELECT customer_id FROM visitor WHERE id = ?")
+			.param(customer.visitorId())
+			.query(Long.class)
+			.list()
+			.get(0);
+		assertThat(customerId).as("a visitor who gave his address is a customer").isNotNull();
+		ApiClient.Response blocked = admin().post("/api/v1/customers/" + customerId + "/block",
+				Map.of("reason", "abuse"));
+		assertThat(blocked.status()).as(blocked.toString()).isEqualTo(200);
+		MimeMessage mail = reply(customer.email(), replyAddress(customer.token()), "let me back in");
+		deliver(mail);
+		poll();
+		assertThat(outcome(mail)).isEqualTo("BLOCKED");
+		assertThat(visitorTexts(agent, customer.conversationId())).containsExactly("Where is my order?");
+	}
+
+	@Test
 	void automaticAnswersBouncesAndLoopsAreIgnoredAndNeverAnswered() throws Exception {
 		ApiClient agent = signedInAs("agent");
 		Customer customer = customer(agent);
