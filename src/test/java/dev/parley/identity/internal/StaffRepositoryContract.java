@@ -60,8 +60,16 @@ abstract class StaffRepositoryContract {
 			.doesNotContain("user.manage");
 		// permissions of modules still to come are gone from every stored role (V15)
 		assertThat(this.roles.findAll()).flatExtracting(StaffRole::permissions)
-			.doesNotContain("customer.view", "ticket.view", "complaint.handle", "team.evaluate", "statistics.view",
-					"log.view", "fault.manage");
+			.doesNotContain("ticket.view", "complaint.handle", "team.evaluate", "statistics.view", "log.view",
+					"fault.manage");
+		// the customers module's came with it (V19): agents view, edit and block,
+		// supervisors
+		// also merge, see contact details, import and export
+		assertThat(this.roles.findByName("agent").orElseThrow().permissions())
+			.contains("customer.view", "customer.edit", "customer.block")
+			.doesNotContain("customer.merge", "customer.pii.view", "customer.privacy");
+		assertThat(this.roles.findByName("supervisor").orElseThrow().permissions()).contains("customer.merge",
+				"customer.pii.view", "customer.import", "customer.export");
 		// backups, the self-check and maintenance came back with the operations module
 		// (V18)
 		assertThat(this.roles.findByName("support").orElseThrow().permissions()).contains("backup.run",

@@ -127,12 +127,14 @@ class RetentionSweep {
 	}
 
 	/**
-	 * Live customers last seen before the cutoff, in id order after {@code after}; never
-	 * portal account holders (they keep their account until they close it).
+	 * Live customers who had conversations and were last seen before the cutoff, in id
+	 * order after {@code after}; never portal account holders (they keep their account
+	 * until they close it), never records without a conversation (imported ones).
 	 */
 	private List<Long> candidates(Instant before, long after) {
 		return this.jdbc
 			.sql("SELECT c.id FROM customer c WHERE c.last_seen_at < ? AND c.erased_at IS NULL "
+					+ "AND c.conversation_count > 0 "
 					+ "AND c.merged_into IS NULL AND c.id > ? AND NOT EXISTS (SELECT 1 FROM customer_account a "
 					+ "WHERE a.customer_id = c.id) ORDER BY c.id LIMIT ?")
 			.params(before.toEpochMilli(), after, BATCH)

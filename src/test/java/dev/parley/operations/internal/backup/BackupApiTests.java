@@ -28,6 +28,9 @@ class BackupApiTests extends IntegrationTest {
 	static Path directory;
 
 	@Autowired
+	dev.parley.platform.PersonalData personal;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@BeforeEach
@@ -169,10 +172,12 @@ class BackupApiTests extends IntegrationTest {
 		assertThat(backup.path("status").asString()).isEqualTo("FAILED");
 		assertThat(backup.path("error").asString()).isNotBlank();
 		eventsHandled();
-		assertThat(this.jdbc.sql(
-				"SELECT COUNT(*) FROM notification WHERE template = 'backup-problem' AND recipient = 'ada@example.com' "
-						+ "AND idempotency_key LIKE ?")
-			.param("backup-failed:" + backup.path("id").asLong() + ":%")
+		assertThat(this.jdbc
+			.sql("SELECT COUNT(*) FROM notification WHERE template = 'backup-problem' AND recipient_index = ? "
+					+ "AND idempotency_key LIKE ?")
+			// the recipient is sealed; found by its blind index
+			.params(this.personal.index("notification-recipient", "ada@example.com"),
+					"backup-failed:" + backup.path("id").asLong() + ":%")
 			.query(Long.class)
 			.single()).isEqualTo(1);
 	}
