@@ -34,6 +34,7 @@ class RoleScreensBrowserTests extends IntegrationTest {
 		screens.put("mentions", Set.of("conversation.reply", "conversation.view_all"));
 		screens.put("canned", Set.of("conversation.reply"));
 		screens.put("transcripts", Set.of("conversation.view_all", "conversation.reply"));
+		screens.put("customers", Set.of("customer.view"));
 		screens.put("customer-import", Set.of("customer.import"));
 		screens.put("board", Set.of("team.view"));
 		screens.put("team", Set.of("team.view"));
@@ -45,6 +46,7 @@ class RoleScreensBrowserTests extends IntegrationTest {
 		screens.put("notifications", Set.of("notification.manage"));
 		screens.put("tokens", Set.of("token.manage"));
 		screens.put("channels", Set.of("channel.manage"));
+		screens.put("customer-settings", Set.of("customer.manage"));
 		screens.put("self-check", Set.of("system.upgrade"));
 		screens.put("system", Set.of("system.upgrade"));
 		screens.put("backups", Set.of("backup.run"));

@@ -161,7 +161,8 @@ class NotificationsBrowserTests extends IntegrationTest {
 
 			browser.click("[data-tab=\"log\"]");
 			browser.waitFor("tr[data-notification=\"" + refused + "\"]");
-			browser.type("#deliveries-recipient", customer.substring(0, 12));
+			// recipients are sealed: the log finds a whole address by its blind index
+			browser.type("#deliveries-recipient", customer);
 			browser.click("#deliveries-filter");
 			browser.waitFor("tr[data-notification=\"" + sent + "\"][data-status=\"sent\"]");
 			assertThat(browser.findAll("tr[data-notification]")).hasSize(1);
