@@ -107,6 +107,10 @@ class RealtimeBrowserTests extends ChatTest {
 		try (Browser visitor = Browser.open(this.port); Browser agent = Browser.open(this.port)) {
 			visitor.recordSockets();
 			visitor.go("/widget/frame?channel=" + key);
+			// the first words go over the socket only once it is ready (before, over
+			// HTTP)
+			visitor.waitUntil((driver) -> Boolean.TRUE.equals(
+					visitor.script("return window.__parleySockets.received.some((frame) => frame.type === 'ready')")));
 			visitor.type("#composer", "Hello");
 			visitor.keys("#composer", Keys.ENTER);
 			visitor.waitForText("#messages .message.visitor", "Hello");
