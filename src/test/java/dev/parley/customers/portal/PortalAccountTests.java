@@ -5,11 +5,7 @@ import java.util.Map;
 
 import dev.parley.platform.PersonalData;
 import dev.parley.testing.ApiClient;
-import dev.parley.testing.IntegrationTest;
 import dev.parley.testing.MailServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,9 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * password reset without telling who has an account, the profile, and sessions apart from
  * the console's.
  */
-class PortalAccountTests extends IntegrationTest {
-
-	private static MailServer mail;
+class PortalAccountTests extends PortalTest {
 
 	@Autowired
 	JdbcClient jdbc;
@@ -39,37 +33,6 @@ class PortalAccountTests extends IntegrationTest {
 
 	@Autowired
 	dev.parley.customers.internal.ContactRepository contacts;
-
-	/** A client holding the CSRF cookie, as the portal's page does after loading. */
-	@Override
-	protected ApiClient client() {
-		ApiClient client = super.client();
-		client.get("/api/v1/portal/account/policy");
-		return client;
-	}
-
-	@BeforeAll
-	static void startMailServer() {
-		mail = MailServer.onFreePorts();
-	}
-
-	@AfterAll
-	static void stopMailServer() {
-		mail.close();
-	}
-
-	@BeforeEach
-	void sendThroughTheTestServer() {
-		assertThat(admin().put("/api/v1/mail-account", mail.account("support@acme.test")).status()).isEqualTo(200);
-	}
-
-	/**
-	 * The context (and its outbox worker) outlives the class: no mail account after it.
-	 */
-	@org.junit.jupiter.api.AfterEach
-	void noMailAccount(@Autowired dev.parley.notifications.internal.MailAccountRepository accounts) {
-		accounts.save(dev.parley.notifications.internal.MailAccount.none(), "test");
-	}
 
 	@Test
 	void aCustomerRegistersVerifiesSignsInAndIsOneCustomerRecord() {
