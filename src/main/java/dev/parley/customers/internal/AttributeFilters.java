@@ -36,7 +36,7 @@ class AttributeFilters {
 			throw ApiException.invalid(field, "unknown attribute");
 		}
 		AttributeDefinition attribute = found.get(0);
-		String sub = "c.id IN (SELECT customer_id FROM customer_attribute_value WHERE attribute_id = ? AND ";
+		String sub = "customer_attribute_value WHERE attribute_id = ? AND ";
 		if (attribute.sensitive()) {
 			throw ApiException.invalid(field, "a sensitive attribute is not a filter");
 		}
@@ -45,9 +45,9 @@ class AttributeFilters {
 		}
 		String op = (suffix == null) ? " = ?" : suffix.equals("from") ? " >= ?" : " <= ?";
 		return switch (attribute.type()) {
-			case "NUMBER" -> Condition.of(sub + "number_value" + op + ")", attribute.id(), number(field, values));
-			case "DATE" -> Condition.of(sub + "date_value" + op + ")", attribute.id(),
-					dates.day(field, CustomerFilterParser.single(field, values)));
+			case "NUMBER" -> Condition.set(sub + "number_value" + op, List.of(attribute.id(), number(field, values)));
+			case "DATE" -> Condition.set(sub + "date_value" + op,
+					List.of(attribute.id(), dates.day(field, CustomerFilterParser.single(field, values))));
 			case "CHOICE" -> {
 				List<String> choices = (attribute.choices() != null) ? List.of(attribute.choices().split("\n"))
 						: List.of();
@@ -56,11 +56,13 @@ class AttributeFilters {
 				});
 				List<Object> params = new ArrayList<>(List.of(attribute.id()));
 				params.addAll(values);
-				yield new Condition(sub + "choice_value IN (" + CustomerFilterParser.marks(values.size()) + "))",
+				yield Condition.set(sub + "choice_value IN (" + CustomerFilterParser.marks(values.size()) + ")",
 						params);
 			}
 			default ->
-				Condition.of(sub + "text_value = ?)", attribute.id(), CustomerFilterParser.single(field, values));
+				// no index on text values: a condition, never read as a set
+				Condition.of("c.id IN (SELECT customer_id FROM " + sub + "text_value = ?)", attribute.id(),
+						CustomerFilterParser.single(field, values));
 		};
 	}
 

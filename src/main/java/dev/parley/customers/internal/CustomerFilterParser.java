@@ -73,6 +73,12 @@ public class CustomerFilterParser {
 			if (name.startsWith("attr.")) {
 				conditions.add(this.attributes.condition(name, values, dates));
 			}
+			else if (name.equals("tag")) {
+				conditions.addAll(tags(name, values));
+			}
+			else if (name.equals("q")) {
+				conditions.addAll(text(name, single(name, values)));
+			}
 			else {
 				conditions.add(field(name, values, dates));
 			}
@@ -82,7 +88,6 @@ public class CustomerFilterParser {
 
 	private Condition field(String name, List<String> values, DateValues dates) {
 		return switch (name) {
-			case "q" -> text(name, single(name, values));
 			case "name", "company" -> Condition.of("LOWER(c." + name + ") LIKE ? ESCAPE '!'",
 					"%" + escape(single(name, values).toLowerCase(Locale.ROOT)) + "%");
 			case "email" -> contact(name, ContactKind.EMAIL, single(name, values));
@@ -90,9 +95,8 @@ public class CustomerFilterParser {
 			case "language" -> oneOf("c.language", checked(name, values, 35));
 			case "timeZone" -> oneOf("c.time_zone", zones(name, values));
 			case "level" -> oneOf("c.level_id", levels(name, values));
-			case "tag" -> tags(name, values);
-			case "channel" -> new Condition("c.id IN (SELECT customer_id FROM customer_channel WHERE channel_id IN ("
-					+ marks(values.size()) + "))", new ArrayList<>(ids(name, values)));
+			case "channel" -> Condition.set("customer_channel WHERE channel_id IN (" + marks(values.size()) + ")",
+					new ArrayList<>(ids(name, values)));
 			case "blocked" -> blocked(name, single(name, values), dates);
 			case "firstSeen.from", "lastSeen.from", "lastConversation.from", "created.from" ->
 				Condition.of(column(name) + " >= ?", dates.from(name, single(name, values)).toEpochMilli());
@@ -115,39 +119,33 @@ public class CustomerFilterParser {
 		};
 	}
 
-	private Condition text(String name, String q) {
+	private List<Condition> text(String name, String q) {
 		if (q.length() > 200) {
 			throw ApiException.invalid(name, "at most 200 characters");
 		}
 		if (q.contains("@")) {
-			return contact(name, ContactKind.EMAIL, q);
+			return List.of(contact(name, ContactKind.EMAIL, q));
 		}
 		List<Words.Term> terms = this.words.query(q);
 		if (terms.isEmpty()) {
 			throw ApiException.invalid(name, "no word to search for");
 		}
-		// one subquery joining the terms on the customer (each term index-only), so that
-		// two
-		// common words are intersected before a single customer row is read
+		// each word a set of its own: CustomerNarrowing reads the smallest first
 		terms = terms.subList(0, Math.min(terms.size(), MAX_TERMS));
-		StringBuilder sub = new StringBuilder("c.id IN (SELECT t0.customer_id FROM customer_term t0");
-		List<Object> params = new ArrayList<>();
-		for (int i = 1; i < terms.size(); i++) {
-			sub.append(" JOIN customer_term t")
-				.append(i)
-				.append(" ON t")
-				.append(i)
-				.append(".customer_id = t0.customer_id AND ")
-				.append(term("t" + i, terms.get(i), params));
+		List<Condition> words = new ArrayList<>();
+		for (Words.Term term : terms) {
+			List<Object> params = new ArrayList<>();
+			words.add(Condition.set("customer_term WHERE " + term(term, params), params));
 		}
-		sub.append(" WHERE ").append(term("t0", terms.get(0), params)).append(')');
-		String sql = sub.toString();
 		if (looksLikePhone(q)) {
+			CustomerFilter all = new CustomerFilter(words);
+			List<Object> params = new ArrayList<>(all.params());
 			params.add(this.contacts.index(ContactKind.PHONE, q));
-			return new Condition("(" + sql + ") OR c.id IN (SELECT customer_id FROM customer_contact "
-					+ "WHERE kind = 'PHONE' AND value_index = ?)", params);
+			String each = String.join(" AND ", words.stream().map(Condition::sql).toList());
+			return List.of(new Condition("(" + each + ") OR c.id IN (SELECT customer_id FROM customer_contact "
+					+ "WHERE kind = 'PHONE' AND value_index = ?)", params));
 		}
-		return new Condition(sql, params);
+		return words;
 	}
 
 	/** Whether a search text is (also) looked up as a phone number. */
@@ -156,14 +154,14 @@ public class CustomerFilterParser {
 		return digits.replace("+", "").length() >= 6 && digits.length() * 2 >= q.strip().length();
 	}
 
-	private static String term(String alias, Words.Term term, List<Object> params) {
+	private static String term(Words.Term term, List<Object> params) {
 		params.add(term.text());
 		if (!term.prefix()) {
-			return alias + ".term = ?";
+			return "term = ?";
 		}
 		params.add(upper(term.text()));
 		params.add(escape(term.text()) + "%");
-		return alias + ".term >= ? AND " + alias + ".term < ? AND " + alias + ".term LIKE ? ESCAPE '!'";
+		return "term >= ? AND term < ? AND term LIKE ? ESCAPE '!'";
 	}
 
 	/**
@@ -182,16 +180,14 @@ public class CustomerFilterParser {
 			throw ApiException.invalid(name,
 					(kind == ContactKind.EMAIL) ? "not an e-mail address" : "not a phone number");
 		}
-		return Condition.of("c.id IN (SELECT customer_id FROM customer_contact WHERE kind = ? AND value_index = ?)",
-				kind.name(), this.contacts.index(kind, value));
+		return Condition.set("customer_contact WHERE kind = ? AND value_index = ?",
+				List.of(kind.name(), this.contacts.index(kind, value)));
 	}
 
-	private Condition tags(String name, List<String> values) {
-		List<Condition> each = checked(name, values, 50).stream()
-			.map((tag) -> Condition.of("c.id IN (SELECT customer_id FROM customer_tag WHERE tag = ?)", tag))
+	private static List<Condition> tags(String name, List<String> values) {
+		return checked(name, values, 50).stream()
+			.map((tag) -> Condition.set("customer_tag WHERE tag = ?", List.of(tag)))
 			.toList();
-		return new Condition(String.join(" AND ", each.stream().map(Condition::sql).toList()),
-				new CustomerFilter(each).params());
 	}
 
 	private Condition blocked(String name, String value, DateValues dates) {

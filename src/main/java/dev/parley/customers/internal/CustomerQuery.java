@@ -5,6 +5,8 @@ import java.util.List;
 
 import dev.parley.customers.internal.CustomerSort.Cursor;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -17,17 +19,27 @@ import org.springframework.stereotype.Component;
 @Component
 class CustomerQuery {
 
+	private static final Logger logger = LoggerFactory.getLogger(CustomerQuery.class);
+
 	private final JdbcClient jdbc;
 
-	CustomerQuery(JdbcClient jdbc) {
+	private final CustomerNarrowing narrowing;
+
+	CustomerQuery(JdbcClient jdbc, CustomerNarrowing narrowing) {
 		this.jdbc = jdbc;
+		this.narrowing = narrowing;
 	}
 
 	/**
 	 * @param after where the previous page ended, or null for the first page
 	 * @return the page, and where it ended when more follow (else null)
 	 */
-	Page page(CustomerFilter filter, CustomerSort sort, boolean descending, Cursor after, int limit) {
+	Page page(CustomerFilter requested, CustomerSort sort, boolean descending, Cursor after, int limit) {
+		CustomerNarrowing.Plan plan = this.narrowing.plan(requested);
+		if (plan.none()) {
+			return new Page(List.of(), null);
+		}
+		CustomerFilter filter = plan.filter();
 		List<Customer> rows = new ArrayList<>();
 		String dir = descending ? " DESC" : " ASC";
 		String cmp = descending ? " < " : " > ";
@@ -53,7 +65,7 @@ class CustomerQuery {
 			}
 			sql.append(" ORDER BY ").append(sort.column).append(dir).append(", c.id").append(dir).append(" LIMIT ?");
 			params.add(limit + 1);
-			rows.addAll(this.jdbc.sql(sql.toString()).params(params).query(CustomerRepository::map).list());
+			rows.addAll(query(sql, params));
 		}
 		if (sort.nullable && rows.size() <= limit) {
 			StringBuilder sql = new StringBuilder(select(filter)).append(" AND ")
@@ -66,7 +78,7 @@ class CustomerQuery {
 			}
 			sql.append(" ORDER BY c.id").append(dir).append(" LIMIT ?");
 			params.add(limit + 1 - rows.size());
-			rows.addAll(this.jdbc.sql(sql.toString()).params(params).query(CustomerRepository::map).list());
+			rows.addAll(query(sql, params));
 		}
 		if (rows.size() <= limit) {
 			return new Page(rows, null);
@@ -74,6 +86,14 @@ class CustomerQuery {
 		List<Customer> page = rows.subList(0, limit);
 		Customer last = page.get(limit - 1);
 		return new Page(List.copyOf(page), new Cursor(sort, descending, key(sort, last), last.id()));
+	}
+
+	private List<Customer> query(StringBuilder sql, List<Object> params) {
+		if (logger.isDebugEnabled()) {
+			// the benchmark explains these (bench/customers); DEBUG only: search words
+			logger.debug("customer list SQL: " + sql + " -- params " + params);
+		}
+		return this.jdbc.sql(sql.toString()).params(params).query(CustomerRepository::map).list();
 	}
 
 	private static String select(CustomerFilter filter) {

@@ -35,7 +35,7 @@ abstract class CustomerQueryContract {
 
 	@BeforeEach
 	void customers() {
-		this.query = new CustomerQuery(this.jdbc);
+		this.query = new CustomerQuery(this.jdbc, new CustomerNarrowing(this.jdbc));
 		String tag = "t" + System.nanoTime();
 		for (int i = 0; i < 7; i++) {
 			GeneratedKeyHolder keys = new GeneratedKeyHolder();
@@ -60,8 +60,7 @@ abstract class CustomerQueryContract {
 		this.jdbc.sql("INSERT INTO customer_term (term, customer_id) VALUES (?, ?)")
 			.params("小明", this.ids.get(3))
 			.update();
-		this.mine = new CustomerFilter(
-				List.of(Condition.of("c.id IN (SELECT customer_id FROM customer_tag WHERE tag = ?)", tag)));
+		this.mine = new CustomerFilter(List.of(Condition.set("customer_tag WHERE tag = ?", List.of(tag))));
 	}
 
 	@Test
@@ -90,6 +89,62 @@ abstract class CustomerQueryContract {
 				List.of(Condition.of("c.id IN (SELECT customer_id FROM customer_term WHERE term = ?)", "小明"))));
 		assertThat(this.query.page(chinese, CustomerSort.CREATED, false, null, 10).customers()).extracting(Customer::id)
 			.containsExactly(id(3));
+	}
+
+	@Test
+	void everyPlanOfSetsFindsTheSameCustomers() {
+		CustomerFilter alex = this.mine.and(new CustomerFilter(
+				List.of(Condition.set("customer_term WHERE term >= ? AND term < ? AND term LIKE ? ESCAPE '!'",
+						List.of("alex", CustomerFilterParser.upper("alex"), "alex%")))));
+		CustomerFilter first = new CustomerFilter(List.of(Condition.of("c.id <> ?", id(0))));
+		// drives by the ids of the smallest set (alex), probes the tag
+		CustomerNarrowing.Plan driven = new CustomerNarrowing(this.jdbc).plan(alex);
+		assertThat(driven.walk()).isFalse();
+		assertThat(driven.filter().where()).contains("c.id IN (?, ?)").contains("LIMIT 1) = 1");
+		// every set larger than two (ale*: 0, 1, 2; odd: 1, 3, 5): reads their
+		// intersection
+		String odd = "odd" + System.nanoTime();
+		for (int i : List.of(1, 3, 5)) {
+			this.jdbc.sql("INSERT INTO customer_tag (customer_id, tag) VALUES (?, ?)").params(id(i), odd).update();
+		}
+		CustomerFilter aleOdd = this.mine.and(new CustomerFilter(List.of(
+				Condition.set("customer_term WHERE term >= ? AND term < ? AND term LIKE ? ESCAPE '!'",
+						List.of("ale", CustomerFilterParser.upper("ale"), "ale%")),
+				Condition.set("customer_tag WHERE tag = ?", List.of(odd)))));
+		CustomerNarrowing.Plan intersected = new CustomerNarrowing(this.jdbc, 2, 100).plan(aleOdd);
+		assertThat(intersected.walk()).isFalse();
+		assertThat(intersected.filter().where()).contains("c.id IN (?)").doesNotContain("LIMIT 1");
+		assertThat(new CustomerQuery(this.jdbc, new CustomerNarrowing(this.jdbc, 2, 100))
+			.page(aleOdd, CustomerSort.CREATED, false, null, 10)
+			.customers()).extracting(Customer::id).containsExactly(id(1));
+		assertThat(new CustomerQuery(this.jdbc, new CustomerNarrowing(this.jdbc, 2, 2))
+			.page(aleOdd, CustomerSort.CREATED, false, null, 10)
+			.customers()).extracting(Customer::id).containsExactly(id(1));
+		// every set large: walks the order, probing each
+		CustomerNarrowing.Plan walked = new CustomerNarrowing(this.jdbc, 1, 1).plan(alex.and(first));
+		assertThat(walked.walk()).isTrue();
+		assertThat(walked.filter().where()).doesNotContain("c.id IN (").contains("LIMIT 1) = 1");
+		for (CustomerNarrowing narrowing : List.of(new CustomerNarrowing(this.jdbc),
+				new CustomerNarrowing(this.jdbc, 1, 100), new CustomerNarrowing(this.jdbc, 1, 1))) {
+			CustomerQuery query = new CustomerQuery(this.jdbc, narrowing);
+			assertThat(query.page(alex, CustomerSort.CREATED, false, null, 10).customers()).extracting(Customer::id)
+				.containsExactly(id(0), id(1));
+			assertThat(query.page(alex.and(first), CustomerSort.LAST_SEEN, true, null, 10).customers())
+				.extracting(Customer::id)
+				.containsExactly(id(1));
+			CustomerQuery.Page one = query.page(alex, CustomerSort.NAME, true, null, 1);
+			assertThat(one.customers()).extracting(Customer::id).containsExactly(id(1));
+			assertThat(query.page(alex, CustomerSort.NAME, true, one.next(), 1).customers()).extracting(Customer::id)
+				.containsExactly(id(0));
+		}
+	}
+
+	@Test
+	void anEmptySetIsAnEmptyPageWithoutReadingCustomers() {
+		CustomerFilter nobody = this.mine
+			.and(new CustomerFilter(List.of(Condition.set("customer_term WHERE term = ?", List.of("nobody-here")))));
+		assertThat(new CustomerNarrowing(this.jdbc).plan(nobody).none()).isTrue();
+		assertThat(this.query.page(nobody, CustomerSort.LAST_SEEN, true, null, 10).customers()).isEmpty();
 	}
 
 	private long id(int index) {

@@ -1,0 +1,160 @@
+package dev.parley.customers.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.parley.customers.internal.CustomerFilter.Condition;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Chooses how the customer list reads a filter with sets (search words, tags, channels,
+ * attribute values), which the databases' planners get wrong at a million customers
+ * (docs/performance.md, "Finding customers"): reading every customer of a common word to
+ * sort them costs a row per match, walking the sort order and probing the sets costs a
+ * row per customer passed over. So the sets' sizes are counted first, each up to a cap,
+ * on their own indexes (no customer row read):
+ * <ul>
+ * <li>the smallest set has at most {@link #DRIVE} customers: their ids are read and given
+ * to the list as a list of ids, the other sets probed per customer
+ * ({@link Plan#ids});</li>
+ * <li>else, two or more sets of at most {@link #INTERSECT} customers each: their
+ * intersection is read (each set's index once) and, if small, given as above;</li>
+ * <li>else every customer matching is common enough that walking the sort order finds a
+ * page soon: the sets are probed per customer read in that order
+ * ({@link Plan#walk}).</li>
+ * </ul>
+ * A set's count may include a customer twice (a prefix matching two of his words); the
+ * ids are made distinct here.
+ */
+@Component
+class CustomerNarrowing {
+
+	/**
+	 * The most customers read by id and sorted: up to about 10,000 reads by primary key
+	 * cost what walking 51 × 1,000,000 / 10,000 customers of the sort order costs, the
+	 * worst case of a walk with a million customers.
+	 */
+	static final int DRIVE = 10_000;
+
+	/** The largest sets whose intersection is read from their indexes. */
+	static final int INTERSECT = 60_000;
+
+	private final JdbcClient jdbc;
+
+	private final int drive;
+
+	private final int intersect;
+
+	@Autowired
+	CustomerNarrowing(JdbcClient jdbc) {
+		this(jdbc, DRIVE, INTERSECT);
+	}
+
+	/** With other caps than {@link #DRIVE} and {@link #INTERSECT} (tests). */
+	CustomerNarrowing(JdbcClient jdbc, int drive, int intersect) {
+		this.jdbc = jdbc;
+		this.drive = drive;
+		this.intersect = intersect;
+	}
+
+	/**
+	 * How a filter is read.
+	 *
+	 * @param filter the filter to run: its sets as probes, and the driving ids if any
+	 * @param walk whether the list must walk the sort order (the sets are all large)
+	 * @param none whether no customer can match (a set is empty)
+	 */
+	record Plan(CustomerFilter filter, boolean walk, boolean none) {
+	}
+
+	Plan plan(CustomerFilter filter) {
+		List<Condition> sets = filter.conditions().stream().filter((c) -> c.set() != null).toList();
+		if (sets.isEmpty()) {
+			return new Plan(filter, false, false);
+		}
+		List<Sized> sized = new ArrayList<>(
+				sets.stream().map((set) -> new Sized(set, count(set, this.drive))).toList());
+		sized.sort(Comparator.comparingInt(Sized::size));
+		Sized smallest = sized.get(0);
+		if (smallest.size() == 0) {
+			return new Plan(filter, false, true);
+		}
+		if (smallest.size() <= this.drive) {
+			return driven(filter, ids(smallest.set()), List.of(smallest.set()));
+		}
+		List<Condition> medium = sets.stream().filter((set) -> count(set, this.intersect) <= this.intersect).toList();
+		if (medium.size() >= 2) {
+			Set<Long> common = intersection(medium);
+			if (common.isEmpty()) {
+				return new Plan(filter, false, true);
+			}
+			if (common.size() <= this.drive) {
+				return driven(filter, common, medium);
+			}
+		}
+		return new Plan(probes(filter, List.of(), null), true, false);
+	}
+
+	/** The filter on the given ids, the sets they came from dropped, the rest probed. */
+	private static Plan driven(CustomerFilter filter, Set<Long> ids, List<Condition> read) {
+		Condition in = new Condition("c.id IN (" + CustomerFilterParser.marks(ids.size()) + ")", new ArrayList<>(ids));
+		return new Plan(probes(filter, read, in), false, false);
+	}
+
+	private static CustomerFilter probes(CustomerFilter filter, List<Condition> read, Condition first) {
+		List<Condition> conditions = new ArrayList<>();
+		if (first != null) {
+			conditions.add(first);
+		}
+		for (Condition condition : filter.conditions()) {
+			if (condition.set() == null) {
+				conditions.add(condition);
+			}
+			else if (!read.contains(condition)) {
+				conditions.add(condition.probe());
+			}
+		}
+		return new CustomerFilter(conditions);
+	}
+
+	private int count(Condition set, int cap) {
+		List<Object> params = new ArrayList<>(set.params());
+		params.add(cap + 1);
+		return this.jdbc.sql("SELECT COUNT(*) FROM (" + set.ids() + " LIMIT ?) s")
+			.params(params)
+			.query(Integer.class)
+			.single();
+	}
+
+	private Set<Long> ids(Condition set) {
+		List<Object> params = new ArrayList<>(set.params());
+		params.add(this.drive + 1);
+		return new LinkedHashSet<>(this.jdbc.sql(set.ids() + " LIMIT ?").params(params).query(Long.class).list());
+	}
+
+	/** The customers in every one of the sets, up to the drive cap + 1 of them. */
+	private Set<Long> intersection(List<Condition> sets) {
+		List<Object> params = new ArrayList<>();
+		List<String> each = new ArrayList<>();
+		for (Condition set : sets) {
+			each.add(set.ids());
+			params.addAll(set.params());
+		}
+		params.add(this.drive + 1);
+		return new LinkedHashSet<>(
+				this.jdbc.sql("SELECT customer_id FROM (" + String.join(" INTERSECT ", each) + ") s LIMIT ?")
+					.params(params)
+					.query(Long.class)
+					.list());
+	}
+
+	private record Sized(Condition set, int size) {
+	}
+
+}
