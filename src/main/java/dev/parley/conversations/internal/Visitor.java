@@ -14,4 +14,11 @@ public record Visitor(long id, long channelId, String customerExternalId, String
 		return this.customerExternalId != null;
 	}
 
+	/** The visitor with the contact details given now (null: keep what is known). */
+	Visitor withContact(String name, String email, String phone, Instant now) {
+		return new Visitor(this.id, this.channelId, this.customerExternalId, (name != null) ? name : this.name,
+				(email != null) ? email : this.email, (phone != null) ? phone : this.phone, this.language,
+				this.userAgent, this.ip, this.pageUrl, this.referrer, this.createdAt, now);
+	}
+
 }

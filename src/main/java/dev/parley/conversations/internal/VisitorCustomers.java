@@ -1,0 +1,49 @@
+package dev.parley.conversations.internal;
+
+import java.time.Instant;
+
+import dev.parley.conversations.CustomerLinks;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The customer a visitor is, as live chat asks the customers module: who he is linked to
+ * (customers decides which, from what he said about himself), and what routing should ask
+ * of an agent for him.
+ */
+@Component
+class VisitorCustomers {
+
+	private final VisitorRepository visitors;
+
+	private final CustomerLinks customers;
+
+	VisitorCustomers(VisitorRepository visitors, CustomerLinks customers) {
+		this.visitors = visitors;
+		this.customers = customers;
+	}
+
+	/**
+	 * Links the visitor to his customer, with what he said about himself now. Joins the
+	 * caller's transaction.
+	 */
+	void link(Visitor visitor, String verifiedExternalId, String verifiedEmail, String name, String email, String phone,
+			Instant now) {
+		Long current = this.visitors.customerOf(visitor.id()).orElse(null);
+		long linked = this.customers.link(new CustomerLinks.VisitorFacts(visitor.id(), current, visitor.channelId(),
+				verifiedExternalId, verifiedEmail, name, email, phone, visitor.language(), now));
+		if (current == null || current != linked) {
+			this.visitors.linkCustomer(visitor.id(), linked);
+		}
+	}
+
+	/**
+	 * What routing should ask of the agent for the visitor's customer (none: nothing).
+	 */
+	CustomerLinks.RoutingNeeds routingNeeds(long visitorId) {
+		return this.visitors.customerOf(visitorId)
+			.map(this.customers::routingNeeds)
+			.orElse(CustomerLinks.RoutingNeeds.NONE);
+	}
+
+}
