@@ -150,6 +150,7 @@ export default {
           </template>
           <PrivacyActions :customer="customer" @erased="load" />
         </header>
+        <p v-if="customer.erasedAt" class="muted small" id="customer-erased-note">{{ t('customer.erasedOn', { at: when(customer.erasedAt) }) }}</p>
         <p v-if="route.query.from" class="muted small" id="customer-merged-note">{{ t('customer.mergedFrom', { id: route.query.from }) }}</p>
         <p v-if="customer.blocked" class="notice small">{{ t('customer.blockedBy', { by: customer.blocked.by || '—', reason: customer.blocked.reason }) }}
           <template v-if="customer.blocked.until">· {{ t('customer.blockedUntil', { until: when(customer.blocked.until) }) }}</template></p>
