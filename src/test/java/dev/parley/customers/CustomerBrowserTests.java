@@ -108,6 +108,34 @@ class CustomerBrowserTests extends IntegrationTest {
 		}
 	}
 
+	@Test
+	void aNumberAttributeIsSavedFromTheCustomerPageAndARefusalNamesItsLabel() {
+		CustomerFixtures f = new CustomerFixtures(admin(), this::client, this.jdbc);
+		CustomerFixtures.Visitor v = f.started(f.channel(unique("Site")), Map.of("question", "订单数量"));
+		String key = unique("orders").replace('-', '_');
+		long attributeId = admin()
+			.post("/api/v1/customer-attributes",
+					Map.of("key", key, "label", "订单数 Orders", "type", "NUMBER", "min", 0, "max", 10))
+			.json()
+			.path("id")
+			.asLong();
+		try (Browser browser = Browser.open(this.port)) {
+			browser.signIn(ADMIN, ADMIN_PASSWORD);
+			browser.go("/console/customers/" + v.customerId());
+			browser.type("#attr-" + key, "12");
+			browser.click("#customer-save");
+			browser.waitForText(".customer-page .problem", "订单数 Orders");
+			browser.type("#attr-" + key, "7");
+			browser.click("#customer-save");
+			browser.waitFor("#customer-saved");
+			assertThat(admin().get("/api/v1/customers/" + v.customerId()).json().path("attributes").toString())
+				.contains("\"value\":7");
+		}
+		finally {
+			admin().delete("/api/v1/customer-attributes/" + attributeId);
+		}
+	}
+
 	private static void save(Browser browser, String name) {
 		try {
 			Files.createDirectories(SCREENSHOTS);

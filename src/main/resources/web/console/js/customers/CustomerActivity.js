@@ -35,9 +35,29 @@ export default {
       loadTimeline(false);
     }, { immediate: true });
     const when = (iso) => (iso ? formatInstant(iso, timeZone.value) : '');
+    // The server keeps a few details as codes or English: profile field names, a contact's
+    // kind, a block's end (an ISO instant), what a merge moved; they are shown in the
+    // reader's language and time zone.
+    const known = (key, fallback) => (t(key) === key ? fallback : t(key));
+    function detail(entry) {
+      const text = entry.detail;
+      if (entry.kind === 'PROFILE_CHANGED') {
+        return text.split(', ').map((field) => known('customer.field.' + field, field)).join(', ');
+      }
+      const contact = /^(EMAIL|PHONE) (.*)$/.exec(text);
+      if (contact && entry.kind.startsWith('CONTACT_')) return t('customer.kind.' + contact[1]) + ' ' + contact[2];
+      const merged = /^(.*): (\d+) conversation\(s\), (\d+) contact\(s\), (\d+) tag\(s\), (\d+) note\(s\)$/.exec(text);
+      if (merged && entry.kind === 'MERGED') {
+        return merged[1] + ': ' + t('customer.mergeSummary',
+          { conversations: merged[2], contacts: merged[3], tags: merged[4], notes: merged[5] });
+      }
+      const until = /^(.*) \(until (\S+)\)$/.exec(text);
+      if (until && entry.kind === 'BLOCKED') return until[1] + ' · ' + t('customer.blockedUntil', { until: when(until[2]) });
+      return text;
+    }
     const line = (entry) => {
       const parts = [];
-      if (entry.detail) parts.push(entry.detail);
+      if (entry.detail) parts.push(detail(entry));
       if (entry.rating) parts.push('★'.repeat(entry.rating));
       return parts.join(' · ');
     };

@@ -62,6 +62,16 @@ export default {
     }
     watch(() => route.params.id, (id) => { if (id) load(); }, { immediate: true });
 
+    // an attribute's refusal names its key (attributes.plan): show the attribute's label
+    function labelled(failure) {
+      const errors = failure && failure.body && failure.body.errors;
+      for (const error of Array.isArray(errors) ? errors : []) {
+        const d = definitions.value.find((a) => 'attributes.' + a.key === error.field);
+        if (d) error.field = d.label;
+      }
+      return failure;
+    }
+
     async function change(patch) {
       busy.value = true;
       problem.value = null;
@@ -71,14 +81,17 @@ export default {
           Object.assign({ version: customer.value.version }, patch)));
         saved.value = true;
       } catch (failure) {
-        problem.value = failure;
+        problem.value = labelled(failure);
       } finally {
         busy.value = false;
       }
     }
 
+    // a number field's v-model gives a number, not a string
+    const typed = (d) => String(form.attributes[d.key] ?? '').trim();
+
     function attributeValue(d) {
-      const raw = (form.attributes[d.key] || '').trim();
+      const raw = typed(d);
       if (raw === '') return null;
       return d.type === 'NUMBER' ? Number(raw) : raw;
     }
@@ -86,7 +99,7 @@ export default {
     function save() {
       const attributes = {};
       for (const d of definitions.value) {
-        if (d.sensitive && !(form.attributes[d.key] || '').trim()) continue;
+        if (d.sensitive && !typed(d)) continue;
         attributes[d.key] = attributeValue(d);
       }
       const patch = { name: form.name, company: form.company, language: form.language, timeZone: form.timeZone,
@@ -150,6 +163,7 @@ export default {
           </template>
           <PrivacyActions :customer="customer" @erased="load" />
         </header>
+        <p v-if="customer.erasedAt" class="muted small" id="customer-erased-note">{{ t('customer.erasedOn', { at: when(customer.erasedAt) }) }}</p>
         <p v-if="route.query.from" class="muted small" id="customer-merged-note">{{ t('customer.mergedFrom', { id: route.query.from }) }}</p>
         <p v-if="customer.blocked" class="notice small">{{ t('customer.blockedBy', { by: customer.blocked.by || '—', reason: customer.blocked.reason }) }}
           <template v-if="customer.blocked.until">· {{ t('customer.blockedUntil', { until: when(customer.blocked.until) }) }}</template></p>

@@ -94,7 +94,9 @@ export default {
             <td><code>{{ a.key }}</code></td><td>{{ a.label }}</td><td>{{ t('customerSettings.type.' + a.type) }}</td>
             <td class="small"><span v-if="a.required" class="badge">{{ t('customerSettings.required') }}</span>
               <span v-if="a.sensitive" class="badge warn">{{ t('customerSettings.sensitive') }}</span>
-              <span v-if="a.choices.length">{{ a.choices.join(', ') }}</span></td>
+              <span v-if="a.choices.length">{{ a.choices.join(', ') }}</span>
+              <span v-if="a.min != null || a.max != null" data-range>{{ a.min ?? '…' }} – {{ a.max ?? '…' }}</span>
+              <code v-if="a.pattern">{{ a.pattern }}</code></td>
             <td><button type="button" class="link small" @click="editAttribute(a)">{{ t('action.edit') }}</button>
               <button type="button" class="link small" @click="deleteAttribute(a)">{{ t('action.delete') }}</button></td>
           </tr></tbody>

@@ -56,6 +56,9 @@ class ProblemTextsTests {
 			.isEqualTo("必須是 online, away 或 offline");
 		assertThat(this.texts.violation("must be at most 200 characters", Locale.ENGLISH))
 			.isEqualTo("must be at most 200 characters");
+		// the customer list's "at most 50 values", not "at most {max}" with "50 values"
+		// as the max
+		assertThat(this.texts.violation("at most 50 values", Locale.SIMPLIFIED_CHINESE)).isEqualTo("最多 50 个值");
 		assertThat(this.texts.violation("an unknown sentence", Locale.SIMPLIFIED_CHINESE))
 			.isEqualTo("an unknown sentence");
 		assertThat(this.texts.headline("sign_in_throttled", Map.of("until", "12:00"), "x", Locale.SIMPLIFIED_CHINESE))
