@@ -121,6 +121,12 @@ public class VisitorSessions {
 	public record Prechat(String name, String email, String phone, String question, Long topic, String clientId) {
 	}
 
+	/**
+	 * A returning visitor on the same page within this time is not written again (his
+	 * last seen time may be this much behind).
+	 */
+	static final Duration SEEN_GRANULARITY = Duration.ofMinutes(1);
+
 	/** The client id of a pre-chat question sent without one. */
 	static final String QUESTION_CLIENT_ID = "prechat";
 
@@ -179,7 +185,9 @@ public class VisitorSessions {
 					(phone != null) ? phone : v.phone(), ChatInput.optional("language", arrival.language(), 35),
 					clip(origin.userAgent(), 500), origin.ip(), ChatInput.optional("pageUrl", arrival.pageUrl(), 2000),
 					ChatInput.optional("referrer", arrival.referrer(), 2000), v.createdAt(), now);
-			this.visitors.update(visitor);
+			if (!visitor.sameDetails(v) || v.lastSeenAt().isBefore(now.minus(SEEN_GRANULARITY))) {
+				this.visitors.update(visitor);
+			}
 		}
 		else {
 			Visitor draft = new Visitor(0, channel.id(), vouchKey, name, email, phone,
@@ -188,10 +196,11 @@ public class VisitorSessions {
 					ChatInput.optional("referrer", arrival.referrer(), 2000), now, now);
 			visitor = this.visitors.findById(this.visitors.insert(draft)).orElseThrow();
 		}
-		if (vouchKey != null || this.visitors.customerOf(visitor.id()).isPresent()) {
+		Long customer = this.visitors.customerOf(visitor.id()).orElse(null);
+		if (vouchKey != null || customer != null) {
 			// a vouched-for visitor is his customer at once; an anonymous one becomes a
 			// customer when he starts a conversation
-			linkCustomer(visitor, customerId, vouchedEmail, name, email, phone, now);
+			customer = linkCustomer(visitor, customer, customerId, vouchedEmail, name, email, phone, now);
 		}
 		VisitorConversationView conversation = this.conversations.findLatestForVisitor(visitor.id())
 			.filter((c) -> !c.closed() || (c.closedAt() != null && c.rating() == null
@@ -199,7 +208,7 @@ public class VisitorSessions {
 			.map(this.views::forVisitor)
 			.orElse(null);
 		return new Session(this.tokens.issue(visitor.id(), channel.id()), visitor, conversation,
-				this.blocks.of(visitor.id()).orElse(null));
+				(customer != null) ? this.customers.block(customer).orElse(null) : null);
 	}
 
 	/**
@@ -326,12 +335,22 @@ public class VisitorSessions {
 	 */
 	private void linkCustomer(Visitor visitor, String verifiedExternalId, String verifiedEmail, String name,
 			String email, String phone, Instant now) {
-		Long current = this.visitors.customerOf(visitor.id()).orElse(null);
+		linkCustomer(visitor, this.visitors.customerOf(visitor.id()).orElse(null), verifiedExternalId, verifiedEmail,
+				name, email, phone, now);
+	}
+
+	/**
+	 * @param current the customer the visitor belongs to so far (null: none)
+	 * @return the customer he belongs to now
+	 */
+	private long linkCustomer(Visitor visitor, Long current, String verifiedExternalId, String verifiedEmail,
+			String name, String email, String phone, Instant now) {
 		long linked = this.customers.link(new CustomerLinks.VisitorFacts(visitor.id(), current, visitor.channelId(),
 				verifiedExternalId, verifiedEmail, name, email, phone, visitor.language(), now));
 		if (current == null || current != linked) {
 			this.visitors.linkCustomer(visitor.id(), linked);
 		}
+		return linked;
 	}
 
 	/** What a vouched-for address's visitor is known by, in customer_external_id. */
