@@ -98,9 +98,8 @@ class CustomerLinking implements CustomerLinks {
 		}
 		changed |= typed(target, ContactKind.EMAIL, facts.email(), at);
 		changed |= typed(target, ContactKind.PHONE, facts.phone(), at);
-		// a returning visitor's page load: usually nothing to write (his last seen time
-		// is
-		// kept to the minute)
+		// a returning visitor's page load: usually nothing to write (last seen is kept to
+		// the minute)
 		Customer record = current.filter((c) -> c.id() == target && !created[0])
 			.or(() -> this.customers.findById(target))
 			.orElseThrow();
