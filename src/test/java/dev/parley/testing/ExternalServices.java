@@ -34,13 +34,21 @@ public final class ExternalServices {
 
 	/** A fresh, empty PostgreSQL database for one test class. */
 	public static TestDatabase postgres() {
+		return postgres("ENCODING 'UTF8'");
+	}
+
+	/**
+	 * A fresh, empty PostgreSQL database made with these options of
+	 * {@code CREATE DATABASE} (e.g. an ICU collation).
+	 */
+	public static TestDatabase postgres(String options) {
 		String host = env("PARLEY_TEST_POSTGRES_HOST", "127.0.0.1:5432");
 		String admin = "jdbc:postgresql://" + host + "/postgres";
 		String user = env("PARLEY_TEST_POSTGRES_USER", "postgres");
 		String name = "parley_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 		try (Connection connection = DriverManager.getConnection(admin, user, "");
 				Statement statement = connection.createStatement()) {
-			statement.execute("CREATE DATABASE " + name + " ENCODING 'UTF8'");
+			statement.execute("CREATE DATABASE " + name + " " + options);
 		}
 		catch (SQLException ex) {
 			unavailable("PostgreSQL at " + host, ex.getMessage());

@@ -22,8 +22,8 @@ final class CustomerFill {
 
 	/** A pseudo-random number in [0, m) from the row number {@code g} and a salt. */
 	private static String h(String g, int salt, int m) {
-		return "MOD(MOD(CAST(" + g + " AS BIGINT) * " + (7919 + salt * 104_729L) + " + " + (salt * 31 + 17)
-				+ ", 1000003), " + m + ")";
+		return "CAST(MOD(MOD(CAST(" + g + " AS BIGINT) * " + (7919 + salt * 104_729L) + " + " + (salt * 31 + 17)
+				+ ", 1000003), " + m + ") AS INT)";
 	}
 
 	private static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高";

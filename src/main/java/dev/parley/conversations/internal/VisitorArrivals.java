@@ -28,6 +28,12 @@ class VisitorArrivals {
 	/** What a vouched-for address's visitor is known by, in customer_external_id. */
 	static final String EMAIL_KEY = "email:";
 
+	/**
+	 * A returning visitor on the same page within this time is not written again (his
+	 * last seen time may be this much behind).
+	 */
+	static final Duration SEEN_GRANULARITY = Duration.ofMinutes(1);
+
 	private final ChannelRepository channels;
 
 	private final VisitorRepository visitors;
@@ -101,7 +107,9 @@ class VisitorArrivals {
 					(phone != null) ? phone : v.phone(), ChatInput.optional("language", arrival.language(), 35),
 					clip(origin.userAgent(), 500), origin.ip(), ChatInput.optional("pageUrl", arrival.pageUrl(), 2000),
 					ChatInput.optional("referrer", arrival.referrer(), 2000), v.createdAt(), now);
-			this.visitors.update(visitor);
+			if (!visitor.sameDetails(v) || v.lastSeenAt().isBefore(now.minus(SEEN_GRANULARITY))) {
+				this.visitors.update(visitor);
+			}
 		}
 		else {
 			Visitor draft = new Visitor(0, channel.id(), vouchKey, name, email, phone,
@@ -110,10 +118,11 @@ class VisitorArrivals {
 					ChatInput.optional("referrer", arrival.referrer(), 2000), now, now);
 			visitor = this.visitors.findById(this.visitors.insert(draft)).orElseThrow();
 		}
-		if (vouchKey != null || this.visitors.customerOf(visitor.id()).isPresent()) {
+		Long customer = this.customers.of(visitor.id());
+		if (vouchKey != null || customer != null) {
 			// a vouched-for visitor is his customer at once; an anonymous one becomes a
 			// customer when he starts a conversation
-			this.customers.link(visitor, customerId, vouchedEmail, name, email, phone, now);
+			customer = this.customers.link(visitor, customer, customerId, vouchedEmail, name, email, phone, now);
 		}
 		VisitorConversationView conversation = this.conversations.findLatestForVisitor(visitor.id())
 			.filter((c) -> !c.closed() || (c.closedAt() != null && c.rating() == null
@@ -121,7 +130,7 @@ class VisitorArrivals {
 			.map(this.views::forVisitor)
 			.orElse(null);
 		return new Session(this.tokens.issue(visitor.id(), channel.id()), visitor, conversation,
-				this.blocks.of(visitor.id()).orElse(null));
+				(customer != null) ? this.blocks.ofCustomer(customer).orElse(null) : null);
 	}
 
 	/**

@@ -36,6 +36,13 @@ public class VisitorBlocks {
 	}
 
 	/**
+	 * @return the block on the customer, if he is blocked now
+	 */
+	Optional<CustomerBlock> ofCustomer(long customerId) {
+		return this.customers.block(customerId);
+	}
+
+	/**
 	 * @throws ApiException 403 {@code customer_blocked} when the visitor's customer is
 	 * blocked
 	 */

@@ -29,12 +29,29 @@ class VisitorCustomers {
 	 */
 	void link(Visitor visitor, String verifiedExternalId, String verifiedEmail, String name, String email, String phone,
 			Instant now) {
-		Long current = this.visitors.customerOf(visitor.id()).orElse(null);
+		link(visitor, this.visitors.customerOf(visitor.id()).orElse(null), verifiedExternalId, verifiedEmail, name,
+				email, phone, now);
+	}
+
+	/**
+	 * As {@link #link(Visitor, String, String, String, String, String, Instant)}, knowing
+	 * his customer so far.
+	 * @param current the customer the visitor belongs to so far (null: none)
+	 * @return the customer he belongs to now
+	 */
+	long link(Visitor visitor, Long current, String verifiedExternalId, String verifiedEmail, String name, String email,
+			String phone, Instant now) {
 		long linked = this.customers.link(new CustomerLinks.VisitorFacts(visitor.id(), current, visitor.channelId(),
 				verifiedExternalId, verifiedEmail, name, email, phone, visitor.language(), now));
 		if (current == null || current != linked) {
 			this.visitors.linkCustomer(visitor.id(), linked);
 		}
+		return linked;
+	}
+
+	/** The customer the visitor belongs to, if any. */
+	Long of(long visitorId) {
+		return this.visitors.customerOf(visitorId).orElse(null);
 	}
 
 	/**

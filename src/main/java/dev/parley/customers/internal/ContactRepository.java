@@ -68,12 +68,23 @@ public class ContactRepository {
 	 */
 	public boolean add(long customerId, ContactKind kind, String value, boolean verified, Instant at) {
 		String index = index(kind, value);
+		// already there as it should be (a website giving the address on every page
+		// load): nothing to lock or write
+		if (this.jdbc
+			.sql("SELECT verified FROM customer_contact WHERE customer_id = ? AND kind = ? AND value_index = ?")
+			.params(customerId, kind.name(), index)
+			.query(Boolean.class)
+			.optional()
+			.filter((stored) -> stored || !verified)
+			.isPresent()) {
+			return false;
+		}
 		// one check-then-insert per customer at a time (uq_customer_contact)
 		this.jdbc.sql("SELECT id FROM customer WHERE id = ? FOR UPDATE").param(customerId).query(Long.class).list();
-		int marked = this.jdbc
+		int marked = !verified ? 0 : this.jdbc
 			.sql("UPDATE customer_contact SET verified = TRUE WHERE customer_id = ? AND kind = ? AND value_index = ? "
-					+ "AND ? = TRUE AND verified = FALSE")
-			.params(customerId, kind.name(), index, verified)
+					+ "AND verified = FALSE")
+			.params(customerId, kind.name(), index)
 			.update();
 		boolean present = marked > 0 || this.jdbc
 			.sql("SELECT COUNT(*) FROM customer_contact WHERE customer_id = ? AND kind = ? AND value_index = ?")

@@ -64,7 +64,7 @@ class CustomerLinking implements CustomerLinks {
 		boolean[] created = { false };
 		long target;
 		if (facts.verifiedExternalId() != null) {
-			target = identityOwner(facts.verifiedExternalId()).orElseGet(() -> {
+			target = identityOwner(facts.verifiedExternalId(), current).orElseGet(() -> {
 				long id = current.filter(this::anonymous)
 					.map(Customer::id)
 					.orElseGet(() -> newCustomer(facts, created));
@@ -89,16 +89,21 @@ class CustomerLinking implements CustomerLinks {
 			Customer survivor = this.customers.findById(target).orElseThrow();
 			this.merges.merge(survivor, current.get(), null, "identified visitor");
 		}
-		// what follows checks and inserts for him: one arrival, start or left message at
-		// a time
-		this.customers.lock(target);
+		// what follows checks and inserts for him one arrival, start or left message at a
+		// time: each check-then-insert takes his row lock first (contacts.add,
+		// channelUsed), and only when there is something to insert
 		boolean changed = created[0];
 		if (facts.verifiedEmail() != null) {
 			changed |= this.contacts.add(target, ContactKind.EMAIL, facts.verifiedEmail(), true, at);
 		}
 		changed |= typed(target, ContactKind.EMAIL, facts.email(), at);
 		changed |= typed(target, ContactKind.PHONE, facts.phone(), at);
-		changed |= this.customers.seen(target, facts.name(), facts.language(), at);
+		// a returning visitor's page load: usually nothing to write (last seen is kept to
+		// the minute)
+		Customer record = current.filter((c) -> c.id() == target && !created[0])
+			.or(() -> this.customers.findById(target))
+			.orElseThrow();
+		changed |= this.customers.seen(record, facts.name(), facts.language(), at);
 		this.customers.channelUsed(target, facts.channelId(), at);
 		if (changed) {
 			this.events.publishEvent(new CustomerChanged(target, at));
@@ -132,12 +137,15 @@ class CustomerLinking implements CustomerLinks {
 		}).orElse(RoutingNeeds.NONE);
 	}
 
-	private Optional<Long> identityOwner(String externalId) {
+	/**
+	 * @param current the visitor's customer so far, read already (usually the owner)
+	 */
+	private Optional<Long> identityOwner(String externalId, Optional<Customer> current) {
 		return this.jdbc.sql("SELECT customer_id FROM customer_identity WHERE external_id = ?")
 			.param(externalId)
 			.query(Long.class)
 			.optional()
-			.flatMap(this.customers::findLinkable)
+			.flatMap((owner) -> current.filter((c) -> c.id() == owner).or(() -> this.customers.findLinkable(owner)))
 			.map(Customer::id);
 	}
 

@@ -73,10 +73,29 @@ public class CustomerRepository {
 	 * @return whether his name was filled in
 	 */
 	public boolean seen(long id, String name, String language, Instant at) {
+		return seen(id, true, name, language, at);
+	}
+
+	/**
+	 * As {@link #seen(long, String, String, Instant)}, for a record read in this
+	 * transaction: runs only the updates that can change it (a returning visitor's page
+	 * load within the minute, with nothing new, runs none).
+	 * @return whether his name was filled in
+	 */
+	public boolean seen(Customer known, String name, String language, Instant at) {
+		boolean stale = known.lastSeenAt() == null
+				|| known.lastSeenAt().toEpochMilli() < at.toEpochMilli() - SEEN_GRANULARITY_MILLIS;
+		return seen(known.id(), stale, (known.name() == null) ? name : null,
+				(known.language() == null) ? language : null, at);
+	}
+
+	private boolean seen(long id, boolean stale, String name, String language, Instant at) {
 		long now = at.toEpochMilli();
-		this.jdbc.sql("UPDATE customer SET last_seen_at = ? WHERE id = ? AND last_seen_at < ?")
-			.params(now, id, now - SEEN_GRANULARITY_MILLIS)
-			.update();
+		if (stale) {
+			this.jdbc.sql("UPDATE customer SET last_seen_at = ? WHERE id = ? AND last_seen_at < ?")
+				.params(now, id, now - SEEN_GRANULARITY_MILLIS)
+				.update();
+		}
 		boolean named = name != null && this.jdbc
 			.sql("UPDATE customer SET name = ?, updated_at = ?, version = version + 1 WHERE id = ? AND name IS NULL")
 			.params(name, now, id)
@@ -112,17 +131,28 @@ public class CustomerRepository {
 	/** Records the channels the customer used (first and last time). */
 	public void channelUsed(long id, long channelId, Instant at) {
 		long now = at.toEpochMilli();
+		Optional<Long> lastSeen = this.jdbc
+			.sql("SELECT last_seen_at FROM customer_channel WHERE customer_id = ? AND channel_id = ?")
+			.params(id, channelId)
+			.query(Long.class)
+			.optional();
+		if (lastSeen.isPresent()) {
+			// to the minute: a returning visitor's page loads within it write nothing
+			if (lastSeen.get() < now - SEEN_GRANULARITY_MILLIS) {
+				this.jdbc
+					.sql("UPDATE customer_channel SET last_seen_at = ? WHERE customer_id = ? AND channel_id = ? "
+							+ "AND last_seen_at < ?")
+					.params(now, id, channelId, now - SEEN_GRANULARITY_MILLIS)
+					.update();
+			}
+			return;
+		}
+		// one check-then-insert per customer at a time
 		lock(id);
-		int updated = this.jdbc
-			.sql("UPDATE customer_channel SET last_seen_at = ? WHERE customer_id = ? AND channel_id = ? "
-					+ "AND last_seen_at < ?")
-			.params(now, id, channelId, now - SEEN_GRANULARITY_MILLIS)
-			.update();
-		if (updated == 0
-				&& this.jdbc.sql("SELECT COUNT(*) FROM customer_channel WHERE customer_id = ? AND channel_id = ?")
-					.params(id, channelId)
-					.query(Integer.class)
-					.single() == 0) {
+		if (this.jdbc.sql("SELECT COUNT(*) FROM customer_channel WHERE customer_id = ? AND channel_id = ?")
+			.params(id, channelId)
+			.query(Integer.class)
+			.single() == 0) {
 			this.jdbc
 				.sql("INSERT INTO customer_channel (customer_id, channel_id, first_seen_at, last_seen_at) "
 						+ "VALUES (?, ?, ?, ?)")
