@@ -111,30 +111,42 @@ export const RegisterView = {
     </section>`,
 };
 
+// The link proves the mailbox; the password proves the registrant (or, for a new
+// address, the account's holder), so a link someone else asked for verifies nothing.
 export const VerifyView = {
   name: 'VerifyView',
   components: { ProblemMessage },
   setup() {
-    const state = ref('busy');
+    const token = linkToken();
+    const password = ref('');
+    const state = ref('form');
     const problem = ref(null);
-    onMounted(async () => {
+    async function submit() {
+      state.value = 'busy';
+      problem.value = null;
       try {
-        await post('/api/v1/portal/account/verifications', { token: linkToken() });
+        await post('/api/v1/portal/account/verifications', { token, password: password.value });
         state.value = 'done';
         history.replaceState(null, '', location.pathname);
       } catch (failure) {
         problem.value = failure;
-        state.value = 'failed';
+        state.value = 'form';
       }
-    });
-    return { t, state, problem };
+    }
+    return { t, password, state, problem, submit };
   },
   template: `
     <section class="portal-card">
       <h1>{{ t('portal.verify.title') }}</h1>
-      <p v-if="state === 'busy'" class="muted">{{ t('portal.verify.busy') }}</p>
-      <div v-else-if="state === 'done'" id="verify-done" class="notice ok" role="status">{{ t('portal.verify.done') }}</div>
-      <ProblemMessage v-else id="verify-problem" :problem="problem" />
+      <div v-if="state === 'done'" id="verify-done" class="notice ok" role="status">{{ t('portal.verify.done') }}</div>
+      <template v-else>
+        <p class="muted">{{ t('portal.verify.intro') }}</p>
+        <ProblemMessage id="verify-problem" :problem="problem" />
+        <form @submit.prevent="submit" class="portal-form">
+          <label>{{ t('portal.field.password') }}<input id="verify-password" v-model="password" type="password" autocomplete="current-password" required maxlength="128"></label>
+          <button id="verify-submit" class="primary" :disabled="state === 'busy'">{{ state === 'busy' ? t('portal.verify.busy') : t('portal.verify.submit') }}</button>
+        </form>
+      </template>
       <p class="portal-links"><router-link id="verify-sign-in" :to="{ name: 'sign-in' }">{{ t('portal.signIn.link') }}</router-link></p>
     </section>`,
 };

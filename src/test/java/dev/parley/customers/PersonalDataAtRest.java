@@ -28,10 +28,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A raw dump shows no customer's e-mail address, phone number or IP address: customers
- * and visitors are made through the real paths (a vouched-for arrival, a pre-chat form, a
- * transcript request, a message left for later, a close that mails the transcript), then
- * every text and binary column of every table is read as the database holds it. One
+ * A raw dump shows no customer's e-mail address, phone number or IP address, nor the
+ * value of an attribute marked sensitive: customers and visitors are made through the
+ * real paths (a vouched-for arrival, a pre-chat form, a transcript request, a message
+ * left for later, a close that mails the transcript, staff giving the attribute a value),
+ * then every text and binary column of every table is read as the database holds it. One
  * subclass per engine.
  */
 abstract class PersonalDataAtRest extends IntegrationTest {
@@ -44,7 +45,7 @@ abstract class PersonalDataAtRest extends IntegrationTest {
 	DataSource dataSource;
 
 	@Test
-	void aRawDumpShowsNoEmailPhoneOrAddress() throws Exception {
+	void aRawDumpShowsNoEmailPhoneAddressOrSensitiveAttribute() throws Exception {
 		String tag = unique("pd").toLowerCase().replace("-", "");
 		String vouchedEmail = tag + ".vouched@example.com";
 		String typedEmail = tag + ".typed@example.com";
@@ -81,13 +82,33 @@ abstract class PersonalDataAtRest extends IntegrationTest {
 		ApiClient.Response left = other.post("/api/v1/widget/messages", Map.of("clientId", "left-" + tag, "name",
 				"Han Meimei", "email", leftEmail, "phone", phone, "text", "Please call me back"));
 		assertThat(left.status()).as(left.toString()).isEqualTo(201);
+		// an attribute marked sensitive, given a value by staff as on the customer page
+		// (one
+		// word, so that a search index holding it would hold it whole)
+		String sensitiveValue = "passport" + tag;
+		String key = "passport_" + tag;
+		ApiClient staff = admin();
+		ApiClient.Response attribute = staff.post("/api/v1/customer-attributes",
+				Map.of("key", key, "label", "Passport", "type", "TEXT", "sensitive", true));
+		assertThat(attribute.status()).as(attribute.toString()).isEqualTo(201);
+		long customer = this
+			.jdbcCount("SELECT customer_id FROM visitor WHERE id = " + vouched.path("visitor").path("id").asLong());
+		int version = staff.get("/api/v1/customers/" + customer).json().path("version").asInt();
+		ApiClient.Response patched = staff.send("PATCH", "/api/v1/customers/" + customer,
+				Map.of("version", version, "attributes", Map.of(key, sensitiveValue)), "application/json");
+		assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
 		eventsHandled();
 
+		assertThat(this.jdbcCount("SELECT COUNT(*) FROM customer_attribute_value WHERE customer_id = " + customer))
+			.as("the sensitive value was stored")
+			.isPositive();
 		assertThat(this.jdbcCount("SELECT COUNT(*) FROM customer_contact")).as("customers were made").isPositive();
 		assertThat(this.jdbcCount("SELECT COUNT(*) FROM notification")).as("notifications were stored").isPositive();
 		List<String> secrets = List.of(vouchedEmail, typedEmail, leftEmail, transcriptEmail, phone,
-				phone.replace(" ", ""), ip);
+				phone.replace(" ", ""), ip, sensitiveValue);
 		assertThat(findings(secrets)).as("columns that hold personal data in plain text").isEmpty();
+		assertThat(staff.delete("/api/v1/customer-attributes/" + attribute.json().path("id").asLong()).status())
+			.isEqualTo(204);
 	}
 
 	private long jdbcCount(String sql) throws SQLException {

@@ -86,11 +86,16 @@ public class ContactRepository {
 					+ "AND verified = FALSE")
 			.params(customerId, kind.name(), index)
 			.update();
-		boolean present = marked > 0 || this.jdbc
-			.sql("SELECT COUNT(*) FROM customer_contact WHERE customer_id = ? AND kind = ? AND value_index = ?")
+		// a locking read: it sees a contact another transaction committed after this
+		// one's
+		// snapshot (MariaDB), which a plain read would miss and the insert then collide
+		// with
+		boolean present = marked > 0 || !this.jdbc
+			.sql("SELECT id FROM customer_contact WHERE customer_id = ? AND kind = ? AND value_index = ? FOR UPDATE")
 			.params(customerId, kind.name(), index)
-			.query(Integer.class)
-			.single() > 0;
+			.query(Long.class)
+			.list()
+			.isEmpty();
 		if (present) {
 			return false;
 		}

@@ -10,8 +10,12 @@ import dev.parley.conversations.CustomerLinks;
 import dev.parley.customers.CustomerChanged;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The matching rules: who a visitor is.
@@ -45,9 +49,15 @@ class CustomerLinking implements CustomerLinks {
 
 	private final BlockedCustomers blocked;
 
+	/** A savepoint in the caller's transaction (see claimIdentity). */
+	private final TransactionTemplate savepoint;
+
 	CustomerLinking(CustomerRepository customers, ContactRepository contacts, CustomerMerges merges, JdbcClient jdbc,
-			Clock clock, ApplicationEventPublisher events, BlockedCustomers blocked) {
+			Clock clock, ApplicationEventPublisher events, BlockedCustomers blocked,
+			PlatformTransactionManager transactions) {
 		this.blocked = blocked;
+		this.savepoint = new TransactionTemplate(transactions);
+		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 		this.events = events;
 		this.customers = customers;
 		this.contacts = contacts;
@@ -64,15 +74,8 @@ class CustomerLinking implements CustomerLinks {
 		boolean[] created = { false };
 		long target;
 		if (facts.verifiedExternalId() != null) {
-			target = identityOwner(facts.verifiedExternalId(), current).orElseGet(() -> {
-				long id = current.filter(this::anonymous)
-					.map(Customer::id)
-					.orElseGet(() -> newCustomer(facts, created));
-				this.jdbc.sql("INSERT INTO customer_identity (external_id, customer_id, created_at) VALUES (?, ?, ?)")
-					.params(facts.verifiedExternalId(), id, at.toEpochMilli())
-					.update();
-				return id;
-			});
+			target = identityOwner(facts.verifiedExternalId(), current)
+				.orElseGet(() -> claimIdentity(facts, current, created));
 		}
 		else if (facts.verifiedEmail() != null) {
 			target = this.contacts.verifiedOwner(ContactKind.EMAIL, facts.verifiedEmail())
@@ -86,7 +89,10 @@ class CustomerLinking implements CustomerLinks {
 			target = current.map(Customer::id).orElseGet(() -> newCustomer(facts, created));
 		}
 		if (current.isPresent() && current.get().id() != target && anonymous(current.get())) {
-			Customer survivor = this.customers.findById(target).orElseThrow();
+			// a locking read: on MariaDB a plain one reads the transaction's snapshot,
+			// which
+			// may predate the survivor (made by a rival arrival, see claimIdentity)
+			Customer survivor = this.customers.findLocked(target).orElseThrow();
 			this.merges.merge(survivor, current.get(), null, "identified visitor");
 		}
 		// what follows checks and inserts for him one arrival, start or left message at a
@@ -135,6 +141,38 @@ class CustomerLinking implements CustomerLinks {
 						.toList();
 			return new RoutingNeeds(customer.language(), skills);
 		}).orElse(RoutingNeeds.NONE);
+	}
+
+	/**
+	 * Gives a first-seen identity to the visitor's anonymous record, or to a new one. Two
+	 * first arrivals with one identity at once (two devices or channels) both find no
+	 * owner and both insert: the second insert waits for the first transaction and then
+	 * fails on customer_identity's primary key. It runs in a savepoint, so the failure
+	 * spoils nothing (on PostgreSQL a failed statement would abort the whole transaction)
+	 * and the record it made goes with it (never two customers); the loser then reads the
+	 * winner's owner with a locking read (on MariaDB a plain read would see the
+	 * transaction's older snapshot) and is linked to him like any later arrival.
+	 */
+	private long claimIdentity(VisitorFacts facts, Optional<Customer> current, boolean[] created) {
+		String externalId = facts.verifiedExternalId();
+		try {
+			return this.savepoint.execute((tx) -> {
+				boolean[] made = { false };
+				long id = current.filter(this::anonymous).map(Customer::id).orElseGet(() -> newCustomer(facts, made));
+				this.jdbc.sql("INSERT INTO customer_identity (external_id, customer_id, created_at) VALUES (?, ?, ?)")
+					.params(externalId, id, facts.at().toEpochMilli())
+					.update();
+				created[0] = made[0];
+				return id;
+			});
+		}
+		catch (DuplicateKeyException ex) {
+			return this.jdbc.sql("SELECT customer_id FROM customer_identity WHERE external_id = ? FOR UPDATE")
+				.param(externalId)
+				.query(Long.class)
+				.optional()
+				.orElseThrow(() -> ex);
+		}
 	}
 
 	/**

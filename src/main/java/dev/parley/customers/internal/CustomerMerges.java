@@ -118,7 +118,8 @@ public class CustomerMerges {
 	}
 
 	private Customer stillLive(long id) {
-		Customer customer = this.customers.findById(id).orElseThrow(() -> ApiException.notFound("Customer"));
+		// a locking read, so that on MariaDB too it sees what committed meanwhile
+		Customer customer = this.customers.findLocked(id).orElseThrow(() -> ApiException.notFound("Customer"));
 		if (customer.mergedInto() != null || customer.erasedAt() != null) {
 			throw ApiException.conflict("customer_merged", "Customer " + id + " was merged or erased meanwhile");
 		}

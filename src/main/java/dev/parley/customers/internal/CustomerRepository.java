@@ -38,6 +38,20 @@ public class CustomerRepository {
 	}
 
 	/**
+	 * Reads the customer with a locking read, holding his row until the transaction ends;
+	 * the read sees what other transactions committed since this one began, also on
+	 * MariaDB (REPEATABLE READ), where a plain read sees the transaction's snapshot.
+	 */
+	public Optional<Customer> findLocked(long id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM customer WHERE id = ? FOR UPDATE")
+			.param(id)
+			.query(CustomerRepository::map)
+			.list()
+			.stream()
+			.findFirst();
+	}
+
+	/**
 	 * @return the customer, following merges to the survivor
 	 */
 	public Optional<Customer> findLive(long id) {
@@ -149,10 +163,15 @@ public class CustomerRepository {
 		}
 		// one check-then-insert per customer at a time
 		lock(id);
-		if (this.jdbc.sql("SELECT COUNT(*) FROM customer_channel WHERE customer_id = ? AND channel_id = ?")
+		// a locking read: it sees a row another transaction committed after this one's
+		// snapshot (MariaDB), which a plain read would miss and the insert then collide
+		// with
+		if (this.jdbc
+			.sql("SELECT customer_id FROM customer_channel WHERE customer_id = ? AND channel_id = ? FOR UPDATE")
 			.params(id, channelId)
-			.query(Integer.class)
-			.single() == 0) {
+			.query(Long.class)
+			.list()
+			.isEmpty()) {
 			this.jdbc
 				.sql("INSERT INTO customer_channel (customer_id, channel_id, first_seen_at, last_seen_at) "
 						+ "VALUES (?, ?, ?, ?)")

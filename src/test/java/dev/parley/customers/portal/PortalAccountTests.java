@@ -34,6 +34,9 @@ class PortalAccountTests extends PortalTest {
 	@Autowired
 	dev.parley.customers.internal.ContactRepository contacts;
 
+	@Autowired
+	dev.parley.customers.internal.CustomerRepository customers;
+
 	@Test
 	void aCustomerRegistersVerifiesSignsInAndIsOneCustomerRecord() {
 		String email = unique("li") + "@example.com";
@@ -97,19 +100,104 @@ class PortalAccountTests extends PortalTest {
 	}
 
 	@Test
-	void anUnverifiedRegistrationIsTakenOverByTheNewerOne() {
+	void registeringSomeoneElsesAddressGetsNeitherHisAccountNorHisRecord() {
+		// the victim is a customer with this address verified (a website vouched for it)
+		String victim = unique("victim") + "@example.com";
+		long customer = this.customers.insert("Han Meimei", "en", this.clock.instant());
+		this.contacts.add(customer, dev.parley.customers.internal.ContactKind.EMAIL, victim, true,
+				this.clock.instant());
+		// an attacker registers it with his password; the mail goes to the victim
+		assertThat(register(client(), victim, "Attacker-Passw0rd!").status()).isEqualTo(202);
+		String attackers = tokenFrom(mail, victim, 1);
+		// the victim clicks the mail he did not ask for: he does not know that password
+		ApiClient.Response clicked = verify(client(), attackers, "Victims-Own-Passw0rd!");
+		assertThat(clicked.status()).as(clicked.toString()).isEqualTo(400);
+		assertThat(clicked.code()).isEqualTo("verification_password_wrong");
+		assertThat(verify(client(), attackers, "").code()).isEqualTo("verification_password_wrong");
+		assertThat(customerOfAccount(victim)).as("nothing changed: no customer").isNull();
+		assertThat(signIn(client(), victim, "Attacker-Passw0rd!").code()).as("still unverified")
+			.isEqualTo("account_unverified");
+
+		// the victim registers himself: his link, his password; the attacker's link ends
+		assertThat(register(client(), victim, "Victims-Own-Passw0rd!").status()).isEqualTo(202);
+		String own = tokenFrom(mail, victim, 2);
+		assertThat(verify(client(), own, "Attacker-Passw0rd!").code())
+			.as("the attacker's password does not verify the victim's registration")
+			.isEqualTo("verification_password_wrong");
+		assertThat(verify(client(), own, "Victims-Own-Passw0rd!").status()).isEqualTo(204);
+		assertThat(customerOfAccount(victim)).isEqualTo(customer);
+		assertThat(verify(client(), attackers, "Attacker-Passw0rd!").code()).as("the other link ended")
+			.isEqualTo("verification_token_invalid");
+		assertThat(signIn(client(), victim, "Attacker-Passw0rd!").status()).isEqualTo(401);
+		assertThat(signIn(client(), victim, "Victims-Own-Passw0rd!").status()).isEqualTo(200);
+		// past the memory of this client address's failures
+		this.clock.advance(Duration.ofHours(2));
+	}
+
+	@Test
+	void eachRegistrationOfAnUnverifiedAddressKeepsItsOwnLinkPasswordAndName() {
 		String email = unique("twice") + "@example.com";
 		assertThat(register(client(), email, PASSWORD).status()).isEqualTo(202);
 		String first = tokenFrom(mail, email, 1);
-		assertThat(register(client(), email, "Newer-Passw0rd!x").status()).isEqualTo(202);
+		assertThat(
+				client()
+					.post("/api/v1/portal/account/registrations",
+							Map.of("email", email, "password", "Newer-Passw0rd!x", "name", "Mallory", "language",
+									"zh-TW"))
+					.status())
+			.isEqualTo(202);
 		String second = tokenFrom(mail, email, 2);
 		assertThat(signIn(client(), email, "Newer-Passw0rd!x").code())
 			.as("the newer password is nobody's until its link is followed")
 			.isEqualTo("bad_credentials");
-		assertThat(verify(client(), first).code()).as("the older link ended").isEqualTo("verification_token_invalid");
-		assertThat(verify(client(), second).status()).isEqualTo(204);
-		assertThat(signIn(client(), email, PASSWORD).status()).isEqualTo(401);
-		assertThat(signIn(client(), email, "Newer-Passw0rd!x").status()).isEqualTo(200);
+		assertThat(verify(client(), second, PASSWORD).code()).as("a link works only with its own password")
+			.isEqualTo("verification_password_wrong");
+		assertThat(verify(client(), first, PASSWORD).status()).as("the newer registration ended nothing")
+			.isEqualTo(204);
+		assertThat(verify(client(), second, "Newer-Passw0rd!x").code()).as("the address is proved: links end")
+			.isEqualTo("verification_token_invalid");
+		assertThat(signIn(client(), email, "Newer-Passw0rd!x").status()).isEqualTo(401);
+		ApiClient.Response me = signIn(client(), email, PASSWORD);
+		assertThat(me.status()).isEqualTo(200);
+		assertThat(me.json().path("name").asString()).as("the first registration's name").isEqualTo("Li Lei");
+		assertThat(me.json().path("language").asString()).isEqualTo("en");
+		this.clock.advance(Duration.ofHours(2));
+	}
+
+	@Test
+	void wrongVerificationPasswordsCountLikeFailedSignIns() {
+		String email = unique("guess") + "@example.com";
+		assertThat(register(client(), email, PASSWORD).status()).isEqualTo(202);
+		String token = tokenFrom(mail, email, 1);
+		for (int i = 0; i < 5; i++) {
+			assertThat(verify(client(), token, "Guessed-Passw0rd!" + i).code())
+				.isEqualTo("verification_password_wrong");
+		}
+		ApiClient.Response locked = verify(client(), token, PASSWORD);
+		assertThat(locked.status()).as("even the right password waits").isEqualTo(429);
+		assertThat(locked.code()).isEqualTo("sign_in_throttled");
+		assertThat(signIn(client(), email, PASSWORD).code()).as("the same lock as sign-in")
+			.isEqualTo("sign_in_throttled");
+		assertThat(customerOfAccount(email)).isNull();
+		this.clock.advance(Duration.ofHours(2));
+		assertThat(verify(client(), token, PASSWORD).status()).as("the link still works").isEqualTo(204);
+		assertThat(signIn(client(), email, PASSWORD).status()).isEqualTo(200);
+	}
+
+	@Test
+	void aNewAddressesLinkNeedsTheAccountsPassword() {
+		String email = unique("mover") + "@example.com";
+		ApiClient client = PortalFixture.verifiedCustomer(client(), mail, email);
+		String fresh = unique("moved") + "@example.com";
+		assertThat(client.post("/api/v1/portal/profile/email", Map.of("email", fresh, "password", PASSWORD)).status())
+			.isEqualTo(202);
+		String token = tokenFrom(mail, fresh, 1);
+		assertThat(verify(client(), token, "Wrong-Passw0rd!x").code()).isEqualTo("verification_password_wrong");
+		assertThat(client.get("/api/v1/portal/profile").json().path("email").asString()).as("nothing changed")
+			.isEqualTo(email);
+		assertThat(verify(client(), token, PASSWORD).status()).isEqualTo(204);
+		assertThat(client.get("/api/v1/portal/profile").json().path("email").asString()).isEqualTo(fresh);
+		this.clock.advance(Duration.ofHours(2));
 	}
 
 	@Test
@@ -138,6 +226,10 @@ class PortalAccountTests extends PortalTest {
 	void wrongMalformedUsedAndExpiredLinksAreRefused() {
 		assertThat(verify(client(), "A".repeat(43)).code()).isEqualTo("verification_token_invalid");
 		assertThat(verify(client(), "not a token!").code()).isEqualTo("validation_failed");
+		assertThat(client().post("/api/v1/portal/account/verifications", Map.of("token", "A".repeat(43))).code())
+			.as("no password")
+			.isEqualTo("validation_failed");
+		assertThat(verify(client(), "A".repeat(43), "x".repeat(129)).code()).isEqualTo("validation_failed");
 		String email = unique("late") + "@example.com";
 		assertThat(register(client(), email, PASSWORD).status()).isEqualTo(202);
 		String token = tokenFrom(mail, email, 1);
@@ -250,7 +342,7 @@ class PortalAccountTests extends PortalTest {
 
 		// whoever registers the old address now gets a record of his own
 		assertThat(register(client(), email, "Other-Passw0rd!x").status()).isEqualTo(202);
-		assertThat(verify(client(), tokenFrom(mail, email, 2)).status()).isEqualTo(204);
+		assertThat(verify(client(), tokenFrom(mail, email, 2), "Other-Passw0rd!x").status()).isEqualTo(204);
 		assertThat(customerOfAccount(email)).isNotNull().isNotEqualTo(customer);
 	}
 
@@ -264,7 +356,7 @@ class PortalAccountTests extends PortalTest {
 		this.contacts.add(customer, dev.parley.customers.internal.ContactKind.EMAIL, vouched, true,
 				this.clock.instant());
 		assertThat(register(client(), vouched, "Second-Passw0rd!x").status()).isEqualTo(202);
-		assertThat(verify(client(), tokenFrom(mail, vouched, 1)).status()).isEqualTo(204);
+		assertThat(verify(client(), tokenFrom(mail, vouched, 1), "Second-Passw0rd!x").status()).isEqualTo(204);
 		assertThat(customerOfAccount(vouched)).as("a record of its own").isNotNull().isNotEqualTo(customer);
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM customer_account WHERE customer_id = ?")
 			.param(customer)

@@ -88,6 +88,15 @@ class PortalBrowserTests extends IntegrationTest {
 
 			String token = PortalFixture.tokenFrom(mail, email, 1);
 			browser.go("/portal/verify#token=" + token);
+			// the link alone verifies nothing: the page asks for the registration's
+			// password
+			browser.type("#verify-password", "Wrong-Passw0rd!");
+			browser.click("#verify-submit");
+			browser.waitForText("#verify-problem", "Wrong password");
+			browser.find("#verify-password").clear();
+			browser.type("#verify-password", PortalFixture.PASSWORD);
+			shoot(browser, "portal-verify");
+			browser.click("#verify-submit");
 			browser.waitFor("#verify-done");
 			browser.click("#verify-sign-in");
 			browser.waitForPath("/portal/sign-in");

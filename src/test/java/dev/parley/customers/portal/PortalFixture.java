@@ -45,8 +45,16 @@ final class PortalFixture {
 		return matcher.group(1);
 	}
 
+	/**
+	 * Follows a link with {@link #PASSWORD}, the password of the fixture's registrations.
+	 */
 	static ApiClient.Response verify(ApiClient client, String token) {
-		return client.post("/api/v1/portal/account/verifications", Map.of("token", token));
+		return verify(client, token, PASSWORD);
+	}
+
+	/** Follows a link, giving the password the verify page asks for. */
+	static ApiClient.Response verify(ApiClient client, String token, String password) {
+		return client.post("/api/v1/portal/account/verifications", Map.of("token", token, "password", password));
 	}
 
 	static ApiClient.Response signIn(ApiClient client, String email, String password) {

@@ -57,22 +57,17 @@ class PortalAccountRepository {
 	}
 
 	/**
-	 * A registration again with an address nobody verified: the newest one's name and
-	 * language. Its password travels with its link (PortalTokens), and the account takes
-	 * it only when that link is followed.
+	 * Marks the account verified with the registration whose link was followed: its
+	 * password, name and language (a compare-and-set: of two registrations' links
+	 * followed at once, one wins). The customer is attached next ({@link #customer}).
+	 * @return whether this call verified it
 	 */
-	void restart(long id, String email, String name, String language, Instant at) {
-		this.jdbc
-			.sql("UPDATE customer_account SET email_sealed = ?, name = ?, language = ?, "
+	boolean verified(long id, String hash, String name, String language, Instant at) {
+		return this.jdbc
+			.sql("UPDATE customer_account SET verified_at = ?, password_hash = ?, name = ?, language = ?, "
 					+ "session_version = session_version + 1, updated_at = ? WHERE id = ? AND verified_at IS NULL")
-			.params(this.personal.seal(email), name, language, at.toEpochMilli(), id)
-			.update();
-	}
-
-	void verified(long id, long customerId, Instant at) {
-		this.jdbc.sql("UPDATE customer_account SET verified_at = ?, customer_id = ?, updated_at = ? WHERE id = ?")
-			.params(at.toEpochMilli(), customerId, at.toEpochMilli(), id)
-			.update();
+			.params(at.toEpochMilli(), hash, name, language, at.toEpochMilli(), id)
+			.update() == 1;
 	}
 
 	/**

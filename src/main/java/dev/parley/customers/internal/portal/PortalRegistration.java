@@ -25,14 +25,17 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Registering a portal account and proving the address by its link; the same for a new
  * address asked for in the profile. Registering an address another account verified is
- * answered alike and only e-mails its owner; one only registered, never verified, is
- * taken over by the newer registration: the older link ends, and the account takes the
- * password of the registration whose link is followed (it travels with the link). When
- * the address is verified the account gets its customer: the one who verified that
- * address before (a website vouched for it) unless he has an account already, or else a
- * new one. A changed address takes the verified mark off the old one on the customer.
- * Customers who only typed the address become suggestions to agents, never links (see
- * CustomerLinking).
+ * answered alike and only e-mails its owner. An address only registered, never verified,
+ * may be registered again: each registration gets a link of its own, carrying its
+ * password, name and language, and no link ends another. A link is followed with the
+ * password of its own registration (of the account, for a new address): the link proves
+ * the mailbox and the password the registrant, so nobody gets an account, nor the
+ * customer record behind a verified address, by registering someone else's address and
+ * waiting for him to click. When the address is verified the other links end and the
+ * account gets its customer: the one who verified that address before (a website vouched
+ * for it) unless he has an account already, or else a new one. A changed address takes
+ * the verified mark off the old one on the customer. Customers who only typed the address
+ * become suggestions to agents, never links (see CustomerLinking).
  */
 @Service
 public class PortalRegistration {
@@ -104,73 +107,96 @@ public class PortalRegistration {
 			// nobody fills a stranger's mailbox by registering his address over and over
 			return;
 		}
-		long id;
-		if (existing.isPresent()) {
-			id = existing.get().id();
-			this.accounts.restart(id, address, name, language, now);
-		}
-		else {
-			id = this.accounts.insert(address, index, hash, name, language, now);
-		}
-		// the password goes with this link: whoever follows an older one (ended now) or a
-		// newer one never gets this registrant's password, nor he theirs
-		String token = this.tokens.issue(id, Purpose.VERIFY, null, hash, now);
+		long id = existing.map(PortalAccount::id)
+			.orElseGet(() -> this.accounts.insert(address, index, hash, name, language, now));
+		// the password, name and language go with this link and the earlier links stay:
+		// each works only with its own registration's password, so no registrant takes
+		// over or cancels another's
+		String token = this.tokens.issueRegistration(id, hash, name, language, now);
 		this.mails.verify(id, address, name, language, token, Purpose.VERIFY.lifetime());
 	}
 
 	/**
-	 * Follows a verification link: of a registration, or of a new address.
-	 * @throws ApiException {@code verification_token_invalid}; {@code email_taken} when
-	 * someone else verified the new address in the meantime
+	 * Follows a verification link (of a registration, or of a new address) with the
+	 * password of the account it is for: the registration's own for a registration's
+	 * link, the account's for a new address's. The link proves the mailbox, the password
+	 * the registrant, so someone who registered another's address cannot have it verified
+	 * by its owner clicking a mail he did not ask for. Wrong passwords count like failed
+	 * sign-ins of the account; a refusal changes nothing else.
+	 * @param address the client's address, or null
+	 * @throws ApiException {@code verification_token_invalid};
+	 * {@code verification_password_wrong}; {@code sign_in_throttled}; {@code email_taken}
+	 * when someone else verified the new address in the meantime
 	 */
-	@Transactional
-	public void verify(String token) {
+	@Transactional(noRollbackFor = ApiException.class)
+	public void verify(String token, String password, String address) {
 		Instant now = this.clock.instant();
-		Optional<PortalTokens.Use> registration = this.tokens.use(token, Purpose.VERIFY, now);
+		Optional<PortalTokens.Use> registration = this.tokens.find(token, Purpose.VERIFY, now);
 		if (registration.isPresent()) {
-			PortalAccount account = this.accounts.findById(registration.get().accountId())
-				.orElseThrow(PortalRegistration::invalid);
-			if (!account.verified()) {
-				if (registration.get().passwordHash() != null) {
-					this.accounts.password(account.id(), registration.get().passwordHash(), now);
-				}
-				verified(account, now);
-			}
+			verifyRegistration(token, registration.get(), password, address, now);
 			return;
 		}
 		PortalTokens.Use change = this.tokens.find(token, Purpose.EMAIL_CHANGE, now)
 			.orElseThrow(PortalRegistration::invalid);
 		PortalAccount account = this.accounts.findById(change.accountId()).orElseThrow(PortalRegistration::invalid);
-		String address = this.accounts.pendingEmail(account.id())
+		this.signIn.confirmLinkPassword(account, account.passwordHash(), password, address);
+		String email = this.accounts.pendingEmail(account.id())
 			.filter((pending) -> this.contacts.index(ContactKind.EMAIL, pending).equals(change.emailIndex()))
 			.orElseThrow(PortalRegistration::invalid);
-		Optional<PortalAccount> holder = this.accounts.findByEmailIndex(change.emailIndex());
-		if (holder.isPresent() && holder.get().id() != account.id()) {
-			if (holder.get().verified()) {
-				throw taken();
-			}
-			// a registration nobody verified gives way to the one who proves the address
-			this.jdbc.sql("DELETE FROM customer_account_token WHERE account_id = ?").param(holder.get().id()).update();
-			this.jdbc.sql("DELETE FROM customer_account WHERE id = ?").param(holder.get().id()).update();
+		Optional<PortalAccount> holder = this.accounts.findByEmailIndex(change.emailIndex())
+			.filter((other) -> other.id() != account.id());
+		if (holder.filter(PortalAccount::verified).isPresent()) {
+			throw taken();
 		}
 		long customerId = Optional.ofNullable(account.customerId())
 			.flatMap(this.customers::findLinkable)
 			.map(Customer::id)
 			.orElseThrow(PortalRegistration::invalid);
-		Optional<Long> owner = this.contacts.verifiedOwner(ContactKind.EMAIL, address)
+		Optional<Long> owner = this.contacts.verifiedOwner(ContactKind.EMAIL, email)
 			.flatMap(this.customers::findLinkable)
 			.map(Customer::id);
 		if (owner.isPresent() && owner.get() != customerId) {
 			throw taken();
 		}
-		this.tokens.use(token, Purpose.EMAIL_CHANGE, now);
-		this.accounts.emailChanged(account.id(), address, change.emailIndex(), now);
+		if (this.tokens.use(token, Purpose.EMAIL_CHANGE, now).isEmpty()) {
+			throw invalid();
+		}
+		// every refusal is above: the transaction keeps what follows (and counted
+		// failures)
+		holder.ifPresent((unverified) -> {
+			// a registration nobody verified gives way to the one who proves the address
+			this.jdbc.sql("DELETE FROM customer_account_token WHERE account_id = ?").param(unverified.id()).update();
+			this.jdbc.sql("DELETE FROM customer_account WHERE id = ?").param(unverified.id()).update();
+		});
+		this.accounts.emailChanged(account.id(), email, change.emailIndex(), now);
 		// the old address is no longer the account's: whoever registers it later must not
 		// become this customer by it
 		this.contacts.unverify(customerId, ContactKind.EMAIL, account.email());
-		this.contacts.add(customerId, ContactKind.EMAIL, address, true, now);
-		suggest(customerId, address, now);
+		this.contacts.add(customerId, ContactKind.EMAIL, email, true, now);
+		suggest(customerId, email, now);
 		this.events.publishEvent(new CustomerChanged(customerId, now));
+	}
+
+	private void verifyRegistration(String token, PortalTokens.Use link, String password, String address, Instant now) {
+		PortalAccount account = this.accounts.findById(link.accountId()).orElseThrow(PortalRegistration::invalid);
+		// links made before the password travelled with them: the account's
+		String hash = (link.passwordHash() != null) ? link.passwordHash() : account.passwordHash();
+		this.signIn.confirmLinkPassword(account, hash, password, address);
+		if (this.tokens.use(token, Purpose.VERIFY, now).isEmpty()) {
+			throw invalid();
+		}
+		if (account.verified()) {
+			return;
+		}
+		String name = (link.passwordHash() != null) ? link.name() : account.name();
+		String language = (link.passwordHash() != null) ? link.language() : account.language();
+		if (!this.accounts.verified(account.id(), hash, name, language, now)) {
+			// another registration's link was followed meanwhile
+			throw invalid();
+		}
+		// the other registrations' links end: the address is proved
+		this.tokens.endPending(account.id(), Purpose.VERIFY, now);
+		verified(account, name, language, now);
 	}
 
 	/**
@@ -202,17 +228,17 @@ public class PortalRegistration {
 				Purpose.EMAIL_CHANGE.lifetime());
 	}
 
-	private void verified(PortalAccount account, Instant now) {
+	private void verified(PortalAccount account, String name, String language, Instant now) {
 		// a customer who has an account already never gets a second one: the registrant
 		// gets a record of his own (agents see the two as possible duplicates)
 		Optional<Long> owner = this.contacts.verifiedOwner(ContactKind.EMAIL, account.email())
 			.flatMap(this.customers::findLinkable)
 			.map(Customer::id)
 			.filter((id) -> !this.accounts.customerHasAccount(id, account.id()));
-		long customerId = owner.orElseGet(() -> this.customers.insert(account.name(), account.language(), now));
+		long customerId = owner.orElseGet(() -> this.customers.insert(name, language, now));
 		this.contacts.add(customerId, ContactKind.EMAIL, account.email(), true, now);
-		this.customers.seen(customerId, account.name(), account.language(), now);
-		this.accounts.verified(account.id(), customerId, now);
+		this.customers.seen(customerId, name, language, now);
+		this.accounts.customer(account.id(), customerId);
 		suggest(customerId, account.email(), now);
 		this.events.publishEvent(new CustomerChanged(customerId, now));
 	}

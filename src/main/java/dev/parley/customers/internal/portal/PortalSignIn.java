@@ -103,6 +103,30 @@ public class PortalSignIn {
 		}
 	}
 
+	/**
+	 * Checks the password a verification link is followed with, under the sign-in
+	 * throttle of the account's address (and the client's): the link alone proves only
+	 * that someone reads the mailbox, the password that he is the one who registered (or,
+	 * for a new address, the account's holder). A success ends the run of failures.
+	 * @param expectedHash the registration's password hash (the link's), or the account's
+	 * @param address the client's address, or null
+	 * @throws ApiException {@code sign_in_throttled}, {@code verification_password_wrong}
+	 */
+	@Transactional(noRollbackFor = ApiException.class)
+	public void confirmLinkPassword(PortalAccount account, String expectedHash, String password, String address) {
+		String subject = subject(account.emailIndex());
+		Optional<Instant> wait = this.passwords.signInWait(subject, address);
+		if (wait.isPresent()) {
+			throw throttled(wait.get(), this.clock.instant());
+		}
+		if (password == null || !this.passwords.matches(password, expectedHash)) {
+			this.passwords.signInFailed(subject, address);
+			throw ApiException.badRequest("verification_password_wrong",
+					"The password is not the one of the account this link is for");
+		}
+		this.passwords.signInSucceeded(subject);
+	}
+
 	/** Changes the password after checking the current one; other sessions end. */
 	@Transactional(noRollbackFor = ApiException.class)
 	public void changePassword(long accountId, String current, String chosen) {

@@ -38,8 +38,12 @@ class PortalTokens {
 
 	}
 
-	/** A token that was valid, now used. */
-	record Use(long accountId, Purpose purpose, String emailIndex, String passwordHash) {
+	/**
+	 * A token that was valid (or is, when found without being used). For a registration's
+	 * link, the password hash, name and language of that registration (null on links made
+	 * before they travelled with it: the account's then).
+	 */
+	record Use(long accountId, Purpose purpose, String emailIndex, String passwordHash, String name, String language) {
 	}
 
 	private static final SecureRandom RANDOM = new SecureRandom();
@@ -55,21 +59,30 @@ class PortalTokens {
 	 * @param emailIndex for EMAIL_CHANGE the blind index of the new address, else null
 	 */
 	String issue(long accountId, Purpose purpose, String emailIndex, Instant now) {
-		return issue(accountId, purpose, emailIndex, null, now);
+		endPending(accountId, purpose, now);
+		return insert(accountId, purpose, emailIndex, null, null, null, now);
 	}
 
 	/**
-	 * @param passwordHash for VERIFY the password of the registration the link proves
-	 * (the account takes it when the link is followed), else null
+	 * Issues a registration's link without ending the account's other ones: each
+	 * registration of an unverified address keeps its own link, which works only with its
+	 * own password, so a later registrant can neither take over nor cancel an earlier
+	 * one.
+	 * @param passwordHash the password of the registration the link proves (the account
+	 * takes it, with the name and language, when the link is followed with that password)
 	 */
-	String issue(long accountId, Purpose purpose, String emailIndex, String passwordHash, Instant now) {
-		endPending(accountId, purpose, now);
+	String issueRegistration(long accountId, String passwordHash, String name, String language, Instant now) {
+		return insert(accountId, Purpose.VERIFY, null, passwordHash, name, language, now);
+	}
+
+	private String insert(long accountId, Purpose purpose, String emailIndex, String passwordHash, String name,
+			String language, Instant now) {
 		String token = newToken();
 		this.jdbc
 			.sql("INSERT INTO customer_account_token (token_hash, account_id, purpose, email_index, password_hash, "
-					+ "created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-			.params(hash(token), accountId, purpose.name(), emailIndex, passwordHash, now.toEpochMilli(),
-					now.plus(purpose.lifetime()).toEpochMilli())
+					+ "name, language, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(hash(token), accountId, purpose.name(), emailIndex, passwordHash, name, language,
+					now.toEpochMilli(), now.plus(purpose.lifetime()).toEpochMilli())
 			.update();
 		return token;
 	}
@@ -79,11 +92,11 @@ class PortalTokens {
 	 */
 	Optional<Use> find(String token, Purpose purpose, Instant now) {
 		return this.jdbc
-			.sql("SELECT account_id, purpose, email_index, password_hash FROM customer_account_token "
+			.sql("SELECT account_id, purpose, email_index, password_hash, name, language FROM customer_account_token "
 					+ "WHERE token_hash = ? AND purpose = ? AND used_at IS NULL AND expires_at > ?")
 			.params(hash(token), purpose.name(), now.toEpochMilli())
 			.query((rs, row) -> new Use(rs.getLong(1), Purpose.valueOf(rs.getString(2)), rs.getString(3),
-					rs.getString(4)))
+					rs.getString(4), rs.getString(5), rs.getString(6)))
 			.list()
 			.stream()
 			.findFirst();

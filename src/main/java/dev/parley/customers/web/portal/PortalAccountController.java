@@ -76,8 +76,8 @@ class PortalAccountController {
 	}
 
 	@PostMapping("/verifications")
-	ResponseEntity<Void> verify(@Valid @RequestBody Token body) {
-		this.registration.verify(body.token());
+	ResponseEntity<Void> verify(@Valid @RequestBody Verification body) {
+		this.registration.verify(body.token(), body.password(), ClientAddress.current());
 		return ResponseEntity.noContent().build();
 	}
 
@@ -126,8 +126,12 @@ class PortalAccountController {
 			@Pattern(regexp = LANGUAGE, message = "must be one of en, zh-CN, zh-TW") String language) {
 	}
 
-	record Token(@NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9_-]+",
-			message = "has the wrong format") String token) {
+	/**
+	 * A link's token and the password of the account it is for (the registration's own
+	 * for a registration's link).
+	 */
+	record Verification(@NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9_-]+",
+			message = "has the wrong format") String token, @NotNull @Size(max = 128) String password) {
 	}
 
 	record Credentials(@NotBlank @Size(max = 254) String email, @NotNull @Size(max = 128) String password) {
