@@ -106,8 +106,11 @@ class CustomerLinking implements CustomerLinks {
 		changed |= typed(target, ContactKind.PHONE, facts.phone(), at);
 		// a returning visitor's page load: usually nothing to write (last seen is kept to
 		// the minute)
+		// (a locking read finds a record a rival arrival made after this transaction's
+		// snapshot, which a plain read misses on MariaDB: see claimIdentity)
 		Customer record = current.filter((c) -> c.id() == target && !created[0])
 			.or(() -> this.customers.findById(target))
+			.or(() -> this.customers.findLocked(target))
 			.orElseThrow();
 		changed |= this.customers.seen(record, facts.name(), facts.language(), at);
 		this.customers.channelUsed(target, facts.channelId(), at);
