@@ -99,9 +99,13 @@ class ClusterOutageTests {
 					() -> "visitor's messages on node B; missing " + missing(visitorOnA, agentOnB));
 			await(() -> visitorOnA.received.containsAll(agentOnB.acknowledged.keySet()),
 					() -> "agent's messages on node A; missing " + missing(agentOnB, visitorOnA));
-			// each node lost its own link once: its clients were told to resync
-			assertThat(visitorOnA.resyncs.get()).as("resync frames on node A").isPositive();
-			assertThat(agentOnB.resyncs.get()).as("resync frames on node B").isPositive();
+			// each node lost its own link once: its clients are told to resync when its
+			// consumer is back, which can be after the messages above arrived: a node
+			// fills a gap it notices from the database (the agent's next message on B
+			// brings the visitor's missed ones) and its publisher reconnects on its own,
+			// while its consumer retries only every second
+			await(() -> visitorOnA.resyncs.get() > 0, "resync frames on node A");
+			await(() -> agentOnB.resyncs.get() > 0, "resync frames on node B");
 		}
 	}
 

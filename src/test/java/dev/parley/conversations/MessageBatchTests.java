@@ -87,7 +87,8 @@ class MessageBatchTests {
 				ApiClient.Response started = visitor.post("/api/v1/widget/conversations", Map.of());
 				assertThat(started.status()).as(started.toString()).isEqualTo(201);
 				long id = started.json().path("id").asLong();
-				assertThat(admin.post("/api/v1/conversations/" + id + "/assign", Map.of()).status()).isEqualTo(200);
+				ApiClient.Response assigned = admin.post("/api/v1/conversations/" + id + "/assign", Map.of());
+				assertThat(assigned.status()).as(assigned.toString()).isEqualTo(200);
 				ids.add(id);
 				visitors.add(visitor);
 			}
@@ -95,7 +96,8 @@ class MessageBatchTests {
 			// others
 			long closed = ids.remove(CONVERSATIONS);
 			visitors.remove(CONVERSATIONS);
-			assertThat(admin.post("/api/v1/conversations/" + closed + "/close", Map.of()).status()).isEqualTo(200);
+			ApiClient.Response closing = admin.post("/api/v1/conversations/" + closed + "/close", Map.of());
+			assertThat(closing.status()).as(closing.toString()).isEqualTo(200);
 			long closedSeq = admin.get("/api/v1/conversations/" + closed).json().path("lastSeq").asLong();
 
 			CountDownLatch go = new CountDownLatch(1);
@@ -203,7 +205,7 @@ class MessageBatchTests {
 			}
 			// bad input in the middle of the load: refused, nothing stored
 			ApiClient.Response blank = client.post(path, Map.of("clientId", prefix + "-blank", "text", "   "));
-			assertThat(blank.status()).isEqualTo(400);
+			assertThat(blank.status()).as(blank.toString()).isEqualTo(400);
 			return null;
 		};
 	}

@@ -34,6 +34,13 @@ public final class SocketClient implements AutoCloseable {
 
 	private final CompletableFuture<Integer> closed = new CompletableFuture<>();
 
+	/**
+	 * One send at a time: the JDK's socket refuses a message while the previous one is
+	 * still being sent (IllegalStateException), and a test may send from two threads (a
+	 * reader answering {@code resync} with {@code sync} while the test sends).
+	 */
+	private final Object sending = new Object();
+
 	private SocketClient(int port, String path, String cookie) {
 		this(URI.create("ws://127.0.0.1:" + port + path), null, cookie, null);
 	}
@@ -99,7 +106,9 @@ public final class SocketClient implements AutoCloseable {
 	}
 
 	public void sendText(String text) {
-		this.socket.sendText(text, true).join();
+		synchronized (this.sending) {
+			this.socket.sendText(text, true).join();
+		}
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +28,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * One group-committed batch of chat messages, inside its transaction: one locking read of
- * the conversations concerned in id order, the rules of a single append on each locked
- * row, one batched insert, one batched update, and each stored line's module event
+ * the conversations concerned in id order, one read of what was stored before under the
+ * batch's client ids (a resend is answered with it), the rules of a single append on each
+ * locked row, one batched insert, one batched update, and each stored line's module event
  * ({@code MessagePosted}, on a reopening {@code ConversationReopened}, and when the
  * customer writes in a snoozed conversation {@code ConversationUnsnoozed}). The queue,
  * the writer threads and the answers to the senders are the {@link MessageWriter}'s.
@@ -83,9 +85,9 @@ class MessageBatch {
 		// are)
 		Map<Long, Attachment> files = this.attachments
 			.findByIds(batch.stream().map((r) -> r.draft.attachmentId()).filter(Objects::nonNull).toList());
-		// repeats within the batch; a repeat of an earlier batch is refused by the unique
-		// key, and the batch is then stored one by one (rare: resends after reconnecting)
-		Map<String, Message> stored = new HashMap<>();
+		// repeats: of an earlier batch, found while the locks keep everybody else from
+		// storing in these conversations, and (added below) within this batch
+		Map<String, Message> stored = storedBefore(batch);
 		Instant now = Instant.ofEpochMilli(this.clock.millis());
 		List<Outcome> outcomes = new ArrayList<>(batch.size());
 		List<Message> inserts = new ArrayList<>();
@@ -163,6 +165,30 @@ class MessageBatch {
 			}
 		}
 		return outcomes;
+	}
+
+	/**
+	 * The messages stored before under the client ids of this batch, by
+	 * {@link #key(long, Side, String)}. Looked up rather than left to the unique key: a
+	 * resend refused there would fail the whole batch, which is then rolled back and
+	 * stored again one by one, and under concurrent rollbacks the embedded database (H2)
+	 * can hand a later locking read a conversation row without its last committed
+	 * {@code last_seq}, so an innocent message got a sequence number taken already (409).
+	 */
+	private Map<String, Message> storedBefore(List<Request> batch) {
+		Set<Long> conversations = new TreeSet<>();
+		Set<String> clientIds = new HashSet<>();
+		for (Request r : batch) {
+			if (r.draft.clientId() != null) {
+				conversations.add(r.conversationId);
+				clientIds.add(r.draft.clientId());
+			}
+		}
+		Map<String, Message> stored = new HashMap<>();
+		for (Message m : this.messages.findByClientIds(conversations, clientIds)) {
+			stored.put(key(m.conversationId(), m.side(), m.clientId()), m);
+		}
+		return stored;
 	}
 
 	/**

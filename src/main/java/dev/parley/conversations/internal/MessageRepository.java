@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -113,6 +114,24 @@ public class MessageRepository {
 			.params(conversationId, side.value(), clientId)
 			.query(MessageRepository::map)
 			.optional();
+	}
+
+	/**
+	 * The messages stored in these conversations under any of these client ids (either
+	 * side): how a batch finds the repeats among its messages while it holds the
+	 * conversations' locks.
+	 */
+	List<Message> findByClientIds(Collection<Long> conversationIds, Collection<String> clientIds) {
+		if (conversationIds.isEmpty() || clientIds.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM chat_message WHERE conversation_id IN (:conversations) "
+					+ "AND client_id IN (:clientIds)")
+			.param("conversations", conversationIds)
+			.param("clientIds", clientIds)
+			.query(MessageRepository::map)
+			.list();
 	}
 
 	/**

@@ -44,9 +44,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the fan-out to other connections.
  *
  * <p>
- * Should the batch as a whole fail (a message sent before, refused by the unique key on
- * its client id; a deadlock), each of its messages is tried again in a transaction of its
- * own, so one bad message never costs the others theirs.
+ * A message sent before (a resend) is found by its client id under the batch's locks and
+ * answered with the stored one, so it never fails its batch. Should the batch as a whole
+ * fail all the same (a deadlock, a lock wait that ran out), each of its messages is tried
+ * again in a transaction of its own, so one bad message never costs the others theirs.
  */
 @Component
 class MessageWriter implements DisposableBean {
