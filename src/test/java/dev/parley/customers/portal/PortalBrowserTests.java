@@ -159,6 +159,44 @@ class PortalBrowserTests extends IntegrationTest {
 		}
 	}
 
+	@Test
+	void aSecondResetLinkOpenedWithoutAReloadUsesItsOwnToken() {
+		assertThat(admin().put("/api/v1/mail-account", mail.account("support@acme.test")).status()).isEqualTo(200);
+		String email = unique("reset") + "@example.com";
+		PortalFixture.verifiedCustomer(client(), mail, email);
+		for (int i = 0; i < 2; i++) {
+			assertThat(client().post("/api/v1/portal/account/password-resets", Map.of("email", email)).status())
+				.isEqualTo(202);
+		}
+		String first = PortalFixture.tokenFrom(mail, email, 2);
+		String second = PortalFixture.tokenFrom(mail, email, 3);
+		try (Browser browser = Browser.open(this.port)) {
+			// the first link, still open, ended when the second was sent
+			browser.go("/portal/reset#token=" + first);
+			browser.select("#portal-language", "en");
+			browser.waitFor("#reset-password");
+			browser.type("#reset-password", "First-Passw0rd!");
+			browser.type("#reset-confirm", "First-Passw0rd!");
+			browser.click("#reset-submit");
+			browser.waitForText("#reset-problem", "Ask for a new one");
+
+			// the second link, opened in the same tab: only the hash changes, no reload
+			browser.script("window.parleyNoReload = true; location.href = '/portal/reset#token=" + second + "'");
+			browser.waitUntil((driver) -> browser.findAll("#reset-problem")
+				.stream()
+				.allMatch((problem) -> problem.getText().isBlank()));
+			browser.type("#reset-password", "Second-Passw0rd!");
+			browser.type("#reset-confirm", "Second-Passw0rd!");
+			browser.click("#reset-submit");
+			browser.waitFor("#reset-done");
+			assertThat(browser.script("return window.parleyNoReload === true")).as("the page was not reloaded")
+				.isEqualTo(true);
+		}
+		assertThat(PortalFixture.signIn(client(), email, "Second-Passw0rd!").status())
+			.as("the second link set the password")
+			.isEqualTo(200);
+	}
+
 	private long startConversation(String email) throws Exception {
 		ApiClient.Response created = admin().post("/api/v1/channels", Map.of("kind", "website", "name", "Web shop",
 				"allowedOrigins", List.of("https://shop.example.com"), "prechatEnabled", false));
