@@ -56,7 +56,15 @@ public interface PortalConversations {
 	record Line(long seq, Side side, String name, String text, String attachmentName, Instant createdAt) {
 	}
 
-	record Page(Summary conversation, List<Line> lines) {
+	/**
+	 * One page of a transcript, also what the portal polls for news (keyset on the
+	 * sequence number).
+	 *
+	 * @param lastSeq the highest sequence number read, hidden event lines included (the
+	 * {@code afterSeq} asked for when nothing is newer): where the next page starts
+	 * @param more whether the page was full, so that more may follow at once
+	 */
+	record Page(Summary conversation, List<Line> lines, long lastSeq, boolean more) {
 	}
 
 	/**

@@ -1,6 +1,6 @@
 // The pages of a customer who is not signed in: sign in, register, verify the address
 // (the e-mail's link), forgot password and the reset (the other e-mail's link).
-import { ref, reactive, onMounted } from 'vue';
+import { ref, reactive, onMounted, watch } from 'vue';
 import { useRouter, useRoute } from 'vue-router';
 import { get, post } from '../../shared/js/api.js';
 import { t, language } from '../../shared/js/i18n.js';
@@ -190,17 +190,27 @@ export const ResetView = {
   components: { ProblemMessage },
   setup() {
     const policy = usePolicy();
-    const token = linkToken();
+    const route = useRoute();
     const form = reactive({ password: '', confirm: '' });
     const problem = ref(null);
     const mismatch = ref(false);
     const done = ref(false);
+    // another reset link opened in this tab changes only the hash (no reload): the form
+    // is shown again for it, and the token is read from the address when it is sent
+    watch(() => route.hash, () => {
+      if (!linkToken()) return;
+      done.value = false;
+      problem.value = null;
+      mismatch.value = false;
+      form.password = '';
+      form.confirm = '';
+    });
     async function submit() {
       mismatch.value = form.password !== form.confirm;
       if (mismatch.value) return;
       problem.value = null;
       try {
-        await post('/api/v1/portal/account/password-resets/confirm', { token, password: form.password });
+        await post('/api/v1/portal/account/password-resets/confirm', { token: linkToken(), password: form.password });
         done.value = true;
         history.replaceState(null, '', location.pathname);
       } catch (failure) {

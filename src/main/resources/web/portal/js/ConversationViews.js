@@ -1,8 +1,9 @@
 // "My conversations": every conversation of the signed-in customer on every channel
 // (agents by their public name only), one transcript, and writing into it. A conversation
 // closed longer ago than the reopen window is continued in a new one, which the page then
-// shows with a link back to the earlier one.
-import { ref, computed, watch, nextTick } from 'vue';
+// shows with a link back to the earlier one. An open transcript is live: it asks for the
+// lines after the last one it read every few seconds while the page is visible.
+import { ref, computed, watch, nextTick, onBeforeUnmount } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
 import { get, post } from '../../shared/js/api.js';
 import { t, formatInstant } from '../../shared/js/i18n.js';
@@ -10,6 +11,9 @@ import ProblemMessage from '../../shared/js/ProblemMessage.js';
 import { portal } from './portalSession.js';
 
 const PAGE = 200;
+/** How often an open, visible conversation asks for news; failures back off to the maximum. */
+const POLL_MS = 3000;
+const POLL_MAX_MS = 30000;
 
 function statusText(status) {
   if (status === 'closed') return t('portal.status.closed');
@@ -65,28 +69,97 @@ export const ConversationView = {
     const sending = ref(false);
     const sendProblem = ref(null);
     const earlier = computed(() => (route.query.from ? Number(route.query.from) : null));
+    // live: the page asks for lines after the last sequence number it read, every few
+    // seconds while it is visible (docs/customers.md, "Conversations")
+    const live = { id: null, lastSeq: 0, timer: null, busy: false, wait: POLL_MS, stopped: false };
 
-    async function load() {
+    /** Adds lines not shown yet (by sequence number), in order: a sent line and a poll may cross. */
+    function merge(found) {
+      const seen = new Set(lines.value.map((line) => line.seq));
+      const fresh = found.filter((line) => !seen.has(line.seq));
+      if (!fresh.length) return false;
+      lines.value = lines.value.concat(fresh).sort((a, b) => a.seq - b.seq);
+      return true;
+    }
+
+    async function scrollToEnd(onlyIfNear) {
+      const box = document.scrollingElement || document.documentElement;
+      const near = box.scrollHeight - box.scrollTop - window.innerHeight < 160;
+      await nextTick();
+      const end = document.getElementById('transcript-end');
+      if (end && end.scrollIntoView && (!onlyIfNear || near)) end.scrollIntoView({ block: 'end' });
+    }
+
+    /** Reads every page after the last one read; false when the conversation is gone. */
+    async function readNews(id) {
+      for (;;) {
+        const page = await get('/api/v1/portal/conversations/' + id, { after: live.lastSeq, limit: PAGE });
+        if (live.id !== id) return true;
+        conversation.value = page.conversation;
+        live.lastSeq = Math.max(live.lastSeq, page.lastSeq);
+        if (merge(page.lines)) await scrollToEnd(true);
+        if (!page.more) return true;
+      }
+    }
+
+    function schedule(delay) {
+      clearTimeout(live.timer);
+      live.timer = null;
+      if (live.stopped || gone.value || document.visibilityState !== 'visible') return;
+      live.timer = setTimeout(poll, delay);
+    }
+
+    async function poll() {
+      live.timer = null;
+      const id = live.id;
+      if (live.busy || id === null) return;
+      live.busy = true;
+      try {
+        await readNews(id);
+        live.wait = POLL_MS;
+      } catch (failure) {
+        if (live.id !== id) return;
+        if (failure.status === 404) gone.value = true;
+        if (failure.status === 401 || failure.status === 404) live.stopped = true;
+        live.wait = Math.min(live.wait * 2, POLL_MAX_MS);
+      } finally {
+        live.busy = false;
+      }
+      if (live.id === id) schedule(live.wait);
+    }
+
+    function visibility() {
+      if (document.visibilityState === 'visible') poll();
+      else schedule(0);
+    }
+    document.addEventListener('visibilitychange', visibility);
+    onBeforeUnmount(() => {
+      live.stopped = true;
+      live.id = null;
+      clearTimeout(live.timer);
+      document.removeEventListener('visibilitychange', visibility);
+    });
+
+    async function load(id) {
+      clearTimeout(live.timer);
+      Object.assign(live, { id, lastSeq: 0, wait: POLL_MS, stopped: false });
       conversation.value = null;
       lines.value = [];
       gone.value = false;
       problem.value = null;
-      let after = 0;
+      live.busy = true;
       try {
-        for (;;) {
-          const page = await get('/api/v1/portal/conversations/' + route.params.id, { after, limit: PAGE });
-          conversation.value = page.conversation;
-          lines.value = lines.value.concat(page.lines);
-          if (page.lines.length < PAGE) break;
-          after = page.lines[page.lines.length - 1].seq;
-        }
+        await readNews(id);
       } catch (failure) {
+        if (live.id !== id) return;
         if (failure.status === 404) gone.value = true;
         else problem.value = failure;
+      } finally {
+        live.busy = false;
       }
-      await nextTick();
-      const end = document.getElementById('transcript-end');
-      if (end && end.scrollIntoView) end.scrollIntoView({ block: 'end' });
+      if (live.id !== id) return;
+      await scrollToEnd(false);
+      schedule(POLL_MS);
     }
 
     async function send() {
@@ -103,8 +176,11 @@ export const ConversationView = {
           await router.replace({ name: 'conversation', params: { id: written.conversationId },
             query: { from: written.continuedFrom } });
         } else {
-          lines.value = lines.value.concat([written.line]);
-          if (conversation.value && conversation.value.status === 'closed') await load();
+          // shown at once; the next poll still starts after the last line it read, so an
+          // agent's line written just before this one is not skipped
+          merge([written.line]);
+          await scrollToEnd(false);
+          poll();
         }
       } catch (failure) {
         sendProblem.value = failure;
@@ -113,7 +189,7 @@ export const ConversationView = {
       }
     }
 
-    watch(() => route.params.id, (id) => { if (id) load(); }, { immediate: true });
+    watch(() => route.params.id, (id) => { if (id) load(id); }, { immediate: true });
     return { t, conversation, lines, problem, gone, text, sending, sendProblem, earlier, send, statusText, when };
   },
   template: `

@@ -76,6 +76,42 @@ class CustomerImportBrowserTests extends IntegrationTest {
 		assertThat(tagged(mark)).isEqualTo(2);
 	}
 
+	@Test
+	void theSameFileChosenAgainAfterARefusalIsReadAgainAndAttributesShowTheirLabels() throws Exception {
+		String key = unique("tier").replaceAll("[^a-z0-9]", "").substring(0, 12);
+		this.jdbc
+			.sql("INSERT INTO customer_attribute (attr_key, label, attr_type, required, is_sensitive, position, "
+					+ "created_at) VALUES (?, '会员等级', 'TEXT', FALSE, FALSE, 1, 0)")
+			.param(key)
+			.update();
+		Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+		Path file = dir.resolve("customers-fixed.csv");
+		Files.write(file, new byte[0]);
+		try (Browser browser = Browser.open(this.port)) {
+			browser.signIn(ADMIN, ADMIN_PASSWORD);
+			browser.go("/console/customer-import");
+			browser.attach("#import-file", file);
+			browser.waitFor(".problem");
+			// fixed in an editor, then the same file chosen again
+			Files.writeString(file, "Name,Tier\nZhou," + key + "\n");
+			browser.attach("#import-file", file);
+			browser.waitFor("[data-step=preview]");
+			assertThat(browser.find("select[data-column=\"1\"]").getText()).contains("Attribute: 会员等级")
+				.doesNotContain("Attribute: " + key);
+			browser.select("select[data-column=\"1\"]", "attr." + key);
+			browser.driver().manage().window().setSize(new Dimension(1366, 900));
+			shot(browser, dir, "import-7-attribute-label");
+			browser.driver().manage().window().setSize(new Dimension(390, 844));
+			shot(browser, dir, "import-7-attribute-label-phone");
+			browser.driver().manage().window().setSize(new Dimension(1280, 900));
+			browser.click("[data-action=start-over]");
+			browser.waitFor("#import-file");
+		}
+		finally {
+			this.jdbc.sql("DELETE FROM customer_attribute WHERE attr_key = ?").param(key).update();
+		}
+	}
+
 	private int tagged(String tag) {
 		return this.jdbc.sql("SELECT COUNT(*) FROM customer_tag WHERE tag = ?")
 			.param(tag)

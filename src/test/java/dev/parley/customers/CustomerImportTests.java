@@ -92,6 +92,9 @@ class CustomerImportTests extends IntegrationTest {
 				+ "Bad Mail,not-an-address,,,gold\n" + "Bad Phone,,call me,,silver\n" + "Bad Level,,,Platinum " + mark
 				+ ",gold\n" + "Bad Choice,,,,diamond\n";
 		JsonNode preview = upload("bad.csv", csv.getBytes(StandardCharsets.UTF_8));
+		assertThat(strings(preview.path("targets"))).contains("attr." + key);
+		assertThat(preview.path("attributeLabels").path(key).asString()).as("the mapping list names it by its label")
+			.isEqualTo("Plan");
 		List<String> mapping = List.of("name", "email", "phone", "level", "attr." + key);
 		ApiClient.Response validation = admin().post(IMPORTS + "/" + preview.path("id").asLong() + "/validation",
 				Map.of("columns", mapping, "updateExisting", false));

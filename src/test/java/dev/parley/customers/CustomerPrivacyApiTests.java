@@ -120,9 +120,18 @@ class CustomerPrivacyApiTests extends IntegrationTest {
 		assertThat(count("SELECT COUNT(*) FROM conversation_term WHERE conversation_id = ?", subject.conversationId))
 			.isPositive();
 
+		// his one conversation counted, as live chat's figures keep it
+		this.jdbc.sql("UPDATE customer SET conversation_count = 1, last_conversation_at = 1 WHERE id = ?")
+			.param(subject.customerId)
+			.update();
+
 		ApiClient.Response erased = admin.post(path, Map.of("confirm", "Li Lei"));
 		assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
 		assertThat(erased.json().path("conversations").asInt()).isEqualTo(1);
+		JsonNode page = admin.get("/api/v1/customers/" + subject.customerId).json();
+		assertThat(page.path("conversationCount").asInt()).as("his visitors are unlinked: no conversation is his")
+			.isZero();
+		assertThat(page.path("lastConversationAt").isNull()).isTrue();
 		assertThat(erased.json().path("files").asInt()).isEqualTo(1);
 		Map<String, Object> customer = this.jdbc.sql("SELECT name, erased_at FROM customer WHERE id = ?")
 			.param(subject.customerId)

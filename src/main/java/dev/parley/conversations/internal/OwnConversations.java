@@ -74,12 +74,16 @@ class OwnConversations implements PortalConversations {
 
 	@Override
 	public Optional<Page> transcript(long customerId, long conversationId, long afterSeq, int limit) {
-		return find(customerId, conversationId).map((row) -> new Page(named(row, names(row)),
-				this.transcript.forVisitor(conversationId, afterSeq, limit)
-					.stream()
-					.filter((message) -> message.kind() != MessageKind.EVENT)
-					.map(OwnConversations::line)
-					.toList()));
+		return find(customerId, conversationId).map((row) -> {
+			List<MessageView> read = this.transcript.forVisitor(conversationId, afterSeq, limit);
+			long lastSeq = read.isEmpty() ? afterSeq : read.get(read.size() - 1).seq();
+			return new Page(named(row, names(row)),
+					read.stream()
+						.filter((message) -> message.kind() != MessageKind.EVENT)
+						.map(OwnConversations::line)
+						.toList(),
+					lastSeq, read.size() == limit);
+		});
 	}
 
 	@Override

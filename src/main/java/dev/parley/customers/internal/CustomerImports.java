@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import dev.parley.administration.AuditLog;
 import dev.parley.administration.AuditResult;
@@ -60,9 +61,15 @@ public class CustomerImports {
 		this.properties = properties;
 	}
 
-	/** An upload as the preview shows it. */
+	/**
+	 * An upload as the preview shows it.
+	 *
+	 * @param attributeLabels each attribute's label by its key (an {@code attr.KEY}
+	 * target)
+	 */
 	public record Preview(long id, String fileName, long sizeBytes, String encoding, String delimiter,
-			List<String> header, List<List<String>> rows, List<String> targets, List<String> suggested, String state) {
+			List<String> header, List<List<String>> rows, List<String> targets, Map<String, String> attributeLabels,
+			List<String> suggested, String state) {
 	}
 
 	/** How the columns are read: a target (or null) per column. */

@@ -52,8 +52,8 @@ class ImportPreviews {
 		}
 		ImportRules rules = ImportRules.read(this.jdbc);
 		return new Preview(upload.id(), upload.fileName(), upload.sizeBytes(), upload.encoding().label,
-				String.valueOf(upload.delimiter()), header, rows, rules.targets(), suggest(header, rules.targets()),
-				upload.state());
+				String.valueOf(upload.delimiter()), header, rows, rules.targets(), rules.attributeLabels(),
+				suggest(header, rules.targets()), upload.state());
 	}
 
 	/** A target for each heading that names one (in English or Chinese), else null. */

@@ -42,7 +42,7 @@ final class ImportRules {
 
 	/** An attribute an administrator defined. */
 	record Attribute(long id, String key, String type, List<String> choices, Pattern pattern, Integer maxLength,
-			BigDecimal min, BigDecimal max, boolean sensitive) {
+			BigDecimal min, BigDecimal max, boolean sensitive, String label) {
 	}
 
 	/** A value of an attribute, in the column of its type. */
@@ -69,8 +69,8 @@ final class ImportRules {
 
 	static ImportRules read(JdbcClient jdbc) {
 		Map<String, Attribute> attributes = new LinkedHashMap<>();
-		jdbc.sql("SELECT id, attr_key, attr_type, choices, pattern, max_length, min_value, max_value, is_sensitive "
-				+ "FROM customer_attribute ORDER BY position, id")
+		jdbc.sql("SELECT id, attr_key, attr_type, choices, pattern, max_length, min_value, max_value, is_sensitive, "
+				+ "label " + "FROM customer_attribute ORDER BY position, id")
 			.query((rs) -> {
 				String pattern = rs.getString(5);
 				Pattern compiled = null;
@@ -85,13 +85,20 @@ final class ImportRules {
 						(choices != null) ? choices.lines().map(String::strip).filter((c) -> !c.isEmpty()).toList()
 								: List.of(),
 						compiled, rs.getObject(6, Integer.class), rs.getBigDecimal(7), rs.getBigDecimal(8),
-						rs.getBoolean(9)));
+						rs.getBoolean(9), rs.getString(10)));
 			});
 		Map<String, Long> levels = new HashMap<>();
 		jdbc.sql("SELECT id, name FROM customer_level").query((rs) -> {
 			levels.put(rs.getString(2).strip().toLowerCase(Locale.ROOT), rs.getLong(1));
 		});
 		return new ImportRules(attributes, levels);
+	}
+
+	/** Each attribute's label by its key, for the mapping list. */
+	Map<String, String> attributeLabels() {
+		Map<String, String> labels = new LinkedHashMap<>();
+		this.attributes.values().forEach((attribute) -> labels.put(attribute.key(), attribute.label()));
+		return labels;
 	}
 
 	/** Every target a column may be mapped to. */

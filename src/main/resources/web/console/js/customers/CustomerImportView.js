@@ -24,7 +24,11 @@ export default {
     const checked = computed(() => report.value && report.value.problemCount === 0 && report.value.rows <= report.value.maxRows);
 
     function targetLabel(target) {
-      if (target.startsWith('attr.')) return t('customerImport.target.attribute', { key: target.substring(5) });
+      if (target.startsWith('attr.')) {
+        const key = target.substring(5);
+        const labels = (preview.value && preview.value.attributeLabels) || {};
+        return t('customerImport.target.attribute', { label: labels[key] || key });
+      }
       return t('customerImport.target.' + target);
     }
 
@@ -50,7 +54,12 @@ export default {
       send(async () => {
         const form = new FormData();
         form.append('file', file);
-        preview.value = await upload(BASE, form);
+        try {
+          preview.value = await upload(BASE, form);
+        } finally {
+          // choosing the same file again (after a refusal, say) must change the input again
+          if (fileInput.value) fileInput.value.value = '';
+        }
         mapping.columns = preview.value.suggested.map((target) => target || '');
         report.value = null;
         result.value = null;

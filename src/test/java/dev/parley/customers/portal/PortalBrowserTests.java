@@ -23,10 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * In the browser: a customer registers in the portal, follows the e-mail's link (sent
  * through GreenMail), signs in, edits his profile and reads and continues his
- * conversation. With {@code -Dparley.screenshots=
+ * conversation, where an agent's answer and the close show without a reload. With
+ * {@code -Dparley.screenshots=
  *
 <dir>
- * } it also leaves screenshots there (1280 and 390 px wide, English and Simplified
+ * } it also leaves screenshots there (1366 x 900 and 390 x 844, English and Simplified
  * Chinese).
  */
 class PortalBrowserTests extends IntegrationTest {
@@ -137,13 +138,72 @@ class PortalBrowserTests extends IntegrationTest {
 			browser.type("#compose-text", "It is urgent, thank you.");
 			browser.click("#compose-send");
 			browser.waitForText("#transcript", "It is urgent, thank you.");
+
+			// an agent answers and closes it while the page stays open: both show without
+			// a
+			// reload, and his own line (sent, then read again by a poll) shows once
+			ApiClient agent = admin();
+			assertThat(agent.post("/api/v1/conversations/" + conversation + "/assign", Map.of()).status())
+				.isEqualTo(200);
+			assertThat(agent
+				.post("/api/v1/conversations/" + conversation + "/messages",
+						Map.of("clientId", unique("reply"), "text", "Your parcel left today."))
+				.status()).isIn(200, 201);
+			browser.waitForText("#transcript", "Your parcel left today.");
+			assertThat(browser.findAll("#transcript li.mine")
+				.stream()
+				.filter((line) -> line.getText().contains("It is urgent, thank you."))
+				.count()).isEqualTo(1);
+			assertThat(browser.findAll("#transcript li.mine, #transcript li.theirs")).hasSize(3);
 			shoot(browser, "portal-conversation");
+			assertThat(agent.post("/api/v1/conversations/" + conversation + "/close", Map.of()).status())
+				.isEqualTo(200);
+			browser.waitForText("h1 .badge", "Closed");
+			assertThat(browser.path()).isEqualTo("/portal/conversations/" + conversation);
 
 			browser.click("#sign-out");
 			browser.waitForPath("/portal/sign-in");
 			browser.go("/portal/profile");
 			browser.waitForPath("/portal/sign-in");
 		}
+	}
+
+	@Test
+	void aSecondResetLinkOpenedWithoutAReloadUsesItsOwnToken() {
+		assertThat(admin().put("/api/v1/mail-account", mail.account("support@acme.test")).status()).isEqualTo(200);
+		String email = unique("reset") + "@example.com";
+		PortalFixture.verifiedCustomer(client(), mail, email);
+		for (int i = 0; i < 2; i++) {
+			assertThat(client().post("/api/v1/portal/account/password-resets", Map.of("email", email)).status())
+				.isEqualTo(202);
+		}
+		String first = PortalFixture.tokenFrom(mail, email, 2);
+		String second = PortalFixture.tokenFrom(mail, email, 3);
+		try (Browser browser = Browser.open(this.port)) {
+			// the first link, still open, ended when the second was sent
+			browser.go("/portal/reset#token=" + first);
+			browser.select("#portal-language", "en");
+			browser.waitFor("#reset-password");
+			browser.type("#reset-password", "First-Passw0rd!");
+			browser.type("#reset-confirm", "First-Passw0rd!");
+			browser.click("#reset-submit");
+			browser.waitForText("#reset-problem", "Ask for a new one");
+
+			// the second link, opened in the same tab: only the hash changes, no reload
+			browser.script("window.parleyNoReload = true; location.href = '/portal/reset#token=" + second + "'");
+			browser.waitUntil((driver) -> browser.findAll("#reset-problem")
+				.stream()
+				.allMatch((problem) -> problem.getText().isBlank()));
+			browser.type("#reset-password", "Second-Passw0rd!");
+			browser.type("#reset-confirm", "Second-Passw0rd!");
+			browser.click("#reset-submit");
+			browser.waitFor("#reset-done");
+			assertThat(browser.script("return window.parleyNoReload === true")).as("the page was not reloaded")
+				.isEqualTo(true);
+		}
+		assertThat(PortalFixture.signIn(client(), email, "Second-Passw0rd!").status())
+			.as("the second link set the password")
+			.isEqualTo(200);
 	}
 
 	private long startConversation(String email) throws Exception {
@@ -160,7 +220,7 @@ class PortalBrowserTests extends IntegrationTest {
 		return started.json().path("id").asLong();
 	}
 
-	/** Screenshots at 1280 and 390 px, in English and Simplified Chinese. */
+	/** Screenshots at 1366 x 900 and 390 x 844, in English and Simplified Chinese. */
 	private static void shoot(Browser browser, String name) {
 		String directory = System.getProperty("parley.screenshots");
 		if (directory == null) {
@@ -170,6 +230,9 @@ class PortalBrowserTests extends IntegrationTest {
 		for (String language : List.of("en", "zh-CN")) {
 			browser.select("#portal-language", language);
 			browser.waitUntil((driver) -> language.equals(browser.script("return document.documentElement.lang")));
+			chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+					Map.of("width", 1366, "height", 900, "deviceScaleFactor", 1, "mobile", false));
+			browser.waitUntil((driver) -> ((Number) browser.script("return window.innerWidth")).intValue() == 1366);
 			save(chrome, Path.of(directory, name + "-" + language + "-desktop.png"));
 			chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
 					Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));

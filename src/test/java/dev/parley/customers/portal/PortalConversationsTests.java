@@ -116,6 +116,53 @@ class PortalConversationsTests extends PortalTest {
 	}
 
 	@Test
+	void thePortalPollsForLinesAfterTheLastSequenceNumberItRead() throws Exception {
+		String email = unique("poll") + "@example.com";
+		ApiClient owner = PortalFixture.verifiedCustomer(client(), mail, email);
+		ApiClient stranger = PortalFixture.verifiedCustomer(client(), mail, unique("other") + "@example.com");
+		long conversation = startConversation(channel(), email, "Is it in stock?");
+		String path = "/api/v1/portal/conversations/" + conversation;
+
+		JsonNode first = owner.get(path).json();
+		long read = first.path("lastSeq").asLong();
+		assertThat(first.path("more").asBoolean()).isFalse();
+		assertThat(read).isGreaterThanOrEqualTo(first.path("lines").get(0).path("seq").asLong());
+		JsonNode nothing = owner.get(path + "?after=" + read).json();
+		assertThat(nothing.path("lines")).as("nothing newer yet").isEmpty();
+		assertThat(nothing.path("lastSeq").asLong()).isEqualTo(read);
+		assertThat(nothing.path("conversation").path("status").asString()).isEqualToIgnoringCase("waiting");
+
+		ApiClient admin = admin();
+		assertThat(admin.post("/api/v1/conversations/" + conversation + "/assign", Map.of()).status()).isEqualTo(200);
+		assertThat(admin
+			.post("/api/v1/conversations/" + conversation + "/messages",
+					Map.of("clientId", "a-poll", "text", "Yes, two left."))
+			.status()).isIn(200, 201);
+		JsonNode news = owner.get(path + "?after=" + read).json();
+		assertThat(news.path("lines")).as("only the agent's new line, not the question again").hasSize(1);
+		assertThat(news.path("lines").get(0).path("text").asString()).isEqualTo("Yes, two left.");
+		assertThat(news.path("lines").get(0).path("seq").asLong()).isGreaterThan(read);
+		assertThat(news.path("lastSeq").asLong())
+			.isGreaterThanOrEqualTo(news.path("lines").get(0).path("seq").asLong());
+		assertThat(news.path("conversation").path("status").asString()).isEqualToIgnoringCase("assigned");
+
+		assertThat(admin.post("/api/v1/conversations/" + conversation + "/close", Map.of()).status()).isEqualTo(200);
+		JsonNode closed = owner.get(path + "?after=" + news.path("lastSeq").asLong()).json();
+		assertThat(closed.path("conversation").path("status").asString()).as("the close shows in a poll")
+			.isEqualToIgnoringCase("closed");
+		assertThat(closed.path("lines")).as("its event line is not shown").isEmpty();
+		assertThat(closed.path("lastSeq").asLong()).as("but read past").isGreaterThan(news.path("lastSeq").asLong());
+
+		assertThat(stranger.get(path + "?after=" + read).status()).as("not his").isEqualTo(404);
+		for (String bad : List.of("-1", "abc", "1.5", "99999999999999999999")) {
+			ApiClient.Response refused = owner.get(path + "?after=" + bad);
+			assertThat(refused.status()).as(bad + ": " + refused).isEqualTo(400);
+		}
+		assertThat(owner.get(path + "?after=0&limit=0").status()).isEqualTo(400);
+		assertThat(owner.get(path + "?after=0&limit=201").status()).isEqualTo(400);
+	}
+
+	@Test
 	void aConversationOfSomeoneWhoOnlyTypedTheAddressIsNeverTheAccountHolders() throws Exception {
 		String email = unique("typed") + "@example.com";
 		JsonNode site = channel();

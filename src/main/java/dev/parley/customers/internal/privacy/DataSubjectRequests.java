@@ -202,10 +202,14 @@ public class DataSubjectRequests {
 			.param(id)
 			.update();
 		this.jdbc.sql("DELETE FROM customer_account WHERE customer_id = ?").param(id).update();
+		// his visitors are unlinked, so his conversations are no longer his: the count
+		// (and
+		// the date of the last one) go with them, as the page's list of his conversations
+		// does
 		this.jdbc
 			.sql("UPDATE customer SET name = NULL, company = NULL, language = NULL, time_zone = NULL, level_id = NULL, "
-					+ "block_reason = NULL, last_rating = NULL, erased_at = ?, updated_at = ?, version = version + 1 "
-					+ "WHERE id = ?")
+					+ "block_reason = NULL, last_rating = NULL, conversation_count = 0, last_conversation_at = NULL, "
+					+ "erased_at = ?, updated_at = ?, version = version + 1 WHERE id = ?")
 			.params(now.toEpochMilli(), now.toEpochMilli(), id)
 			.update();
 	}
