@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
  *
  * <pre>
  * bench/customers/run [--only h2,postgresql] [--customers 1000000] [--conversations 5000000]
- *     [--requests 400] [--server-jvm -Xmx2g]
+ *     [--requests 400] [--server-jvm -Xmx2g] [--wait-quiet 1.0]
  * </pre>
  */
 public final class CustomerBench {
@@ -42,6 +42,11 @@ public final class CustomerBench {
 	private int requests = 400;
 
 	private final List<String> serverJvm = new ArrayList<>();
+
+	/**
+	 * Before timing, wait until the machine's one-minute load is below this (0: no wait).
+	 */
+	private double quietLoad;
 
 	private CustomerBench() {
 	}
@@ -58,6 +63,7 @@ public final class CustomerBench {
 				case "--conversations" -> bench.conversations = Integer.parseInt(args[++i]);
 				case "--requests" -> bench.requests = Integer.parseInt(args[++i]);
 				case "--server-jvm" -> bench.serverJvm.add(args[++i]);
+				case "--wait-quiet" -> bench.quietLoad = Double.parseDouble(args[++i]);
 				default -> throw new IllegalArgumentException("unknown argument " + args[i]);
 			}
 		}
@@ -79,7 +85,7 @@ public final class CustomerBench {
 		Path logs = out.resolve("logs");
 		String h2Url = "jdbc:h2:file:" + data + "/parley;QUERY_CACHE_SIZE=256;WRITE_DELAY=0;AUTO_SERVER=TRUE";
 		List<String> extra = new ArrayList<>(
-				List.of("--logging.level.dev.parley.customers.internal.CustomerQuery=DEBUG"));
+				List.of("--logging.level.dev.parley.customers.internal.CustomerQuery=TRACE"));
 		if (database.equals("h2")) {
 			// the default URL plus AUTO_SERVER, so the harness can fill it while Parley
 			// runs
@@ -95,24 +101,53 @@ public final class CustomerBench {
 				new CustomerFill(connection).fill(this.customers, this.conversations, System.currentTimeMillis());
 				System.out.printf("   filled in %.0f s: %d customers, %d conversations%n",
 						(System.nanoTime() - start) / 1e9, this.customers, this.conversations);
-				Http admin = target.admin();
-				long vip = single(connection, "SELECT id FROM customer_level WHERE name = 'VIP'");
-				long someone = single(connection, "SELECT MIN(visitor_id) FROM conversation");
-				Map<String, String> queries = queries(vip, someone);
-				Path log = logs.resolve("parley-" + database + ".log");
-				for (Map.Entry<String, String> query : queries.entrySet()) {
-					String path = query.getValue();
-					if (path.startsWith("next:")) {
-						JsonNode first = admin.get(path.substring(5));
-						path = path.substring(5) + "&cursor="
-								+ URLEncoder.encode(first.path("nextCursor").asString(), StandardCharsets.UTF_8);
-					}
-					long logged = Files.size(log);
-					time(admin, query.getKey(), path);
-					explain(connection, database, query.getKey(), log, logged, out);
+				// one timing at a time on the machine (two databases measured by two
+				// runs)
+				try (java.nio.channels.FileChannel lockFile = java.nio.channels.FileChannel.open(
+						Path.of(System.getProperty("java.io.tmpdir"), "parley-customer-bench.lock"),
+						java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+						java.nio.channels.FileLock lock = lockFile.lock()) {
+					waitQuiet();
+					time(target, connection, database, logs, out);
 				}
 			}
 		}
+	}
+
+	private void time(ParleyTarget target, Connection connection, String database, Path logs, Path out)
+			throws Exception {
+		Http admin = target.admin();
+		long vip = single(connection, "SELECT id FROM customer_level WHERE name = 'VIP'");
+		long someone = single(connection, "SELECT MIN(visitor_id) FROM conversation");
+		Path log = logs.resolve("parley-" + database + ".log");
+		for (Map.Entry<String, String> query : queries(vip, someone).entrySet()) {
+			String path = query.getValue();
+			if (path.startsWith("next:")) {
+				JsonNode first = admin.get(path.substring(5));
+				path = path.substring(5) + "&cursor="
+						+ URLEncoder.encode(first.path("nextCursor").asString(), StandardCharsets.UTF_8);
+			}
+			long logged = Files.size(log);
+			time(admin, query.getKey(), path);
+			explain(connection, database, query.getKey(), log, logged, out);
+		}
+	}
+
+	/**
+	 * Waits (up to two hours) until the one-minute load average is below the threshold,
+	 * so that other work on a shared machine does not spoil the tails.
+	 */
+	private void waitQuiet() throws Exception {
+		if (this.quietLoad <= 0) {
+			return;
+		}
+		long deadline = System.nanoTime() + 7_200_000_000_000L;
+		double load;
+		while ((load = Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0])) >= this.quietLoad
+				&& System.nanoTime() < deadline) {
+			Thread.sleep(10_000);
+		}
+		System.out.printf("   timing with a one-minute load of %.2f%n", load);
 	}
 
 	private static Map<String, String> queries(long vip, long someone) {

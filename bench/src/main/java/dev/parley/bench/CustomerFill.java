@@ -12,11 +12,11 @@ import java.util.List;
  * {@code INSERT ... SELECT} statements that run unchanged on H2 and PostgreSQL: half
  * Chinese names of three characters (20 surnames, 37 given characters), half English
  * names (20 first names, 20 surnames), a company for every third, one or two of 100 tags,
- * five levels (10% VIP), 70% with conversations (5 per 700,000 customers by default)
- * through one visitor each. Search terms are written as {@code platform.Words} makes them
- * for such names: Chinese, each character and each pair; English, each word in lower
- * case; tags and companies, their words. No e-mail addresses or phone numbers (they are
- * sealed with the server's key, which the harness does not have).
+ * five levels (10% VIP, at random), 70% with conversations (5 per 700,000 customers by
+ * default) through one visitor each. Search terms are written as {@code platform.Words}
+ * makes them for such names: Chinese, each character and each pair; English, each word in
+ * lower case; tags and companies, their words. No e-mail addresses or phone numbers (they
+ * are sealed with the server's key, which the harness does not have).
  */
 final class CustomerFill {
 
@@ -63,30 +63,36 @@ final class CustomerFill {
 		long vip = single("SELECT id FROM customer_level WHERE name = 'VIP'");
 		long channel = single("SELECT MIN(id) FROM chat_channel");
 		String g = "r.g";
-		String rows = "(SELECT (a.n - 1) * 1000 + b.n AS g FROM bench_n a, bench_n b WHERE a.n <= " + (customers / 1000)
-				+ ") r";
+		// {lo} and {hi}: the chunk's first and last customer id (statements of CHUNK
+		// rows:
+		// H2 reads a big transaction's undo log back at its commit)
+		String rows = "(SELECT (a.n - 1) * 1000 + b.n AS g FROM bench_n a, bench_n b WHERE a.n BETWEEN ({lo} + 999) / 1000 "
+				+ "AND {hi} / 1000) r";
 		String cn = "SUBSTRING('" + SURNAMES + "', 1 + " + h(g, 1, 20) + ", 1) || SUBSTRING('" + GIVEN + "', 1 + "
 				+ h(g, 2, 37) + ", 1) || SUBSTRING('" + GIVEN + "', 1 + MOD(" + h(g, 2, 37) + " + 1 + " + h(g, 3, 36)
 				+ ", 37), 1)";
 		String en = "(SELECT w FROM bench_word WHERE kind = 'first' AND i = " + h(g, 1, 20)
 				+ ") || ' ' || (SELECT w FROM bench_word WHERE kind = 'last' AND i = " + h(g, 2, 20) + ")";
 		String day = "86400000";
-		exec("INSERT INTO customer (id, name, company, language, level_id, first_seen_at, last_seen_at, "
+		chunks(customers, "INSERT INTO customer (id, name, company, language, level_id, first_seen_at, last_seen_at, "
 				+ "last_conversation_at, conversation_count, last_rating, created_at, updated_at, version) SELECT g, "
 				+ "CASE WHEN MOD(g, 2) = 0 THEN " + cn + " ELSE " + en + " END, "
 				+ "CASE WHEN MOD(g, 3) = 0 THEN 'Company ' || (1000 + MOD(g, 5000)) END, "
-				+ "CASE WHEN MOD(g, 2) = 0 THEN 'zh-CN' ELSE 'en' END, " + "CASE WHEN MOD(g, 10) = 0 THEN " + vip
-				+ " WHEN MOD(g, 10) < 5 THEN " + vip + " + MOD(g, 5) END, " + t0 + " - (" + h(g, 4, 365) + ") * CAST("
-				+ day + " AS BIGINT), " + t0 + " - MOD(CAST(" + g + " AS BIGINT) * 2654435761, CAST(" + day
-				+ " AS BIGINT) * 90), " + "CASE WHEN MOD(g, 10) BETWEEN 1 AND 7 THEN " + t0 + " - MOD(CAST(" + g
+				+ "CASE WHEN MOD(g, 2) = 0 THEN 'zh-CN' ELSE 'en' END, " + "CASE WHEN " + h(g, 5, 10) + " = 0 THEN "
+				+ vip + " WHEN " + h(g, 5, 10) + " < 5 THEN " + vip + " + " + h(g, 5, 10) + " END, " + t0 + " - ("
+				+ h(g, 4, 365) + ") * CAST(" + day + " AS BIGINT), " + t0 + " - MOD(CAST(" + g
+				+ " AS BIGINT) * 2654435761, CAST(" + day + " AS BIGINT) * 90), "
+				+ "CASE WHEN MOD(g, 10) BETWEEN 1 AND 7 THEN " + t0 + " - MOD(CAST(" + g
 				+ " AS BIGINT) * 2246822519, CAST(" + day + " AS BIGINT) * 120) END, "
 				+ "CASE WHEN MOD(g, 10) BETWEEN 1 AND 7 THEN " + (conversations / Math.max(1, customers * 7 / 10))
 				+ " ELSE 0 END, CASE WHEN MOD(g, 4) = 0 THEN 1 + MOD(g, 5) END, " + t0 + " - (" + h(g, 4, 365)
 				+ ") * CAST(" + day + " AS BIGINT), " + t0 + ", 0 FROM " + rows);
 		lap("customers", start);
-		exec("INSERT INTO customer_tag (customer_id, tag) SELECT id, 'tag-' || MOD(id, 100) FROM customer");
-		exec("INSERT INTO customer_tag (customer_id, tag) SELECT id, 'tag-' || MOD(id * 7 + 3, 100) FROM customer "
-				+ "WHERE MOD(id, 5) = 0 AND MOD(id * 7 + 3, 100) <> MOD(id, 100)");
+		String ids = " AND id BETWEEN {lo} AND {hi}";
+		chunks(customers, "INSERT INTO customer_tag (customer_id, tag) SELECT id, 'tag-' || MOD(id, 100) FROM customer "
+				+ "WHERE 1 = 1" + ids);
+		chunks(customers, "INSERT INTO customer_tag (customer_id, tag) SELECT id, 'tag-' || MOD(id * 7 + 3, 100) "
+				+ "FROM customer WHERE MOD(id, 5) = 0 AND MOD(id * 7 + 3, 100) <> MOD(id, 100)" + ids);
 		lap("tags", start);
 		// no customer gets a term twice: a name's characters differ (the surnames and the
 		// given
@@ -94,26 +100,29 @@ final class CustomerFill {
 		// 1000 and
 		// up, tag numbers below 100, and only the first tag gives the word "tag"
 		String first = "INSERT INTO customer_term (term, customer_id) ";
-		exec(first + "SELECT LOWER(SUBSTRING(name, 1, POSITION(' ' IN name) - 1)), id FROM customer "
-				+ "WHERE MOD(id, 2) = 1");
-		exec(first + "SELECT LOWER(SUBSTRING(name, POSITION(' ' IN name) + 1, 40)), id FROM customer "
-				+ "WHERE MOD(id, 2) = 1");
-		exec(first + "SELECT SUBSTRING(c.name, k.n, 1), c.id FROM customer c, bench_n k WHERE MOD(c.id, 2) = 0 "
-				+ "AND k.n <= 3");
-		exec(first + "SELECT SUBSTRING(c.name, k.n, 2), c.id FROM customer c, bench_n k WHERE MOD(c.id, 2) = 0 "
-				+ "AND k.n <= 2");
-		exec(first + "SELECT 'company', id FROM customer WHERE company IS NOT NULL");
-		exec(first + "SELECT SUBSTRING(company, 9, 10), id FROM customer WHERE company IS NOT NULL");
-		exec(first + "SELECT 'tag', id FROM customer");
-		exec(first + "SELECT SUBSTRING(tag, 5, 10), customer_id FROM customer_tag");
+		chunks(customers, first + "SELECT LOWER(SUBSTRING(name, 1, POSITION(' ' IN name) - 1)), id FROM customer "
+				+ "WHERE MOD(id, 2) = 1" + ids);
+		chunks(customers, first + "SELECT LOWER(SUBSTRING(name, POSITION(' ' IN name) + 1, 40)), id FROM customer "
+				+ "WHERE MOD(id, 2) = 1" + ids);
+		chunks(customers, first + "SELECT SUBSTRING(c.name, k.n, 1), c.id FROM customer c, bench_n k WHERE "
+				+ "MOD(c.id, 2) = 0 AND k.n <= 3 AND c.id BETWEEN {lo} AND {hi}");
+		chunks(customers, first + "SELECT SUBSTRING(c.name, k.n, 2), c.id FROM customer c, bench_n k WHERE "
+				+ "MOD(c.id, 2) = 0 AND k.n <= 2 AND c.id BETWEEN {lo} AND {hi}");
+		chunks(customers, first + "SELECT 'company', id FROM customer WHERE company IS NOT NULL" + ids);
+		chunks(customers, first + "SELECT SUBSTRING(company, 9, 10), id FROM customer WHERE company IS NOT NULL" + ids);
+		chunks(customers, first + "SELECT 'tag', id FROM customer WHERE 1 = 1" + ids);
+		chunks(customers, first + "SELECT SUBSTRING(tag, 5, 10), customer_id FROM customer_tag WHERE customer_id "
+				+ "BETWEEN {lo} AND {hi}");
 		lap("terms", start);
 		// one visitor per customer with conversations, his conversations spread over a
 		// year
-		exec("INSERT INTO visitor (id, channel_id, customer_id, name, language, created_at, last_seen_at) "
-				+ "SELECT id, " + channel + ", id, name, language, first_seen_at, last_seen_at FROM customer "
-				+ "WHERE MOD(id, 10) BETWEEN 1 AND 7");
-		exec("INSERT INTO customer_channel (customer_id, channel_id, first_seen_at, last_seen_at) SELECT id, " + channel
-				+ ", created_at, last_seen_at FROM visitor");
+		chunks(customers,
+				"INSERT INTO visitor (id, channel_id, customer_id, name, language, created_at, last_seen_at) "
+						+ "SELECT id, " + channel + ", id, name, language, first_seen_at, last_seen_at FROM customer "
+						+ "WHERE MOD(id, 10) BETWEEN 1 AND 7" + ids);
+		chunks(customers,
+				"INSERT INTO customer_channel (customer_id, channel_id, first_seen_at, last_seen_at) SELECT id, "
+						+ channel + ", created_at, last_seen_at FROM visitor WHERE 1 = 1" + ids);
 		lap("visitors", start);
 		int withConversations = customers * 7 / 10;
 		int blocks = (conversations + withConversations - 1) / withConversations;
@@ -124,18 +133,36 @@ final class CustomerFill {
 		exec("CREATE TABLE bench_i (i INT PRIMARY KEY)");
 		exec("INSERT INTO bench_i (i) SELECT (a.n - 1) * 1000 + b.n - 1 FROM bench_n a, bench_n b WHERE "
 				+ "(a.n - 1) * 1000 + b.n - 1 < " + withConversations);
-		exec("INSERT INTO conversation (channel_id, visitor_id, status, question, language, created_at, closed_at, "
-				+ "closed_by, last_message_at, last_message_preview, last_seq, agent_read_seq, visitor_read_seq, "
-				+ "rating) SELECT " + channel + ", " + visitorOf + ", 'CLOSED', 'Where is my order?', 'en', " + created
-				+ ", " + created + " + 600000, 'AGENT', " + created + " + 600000, 'Thank you', 8, 8, 8, "
-				+ "CASE WHEN MOD(" + k + ", 4) = 0 THEN 1 + MOD(" + k
-				+ ", 5) END FROM bench_i v, bench_n b WHERE b.n <= " + blocks + " AND " + k + " < " + conversations);
+		for (int block = 1; block <= blocks; block++) {
+			chunks(withConversations,
+					("INSERT INTO conversation (channel_id, visitor_id, status, question, language, created_at, closed_at, "
+							+ "closed_by, last_message_at, last_message_preview, last_seq, agent_read_seq, visitor_read_seq, "
+							+ "rating) SELECT " + channel + ", " + visitorOf
+							+ ", 'CLOSED', 'Where is my order?', 'en', " + created + ", " + created
+							+ " + 600000, 'AGENT', " + created + " + 600000, 'Thank you', 8, 8, 8, " + "CASE WHEN MOD("
+							+ k + ", 4) = 0 THEN 1 + MOD(" + k + ", 5) END FROM bench_i v, bench_n b WHERE b.n = "
+							+ block + " AND v.i BETWEEN {lo} - 1 AND {hi} - 1 AND " + k + " < " + conversations));
+		}
 		lap("conversations", start);
 		exec("DROP TABLE bench_i");
 		exec("DROP TABLE bench_word");
 		exec("DROP TABLE bench_n");
 		exec("ANALYZE");
 		lap("analyzed", start);
+	}
+
+	/** Rows per statement. */
+	private static final int CHUNK = 50_000;
+
+	/**
+	 * Runs the statement for ids 1 to {@code total} in chunks, {@code {lo}} and
+	 * {@code {hi}} replaced by each chunk's first and last id.
+	 */
+	private void chunks(int total, String sql) throws SQLException {
+		for (int lo = 1; lo <= total; lo += CHUNK) {
+			exec(sql.replace("{lo}", Integer.toString(lo))
+				.replace("{hi}", Integer.toString(Math.min(total, lo + CHUNK - 1))));
+		}
 	}
 
 	private void words(String kind, List<String> words) throws SQLException {

@@ -42,19 +42,20 @@ public record CustomerFilter(List<Condition> conditions) {
 	}
 
 	/**
-	 * One condition on {@code customer c}. A condition that holds for the customers of a
-	 * set of rows in another table (a tag, a search word, a channel) also has that set's
-	 * {@code FROM} clause, e.g. {@code customer_tag WHERE tag = ?}, whose rows have a
-	 * {@code customer_id}: {@link CustomerNarrowing} reads it from either side.
+	 * One condition on {@code customer c}. A condition that holds for a set of customers
+	 * with an index of its own (a tag, a search word, a channel, a level) also says how
+	 * to read that set's ids ({@code ids}, one column {@code id}, maybe repeated) and how
+	 * to test one customer read in another order ({@code probe}):
+	 * {@link CustomerNarrowing} chooses between them.
 	 */
-	public record Condition(String sql, List<Object> params, String set) {
+	public record Condition(String sql, List<Object> params, String ids, String probe) {
 
 		public Condition {
 			params = List.copyOf(params);
 		}
 
 		Condition(String sql, List<Object> params) {
-			this(sql, params, null);
+			this(sql, params, null, null);
 		}
 
 		static Condition of(String sql, Object... params) {
@@ -62,26 +63,39 @@ public record CustomerFilter(List<Condition> conditions) {
 		}
 
 		/**
-		 * @param from the set's {@code FROM} clause with its {@code WHERE}, e.g.
-		 * {@code customer_tag WHERE tag = ?}
+		 * @param from the set's table and {@code WHERE} (without OR at its top), e.g.
+		 * {@code customer_tag WHERE tag = ?}, whose rows have a {@code customer_id}
 		 */
 		static Condition set(String from, List<Object> params) {
-			return new Condition("c.id IN (SELECT customer_id FROM " + from + ")", params, from);
+			return new Condition("c.id IN (SELECT customer_id FROM " + from + ")", params,
+					"SELECT customer_id AS id FROM " + from,
+					// a scalar subquery, which no planner turns into a read of the whole
+					// set
+					"(SELECT 1 FROM " + from + " AND customer_id = c.id LIMIT 1) = 1");
 		}
 
 		/**
-		 * The ids of the set's customers (a column {@code customer_id}, maybe repeated).
+		 * A condition on a column of the customer with an index that begins with it.
+		 * @param column e.g. {@code level_id}
+		 * @param test the test, e.g. {@code IN (?, ?)}
 		 */
-		String ids() {
-			return "SELECT customer_id FROM " + this.set;
+		static Condition indexed(String column, String test, List<Object> params) {
+			String sql = "c." + column + " " + test;
+			return new Condition(sql, params, "SELECT id FROM customer WHERE " + column + " " + test, sql);
 		}
 
-		/**
-		 * The same condition as a probe of the set for one customer, which the databases
-		 * run once per customer read (rather than reading the whole set first).
-		 */
-		Condition probe() {
-			return new Condition("(SELECT 1 FROM " + this.set + " AND customer_id = c.id LIMIT 1) = 1", this.params);
+		boolean isSet() {
+			return this.ids != null;
+		}
+
+		/** Whether it tests the customer's own columns (its probe is itself). */
+		boolean onCustomer() {
+			return this.isSet() && this.probe.equals(this.sql);
+		}
+
+		/** The same condition tested per customer. */
+		Condition probed() {
+			return new Condition(this.probe, this.params);
 		}
 
 	}

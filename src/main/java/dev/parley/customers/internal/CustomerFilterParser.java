@@ -94,7 +94,10 @@ public class CustomerFilterParser {
 			case "phone" -> contact(name, ContactKind.PHONE, single(name, values));
 			case "language" -> oneOf("c.language", checked(name, values, 35));
 			case "timeZone" -> oneOf("c.time_zone", zones(name, values));
-			case "level" -> oneOf("c.level_id", levels(name, values));
+			case "level" -> {
+				List<Long> levels = levels(name, values);
+				yield Condition.indexed("level_id", "IN (" + marks(levels.size()) + ")", new ArrayList<>(levels));
+			}
 			case "channel" -> Condition.set("customer_channel WHERE channel_id IN (" + marks(values.size()) + ")",
 					new ArrayList<>(ids(name, values)));
 			case "blocked" -> blocked(name, single(name, values), dates);

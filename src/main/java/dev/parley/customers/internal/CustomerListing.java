@@ -81,10 +81,10 @@ public class CustomerListing {
 	public void each(StaffActor actor, Request request, boolean unmasked, Consumer<List<Item>> pages) {
 		CustomerSort sort = CustomerSort.of(request.one("sort"));
 		boolean descending = CustomerSort.descending(request.one("order"));
-		CustomerFilter filter = filter(actor, request);
+		CustomerNarrowing.Plan plan = this.query.plan(filter(actor, request));
 		Cursor after = null;
 		do {
-			CustomerQuery.Page page = this.query.page(filter, sort, descending, after, 500);
+			CustomerQuery.Page page = this.query.page(plan, sort, descending, after, 500);
 			pages.accept(items(page.customers(), unmasked));
 			after = page.next();
 		}

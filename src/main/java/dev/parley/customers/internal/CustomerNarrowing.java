@@ -14,23 +14,25 @@ import org.springframework.stereotype.Component;
 
 /**
  * Chooses how the customer list reads a filter with sets (search words, tags, channels,
- * attribute values), which the databases' planners get wrong at a million customers
- * (docs/performance.md, "Finding customers"): reading every customer of a common word to
- * sort them costs a row per match, walking the sort order and probing the sets costs a
- * row per customer passed over. So the sets' sizes are counted first, each up to a cap,
- * on their own indexes (no customer row read):
+ * levels, attribute values), which the databases' planners get wrong at a million
+ * customers (docs/performance.md, "Finding customers"): reading every customer of a
+ * common word to sort them costs a row per match, walking the sort order and probing the
+ * sets costs a row per customer passed over. So the sets' sizes are counted first, each
+ * up to a cap, on their own indexes (no customer row read):
  * <ul>
  * <li>the smallest set has at most {@link #DRIVE} customers: their ids are read and given
- * to the list as a list of ids, the other sets probed per customer
- * ({@link Plan#ids});</li>
- * <li>else, two or more sets of at most {@link #INTERSECT} customers each: their
- * intersection is read (each set's index once) and, if small, given as above;</li>
+ * to the list as a list of ids, the other sets probed per customer;</li>
+ * <li>else, if the smallest has at most {@link #INTERSECT}: the customers in all sets are
+ * read from their indexes (the sets of at most that many intersected, the larger ones
+ * probed) and, if at most {@link #DRIVE}, given as above;</li>
  * <li>else every customer matching is common enough that walking the sort order finds a
  * page soon: the sets are probed per customer read in that order
  * ({@link Plan#walk}).</li>
  * </ul>
- * A set's count may include a customer twice (a prefix matching two of his words); the
- * ids are made distinct here.
+ * The worst case left: sets all larger than {@link #INTERSECT} that rarely meet. A set's
+ * count may include a customer twice (a prefix matching two of his words); ids are made
+ * distinct. Sets are counted and read in separate statements: one that changed in between
+ * is read again by the next plan.
  */
 @Component
 class CustomerNarrowing {
@@ -67,35 +69,35 @@ class CustomerNarrowing {
 	 * How a filter is read.
 	 *
 	 * @param filter the filter to run: its sets as probes, and the driving ids if any
-	 * @param walk whether the list must walk the sort order (the sets are all large)
+	 * @param walk whether the list walks the sort order (the sets are all large, or there
+	 * is no condition but the sets')
 	 * @param none whether no customer can match (a set is empty)
 	 */
 	record Plan(CustomerFilter filter, boolean walk, boolean none) {
 	}
 
 	Plan plan(CustomerFilter filter) {
-		List<Condition> sets = filter.conditions().stream().filter((c) -> c.set() != null).toList();
+		List<Condition> sets = filter.conditions().stream().filter(Condition::isSet).toList();
 		if (sets.isEmpty()) {
-			return new Plan(filter, false, false);
+			return new Plan(filter, filter.conditions().isEmpty(), false);
 		}
 		List<Sized> sized = new ArrayList<>(
 				sets.stream().map((set) -> new Sized(set, count(set, this.drive))).toList());
 		sized.sort(Comparator.comparingInt(Sized::size));
 		Sized smallest = sized.get(0);
-		if (smallest.size() == 0) {
-			return new Plan(filter, false, true);
-		}
 		if (smallest.size() <= this.drive) {
-			return driven(filter, ids(smallest.set()), List.of(smallest.set()));
+			Set<Long> ids = read(smallest.set().ids(), smallest.set().params());
+			if (ids.size() <= this.drive) {
+				return driven(filter, ids, List.of(smallest.set()));
+			}
 		}
 		List<Condition> medium = sets.stream().filter((set) -> count(set, this.intersect) <= this.intersect).toList();
-		if (medium.size() >= 2) {
-			Set<Long> common = intersection(medium);
-			if (common.isEmpty()) {
-				return new Plan(filter, false, true);
-			}
+		if (!medium.isEmpty()) {
+			// the larger sets of other tables probed for each; a level stays a condition
+			List<Condition> read = sets.stream().filter((set) -> medium.contains(set) || !set.onCustomer()).toList();
+			Set<Long> common = intersection(medium, read);
 			if (common.size() <= this.drive) {
-				return driven(filter, common, medium);
+				return driven(filter, common, read);
 			}
 		}
 		return new Plan(probes(filter, List.of(), null), true, false);
@@ -103,6 +105,9 @@ class CustomerNarrowing {
 
 	/** The filter on the given ids, the sets they came from dropped, the rest probed. */
 	private static Plan driven(CustomerFilter filter, Set<Long> ids, List<Condition> read) {
+		if (ids.isEmpty()) {
+			return new Plan(filter, false, true);
+		}
 		Condition in = new Condition("c.id IN (" + CustomerFilterParser.marks(ids.size()) + ")", new ArrayList<>(ids));
 		return new Plan(probes(filter, read, in), false, false);
 	}
@@ -113,11 +118,11 @@ class CustomerNarrowing {
 			conditions.add(first);
 		}
 		for (Condition condition : filter.conditions()) {
-			if (condition.set() == null) {
+			if (!condition.isSet()) {
 				conditions.add(condition);
 			}
 			else if (!read.contains(condition)) {
-				conditions.add(condition.probe());
+				conditions.add(condition.probed());
 			}
 		}
 		return new CustomerFilter(conditions);
@@ -132,26 +137,34 @@ class CustomerNarrowing {
 			.single();
 	}
 
-	private Set<Long> ids(Condition set) {
-		List<Object> params = new ArrayList<>(set.params());
+	/** The distinct ids the SQL reads, up to the drive cap + 1 of them. */
+	private Set<Long> read(String sql, List<Object> setParams) {
+		List<Object> params = new ArrayList<>(setParams);
 		params.add(this.drive + 1);
-		return new LinkedHashSet<>(this.jdbc.sql(set.ids() + " LIMIT ?").params(params).query(Long.class).list());
+		return new LinkedHashSet<>(this.jdbc.sql(sql + " LIMIT ?").params(params).query(Long.class).list());
 	}
 
-	/** The customers in every one of the sets, up to the drive cap + 1 of them. */
-	private Set<Long> intersection(List<Condition> sets) {
+	/**
+	 * The customers in every one of the sets, up to the drive cap + 1 of them: the medium
+	 * ones intersected on their indexes ({@code INTERSECT}: MySQL 8.0.31 and later), the
+	 * others probed for each.
+	 */
+	private Set<Long> intersection(List<Condition> medium, List<Condition> read) {
 		List<Object> params = new ArrayList<>();
 		List<String> each = new ArrayList<>();
-		for (Condition set : sets) {
+		for (Condition set : medium) {
 			each.add(set.ids());
 			params.addAll(set.params());
 		}
-		params.add(this.drive + 1);
-		return new LinkedHashSet<>(
-				this.jdbc.sql("SELECT customer_id FROM (" + String.join(" INTERSECT ", each) + ") s LIMIT ?")
-					.params(params)
-					.query(Long.class)
-					.list());
+		StringBuilder sql = new StringBuilder("SELECT c.id FROM (").append(String.join(" INTERSECT ", each))
+			.append(") c WHERE 1 = 1");
+		for (Condition set : read) {
+			if (!medium.contains(set)) {
+				sql.append(" AND ").append(set.probe());
+				params.addAll(set.params());
+			}
+		}
+		return read(sql.toString(), params);
 	}
 
 	private record Sized(Condition set, int size) {

@@ -13,10 +13,11 @@ import dev.parley.platform.ApiException;
  */
 public enum CustomerSort {
 
-	LAST_SEEN("lastSeen", "c.last_seen_at", false, false),
-	LAST_CONVERSATION("lastConversation", "c.last_conversation_at", true, false), NAME("name", "c.name", true, true),
-	CREATED("created", "c.created_at", false, false),
-	CONVERSATIONS("conversations", "c.conversation_count", false, false);
+	LAST_SEEN("lastSeen", "c.last_seen_at", false, false, "ix_customer_last_seen"),
+	LAST_CONVERSATION("lastConversation", "c.last_conversation_at", true, false, "ix_customer_last_conversation"),
+	NAME("name", "c.name", true, true, "ix_customer_name"),
+	CREATED("created", "c.created_at", false, false, "ix_customer_created"),
+	CONVERSATIONS("conversations", "c.conversation_count", false, false, "ix_customer_conversations");
 
 	private final String param;
 
@@ -26,7 +27,11 @@ public enum CustomerSort {
 
 	final boolean text;
 
-	CustomerSort(String param, String column, boolean nullable, boolean text) {
+	/** The index of (column, id). */
+	final String index;
+
+	CustomerSort(String param, String column, boolean nullable, boolean text, String index) {
+		this.index = index;
 		this.param = param;
 		this.column = column;
 		this.nullable = nullable;

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import dev.parley.customers.internal.CustomerFilter.Condition;
 import dev.parley.customers.internal.CustomerSort.Cursor;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +29,9 @@ abstract class CustomerQueryContract {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	DataSource dataSource;
+
 	CustomerQuery query;
 
 	List<Long> ids = new ArrayList<>();
@@ -35,7 +40,7 @@ abstract class CustomerQueryContract {
 
 	@BeforeEach
 	void customers() {
-		this.query = new CustomerQuery(this.jdbc, new CustomerNarrowing(this.jdbc));
+		this.query = new CustomerQuery(this.jdbc, new CustomerNarrowing(this.jdbc), this.dataSource);
 		String tag = "t" + System.nanoTime();
 		for (int i = 0; i < 7; i++) {
 			GeneratedKeyHolder keys = new GeneratedKeyHolder();
@@ -114,10 +119,17 @@ abstract class CustomerQueryContract {
 		CustomerNarrowing.Plan intersected = new CustomerNarrowing(this.jdbc, 2, 100).plan(aleOdd);
 		assertThat(intersected.walk()).isFalse();
 		assertThat(intersected.filter().where()).contains("c.id IN (?)").doesNotContain("LIMIT 1");
-		assertThat(new CustomerQuery(this.jdbc, new CustomerNarrowing(this.jdbc, 2, 100))
+		assertThat(new CustomerQuery(this.jdbc, new CustomerNarrowing(this.jdbc, 2, 100), this.dataSource)
 			.page(aleOdd, CustomerSort.CREATED, false, null, 10)
 			.customers()).extracting(Customer::id).containsExactly(id(1));
-		assertThat(new CustomerQuery(this.jdbc, new CustomerNarrowing(this.jdbc, 2, 2))
+		// the tag of all seven larger than the cap: probed for each of the intersection
+		CustomerNarrowing.Plan probed = new CustomerNarrowing(this.jdbc, 2, 3).plan(aleOdd);
+		assertThat(probed.walk()).isFalse();
+		assertThat(probed.filter().where()).contains("c.id IN (?)").doesNotContain("LIMIT 1");
+		assertThat(new CustomerQuery(this.jdbc, new CustomerNarrowing(this.jdbc, 2, 3), this.dataSource)
+			.page(aleOdd, CustomerSort.CREATED, false, null, 10)
+			.customers()).extracting(Customer::id).containsExactly(id(1));
+		assertThat(new CustomerQuery(this.jdbc, new CustomerNarrowing(this.jdbc, 2, 2), this.dataSource)
 			.page(aleOdd, CustomerSort.CREATED, false, null, 10)
 			.customers()).extracting(Customer::id).containsExactly(id(1));
 		// every set large: walks the order, probing each
@@ -126,7 +138,7 @@ abstract class CustomerQueryContract {
 		assertThat(walked.filter().where()).doesNotContain("c.id IN (").contains("LIMIT 1) = 1");
 		for (CustomerNarrowing narrowing : List.of(new CustomerNarrowing(this.jdbc),
 				new CustomerNarrowing(this.jdbc, 1, 100), new CustomerNarrowing(this.jdbc, 1, 1))) {
-			CustomerQuery query = new CustomerQuery(this.jdbc, narrowing);
+			CustomerQuery query = new CustomerQuery(this.jdbc, narrowing, this.dataSource);
 			assertThat(query.page(alex, CustomerSort.CREATED, false, null, 10).customers()).extracting(Customer::id)
 				.containsExactly(id(0), id(1));
 			assertThat(query.page(alex.and(first), CustomerSort.LAST_SEEN, true, null, 10).customers())
