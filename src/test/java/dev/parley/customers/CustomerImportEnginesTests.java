@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.parley.ParleyApplication;
 import dev.parley.customers.internal.CustomerImports;
 import dev.parley.platform.Permission;
 import dev.parley.platform.StaffActor;
@@ -15,7 +14,6 @@ import dev.parley.testing.ExternalServices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,10 +44,7 @@ class CustomerImportEnginesTests {
 	private void run(ExternalServices.TestDatabase database, String engine) throws Exception {
 		ConfigurableApplicationContext node = null;
 		try {
-			node = new SpringApplicationBuilder(ParleyApplication.class).run("--server.port=0",
-					"--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.username(),
-					"--spring.datasource.password=", "--logging.level.root=WARN", "--parley.setup.admin-username=admin",
-					"--parley.setup.admin-password=" + PASSWORD);
+			node = database.node(PASSWORD);
 			ApiClient admin = new ApiClient(((WebServerApplicationContext) node).getWebServer().getPort());
 			assertThat(admin.login("admin", PASSWORD).status()).isEqualTo(200);
 			JdbcClient jdbc = node.getBean(JdbcClient.class);

@@ -5,13 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import dev.parley.ParleyApplication;
 import dev.parley.testing.ApiClient;
 import dev.parley.testing.ExternalServices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,10 +33,7 @@ class LinguisticCollationTests {
 			.postgres("ENCODING 'UTF8' TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'zh' LOCALE 'C.UTF-8'");
 		ConfigurableApplicationContext node = null;
 		try {
-			node = new SpringApplicationBuilder(ParleyApplication.class).run("--server.port=0",
-					"--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.username(),
-					"--spring.datasource.password=", "--logging.level.root=WARN", "--parley.setup.admin-username=admin",
-					"--parley.setup.admin-password=" + PASSWORD);
+			node = database.node(PASSWORD);
 			ApiClient admin = new ApiClient(((WebServerApplicationContext) node).getWebServer().getPort());
 			assertThat(admin.login("admin", PASSWORD).status()).isEqualTo(200);
 			JdbcClient jdbc = node.getBean(JdbcClient.class);

@@ -139,6 +139,18 @@ public final class ExternalServices {
 	/** A database made for a test, and how to remove it afterwards. */
 	public record TestDatabase(String url, String username, String adminUrl, String dropStatement) {
 
+		/**
+		 * Starts a whole Parley node on this database (a random port, quiet logs, the
+		 * first administrator {@code admin} with the given password).
+		 */
+		public org.springframework.context.ConfigurableApplicationContext node(String adminPassword) {
+			return new org.springframework.boot.builder.SpringApplicationBuilder(dev.parley.ParleyApplication.class)
+				.run("--server.port=0", "--spring.datasource.url=" + this.url,
+						"--spring.datasource.username=" + this.username, "--spring.datasource.password=",
+						"--logging.level.root=WARN", "--parley.setup.admin-username=admin",
+						"--parley.setup.admin-password=" + adminPassword);
+		}
+
 		public void drop() {
 			try (Connection connection = DriverManager.getConnection(this.adminUrl, this.username, "");
 					Statement statement = connection.createStatement()) {

@@ -38,13 +38,7 @@ class PersonalDataRotationTests {
 	@Test
 	void reEncryptsEverySealedValueUnderTheNewKey() throws Exception {
 		String url = "jdbc:h2:mem:rotation-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-		DataSource dataSource = new DriverManagerDataSource(url, "sa", "");
-		Flyway.configure()
-			.dataSource(dataSource)
-			.locations("classpath:db/migration")
-			.placeholders(MigrationPlaceholders.forProduct("H2"))
-			.load()
-			.migrate();
+		DataSource dataSource = migrated(url);
 		JdbcClient jdbc = JdbcClient.create(dataSource);
 		jdbc.sql("INSERT INTO chat_channel (id, kind, name, channel_key, allowed_origins, color, prechat_enabled, "
 				+ "prechat_fields, identity_secret, enabled, created_at) "
@@ -134,13 +128,7 @@ class PersonalDataRotationTests {
 	@Test
 	void aValueWhoseKeyIsGoneIsReportedAndLeftAlone() throws Exception {
 		String url = "jdbc:h2:mem:rotation-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-		DataSource dataSource = new DriverManagerDataSource(url, "sa", "");
-		Flyway.configure()
-			.dataSource(dataSource)
-			.locations("classpath:db/migration")
-			.placeholders(MigrationPlaceholders.forProduct("H2"))
-			.load()
-			.migrate();
+		DataSource dataSource = migrated(url);
 		JdbcClient jdbc = JdbcClient.create(dataSource);
 		jdbc.sql("INSERT INTO customer (id, first_seen_at, last_seen_at, conversation_count, created_at, updated_at, "
 				+ "version) VALUES (1, 0, 0, 0, 0, 0, 0)")
@@ -168,6 +156,18 @@ class PersonalDataRotationTests {
 	}
 
 	private record Output(int status, String text) {
+	}
+
+	/** A new in-memory H2 database at the URL, migrated. */
+	private static DataSource migrated(String url) {
+		DataSource dataSource = new DriverManagerDataSource(url, "sa", "");
+		Flyway.configure()
+			.dataSource(dataSource)
+			.locations("classpath:db/migration")
+			.placeholders(MigrationPlaceholders.forProduct("H2"))
+			.load()
+			.migrate();
+		return dataSource;
 	}
 
 }
