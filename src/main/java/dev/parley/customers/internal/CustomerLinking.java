@@ -150,9 +150,8 @@ class CustomerLinking implements CustomerLinks {
 	 * spoils nothing (on PostgreSQL a failed statement would abort the whole transaction)
 	 * and the record it made goes with it (never two customers); the loser then reads the
 	 * winner's owner and is linked to him like any later arrival. A plain read: Parley's
-	 * connections run at READ COMMITTED, so it sees the winner's commit; a locking read
-	 * would deadlock three or more losers at once on MariaDB, each holding the shared
-	 * lock its failed insert took on the winner's row and asking for an exclusive one.
+	 * connections run at READ COMMITTED, so it sees the winner's commit (the failed
+	 * insert waited for it); no lock is needed, and the losers do not queue for one.
 	 */
 	private long claimIdentity(VisitorFacts facts, Optional<Customer> current, boolean[] created) {
 		String externalId = facts.verifiedExternalId();
