@@ -86,12 +86,10 @@ public class ContactRepository {
 					+ "AND verified = FALSE")
 			.params(customerId, kind.name(), index)
 			.update();
-		// a locking read: it sees a contact another transaction committed after this
-		// one's
-		// snapshot (MariaDB), which a plain read would miss and the insert then collide
-		// with
+		// under his row lock; at READ COMMITTED (application.yml) this plain read sees
+		// what the transaction that held the lock before committed
 		boolean present = marked > 0 || !this.jdbc
-			.sql("SELECT id FROM customer_contact WHERE customer_id = ? AND kind = ? AND value_index = ? FOR UPDATE")
+			.sql("SELECT id FROM customer_contact WHERE customer_id = ? AND kind = ? AND value_index = ?")
 			.params(customerId, kind.name(), index)
 			.query(Long.class)
 			.list()

@@ -89,10 +89,9 @@ class CustomerLinking implements CustomerLinks {
 			target = current.map(Customer::id).orElseGet(() -> newCustomer(facts, created));
 		}
 		if (current.isPresent() && current.get().id() != target && anonymous(current.get())) {
-			// a locking read: on MariaDB a plain one reads the transaction's snapshot,
-			// which
-			// may predate the survivor (made by a rival arrival, see claimIdentity)
-			Customer survivor = this.customers.findLocked(target).orElseThrow();
+			// read committed: sees a survivor a rival arrival made (see claimIdentity);
+			// the merge locks both rows and reads them again
+			Customer survivor = this.customers.findById(target).orElseThrow();
 			this.merges.merge(survivor, current.get(), null, "identified visitor");
 		}
 		// what follows checks and inserts for him one arrival, start or left message at a
@@ -106,11 +105,8 @@ class CustomerLinking implements CustomerLinks {
 		changed |= typed(target, ContactKind.PHONE, facts.phone(), at);
 		// a returning visitor's page load: usually nothing to write (last seen is kept to
 		// the minute)
-		// (a locking read finds a record a rival arrival made after this transaction's
-		// snapshot, which a plain read misses on MariaDB: see claimIdentity)
 		Customer record = current.filter((c) -> c.id() == target && !created[0])
 			.or(() -> this.customers.findById(target))
-			.or(() -> this.customers.findLocked(target))
 			.orElseThrow();
 		changed |= this.customers.seen(record, facts.name(), facts.language(), at);
 		this.customers.channelUsed(target, facts.channelId(), at);
@@ -153,8 +149,9 @@ class CustomerLinking implements CustomerLinks {
 	 * fails on customer_identity's primary key. It runs in a savepoint, so the failure
 	 * spoils nothing (on PostgreSQL a failed statement would abort the whole transaction)
 	 * and the record it made goes with it (never two customers); the loser then reads the
-	 * winner's owner with a locking read (on MariaDB a plain read would see the
-	 * transaction's older snapshot) and is linked to him like any later arrival.
+	 * winner's owner and is linked to him like any later arrival. A plain read: Parley's
+	 * connections run at READ COMMITTED, so it sees the winner's commit (the failed
+	 * insert waited for it); no lock is needed, and the losers do not queue for one.
 	 */
 	private long claimIdentity(VisitorFacts facts, Optional<Customer> current, boolean[] created) {
 		String externalId = facts.verifiedExternalId();
@@ -170,7 +167,7 @@ class CustomerLinking implements CustomerLinks {
 			});
 		}
 		catch (DuplicateKeyException ex) {
-			return this.jdbc.sql("SELECT customer_id FROM customer_identity WHERE external_id = ? FOR UPDATE")
+			return this.jdbc.sql("SELECT customer_id FROM customer_identity WHERE external_id = ?")
 				.param(externalId)
 				.query(Long.class)
 				.optional()

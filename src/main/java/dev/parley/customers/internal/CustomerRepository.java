@@ -163,11 +163,9 @@ public class CustomerRepository {
 		}
 		// one check-then-insert per customer at a time
 		lock(id);
-		// a locking read: it sees a row another transaction committed after this one's
-		// snapshot (MariaDB), which a plain read would miss and the insert then collide
-		// with
-		if (this.jdbc
-			.sql("SELECT customer_id FROM customer_channel WHERE customer_id = ? AND channel_id = ? FOR UPDATE")
+		// at READ COMMITTED (application.yml) this plain read sees what the transaction
+		// that held the lock before committed
+		if (this.jdbc.sql("SELECT customer_id FROM customer_channel WHERE customer_id = ? AND channel_id = ?")
 			.params(id, channelId)
 			.query(Long.class)
 			.list()
