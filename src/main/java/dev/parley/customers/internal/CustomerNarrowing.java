@@ -91,13 +91,19 @@ class CustomerNarrowing {
 				return driven(filter, ids, List.of(smallest.set()));
 			}
 		}
-		List<Condition> medium = sets.stream().filter((set) -> count(set, this.intersect) <= this.intersect).toList();
-		if (!medium.isEmpty()) {
-			// the larger sets of other tables probed for each; a level stays a condition
-			List<Condition> read = sets.stream().filter((set) -> medium.contains(set) || !set.onCustomer()).toList();
-			Set<Long> common = intersection(medium, read);
-			if (common.size() <= this.drive) {
-				return driven(filter, common, read);
+		// sets of other tables than the customer's own (a level stays a condition); with
+		// just one, its customers are common (more than the cap): walking finds a page
+		// soon
+		List<Condition> tables = sets.stream().filter((set) -> !set.onCustomer()).toList();
+		if (tables.size() >= 2) {
+			List<Condition> medium = tables.stream()
+				.filter((set) -> count(set, this.intersect) <= this.intersect)
+				.toList();
+			if (!medium.isEmpty()) {
+				Set<Long> common = intersection(medium, tables);
+				if (common.size() <= this.drive) {
+					return driven(filter, common, tables);
+				}
 			}
 		}
 		return new Plan(probes(filter, List.of(), null), true, false);

@@ -26,6 +26,9 @@ class CustomerQuery {
 
 	private static final Logger logger = LoggerFactory.getLogger(CustomerQuery.class);
 
+	/** A filter on one level (CustomerFilterParser). */
+	private static final String ONE_LEVEL = "c.level_id IN (?)";
+
 	private final JdbcClient jdbc;
 
 	private final CustomerNarrowing narrowing;
@@ -81,7 +84,13 @@ class CustomerQuery {
 		String cmp = descending ? " < " : " > ";
 		boolean inNullPass = after != null && after.key() == null;
 		if (!inNullPass) {
-			StringBuilder sql = new StringBuilder(select(filter, (this.h2 && plan.walk()) ? sort.index : null));
+			// one level and the default order: the level's index is in that order, a walk
+			// reads only his level's customers (ordering by the level first changes
+			// nothing, it is the same for all; H2 sees the index serves the order then)
+			boolean byLevel = plan.walk() && sort == CustomerSort.LAST_SEEN
+					&& filter.conditions().stream().anyMatch((c) -> c.sql().equals(ONE_LEVEL));
+			String index = byLevel ? "ix_customer_level" : sort.index;
+			StringBuilder sql = new StringBuilder(select(filter, (this.h2 && plan.walk()) ? index : null));
 			List<Object> params = new ArrayList<>(filter.params());
 			if (sort.nullable) {
 				sql.append(" AND ").append(sort.column).append(" IS NOT NULL");
@@ -99,7 +108,13 @@ class CustomerQuery {
 				params.add(after.key());
 				params.add(after.id());
 			}
-			sql.append(" ORDER BY ").append(sort.column).append(dir).append(", c.id").append(dir).append(" LIMIT ?");
+			sql.append(" ORDER BY ")
+				.append(byLevel ? "c.level_id" + dir + ", " : "")
+				.append(sort.column)
+				.append(dir)
+				.append(", c.id")
+				.append(dir)
+				.append(" LIMIT ?");
 			params.add(limit + 1);
 			rows.addAll(query(sql, params));
 		}

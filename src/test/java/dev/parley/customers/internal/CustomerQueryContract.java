@@ -152,6 +152,31 @@ abstract class CustomerQueryContract {
 	}
 
 	@Test
+	void aWalkOfOneLevelReadsThatLevelInTheListsOrder() {
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		this.jdbc.sql("INSERT INTO customer_level (name, position, created_at) VALUES (?, 1, 0)")
+			.param("L" + System.nanoTime())
+			.update(keys, "id");
+		long level = keys.getKeyAs(Number.class).longValue();
+		for (int i : List.of(0, 1, 3, 4)) {
+			this.jdbc.sql("UPDATE customer SET level_id = ? WHERE id = ?").params(level, id(i)).update();
+		}
+		CustomerFilter oneLevel = this.mine
+			.and(new CustomerFilter(List.of(Condition.indexed("level_id", "IN (?)", List.of(level)))));
+		CustomerQuery walking = new CustomerQuery(this.jdbc, new CustomerNarrowing(this.jdbc, 1, 1), this.dataSource);
+		assertThat(new CustomerNarrowing(this.jdbc, 1, 1).plan(oneLevel).walk()).isTrue();
+		List<Long> found = new ArrayList<>();
+		Cursor after = null;
+		do {
+			CustomerQuery.Page page = walking.page(oneLevel, CustomerSort.LAST_SEEN, true, after, 3);
+			page.customers().forEach((c) -> found.add(c.id()));
+			after = page.next();
+		}
+		while (after != null);
+		assertThat(found).containsExactly(id(4), id(3), id(1), id(0));
+	}
+
+	@Test
 	void anEmptySetIsAnEmptyPageWithoutReadingCustomers() {
 		CustomerFilter nobody = this.mine
 			.and(new CustomerFilter(List.of(Condition.set("customer_term WHERE term = ?", List.of("nobody-here")))));
