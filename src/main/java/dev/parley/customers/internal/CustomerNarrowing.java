@@ -72,8 +72,14 @@ class CustomerNarrowing {
 	 * @param walk whether the list walks the sort order (the sets are all large, or there
 	 * is no condition but the sets')
 	 * @param none whether no customer can match (a set is empty)
+	 * @param driven whether the filter reads given ids (at most {@link #DRIVE})
 	 */
-	record Plan(CustomerFilter filter, boolean walk, boolean none) {
+	record Plan(CustomerFilter filter, boolean walk, boolean none, boolean driven) {
+
+		Plan(CustomerFilter filter, boolean walk, boolean none) {
+			this(filter, walk, none, false);
+		}
+
 	}
 
 	Plan plan(CustomerFilter filter) {
@@ -115,7 +121,7 @@ class CustomerNarrowing {
 			return new Plan(filter, false, true);
 		}
 		Condition in = new Condition("c.id IN (" + CustomerFilterParser.marks(ids.size()) + ")", new ArrayList<>(ids));
-		return new Plan(probes(filter, read, in), false, false);
+		return new Plan(probes(filter, read, in), false, false, true);
 	}
 
 	private static CustomerFilter probes(CustomerFilter filter, List<Condition> read, Condition first) {

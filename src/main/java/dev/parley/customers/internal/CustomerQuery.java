@@ -108,9 +108,14 @@ class CustomerQuery {
 				params.add(after.key());
 				params.add(after.id());
 			}
+			// read by id, sorted: an expression of the key, or PostgreSQL walks the
+			// sort's
+			// index testing each customer against the ids (42,755 rows for 1,241 ids)
+			String key = plan.driven() ? "COALESCE(" + sort.column + ", " + (sort.text ? "''" : "0") + ")"
+					: sort.column;
 			sql.append(" ORDER BY ")
 				.append(byLevel ? "c.level_id" + dir + ", " : "")
-				.append(sort.column)
+				.append(key)
 				.append(dir)
 				.append(", c.id")
 				.append(dir)
