@@ -72,12 +72,12 @@ class CustomerNarrowing {
 	 * @param walk whether the list walks the sort order (the sets are all large, or there
 	 * is no condition but the sets')
 	 * @param none whether no customer can match (a set is empty)
-	 * @param driven whether the filter reads given ids (at most {@link #DRIVE})
+	 * @param driven how many given ids the filter reads (at most {@link #DRIVE}), or 0
 	 */
-	record Plan(CustomerFilter filter, boolean walk, boolean none, boolean driven) {
+	record Plan(CustomerFilter filter, boolean walk, boolean none, int driven) {
 
 		Plan(CustomerFilter filter, boolean walk, boolean none) {
-			this(filter, walk, none, false);
+			this(filter, walk, none, 0);
 		}
 
 	}
@@ -121,7 +121,7 @@ class CustomerNarrowing {
 			return new Plan(filter, false, true);
 		}
 		Condition in = new Condition("c.id IN (" + CustomerFilterParser.marks(ids.size()) + ")", new ArrayList<>(ids));
-		return new Plan(probes(filter, read, in), false, false, true);
+		return new Plan(probes(filter, read, in), false, false, ids.size());
 	}
 
 	private static CustomerFilter probes(CustomerFilter filter, List<Condition> read, Condition first) {

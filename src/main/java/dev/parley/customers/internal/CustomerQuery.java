@@ -26,6 +26,12 @@ class CustomerQuery {
 
 	private static final Logger logger = LoggerFactory.getLogger(CustomerQuery.class);
 
+	/**
+	 * Up to this many ids are read and sorted rather than found along an index
+	 * (docs/performance.md, "Finding customers").
+	 */
+	static final int SORT_READ = 2_000;
+
 	/** A filter on one level (CustomerFilterParser). */
 	private static final String ONE_LEVEL = "c.level_id IN (?)";
 
@@ -108,11 +114,13 @@ class CustomerQuery {
 				params.add(after.key());
 				params.add(after.id());
 			}
-			// read by id, sorted: an expression of the key, or PostgreSQL walks the
-			// sort's
-			// index testing each customer against the ids (42,755 rows for 1,241 ids)
-			String key = plan.driven() ? "COALESCE(" + sort.column + ", " + (sort.text ? "''" : "0") + ")"
-					: sort.column;
+			// a few ids, sorted: an expression of the key, or PostgreSQL walks the sort's
+			// index testing each customer against the ids (42,755 rows for 1,241 ids);
+			// with
+			// many, walking an index of another condition (a level's) is cheaper than
+			// reading them all
+			String key = (plan.driven() > 0 && plan.driven() <= SORT_READ)
+					? "COALESCE(" + sort.column + ", " + (sort.text ? "''" : "0") + ")" : sort.column;
 			sql.append(" ORDER BY ")
 				.append(byLevel ? "c.level_id" + dir + ", " : "")
 				.append(key)
