@@ -114,11 +114,10 @@ class CustomerQuery {
 				params.add(after.key());
 				params.add(after.id());
 			}
-			// a few ids, sorted: an expression of the key, or PostgreSQL walks the sort's
-			// index testing each customer against the ids (42,755 rows for 1,241 ids);
-			// with
-			// many, walking an index of another condition (a level's) is cheaper than
-			// reading them all
+			// a few ids, sorted: an expression of the key, or PostgreSQL walks
+			// the sort's index testing each row against the ids (42,755 rows for
+			// 1,241 ids); with many, walking the index of another condition (a
+			// level's) costs less than reading them all
 			String key = (plan.driven() > 0 && plan.driven() <= SORT_READ)
 					? "COALESCE(" + sort.column + ", " + (sort.text ? "''" : "0") + ")" : sort.column;
 			sql.append(" ORDER BY ")
