@@ -65,6 +65,47 @@ public enum Permission {
 	/** Data subject requests: exporting and erasing everything about one customer. */
 	CUSTOMER_PRIVACY("customer.privacy", "customers"),
 
+	/** Tickets: the lists and views, a ticket with its articles and history. */
+	TICKET_VIEW("ticket.view", "tickets"),
+
+	/** Tickets of every group, not only one's own groups' and one's own. */
+	TICKET_VIEW_ALL("ticket.view_all", "tickets"),
+
+	/** Creating tickets: from scratch, from a conversation, for a caller. */
+	TICKET_CREATE("ticket.create", "tickets"),
+
+	/** Public replies to the customer and internal notes. */
+	TICKET_REPLY("ticket.reply", "tickets"),
+
+	/**
+	 * Editing a ticket's fields, opening it, setting it pending, taking an unassigned one
+	 * and transferring one's own with a reason.
+	 */
+	TICKET_EDIT("ticket.edit", "tickets"),
+
+	/** Assigning any ticket to anyone, and bulk assignment. */
+	TICKET_ASSIGN("ticket.assign", "tickets"),
+
+	/** Marking a ticket solved. */
+	TICKET_SOLVE("ticket.solve", "tickets"),
+
+	/** Closing a ticket for good (without waiting for the automatic close). */
+	TICKET_CLOSE("ticket.close", "tickets"),
+
+	/** Reopening a solved or closed ticket. */
+	TICKET_REOPEN("ticket.reopen", "tickets"),
+
+	/** Merging a ticket into another, and linking parents and children. */
+	TICKET_MERGE("ticket.merge", "tickets"),
+
+	/**
+	 * Ticket settings: SLA policies, custom fields, categories, shared views, automation.
+	 */
+	TICKET_MANAGE("ticket.manage", "tickets"),
+
+	/** Seeing and handling tickets of the type complaint (R8.1). */
+	COMPLAINT_HANDLE("complaint.handle", "tickets"),
+
 	USER_VIEW("user.view", "administration"),
 
 	USER_MANAGE("user.manage", "administration"),
