@@ -79,6 +79,8 @@ CREATE TABLE ticket_article (
     message_id         VARCHAR(300),
     -- the client's id of a reply sent from the console or the API (idempotent resend)
     client_id          VARCHAR(64),
+    -- a public reply sent by text message as well as by e-mail
+    also_sms           BOOLEAN       DEFAULT FALSE NOT NULL,
     created_at         BIGINT        NOT NULL,
     CONSTRAINT fk_ticket_article_ticket FOREIGN KEY (ticket_id) REFERENCES ticket (id),
     CONSTRAINT uq_ticket_article_client UNIQUE (ticket_id, client_id)

@@ -1,0 +1,60 @@
+package dev.parley.tickets;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.parley.testing.ApiClient;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Customers, groups and tickets for the ticket tests. */
+public final class TicketFixtures {
+
+	private final JdbcClient jdbc;
+
+	private final ApiClient admin;
+
+	public TicketFixtures(JdbcClient jdbc, ApiClient admin) {
+		this.jdbc = jdbc;
+		this.admin = admin;
+	}
+
+	/** A customer record, as an import would leave it. */
+	public long customer(String name) {
+		long now = System.currentTimeMillis();
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		this.jdbc
+			.sql("INSERT INTO customer (name, first_seen_at, last_seen_at, conversation_count, created_at, "
+					+ "updated_at, version) VALUES (?, ?, ?, 0, ?, ?, 0)")
+			.params(name, now, now, now, now)
+			.update(keys, "id");
+		return keys.getKeyAs(Number.class).longValue();
+	}
+
+	/** A group of the given members (user ids), none a supervisor. */
+	public long group(String name, List<Long> members) {
+		ApiClient.Response group = this.admin.post("/api/v1/groups", Map.of("name", name, "routing", "manual",
+				"members", members.stream().map((id) -> Map.of("userId", id, "supervisor", false)).toList()));
+		assertThat(group.status()).as(group.toString()).isEqualTo(201);
+		return group.json().path("id").asLong();
+	}
+
+	public JsonNode ticket(ApiClient as, long customerId, Map<String, Object> fields) {
+		Map<String, Object> body = new HashMap<>(fields);
+		body.putIfAbsent("subject", "Refund for order 1001");
+		body.put("customerId", customerId);
+		ApiClient.Response created = as.post("/api/v1/tickets", body);
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		return created.json();
+	}
+
+	public static long userId(ApiClient client) {
+		return client.get("/api/v1/session").json().path("user").path("id").asLong();
+	}
+
+}
