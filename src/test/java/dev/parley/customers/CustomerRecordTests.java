@@ -233,4 +233,23 @@ class CustomerRecordTests extends IntegrationTest {
 		assertThat(inUse.json().path("code").asString()).isEqualTo("level_in_use");
 	}
 
+	@Test
+	void anAgentCreatesACustomerForACallerAndBadInputStoresNothing() {
+		ApiClient agent = signedInAs("agent");
+		ApiClient.Response created = agent.post("/api/v1/customers", Map.of("name", "Caller 周", "company", "Acme",
+				"addContacts", List.of(Map.of("kind", "PHONE", "value", "+86 13900001111"))));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		assertThat(created.json().path("name").asString()).isEqualTo("Caller 周");
+		assertThat(created.json().path("contacts").toString()).contains("+86 139****1111");
+		int before = this.jdbc.sql("SELECT COUNT(*) FROM customer").query(Integer.class).single();
+		assertThat(agent.post("/api/v1/customers", Map.of("name", "X", "version", 3)).status()).isEqualTo(400);
+		assertThat(agent.post("/api/v1/customers", Map.of("company", "Only a company")).status()).isEqualTo(400);
+		assertThat(agent
+			.post("/api/v1/customers",
+					Map.of("name", "Y", "addContacts", List.of(Map.of("kind", "EMAIL", "value", "not-an-address"))))
+			.status()).isEqualTo(400);
+		assertThat(signedInAs("support").post("/api/v1/customers", Map.of("name", "Z")).status()).isEqualTo(403);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM customer").query(Integer.class).single()).isEqualTo(before);
+	}
+
 }

@@ -76,6 +76,30 @@ public class CustomerEdits {
 	private record NewContact(ContactKind kind, String value) {
 	}
 
+	/**
+	 * Creates a customer by hand (a caller who never used the chat): the fields of an
+	 * edit but {@code version} and {@code removeContacts}, checked as an edit checks
+	 * them; a refusal stores nothing. Contacts added so are unverified.
+	 */
+	@Transactional
+	public CustomerView create(JsonNode body, StaffActor actor) {
+		if (body == null || !body.isObject()) {
+			throw ApiException.invalid("name", "is required");
+		}
+		for (String field : body.propertyNames()) {
+			if (field.equals("version") || field.equals("removeContacts")) {
+				throw ApiException.invalid(field, "is not a field of a customer");
+			}
+		}
+		if (!body.hasNonNull("name") && !body.hasNonNull("addContacts")) {
+			throw ApiException.invalid("name", "is required");
+		}
+		tools.jackson.databind.node.ObjectNode patch = ((tools.jackson.databind.node.ObjectNode) body).deepCopy();
+		patch.put("version", 0);
+		long id = this.records.insert(this.clock.instant());
+		return update(id, patch, actor);
+	}
+
 	@Transactional
 	public CustomerView update(long id, JsonNode patch, StaffActor actor) {
 		if (patch == null || !patch.isObject()) {

@@ -69,6 +69,11 @@ public class CustomerRecords {
 		this.jdbc = jdbc;
 	}
 
+	/** A new, empty customer record (filled in by an edit in the same transaction). */
+	long insert(Instant at) {
+		return this.customers.insert(null, null, at);
+	}
+
 	/**
 	 * @return the live record (the survivor of a merged one)
 	 * @throws ApiException not_found for an unknown id

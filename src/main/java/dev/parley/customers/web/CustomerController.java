@@ -18,6 +18,8 @@ import dev.parley.platform.RequiresPermission;
 import dev.parley.platform.StaffActor;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -71,6 +73,13 @@ class CustomerController {
 	@RequiresPermission(Permission.CUSTOMER_VIEW)
 	CustomerRecords.Summary ofConversation(@PathVariable long conversationId) {
 		return this.records.summaryOfConversation(conversationId);
+	}
+
+	/** A customer created by hand, e.g. for a caller: 201 with the record. */
+	@PostMapping("/api/v1/customers")
+	@RequiresPermission(Permission.CUSTOMER_EDIT)
+	ResponseEntity<CustomerView> create(@RequestBody(required = false) JsonNode body, StaffActor actor) {
+		return ResponseEntity.status(HttpStatus.CREATED).body(this.edits.create(body, actor));
 	}
 
 	@PatchMapping("/api/v1/customers/{id}")
