@@ -235,4 +235,31 @@ class TicketApiTests extends IntegrationTest {
 		assertThat(agent.post("/api/v1/conversations/99999999/ticket", Map.of()).status()).isEqualTo(404);
 	}
 
+	@Test
+	void twoAgentsReplyingAtOnceBothSucceedAndNeitherReplyIsLost() throws Exception {
+		TicketFixtures f = fixtures();
+		JsonNode t = f.ticket(admin(), f.customer("Zhou"), Map.of());
+		String path = "/api/v1/tickets/" + t.path("id").asLong() + "/articles";
+		ApiClient ann = signedInAs("agent");
+		ApiClient bob = signedInAs("agent");
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			List<java.util.concurrent.Future<Integer>> sent = new java.util.ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				int n = i;
+				sent.add(pool.submit(() -> ann.post(path, Map.of("kind", "REPLY", "body", "Ann " + n)).status()));
+				sent.add(pool.submit(() -> bob.post(path, Map.of("kind", "NOTE", "body", "Bob " + n)).status()));
+			}
+			for (java.util.concurrent.Future<Integer> status : sent) {
+				assertThat(status.get()).isEqualTo(201);
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(ann.get(path).json().path("items").size()).isEqualTo(16);
+		assertThat(ann.get("/api/v1/tickets/" + t.path("id").asLong()).json().path("status").asString())
+			.isEqualTo("OPEN");
+	}
+
 }

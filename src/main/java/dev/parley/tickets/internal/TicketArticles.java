@@ -80,7 +80,8 @@ public class TicketArticles {
 
 	@Transactional
 	public Written write(long ticketId, Draft draft, TicketActor actor) {
-		Ticket ticket = this.access.visible(ticketId, actor);
+		this.access.visible(ticketId, actor);
+		Ticket ticket = this.tickets.lock(ticketId).orElseThrow();
 		check(ticket, draft, actor);
 		if (draft.clientId() != null) {
 			Optional<TicketArticle> earlier = byClientId(ticketId, draft.clientId());

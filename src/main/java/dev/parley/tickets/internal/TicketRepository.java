@@ -42,6 +42,17 @@ public class TicketRepository {
 			.optional();
 	}
 
+	/**
+	 * Reads the ticket and holds its row until the transaction ends, so that writers who
+	 * must not fail on each other (two replies at once) take turns.
+	 */
+	Optional<Ticket> lock(long id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM ticket WHERE id = ? FOR UPDATE")
+			.param(id)
+			.query(TicketRepository::map)
+			.optional();
+	}
+
 	public Optional<Ticket> findByNumber(String number) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM ticket WHERE number = ?")
 			.param(number)
