@@ -48,6 +48,35 @@ public interface StaffDirectory {
 	 */
 	java.util.List<StaffContact> holdersOf(dev.parley.platform.Permission permission);
 
+	/**
+	 * The enabled colleagues a text mentions by {@code @username} (in any case; final
+	 * dots are punctuation: "@li.na." mentions li.na), each once, in order of mention, at
+	 * most {@code max}.
+	 */
+	default java.util.List<StaffMember> mentionedIn(String text, int max) {
+		java.util.Map<Long, StaffMember> mentioned = new java.util.LinkedHashMap<>();
+		java.util.regex.Matcher matcher = MentionPattern.MENTION.matcher((text != null) ? text : "");
+		while (matcher.find() && mentioned.size() < max) {
+			String username = matcher.group(1).toLowerCase(java.util.Locale.ROOT);
+			String trimmed = username.replaceAll("[.]+$", "");
+			byUsername(username).or(() -> byUsername(trimmed))
+				.filter(StaffMember::enabled)
+				.ifPresent((m) -> mentioned.putIfAbsent(m.id(), m));
+		}
+		return java.util.List.copyOf(mentioned.values());
+	}
+
+	/** How a mention is written. */
+	final class MentionPattern {
+
+		static final java.util.regex.Pattern MENTION = java.util.regex.Pattern
+			.compile("@([A-Za-z0-9][A-Za-z0-9._-]{2,63})");
+
+		private MentionPattern() {
+		}
+
+	}
+
 	/** A staff member as other modules see them. */
 	record StaffMember(long id, String username, String displayName, boolean enabled) {
 	}

@@ -33,10 +33,10 @@ class NotificationPreferenceTests extends IntegrationTest {
 		long otherId = other.get("/api/v1/session").json().path("user").path("id").asLong();
 
 		JsonNode defaults = agent.get(PREFERENCES).json();
-		assertThat(defaults.path("events").toString())
-			.isEqualTo("[\"mention\",\"left_message\",\"waiting_alert\",\"assigned\"]");
+		assertThat(defaults.path("events").toString()).isEqualTo(
+				"[\"mention\",\"left_message\",\"waiting_alert\",\"assigned\",\"ticket_assigned\",\"ticket_mention\",\"ticket_updated\",\"ticket_sla\"]");
 		assertThat(defaults.path("channels").toString()).isEqualTo("[\"email\",\"sms\"]");
-		assertThat(defaults.path("preferences")).hasSize(8);
+		assertThat(defaults.path("preferences")).hasSize(16);
 		for (JsonNode preference : defaults.path("preferences")) {
 			assertThat(preference.path("enabled").asBoolean())
 				.isEqualTo(preference.path("channel").asString().equals("email"));

@@ -8,8 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.parley.conversations.NoteAdded;
 import dev.parley.platform.StaffActor;
@@ -30,8 +28,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class Notes {
-
-	private static final Pattern MENTION = Pattern.compile("@([A-Za-z0-9][A-Za-z0-9._-]{2,63})");
 
 	static final int MAX_LENGTH = 2000;
 
@@ -165,16 +161,8 @@ public class Notes {
 	/** The colleagues a note mentions, each once, in order of mention, at most 20. */
 	private Map<Long, Mention> mentions(String body) {
 		Map<Long, Mention> mentioned = new LinkedHashMap<>();
-		Matcher matcher = MENTION.matcher(body);
-		while (matcher.find() && mentioned.size() < 20) {
-			// usernames are kept in lower case: "@LiNa" mentions lina
-			String username = matcher.group(1).toLowerCase(java.util.Locale.ROOT);
-			// "@li.na." at the end of a sentence: the final dots are punctuation
-			String trimmed = username.replaceAll("[.]+$", "");
-			this.staff.byUsername(username)
-				.or(() -> this.staff.byUsername(trimmed))
-				.filter(StaffMember::enabled)
-				.ifPresent((m) -> mentioned.put(m.id(), new Mention(m.id(), m.username(), m.displayName())));
+		for (StaffMember m : this.staff.mentionedIn(body, 20)) {
+			mentioned.put(m.id(), new Mention(m.id(), m.username(), m.displayName()));
 		}
 		return mentioned;
 	}

@@ -22,6 +22,8 @@ import dev.parley.notifications.Notifications;
 import dev.parley.notifications.internal.preferences.StaffEvent;
 import dev.parley.notifications.internal.preferences.StaffPreferences;
 
+import dev.parley.notifications.StaffNews;
+import dev.parley.notifications.StaffNotices;
 import org.springframework.context.annotation.Bean;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -35,7 +37,7 @@ import org.springframework.stereotype.Component;
  * Waiting alerts are {@link WaitingAlerts}.
  */
 @Component
-class StaffMails {
+class StaffMails implements StaffNotices {
 
 	static final String LEFT_MESSAGE_STAFF = "notifications.leftMessageStaff";
 
@@ -155,6 +157,15 @@ class StaffMails {
 						personal, conversationId));
 			}
 		}
+	}
+
+	@Override
+	public void tell(Collection<Long> userIds, StaffNews news, String template, String key,
+			Map<String, Object> values) {
+		TemplateKey known = TemplateKey.of(template)
+			.filter((t) -> t.audience() == dev.parley.notifications.Audience.STAFF)
+			.orElseThrow(() -> new IllegalArgumentException("No staff template " + template));
+		tell(userIds, StaffEvent.valueOf(news.name()), known, key, values, null);
 	}
 
 	String link(String path) {

@@ -81,7 +81,21 @@ public enum TemplateKey {
 	/** A backup failed, or its verification did (operations module). */
 	BACKUP_PROBLEM("backup-problem", Audience.STAFF,
 			Map.of("name", "Wang Fang", "verification", false, "file", "parley-hot-20261206-020000-12.pbk", "detail",
-					"IOException: No space left on device", "link", "https://support.example.com/console/backups"));
+					"IOException: No space left on device", "link", "https://support.example.com/console/backups")),
+
+	/** A ticket was assigned or transferred to the staff member (tickets module). */
+	TICKET_ASSIGNED("ticket-assigned", Audience.STAFF,
+			Map.of("name", "Wang Fang", "number", "T-2026-000123", "subject", "Refund for order 1001", "by", "Amy",
+					"reason", "Refunds handles this", "link", "https://support.example.com/console/tickets/123")),
+
+	/** A colleague mentioned the staff member in a ticket's internal note. */
+	TICKET_MENTION("ticket-mention", Audience.STAFF,
+			Map.of("name", "Wang Fang", "number", "T-2026-000123", "subject", "Refund for order 1001", "author", "Amy",
+					"link", "https://support.example.com/console/tickets/123")),
+
+	/** The requester wrote on a ticket the staff member handles or follows. */
+	TICKET_UPDATED("ticket-updated", Audience.STAFF, Map.of("name", "Wang Fang", "number", "T-2026-000123", "subject",
+			"Refund for order 1001", "customer", "Li Lei", "link", "https://support.example.com/console/tickets/123"));
 
 	private final String key;
 

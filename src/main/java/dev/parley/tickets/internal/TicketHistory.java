@@ -52,6 +52,19 @@ public class TicketHistory {
 			.list();
 	}
 
+	/**
+	 * @return the ticket's latest entries, newest first
+	 */
+	List<Entry> latest(long ticketId, int limit) {
+		return this.jdbc
+			.sql("SELECT id, actor, action, field, old_value, new_value, detail, occurred_at FROM ticket_history "
+					+ "WHERE ticket_id = ? ORDER BY id DESC LIMIT " + Math.max(1, Math.min(limit, 100)))
+			.param(ticketId)
+			.query((rs, row) -> new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getString(6), rs.getString(7), Instant.ofEpochMilli(rs.getLong(8))))
+			.list();
+	}
+
 	static String clip(String value, int max) {
 		return (value == null || value.length() <= max) ? value : value.substring(0, max - 1) + "…";
 	}

@@ -20,7 +20,19 @@ public enum StaffEvent {
 	WAITING_ALERT,
 
 	/** A conversation was assigned to me while I was away. */
-	ASSIGNED;
+	ASSIGNED,
+
+	/** A ticket was assigned or transferred to me by someone else. */
+	TICKET_ASSIGNED,
+
+	/** A colleague mentioned me in a ticket's internal note. */
+	TICKET_MENTION,
+
+	/** The requester wrote on a ticket I handle or follow. */
+	TICKET_UPDATED,
+
+	/** A ticket I handle or supervise is about to miss, or missed, its SLA target. */
+	TICKET_SLA;
 
 	@JsonValue
 	public String value() {
