@@ -73,6 +73,7 @@ class TicketApiTests extends IntegrationTest {
 
 		JsonNode articles = agent.get("/api/v1/tickets/" + id + "/articles").json().path("items");
 		assertThat(articles.findValuesAsString("kind")).containsExactly("REPLY", "NOTE");
+		assertThat(articles.get(0).path("authorName").asString()).startsWith("User agent-");
 		JsonNode history = agent.get("/api/v1/tickets/" + id + "/history").json().path("items");
 		assertThat(history.findValuesAsString("action")).containsExactly("created", "assigned", "article.reply",
 				"status", "article.note", "status");

@@ -47,8 +47,11 @@ class TicketController {
 
 	private final TicketAccess access;
 
+	private final ArticleAuthors authors;
+
 	TicketController(TicketIntake intake, TicketChanges changes, TicketArticles articles, TicketDetails details,
-			TicketHistory history, TicketAccess access) {
+			TicketHistory history, TicketAccess access, ArticleAuthors authors) {
+		this.authors = authors;
 		this.intake = intake;
 		this.changes = changes;
 		this.articles = articles;
@@ -90,7 +93,15 @@ class TicketController {
 		return this.details.view(this.changes.update(id, patch, actor), actor);
 	}
 
-	record ArticlePage(List<TicketArticle> items, Long nextAfter) {
+	/**
+	 * An article with its author's name: a staff member's display name (staff read this
+	 * list; customers see public names only, in the portal), or the customer's name.
+	 */
+	record ArticleView(long id, String kind, String via, Long authorStaffId, Long authorCustomerId, String authorName,
+			String body, boolean sms, java.time.Instant createdAt) {
+	}
+
+	record ArticlePage(List<ArticleView> items, Long nextAfter) {
 	}
 
 	@GetMapping("/api/v1/tickets/{id}/articles")
@@ -99,7 +110,7 @@ class TicketController {
 			@RequestParam(defaultValue = "100") int limit, StaffActor staff) {
 		this.access.visible(id, TicketActor.of(staff));
 		List<TicketArticle> items = this.articles.page(id, after, limit, false);
-		return new ArticlePage(items, items.isEmpty() ? null : items.get(items.size() - 1).id());
+		return new ArticlePage(this.authors.named(items), items.isEmpty() ? null : items.get(items.size() - 1).id());
 	}
 
 	record ArticleForm(String kind, String body, String clientId, Boolean sms, String status) {
