@@ -187,7 +187,8 @@ CREATE TABLE ticket_field (
 CREATE TABLE ticket_field_value (
     ticket_id    BIGINT        NOT NULL,
     field_id     BIGINT        NOT NULL,
-    text_value   VARCHAR(1000),
+    -- at most 500 characters: the index below must fit InnoDB's 3072 bytes in utf8mb4
+    text_value   VARCHAR(500),
     number_value DECIMAL(19,4),
     PRIMARY KEY (ticket_id, field_id),
     CONSTRAINT fk_ticket_field_value_ticket FOREIGN KEY (ticket_id) REFERENCES ticket (id),
