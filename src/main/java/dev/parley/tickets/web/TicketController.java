@@ -1,6 +1,7 @@
 package dev.parley.tickets.web;
 
 import java.util.List;
+import java.util.Map;
 
 import dev.parley.platform.ApiException;
 import dev.parley.platform.Permission;
@@ -14,6 +15,7 @@ import dev.parley.tickets.internal.TicketArticle;
 import dev.parley.tickets.internal.TicketArticle.ArticleKind;
 import dev.parley.tickets.internal.TicketArticle.ArticleVia;
 import dev.parley.tickets.internal.TicketArticles;
+import dev.parley.tickets.internal.TicketAttachments;
 import dev.parley.tickets.internal.TicketChanges;
 import dev.parley.tickets.internal.TicketDetails;
 import dev.parley.tickets.internal.TicketHistory;
@@ -47,8 +49,11 @@ class TicketController {
 
 	private final TicketAccess access;
 
+	private final TicketAttachments attachments;
+
 	TicketController(TicketIntake intake, TicketChanges changes, TicketArticles articles, TicketDetails details,
-			TicketHistory history, TicketAccess access) {
+			TicketHistory history, TicketAccess access, TicketAttachments attachments) {
+		this.attachments = attachments;
 		this.intake = intake;
 		this.changes = changes;
 		this.articles = articles;
@@ -90,7 +95,19 @@ class TicketController {
 		return this.details.view(this.changes.update(id, patch, actor), actor);
 	}
 
-	record ArticlePage(List<TicketArticle> items, Long nextAfter) {
+	record ArticlePage(List<ArticleView> items, Long nextAfter) {
+	}
+
+	/** An article with its files (TicketAttachments). */
+	record ArticleView(long id, long ticketId, ArticleKind kind, ArticleVia via, Long authorStaffId,
+			Long authorCustomerId, String body, String messageId, String clientId, boolean alsoSms,
+			java.time.Instant createdAt, List<TicketAttachments.Attachment> attachments) {
+
+		static ArticleView of(TicketArticle a, List<TicketAttachments.Attachment> files) {
+			return new ArticleView(a.id(), a.ticketId(), a.kind(), a.via(), a.authorStaffId(), a.authorCustomerId(),
+					a.body(), a.messageId(), a.clientId(), a.alsoSms(), a.createdAt(), files);
+		}
+
 	}
 
 	@GetMapping("/api/v1/tickets/{id}/articles")
@@ -99,13 +116,21 @@ class TicketController {
 			@RequestParam(defaultValue = "100") int limit, StaffActor staff) {
 		this.access.visible(id, TicketActor.of(staff));
 		List<TicketArticle> items = this.articles.page(id, after, limit, false);
-		return new ArticlePage(items, items.isEmpty() ? null : items.get(items.size() - 1).id());
+		Map<Long, List<TicketAttachments.Attachment>> files = this.attachments
+			.ofArticles(items.stream().map(TicketArticle::id).toList());
+		return new ArticlePage(
+				items.stream().map((a) -> ArticleView.of(a, files.getOrDefault(a.id(), List.of()))).toList(),
+				items.isEmpty() ? null : items.get(items.size() - 1).id());
 	}
 
-	record ArticleForm(String kind, String body, String clientId, Boolean sms, String status) {
+	/**
+	 * @param attachmentIds files uploaded to the ticket before, to put on this article
+	 */
+	record ArticleForm(String kind, String body, String clientId, Boolean sms, String status,
+			List<String> attachmentIds) {
 	}
 
-	record WrittenView(TicketArticle article, TicketDetails.View ticket) {
+	record WrittenView(ArticleView article, TicketDetails.View ticket) {
 	}
 
 	/** A public reply ({@code REPLY}) or an internal note ({@code NOTE}). */
@@ -125,10 +150,14 @@ class TicketController {
 			throw ApiException.invalid(after != null ? "status" : "sms", "is not allowed on an internal note");
 		}
 		TicketActor actor = TicketActor.of(staff);
-		TicketArticles.Written written = this.articles.write(id, new TicketArticles.Draft(kind, ArticleVia.CONSOLE,
-				form.body(), form.clientId(), Boolean.TRUE.equals(form.sms()), after, null), actor);
+		TicketArticles.Written written = this.attachments.write(id, new TicketArticles.Draft(kind, ArticleVia.CONSOLE,
+				form.body(), form.clientId(), Boolean.TRUE.equals(form.sms()), after, null), form.attachmentIds(),
+				actor);
+		long articleId = written.article().id();
+		ArticleView article = ArticleView.of(written.article(),
+				this.attachments.ofArticles(List.of(articleId)).getOrDefault(articleId, List.of()));
 		return ResponseEntity.status(written.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
-			.body(new WrittenView(written.article(), this.details.view(written.ticket(), actor)));
+			.body(new WrittenView(article, this.details.view(written.ticket(), actor)));
 	}
 
 	private static ArticleKind kind(String kind) {
