@@ -26,17 +26,18 @@ class TicketCategoryTests extends IntegrationTest {
 	void anAdministratorBuildsCategoriesOfOneLevelAndTheyAreAudited() {
 		ApiClient admin = admin();
 		String billing = unique("Billing");
+		String refunds = unique("Refunds");
+		String renamedTo = unique("Refunds and credits");
 		ApiClient.Response top = admin.post("/api/v1/ticket-categories", Map.of("name", billing, "position", 1));
 		assertThat(top.status()).as(top.toString()).isEqualTo(201);
 		long topId = top.json().path("id").asLong();
-		ApiClient.Response child = admin.post("/api/v1/ticket-categories",
-				Map.of("name", "Refunds", "parentId", topId));
+		ApiClient.Response child = admin.post("/api/v1/ticket-categories", Map.of("name", refunds, "parentId", topId));
 		assertThat(child.status()).as(child.toString()).isEqualTo(201);
 		long childId = child.json().path("id").asLong();
 		assertThat(child.json().path("parentId").asLong()).isEqualTo(topId);
 
 		// the same name under the same parent, twice at the top, a second level: refused
-		assertThat(admin.post("/api/v1/ticket-categories", Map.of("name", "Refunds", "parentId", topId)).code())
+		assertThat(admin.post("/api/v1/ticket-categories", Map.of("name", refunds, "parentId", topId)).code())
 			.isEqualTo("category_exists");
 		assertThat(admin.post("/api/v1/ticket-categories", Map.of("name", billing)).code())
 			.isEqualTo("category_exists");
@@ -52,16 +53,16 @@ class TicketCategoryTests extends IntegrationTest {
 
 		// renamed; listed for agents
 		ApiClient.Response renamed = admin.put("/api/v1/ticket-categories/" + childId,
-				Map.of("name", "Refunds and credits", "parentId", topId));
+				Map.of("name", renamedTo, "parentId", topId));
 		assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
 		ApiClient agent = signedInAs("agent");
 		JsonNode list = agent.get("/api/v1/ticket-categories").json();
-		assertThat(list.findValuesAsString("name")).contains(billing, "Refunds and credits");
+		assertThat(list.findValuesAsString("name")).contains(billing, renamedTo);
 
 		// a category in use or with subcategories stays
 		TicketFixtures f = new TicketFixtures(this.jdbc, admin);
 		JsonNode ticket = f.ticket(agent, f.customer("Chen"), Map.of("categoryId", childId));
-		assertThat(ticket.path("category").path("name").asString()).isEqualTo("Refunds and credits");
+		assertThat(ticket.path("category").path("name").asString()).isEqualTo(renamedTo);
 		assertThat(admin.delete("/api/v1/ticket-categories/" + childId).code()).isEqualTo("category_in_use");
 		assertThat(admin.delete("/api/v1/ticket-categories/" + topId).code()).isEqualTo("category_has_subcategories");
 		admin.send("PATCH", "/api/v1/tickets/" + ticket.path("id").asLong(),
@@ -71,7 +72,7 @@ class TicketCategoryTests extends IntegrationTest {
 		assertThat(admin.delete("/api/v1/ticket-categories/" + topId).status()).isEqualTo(404);
 
 		assertThat(this.jdbc.sql("SELECT action FROM audit_event WHERE target IN (?, ?, ?) ORDER BY id")
-			.params(billing, "Refunds", "Refunds and credits")
+			.params(billing, refunds, renamedTo)
 			.query(String.class)
 			.list()).containsExactly("ticket.category.created", "ticket.category.created", "ticket.category.updated",
 					"ticket.category.deleted", "ticket.category.deleted");
