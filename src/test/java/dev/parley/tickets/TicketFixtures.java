@@ -53,6 +53,32 @@ public final class TicketFixtures {
 		return created.json();
 	}
 
+	/**
+	 * A conversation of the customer: a visitor starts one on a new channel, and is
+	 * linked to the customer as identifying him would.
+	 * @param fresh a client with no session (the visitor's browser)
+	 */
+	public long conversation(ApiClient fresh, long customerId) {
+		String channel = this.admin
+			.post("/api/v1/channels",
+					Map.of("kind", "website", "name", "Shop-" + java.util.UUID.randomUUID().toString().substring(0, 8),
+							"allowedOrigins", List.of("https://shop.example.com"), "prechatEnabled", false))
+			.json()
+			.path("key")
+			.asString();
+		JsonNode arrived = fresh.post("/api/v1/widget/channels/" + channel + "/visitors", Map.of()).json();
+		ApiClient widget = fresh.withHeader("X-Parley-Visitor", arrived.path("token").asString());
+		ApiClient.Response started = widget.post("/api/v1/widget/conversations",
+				Map.of("question", "About my order", "name", "Visitor"));
+		assertThat(started.status()).as(started.toString()).isIn(200, 201);
+		long conversation = started.json().path("id").asLong();
+		this.jdbc
+			.sql("UPDATE visitor SET customer_id = ? WHERE id = (SELECT visitor_id FROM conversation WHERE id = ?)")
+			.params(customerId, conversation)
+			.update();
+		return conversation;
+	}
+
 	public static long userId(ApiClient client) {
 		return client.get("/api/v1/session").json().path("user").path("id").asLong();
 	}

@@ -109,6 +109,22 @@ public class ChatAttachments {
 		return id;
 	}
 
+	/**
+	 * The type and clean name of a file another module takes
+	 * (conversations.UploadChecks).
+	 */
+	public dev.parley.conversations.UploadChecks.Inspected inspect(String fileName, byte[] content,
+			Set<FileKind> allowed) {
+		UploadInspector.Inspected inspected = this.inspector.inspect(fileName, content, allowed);
+		return new dev.parley.conversations.UploadChecks.Inspected(UploadInspector.cleanName(fileName),
+				inspected.contentType(), inspected.image());
+	}
+
+	/** The largest file the database takes in one statement. */
+	public long databaseLimit() {
+		return this.attachments.maxContentBytes();
+	}
+
 	/** A file that passed the checks, ready to be stored. */
 	record Checked(Attachment attachment, byte[] content, byte[] thumbnail) {
 	}

@@ -51,8 +51,12 @@ public class TicketChanges {
 
 	private final Clock clock;
 
+	private final TicketFieldValues fieldValues;
+
 	TicketChanges(TicketRepository tickets, TicketHistory history, TicketAccess access, TicketNames names,
-			CustomerDirectory customers, List<TicketHooks> hooks, ApplicationEventPublisher events, Clock clock) {
+			CustomerDirectory customers, List<TicketHooks> hooks, ApplicationEventPublisher events, Clock clock,
+			TicketFieldValues fieldValues) {
+		this.fieldValues = fieldValues;
 		this.tickets = tickets;
 		this.history = history;
 		this.access = access;
@@ -136,7 +140,8 @@ public class TicketChanges {
 	}
 
 	private static final Set<String> FIELDS = Set.of("version", "subject", "description", "type", "categoryId",
-			"priority", "status", "pendingOn", "groupId", "assigneeId", "dueAt", "tags", "followers", "reason");
+			"priority", "status", "pendingOn", "groupId", "assigneeId", "dueAt", "tags", "followers", "reason",
+			"fields");
 
 	/**
 	 * Changes a ticket's fields (a JSON merge patch: a field left out stays, null clears
@@ -205,16 +210,24 @@ public class TicketChanges {
 		if (followers != null) {
 			checkReferences(null, null, null, followers);
 		}
-		if (tags != null || followers != null || !edit.changes().isEmpty()) {
+		// custom fields (TicketFieldValues): checked here, written with the rest
+		var custom = patch.has("fields") ? this.fieldValues.read(patch.get("fields"), false) : null;
+		if (custom != null && !custom.isEmpty()) {
+			actor.require(Permission.TICKET_EDIT);
+		}
+		if (tags != null || followers != null || !edit.changes().isEmpty() || (custom != null && !custom.isEmpty())) {
 			edit.requireEditable();
 		}
-		return apply(before, version.asInt(), edit, tags, followers, actor);
+		return apply(before, version.asInt(), edit, tags, followers, custom, actor);
 	}
 
 	private Ticket apply(Ticket before, int readVersion, TicketEdit edit, Set<String> tags, Set<Long> followers,
-			TicketActor actor) {
+			java.util.Map<TicketFields.Field, Object> custom, TicketActor actor) {
 		Instant now = this.clock.instant();
 		List<String> fields = new ArrayList<>(edit.changes());
+		if (custom != null && !this.fieldValues.changed(before.id(), custom).isEmpty()) {
+			fields.add("fields");
+		}
 		List<String> oldTags = this.tickets.tags(before.id());
 		List<Long> oldFollowers = this.tickets.followers(before.id());
 		if (tags != null && !new TreeSet<>(oldTags).equals(tags)) {
@@ -242,6 +255,9 @@ public class TicketChanges {
 			this.tickets.replaceFollowers(before.id(), followers);
 			this.history.record(before.id(), actor.name(), "changed", "followers", staffNames(oldFollowers),
 					staffNames(followers), null, now);
+		}
+		if (fields.contains("fields")) {
+			this.fieldValues.write(before.id(), custom, actor.name(), now);
 		}
 		edit.writeHistory(this.history, this.names, now);
 		publishChanged(before, after, fields, actor, now);

@@ -33,8 +33,14 @@ public class TicketDetails {
 
 	private final StaffDirectory staff;
 
+	private final TicketFieldValues fieldValues;
+
+	private final TicketLinks links;
+
 	TicketDetails(TicketRepository tickets, TicketAccess access, TicketNames names, CustomerDirectory customers,
-			StaffDirectory staff) {
+			StaffDirectory staff, TicketFieldValues fieldValues, TicketLinks links) {
+		this.fieldValues = fieldValues;
+		this.links = links;
 		this.tickets = tickets;
 		this.access = access;
 		this.names = names;
@@ -49,13 +55,16 @@ public class TicketDetails {
 	/**
 	 * @param allowedStatuses the statuses this staff member may move it to now
 	 * @param mayEdit whether he may change its fields
+	 * @param fields every custom field with the ticket's value (null: not set)
+	 * @param parent the parent ticket, children and related tickets: those he may see
 	 */
 	public record View(long id, String number, String subject, String description, TicketStatus status,
 			PendingOn pendingOn, TicketPriority priority, TicketType type, TicketOrigin origin, Ref category,
 			Ref customer, Ref group, Ref assignee, Instant dueAt, Instant slaDueAt, Instant createdAt,
 			Instant updatedAt, Instant firstRespondedAt, Instant solvedAt, Instant closedAt, String createdBy,
 			List<String> tags, List<Ref> followers, List<Long> conversations, Long mergedInto, Long parentId,
-			Set<TicketStatus> allowedStatuses, boolean mayEdit, int version) {
+			Set<TicketStatus> allowedStatuses, boolean mayEdit, int version, List<TicketFieldValues.FieldValue> fields,
+			TicketLinks.Linked parent, List<TicketLinks.Linked> children, List<TicketLinks.Linked> related) {
 	}
 
 	@Transactional(readOnly = true)
@@ -83,13 +92,15 @@ public class TicketDetails {
 			}
 		}
 		boolean mayEdit = open && t.status() != TicketStatus.CLOSED && actor.can(Permission.TICKET_EDIT);
+		TicketLinks.Links linked = this.links.of(t, actor);
 		return new View(t.id(), t.number(), t.subject(), t.description(), t.status(), t.pendingOn(), t.priority(),
 				t.type(), t.origin(), ref(t.categoryId(), this.names.categoryOrNone(t.categoryId())), customer,
 				ref(t.groupId(), this.names.groupOrNone(t.groupId())),
 				ref(t.assigneeId(), this.names.staffOrNone(t.assigneeId())), t.dueAt(), t.slaDueAt(), t.createdAt(),
 				t.updatedAt(), t.firstRespondedAt(), t.solvedAt(), t.closedAt(), t.createdBy(),
 				this.tickets.tags(t.id()), followers, this.tickets.conversations(t.id()), t.mergedIntoId(),
-				t.parentId(), allowed, mayEdit, t.version());
+				t.parentId(), allowed, mayEdit, t.version(), this.fieldValues.values(t.id()), linked.parent(),
+				linked.children(), linked.related());
 	}
 
 	private static Ref ref(Long id, String name) {

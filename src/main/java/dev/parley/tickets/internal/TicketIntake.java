@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class TicketIntake {
 
 	private static final Set<String> FIELDS = Set.of("subject", "description", "customerId", "type", "priority",
-			"categoryId", "groupId", "assigneeId", "dueAt", "tags", "followers", "origin");
+			"categoryId", "groupId", "assigneeId", "dueAt", "tags", "followers", "origin", "fields");
 
 	private final TicketChanges changes;
 
@@ -30,7 +30,11 @@ public class TicketIntake {
 
 	private final CustomerConversations conversations;
 
-	TicketIntake(TicketChanges changes, CustomerVisitors visitors, CustomerConversations conversations) {
+	private final TicketFieldValues fieldValues;
+
+	TicketIntake(TicketChanges changes, CustomerVisitors visitors, CustomerConversations conversations,
+			TicketFieldValues fieldValues) {
+		this.fieldValues = fieldValues;
 		this.changes = changes;
 		this.visitors = visitors;
 		this.conversations = conversations;
@@ -44,8 +48,17 @@ public class TicketIntake {
 		requireObject(body);
 		long customerId = requiredId(body, "customerId");
 		TicketOrigin origin = viaToken ? TicketOrigin.API : origin(body);
-		return this.changes.create(form(body, TicketInput.subject(body.get("subject")), customerId, origin, null),
-				actor);
+		NewTicket form = form(body, TicketInput.subject(body.get("subject")), customerId, origin, null);
+		var values = this.fieldValues.read(body.get("fields"), true);
+		return withFields(this.changes.create(form, actor), values);
+	}
+
+	/**
+	 * Stores the custom field values of a new ticket (no history: part of its creation).
+	 */
+	private Ticket withFields(Ticket ticket, java.util.Map<TicketFields.Field, Object> values) {
+		this.fieldValues.write(ticket.id(), values, null, ticket.createdAt());
+		return ticket;
 	}
 
 	@Transactional
@@ -66,7 +79,9 @@ public class TicketIntake {
 		else {
 			subject = question(customerId, conversationId);
 		}
-		return this.changes.create(form(form, subject, customerId, TicketOrigin.CHAT, conversationId), actor);
+		NewTicket ticket = form(form, subject, customerId, TicketOrigin.CHAT, conversationId);
+		var values = this.fieldValues.read(form.get("fields"), true);
+		return withFields(this.changes.create(ticket, actor), values);
 	}
 
 	private String question(long customerId, long conversationId) {

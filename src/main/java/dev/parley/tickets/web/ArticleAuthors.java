@@ -25,7 +25,8 @@ class ArticleAuthors {
 		this.customers = customers;
 	}
 
-	List<TicketController.ArticleView> named(List<TicketArticle> articles) {
+	List<TicketController.ArticleView> named(List<TicketArticle> articles,
+			Map<Long, List<dev.parley.tickets.internal.TicketAttachments.Attachment>> files) {
 		Map<Long, String> staffNames = this.staff.displayNames(
 				articles.stream().map(TicketArticle::authorStaffId).filter(Objects::nonNull).distinct().toList());
 		Map<Long, String> customerNames = new HashMap<>();
@@ -37,7 +38,8 @@ class ArticleAuthors {
 									(id) -> this.customers.card(id).map(CustomerDirectory.Card::name).orElse(null))
 							: null;
 			views.add(new TicketController.ArticleView(a.id(), a.kind().name(), a.via().name(), a.authorStaffId(),
-					a.authorCustomerId(), name, a.body(), a.alsoSms(), a.createdAt()));
+					a.authorCustomerId(), name, a.body(), a.alsoSms(), a.createdAt(),
+					files.getOrDefault(a.id(), List.of())));
 		}
 		return views;
 	}

@@ -1,6 +1,7 @@
 package dev.parley.tickets.web;
 
 import java.util.List;
+import java.util.Map;
 
 import dev.parley.platform.ApiException;
 import dev.parley.platform.Permission;
@@ -14,6 +15,7 @@ import dev.parley.tickets.internal.TicketArticle;
 import dev.parley.tickets.internal.TicketArticle.ArticleKind;
 import dev.parley.tickets.internal.TicketArticle.ArticleVia;
 import dev.parley.tickets.internal.TicketArticles;
+import dev.parley.tickets.internal.TicketAttachments;
 import dev.parley.tickets.internal.TicketChanges;
 import dev.parley.tickets.internal.TicketDetails;
 import dev.parley.tickets.internal.TicketHistory;
@@ -49,9 +51,12 @@ class TicketController {
 
 	private final ArticleAuthors authors;
 
+	private final TicketAttachments attachments;
+
 	TicketController(TicketIntake intake, TicketChanges changes, TicketArticles articles, TicketDetails details,
-			TicketHistory history, TicketAccess access, ArticleAuthors authors) {
+			TicketHistory history, TicketAccess access, ArticleAuthors authors, TicketAttachments attachments) {
 		this.authors = authors;
+		this.attachments = attachments;
 		this.intake = intake;
 		this.changes = changes;
 		this.articles = articles;
@@ -94,11 +99,12 @@ class TicketController {
 	}
 
 	/**
-	 * An article with its author's name: a staff member's display name (staff read this
-	 * list; customers see public names only, in the portal), or the customer's name.
+	 * An article with its author's name (a staff member's display name: staff read this
+	 * list; customers see public names only, in the portal; or the customer's name) and
+	 * its files.
 	 */
 	record ArticleView(long id, String kind, String via, Long authorStaffId, Long authorCustomerId, String authorName,
-			String body, boolean sms, java.time.Instant createdAt) {
+			String body, boolean sms, java.time.Instant createdAt, List<TicketAttachments.Attachment> attachments) {
 	}
 
 	record ArticlePage(List<ArticleView> items, Long nextAfter) {
@@ -110,13 +116,20 @@ class TicketController {
 			@RequestParam(defaultValue = "100") int limit, StaffActor staff) {
 		this.access.visible(id, TicketActor.of(staff));
 		List<TicketArticle> items = this.articles.page(id, after, limit, false);
-		return new ArticlePage(this.authors.named(items), items.isEmpty() ? null : items.get(items.size() - 1).id());
+		Map<Long, List<TicketAttachments.Attachment>> files = this.attachments
+			.ofArticles(items.stream().map(TicketArticle::id).toList());
+		return new ArticlePage(this.authors.named(items, files),
+				items.isEmpty() ? null : items.get(items.size() - 1).id());
 	}
 
-	record ArticleForm(String kind, String body, String clientId, Boolean sms, String status) {
+	/**
+	 * @param attachmentIds files uploaded to the ticket before, to put on this article
+	 */
+	record ArticleForm(String kind, String body, String clientId, Boolean sms, String status,
+			List<String> attachmentIds) {
 	}
 
-	record WrittenView(TicketArticle article, TicketDetails.View ticket) {
+	record WrittenView(ArticleView article, TicketDetails.View ticket) {
 	}
 
 	/** A public reply ({@code REPLY}) or an internal note ({@code NOTE}). */
@@ -136,10 +149,15 @@ class TicketController {
 			throw ApiException.invalid(after != null ? "status" : "sms", "is not allowed on an internal note");
 		}
 		TicketActor actor = TicketActor.of(staff);
-		TicketArticles.Written written = this.articles.write(id, new TicketArticles.Draft(kind, ArticleVia.CONSOLE,
-				form.body(), form.clientId(), Boolean.TRUE.equals(form.sms()), after, null), actor);
+		TicketArticles.Written written = this.attachments.write(id, new TicketArticles.Draft(kind, ArticleVia.CONSOLE,
+				form.body(), form.clientId(), Boolean.TRUE.equals(form.sms()), after, null), form.attachmentIds(),
+				actor);
+		long articleId = written.article().id();
+		ArticleView article = this.authors
+			.named(List.of(written.article()), this.attachments.ofArticles(List.of(articleId)))
+			.get(0);
 		return ResponseEntity.status(written.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
-			.body(new WrittenView(written.article(), this.details.view(written.ticket(), actor)));
+			.body(new WrittenView(article, this.details.view(written.ticket(), actor)));
 	}
 
 	private static ArticleKind kind(String kind) {
