@@ -81,7 +81,17 @@ public enum TemplateKey {
 	/** A backup failed, or its verification did (operations module). */
 	BACKUP_PROBLEM("backup-problem", Audience.STAFF,
 			Map.of("name", "Wang Fang", "verification", false, "file", "parley-hot-20261206-020000-12.pbk", "detail",
-					"IOException: No space left on device", "link", "https://support.example.com/console/backups"));
+					"IOException: No space left on device", "link", "https://support.example.com/console/backups")),
+
+	/** The assignee and the group's supervisors: a ticket's SLA target is due soon. */
+	TICKET_SLA_WARNING("ticket-sla-warning", Audience.STAFF,
+			Map.of("name", "Wang Fang", "number", "T-2026-000123", "subject", "Refund for order 8841", "firstResponse",
+					true, "due", "2026-12-07 10:30", "link", "https://support.example.com/console/tickets/123")),
+
+	/** The assignee and the group's supervisors: a ticket's SLA target was missed. */
+	TICKET_SLA_BREACH("ticket-sla-breach", Audience.STAFF,
+			Map.of("name", "Wang Fang", "number", "T-2026-000123", "subject", "Refund for order 8841", "resolution",
+					true, "due", "2026-12-07 10:30", "link", "https://support.example.com/console/tickets/123"));
 
 	private final String key;
 
