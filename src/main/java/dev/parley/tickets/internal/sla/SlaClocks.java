@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import dev.parley.agents.BusinessCalendars;
@@ -27,10 +28,11 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>
  * Waiting on the customer pauses every clock; solving or closing meets every target not
- * met yet; reopening runs the solution clock on from the time it had used. A change of
- * priority, group, type or customer chooses the policy again: the clocks keep the time
- * they used and take the new targets (a breach stays a breach). A due time that passed
- * before a change took the clock away from the sweep is recorded as a breach then.
+ * met yet; reopening runs the solution clock on from the time it had used. Every such
+ * change chooses the policy again (a change of priority, group, type or customer, or of
+ * the policies, may choose another): the clocks keep the time they used and take the new
+ * targets (a breach stays a breach). A due time that passed before a change took the
+ * clock away from the sweep is recorded as a breach then.
  */
 @Component
 public class SlaClocks {
@@ -99,9 +101,10 @@ public class SlaClocks {
 		for (SlaClock clock : this.clocks.of(after.id())) {
 			current.put(clock.target(), settle(clock, policy(clock.policyId()), before, at, calendars));
 		}
-		SlaPolicy policy = (row.policyId() != null) ? policy(row.policyId()) : null;
-		if (!before.selectsLike(after)) {
-			policy = this.policies.select(after).orElse(null);
+		// chosen again at every change that concerns SLAs: policies may have changed
+		// since
+		SlaPolicy policy = this.policies.select(after).orElse(null);
+		if (!Objects.equals(row.policyId(), (policy != null) ? policy.id() : null) || !before.selectsLike(after)) {
 			for (SlaClock clock : new ArrayList<>(current.values())) {
 				if (policy != null && policy.minutes(clock.target()) != null) {
 					current.put(clock.target(), clock.withPolicy(policy.id()));
@@ -116,7 +119,7 @@ public class SlaClocks {
 					current.remove(clock.target());
 				}
 			}
-			if (policy != null) {
+			if (policy != null && !after.finished()) {
 				for (SlaTarget target : List.of(SlaTarget.FIRST_RESPONSE, SlaTarget.RESOLUTION)) {
 					boolean answered = target == SlaTarget.FIRST_RESPONSE && row.firstRespondedAt() != null;
 					if (policy.minutes(target) != null && !current.containsKey(target) && !answered) {

@@ -192,6 +192,27 @@ class SlaClockTests extends IntegrationTest {
 		assertThat(this.fixtures.slaDueAt(loose.id())).isNull();
 	}
 
+	@Test
+	void aPolicyAddedLaterAppliesAtTheTicketsNextChange() {
+		long group = this.fixtures.group(Map.of());
+		Instant t0 = at("2027-03-02T08:00");
+		TicketFacts fresh = with(
+				this.fixtures.ticket(this.fixtures.customer(null), group, TicketPriority.NORMAL, null, t0),
+				TicketStatus.NEW, null);
+		this.clocks.started(fresh, t0);
+		assertThat(this.clocks.clocks(fresh.id(), t0)).isEmpty();
+		long policy = this.fixtures
+			.policy(Map.of("name", "Late", "groupId", group, "resolutionMinutes", 120, "calendar", "ALWAYS"))
+			.path("id")
+			.asLong();
+		// an assignment alone is no SLA change; opening it is
+		this.clocks.changed(fresh, fresh, t0.plusSeconds(600));
+		assertThat(this.clocks.clocks(fresh.id(), t0)).isEmpty();
+		this.clocks.changed(fresh, with(fresh, TicketStatus.OPEN, null), t0.plusSeconds(600));
+		assertThat(this.fixtures.policyOf(fresh.id())).isEqualTo(policy);
+		assertThat(clock(fresh, SlaTarget.RESOLUTION).dueAt()).isEqualTo(t0.plusSeconds(600 + 7200));
+	}
+
 	private SlaClocks.ClockView clock(TicketFacts ticket, SlaTarget target) {
 		return clock(ticket, target, at("2027-03-01T00:00"));
 	}
