@@ -47,7 +47,8 @@ class SlaPolicyApiTests extends IntegrationTest {
 		assertThat(updated.json().path("matchPriority").isNull()).isTrue();
 		assertThat(updated.json().path("calendar").asString()).isEqualTo("ALWAYS");
 
-		long other = admin.post(POLICIES, Map.of("name", unique("Silver"), "firstResponseMinutes", 60))
+		long other = admin
+			.post(POLICIES, Map.of("name", unique("Silver"), "enabled", false, "firstResponseMinutes", 60))
 			.json()
 			.path("id")
 			.asLong();
@@ -81,7 +82,7 @@ class SlaPolicyApiTests extends IntegrationTest {
 	void refusesBadPoliciesAndChangesNothing() {
 		ApiClient admin = admin();
 		int before = admin.get(POLICIES).json().size();
-		Map<String, Object> good = Map.of("name", unique("Bad"), "firstResponseMinutes", 60);
+		Map<String, Object> good = Map.of("name", unique("Bad"), "enabled", false, "firstResponseMinutes", 60);
 		List<Map<String, Object>> bad = List.of(with(good, "name", " "), with(good, "name", "x".repeat(81)),
 				with(good, "firstResponseMinutes", 0), with(good, "firstResponseMinutes", 525_601),
 				with(good, "resolutionMinutes", -5), with(good, "warnBeforeMinutes", 0),
@@ -105,7 +106,7 @@ class SlaPolicyApiTests extends IntegrationTest {
 	@Test
 	void agentsSeePoliciesButOnlyTicketManagersChangeThem() {
 		ApiClient admin = admin();
-		long id = admin.post(POLICIES, Map.of("name", unique("Kept"), "firstResponseMinutes", 60))
+		long id = admin.post(POLICIES, Map.of("name", unique("Kept"), "enabled", false, "firstResponseMinutes", 60))
 			.json()
 			.path("id")
 			.asLong();
