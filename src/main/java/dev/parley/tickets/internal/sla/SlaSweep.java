@@ -3,14 +3,18 @@ package dev.parley.tickets.internal.sla;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 import dev.parley.conversations.GroupDirectory;
 import dev.parley.platform.Leases;
+import dev.parley.tickets.TicketChanged;
 import dev.parley.tickets.TicketPriority;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -21,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * read of {@code ticket_sla_clock.alert_at}, at most {@value #BATCH} per run, the most
  * overdue first), each recorded once in the ticket's history, told to the assignee and
  * the group's supervisors, and a breach escalated as its policy says (priority one step
- * up, another group). Each clock in its own transaction, so one failure stops no other.
+ * up, another group; announced as {@link TicketChanged}). Each clock in its own
+ * transaction, so one failure stops no other.
  */
 @Component
 class SlaSweep {
@@ -54,8 +59,11 @@ class SlaSweep {
 
 	private final TransactionTemplate transactions;
 
+	private final ApplicationEventPublisher events;
+
 	SlaSweep(SlaClockRepository clocks, TicketRows tickets, SlaPolicies policies, SlaClocks slaClocks, SlaAlerts alerts,
-			GroupDirectory groups, Leases leases, Clock clock, PlatformTransactionManager transactions) {
+			GroupDirectory groups, Leases leases, Clock clock, PlatformTransactionManager transactions,
+			ApplicationEventPublisher events) {
 		this.clocks = clocks;
 		this.tickets = tickets;
 		this.policies = policies;
@@ -65,6 +73,7 @@ class SlaSweep {
 		this.leases = leases;
 		this.clock = clock;
 		this.transactions = new TransactionTemplate(transactions);
+		this.events = events;
 	}
 
 	@Scheduled(fixedDelayString = "${parley.tickets.sla-sweep:60s}",
@@ -142,6 +151,18 @@ class SlaSweep {
 		TicketFacts after = new TicketFacts(before.id(), before.status(), before.pendingOn(), priority, before.type(),
 				groupId, before.customerId());
 		this.slaClocks.changed(before, after, now);
+		List<String> fields = new ArrayList<>();
+		if (priority != before.priority()) {
+			fields.add("priority");
+		}
+		if (regrouped) {
+			fields.add("group");
+			if (ticket.assigneeId() != null) {
+				fields.add("assignee");
+			}
+		}
+		this.events.publishEvent(
+				new TicketChanged(before.id(), fields, before.status(), before.status(), groupId, assigneeId, now));
 	}
 
 	private String groupName(Long groupId) {
