@@ -94,8 +94,19 @@ public enum TemplateKey {
 					"link", "https://support.example.com/console/tickets/123")),
 
 	/** The requester wrote on a ticket the staff member handles or follows. */
-	TICKET_UPDATED("ticket-updated", Audience.STAFF, Map.of("name", "Wang Fang", "number", "T-2026-000123", "subject",
-			"Refund for order 1001", "customer", "Li Lei", "link", "https://support.example.com/console/tickets/123"));
+	TICKET_UPDATED("ticket-updated", Audience.STAFF,
+			Map.of("name", "Wang Fang", "number", "T-2026-000123", "subject", "Refund for order 1001", "customer",
+					"Li Lei", "link", "https://support.example.com/console/tickets/123")),
+
+	/** The assignee and the group's supervisors: a ticket's SLA target is due soon. */
+	TICKET_SLA_WARNING("ticket-sla-warning", Audience.STAFF,
+			Map.of("name", "Wang Fang", "number", "T-2026-000123", "subject", "Refund for order 8841", "firstResponse",
+					true, "due", "2026-12-07 10:30", "link", "https://support.example.com/console/tickets/123")),
+
+	/** The assignee and the group's supervisors: a ticket's SLA target was missed. */
+	TICKET_SLA_BREACH("ticket-sla-breach", Audience.STAFF,
+			Map.of("name", "Wang Fang", "number", "T-2026-000123", "subject", "Refund for order 8841", "resolution",
+					true, "due", "2026-12-07 10:30", "link", "https://support.example.com/console/tickets/123"));
 
 	private final String key;
 
