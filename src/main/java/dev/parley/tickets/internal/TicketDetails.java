@@ -37,8 +37,15 @@ public class TicketDetails {
 
 	private final TicketLinks links;
 
+	private final dev.parley.tickets.internal.sla.SlaClocks sla;
+
+	private final java.time.Clock clock;
+
 	TicketDetails(TicketRepository tickets, TicketAccess access, TicketNames names, CustomerDirectory customers,
-			StaffDirectory staff, TicketFieldValues fieldValues, TicketLinks links) {
+			StaffDirectory staff, TicketFieldValues fieldValues, TicketLinks links,
+			dev.parley.tickets.internal.sla.SlaClocks sla, java.time.Clock clock) {
+		this.sla = sla;
+		this.clock = clock;
 		this.fieldValues = fieldValues;
 		this.links = links;
 		this.tickets = tickets;
@@ -64,7 +71,16 @@ public class TicketDetails {
 			Instant updatedAt, Instant firstRespondedAt, Instant solvedAt, Instant closedAt, String createdBy,
 			List<String> tags, List<Ref> followers, List<Long> conversations, Long mergedInto, Long parentId,
 			Set<TicketStatus> allowedStatuses, boolean mayEdit, int version, List<TicketFieldValues.FieldValue> fields,
-			TicketLinks.Linked parent, List<TicketLinks.Linked> children, List<TicketLinks.Linked> related) {
+			TicketLinks.Linked parent, List<TicketLinks.Linked> children, List<TicketLinks.Linked> related,
+			List<SlaView> sla) {
+	}
+
+	/**
+	 * One SLA target of the ticket: when it is due, and how much working time is left
+	 * (negative when overdue).
+	 */
+	public record SlaView(String target, String state, Instant dueAt, Long remainingMinutes, Instant metAt,
+			Instant breachedAt) {
 	}
 
 	@Transactional(readOnly = true)
@@ -100,7 +116,16 @@ public class TicketDetails {
 				t.updatedAt(), t.firstRespondedAt(), t.solvedAt(), t.closedAt(), t.createdBy(),
 				this.tickets.tags(t.id()), followers, this.tickets.conversations(t.id()), t.mergedIntoId(),
 				t.parentId(), allowed, mayEdit, t.version(), this.fieldValues.values(t.id()), linked.parent(),
-				linked.children(), linked.related());
+				linked.children(), linked.related(), sla(t.id()));
+	}
+
+	private List<SlaView> sla(long ticketId) {
+		List<SlaView> views = new ArrayList<>();
+		for (dev.parley.tickets.internal.sla.SlaClocks.ClockView c : this.sla.clocks(ticketId, this.clock.instant())) {
+			views.add(new SlaView(c.target().name(), c.state().name(), c.dueAt(),
+					(c.remaining() != null) ? c.remaining().toMinutes() : null, c.metAt(), c.breachedAt()));
+		}
+		return views;
 	}
 
 	private static Ref ref(Long id, String name) {

@@ -54,6 +54,11 @@ class SlaThroughTheCoreTests extends IntegrationTest {
 		assertThat(raised.status()).as(raised.toString()).isEqualTo(200);
 		assertThat(fixtures.policyOf(id)).isEqualTo(urgent);
 		assertThat(fixtures.slaDueAt(id)).isEqualTo(createdAt + Duration.ofMinutes(15).toMillis());
+		JsonNode shown = raised.json().path("sla");
+		assertThat(shown.findValuesAsString("target")).contains("FIRST_RESPONSE", "RESOLUTION");
+		JsonNode first = shown.get(shown.findValuesAsString("target").indexOf("FIRST_RESPONSE"));
+		assertThat(first.path("state").asString()).isEqualTo("RUNNING");
+		assertThat(first.path("remainingMinutes").asLong()).isEqualTo(10);
 
 		ApiClient.Response reply = admin.post("/api/v1/tickets/" + id + "/articles",
 				Map.of("kind", "REPLY", "body", "We are on it."));
