@@ -219,8 +219,8 @@ export const TicketView = {
         <p class="muted small">{{ t('portal.ticket.number', { number: ticket.number }) }} · {{ when(ticket.createdAt) }}<template v-if="ticket.agentName"> · {{ t('portal.ticket.agent', { name: ticket.agentName }) }}</template></p>
         <p v-if="notice" id="ticket-notice" class="notice ok">{{ t(notice) }}</p>
         <ol id="ticket-lines" class="portal-transcript">
-          <li v-if="ticket.description" class="mine">
-            <span class="who">{{ t('portal.conversation.you') }}</span>
+          <li v-if="ticket.description" :class="ticket.descriptionSide === 'customer' ? 'mine' : 'theirs'">
+            <span class="who">{{ ticket.descriptionSide === 'customer' ? t('portal.conversation.you') : t('portal.conversation.support') }}</span>
             <span class="text">{{ ticket.description }}</span>
             <span class="at">{{ when(ticket.createdAt) }}</span>
           </li>

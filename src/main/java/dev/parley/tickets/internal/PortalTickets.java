@@ -91,15 +91,17 @@ public class PortalTickets {
 	/**
 	 * One of his tickets.
 	 *
+	 * @param descriptionSide who wrote the description: {@code customer} for a ticket he
+	 * opened (portal, e-mail, a left message), {@code agent} for one staff made for him
 	 * @param agentName the assignee's public name, or null
 	 * @param mayReply whether he may write on it (not closed, not merged)
 	 * @param maySolve whether he may mark it solved now
 	 * @param lines the public articles after the one asked for, oldest first
 	 * @param lastId the id of the last line read (where the next page starts)
 	 */
-	public record View(long id, String number, String subject, String description, TicketStatus status,
-			PendingOn pendingOn, String agentName, Instant createdAt, Instant updatedAt, Instant solvedAt,
-			Instant closedAt, boolean mayReply, boolean maySolve, List<Line> lines, long lastId) {
+	public record View(long id, String number, String subject, String description, String descriptionSide,
+			TicketStatus status, PendingOn pendingOn, String agentName, Instant createdAt, Instant updatedAt,
+			Instant solvedAt, Instant closedAt, boolean mayReply, boolean maySolve, List<Line> lines, long lastId) {
 	}
 
 	/**
@@ -181,9 +183,11 @@ public class PortalTickets {
 		long lastId = found.isEmpty() ? afterId : found.get(found.size() - 1).id();
 		boolean writable = t.mergedIntoId() == null && t.status() != TicketStatus.CLOSED;
 		boolean maySolve = writable && t.status() != TicketStatus.SOLVED;
-		return new View(t.id(), t.number(), t.subject(), t.description(), t.status(), t.pendingOn(),
-				(t.assigneeId() != null) ? names.get(t.assigneeId()) : null, t.createdAt(), t.updatedAt(), t.solvedAt(),
-				t.closedAt(), writable, maySolve, lines, lastId);
+		boolean his = t.origin() == TicketOrigin.PORTAL || t.origin() == TicketOrigin.EMAIL
+				|| t.origin() == TicketOrigin.LEFT_MESSAGE;
+		return new View(t.id(), t.number(), t.subject(), t.description(), his ? "customer" : "agent", t.status(),
+				t.pendingOn(), (t.assigneeId() != null) ? names.get(t.assigneeId()) : null, t.createdAt(),
+				t.updatedAt(), t.solvedAt(), t.closedAt(), writable, maySolve, lines, lastId);
 	}
 
 	/**

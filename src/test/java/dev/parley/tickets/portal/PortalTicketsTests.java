@@ -2,10 +2,7 @@ package dev.parley.tickets.portal;
 
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.parley.notifications.internal.MailAccount;
 import dev.parley.notifications.internal.MailAccountRepository;
@@ -33,10 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * blocked customer's, and bad input that changes nothing.
  */
 class PortalTicketsTests extends IntegrationTest {
-
-	static final String PASSWORD = "Portal-Passw0rd!";
-
-	static final Pattern TOKEN = Pattern.compile("#token=([A-Za-z0-9_-]+)");
 
 	static MailServer mail;
 
@@ -71,25 +64,8 @@ class PortalTicketsTests extends IntegrationTest {
 	}
 
 	Customer portalCustomer(String prefix) {
-		String email = unique(prefix) + "@example.com";
 		ApiClient client = client();
-		client.get("/api/v1/portal/account/policy");
-		ApiClient.Response registered = client.post("/api/v1/portal/account/registrations",
-				Map.of("email", email, "password", PASSWORD, "name", "Li Lei", "language", "en"));
-		assertThat(registered.status()).as(registered.toString()).isEqualTo(202);
-		String text = MailServer.part(mail.awaitMessagesTo(email, 1).get(0), "text/plain");
-		Matcher token = TOKEN.matcher(text);
-		assertThat(token.find()).as(text).isTrue();
-		assertThat(client
-			.post("/api/v1/portal/account/verifications", Map.of("token", token.group(1), "password", PASSWORD))
-			.status()).isEqualTo(204);
-		ApiClient.Response signedIn = client.post("/api/v1/portal/account/session",
-				Map.of("email", email, "password", PASSWORD));
-		assertThat(signedIn.status()).as(signedIn.toString()).isEqualTo(200);
-		long id = this.jdbc.sql("SELECT customer_id FROM customer_account WHERE email_index = ?")
-			.param(this.personal.index("customer.email", email.toLowerCase(Locale.ROOT)))
-			.query(Long.class)
-			.single();
+		long id = PortalCustomers.signedIn(client, mail, this.jdbc, this.personal, unique(prefix) + "@example.com");
 		return new Customer(client, id);
 	}
 
@@ -147,6 +123,7 @@ class PortalTicketsTests extends IntegrationTest {
 		assertThat(opened.status()).as(opened.toString()).isEqualTo(200);
 		assertThat(opened.body()).doesNotContain("VIP", "User agent-", "agent-");
 		assertThat(opened.json().path("agentName").asString()).isEqualTo("Lily");
+		assertThat(opened.json().path("descriptionSide").asString()).as("staff made it for him").isEqualTo("agent");
 		JsonNode lines = opened.json().path("lines");
 		assertThat(lines).hasSize(1);
 		assertThat(lines.get(0).path("body").asString()).isEqualTo("We are looking into it.");
@@ -172,6 +149,7 @@ class PortalTicketsTests extends IntegrationTest {
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
 		long id = created.json().path("id").asLong();
 		assertThat(created.json().path("status").asString()).isEqualTo("NEW");
+		assertThat(created.json().path("descriptionSide").asString()).isEqualTo("customer");
 		assertThat(this.jdbc.sql("SELECT origin FROM ticket WHERE id = ?").param(id).query(String.class).single())
 			.isEqualTo("PORTAL");
 
