@@ -13,13 +13,13 @@ import java.util.function.Function;
  */
 public interface TicketCandidates {
 
-	/** The most open tickets an agent's ticket capacity may be set to. */
+	/** The most unsolved tickets an agent's ticket capacity may be set to. */
 	int MAX_TICKET_CAPACITY = 500;
 
 	/**
 	 * @param groupId the ticket's group
-	 * @param openTickets counts the open and pending tickets assigned to each of the
-	 * given agents (absent: none)
+	 * @param openTickets counts the unsolved tickets (new, open, pending) assigned to
+	 * each of the given agents (absent: none)
 	 * @return the members on shift with room for another ticket, best first (least busy:
 	 * lowest share of the ticket capacity in use, then whose turn it is; round robin:
 	 * whose turn it is); empty for a manual group or no such group

@@ -145,8 +145,8 @@ public class AgentRepository {
 	}
 
 	/**
-	 * @return each agent's ticket capacity (open and pending tickets at once), for those
-	 * with a profile
+	 * @return each agent's ticket capacity (unsolved tickets at once), for those with a
+	 * profile
 	 */
 	Map<Long, Integer> ticketCapacities(Collection<Long> userIds) {
 		Map<Long, Integer> capacities = new HashMap<>();

@@ -10,8 +10,8 @@ import java.util.Optional;
 
 import dev.parley.agents.AgentProfileChanged;
 import dev.parley.agents.AgentStatus;
-import dev.parley.agents.TicketCandidates;
 import dev.parley.agents.AgentStatusChanged;
+import dev.parley.agents.TicketCandidates;
 import dev.parley.administration.Settings;
 import dev.parley.conversations.ConversationQueue;
 import dev.parley.identity.StaffDirectory;
@@ -62,7 +62,7 @@ public class Agents {
 	 * An agent with their display name and current load.
 	 *
 	 * @param capacity open conversations at once
-	 * @param ticketCapacity open and pending tickets at once (automatic assignment)
+	 * @param ticketCapacity unsolved tickets at once (automatic assignment)
 	 */
 	public record AgentView(long userId, String username, String displayName, String publicName, List<String> languages,
 			List<String> skills, int capacity, AgentStatus status, int load, String avatarUrl, int ticketCapacity) {
@@ -154,7 +154,7 @@ public class Agents {
 	}
 
 	/**
-	 * @param ticketCapacity open and pending tickets at once; null leaves it as it is
+	 * @param ticketCapacity unsolved tickets at once; null leaves it as it is
 	 */
 	public AgentView update(long userId, String publicName, List<String> languages, List<String> skills,
 			Integer capacity, Integer ticketCapacity) {
