@@ -28,6 +28,7 @@ export default {
         <router-link to="/" class="portal-home"><img :src="logo" alt=""><span>{{ t('portal.title') }}</span></router-link>
         <nav v-if="portal.me" class="portal-nav" :aria-label="t('portal.nav')">
           <router-link id="nav-conversations" :to="{ name: 'conversations' }">{{ t('portal.conversations.title') }}</router-link>
+          <router-link id="nav-tickets" :to="{ name: 'tickets' }">{{ t('portal.tickets.title') }}</router-link>
           <router-link id="nav-profile" :to="{ name: 'profile' }">{{ t('portal.profile.title') }}</router-link>
           <button id="sign-out" type="button" class="link-button" @click="leave">{{ t('portal.signOut') }}</button>
         </nav>

@@ -1,5 +1,6 @@
 // The customers' portal: register, verify the address, sign in, reset a forgotten
-// password, the profile, and his conversations. Its own session (never the console's).
+// password, the profile, his conversations and his tickets. Its own session (never the
+// console's).
 import { createApp } from 'vue';
 import { createRouter, createWebHistory } from 'vue-router';
 import { onUnauthenticated } from '../../shared/js/api.js';
@@ -9,6 +10,7 @@ import PortalShell from './PortalShell.js';
 import { SignInView, RegisterView, VerifyView, ForgotView, ResetView } from './AccountViews.js';
 import ProfileView from './ProfileView.js';
 import { ConversationListView, ConversationView } from './ConversationViews.js';
+import { TicketListView, TicketView, NewTicketView } from './TicketViews.js';
 
 const routes = [
   { path: '/', redirect: () => (portal.me ? { name: 'conversations' } : { name: 'sign-in' }) },
@@ -21,6 +23,9 @@ const routes = [
   { path: '/profile', name: 'profile', component: ProfileView },
   { path: '/conversations', name: 'conversations', component: ConversationListView },
   { path: '/conversations/:id(\\d+)', name: 'conversation', component: ConversationView },
+  { path: '/tickets', name: 'tickets', component: TicketListView },
+  { path: '/tickets/new', name: 'ticket-new', component: NewTicketView },
+  { path: '/tickets/:id(\\d+)', name: 'ticket', component: TicketView },
   { path: '/:rest(.*)*', redirect: '/' },
 ];
 

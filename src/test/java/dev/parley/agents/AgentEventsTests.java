@@ -60,7 +60,7 @@ class AgentEventsTests {
 				assertThat(changed.previous()).isEqualTo(AgentStatus.OFFLINE);
 				assertThat(changed.status()).isEqualTo(AgentStatus.ONLINE);
 			});
-		scenario.stimulate(() -> this.agents.update(agent, "Lily", List.of("en"), List.of(), 3))
+		scenario.stimulate(() -> this.agents.update(agent, "Lily", List.of("en"), List.of(), 3, null))
 			.andWaitForEventOfType(AgentProfileChanged.class)
 			.matching((changed) -> changed.userId() == agent)
 			.toArriveAndVerify((changed) -> assertThat(changed.capacity()).isEqualTo(3));

@@ -144,6 +144,29 @@ public class AgentRepository {
 		return names;
 	}
 
+	/**
+	 * @return each agent's ticket capacity (unsolved tickets at once), for those with a
+	 * profile
+	 */
+	Map<Long, Integer> ticketCapacities(Collection<Long> userIds) {
+		Map<Long, Integer> capacities = new HashMap<>();
+		if (userIds.isEmpty()) {
+			return capacities;
+		}
+		this.jdbc.sql("SELECT user_id, ticket_capacity FROM agent_profile WHERE user_id IN (:ids)")
+			.param("ids", userIds)
+			.query((rs) -> {
+				capacities.put(rs.getLong(1), rs.getInt(2));
+			});
+		return capacities;
+	}
+
+	void updateTicketCapacity(long userId, int ticketCapacity) {
+		this.jdbc.sql("UPDATE agent_profile SET ticket_capacity = ? WHERE user_id = ?")
+			.params(ticketCapacity, userId)
+			.update();
+	}
+
 	void updateProfile(long userId, String publicName, List<String> languages, List<String> skills, int capacity) {
 		this.jdbc
 			.sql("UPDATE agent_profile SET public_name = ?, languages = ?, skills = ?, capacity = ? WHERE user_id = ?")

@@ -11,6 +11,7 @@ import java.util.Optional;
 import dev.parley.agents.AgentProfileChanged;
 import dev.parley.agents.AgentStatus;
 import dev.parley.agents.AgentStatusChanged;
+import dev.parley.agents.TicketCandidates;
 import dev.parley.administration.Settings;
 import dev.parley.conversations.ConversationQueue;
 import dev.parley.identity.StaffDirectory;
@@ -57,9 +58,14 @@ public class Agents {
 		this.settings = settings;
 	}
 
-	/** An agent with their display name and current load. */
+	/**
+	 * An agent with their display name and current load.
+	 *
+	 * @param capacity open conversations at once
+	 * @param ticketCapacity unsolved tickets at once (automatic assignment)
+	 */
 	public record AgentView(long userId, String username, String displayName, String publicName, List<String> languages,
-			List<String> skills, int capacity, AgentStatus status, int load, String avatarUrl) {
+			List<String> skills, int capacity, AgentStatus status, int load, String avatarUrl, int ticketCapacity) {
 	}
 
 	public AgentView me(long userId) {
@@ -147,13 +153,19 @@ public class Agents {
 		throw invalid("status", "must be online, away or offline");
 	}
 
+	/**
+	 * @param ticketCapacity unsolved tickets at once; null leaves it as it is
+	 */
 	public AgentView update(long userId, String publicName, List<String> languages, List<String> skills,
-			Integer capacity) {
+			Integer capacity, Integer ticketCapacity) {
 		if (!this.staff.displayNames(List.of(userId)).containsKey(userId)) {
 			throw ApiException.notFound("Agent");
 		}
 		if (capacity == null || capacity < 1 || capacity > AgentProfile.MAX_CAPACITY) {
 			throw invalid("capacity", "must be 1 to " + AgentProfile.MAX_CAPACITY);
+		}
+		if (ticketCapacity != null && (ticketCapacity < 0 || ticketCapacity > TicketCandidates.MAX_TICKET_CAPACITY)) {
+			throw invalid("ticketCapacity", "must be 0 to " + TicketCandidates.MAX_TICKET_CAPACITY);
 		}
 		String name = (publicName != null && !publicName.isBlank()) ? publicName.strip() : null;
 		if (name != null && name.length() > 100) {
@@ -164,6 +176,9 @@ public class Agents {
 		List<String> skillTags = tags("skills", skills);
 		this.transactions.executeWithoutResult((tx) -> {
 			this.agents.updateProfile(userId, name, languageTags, skillTags, capacity);
+			if (ticketCapacity != null) {
+				this.agents.updateTicketCapacity(userId, ticketCapacity);
+			}
 			this.events.publishEvent(new AgentProfileChanged(userId, capacity, now()));
 		});
 		return me(userId);
@@ -174,13 +189,15 @@ public class Agents {
 		Map<Long, dev.parley.identity.StaffDirectory.StaffMember> members = this.staff.members(ids);
 		Map<Long, Integer> loads = this.queue.openCounts(ids);
 		Map<Long, String> avatarUrls = this.avatars.urls(ids);
+		Map<Long, Integer> ticketCapacities = this.agents.ticketCapacities(ids);
 		List<AgentView> views = new ArrayList<>();
 		for (AgentProfile p : profiles) {
 			var member = members.get(p.userId());
 			if (member != null && member.enabled()) {
 				views.add(new AgentView(p.userId(), member.username(), member.displayName(), p.publicName(),
 						p.languages(), p.skills(), p.capacity(), p.status(), loads.getOrDefault(p.userId(), 0),
-						avatarUrls.get(p.userId())));
+						avatarUrls.get(p.userId()),
+						ticketCapacities.getOrDefault(p.userId(), TicketRouting.DEFAULT_TICKET_CAPACITY)));
 			}
 		}
 		return views;

@@ -65,13 +65,15 @@ class AgentController {
 		return this.agents.list();
 	}
 
-	record ProfileForm(String publicName, List<String> languages, List<String> skills, Integer capacity) {
+	record ProfileForm(String publicName, List<String> languages, List<String> skills, Integer capacity,
+			Integer ticketCapacity) {
 	}
 
 	@PutMapping("/api/v1/agents/{userId}")
 	@RequiresPermission(Permission.TEAM_ASSIGN)
 	Agents.AgentView update(@PathVariable long userId, @RequestBody ProfileForm form) {
-		return this.agents.update(userId, form.publicName(), form.languages(), form.skills(), form.capacity());
+		return this.agents.update(userId, form.publicName(), form.languages(), form.skills(), form.capacity(),
+				form.ticketCapacity());
 	}
 
 	@GetMapping("/api/v1/groups")

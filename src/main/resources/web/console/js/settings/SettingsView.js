@@ -5,7 +5,7 @@ import { get, put } from '../../../shared/js/api.js';
 import ProblemMessage from '../../../shared/js/ProblemMessage.js';
 import { loadSession } from '../session.js';
 
-const GROUPS = ['organisation', 'password', 'login', 'chat', 'routing'];
+const GROUPS = ['organisation', 'password', 'login', 'chat', 'routing', 'tickets'];
 
 function zones() {
   try {

@@ -1,5 +1,5 @@
 // One agent in a dialog: the avatar (changed at once, by the agent or with user.manage), the
-// name customers see, languages, skills, capacity. Saving the profile of a staff member who
+// name customers see, languages, skills, capacity (conversations) and ticket capacity. Saving the profile of a staff member who
 // has none creates it.
 import { ref, reactive } from 'vue';
 import { t } from '../../../shared/js/i18n.js';
@@ -7,6 +7,9 @@ import { put } from '../../../shared/js/api.js';
 import ProblemMessage from '../../../shared/js/ProblemMessage.js';
 import ModalDialog from '../../../shared/js/ModalDialog.js';
 import { tagsFromText, tagsToText, MAX_CAPACITY } from './team.js';
+
+/** agents.TicketCandidates.MAX_TICKET_CAPACITY */
+const MAX_TICKET_CAPACITY = 500;
 import { session, can } from '../session.js';
 import AvatarUpload from '../avatars/AvatarUpload.js';
 
@@ -23,18 +26,21 @@ export default {
       languages: tagsToText(props.agent.languages),
       skills: tagsToText(props.agent.skills),
       capacity: props.agent.capacity,
+      ticketCapacity: props.agent.ticketCapacity,
     });
 
     async function save() {
       problem.value = null;
       busy.value = true;
       const capacity = form.capacity === '' || form.capacity === null ? null : Number(form.capacity);
+      const tickets = form.ticketCapacity === '' || form.ticketCapacity === null ? null : Number(form.ticketCapacity);
       try {
         const saved = await put('/api/v1/agents/' + props.agent.userId, {
           publicName: form.publicName.trim() || null,
           languages: tagsFromText(form.languages),
           skills: tagsFromText(form.skills),
           capacity: Number.isFinite(capacity) ? capacity : null,
+          ticketCapacity: Number.isFinite(tickets) ? tickets : null,
         });
         emit('saved', t(props.creating ? 'team.agents.added' : 'team.agents.updated', { name: saved.displayName }));
       } catch (failure) {
@@ -52,7 +58,7 @@ export default {
       props.agent.avatarUrl = url;
     }
 
-    return { problem, busy, form, save, MAX_CAPACITY, mayChangeAvatar, avatarUrl, avatarChanged, t };
+    return { problem, busy, form, save, MAX_CAPACITY, MAX_TICKET_CAPACITY, mayChangeAvatar, avatarUrl, avatarChanged, t };
   },
   template: `
     <ModalDialog title-id="agent-dialog-title" :title="agent.displayName" @close="$emit('close')">
@@ -84,6 +90,11 @@ export default {
           <label for="agent-capacity">{{ t('team.agents.capacity') }}</label>
           <input id="agent-capacity" type="number" v-model="form.capacity" min="1" :max="MAX_CAPACITY" step="1" required>
           <div class="hint">{{ t('team.agents.capacityHint', { max: MAX_CAPACITY }) }}</div>
+        </div>
+        <div class="field capacity-field">
+          <label for="agent-ticket-capacity">{{ t('team.agents.ticketCapacity') }}</label>
+          <input id="agent-ticket-capacity" type="number" v-model="form.ticketCapacity" min="0" :max="MAX_TICKET_CAPACITY" step="1">
+          <div class="hint">{{ t('team.agents.ticketCapacityHint', { max: MAX_TICKET_CAPACITY }) }}</div>
         </div>
         <ProblemMessage :problem="problem" />
         <div class="actions">

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.Optional;
 
 import dev.parley.customers.CustomerChanged;
+import dev.parley.customers.PortalAccounts;
 import dev.parley.customers.internal.Contact;
 import dev.parley.customers.internal.ContactKind;
 import dev.parley.customers.internal.ContactRepository;
@@ -23,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * zone are his customer record's (agents see the same); the address is the account's.
  */
 @Service
-public class PortalProfiles {
+public class PortalProfiles implements PortalAccounts {
 
 	private final PortalAccountRepository accounts;
 
@@ -64,6 +65,7 @@ public class PortalProfiles {
 	 * @return the account's customer, following merges (the account then points at the
 	 * survivor)
 	 */
+	@Override
 	@Transactional
 	public long customerOf(long accountId) {
 		PortalAccount account = account(accountId);
