@@ -132,7 +132,7 @@ class CustomerMailSenders implements CustomerContacts {
 		if (name == null) {
 			return null;
 		}
-		String line = name.replaceAll("\\p{Cntrl}", " ").strip();
+		String line = name.replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").strip();
 		return line.isEmpty() ? null : (line.length() > 100) ? line.substring(0, 100) : line;
 	}
 
