@@ -78,7 +78,8 @@ class TicketMailHandler implements InboundMailHandler {
 			return new Answer(Outcome.REFUSED, ticket.id(), "tickets take no mail yet");
 		}
 		try {
-			TicketMailIntake.Posted posted = core.customerReplied(ticket.id(), customer.customerId(), mail.text(),
+			// as the ticket's own customer record (the sender check followed any merge)
+			TicketMailIntake.Posted posted = core.customerReplied(ticket.id(), ticket.customerId(), mail.text(),
 					files(mail), mail.messageId(), mail.key());
 			return new Answer(Outcome.POSTED, ticket.id(),
 					(posted.duplicate() ? "posted before" : "posted into " + ticket.number())
