@@ -28,10 +28,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,9 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * IMAP for the mailbox it reads): a mail to the support address makes a ticket and is
  * acknowledged, an agent's public reply reaches the customer with the ticket's token, his
  * answer comes back into the ticket, and forged, mismatched, automatic and repeated mail
- * posts nothing.
+ * posts nothing. On the ticket core: tickets, articles and replies are its own.
  */
-@Import(StandInTicketIntake.class)
 class TicketMailTests extends IntegrationTest {
 
 	static final String MAILBOX = "support@example.com";
@@ -68,13 +64,7 @@ class TicketMailTests extends IntegrationTest {
 	JdbcClient jdbc;
 
 	@Autowired
-	TicketMailer mailer;
-
-	@Autowired
 	CustomerContacts customers;
-
-	@Autowired
-	PlatformTransactionManager transactions;
 
 	@BeforeAll
 	static void startMailServer() {
@@ -139,11 +129,10 @@ class TicketMailTests extends IntegrationTest {
 		String erin = address("erin");
 		Ticket ticket = ticketFrom(erin, "Refund please");
 		MimeMessage ack = server.awaitMessagesTo(erin, 1).get(0);
-		long agentId = createUser(unique("amy"), "agent").path("id").asLong();
+		ApiClient agent = signedInAs("agent");
 
-		long article = StandInTicketIntake.insertArticle(this.jdbc, this.clock.millis(), ticket.id(), "REPLY", agentId,
-				null, "The refund is on its way.", null, null);
-		inTransaction(() -> this.mailer.replyAdded(article));
+		reply(agent, ticket, "NOTE", "Checking with the warehouse.");
+		reply(agent, ticket, "REPLY", "The refund is on its way.");
 
 		MimeMessage reply = server.awaitMessagesTo(erin, 2).get(1);
 		String token = this.tokens
@@ -153,7 +142,11 @@ class TicketMailTests extends IntegrationTest {
 		assertThat(reply.getMessageID()).startsWith("<parley." + token + ".");
 		assertThat(reply.getHeader("In-Reply-To", null)).isEqualTo(ack.getMessageID());
 		String text = MailServer.part(reply, "text/plain");
-		assertThat(text).contains("The refund is on its way.").contains("User amy");
+		assertThat(text).contains("The refund is on its way.")
+			.contains("User agent-")
+			.doesNotContain("Checking with the warehouse");
+		eventsHandled();
+		assertThat(server.messagesTo(erin)).as("the note is not mailed").hasSize(2);
 
 		MimeMessage answer = mail(erin, "support+" + token + "@example.com", "Re: [" + ticket.number() + "]",
 				"Thank you!\n\nOn Monday Acme wrote:\n> The refund is on its way.");
@@ -163,6 +156,10 @@ class TicketMailTests extends IntegrationTest {
 
 		assertThat(outcome(answer)).isEqualTo("POSTED");
 		assertThat(articles(ticket.id())).endsWith("CUSTOMER:Thank you!");
+		assertThat(this.jdbc.sql("SELECT via FROM ticket_article WHERE message_id = ?")
+			.param(answer.getMessageID())
+			.query(String.class)
+			.single()).isEqualTo("EMAIL");
 	}
 
 	@Test
@@ -271,13 +268,15 @@ class TicketMailTests extends IntegrationTest {
 		String mia = address("mia");
 		Ticket ticket = ticketFrom(mia, "Fine");
 		server.awaitMessagesTo(mia, 1);
+		ApiClient agent = signedInAs("agent");
+		ApiClient.Response refused = agent.send("PATCH", "/api/v1/tickets/" + ticket.id(),
+				Map.of("version", 0, "subject", "Refund\r\nBcc: evil@attacker.example"), "application/json");
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+		// a row written some other way: the e-mail's subject is still one line
 		this.jdbc.sql("UPDATE ticket SET subject = ? WHERE id = ?")
 			.params("Refund\r\nBcc: evil@attacker.example\r\nX-Injected: yes", ticket.id())
 			.update();
-		long agentId = createUser(unique("amy"), "agent").path("id").asLong();
-		long article = StandInTicketIntake.insertArticle(this.jdbc, this.clock.millis(), ticket.id(), "REPLY", agentId,
-				null, "Done.", null, null);
-		inTransaction(() -> this.mailer.replyAdded(article));
+		reply(agent, ticket, "REPLY", "Done.");
 
 		MimeMessage reply = server.awaitMessagesTo(mia, 2).get(1);
 		assertThat(reply.getSubject()).doesNotContain("\r").doesNotContain("\n").startsWith("[" + ticket.number());
@@ -347,8 +346,10 @@ class TicketMailTests extends IntegrationTest {
 			.count();
 	}
 
-	private void inTransaction(Runnable work) {
-		new TransactionTemplate(this.transactions).executeWithoutResult((tx) -> work.run());
+	private static void reply(ApiClient agent, Ticket ticket, String kind, String body) {
+		ApiClient.Response written = agent.post("/api/v1/tickets/" + ticket.id() + "/articles",
+				Map.of("kind", kind, "body", body));
+		assertThat(written.status()).as(written.toString()).isEqualTo(201);
 	}
 
 	private static String address(String name) {
