@@ -179,6 +179,32 @@ class TicketMailTests extends IntegrationTest {
 	}
 
 	@Test
+	void anAnswerReopensASolvedTicketAndAClosedOneTakesNone() throws Exception {
+		String nina = address("nina");
+		Ticket ticket = ticketFrom(nina, "Solved?");
+		String token = this.tokens
+			.tokenFor(new dev.parley.notifications.MailThread("t", ticket.id(), ticket.customerId()));
+		this.jdbc.sql("UPDATE ticket SET status = 'SOLVED', solved_at = ? WHERE id = ?")
+			.params(this.clock.millis(), ticket.id())
+			.update();
+
+		MimeMessage again = mail(nina, "support+" + token + "@example.com", "Re: Solved?", "Not quite.");
+		deliver(again);
+		poll();
+		assertThat(outcome(again)).isEqualTo("POSTED");
+		assertThat(status(ticket)).isEqualTo("OPEN");
+
+		this.jdbc.sql("UPDATE ticket SET status = 'CLOSED', closed_at = ? WHERE id = ?")
+			.params(this.clock.millis(), ticket.id())
+			.update();
+		MimeMessage late = mail(nina, "support+" + token + "@example.com", "Re: Solved?", "Hello?");
+		deliver(late);
+		poll();
+		assertThat(outcome(late)).isEqualTo("REFUSED");
+		assertThat(articles(ticket.id())).hasSize(2);
+	}
+
+	@Test
 	void forgedTokensPostNothing() throws Exception {
 		String gina = address("gina");
 		Ticket ticket = ticketFrom(gina, "Broken");
@@ -272,6 +298,7 @@ class TicketMailTests extends IntegrationTest {
 		ApiClient.Response refused = agent.send("PATCH", "/api/v1/tickets/" + ticket.id(),
 				Map.of("version", 0, "subject", "Refund\r\nBcc: evil@attacker.example"), "application/json");
 		assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+		assertThat(refused.toString()).contains("\"field\":\"subject\"");
 		// a row written some other way: the e-mail's subject is still one line
 		this.jdbc.sql("UPDATE ticket SET subject = ? WHERE id = ?")
 			.params("Refund\r\nBcc: evil@attacker.example\r\nX-Injected: yes", ticket.id())
@@ -334,6 +361,10 @@ class TicketMailTests extends IntegrationTest {
 			.param(ticketId)
 			.query((rs, row) -> rs.getString(1) + ":" + rs.getString(2))
 			.list();
+	}
+
+	private String status(Ticket ticket) {
+		return this.jdbc.sql("SELECT status FROM ticket WHERE id = ?").param(ticket.id()).query(String.class).single();
 	}
 
 	/** How many tickets customers with this address have. */
