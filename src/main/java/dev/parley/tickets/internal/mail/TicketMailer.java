@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
  * acknowledgement of a ticket made from a mail ({@code ticket-created}, with its number)
  * and each public reply of an agent ({@code ticket-reply}, the agent by his public name
  * only). Every one is in the ticket's mail thread ({@code t<id>}, signed for the ticket's
- * customer), so the customer's answer comes back into the ticket. Call these in the
- * transaction of the listener of the ticket event (the outbox row is written with it).
+ * customer), so the customer's answer comes back into the ticket. Called in the
+ * transaction of the change (TicketMailHooks): the outbox row is written with it.
  */
 @Component
 public class TicketMailer {
