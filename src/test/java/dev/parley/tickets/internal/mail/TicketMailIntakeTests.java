@@ -41,6 +41,48 @@ class TicketMailIntakeTests extends TicketMailTest {
 	}
 
 	@Test
+	void theMailsFilesAreStoredOnItsArticleAndAProgramIsLeftOut() throws Exception {
+		String olga = address("olga");
+		jakarta.mail.internet.MimeMultipart parts = new jakarta.mail.internet.MimeMultipart();
+		jakarta.mail.internet.MimeBodyPart text = new jakarta.mail.internet.MimeBodyPart();
+		text.setText("The photo and the log.", "UTF-8");
+		parts.addBodyPart(text);
+		parts.addBodyPart(file("notes.txt", "line one\nline two\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		byte[] program = new byte[512];
+		program[0] = 'M';
+		program[1] = 'Z';
+		parts.addBodyPart(file("setup.exe", program));
+		MimeMessage mail = mail(olga, HELP, "Files", "");
+		mail.setContent(parts);
+		mail.saveChanges();
+		mail.setHeader("Message-ID", "<" + java.util.UUID.randomUUID() + "@customer.example>");
+		deliver(mail);
+		poll();
+
+		assertThat(outcome(mail)).isEqualTo("CREATED");
+		Ticket ticket = ticketOf(mail);
+		assertThat(
+				this.jdbc.sql("SELECT file_name FROM ticket_attachment WHERE ticket_id = ? AND article_id IS NOT NULL")
+					.param(ticket.id())
+					.query(String.class)
+					.list())
+			.containsExactly("notes.txt");
+		assertThat(this.jdbc.sql("SELECT detail FROM inbound_mail WHERE thread = ?")
+			.param("t" + ticket.id())
+			.query(String.class)
+			.single()).contains("setup.exe (");
+	}
+
+	private static jakarta.mail.internet.MimeBodyPart file(String name, byte[] content) throws Exception {
+		jakarta.mail.internet.MimeBodyPart part = new jakarta.mail.internet.MimeBodyPart();
+		part.setDataHandler(new jakarta.activation.DataHandler(
+				new jakarta.mail.util.ByteArrayDataSource(content, "application/octet-stream")));
+		part.setFileName(name);
+		part.setDisposition(jakarta.mail.Part.ATTACHMENT);
+		return part;
+	}
+
+	@Test
 	void aSecondMailFromTheSameAddressFindsTheSameCustomer() throws Exception {
 		String dave = address("dave");
 		MimeMessage first = mail(dave, HELP, "First", "one");
