@@ -21,10 +21,13 @@ import java.util.Objects;
  * @param conversationId the conversation the notification is about (e-mails of one
  * conversation form one thread), or null
  * @param notBefore send no earlier than this, or null for at once
+ * @param thread the thread of another module the e-mail belongs to (its reply token goes
+ * into Message-ID and Reply-To; a reply reaches that module's InboundMailHandler), or
+ * null; not together with a conversation
  */
 public record NotificationRequest(String idempotencyKey, NotificationChannel channel, String recipient,
 		Audience audience, Long staffUserId, String template, String language, Map<String, Object> values,
-		Long conversationId, Instant notBefore) {
+		Long conversationId, Instant notBefore, MailThread thread) {
 
 	public NotificationRequest {
 		Objects.requireNonNull(idempotencyKey, "idempotencyKey");
@@ -33,6 +36,26 @@ public record NotificationRequest(String idempotencyKey, NotificationChannel cha
 		Objects.requireNonNull(audience, "audience");
 		Objects.requireNonNull(template, "template");
 		values = withoutNulls(values);
+		if (thread != null && conversationId != null) {
+			throw new IllegalArgumentException("A notification is about a conversation or a thread, not both");
+		}
+	}
+
+	/** A notification outside any module's mail thread. */
+	public NotificationRequest(String idempotencyKey, NotificationChannel channel, String recipient, Audience audience,
+			Long staffUserId, String template, String language, Map<String, Object> values, Long conversationId,
+			Instant notBefore) {
+		this(idempotencyKey, channel, recipient, audience, staffUserId, template, language, values, conversationId,
+				notBefore, null);
+	}
+
+	/**
+	 * An e-mail to a customer in a thread of another module (a ticket), sent at once.
+	 */
+	public static NotificationRequest emailInThread(String key, String address, String template, String language,
+			Map<String, Object> values, MailThread thread) {
+		return new NotificationRequest(key, NotificationChannel.EMAIL, address, Audience.CUSTOMER, null, template,
+				language, values, null, null, thread);
 	}
 
 	/** A value that is null is left out: the template shows it as empty. */
@@ -64,7 +87,7 @@ public record NotificationRequest(String idempotencyKey, NotificationChannel cha
 
 	public NotificationRequest notBefore(Instant at) {
 		return new NotificationRequest(this.idempotencyKey, this.channel, this.recipient, this.audience,
-				this.staffUserId, this.template, this.language, this.values, this.conversationId, at);
+				this.staffUserId, this.template, this.language, this.values, this.conversationId, at, this.thread);
 	}
 
 }

@@ -263,4 +263,32 @@ class TicketApiTests extends IntegrationTest {
 			.isEqualTo("OPEN");
 	}
 
+	@Test
+	void aPublicReplyAlsoGoesByTextMessageWhenTheAgentChoosesIt() {
+		ApiClient agent = signedInAs("agent");
+		long customer = agent
+			.post("/api/v1/customers",
+					Map.of("name", "Ma", "addContacts", List.of(Map.of("kind", "PHONE", "value", "+86 13700001111"))))
+			.json()
+			.path("id")
+			.asLong();
+		String path = "/api/v1/tickets/" + fixtures().ticket(agent, customer, Map.of()).path("id").asLong()
+				+ "/articles";
+		long texted = agent.post(path, Map.of("kind", "REPLY", "body", "Refunded", "sms", true))
+			.json()
+			.path("article")
+			.path("id")
+			.asLong();
+		long mailed = agent.post(path, Map.of("kind", "REPLY", "body", "Anything else?"))
+			.json()
+			.path("article")
+			.path("id")
+			.asLong();
+		assertThat(this.jdbc.sql("SELECT channel FROM notification WHERE idempotency_key IN (?, ?)")
+			.params("ticket-reply-sms:" + texted, "ticket-reply-sms:" + mailed)
+			.query(String.class)
+			.list()).containsExactly("SMS");
+		assertThat(agent.post(path, Map.of("kind", "NOTE", "body", "x", "sms", true)).status()).isEqualTo(400);
+	}
+
 }

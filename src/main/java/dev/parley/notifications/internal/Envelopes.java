@@ -13,10 +13,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns an outbox row into what a {@link ChannelSender} sends: the rendered texts and,
- * for e-mail, the headers that thread it. A notification about a conversation gets that
- * conversation's reply token (payload value {@value #REPLY_TOKEN}) in its Message-ID and
- * in its Reply-To address, and answers the previous e-mail of the thread; a customer's
- * e-mail gets its unsubscribe link.
+ * for e-mail, the headers that thread it. A notification about a conversation (or in
+ * another module's MailThread) gets its reply token (payload value {@value #REPLY_TOKEN})
+ * in its Message-ID and in its Reply-To address, and answers the previous e-mail of the
+ * thread to the same address; a customer's e-mail gets its unsubscribe link.
  */
 @Component
 class Envelopes {
@@ -72,7 +72,8 @@ class Envelopes {
 			replyTo = base.substring(0, at) + "+" + token + base.substring(at);
 		}
 		String inReplyTo = (n.conversationId() != null)
-				? this.repository.lastMessageId(n.conversationId(), n.recipient()).orElse(null) : null;
+				? this.repository.lastMessageId(n.conversationId(), n.recipient()).orElse(null) : (n.thread() != null)
+						? this.repository.lastMessageIdInThread(n.thread(), n.recipient()).orElse(null) : null;
 		return new Outgoing(n.id(), n.recipient(), n.audience(), rendered.subject(), rendered.html(), rendered.text(),
 				messageId, inReplyTo, replyTo, unsubscribe);
 	}

@@ -18,7 +18,7 @@ public class MailAccountRepository {
 
 	private static final String COLUMNS = "smtp_enabled, smtp_host, smtp_port, smtp_security, smtp_username, "
 			+ "smtp_password, from_address, from_name, reply_address, imap_enabled, imap_host, imap_port, "
-			+ "imap_security, imap_username, imap_password, imap_folder";
+			+ "imap_security, imap_username, imap_password, imap_folder, support_addresses";
 
 	private final JdbcClient jdbc;
 
@@ -46,11 +46,15 @@ public class MailAccountRepository {
 				account.smtpSecurity().name(), account.smtpUsername(), seal(account.smtpPassword()),
 				account.fromAddress(), account.fromName(), account.replyAddress(), account.imapEnabled(),
 				account.imapHost(), account.imapPort(), account.imapSecurity().name(), account.imapUsername(),
-				seal(account.imapPassword()), account.imapFolder(), this.clock.millis(), actor };
-		this.jdbc.sql("UPDATE mail_account SET smtp_enabled = ?, smtp_host = ?, smtp_port = ?, "
-				+ "smtp_security = ?, smtp_username = ?, smtp_password = ?, from_address = ?, from_name = ?, "
-				+ "reply_address = ?, imap_enabled = ?, imap_host = ?, imap_port = ?, imap_security = ?, "
-				+ "imap_username = ?, imap_password = ?, imap_folder = ?, updated_at = ?, updated_by = ? WHERE id = 1")
+				seal(account.imapPassword()), account.imapFolder(),
+				account.supportAddresses().isEmpty() ? null : String.join("\n", account.supportAddresses()),
+				this.clock.millis(), actor };
+		this.jdbc
+			.sql("UPDATE mail_account SET smtp_enabled = ?, smtp_host = ?, smtp_port = ?, "
+					+ "smtp_security = ?, smtp_username = ?, smtp_password = ?, from_address = ?, from_name = ?, "
+					+ "reply_address = ?, imap_enabled = ?, imap_host = ?, imap_port = ?, imap_security = ?, "
+					+ "imap_username = ?, imap_password = ?, imap_folder = ?, support_addresses = ?, updated_at = ?, "
+					+ "updated_by = ? WHERE id = 1")
 			.params(values)
 			.update();
 	}
@@ -82,7 +86,12 @@ public class MailAccountRepository {
 				MailSecurity.of(rs.getString(4)), rs.getString(5), open(rs.getString(6)), rs.getString(7),
 				rs.getString(8), rs.getString(9), rs.getBoolean(10), rs.getString(11),
 				(Integer) rs.getObject(12, Integer.class), MailSecurity.of(rs.getString(13)), rs.getString(14),
-				open(rs.getString(15)), rs.getString(16));
+				open(rs.getString(15)), rs.getString(16), lines(rs.getString(17)));
+	}
+
+	private static java.util.List<String> lines(String text) {
+		return (text == null) ? java.util.List.of()
+				: java.util.Arrays.stream(text.split("\n")).map(String::strip).filter((l) -> !l.isEmpty()).toList();
 	}
 
 }

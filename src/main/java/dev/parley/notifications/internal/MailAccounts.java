@@ -40,13 +40,27 @@ public class MailAccounts implements OutgoingMail {
 		this.audit = audit;
 	}
 
+	/** The most support addresses an account has. */
+	static final int MAX_SUPPORT_ADDRESSES = 20;
+
 	/**
 	 * The console's form; a null password keeps the stored one, an empty one removes it.
+	 * Null support addresses: none.
 	 */
 	public record Form(Boolean smtpEnabled, String smtpHost, Integer smtpPort, String smtpSecurity, String smtpUsername,
 			String smtpPassword, String fromAddress, String fromName, String replyAddress, Boolean imapEnabled,
 			String imapHost, Integer imapPort, String imapSecurity, String imapUsername, String imapPassword,
-			String imapFolder) {
+			String imapFolder, List<String> supportAddresses) {
+
+		public Form(Boolean smtpEnabled, String smtpHost, Integer smtpPort, String smtpSecurity, String smtpUsername,
+				String smtpPassword, String fromAddress, String fromName, String replyAddress, Boolean imapEnabled,
+				String imapHost, Integer imapPort, String imapSecurity, String imapUsername, String imapPassword,
+				String imapFolder) {
+			this(smtpEnabled, smtpHost, smtpPort, smtpSecurity, smtpUsername, smtpPassword, fromAddress, fromName,
+					replyAddress, imapEnabled, imapHost, imapPort, imapSecurity, imapUsername, imapPassword, imapFolder,
+					null);
+		}
+
 	}
 
 	public MailAccount current() {
@@ -79,7 +93,8 @@ public class MailAccounts implements OutgoingMail {
 				required("imapUsername", text("imapUsername", form.imapUsername(), 255), imap),
 				password("imapPassword", form.imapPassword(), imapKept),
 				(form.imapFolder() == null || form.imapFolder().isBlank()) ? "INBOX"
-						: text("imapFolder", form.imapFolder(), 255));
+						: text("imapFolder", form.imapFolder(), 255),
+				supportAddresses(form.supportAddresses()));
 		this.repository.save(account, actor);
 		this.audit.record(actor, "mail.account.updated", account.fromAddress(), AuditResult.SUCCESS,
 				"smtp " + (smtp ? "on" : "off") + ", imap " + (imap ? "on" : "off"));
@@ -171,6 +186,27 @@ public class MailAccounts implements OutgoingMail {
 			throw invalid(field, "must be an e-mail address");
 		}
 		return required(field, address, required);
+	}
+
+	/** Distinct addresses, lower case, at most {@value #MAX_SUPPORT_ADDRESSES}. */
+	private static List<String> supportAddresses(List<String> values) {
+		if (values == null) {
+			return List.of();
+		}
+		if (values.size() > MAX_SUPPORT_ADDRESSES) {
+			throw invalid("supportAddresses", "must be at most " + MAX_SUPPORT_ADDRESSES + " addresses");
+		}
+		java.util.LinkedHashSet<String> addresses = new java.util.LinkedHashSet<>();
+		for (String value : values) {
+			String address = address("supportAddresses", value, false);
+			if (address != null && address.indexOf('+') >= 0) {
+				throw invalid("supportAddresses", "must be an address without a plus part");
+			}
+			if (address != null) {
+				addresses.add(address.toLowerCase(java.util.Locale.ROOT));
+			}
+		}
+		return List.copyOf(addresses);
 	}
 
 	private static String password(String field, String value, String stored) {

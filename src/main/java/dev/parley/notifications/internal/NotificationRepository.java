@@ -27,7 +27,7 @@ public class NotificationRepository {
 
 	static final String COLUMNS = "id, idempotency_key, channel, recipient_sealed, audience, staff_user_id, template, "
 			+ "language, payload, conversation_id, status, attempts, next_attempt_at, last_error, "
-			+ "provider_message_id, message_id, created_at, sent_at, recipient";
+			+ "provider_message_id, message_id, created_at, sent_at, recipient, thread";
 
 	/** Which blind index recipients are found by (platform.PersonalData). */
 	static final String RECIPIENT = "notification-recipient";
@@ -49,10 +49,23 @@ public class NotificationRepository {
 		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 	}
 
-	/** A new row, as the outbox stores it. */
+	/**
+	 * A new row, as the outbox stores it.
+	 *
+	 * @param thread another module's mail thread it belongs to (MailThread#name, e.g.
+	 * t42), or null
+	 */
 	record NewNotification(String idempotencyKey, NotificationChannel channel, String recipient, Audience audience,
 			Long staffUserId, String template, String language, String payload, Long conversationId,
-			NotificationStatus status, Instant nextAttemptAt, String lastError, Instant createdAt) {
+			NotificationStatus status, Instant nextAttemptAt, String lastError, Instant createdAt, String thread) {
+
+		NewNotification(String idempotencyKey, NotificationChannel channel, String recipient, Audience audience,
+				Long staffUserId, String template, String language, String payload, Long conversationId,
+				NotificationStatus status, Instant nextAttemptAt, String lastError, Instant createdAt) {
+			this(idempotencyKey, channel, recipient, audience, staffUserId, template, language, payload, conversationId,
+					status, nextAttemptAt, lastError, createdAt, null);
+		}
+
 	}
 
 	/**
@@ -68,13 +81,13 @@ public class NotificationRepository {
 				this.jdbc
 					.sql("INSERT INTO notification (idempotency_key, channel, recipient, recipient_sealed, "
 							+ "recipient_index, audience, staff_user_id, template, language, payload, conversation_id, "
-							+ "status, attempts, next_attempt_at, last_error, created_at) "
-							+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)")
+							+ "status, attempts, next_attempt_at, last_error, created_at, thread) "
+							+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)")
 					.params(n.idempotencyKey(), n.channel().name(), recipientIndex(n.recipient()),
 							this.personal.seal(n.recipient()), recipientIndex(n.recipient()), n.audience().name(),
 							n.staffUserId(), n.template(), n.language(), this.personal.seal(n.payload()),
 							n.conversationId(), n.status().name(), n.nextAttemptAt().toEpochMilli(), n.lastError(),
-							n.createdAt().toEpochMilli())
+							n.createdAt().toEpochMilli(), n.thread())
 					.update(keys, "id");
 				return keys.getKey().longValue();
 			}));
@@ -243,6 +256,19 @@ public class NotificationRepository {
 			.optional();
 	}
 
+	/**
+	 * The Message-ID of the last e-mail sent to the recipient in another module's thread
+	 * (e.g. t42), for In-Reply-To.
+	 */
+	Optional<String> lastMessageIdInThread(String thread, String recipient) {
+		return this.jdbc
+			.sql("SELECT message_id FROM notification WHERE thread = ? AND recipient_index = ? "
+					+ "AND status = 'SENT' AND message_id IS NOT NULL ORDER BY sent_at DESC, id DESC LIMIT 1")
+			.params(thread, recipientIndex(recipient))
+			.query(String.class)
+			.optional();
+	}
+
 	/** How many notifications wait to be sent (pending or being sent). */
 	long backlog() {
 		return this.jdbc.sql("SELECT COUNT(*) FROM notification WHERE status IN ('PENDING', 'SENDING')")
@@ -278,7 +304,7 @@ public class NotificationRepository {
 				(payload != null && payload.startsWith("pd1:")) ? this.personal.open(payload) : payload,
 				(Long) rs.getObject(10, Long.class), NotificationStatus.of(rs.getString(11)), rs.getInt(12),
 				Instant.ofEpochMilli(next), rs.getString(14), rs.getString(15), rs.getString(16),
-				Instant.ofEpochMilli(rs.getLong(17)), sentAt);
+				Instant.ofEpochMilli(rs.getLong(17)), sentAt, rs.getString(20));
 	}
 
 }

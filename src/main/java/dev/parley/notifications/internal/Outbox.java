@@ -61,8 +61,12 @@ class Outbox implements Notifications {
 
 	private final Clock clock;
 
+	private final ReplyTokens tokens;
+
 	Outbox(NotificationRepository repository, List<ChannelSender> senders, Unsubscribes unsubscribes,
-			Templates templates, Settings settings, OutboxWorker worker, JsonMapper json, Clock clock) {
+			Templates templates, Settings settings, OutboxWorker worker, JsonMapper json, Clock clock,
+			ReplyTokens tokens) {
+		this.tokens = tokens;
 		this.repository = repository;
 		this.senders = senders.stream().collect(Collectors.toMap(ChannelSender::channel, Function.identity()));
 		this.unsubscribes = unsubscribes;
@@ -91,13 +95,26 @@ class Outbox implements Notifications {
 		Optional<Long> id = this.repository.insert(new NotificationRepository.NewNotification(
 				truncateKey(request.idempotencyKey()), request.channel(), truncate(recipient, 254), request.audience(),
 				request.staffUserId(), template.key(), this.templates.languageFor(request.language()),
-				this.json.writeValueAsString(request.values()), request.conversationId(),
-				(suppressed != null) ? NotificationStatus.SUPPRESSED : NotificationStatus.PENDING, due, suppressed,
-				now));
+				this.json.writeValueAsString(values(request)), request.conversationId(),
+				(suppressed != null) ? NotificationStatus.SUPPRESSED : NotificationStatus.PENDING, due, suppressed, now,
+				(request.thread() != null) ? request.thread().name() : null));
 		if (id.isPresent() && suppressed == null && !due.isAfter(now)) {
 			wakeAfterCommit();
 		}
 		return id;
+	}
+
+	/**
+	 * The template's values; an e-mail in another module's thread gets the thread's reply
+	 * token (Envelopes puts it into Message-ID and Reply-To).
+	 */
+	private Map<String, Object> values(NotificationRequest request) {
+		if (request.thread() == null || request.channel() != NotificationChannel.EMAIL) {
+			return request.values();
+		}
+		Map<String, Object> values = new java.util.LinkedHashMap<>(request.values());
+		values.put(Envelopes.REPLY_TOKEN, this.tokens.tokenFor(request.thread()));
+		return values;
 	}
 
 	/** Why the notification must not be sent, or null. */

@@ -75,6 +75,26 @@ public enum TemplateKey {
 			Map.of("name", "Li Lei", "link", "https://support.example.com/portal/reset#token=abc", "expiresInMinutes",
 					30)),
 
+	/**
+	 * A customer's e-mail became a ticket (tickets module): its number, and that a reply
+	 * goes into it.
+	 */
+	TICKET_CREATED("ticket-created", Audience.CUSTOMER,
+			Map.of("name", "Li Lei", "number", "T-2026-000123", "subject", "Refund for order 5512")),
+
+	/** An agent's public reply on a ticket (tickets module), by his public name. */
+	TICKET_REPLY("ticket-reply", Audience.CUSTOMER,
+			Map.of("name", "Li Lei", "number", "T-2026-000123", "subject", "Refund for order 5512", "agent", "Amy",
+					"text", "The refund is on its way; it reaches your card within three days.")),
+
+	/**
+	 * A public reply the agent chose to send by text message as well (tickets module).
+	 */
+	TICKET_REPLY_SMS("ticket-reply-sms", Audience.CUSTOMER,
+			Map.of("name", "Li Lei", "number", "T-2026-000123", "agent", "Amy", "text",
+					"The refund is on its way; it reaches your card within three days.", "link",
+					"https://support.example.com/portal/tickets/123")),
+
 	/** The administrator's "send a test message". */
 	TEST_MESSAGE("test-message", Audience.STAFF, Map.of()),
 

@@ -45,7 +45,7 @@ class InboundMailController {
 		String next = more ? String.valueOf(page.get(page.size() - 1).id()) : null;
 		return new InboundMailPage(page.stream()
 			.map((e) -> new InboundMailItem(e.id(), e.receivedAt(), e.sender(), e.subject(), e.conversationId(),
-					e.outcome(), e.detail()))
+					e.thread(), e.outcome(), e.detail()))
 			.toList(), next);
 	}
 
@@ -64,8 +64,12 @@ class InboundMailController {
 	record InboundMailPage(List<InboundMailItem> items, String nextCursor) {
 	}
 
+	/**
+	 * @param thread another module's thread the mail named or made, e.g. {@code t42}
+	 * (ticket 42), or null
+	 */
 	record InboundMailItem(long id, Instant receivedAt, String sender, String subject, Long conversationId,
-			InboundOutcome outcome, String detail) {
+			String thread, InboundOutcome outcome, String detail) {
 	}
 
 }

@@ -49,13 +49,14 @@ class MailAccountController {
 	record MailAccountView(boolean smtpEnabled, String smtpHost, Integer smtpPort, String smtpSecurity,
 			String smtpUsername, boolean smtpPasswordSet, String fromAddress, String fromName, String replyAddress,
 			boolean imapEnabled, String imapHost, Integer imapPort, String imapSecurity, String imapUsername,
-			boolean imapPasswordSet, String imapFolder, boolean canSend, boolean canReceive) {
+			boolean imapPasswordSet, String imapFolder, java.util.List<String> supportAddresses, boolean canSend,
+			boolean canReceive) {
 
 		static MailAccountView of(MailAccount a) {
 			return new MailAccountView(a.smtpEnabled(), a.smtpHost(), a.smtpPort(), a.smtpSecurity().value(),
 					a.smtpUsername(), a.smtpPassword() != null, a.fromAddress(), a.fromName(), a.replyAddress(),
 					a.imapEnabled(), a.imapHost(), a.imapPort(), a.imapSecurity().value(), a.imapUsername(),
-					a.imapPassword() != null, a.imapFolder(), a.canSend(), a.canReceive());
+					a.imapPassword() != null, a.imapFolder(), a.supportAddresses(), a.canSend(), a.canReceive());
 		}
 
 	}

@@ -35,6 +35,7 @@ export default {
         imapEnabled: stored.imapEnabled, imapPort: stored.imapPort, imapSecurity: stored.imapSecurity,
       });
       for (const field of TEXT_FIELDS) form[field] = stored[field] || '';
+      form.supportAddresses = (stored.supportAddresses || []).join('\n');
       Object.assign(smtpSecret, secretState());
       Object.assign(imapSecret, secretState());
     }
@@ -64,6 +65,7 @@ export default {
           ...form,
           smtpPort: port(form.smtpPort),
           imapPort: port(form.imapPort),
+          supportAddresses: form.supportAddresses.split(/[\s,;]+/).filter((a) => a),
           smtpPassword: secretValue(smtpSecret),
           imapPassword: secretValue(imapSecret),
         }));
@@ -198,6 +200,14 @@ export default {
             <input id="mail-imapFolder" type="text" v-model="form.imapFolder" maxlength="255" placeholder="INBOX"
               spellcheck="false" :aria-invalid="errors.imapFolder ? 'true' : 'false'">
             <div v-if="errors.imapFolder" class="field-error" data-error-for="imapFolder">{{ errors.imapFolder }}</div>
+          </div>
+          <div class="field">
+            <label for="mail-supportAddresses">{{ t('mail.supportAddresses') }}</label>
+            <textarea id="mail-supportAddresses" v-model="form.supportAddresses" rows="3" spellcheck="false"
+              placeholder="help@example.com" aria-describedby="mail-supportAddresses-hint"
+              :aria-invalid="errors.supportAddresses ? 'true' : 'false'"></textarea>
+            <div class="hint" id="mail-supportAddresses-hint">{{ t('mail.supportAddresses.hint') }}</div>
+            <div v-if="errors.supportAddresses" class="field-error" data-error-for="supportAddresses">{{ errors.supportAddresses }}</div>
           </div>
         </section>
 

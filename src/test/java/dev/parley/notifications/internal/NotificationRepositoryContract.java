@@ -35,6 +35,28 @@ abstract class NotificationRepositoryContract {
 	}
 
 	@Test
+	void theLastMessageIdOfAThreadIsPerThreadAndRecipient() {
+		String run = "t" + System.nanoTime();
+		long ticket = this.outbox
+			.insert(new NotificationRepository.NewNotification(run + ":1", NotificationChannel.EMAIL, "li@example.com",
+					Audience.CUSTOMER, null, "ticket-reply", "en", "{}", null, NotificationStatus.PENDING, NOW, null,
+					NOW, run))
+			.orElseThrow();
+		long other = this.outbox
+			.insert(new NotificationRepository.NewNotification(run + ":2", NotificationChannel.EMAIL, "li@example.com",
+					Audience.CUSTOMER, null, "ticket-reply", "en", "{}", null, NotificationStatus.PENDING, NOW, null,
+					NOW, run + "9"))
+			.orElseThrow();
+		this.outbox.claimDue("node-t", NOW, NOW.plusSeconds(300), 100);
+		this.outbox.markSent(ticket, "node-t", "250 ok", "parley." + run + ".a@acme.test", NOW);
+		this.outbox.markSent(other, "node-t", "250 ok", "parley." + run + ".b@acme.test", NOW);
+
+		assertThat(this.outbox.find(ticket).orElseThrow().thread()).isEqualTo(run);
+		assertThat(this.outbox.lastMessageIdInThread(run, "LI@example.com")).contains("parley." + run + ".a@acme.test");
+		assertThat(this.outbox.lastMessageIdInThread(run, "wang@example.com")).isEmpty();
+	}
+
+	@Test
 	void oneRowPerIdempotencyKey() {
 		long id = add("left:1:" + System.nanoTime(), NOW, null);
 		String key = this.outbox.find(id).orElseThrow().idempotencyKey();

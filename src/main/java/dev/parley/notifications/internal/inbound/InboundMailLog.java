@@ -26,9 +26,19 @@ public class InboundMailLog {
 		this.personal = personal;
 	}
 
-	/** One recorded mail. */
+	/**
+	 * One recorded mail.
+	 *
+	 * @param thread the thread of another module it named or made (e.g. t42), or null
+	 */
 	public record Entry(long id, String mailKey, Instant receivedAt, String sender, String subject, Long conversationId,
-			InboundOutcome outcome, String detail) {
+			InboundOutcome outcome, String detail, String thread) {
+
+		public Entry(long id, String mailKey, Instant receivedAt, String sender, String subject, Long conversationId,
+				InboundOutcome outcome, String detail) {
+			this(id, mailKey, receivedAt, sender, subject, conversationId, outcome, detail, null);
+		}
+
 	}
 
 	boolean contains(String mailKey) {
@@ -50,10 +60,11 @@ public class InboundMailLog {
 		try {
 			this.jdbc.sql(
 					"INSERT INTO inbound_mail (mail_key, received_at, sender_sealed, subject, conversation_id, outcome, "
-							+ "detail) VALUES (?, ?, ?, ?, ?, ?, ?)")
+							+ "detail, thread) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
 				.params(entry.mailKey(), entry.receivedAt().toEpochMilli(),
 						this.personal.seal(clip(entry.sender(), 254)), clip(entry.subject(), 200),
-						entry.conversationId(), entry.outcome().name(), clip(entry.detail(), 500))
+						entry.conversationId(), entry.outcome().name(), clip(entry.detail(), 500),
+						clip(entry.thread(), 24))
 				.update();
 			return true;
 		}
@@ -69,7 +80,7 @@ public class InboundMailLog {
 	public List<Entry> find(InboundOutcome outcome, Long before, int limit) {
 		StringBuilder sql = new StringBuilder(
 				"SELECT id, mail_key, received_at, sender, sender_sealed, subject, conversation_id, "
-						+ "outcome, detail FROM inbound_mail WHERE 1 = 1");
+						+ "outcome, detail, thread FROM inbound_mail WHERE 1 = 1");
 		List<Object> params = new ArrayList<>();
 		if (outcome != null) {
 			sql.append(" AND outcome = ?");
@@ -87,7 +98,7 @@ public class InboundMailLog {
 					Instant.ofEpochMilli(rs.getLong("received_at")),
 					sender(rs.getString("sender_sealed"), rs.getString("sender")), rs.getString("subject"),
 					rs.getObject("conversation_id", Long.class), InboundOutcome.valueOf(rs.getString("outcome")),
-					rs.getString("detail")))
+					rs.getString("detail"), rs.getString("thread")))
 			.list();
 	}
 

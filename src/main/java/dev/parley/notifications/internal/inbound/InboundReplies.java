@@ -2,14 +2,18 @@ package dev.parley.notifications.internal.inbound;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.parley.conversations.ConversationMail;
 import dev.parley.conversations.VisitorMail;
 import dev.parley.conversations.VisitorMail.MailPosting;
 import dev.parley.conversations.VisitorMail.RefusedFile;
+import dev.parley.notifications.InboundMailHandler;
 import dev.parley.notifications.internal.ReplyTokens;
 import dev.parley.notifications.internal.ReplyTokens.Candidate;
+import dev.parley.notifications.internal.ReplyTokens.ThreadCandidate;
 import dev.parley.platform.ApiException;
 
 import org.springframework.stereotype.Component;
@@ -20,7 +24,8 @@ import org.springframework.stereotype.Component;
  * plus-addressed reply address), then in In-Reply-To and References (Parley's
  * Message-IDs); the first token whose HMAC is Parley's for its conversation and that
  * conversation's visitor decides, and only mail from that visitor's own address is
- * posted, as the visitor.
+ * posted, as the visitor. Tokens of other modules' threads and new mail to a support
+ * address go to those modules ({@link ModuleMail}).
  */
 @Component
 class InboundReplies {
@@ -34,28 +39,56 @@ class InboundReplies {
 
 	private final ConversationMail threads;
 
-	InboundReplies(ReplyTokens tokens, VisitorMail conversations, ConversationMail threads) {
+	private final ModuleMail modules;
+
+	InboundReplies(ReplyTokens tokens, VisitorMail conversations, ConversationMail threads, ModuleMail modules) {
+		this.modules = modules;
 		this.threads = threads;
 		this.tokens = tokens;
 		this.conversations = conversations;
 	}
 
 	/**
-	 * What became of a mail, and the conversation it named (when its token was genuine).
+	 * What became of a mail, and the conversation it named (when its token was genuine),
+	 * or the thread of another module it named or made (e.g. t42).
 	 */
-	record Decision(InboundOutcome outcome, Long conversationId, String detail) {
+	record Decision(InboundOutcome outcome, Long conversationId, String detail, String thread) {
+
+		Decision(InboundOutcome outcome, Long conversationId, String detail) {
+			this(outcome, conversationId, detail, null);
+		}
+
 	}
 
 	Decision handle(ParsedMail mail) {
+		return handle(mail, Set.of());
+	}
+
+	/**
+	 * @param support the support addresses (lower case): new mail to them goes to the
+	 * module that takes new mail
+	 */
+	Decision handle(ParsedMail mail, Set<String> support) {
 		if (mail.autoReply() != null) {
 			return new Decision(InboundOutcome.AUTO_REPLY, null, mail.autoReply());
 		}
-		List<Candidate> candidates = candidates(mail);
+		Map<String, InboundMailHandler> modules = this.modules.byKind();
+		List<Object> candidates = candidates(mail, modules.keySet());
 		if (candidates.isEmpty()) {
+			if (ModuleMail.toSupport(mail, support)) {
+				return this.modules.newMail(mail);
+			}
 			return new Decision(InboundOutcome.NO_TOKEN, null, "no reply token in the addresses or references");
 		}
 		ConversationMail.Contact thread = null;
-		for (Candidate candidate : candidates) {
+		for (Object found : candidates) {
+			if (found instanceof ThreadCandidate other) {
+				if (this.modules.genuine(other, modules)) {
+					return this.modules.reply(other, modules.get(other.kind()), mail);
+				}
+				continue;
+			}
+			Candidate candidate = (Candidate) found;
 			Optional<ConversationMail.Contact> named = this.threads.contact(candidate.conversationId());
 			if (named.isPresent() && this.tokens.verify(candidate, named.get().visitorId())) {
 				thread = named.get();
@@ -63,8 +96,12 @@ class InboundReplies {
 			}
 		}
 		if (thread == null) {
+			Object first = candidates.get(0);
 			return new Decision(InboundOutcome.FORGED_TOKEN, null,
-					"no token signed for its conversation (first named c" + candidates.get(0).conversationId() + ")");
+					(first instanceof ThreadCandidate other)
+							? "no token signed for its thread (first named " + other.name() + ")"
+							: "no token signed for its conversation (first named c"
+									+ ((Candidate) first).conversationId() + ")");
 		}
 		if (thread.email() == null || !thread.email().strip().equalsIgnoreCase(mail.from())) {
 			return new Decision(InboundOutcome.SENDER_MISMATCH, thread.conversationId(), (thread.email() == null)
@@ -88,18 +125,24 @@ class InboundReplies {
 		return new Decision(InboundOutcome.POSTED, thread.conversationId(), describe(posting));
 	}
 
-	/** Tokens in the order they are trusted to thread: addresses, then references. */
-	private List<Candidate> candidates(ParsedMail mail) {
-		List<Candidate> found = new ArrayList<>();
+	/**
+	 * Tokens (a conversation's Candidate, another module's ThreadCandidate) in the order
+	 * they are trusted to thread: addresses, then references.
+	 */
+	private List<Object> candidates(ParsedMail mail, Set<String> kinds) {
+		List<Object> found = new ArrayList<>();
 		for (String address : mail.recipients()) {
 			int at = address.lastIndexOf('@');
 			int plus = address.indexOf('+');
 			if (plus >= 0 && (at < 0 || plus < at)) {
-				this.tokens.find(address.substring(plus + 1, (at < 0) ? address.length() : at)).ifPresent(found::add);
+				String part = address.substring(plus + 1, (at < 0) ? address.length() : at);
+				this.tokens.find(part).ifPresent(found::add);
+				this.tokens.findThread(part, kinds).ifPresent(found::add);
 			}
 		}
 		for (String id : mail.threadIds()) {
 			this.tokens.find(id).ifPresent(found::add);
+			this.tokens.findThread(id, kinds).ifPresent(found::add);
 		}
 		return (found.size() > MAX_CANDIDATES) ? found.subList(0, MAX_CANDIDATES) : found;
 	}

@@ -80,13 +80,29 @@ final class MailParser {
 			}
 			String full = (body.plain != null) ? body.plain : HtmlText.toText(body.html);
 			return new ParsedMail(key, messageId, from, mail.getSubject(), recipients, threadIds, autoReply,
-					QuotedText.strip(full), full.strip(), body.files);
+					QuotedText.strip(full), full.strip(), body.files, senderName(mail));
 		}
 		catch (MalformedMail ex) {
 			throw ex;
 		}
 		catch (MessagingException | IOException | RuntimeException ex) {
 			throw new MalformedMail(ex.getClass().getSimpleName() + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/** The From header's display name, or null (never refuses a mail). */
+	private static String senderName(MimeMessage mail) {
+		try {
+			String[] from = mail.getHeader("From");
+			if (from == null || from.length != 1) {
+				return null;
+			}
+			InternetAddress[] addresses = InternetAddress.parseHeader(from[0], false);
+			String name = (addresses.length == 1) ? addresses[0].getPersonal() : null;
+			return (name == null || name.isBlank()) ? null : name.strip();
+		}
+		catch (MessagingException | RuntimeException ex) {
+			return null;
 		}
 	}
 

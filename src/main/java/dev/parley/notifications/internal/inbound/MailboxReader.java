@@ -72,6 +72,8 @@ class MailboxReader {
 			return 0;
 		}
 		Set<String> ours = ourAddresses(account);
+		Set<String> support = new HashSet<>();
+		account.supportAddresses().forEach((a) -> support.add(a.toLowerCase(Locale.ROOT)));
 		boolean secure = account.imapSecurity() == MailSecurity.TLS;
 		Session session = Session.getInstance(MailDownload.sessionProperties(account, this.properties.timeout()));
 		try (Store store = session.getStore(secure ? "imaps" : "imap")) {
@@ -91,7 +93,7 @@ class MailboxReader {
 				folder.fetch(batch, sizes);
 				for (Message message : batch) {
 					try {
-						handle(folder, message, ours);
+						handle(folder, message, ours, support);
 					}
 					catch (FolderClosedException | StoreClosedException ex) {
 						throw ex;
@@ -114,22 +116,23 @@ class MailboxReader {
 		}
 	}
 
-	private void handle(Folder folder, Message message, Set<String> ours) throws MessagingException {
+	private void handle(Folder folder, Message message, Set<String> ours, Set<String> support)
+			throws MessagingException {
 		String imapId = imapId(folder, message);
 		byte[] raw = MailDownload.read(message, this.properties.maxSize().toBytes());
-		Entry entry = (raw != null) ? decide(raw, imapId, ours)
+		Entry entry = (raw != null) ? decide(raw, imapId, ours, support)
 				: entry(key(message, imapId), header(message, "From"), header(message, "Subject"), null,
 						InboundOutcome.TOO_LARGE, "larger than " + this.properties.maxSize().toBytes() + " bytes");
 		if (!this.log.record(entry)) {
 			logger.debug("Inbound mail {} was recorded before", entry.mailKey());
 		}
-		if (entry.outcome() != InboundOutcome.POSTED) {
+		if (entry.outcome() != InboundOutcome.POSTED && entry.outcome() != InboundOutcome.CREATED) {
 			logger.info("Inbound mail from {} not posted: {} ({})", InboundMailLog.clip(entry.sender(), 254),
 					entry.outcome(), entry.detail());
 		}
 	}
 
-	private Entry decide(byte[] raw, String imapId, Set<String> ours) {
+	private Entry decide(byte[] raw, String imapId, Set<String> ours, Set<String> support) {
 		ParsedMail mail;
 		try {
 			mail = MailParser.parse(raw, ours);
@@ -144,9 +147,9 @@ class MailboxReader {
 					InboundOutcome.DUPLICATE, "this Message-ID was read before");
 		}
 		try {
-			Decision decision = this.replies.handle(mail);
-			return entry(mail.key(), mail.from(), mail.subject(), decision.conversationId(), decision.outcome(),
-					decision.detail());
+			Decision decision = this.replies.handle(mail, support);
+			return new Entry(0, mail.key(), this.clock.instant(), mail.from(), mail.subject(),
+					decision.conversationId(), decision.outcome(), decision.detail(), decision.thread());
 		}
 		catch (ApiException ex) {
 			if (ex.status().is5xxServerError()) {
@@ -238,6 +241,8 @@ class MailboxReader {
 				ours.add(address.strip().toLowerCase(Locale.ROOT));
 			}
 		}
+		// mail from a support address is Parley's own too (a loop, never a customer)
+		account.supportAddresses().forEach((a) -> ours.add(a.toLowerCase(Locale.ROOT)));
 		return ours;
 	}
 

@@ -19,7 +19,9 @@ import dev.parley.conversations.VisitorMail.MailAttachment;
  * @param autoReply why the mail is automatic, or null when a person wrote it
  * @param text the reply's text without the quoted earlier mail
  * @param fullText the whole text, when stripping the quote left nothing
+ * @param fromName the sender's display name, or null
  */
 record ParsedMail(String key, String messageId, String from, String subject, List<String> recipients,
-		List<String> threadIds, String autoReply, String text, String fullText, List<MailAttachment> attachments) {
+		List<String> threadIds, String autoReply, String text, String fullText, List<MailAttachment> attachments,
+		String fromName) {
 }
