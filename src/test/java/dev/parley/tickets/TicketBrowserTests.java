@@ -41,6 +41,10 @@ class TicketBrowserTests extends IntegrationTest {
 		long conversationId = conversation("王芳", "我的订单 1024 还没到，已经一周了");
 		Staff agent = staff("agent");
 		take(agent.api(), conversationId);
+		ApiClient.Response canned = agent.api()
+			.post("/api/v1/canned-responses", Map.of("shortcut", "courier", "title", "Courier", "scope", "personal",
+					"text", "Dear {customer.name}, we have asked the courier about your order."));
+		assertThat(canned.status()).as(canned.toString()).isEqualTo(201);
 		long ticketId;
 		try (Browser browser = Browser.open(this.port)) {
 			browser.signIn(agent.name(), OWN_PASSWORD);
@@ -54,15 +58,16 @@ class TicketBrowserTests extends IntegrationTest {
 			browser.waitFor("#ticket-conversations [data-conversation-id=\"" + conversationId + "\"]");
 			browser.waitForText("#ticket-customer", "王芳");
 
-			// canned responses as in the inbox: "/" opens the same picker
-			browser.type("#ticket-reply-box", "/");
-			browser.waitFor("#ticket-canned-picker");
-			browser.press(Keys.ESCAPE);
-			browser.find("#ticket-reply-box").clear();
-			browser.type("#ticket-reply-box", "We have asked the courier about order 1024.");
+			// canned responses as in the inbox: "/" opens the same picker, placeholders
+			// filled
+			browser.type("#ticket-reply-box", "/cour");
+			browser.waitFor("#ticket-canned-picker [data-canned=courier]");
+			browser.press(Keys.ENTER);
+			browser.waitUntil((d) -> String.valueOf(browser.find("#ticket-reply-box").getDomProperty("value"))
+				.startsWith("Dear 王芳, we have asked the courier"));
 			browser.click("#ticket-send");
 			browser.waitFor("#ticket-articles [data-kind=REPLY]");
-			browser.waitForText("#ticket-articles [data-kind=REPLY]", "asked the courier");
+			browser.waitForText("#ticket-articles [data-kind=REPLY]", "Dear 王芳, we have asked the courier");
 			browser.waitFor("#ticket-status-badge[data-status=OPEN]");
 
 			// an internal note, with the colleague picker on "@"
@@ -94,6 +99,11 @@ class TicketBrowserTests extends IntegrationTest {
 			browser.waitForText("#ticket-results [data-ticket=\"" + ticketId + "\"] [data-status]", "Solved");
 			browser.waitFor("#nav-ticket-views [data-count=pending]");
 			save(browser, "list");
+			browser.click("#ticket-results [data-ticket=\"" + ticketId + "\"] td.pick input");
+			browser.waitForText("#ticket-bulk-count", "1 chosen");
+			save(browser, "list-bulk");
+			browser.click("#ticket-pick-all");
+			browser.waitUntilGone("#ticket-bulk");
 
 			phone(browser);
 			save(browser, "list-phone");
@@ -130,12 +140,24 @@ class TicketBrowserTests extends IntegrationTest {
 		Staff supervisor = staff("supervisor");
 		TicketFixtures f = new TicketFixtures(this.jdbc, admin());
 		long customer = f.customer(unique("李雷"));
-		JsonNode created = f.ticket(admin(), customer,
-				Map.of("subject", "Refund twice charged", "assigneeId", first.id(), "priority", "HIGH"));
-		long id = created.path("id").asLong();
+		long id;
 		try (Browser browser = Browser.open(this.port)) {
 			browser.signIn(supervisor.name(), OWN_PASSWORD);
-			browser.go("/console/tickets/" + id);
+			browser.go("/console/tickets/new?customer=" + customer);
+			browser.waitFor("#picked-customer[data-customer-id=\"" + customer + "\"]");
+			browser.type("#new-ticket-subject", "Refund twice charged");
+			browser.type("#new-ticket-description", "The card was charged twice for order 1001.");
+			browser.select("#new-ticket-priority", "HIGH");
+			browser.waitFor("#new-ticket-assignee option[value=\"" + first.id() + "\"]");
+			browser.select("#new-ticket-assignee", String.valueOf(first.id()));
+			browser.type("#new-ticket-tags", "refund, 退款");
+			save(browser, "new");
+			browser.click("#new-ticket-create");
+			browser.waitUntil((d) -> d.getCurrentUrl().matches(".*/console/tickets/\\d+$"));
+			id = Long.parseLong(browser.path().replaceAll("\\D+", ""));
+			browser.waitForText("#ticket-subject", "Refund twice charged");
+			browser.waitForText("#ticket-description", "charged twice");
+			browser.waitForText("#ticket-fields", "退款");
 			browser.waitForText("#ticket-assignee", first.name());
 			browser.click("#ticket-assign");
 			browser.waitFor("#assign-agent option[value=\"" + second.id() + "\"]");

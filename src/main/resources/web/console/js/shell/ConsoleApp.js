@@ -54,6 +54,8 @@ export default {
     const ticketing = computed(() => !!framed.value && canAny(permissionsFor('tickets')));
     watch(ticketing, (on) => (on ? startTicketCounts() : stopTicketCounts()), { immediate: true });
     const ticketView = computed(() => (route.name === 'tickets' ? String(route.query.view || 'mine') : null));
+    // a ticket's page and the new-ticket form belong under "Tickets" too
+    const onTicket = computed(() => route.name === 'ticket' || route.name === 'ticket-new');
 
     async function logout() {
       await signOut().catch(() => null);
@@ -61,7 +63,7 @@ export default {
     }
 
     return { session, framed, navigation, allowed, roleName, menuOpen, onInbox, unreadTotal, mentionState, logout, t, can, canAny,
-      VIEWS, ticketCounts, ticketView };
+      VIEWS, ticketCounts, ticketView, onTicket };
   },
   template: `
     <MaintenanceBanner />
@@ -74,7 +76,8 @@ export default {
         <nav id="console-nav">
           <ul class="nav">
             <li v-for="item in navigation" :key="item.name">
-              <router-link :to="{ name: item.name }" :data-nav="item.name">{{ t('nav.' + item.name) }}<span
+              <router-link :to="{ name: item.name }" :data-nav="item.name"
+                :class="{ 'router-link-active': item.name === 'tickets' && onTicket }">{{ t('nav.' + item.name) }}<span
                 v-if="item.name === 'inbox' && unreadTotal > 0" class="nav-count" data-unread-total> ({{ unreadTotal }})</span><span
                 v-if="item.name === 'mentions' && mentionState.unread > 0" class="nav-count" data-unread-mentions> ({{ mentionState.unread }})</span></router-link>
               <ul v-if="item.views" class="nav-sub" id="nav-ticket-views">

@@ -74,6 +74,7 @@ export default {
     watch(() => route.query.view, (next, before) => {
       if (route.name !== 'tickets' || next === before) return;
       savedView.value = null;
+      fromQuery();
       search(false);
     });
 
@@ -132,21 +133,21 @@ export default {
                 @click="filtersOpen = !filtersOpen">{{ t('tickets.filters') }}</button>
             </div>
           </div>
-          <div class="more">
+          <div class="filter-more">
             <label for="ticket-status">{{ t('ticket.field.status') }}</label>
             <select id="ticket-status" v-model="form.status">
               <option value="">{{ t('tickets.any') }}</option>
               <option v-for="s in STATUSES" :key="s" :value="s">{{ t('ticket.status.' + s) }}</option>
             </select>
           </div>
-          <div class="more">
+          <div class="filter-more">
             <label for="ticket-priority">{{ t('ticket.field.priority') }}</label>
             <select id="ticket-priority" v-model="form.priority">
               <option value="">{{ t('tickets.any') }}</option>
               <option v-for="p in PRIORITIES" :key="p" :value="p">{{ t('ticket.priority.' + p) }}</option>
             </select>
           </div>
-          <div class="more">
+          <div class="filter-more">
             <label for="ticket-type">{{ t('ticket.field.type') }}</label>
             <select id="ticket-type" v-model="form.type">
               <option value="">{{ t('tickets.any') }}</option>
@@ -155,7 +156,7 @@ export default {
           </div>
         </div>
         <div class="toolbar">
-          <div class="more">
+          <div class="filter-more">
             <label for="ticket-assignee">{{ t('ticket.field.assignee') }}</label>
             <select id="ticket-assignee" v-model="form.assignee">
               <option value="">{{ t('tickets.any') }}</option>
@@ -164,14 +165,14 @@ export default {
               <option v-for="a in ticketOptions.agents" :key="a.userId" :value="String(a.userId)">{{ a.displayName }}</option>
             </select>
           </div>
-          <div class="more">
+          <div class="filter-more">
             <label for="ticket-group">{{ t('ticket.field.group') }}</label>
             <select id="ticket-group" v-model="form.group">
               <option value="">{{ t('tickets.any') }}</option>
               <option v-for="g in ticketOptions.groups" :key="g.id" :value="String(g.id)">{{ g.name }}</option>
             </select>
           </div>
-          <div class="more">
+          <div class="filter-more">
             <label for="ticket-tag">{{ t('ticket.field.tag') }}</label>
             <input id="ticket-tag" type="text" v-model="form.tag" maxlength="40">
           </div>

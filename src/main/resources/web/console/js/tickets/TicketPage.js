@@ -216,7 +216,6 @@ export default {
             <TicketHistoryList v-else :entries="history" :time-zone="timeZone" />
           </section>
           <aside class="ticket-side">
-            <TicketFields :ticket="ticket" :busy="busy" :change="change" :time-zone="timeZone" />
             <section class="card" id="ticket-customer">
               <h2>{{ t('ticket.customer') }}</h2>
               <router-link v-if="can('customer.view')" id="ticket-customer-link" :to="'/customers/' + ticket.customer.id"
@@ -225,6 +224,8 @@ export default {
               <p class="small"><router-link :to="{ name: 'tickets', query: { view: 'all', customer: String(ticket.customer.id) } }"
                 id="ticket-customer-tickets">{{ t('ticket.customerTickets') }}</router-link></p>
             </section>
+            <TicketSla :ticket="ticket" :time-zone="timeZone" />
+            <TicketFields :ticket="ticket" :busy="busy" :change="change" :time-zone="timeZone" />
             <section class="card" id="ticket-conversations">
               <h2>{{ t('ticket.conversations') }}</h2>
               <ul class="plain-list" v-if="ticket.conversations.length">
@@ -235,7 +236,6 @@ export default {
               </ul>
               <p v-else class="muted small">{{ t('ticket.noConversations') }}</p>
             </section>
-            <TicketSla :ticket="ticket" :time-zone="timeZone" />
           </aside>
         </div>
         <TranscriptDialog v-if="transcript" :customer-id="ticket.customer.id" :conversation-id="transcript"
