@@ -34,6 +34,9 @@ import CustomerPage from './customers/CustomerPage.js';
 import CustomerSettingsView from './customers/CustomerSettingsView.js';
 
 import CustomerImportView from './customers/CustomerImportView.js';
+import TicketListView from './tickets/TicketListView.js';
+import TicketPage from './tickets/TicketPage.js';
+import NewTicketView from './tickets/NewTicketView.js';
 import NotFoundView from './shell/NotFoundView.js';
 import { permissionsFor } from './shell/navigation.js';
 
@@ -71,6 +74,9 @@ const routes = [
   // a customer's page: from the inbox, the customer list and by URL (not a menu entry)
   { path: '/customers/:id(\\d+)', name: 'customer', component: CustomerPage,
     meta: { permissions: ['customer.view'] } },
+  { path: '/tickets', name: 'tickets', component: TicketListView, meta: { permissions: permissionsFor('tickets') } },
+  { path: '/tickets/new', name: 'ticket-new', component: NewTicketView, meta: { permissions: ['ticket.create'] } },
+  { path: '/tickets/:id(\\d+)', name: 'ticket', component: TicketPage, meta: { permissions: permissionsFor('tickets') } },
   { path: '/customer-settings', name: 'customer-settings', component: CustomerSettingsView,
     meta: { permissions: permissionsFor('customer-settings') } },
 

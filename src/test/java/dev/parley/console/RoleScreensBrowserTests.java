@@ -32,6 +32,7 @@ class RoleScreensBrowserTests extends IntegrationTest {
 		screens.put("home", Set.of());
 		screens.put("inbox", Set.of("conversation.reply", "conversation.view_all", "conversation.monitor"));
 		screens.put("mentions", Set.of("conversation.reply", "conversation.view_all"));
+		screens.put("tickets", Set.of("ticket.view"));
 		screens.put("canned", Set.of("conversation.reply"));
 		screens.put("transcripts", Set.of("conversation.view_all", "conversation.reply"));
 		screens.put("customers", Set.of("customer.view"));

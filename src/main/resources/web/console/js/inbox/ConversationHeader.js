@@ -2,7 +2,10 @@
 // assignee, and what this person may do with it: take it from the queue, take it over from
 // a colleague (supervisors, after confirming), transfer it, snooze it or take it back from a snooze, close it. Each action answers with the new state
 // of the conversation (`changed`) or a problem; a 404 means it can no longer be read (`gone`).
+// "Create ticket" (ticket.create) turns it into a ticket (transcript linked, customer carried
+// over) and opens the ticket.
 import { ref, computed } from 'vue';
+import { useRouter } from 'vue-router';
 import { t } from '../../../shared/js/i18n.js';
 import { get, post, del } from '../../../shared/js/api.js';
 import { session, can } from '../session.js';
@@ -19,6 +22,7 @@ export default {
   emits: ['back', 'toggle-panel', 'changed', 'problem', 'notice', 'transferred', 'gone'],
   setup(props, { emit }) {
     const me = session.me.user;
+    const router = useRouter();
     const busy = ref(false);
     const transferring = ref(false);
     const confirmingTakeOver = ref(false);
@@ -91,13 +95,26 @@ export default {
       emit('changed', fresh, false);
     }
 
+    async function createTicket() {
+      busy.value = true;
+      emit('problem', null);
+      try {
+        const ticket = await post('/api/v1/conversations/' + props.conversation.id + '/ticket', {});
+        router.push({ name: 'ticket', params: { id: String(ticket.id) } });
+      } catch (failure) {
+        emit('problem', failure);
+      } finally {
+        busy.value = false;
+      }
+    }
+
     function transferred(result) {
       transferring.value = false;
       emit('transferred', result);
     }
 
     return { busy, transferring, confirmingTakeOver, snoozing, mine, canTake, canTakeOver, canTransfer, canSnooze,
-      snoozed, snoozeText, statusClass, take, takenOver, takeOverGone, close, unsnooze, snoozedNow, transferred, t };
+      snoozed, snoozeText, statusClass, createTicket, can, take, takenOver, takeOverGone, close, unsnooze, snoozedNow, transferred, t };
   },
   template: `
     <header class="conv-head">
@@ -121,6 +138,7 @@ export default {
         <button v-if="canSnooze && !snoozed" id="conv-snooze" type="button" :disabled="busy" @click="snoozing = true">{{ t('inbox.snooze') }}</button>
         <button v-if="canSnooze && snoozed" id="conv-unsnooze" type="button" :disabled="busy" @click="unsnooze">{{ t('inbox.unsnooze') }}</button>
         <button v-if="mine" id="conv-close" type="button" :disabled="busy" @click="close">{{ t('inbox.close') }}</button>
+        <button v-if="can('ticket.create')" id="conv-create-ticket" type="button" :disabled="busy" @click="createTicket">{{ t('ticket.fromConversation') }}</button>
         <button type="button" class="conv-panel-toggle" @click="$emit('toggle-panel')">{{ t('inbox.details') }}</button>
       </div>
       <TransferDialog v-if="transferring" :conversation="conversation" @transferred="transferred"

@@ -17,6 +17,8 @@ import MyAvatar from '../avatars/MyAvatar.js';
 import { mentionState, startMentions, stopMentions } from '../mentions/mentionsStore.js';
 import MaintenanceBanner from './MaintenanceBanner.js';
 import GlobalSearch from './GlobalSearch.js';
+import { VIEWS } from '../tickets/ticketQuery.js';
+import { ticketCounts, startTicketCounts, stopTicketCounts } from '../tickets/ticketsStore.js';
 
 
 export default {
@@ -48,12 +50,20 @@ export default {
     const mentioning = computed(() => !!framed.value && canAny(permissionsFor('mentions')));
     watch(mentioning, (on) => (on ? startMentions() : stopMentions()), { immediate: true });
 
+    // The standard ticket views under "Tickets", each with its live count.
+    const ticketing = computed(() => !!framed.value && canAny(permissionsFor('tickets')));
+    watch(ticketing, (on) => (on ? startTicketCounts() : stopTicketCounts()), { immediate: true });
+    const ticketView = computed(() => (route.name === 'tickets' ? String(route.query.view || 'mine') : null));
+    // a ticket's page and the new-ticket form belong under "Tickets" too
+    const onTicket = computed(() => route.name === 'ticket' || route.name === 'ticket-new');
+
     async function logout() {
       await signOut().catch(() => null);
       router.push({ name: 'login' });
     }
 
-    return { session, framed, navigation, allowed, roleName, menuOpen, onInbox, unreadTotal, mentionState, logout, t, can, canAny };
+    return { session, framed, navigation, allowed, roleName, menuOpen, onInbox, unreadTotal, mentionState, logout, t, can, canAny,
+      VIEWS, ticketCounts, ticketView, onTicket };
   },
   template: `
     <MaintenanceBanner />
@@ -66,9 +76,20 @@ export default {
         <nav id="console-nav">
           <ul class="nav">
             <li v-for="item in navigation" :key="item.name">
-              <router-link :to="{ name: item.name }" :data-nav="item.name">{{ t('nav.' + item.name) }}<span
+              <router-link :to="{ name: item.name }" :data-nav="item.name"
+                :class="{ 'router-link-active': item.name === 'tickets' && onTicket }">{{ t('nav.' + item.name) }}<span
                 v-if="item.name === 'inbox' && unreadTotal > 0" class="nav-count" data-unread-total> ({{ unreadTotal }})</span><span
                 v-if="item.name === 'mentions' && mentionState.unread > 0" class="nav-count" data-unread-mentions> ({{ mentionState.unread }})</span></router-link>
+              <ul v-if="item.views" class="nav-sub" id="nav-ticket-views">
+                <li v-for="view in VIEWS" :key="view.name">
+                  <router-link :to="{ name: 'tickets', query: { view: view.name } }" :data-ticket-view="view.name"
+                    active-class="nav-sub-link" exact-active-class="nav-sub-link"
+                    :class="{ 'sub-active': ticketView === view.name }" :aria-current="ticketView === view.name ? 'page' : null">
+                    <span>{{ t('tickets.view.' + view.name) }}</span><span v-if="view.count && ticketCounts.values[view.count] !== undefined"
+                    class="nav-sub-count" :class="{ hot: view.name === 'overdue' && ticketCounts.values.overdue > 0 }"
+                    :data-count="view.count">{{ ticketCounts.values[view.count] }}</span></router-link>
+                </li>
+              </ul>
             </li>
           </ul>
         </nav>

@@ -6,6 +6,7 @@ export const SCREENS = [
   { name: 'home', permissions: [] },
   { name: 'inbox', permissions: ['conversation.reply', 'conversation.view_all', 'conversation.monitor'] },
   { name: 'mentions', permissions: ['conversation.reply', 'conversation.view_all'] },
+  { name: 'tickets', permissions: ['ticket.view'], views: true },
   { name: 'canned', permissions: ['conversation.reply'] },
   { name: 'transcripts', permissions: ['conversation.view_all', 'conversation.reply'] },
   { name: 'customers', permissions: ['customer.view'] },
