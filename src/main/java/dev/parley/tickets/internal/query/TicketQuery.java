@@ -18,6 +18,7 @@ import dev.parley.tickets.internal.query.TicketSort.Cursor;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -45,6 +46,7 @@ public class TicketQuery {
 
 	private final int drive;
 
+	@Autowired
 	TicketQuery(JdbcClient jdbc) {
 		this(jdbc, DRIVE);
 	}
