@@ -63,8 +63,8 @@ final class TicketFill {
 		long firstCustomer = single("SELECT COALESCE(MAX(id), 0) + 1 FROM customer");
 		chunks(100_000,
 				"INSERT INTO customer (id, name, first_seen_at, last_seen_at, conversation_count, created_at, "
-						+ "updated_at, version) SELECT " + firstCustomer + " + r.g - 1, 'Customer ' || r.g, " + now + ", "
-						+ now + ", 0, " + now + ", " + now + ", 0 FROM " + rows);
+						+ "updated_at, version) SELECT " + firstCustomer + " + r.g - 1, 'Customer ' || r.g, " + now
+						+ ", " + now + ", 0, " + now + ", " + now + ", 0 FROM " + rows);
 		lap("customers", start);
 		String g = "r.g";
 		String m = "MOD(" + g + ", 20)";
