@@ -97,7 +97,11 @@ final class TicketFill {
 		terms("bench_subject_term", SUBJECTS);
 		terms("bench_phrase_term", PHRASES);
 		String term = "INSERT INTO ticket_term (term, ticket_id) ";
-		chunks(tickets, term + "SELECT DISTINCT term, id FROM (SELECT s.term, t.id FROM ticket t, bench_subject_term s "
+		// 2,000 tickets (about 50,000 terms) a statement: H2 reads a big transaction's
+		// undo
+		// log back at its commit
+		chunks(tickets, 2_000, term
+				+ "SELECT DISTINCT term, id FROM (SELECT s.term, t.id FROM ticket t, bench_subject_term s "
 				+ "WHERE s.i = MOD(t.id, 10) AND t.id BETWEEN {lo} AND {hi} UNION SELECT p.term, t.id FROM ticket t, "
 				+ "bench_phrase_term p WHERE p.i IN (MOD(t.id, 12), MOD(t.id + 5, 12)) AND t.id BETWEEN {lo} AND {hi} "
 				+ "UNION SELECT '#' || t.id, t.id FROM ticket t WHERE t.id BETWEEN {lo} AND {hi} "

@@ -212,8 +212,8 @@ public class TicketFilterParser {
 				throw ApiException.invalid(name, "not a number");
 			}
 		}
-		if (value.length() > 1000) {
-			throw ApiException.invalid(name, "at most 1000 characters");
+		if (value.length() > 500) {
+			throw ApiException.invalid(name, "at most 500 characters");
 		}
 		return Condition.set("ticket_field_value WHERE field_id = ? AND text_value = ?",
 				List.of(field.get(0)[0], value));
