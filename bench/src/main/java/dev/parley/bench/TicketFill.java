@@ -72,12 +72,12 @@ final class TicketFill {
 		String created = "(" + now + " - CAST(" + tickets + " - " + g + " AS BIGINT) * 60000)";
 		chunks(tickets, "INSERT INTO ticket (id, number, subject, description, customer_id, origin, type, priority, "
 				+ "status, pending_on, group_id, assignee_id, sla_due_at, created_at, updated_at, created_by, version) "
-				+ "SELECT " + g + ", 'T-2026-' || LPAD(CAST(" + g + " AS VARCHAR(12)), 6, '0'), "
-				+ "(SELECT t FROM bench_subject WHERE i = MOD(" + g + ", 10)), 'Order ORD' || " + g + ", "
-				+ firstCustomer + " + MOD(" + g + ", 100000), 'EMAIL', CASE WHEN MOD(" + g
-				+ ", 20) = 3 THEN 'COMPLAINT' ELSE 'QUESTION' END, 1 + " + h(g, 1, 4) + ", CASE WHEN " + unfinished
-				+ " THEN (CASE " + h(g, 2, 3) + " WHEN 0 THEN 'NEW' WHEN 1 THEN 'OPEN' ELSE 'PENDING' END) WHEN MOD("
-				+ g + ", 2) = 0 THEN 'CLOSED' ELSE 'SOLVED' END, CASE WHEN " + unfinished + " AND " + h(g, 2, 3)
+				+ "SELECT " + g + ", 'T-2026-' || " + digits(g) + ", " + "(SELECT t FROM bench_subject WHERE i = MOD("
+				+ g + ", 10)), 'Order ORD' || " + g + ", " + firstCustomer + " + MOD(" + g
+				+ ", 100000), 'EMAIL', CASE WHEN MOD(" + g + ", 20) = 3 THEN 'COMPLAINT' ELSE 'QUESTION' END, 1 + "
+				+ h(g, 1, 4) + ", CASE WHEN " + unfinished + " THEN (CASE " + h(g, 2, 3)
+				+ " WHEN 0 THEN 'NEW' WHEN 1 THEN 'OPEN' ELSE 'PENDING' END) WHEN MOD(" + g
+				+ ", 2) = 0 THEN 'CLOSED' ELSE 'SOLVED' END, CASE WHEN " + unfinished + " AND " + h(g, 2, 3)
 				+ " = 2 THEN 'CUSTOMER' END, CASE WHEN MOD(" + g + ", 20) = 1 THEN " + group + " ELSE 100000 + MOD(" + g
 				+ ", 21) END, CASE WHEN MOD(" + g + ", 100) = 7 THEN " + agent + " WHEN MOD(" + g
 				+ ", 5) = 0 THEN NULL ELSE 200000 + MOD(" + g + ", 100) END, CASE WHEN " + unfinished + " THEN " + now
@@ -105,9 +105,8 @@ final class TicketFill {
 				+ "WHERE s.i = MOD(t.id, 10) AND t.id BETWEEN {lo} AND {hi} UNION SELECT p.term, t.id FROM ticket t, "
 				+ "bench_phrase_term p WHERE p.i IN (MOD(t.id, 12), MOD(t.id + 5, 12)) AND t.id BETWEEN {lo} AND {hi} "
 				+ "UNION SELECT '#' || t.id, t.id FROM ticket t WHERE t.id BETWEEN {lo} AND {hi} "
-				+ "UNION SELECT 'ord' || t.id, t.id FROM ticket t WHERE t.id BETWEEN {lo} AND {hi} "
-				+ "UNION SELECT LPAD(CAST(t.id AS VARCHAR(12)), 6, '0'), t.id FROM ticket t WHERE t.id BETWEEN {lo} "
-				+ "AND {hi}) x");
+				+ "UNION SELECT 'ord' || t.id, t.id FROM ticket t WHERE t.id BETWEEN {lo} AND {hi} " + "UNION SELECT "
+				+ digits("t.id") + ", t.id FROM ticket t WHERE t.id BETWEEN {lo} " + "AND {hi}) x");
 		lap("terms", start);
 		exec("DROP TABLE bench_subject_term");
 		exec("DROP TABLE bench_phrase_term");
@@ -120,6 +119,12 @@ final class TicketFill {
 		}
 		exec(h2() ? "ANALYZE" : "VACUUM ANALYZE");
 		lap("indexes made again and analyzed", indexStart);
+	}
+
+	/** A number's digits: six at least (LPAD would cut a longer one to six). */
+	private static String digits(String id) {
+		return "CASE WHEN " + id + " < 1000000 THEN LPAD(CAST(" + id + " AS VARCHAR(12)), 6, '0') ELSE CAST(" + id
+				+ " AS VARCHAR(12)) END";
 	}
 
 	/** Terms as platform.Words makes them: CJK characters and pairs, Latin words. */
