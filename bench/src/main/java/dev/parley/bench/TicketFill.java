@@ -78,11 +78,12 @@ final class TicketFill {
 				+ h(g, 1, 4) + ", CASE WHEN " + unfinished + " THEN (CASE " + h(g, 2, 3)
 				+ " WHEN 0 THEN 'NEW' WHEN 1 THEN 'OPEN' ELSE 'PENDING' END) WHEN MOD(" + g
 				+ ", 2) = 0 THEN 'CLOSED' ELSE 'SOLVED' END, CASE WHEN " + unfinished + " AND " + h(g, 2, 3)
-				+ " = 2 THEN 'CUSTOMER' END, CASE WHEN MOD(" + g + ", 20) = 1 THEN " + group + " ELSE 100000 + MOD(" + g
-				+ ", 21) END, CASE WHEN MOD(" + g + ", 100) = 7 THEN " + agent + " WHEN MOD(" + g
-				+ ", 5) = 0 THEN NULL ELSE 200000 + MOD(" + g + ", 100) END, CASE WHEN " + unfinished + " THEN " + now
-				+ " - 86400000 + CAST(" + h(g, 3, 172800) + " AS BIGINT) * 1000 END, " + created + ", " + created
-				+ " + CAST(" + h(g, 4, 600) + " AS BIGINT) * 60000, 'bench', 0 FROM " + rows);
+				+ " = 2 THEN 'CUSTOMER' END, CASE WHEN " + m + " IN (1, 7) THEN " + group + " WHEN " + m
+				+ " IN (0, 2, 12) THEN NULL ELSE 100000 + MOD(" + g + ", 21) END, CASE WHEN MOD(" + g
+				+ ", 100) = 7 THEN " + agent + " WHEN MOD(" + g + ", 5) = 0 THEN NULL ELSE 200000 + MOD(" + g
+				+ ", 100) END, CASE WHEN " + unfinished + " THEN " + now + " - 86400000 + CAST(" + h(g, 3, 172800)
+				+ " AS BIGINT) * 1000 END, " + created + ", " + created + " + CAST(" + h(g, 4, 600)
+				+ " AS BIGINT) * 60000, 'bench', 0 FROM " + rows);
 		lap("tickets", start);
 		chunks(tickets, "INSERT INTO ticket_tag (ticket_id, tag) SELECT id, 'tag-' || MOD(id, 100) FROM ticket "
 				+ "WHERE id BETWEEN {lo} AND {hi}");
