@@ -16,6 +16,14 @@ public interface CustomerDirectory {
 	Optional<Card> card(long customerId);
 
 	/**
+	 * The names of many customers at once (a list of tickets), each under the id asked
+	 * for; a merged record gives its survivor's name. Cheaper than {@link #card}: no
+	 * contact is opened.
+	 * @return the name of each of the customers that exists (null when he gave none)
+	 */
+	java.util.Map<Long, String> names(java.util.Collection<Long> customerIds);
+
+	/**
 	 * A customer in short. Contact details are in clear: show them to staff only through
 	 * the customers module's masking rules.
 	 *

@@ -16,7 +16,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * not overwritten. Screenshots (desktop and phone, English and Chinese) go to
  * target/screenshots/tickets-*.png.
  */
-@Import(TicketListStandIn.class)
 class TicketBrowserTests extends IntegrationTest {
 
 	private static final Path SCREENSHOTS = Path.of("target", "screenshots");

@@ -128,6 +128,11 @@ final class ParleyTarget implements Target {
 		return this.admin;
 	}
 
+	/** A new client of this Parley, signed in as nobody. */
+	Http http() {
+		return new Http(httpBase());
+	}
+
 	private String httpBase() {
 		return "http://127.0.0.1:" + this.server.port();
 	}

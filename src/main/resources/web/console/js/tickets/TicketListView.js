@@ -47,7 +47,7 @@ export default {
           append ? nextCursor.value : null));
         const found = (page.items || []).map(listItem);
         items.value = append ? items.value.concat(found) : found;
-        nextCursor.value = page.nextCursor || null;
+        nextCursor.value = page.next || page.nextCursor || null;
         if (!append) chosen.value = [];
         now.value = Date.now();
       } catch (failure) {

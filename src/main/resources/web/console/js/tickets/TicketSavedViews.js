@@ -7,7 +7,7 @@ import { get, post, del } from '../../../shared/js/api.js';
 import ProblemMessage from '../../../shared/js/ProblemMessage.js';
 import ModalDialog from '../../../shared/js/ModalDialog.js';
 import { session } from '../session.js';
-import { filterFields, viewFilter } from './ticketQuery.js';
+import { filterFields, viewFilter, apiSort, consoleSort } from './ticketQuery.js';
 
 export default {
   name: 'TicketSavedViews',
@@ -39,7 +39,7 @@ export default {
 
     function apply(v) {
       const filters = v.filters || v.filter || {};
-      emit('apply', { id: v.id, form: viewFilter(v), view: filters.view || v.view || null, sort: filters.sort || v.sort || null });
+      emit('apply', { id: v.id, form: viewFilter(v), view: filters.view || v.view || null, sort: consoleSort(filters) });
     }
 
     async function save() {
@@ -47,9 +47,8 @@ export default {
       busy.value = true;
       problem.value = null;
       try {
-        const filters = Object.assign({ view: props.view }, filterFields(props.form));
-        if (props.sort) filters.sort = props.sort;
-        const created = await post('/api/v1/ticket-views', { name: name.value.trim(), shared: shared.value, filters });
+        const filter = Object.assign({ view: props.view }, filterFields(props.form), apiSort(props.sort));
+        const created = await post('/api/v1/ticket-views', { name: name.value.trim(), shared: shared.value, filter });
         saving.value = false;
         name.value = '';
         shared.value = false;

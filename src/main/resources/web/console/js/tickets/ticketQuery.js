@@ -40,12 +40,28 @@ export function filterFields(form) {
   return fields;
 }
 
+/** A console order ("-updated") as the list's `sort` and `order` parameters. */
+export function apiSort(sort) {
+  if (!sort) return {};
+  const descending = sort.startsWith('-');
+  const name = descending ? sort.slice(1) : sort;
+  if (name === 'due') return { sort: 'sla_due', order: 'asc' };
+  return { sort: name, order: descending ? 'desc' : 'asc' };
+}
+
+/** The console order of a saved view's `sort` and `order`. */
+export function consoleSort(filter) {
+  if (!filter || !filter.sort) return null;
+  if (filter.sort === 'sla_due') return 'due';
+  return (filter.order === 'asc' ? '' : '-') + filter.sort;
+}
+
 /** View, filter, order and paging as the query of GET /api/v1/tickets. */
 export function listQuery(view, form, sort, cursor) {
   const params = new URLSearchParams();
   if (view) params.set('view', view);
   for (const [name, value] of Object.entries(filterFields(form))) params.set(name, value);
-  if (sort) params.set('sort', sort);
+  for (const [name, value] of Object.entries(apiSort(sort))) params.set(name, value);
   if (cursor) params.set('cursor', cursor);
   params.set('limit', '50');
   return params.toString();
@@ -116,7 +132,7 @@ export function bulkBody(ids, action, values) {
     body.status = values.status;
     if (values.status === 'PENDING' && values.pendingOn) body.pendingOn = values.pendingOn;
   } else if (action === 'tag') {
-    body.tags = String(values.tags || '').split(/[,，]/).map((tag) => tag.trim()).filter(Boolean);
+    body.add = String(values.tags || '').split(/[,，]/).map((tag) => tag.trim()).filter(Boolean);
   }
   return body;
 }
@@ -128,8 +144,9 @@ export function bulkBody(ids, action, values) {
 export function bulkOutcomes(answer) {
   const list = Array.isArray(answer) ? answer : (answer && (answer.results || answer.items)) || [];
   return list.map((entry) => {
-    const code = entry.code || (entry.problem && entry.problem.code) || (entry.error && entry.error.code) || null;
-    const ok = entry.ok !== undefined ? !!entry.ok
+    const code = entry.code || (entry.outcome && entry.outcome !== 'ok' ? entry.outcome : null) || (entry.problem && entry.problem.code) || (entry.error && entry.error.code) || null;
+    const ok = entry.outcome !== undefined ? entry.outcome === 'ok'
+      : entry.ok !== undefined ? !!entry.ok
       : entry.status !== undefined ? (typeof entry.status === 'number' ? entry.status < 300 : entry.status === 'ok')
         : !code;
     return { id: entry.id ?? entry.ticketId, ok, text: ok ? t('tickets.bulk.done') : tOr('error.' + code, code || '') };

@@ -1,0 +1,202 @@
+package dev.parley.bench;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.HdrHistogram.Histogram;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The ticket list benchmark (docs/performance.md, "Tickets: views and search"): fills a
+ * fresh database of Parley (embedded H2, or PostgreSQL on 127.0.0.1:5432) with generated
+ * tickets and articles ({@link TicketFill}), then times each standard view's first page,
+ * searches and the counts over HTTP, one request after the other, as an agent (his
+ * visibility applies: his tickets, his group's, those of no group) and, for "all", as the
+ * administrator too; the plans of the SQL Parley sent are written beside the figures.
+ *
+ * <pre>
+ * bench/tickets/run [--only h2,postgresql] [--tickets 1000000] [--articles 10] [--requests 400]
+ * </pre>
+ */
+public final class TicketBench {
+
+	private int tickets = 1_000_000;
+
+	private int articles = 10;
+
+	private int requests = 400;
+
+	private TicketBench() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		Path jar = null;
+		List<String> only = List.of("h2", "postgresql");
+		TicketBench bench = new TicketBench();
+		for (int i = 0; i < args.length; i++) {
+			switch (args[i]) {
+				case "--parley-jar" -> jar = Path.of(args[++i]);
+				case "--only" -> only = List.of(args[++i].split(","));
+				case "--tickets" -> bench.tickets = Integer.parseInt(args[++i]);
+				case "--articles" -> bench.articles = Integer.parseInt(args[++i]);
+				case "--requests" -> bench.requests = Integer.parseInt(args[++i]);
+				default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+			}
+		}
+		Path out = Path
+			.of("bench", "results",
+					"tickets-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))
+			.toAbsolutePath();
+		Files.createDirectories(out);
+		for (String database : only) {
+			bench.measure(jar, database, out);
+		}
+		System.out.println("written to " + out);
+		System.exit(0);
+	}
+
+	private void measure(Path jar, String database, Path out) throws Exception {
+		System.out.println("== " + database);
+		Path data = Files.createTempDirectory("parley-ticket-bench");
+		Path logs = out.resolve("logs-" + database);
+		String h2Url = "jdbc:h2:file:" + data + "/parley;QUERY_CACHE_SIZE=256;WRITE_DELAY=0;AUTO_SERVER=TRUE";
+		List<String> extra = new ArrayList<>(
+				List.of("--logging.level.dev.parley.tickets.internal.query.TicketQuery=TRACE"));
+		if (database.equals("h2")) {
+			extra.add("--spring.datasource.url=" + h2Url);
+		}
+		try (ParleyTarget target = ParleyTarget.start(jar, database, List.of("-XX:+UseG1GC"), logs, data, extra)) {
+			String jdbc = database.equals("h2") ? h2Url : "jdbc:postgresql://127.0.0.1:5432/" + target.database();
+			String user = database.equals("h2") ? "parley" : "postgres";
+			Http admin = target.admin();
+			Http agent = agent(target, admin);
+			long agentId = agent.get("/api/v1/session").path("user").path("id").asLong();
+			long group = admin.post("/api/v1/groups", Map.of("name", "Bench tickets", "routing", "manual", "members",
+					List.of(Map.of("userId", agentId, "supervisor", false))))
+				.path("id")
+				.asLong();
+			try (Connection connection = DriverManager.getConnection(jdbc, user, "")) {
+				long start = System.nanoTime();
+				new TicketFill(connection).fill(this.tickets, this.articles, System.currentTimeMillis(), agentId,
+						group);
+				System.out.printf("   filled in %.0f s: %d tickets, %d articles%n", (System.nanoTime() - start) / 1e9,
+						this.tickets, (long) this.tickets * this.articles);
+				try (java.nio.channels.FileChannel lockFile = java.nio.channels.FileChannel.open(
+						Path.of(System.getProperty("java.io.tmpdir"), "parley-ticket-bench.lock"),
+						java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+						java.nio.channels.FileLock lock = lockFile.lock()) {
+					Path log = logs.resolve("parley-" + database + ".log");
+					for (Map.Entry<String, String> query : queries().entrySet()) {
+						boolean asAdmin = query.getKey().contains("administrator");
+						long logged = Files.size(log);
+						time(asAdmin ? admin : agent, query.getKey(), query.getValue());
+						explain(connection, database, query.getKey(), log, logged, out);
+					}
+				}
+			}
+		}
+	}
+
+	/** An agent of the agent role, signed in with a password of his own. */
+	private static Http agent(ParleyTarget target, Http admin) throws Exception {
+		long role = 0;
+		for (JsonNode r : admin.get("/api/v1/roles")) {
+			if (r.path("name").asString().equals("agent")) {
+				role = r.path("id").asLong();
+			}
+		}
+		admin.post("/api/v1/users", Map.of("username", "bench-agent", "displayName", "Bench Agent", "email",
+				"bench-agent@example.com", "roleId", role, "password", "Initial-Passw0rd!"));
+		Http agent = target.http();
+		agent.login("bench-agent", "Initial-Passw0rd!");
+		agent.post("/api/v1/session/password",
+				Map.of("currentPassword", "Initial-Passw0rd!", "newPassword", "Own-Chosen-Passw0rd!"));
+		return agent;
+	}
+
+	private static Map<String, String> queries() {
+		Map<String, String> queries = new LinkedHashMap<>();
+		String list = "/api/v1/tickets?limit=50";
+		queries.put("all, updated first, as the administrator (all-admin)", list + "&view=all");
+		queries.put("all he may see, updated first (all)", list + "&view=all");
+		queries.put("mine (mine)", list + "&view=mine");
+		queries.put("unassigned (unassigned)", list + "&view=unassigned");
+		queries.put("my groups' (my-groups)", list + "&view=my_groups");
+		queries.put("overdue (overdue)", list + "&view=overdue");
+		queries.put("due soon (due-soon)", list + "&view=due_soon");
+		queries.put("pending (pending)", list + "&view=pending");
+		queries.put("overdue by SLA due time (overdue-sla)", list + "&view=overdue&sort=sla_due");
+		queries.put("q=退款, a tenth of all (search-common)", list + "&q=" + enc("退款"));
+		queries.put("q=退款 and unfinished (search-open)", list + "&q=" + enc("退款") + "&status=new,open,pending");
+		queries.put("q=ord123457, one ticket (search-rare)", list + "&q=ord123457");
+		queries.put("q=T-2026-123457, a number (search-number)", list + "&q=T-2026-123457");
+		queries.put("q=123457, a number's digits (search-digits)", list + "&q=123457");
+		queries.put("counts of the navigation (counts)", "/api/v1/tickets/counts");
+		return queries;
+	}
+
+	private void time(Http as, String label, String path) throws Exception {
+		for (int i = 0; i < 50; i++) {
+			as.get(path);
+		}
+		Histogram histogram = new Histogram(60_000_000_000L, 3);
+		int items = 0;
+		for (int i = 0; i < this.requests; i++) {
+			long start = System.nanoTime();
+			JsonNode page = as.get(path);
+			histogram.recordValue(System.nanoTime() - start);
+			items = page.path("items").size();
+		}
+		System.out.printf("   %-60s p50 %6.1f ms  p99 %6.1f ms  max %6.1f ms  (%d items)%n", label,
+				histogram.getValueAtPercentile(50) / 1e6, histogram.getValueAtPercentile(99) / 1e6,
+				histogram.getMaxValue() / 1e6, items);
+	}
+
+	private static void explain(Connection connection, String database, String label, Path log, long from, Path out)
+			throws Exception {
+		byte[] all = Files.readAllBytes(log);
+		String added = new String(all, (int) from, all.length - (int) from, StandardCharsets.UTF_8);
+		List<String> seen = new ArrayList<>();
+		StringBuilder plans = new StringBuilder("== ").append(label).append('\n');
+		java.util.regex.Pattern logged = java.util.regex.Pattern.compile("ticket list SQL: (.*) -- params (\\[.*\\])$");
+		for (String line : added.split("\n")) {
+			java.util.regex.Matcher m = logged.matcher(line.strip());
+			if (!m.find()) {
+				continue;
+			}
+			String sql = CustomerBench.inline(m.group(1), m.group(2));
+			if (seen.contains(sql)) {
+				continue;
+			}
+			seen.add(sql);
+			plans.append(sql).append('\n');
+			String explain = database.equals("h2") ? "EXPLAIN ANALYZE " : "EXPLAIN (ANALYZE, COSTS OFF) ";
+			try (java.sql.Statement statement = connection.createStatement();
+					java.sql.ResultSet rs = statement.executeQuery(explain + sql)) {
+				while (rs.next()) {
+					plans.append("    ").append(rs.getString(1)).append('\n');
+				}
+			}
+			catch (java.sql.SQLException ex) {
+				plans.append("    (not explained: ").append(ex.getMessage()).append(")\n");
+			}
+		}
+		Files.writeString(out.resolve("plans-" + database + ".txt"), plans, StandardCharsets.UTF_8,
+				java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+	}
+
+	private static String enc(String text) {
+		return URLEncoder.encode(text, StandardCharsets.UTF_8);
+	}
+
+}

@@ -1,0 +1,257 @@
+package dev.parley.tickets.internal.query;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.parley.tickets.TicketPriority;
+import dev.parley.tickets.TicketStatus;
+import dev.parley.tickets.TicketType;
+import dev.parley.tickets.internal.query.TicketFilter.Condition;
+import dev.parley.tickets.internal.query.TicketSort.Cursor;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Pages of the ticket list by keyset: the next page starts after the last ticket's (sort
+ * key, id). A filter with sets (search words, tags, custom field values) is planned
+ * first, as the customer list's (docs/performance.md): each set is counted up to
+ * {@link #DRIVE}; when the smallest is no larger, its ids are read and the page is sorted
+ * from them, the other sets tested per ticket; else the sort order is walked, every set
+ * tested per ticket. A nullable key (the SLA due time) is read in two passes, those with
+ * one and then those without (by id), so the same SQL runs on H2, PostgreSQL and MariaDB.
+ */
+@Component
+public class TicketQuery {
+
+	private static final Logger logger = LoggerFactory.getLogger(TicketQuery.class);
+
+	/** The most tickets read by id and sorted. */
+	static final int DRIVE = 10_000;
+
+	static final String COLUMNS = "t.id, t.number, t.subject, t.status, t.priority, t.type, t.customer_id, "
+			+ "t.group_id, t.assignee_id, t.sla_due_at, t.due_at, t.updated_at, t.created_at";
+
+	private final JdbcClient jdbc;
+
+	private final int drive;
+
+	@Autowired
+	TicketQuery(JdbcClient jdbc) {
+		this(jdbc, DRIVE);
+	}
+
+	TicketQuery(JdbcClient jdbc, int drive) {
+		this.jdbc = jdbc;
+		this.drive = drive;
+	}
+
+	/** A ticket as the list shows it, before names are added. */
+	record Row(long id, String number, String subject, TicketStatus status, TicketPriority priority, TicketType type,
+			long customerId, Long groupId, Long assigneeId, Instant slaDueAt, Instant dueAt, Instant updatedAt,
+			Instant createdAt) {
+	}
+
+	record Page(List<Row> rows, Cursor next) {
+
+		String nextCursor() {
+			return (this.next != null) ? this.next.encode() : null;
+		}
+
+	}
+
+	/** How a filter is read: the filter to run, and whether nothing can match. */
+	record Plan(TicketFilter filter, boolean none, int driven) {
+	}
+
+	Plan plan(TicketFilter filter) {
+		List<Condition> sets = filter.conditions().stream().filter(Condition::isSet).toList();
+		if (sets.isEmpty()) {
+			return new Plan(filter, false, 0);
+		}
+		Condition smallest = sets.stream()
+			.map((set) -> new Sized(set, count(set)))
+			.min(Comparator.comparingInt(Sized::size))
+			.orElseThrow()
+			.set();
+		Set<Long> ids = read(smallest);
+		if (ids.size() <= this.drive) {
+			if (ids.isEmpty()) {
+				return new Plan(filter, true, 0);
+			}
+			Condition in = Condition.of("t.id IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")",
+					new ArrayList<>(ids));
+			return new Plan(probes(filter, smallest, in), false, ids.size());
+		}
+		return new Plan(probes(filter, null, null), false, 0);
+	}
+
+	private static TicketFilter probes(TicketFilter filter, Condition read, Condition first) {
+		List<Condition> conditions = new ArrayList<>();
+		if (first != null) {
+			conditions.add(first);
+		}
+		for (Condition condition : filter.conditions()) {
+			if (!condition.isSet()) {
+				conditions.add(condition);
+			}
+			else if (condition != read) {
+				conditions.add(condition.probed());
+			}
+		}
+		return new TicketFilter(conditions);
+	}
+
+	private int count(Condition set) {
+		List<Object> params = new ArrayList<>(set.params());
+		params.add(this.drive + 1);
+		return this.jdbc.sql("SELECT COUNT(*) FROM (" + set.ids() + " LIMIT ?) s")
+			.params(params)
+			.query(Integer.class)
+			.single();
+	}
+
+	private Set<Long> read(Condition set) {
+		List<Object> params = new ArrayList<>(set.params());
+		params.add(this.drive + 1);
+		return new LinkedHashSet<>(this.jdbc.sql(set.ids() + " LIMIT ?").params(params).query(Long.class).list());
+	}
+
+	/**
+	 * @param after where the previous page ended, or null for the first page
+	 * @return the page, and where it ended when more follow (else null)
+	 */
+	Page page(TicketFilter requested, TicketSort sort, boolean descending, Cursor after, int limit) {
+		Plan plan = plan(requested);
+		if (plan.none()) {
+			return new Page(List.of(), null);
+		}
+		TicketFilter filter = plan.filter();
+		List<Row> rows = new ArrayList<>();
+		String dir = descending ? " DESC" : " ASC";
+		String cmp = descending ? " < " : " > ";
+		boolean inNullPass = after != null && after.key() == null;
+		if (!inNullPass) {
+			StringBuilder sql = new StringBuilder(select(filter));
+			List<Object> params = new ArrayList<>(filter.params());
+			if (sort.nullable) {
+				sql.append(" AND ").append(sort.column).append(" IS NOT NULL");
+			}
+			if (after != null) {
+				if (sort == TicketSort.NUMBER) {
+					sql.append(" AND t.id").append(cmp).append('?');
+					params.add(after.id());
+				}
+				else {
+					sql.append(" AND (").append(sort.column).append(cmp).append("? OR (").append(sort.column);
+					sql.append(" = ? AND t.id").append(cmp).append("?))");
+					params.add(after.key());
+					params.add(after.key());
+					params.add(after.id());
+				}
+			}
+			// a few ids, sorted on an expression of the key: else PostgreSQL walks the
+			// sort's index testing each row against the ids
+			String key = (plan.driven() > 0 && sort != TicketSort.NUMBER) ? "COALESCE(" + sort.column + ", 0)"
+					: sort.column;
+			sql.append(" ORDER BY ").append(key).append(dir);
+			if (sort != TicketSort.NUMBER) {
+				sql.append(", t.id").append(dir);
+			}
+			sql.append(" LIMIT ?");
+			params.add(limit + 1);
+			rows.addAll(query(sql, params));
+		}
+		if (sort.nullable && rows.size() <= limit) {
+			StringBuilder sql = new StringBuilder(select(filter)).append(" AND ")
+				.append(sort.column)
+				.append(" IS NULL");
+			List<Object> params = new ArrayList<>(filter.params());
+			if (inNullPass) {
+				sql.append(" AND t.id").append(cmp).append('?');
+				params.add(after.id());
+			}
+			sql.append(" ORDER BY t.id").append(dir).append(" LIMIT ?");
+			params.add(limit + 1 - rows.size());
+			rows.addAll(query(sql, params));
+		}
+		if (rows.size() <= limit) {
+			return new Page(rows, null);
+		}
+		List<Row> page = List.copyOf(rows.subList(0, limit));
+		Row last = page.get(limit - 1);
+		return new Page(page, new Cursor(sort, descending, key(sort, last), last.id()));
+	}
+
+	/**
+	 * @return how many tickets match, counted up to {@code cap + 1} (more: "cap+")
+	 */
+	int count(TicketFilter requested, int cap) {
+		Plan plan = plan(requested);
+		if (plan.none()) {
+			return 0;
+		}
+		List<Object> params = new ArrayList<>(plan.filter().params());
+		params.add(cap + 1);
+		return this.jdbc
+			.sql("SELECT COUNT(*) FROM (SELECT t.id FROM ticket t WHERE " + plan.filter().where() + " LIMIT ?) c")
+			.params(params)
+			.query(Integer.class)
+			.single();
+	}
+
+	private List<Row> query(StringBuilder sql, List<Object> params) {
+		if (logger.isTraceEnabled()) {
+			// the benchmark explains these (bench/tickets); TRACE only: search words
+			logger.trace("ticket list SQL: " + sql + " -- params " + params);
+		}
+		return this.jdbc.sql(sql.toString()).params(params).query(TicketQuery::map).list();
+	}
+
+	private static String select(TicketFilter filter) {
+		return "SELECT " + COLUMNS + " FROM ticket t WHERE " + filter.where();
+	}
+
+	private static Long key(TicketSort sort, Row row) {
+		return switch (sort) {
+			case UPDATED -> row.updatedAt().toEpochMilli();
+			case CREATED -> row.createdAt().toEpochMilli();
+			case PRIORITY -> (long) row.priority().rank();
+			case SLA_DUE -> (row.slaDueAt() != null) ? row.slaDueAt().toEpochMilli() : null;
+			case NUMBER -> row.id();
+		};
+	}
+
+	static Row map(ResultSet rs, int index) throws SQLException {
+		return new Row(rs.getLong("id"), rs.getString("number"), rs.getString("subject"),
+				TicketStatus.valueOf(rs.getString("status")),
+				TicketPriority.ofRank(rs.getInt("priority")).orElse(TicketPriority.NORMAL),
+				TicketType.valueOf(rs.getString("type")), rs.getLong("customer_id"), longOrNull(rs, "group_id"),
+				longOrNull(rs, "assignee_id"), instant(rs, "sla_due_at"), instant(rs, "due_at"),
+				instant(rs, "updated_at"), instant(rs, "created_at"));
+	}
+
+	private static Long longOrNull(ResultSet rs, String column) throws SQLException {
+		long value = rs.getLong(column);
+		return rs.wasNull() ? null : value;
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		long value = rs.getLong(column);
+		return rs.wasNull() ? null : Instant.ofEpochMilli(value);
+	}
+
+	private record Sized(Condition set, int size) {
+	}
+
+}
