@@ -117,6 +117,11 @@ class TicketSettingsBrowserTests extends IntegrationTest {
 
 			phone(browser);
 			save(browser, "sla-phone");
+			browser.click(row + " [data-edit]");
+			browser.waitFor("#sla-dialog");
+			save(browser, "sla-dialog-phone");
+			browser.press(Keys.ESCAPE);
+			browser.waitUntilGone("#sla-dialog");
 			browser.select("#language-select", "zh-CN");
 			browser.waitUntil((d) -> "zh-CN".equals(browser.script("return document.documentElement.lang")));
 			browser.waitForText("#ticket-settings-tab-sla", "SLA 策略");
