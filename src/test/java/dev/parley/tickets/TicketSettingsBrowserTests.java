@@ -163,6 +163,11 @@ class TicketSettingsBrowserTests extends IntegrationTest {
 			browser.click("#ticket-settings-confirm-delete");
 			browser.waitForText("#ticket-categories .problem", "Tickets are in this category");
 			save(browser, "categories");
+			browser.click("#category-list [data-category=\"" + top + "\"] [data-rename]");
+			browser.type("#category-list [data-rename-input]", top + " & invoices");
+			browser.click("#category-list [data-rename-save]");
+			browser.waitFor("#category-list [data-category=\"" + top + " & invoices\"]");
+			assertThat(category(top + " & invoices").path("id").asLong()).isEqualTo(billing.path("id").asLong());
 			jdbc.sql("UPDATE ticket SET category_id = NULL WHERE id = ?").param(ticket.path("id").asLong()).update();
 
 			// a CHOICE field
@@ -176,6 +181,16 @@ class TicketSettingsBrowserTests extends IntegrationTest {
 			browser.click("#field-save");
 			browser.waitForText("#field-table [data-field=" + key + "] [data-choices]", "Damaged, Late, Wrong item");
 			save(browser, "fields");
+			// edited: label, a choice more, no longer required, another position
+			browser.click("#field-table [data-field=" + key + "] [data-edit]");
+			browser.waitFor("#field-key[disabled]");
+			browser.type("#field-label", "Return reason");
+			browser.keys("#field-choices", Keys.END, "\nOther");
+			browser.click("#field-required");
+			browser.type("#field-position", "7");
+			browser.click("#field-save");
+			browser.waitForText("#field-table [data-field=" + key + "]", "Return reason");
+			browser.waitForText("#field-table [data-field=" + key + "] [data-choices]", "Wrong item, Other");
 			assertThat(browser.errors()).isEmpty();
 		}
 	}
@@ -201,8 +216,10 @@ class TicketSettingsBrowserTests extends IntegrationTest {
 		}
 		assertThat(field).as("the field over the API").isNotNull();
 		assertThat(field.path("type").asString()).isEqualTo("CHOICE");
-		assertThat(field.path("required").asBoolean()).isTrue();
-		assertThat(field.path("choices").toString()).isEqualTo("[\"Damaged\",\"Late\",\"Wrong item\"]");
+		assertThat(field.path("label").asString()).isEqualTo("Return reason");
+		assertThat(field.path("required").asBoolean()).isFalse();
+		assertThat(field.path("position").asInt()).isEqualTo(7);
+		assertThat(field.path("choices").toString()).isEqualTo("[\"Damaged\",\"Late\",\"Wrong item\",\"Other\"]");
 	}
 
 	@Test
