@@ -37,6 +37,7 @@ import CustomerImportView from './customers/CustomerImportView.js';
 import TicketListView from './tickets/TicketListView.js';
 import TicketPage from './tickets/TicketPage.js';
 import NewTicketView from './tickets/NewTicketView.js';
+import TicketSettingsView from './ticketsettings/TicketSettingsView.js';
 import NotFoundView from './shell/NotFoundView.js';
 import { permissionsFor } from './shell/navigation.js';
 
@@ -77,6 +78,8 @@ const routes = [
   { path: '/tickets', name: 'tickets', component: TicketListView, meta: { permissions: permissionsFor('tickets') } },
   { path: '/tickets/new', name: 'ticket-new', component: NewTicketView, meta: { permissions: ['ticket.create'] } },
   { path: '/tickets/:id(\\d+)', name: 'ticket', component: TicketPage, meta: { permissions: permissionsFor('tickets') } },
+  { path: '/ticket-settings', name: 'ticket-settings', component: TicketSettingsView,
+    meta: { permissions: permissionsFor('ticket-settings') } },
   { path: '/customer-settings', name: 'customer-settings', component: CustomerSettingsView,
     meta: { permissions: permissionsFor('customer-settings') } },
 

@@ -22,6 +22,7 @@ export const SCREENS = [
   { name: 'tokens', permissions: ['token.manage'] },
   { name: 'channels', permissions: ['channel.manage'] },
   { name: 'customer-settings', permissions: ['customer.manage'] },
+  { name: 'ticket-settings', permissions: ['ticket.manage'] },
   { name: 'self-check', permissions: ['system.upgrade'] },
   { name: 'system', permissions: ['system.upgrade'] },
   { name: 'backups', permissions: ['backup.run'] },
