@@ -4,7 +4,7 @@
 // A reply to a closed ticket is refused with a friendly text pointing to a new ticket.
 import { ref, computed, watch, nextTick } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
-import { get, post } from '../../shared/js/api.js';
+import { get, post, upload } from '../../shared/js/api.js';
 import { t, formatInstant } from '../../shared/js/i18n.js';
 import ProblemMessage from '../../shared/js/ProblemMessage.js';
 import { portal } from './portalSession.js';
@@ -168,9 +168,18 @@ export const TicketView = {
       sendProblem.value = null;
       notice.value = null;
       try {
+        const attachmentIds = [];
+        for (const file of chosen.value) {
+          const form = new FormData();
+          form.append('file', file);
+          attachmentIds.push((await upload('/api/v1/portal/tickets/' + route.params.id + '/attachments', form)).id);
+        }
         take(await post('/api/v1/portal/tickets/' + route.params.id + '/replies',
-          { clientId: clientId(), text: words, after: lastId }), true);
+          { clientId: clientId(), text: words, after: lastId, attachmentIds }), true);
         text.value = '';
+        chosen.value = [];
+        const picker = document.getElementById('ticket-files');
+        if (picker) picker.value = '';
         await nextTick();
         const end = document.getElementById('ticket-end');
         if (end && end.scrollIntoView) end.scrollIntoView({ block: 'end' });
@@ -201,10 +210,14 @@ export const TicketView = {
     }
 
     const closed = computed(() => ticket.value && ticket.value.status === 'CLOSED');
+    // files chosen for the next reply: uploaded when it is sent, then named in it
+    const chosen = ref([]);
+    const choose = (event) => { chosen.value = Array.from(event.target.files || []).slice(0, 20); };
+    const fileUrl = (file) => '/api/v1/portal/tickets/files/' + encodeURIComponent(file.id);
     watch(() => route.params.id, (id) => { if (id) load(id); }, { immediate: true });
     return {
       t, ticket, lines, gone, problem, text, busy, sendProblem, closedRefusal, notice, closed,
-      send, solve, when, ticketStatusText, statusClass,
+      send, solve, when, ticketStatusText, statusClass, chosen, choose, fileUrl,
     };
   },
   template: `
@@ -227,6 +240,7 @@ export const TicketView = {
           <li v-for="line in lines" :key="line.id" :data-line="line.id" :class="line.side === 'customer' ? 'mine' : 'theirs'">
             <span class="who">{{ line.side === 'customer' ? t('portal.conversation.you') : (line.name || t('portal.conversation.support')) }}</span>
             <span class="text">{{ line.body }}</span>
+            <span v-for="file in (line.files || [])" :key="file.id" class="file"><a :href="fileUrl(file)" :data-file="file.id" download>📎 {{ file.fileName }}</a></span>
             <span class="at">{{ when(line.createdAt) }}</span>
           </li>
           <li id="ticket-end" aria-hidden="true" class="end"></li>
@@ -241,6 +255,8 @@ export const TicketView = {
           <form class="portal-compose" @submit.prevent="send">
             <label class="sr-only" for="ticket-reply">{{ t('portal.ticket.reply') }}</label>
             <textarea id="ticket-reply" v-model="text" rows="4" maxlength="10000" :placeholder="t('portal.ticket.placeholder')"></textarea>
+            <label class="files">{{ t('portal.ticket.attach') }}
+              <input id="ticket-files" type="file" multiple @change="choose"></label>
             <div class="portal-actions">
               <button id="ticket-send" class="primary" :disabled="busy || !text.trim()">{{ t('portal.ticket.send') }}</button>
               <button v-if="ticket.maySolve" id="ticket-solve" type="button" :disabled="busy" @click="solve">{{ t('portal.ticket.markSolved') }}</button>

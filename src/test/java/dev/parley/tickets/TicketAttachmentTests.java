@@ -9,6 +9,8 @@ import dev.parley.platform.ApiException;
 import dev.parley.testing.ApiClient;
 import dev.parley.testing.IntegrationTest;
 import dev.parley.tickets.internal.TicketActor;
+import dev.parley.tickets.internal.TicketArticle;
+import dev.parley.tickets.internal.TicketArticles;
 import dev.parley.tickets.internal.TicketAttachments;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -141,9 +143,15 @@ class TicketAttachmentTests extends IntegrationTest {
 		TicketActor him = TicketActor.customer(customer);
 		TicketAttachments.Attachment his = this.attachments.attach(id, null, "photo.txt", "text/plain",
 				"from the customer".getBytes(), him);
-		assertThat(this.attachments.download(his.id(), him).content()).isEqualTo("from the customer".getBytes());
+		// his upload is his to read once it is sent with something he wrote; a note's
+		// never
+		assertThatThrownBy(() -> this.attachments.download(his.id(), him)).isInstanceOf(ApiException.class);
 		assertThatThrownBy(() -> this.attachments.download(fileId, him)).isInstanceOf(ApiException.class)
 			.hasMessageContaining("not");
+		assertThat(this.attachments.list(id, him)).isEmpty();
+		this.attachments.write(id, new TicketArticles.Draft(TicketArticle.ArticleKind.CUSTOMER,
+				TicketArticle.ArticleVia.PORTAL, "my photo", "p-1", false, null, null), List.of(his.id()), him);
+		assertThat(this.attachments.download(his.id(), him).content()).isEqualTo("from the customer".getBytes());
 		assertThat(this.attachments.list(id, him)).extracting(TicketAttachments.Attachment::id)
 			.containsExactly(his.id());
 		assertThatThrownBy(() -> this.attachments.attach(id, null, "x.txt", null, "x".getBytes(),

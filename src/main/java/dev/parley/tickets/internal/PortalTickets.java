@@ -57,8 +57,11 @@ public class PortalTickets {
 
 	private final Clock clock;
 
+	private final TicketAttachments attachments;
+
 	PortalTickets(JdbcClient jdbc, TicketAccess access, TicketChanges changes, TicketArticles articles,
-			PublicNames publicNames, CustomerLinks customers, Clock clock) {
+			PublicNames publicNames, CustomerLinks customers, Clock clock, TicketAttachments attachments) {
+		this.attachments = attachments;
 		this.jdbc = jdbc;
 		this.access = access;
 		this.changes = changes;
@@ -85,7 +88,8 @@ public class PortalTickets {
 	 * @param side {@code customer} (his own), {@code agent} or {@code system}
 	 * @param name the agent's public name; null for his own lines and Parley's
 	 */
-	public record Line(long id, String side, String name, String body, Instant createdAt) {
+	public record Line(long id, String side, String name, String body, Instant createdAt,
+			List<TicketAttachments.Attachment> files) {
 	}
 
 	/**
@@ -168,6 +172,8 @@ public class PortalTickets {
 		found.stream().map(TicketArticle::authorStaffId).filter((id) -> id != null).forEach(staff::add);
 		Map<Long, String> names = staff.isEmpty() ? Map.of() : this.publicNames.publicNames(staff);
 		List<Line> lines = new ArrayList<>(found.size());
+		Map<Long, List<TicketAttachments.Attachment>> files = this.attachments
+			.ofArticles(found.stream().filter((a) -> a.kind().publicToCustomer()).map(TicketArticle::id).toList());
 		for (TicketArticle a : found) {
 			if (!a.kind().publicToCustomer()) {
 				continue; // never an internal note, whatever the query did
@@ -178,7 +184,7 @@ public class PortalTickets {
 				default -> "agent";
 			};
 			String name = (a.authorStaffId() != null) ? names.get(a.authorStaffId()) : null;
-			lines.add(new Line(a.id(), side, name, a.body(), a.createdAt()));
+			lines.add(new Line(a.id(), side, name, a.body(), a.createdAt(), files.getOrDefault(a.id(), List.of())));
 		}
 		long lastId = found.isEmpty() ? afterId : found.get(found.size() - 1).id();
 		boolean writable = t.mergedIntoId() == null && t.status() != TicketStatus.CLOSED;
@@ -229,15 +235,26 @@ public class PortalTickets {
 	 * @throws ApiException {@code ticket_closed_customer} (409) on a closed ticket
 	 */
 	@Transactional
-	public View reply(long customerId, long ticketId, String clientId, String text, long afterId) {
+	public View reply(long customerId, long ticketId, String clientId, String text, List<String> attachmentIds,
+			long afterId) {
 		TicketActor actor = TicketActor.customer(customerId);
-		Ticket ticket = this.access.visible(ticketId, actor);
+		Ticket ticket = writable(customerId, ticketId);
+		TicketArticles.Written written = this.attachments.write(ticket.id(),
+				new TicketArticles.Draft(ArticleKind.CUSTOMER, ArticleVia.PORTAL, text, clientId, false, null, null),
+				attachmentIds, actor);
+		return view(written.ticket(), afterId, 200);
+	}
+
+	/**
+	 * @return his ticket, if he may write on it now
+	 * @throws ApiException not found (not his), {@code customer_blocked},
+	 * {@code ticket_closed_customer}
+	 */
+	public Ticket writable(long customerId, long ticketId) {
+		Ticket ticket = this.access.visible(ticketId, TicketActor.customer(customerId));
 		requireNotBlocked(customerId);
 		requireOpen(ticket);
-		TicketArticles.Written written = this.articles.write(ticketId,
-				new TicketArticles.Draft(ArticleKind.CUSTOMER, ArticleVia.PORTAL, text, clientId, false, null, null),
-				actor);
-		return view(written.ticket(), afterId, 200);
+		return ticket;
 	}
 
 	/** Marks his ticket solved (nothing happens to one solved already). */

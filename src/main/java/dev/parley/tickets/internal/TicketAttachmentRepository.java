@@ -86,8 +86,13 @@ class TicketAttachmentRepository {
 		return found;
 	}
 
-	void attachToArticle(long id, long articleId) {
-		this.jdbc.sql("UPDATE ticket_attachment SET article_id = ? WHERE id = ?").params(articleId, id).update();
+	/**
+	 * @return whether the file was free and is now the article's
+	 */
+	boolean attachToArticle(long id, long articleId) {
+		return this.jdbc.sql("UPDATE ticket_attachment SET article_id = ? WHERE id = ? AND article_id IS NULL")
+			.params(articleId, id)
+			.update() == 1;
 	}
 
 	private static Stored map(ResultSet rs, int row) throws SQLException {

@@ -185,8 +185,10 @@ public class TicketAttachments {
 		}
 		TicketArticles.Written written = this.articles.write(ticketId, draft, actor);
 		for (Stored file : named) {
-			if (file.articleId() == null) {
-				this.files.attachToArticle(file.id(), written.article().id());
+			if (file.articleId() == null && !this.files.attachToArticle(file.id(), written.article().id())) {
+				// another article took it meanwhile: this one rolls back rather than
+				// steal it
+				throw ApiException.invalid("attachmentIds", "names a file already on another article");
 			}
 		}
 		return written;
@@ -196,8 +198,10 @@ public class TicketAttachments {
 	public List<Attachment> list(long ticketId, TicketActor actor) {
 		this.access.visible(ticketId, actor);
 		List<Stored> all = this.files.ofTicket(ticketId);
-		List<Long> notes = (actor.kind() == TicketActor.Kind.CUSTOMER) ? notes(all) : List.of();
-		return all.stream().filter((f) -> !notes.contains(f.articleId())).map(TicketAttachments::view).toList();
+		if (actor.kind() != TicketActor.Kind.CUSTOMER) {
+			return all.stream().map(TicketAttachments::view).toList();
+		}
+		return all.stream().filter(this::publicToCustomer).map(TicketAttachments::view).toList();
 	}
 
 	/** The files of each article (for the articles API, the mail and the portal). */
@@ -220,26 +224,26 @@ public class TicketAttachments {
 		Stored file = this.files.byPublicId(publicId).orElseThrow(() -> ApiException.notFound("Attachment"));
 		Ticket ticket = this.tickets.find(file.ticketId()).orElse(null);
 		if (ticket == null || !this.access.canSee(ticket, actor)
-				|| (actor.kind() == TicketActor.Kind.CUSTOMER && !notes(List.of(file)).isEmpty())) {
+				|| (actor.kind() == TicketActor.Kind.CUSTOMER && !publicToCustomer(file))) {
 			throw ApiException.notFound("Attachment");
 		}
 		byte[] content = this.files.content(file.id()).orElseThrow(() -> ApiException.notFound("Attachment"));
 		return new Download(view(file), content);
 	}
 
-	private List<Long> notes(List<Stored> files) {
-		List<Long> notes = new ArrayList<>();
-		for (Stored file : files) {
-			if (file.articleId() != null && this.jdbc.sql("SELECT kind FROM ticket_article WHERE id = ?")
-				.param(file.articleId())
-				.query(String.class)
-				.optional()
-				.filter(ArticleKind.NOTE.name()::equals)
-				.isPresent()) {
-				notes.add(file.articleId());
-			}
-		}
-		return notes;
+	/**
+	 * A customer gets a file only once it is on an article he may read (his own, a public
+	 * reply, Parley's line): never one on an internal note, nor one uploaded to the
+	 * ticket but not (yet) sent with anything.
+	 */
+	private boolean publicToCustomer(Stored file) {
+		return file.articleId() != null && this.jdbc.sql("SELECT kind FROM ticket_article WHERE id = ?")
+			.param(file.articleId())
+			.query(String.class)
+			.optional()
+			.map(ArticleKind::valueOf)
+			.filter(ArticleKind::publicToCustomer)
+			.isPresent();
 	}
 
 	private static Attachment view(Stored file) {

@@ -1,9 +1,7 @@
 package dev.parley.tickets.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Set;
 
 import dev.parley.platform.Permission;
 import dev.parley.platform.RequiresPermission;
@@ -12,11 +10,7 @@ import dev.parley.tickets.internal.TicketActor;
 import dev.parley.tickets.internal.TicketAttachments;
 import dev.parley.tickets.internal.TicketAttachments.Attachment;
 
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,9 +29,6 @@ import org.springframework.web.multipart.MultipartFile;
 class TicketAttachmentController {
 
 	/** Types served as detected; anything else as application/octet-stream. */
-	private static final Set<String> SAFE_TYPES = Set.of("image/png", "image/jpeg", "image/gif", "image/webp",
-			"application/pdf", "text/plain", "text/csv", "application/zip");
-
 	private final TicketAttachments attachments;
 
 	TicketAttachmentController(TicketAttachments attachments) {
@@ -65,24 +56,7 @@ class TicketAttachmentController {
 	@GetMapping("/api/v1/ticket-attachments/{publicId}")
 	@RequiresPermission(Permission.TICKET_VIEW)
 	ResponseEntity<byte[]> download(@PathVariable String publicId, StaffActor staff) {
-		return respond(this.attachments.download(publicId, TicketActor.of(staff)));
-	}
-
-	/** The response for a file: also for the portal's downloads. */
-	static ResponseEntity<byte[]> respond(TicketAttachments.Download download) {
-		Attachment attachment = download.attachment();
-		MediaType type = SAFE_TYPES.contains(attachment.contentType())
-				? MediaType.parseMediaType(attachment.contentType()) : MediaType.APPLICATION_OCTET_STREAM;
-		ContentDisposition disposition = ContentDisposition.attachment()
-			.filename(attachment.fileName(), StandardCharsets.UTF_8)
-			.build();
-		return ResponseEntity.ok()
-			.contentType(type)
-			.header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
-			.header("X-Content-Type-Options", "nosniff")
-			.header("Content-Security-Policy", "default-src 'none'; sandbox")
-			.cacheControl(CacheControl.noStore())
-			.body(download.content());
+		return FileResponses.of(this.attachments.download(publicId, TicketActor.of(staff)));
 	}
 
 }

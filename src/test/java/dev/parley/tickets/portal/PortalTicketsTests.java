@@ -270,6 +270,50 @@ class PortalTicketsTests extends IntegrationTest {
 			.status()).isEqualTo(201);
 	}
 
+	@Test
+	void heSendsFilesWithAReplyAndGetsOnlyFilesHeMayRead() {
+		Customer me = portalCustomer("files");
+		Customer stranger = portalCustomer("files-stranger");
+		TicketFixtures f = new TicketFixtures(this.jdbc, admin());
+		ApiClient agent = signedInAs("agent");
+		long ticket = f.ticket(agent, me.id(), Map.of("subject", "Broken screen")).path("id").asLong();
+		String base = "/api/v1/portal/tickets/" + ticket;
+		byte[] photo = "a photo of the crack".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+		ApiClient.Response uploaded = me.client().upload(base + "/attachments", "crack.txt", photo, Map.of());
+		assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+		String fileId = uploaded.json().path("id").asString();
+		assertThat(me.client().get("/api/v1/portal/tickets/files/" + fileId).status())
+			.as("not his to read until it is sent")
+			.isEqualTo(404);
+		ApiClient.Response sent = me.client()
+			.post(base + "/replies",
+					Map.of("clientId", "f-1", "text", "Here is a photo", "attachmentIds", List.of(fileId)));
+		assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
+		JsonNode line = sent.json().path("lines").get(0);
+		assertThat(line.path("files").get(0).path("fileName").asString()).isEqualTo("crack.txt");
+		ApiClient.Response download = me.client().get("/api/v1/portal/tickets/files/" + fileId);
+		assertThat(download.status()).isEqualTo(200);
+		assertThat(download.body()).isEqualTo("a photo of the crack");
+		assertThat(stranger.client().get("/api/v1/portal/tickets/files/" + fileId).status()).isEqualTo(404);
+		assertThat(stranger.client().upload(base + "/attachments", "x.txt", photo, Map.of()).status()).isEqualTo(404);
+
+		// a file on an internal note never reaches him; a program is refused
+		long note = agent.post("/api/v1/tickets/" + ticket + "/articles", Map.of("kind", "NOTE", "body", "see file"))
+			.json()
+			.path("article")
+			.path("id")
+			.asLong();
+		String internal = agent
+			.upload("/api/v1/tickets/" + ticket + "/attachments?articleId=" + note, "internal.txt", photo, Map.of())
+			.json()
+			.path("id")
+			.asString();
+		assertThat(me.client().get("/api/v1/portal/tickets/files/" + internal).status()).isEqualTo(404);
+		byte[] program = { 'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0 };
+		assertThat(me.client().upload(base + "/attachments", "setup.exe", program, Map.of()).status()).isEqualTo(415);
+	}
+
 	private int tickets(long customerId) {
 		return this.jdbc.sql("SELECT COUNT(*) FROM ticket WHERE customer_id = ?")
 			.param(customerId)

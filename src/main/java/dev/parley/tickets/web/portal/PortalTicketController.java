@@ -10,6 +10,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
+import dev.parley.tickets.internal.TicketActor;
+import dev.parley.tickets.internal.TicketAttachments;
+import dev.parley.tickets.web.FileResponses;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -30,7 +35,10 @@ class PortalTicketController {
 
 	private final PortalAccounts accounts;
 
-	PortalTicketController(PortalTickets tickets, PortalAccounts accounts) {
+	private final TicketAttachments files;
+
+	PortalTicketController(PortalTickets tickets, PortalAccounts accounts, TicketAttachments files) {
+		this.files = files;
 		this.tickets = tickets;
 		this.accounts = accounts;
 	}
@@ -53,7 +61,7 @@ class PortalTicketController {
 		return this.tickets.view(customerOf(customer), id, after, limit);
 	}
 
-	record Reply(String clientId, String text, Long after) {
+	record Reply(String clientId, String text, Long after, java.util.List<String> attachmentIds) {
 	}
 
 	/**
@@ -76,7 +84,28 @@ class PortalTicketController {
 		}
 		long after = (body.after() != null) ? Math.max(0, body.after()) : 0;
 		return ResponseEntity.status(HttpStatus.CREATED)
-			.body(this.tickets.reply(customerOf(customer), id, body.clientId(), body.text().strip(), after));
+			.body(this.tickets.reply(customerOf(customer), id, body.clientId(), body.text().strip(),
+					body.attachmentIds(), after));
+	}
+
+	/**
+	 * A file for his next reply (then named in its {@code attachmentIds}): checked as
+	 * staff uploads are, programs refused.
+	 */
+	@PostMapping("/{id}/attachments")
+	ResponseEntity<TicketAttachments.Attachment> upload(@AuthenticationPrincipal PortalCustomer customer,
+			@PathVariable long id, @RequestPart("file") MultipartFile file) throws java.io.IOException {
+		long me = customerOf(customer);
+		this.tickets.writable(me, id);
+		return ResponseEntity.status(HttpStatus.CREATED)
+			.body(this.files.attach(id, null, file.getOriginalFilename(), file.getContentType(), file.getBytes(),
+					TicketActor.customer(me)));
+	}
+
+	/** A file of one of his tickets (never one of an internal note). */
+	@GetMapping("/files/{publicId}")
+	ResponseEntity<byte[]> download(@AuthenticationPrincipal PortalCustomer customer, @PathVariable String publicId) {
+		return FileResponses.of(this.files.download(publicId, TicketActor.customer(customerOf(customer))));
 	}
 
 	@PostMapping("/{id}/solved")
