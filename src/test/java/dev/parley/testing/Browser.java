@@ -243,6 +243,19 @@ public final class Browser implements AutoCloseable {
 		}
 	}
 
+	/** Saves what the window shows as target/screenshots/{name}.png. */
+	public void screenshot(String name) {
+		try {
+			java.nio.file.Path directory = java.nio.file.Path.of("target", "screenshots");
+			java.nio.file.Files.createDirectories(directory);
+			byte[] png = ((ChromeDriver) this.driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+			java.nio.file.Files.write(directory.resolve(name + ".png"), png);
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
 	public WebDriver driver() {
 		return this.driver;
 	}

@@ -1,9 +1,5 @@
 package dev.parley.tickets;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 import dev.parley.testing.ApiClient;
@@ -11,7 +7,6 @@ import dev.parley.testing.Browser;
 import dev.parley.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import tools.jackson.databind.JsonNode;
 
@@ -29,16 +24,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TicketBrowserTests extends IntegrationTest {
 
-	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
 	@Autowired
 	JdbcClient jdbc;
 
 	@Test
 	void anAgentTurnsAChatIntoATicketRepliesAndSolvesItAndFindsItInTheList() {
-		long conversationId = conversation("王芳", "我的订单 1024 还没到，已经一周了");
-		Staff agent = staff("agent");
-		take(agent.api(), conversationId);
+		TicketFixtures f = new TicketFixtures(this.jdbc, admin());
+		long conversationId = f.chat(client(), "王芳", "我的订单 1024 还没到，已经一周了", null);
+		TicketFixtures.Staff agent = f.staff("agent", client());
+		f.take(agent.api(), conversationId);
 		ApiClient.Response canned = agent.api()
 			.post("/api/v1/canned-responses", Map.of("shortcut", "courier", "title", "Courier", "scope", "personal",
 					"text", "Dear {customer.name}, we have asked the courier about your order."));
@@ -133,10 +127,10 @@ class TicketBrowserTests extends IntegrationTest {
 
 	@Test
 	void aSupervisorsTransferOfAnAssignedTicketNeedsAReasonAndAStaleChangeIsShownNotOverwritten() {
-		Staff first = staff("agent");
-		Staff second = staff("agent");
-		Staff supervisor = staff("supervisor");
 		TicketFixtures f = new TicketFixtures(this.jdbc, admin());
+		TicketFixtures.Staff first = f.staff("agent", client());
+		TicketFixtures.Staff second = f.staff("agent", client());
+		TicketFixtures.Staff supervisor = f.staff("supervisor", client());
 		long customer = f.customer(unique("李雷"));
 		long id;
 		try (Browser browser = Browser.open(this.port)) {
@@ -188,39 +182,6 @@ class TicketBrowserTests extends IntegrationTest {
 		}
 	}
 
-	private long conversation(String name, String question) {
-		ApiClient.Response channel = admin().post("/api/v1/channels", Map.of("kind", "website", "name", unique("Site"),
-				"allowedOrigins", List.of("https://shop.example.com"), "prechatEnabled", false));
-		assertThat(channel.status()).as(channel.toString()).isEqualTo(201);
-		String key = channel.json().path("key").asString();
-		ApiClient.Response arrived = client().post("/api/v1/widget/channels/" + key + "/visitors",
-				Map.of("name", name));
-		assertThat(arrived.status()).as(arrived.toString()).isEqualTo(200);
-		ApiClient widget = client().withHeader("X-Parley-Visitor", arrived.json().path("token").asString());
-		ApiClient.Response started = widget.post("/api/v1/widget/conversations",
-				Map.of("question", question, "name", name));
-		assertThat(started.status()).as(started.toString()).isEqualTo(201);
-		return started.json().path("id").asLong();
-	}
-
-	private static void take(ApiClient agent, long conversationId) {
-		ApiClient.Response taken = agent.post("/api/v1/conversations/" + conversationId + "/assign", Map.of());
-		assertThat(taken.status()).as(taken.toString()).isEqualTo(200);
-	}
-
-	private Staff staff(String role) {
-		String name = unique(role);
-		long id = createUser(name, role).path("id").asLong();
-		ApiClient api = client();
-		api.login(name, INITIAL_PASSWORD);
-		api.post("/api/v1/session/password", Map.of("currentPassword", INITIAL_PASSWORD, "newPassword", OWN_PASSWORD));
-		assertThat(api.get("/api/v1/agents/me").status()).isEqualTo(200);
-		return new Staff(name, id, api);
-	}
-
-	private record Staff(String name, long id, ApiClient api) {
-	}
-
 	private static void phone(Browser browser) {
 		((ChromeDriver) browser.driver()).executeCdpCommand("Emulation.setDeviceMetricsOverride",
 				Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
@@ -233,14 +194,7 @@ class TicketBrowserTests extends IntegrationTest {
 	}
 
 	private static void save(Browser browser, String name) {
-		try {
-			Files.createDirectories(SCREENSHOTS);
-			byte[] png = ((ChromeDriver) browser.driver()).getScreenshotAs(OutputType.BYTES);
-			Files.write(SCREENSHOTS.resolve("tickets-" + name + ".png"), png);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		browser.screenshot("tickets-" + name);
 	}
 
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.parley.testing.ApiClient;
+import dev.parley.testing.IntegrationTest;
+import dev.parley.testing.VouchedIdentity;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -77,6 +79,69 @@ public final class TicketFixtures {
 			.params(customerId, conversation)
 			.update();
 		return conversation;
+	}
+
+	/**
+	 * A visitor arrives on a new website channel and starts a chat with a question.
+	 * @param fresh a client with no session (the visitor's browser)
+	 * @param vouchedEmail the address the site vouches for (his customer's verified one),
+	 * or null for an anonymous visitor
+	 * @return the conversation's id
+	 */
+	public long chat(ApiClient fresh, String name, String question, String vouchedEmail) {
+		ApiClient.Response channel = this.admin.post("/api/v1/channels",
+				Map.of("kind", "website", "name", "Site-" + java.util.UUID.randomUUID().toString().substring(0, 8),
+						"allowedOrigins", List.of("https://shop.example.com"), "prechatEnabled", false));
+		assertThat(channel.status()).as(channel.toString()).isEqualTo(201);
+		Map<String, Object> visitor = new HashMap<>();
+		if (vouchedEmail != null) {
+			visitor.putAll(VouchedIdentity.email(channel.json(), vouchedEmail));
+		}
+		visitor.put("name", name);
+		String key = channel.json().path("key").asString();
+		ApiClient.Response arrived = fresh.post("/api/v1/widget/channels/" + key + "/visitors", visitor);
+		assertThat(arrived.status()).as(arrived.toString()).isEqualTo(200);
+		ApiClient widget = fresh.withHeader("X-Parley-Visitor", arrived.json().path("token").asString());
+		ApiClient.Response started = widget.post("/api/v1/widget/conversations",
+				Map.of("question", question, "name", name));
+		assertThat(started.status()).as(started.toString()).isEqualTo(201);
+		return started.json().path("id").asLong();
+	}
+
+	/** An agent takes a waiting chat. */
+	public void take(ApiClient agent, long conversationId) {
+		ApiClient.Response taken = agent.post("/api/v1/conversations/" + conversationId + "/assign", Map.of());
+		assertThat(taken.status()).as(taken.toString()).isEqualTo(200);
+	}
+
+	/**
+	 * A staff member with a role, signed in on {@code fresh} with his own password
+	 * ({@code IntegrationTest.OWN_PASSWORD}, what a browser signs in with).
+	 */
+	public Staff staff(String role, ApiClient fresh) {
+		String name = role + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+		long roleId = this.admin.get("/api/v1/roles")
+			.json()
+			.valueStream()
+			.filter((r) -> r.path("name").asString().equals(role))
+			.findFirst()
+			.orElseThrow()
+			.path("id")
+			.asLong();
+		ApiClient.Response created = this.admin.post("/api/v1/users",
+				Map.of("username", name, "displayName", "User " + name, "email", name + "@example.com", "roleId",
+						roleId, "password", IntegrationTest.INITIAL_PASSWORD));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		assertThat(fresh.login(name, IntegrationTest.INITIAL_PASSWORD).status()).isEqualTo(200);
+		ApiClient.Response changed = fresh.post("/api/v1/session/password", Map.of("currentPassword",
+				IntegrationTest.INITIAL_PASSWORD, "newPassword", IntegrationTest.OWN_PASSWORD));
+		assertThat(changed.status()).as(changed.toString()).isEqualTo(204);
+		assertThat(fresh.get("/api/v1/agents/me").status()).isEqualTo(200);
+		return new Staff(name, created.json().path("id").asLong(), fresh);
+	}
+
+	/** A staff member: his username (to sign in with), user id and signed-in client. */
+	public record Staff(String name, long id, ApiClient api) {
 	}
 
 	public static long userId(ApiClient client) {

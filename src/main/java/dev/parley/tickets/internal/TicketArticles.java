@@ -99,7 +99,8 @@ public class TicketArticles {
 		for (TicketHooks hook : this.hooks) {
 			hook.articleAdded(after, article, actor);
 		}
-		return new Written(article, after, false);
+		// read again: the hooks may have changed the row (the SLA due time after a reply)
+		return new Written(article, this.tickets.find(ticketId).orElseThrow(), false);
 	}
 
 	private void check(Ticket ticket, Draft draft, TicketActor actor) {

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import dev.parley.platform.PersonalData;
 import dev.parley.testing.ApiClient;
+import dev.parley.testing.Browser;
 import dev.parley.testing.MailServer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,9 +15,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Portal customers for the tickets' portal tests: registered, verified, signed in. */
-final class PortalCustomers {
+public final class PortalCustomers {
 
-	static final String PASSWORD = "Portal-Passw0rd!";
+	public static final String PASSWORD = "Portal-Passw0rd!";
 
 	private static final Pattern TOKEN = Pattern.compile("#token=([A-Za-z0-9_-]+)");
 
@@ -27,7 +28,8 @@ final class PortalCustomers {
 	 * Registers the address, follows the e-mail's link and signs in on the client.
 	 * @return his customer record
 	 */
-	static long signedIn(ApiClient client, MailServer mail, JdbcClient jdbc, PersonalData personal, String email) {
+	public static long signedIn(ApiClient client, MailServer mail, JdbcClient jdbc, PersonalData personal,
+			String email) {
 		client.get("/api/v1/portal/account/policy");
 		ApiClient.Response registered = client.post("/api/v1/portal/account/registrations",
 				Map.of("email", email, "password", PASSWORD, "name", "Li Lei", "language", "en"));
@@ -45,6 +47,19 @@ final class PortalCustomers {
 			.param(personal.index("customer.email", email.toLowerCase(Locale.ROOT)))
 			.query(Long.class)
 			.single();
+	}
+
+	/**
+	 * Signs in to the portal in the browser, in English, and waits for his start page.
+	 */
+	public static void signIn(Browser browser, String email) {
+		browser.go("/portal/sign-in");
+		browser.select("#portal-language", "en");
+		browser.waitForText("#sign-in-submit", "Sign in");
+		browser.type("#sign-in-email", email);
+		browser.type("#sign-in-password", PASSWORD);
+		browser.click("#sign-in-submit");
+		browser.waitForPath("/portal/conversations");
 	}
 
 }

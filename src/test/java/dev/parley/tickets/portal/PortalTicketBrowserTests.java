@@ -90,13 +90,7 @@ class PortalTicketBrowserTests extends IntegrationTest {
 				Map.of("kind", "REPLY", "body", "We are refunding the second payment.", "status", "PENDING"));
 
 		try (Browser browser = Browser.open(this.port)) {
-			browser.go("/portal/sign-in");
-			browser.select("#portal-language", "en");
-			browser.waitForText("#sign-in-submit", "Sign in");
-			browser.type("#sign-in-email", email);
-			browser.type("#sign-in-password", PortalCustomers.PASSWORD);
-			browser.click("#sign-in-submit");
-			browser.waitForPath("/portal/conversations");
+			PortalCustomers.signIn(browser, email);
 			browser.click("#nav-tickets");
 			browser.waitForPath("/portal/tickets");
 			browser.waitForText("#ticket-list li[data-ticket='" + ticket + "']", "Waiting for your reply");

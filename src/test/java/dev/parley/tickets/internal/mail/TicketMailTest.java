@@ -2,23 +2,14 @@ package dev.parley.tickets.internal.mail;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
 
-import com.icegreen.greenmail.user.GreenMailUser;
 import dev.parley.customers.CustomerContacts;
-import dev.parley.notifications.internal.MailAccount;
 import dev.parley.notifications.internal.MailAccountRepository;
-import dev.parley.notifications.internal.MailSecurity;
 import dev.parley.notifications.internal.ReplyTokens;
-import dev.parley.notifications.internal.inbound.InboundMailTesting;
 import dev.parley.testing.ApiClient;
-import dev.parley.testing.Eventually;
 import dev.parley.testing.IntegrationTest;
 import dev.parley.testing.MailServer;
-import jakarta.mail.Message.RecipientType;
-import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
+import dev.parley.testing.SupportMailbox;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -37,15 +28,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 abstract class TicketMailTest extends IntegrationTest {
 
-	static final String MAILBOX = "support@example.com";
+	static final String MAILBOX = SupportMailbox.ADDRESS;
 
-	static final String HELP = "help@example.com";
+	static final String HELP = SupportMailbox.HELP;
 
-	static final Session SESSION = Session.getInstance(new Properties());
+	static SupportMailbox mailbox;
 
 	static MailServer server;
-
-	static GreenMailUser mailbox;
 
 	@Autowired
 	MailAccountRepository accounts;
@@ -64,26 +53,24 @@ abstract class TicketMailTest extends IntegrationTest {
 
 	@BeforeAll
 	static void startMailServer() {
-		server = MailServer.onFreePorts();
-		mailbox = server.greenMail().setUser(MAILBOX, MAILBOX, "mailbox-secret");
+		mailbox = SupportMailbox.start();
+		server = mailbox.server();
 	}
 
 	@AfterAll
 	static void stopMailServer() {
-		server.close();
+		mailbox.close();
 	}
 
 	@BeforeEach
 	void pointAtMailServer() throws Exception {
 		server.greenMail().purgeEmailFromAllMailboxes();
-		this.accounts.save(new MailAccount(true, "127.0.0.1", server.smtpPort(), MailSecurity.NONE, null, null, MAILBOX,
-				"Acme Support", MAILBOX, true, "127.0.0.1", server.imapPort(), MailSecurity.NONE, MAILBOX,
-				"mailbox-secret", "INBOX", List.of(HELP)), "test");
+		mailbox.connect(this.accounts);
 	}
 
 	@AfterEach
 	void stopReading() {
-		this.accounts.save(MailAccount.none(), "test");
+		SupportMailbox.disconnect(this.accounts);
 	}
 
 	record Ticket(long id, String number, String subject, long customerId) {
@@ -139,32 +126,19 @@ abstract class TicketMailTest extends IntegrationTest {
 	}
 
 	static MimeMessage mail(String from, String to, String subject, String text) throws Exception {
-		MimeMessage mail = new MimeMessage(SESSION);
-		mail.setFrom(new InternetAddress(from));
-		mail.setRecipients(RecipientType.TO, to);
-		mail.setSubject(subject, "UTF-8");
-		mail.setText(text, "UTF-8");
-		mail.saveChanges();
-		mail.setHeader("Message-ID", "<" + UUID.randomUUID() + "@customer.example>");
-		return mail;
+		return SupportMailbox.mail(from, to, subject, text);
 	}
 
 	static void deliver(MimeMessage... mails) {
-		for (MimeMessage mail : mails) {
-			mailbox.deliver(mail);
-		}
+		mailbox.deliver(mails);
 	}
 
 	void poll() {
-		Eventually.until("the reader polled the mailbox", () -> InboundMailTesting.pollNow(this.context));
+		SupportMailbox.poll(this.context);
 	}
 
 	String outcome(MimeMessage mail) throws Exception {
-		return this.jdbc.sql("SELECT outcome FROM inbound_mail WHERE mail_key = ?")
-			.param(InboundMailTesting.key(mail.getMessageID()))
-			.query(String.class)
-			.optional()
-			.orElse(null);
+		return SupportMailbox.outcome(this.jdbc, mail);
 	}
 
 }

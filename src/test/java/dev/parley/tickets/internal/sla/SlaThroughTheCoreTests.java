@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The clocks moved by the ticket core over HTTP (through {@code SlaHooks}): created, a
- * priority raised, a public reply.
+ * priority raised, a public reply (and the ticket each answer shows).
  */
 class SlaThroughTheCoreTests extends IntegrationTest {
 
@@ -65,6 +65,9 @@ class SlaThroughTheCoreTests extends IntegrationTest {
 		assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
 		// the first reply is met; the solution is due an hour after creation
 		assertThat(fixtures.slaDueAt(id)).isEqualTo(createdAt + Duration.ofMinutes(60).toMillis());
+		// and the ticket in the reply's answer (what the console shows at once) says so
+		assertThat(reply.json().path("ticket").path("slaDueAt"))
+			.isEqualTo(admin.get("/api/v1/tickets/" + id).json().path("slaDueAt"));
 	}
 
 }
