@@ -234,6 +234,12 @@ class TicketApiTests extends IntegrationTest {
 		assertThat(made.json().path("conversations").toString()).isEqualTo("[" + conversation + "]");
 		assertThat(made.json().path("customer").path("name").asString()).isEqualTo("Sun Li");
 		assertThat(agent.post("/api/v1/conversations/99999999/ticket", Map.of()).status()).isEqualTo(404);
+		// once it is another agent's chat, a colleague who may not open it cannot make
+		// tickets of it
+		fixtures().take(agent, conversation);
+		ApiClient colleague = signedInAs("agent");
+		assertThat(colleague.post("/api/v1/conversations/" + conversation + "/ticket", Map.of()).status())
+			.isEqualTo(404);
 	}
 
 	@Test
@@ -289,6 +295,43 @@ class TicketApiTests extends IntegrationTest {
 			.query(String.class)
 			.list()).containsExactly("SMS");
 		assertThat(agent.post(path, Map.of("kind", "NOTE", "body", "x", "sms", true)).status()).isEqualTo(400);
+	}
+
+	@Test
+	void reviewFindingsStayFixed() {
+		TicketFixtures f = fixtures();
+		long customer = f.customer("Review");
+		ApiClient admin = admin();
+		// a number beyond an int or a long is a 400, not a 500
+		JsonNode t = f.ticket(admin, customer, Map.of());
+		String path = "/api/v1/tickets/" + t.path("id").asLong();
+		assertThat(admin.send("PATCH", path, "{\"version\":3000000000}", "application/json").status()).isEqualTo(400);
+		assertThat(admin
+			.send("POST", "/api/v1/tickets", "{\"subject\":\"x\",\"customerId\":100000000000000000000}",
+					"application/json")
+			.status()).isEqualTo(400);
+		// tags and followers need ticket.edit, not only ticket.view
+		String role = unique("readers");
+		ApiClient.Response made = admin.post("/api/v1/roles",
+				Map.of("name", role, "permissions", List.of("ticket.view", "ticket.view_all")));
+		assertThat(made.status()).as(made.toString()).isEqualTo(201);
+		String reader = unique("reader");
+		createUser(reader, role);
+		ApiClient readOnly = client();
+		readOnly.login(reader, INITIAL_PASSWORD);
+		readOnly.post("/api/v1/session/password",
+				Map.of("currentPassword", INITIAL_PASSWORD, "newPassword", OWN_PASSWORD));
+		assertThat(readOnly.get(path).status()).isEqualTo(200);
+		assertThat(readOnly
+			.send("PATCH", path, Map.of("version", t.path("version").asInt(), "tags", List.of("x")), "application/json")
+			.status()).isEqualTo(403);
+		assertThat(admin.get(path).json().path("tags").size()).isZero();
+		// a public reply that closes the ticket records when it closed
+		JsonNode closed = admin.post(path + "/articles", Map.of("kind", "REPLY", "body", "Done", "status", "CLOSED"))
+			.json()
+			.path("ticket");
+		assertThat(closed.path("status").asString()).isEqualTo("CLOSED");
+		assertThat(closed.path("closedAt").isNull()).isFalse();
 	}
 
 }

@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * one that does not exist.
  */
 @Component
-public class ConversationAccess {
+public class ConversationAccess implements dev.parley.conversations.ConversationVisibility {
 
 	private final ConversationRepository conversations;
 
@@ -67,6 +67,7 @@ public class ConversationAccess {
 	}
 
 	/** Whether the staff member may open the conversation (as {@link #forStaff}). */
+	@Override
 	public boolean mayOpen(StaffActor actor, long conversationId) {
 		return this.conversations.findById(conversationId).filter((c) -> mayOpen(actor, c)).isPresent();
 	}

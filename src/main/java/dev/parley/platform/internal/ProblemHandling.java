@@ -112,6 +112,16 @@ class ProblemHandling {
 				"The request body or a parameter is malformed or has the wrong type", Map.of());
 	}
 
+	/**
+	 * A JSON value read as a type it does not fit (a number beyond a long or an int, an
+	 * infinite decimal): the client's mistake, whichever check missed it.
+	 */
+	@ExceptionHandler(tools.jackson.databind.exc.JsonNodeException.class)
+	ResponseEntity<ProblemDetail> unfitValue(Exception ex) {
+		return respond(HttpStatus.BAD_REQUEST, "malformed_request",
+				"The request body or a parameter is malformed or has the wrong type", Map.of());
+	}
+
 	@ExceptionHandler(MissingServletRequestParameterException.class)
 	ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException ex) {
 		return validationFailed(List.of(Map.of("field", ex.getParameterName(), "message", "must be present")));

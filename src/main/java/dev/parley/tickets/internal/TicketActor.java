@@ -34,6 +34,13 @@ public record TicketActor(Kind kind, Long staffId, Long customerId, String name,
 		return new TicketActor(Kind.SYSTEM, null, null, "system", Set.of());
 	}
 
+	/**
+	 * @return the staff member as other modules know him (only for staff)
+	 */
+	public StaffActor asStaff() {
+		return new StaffActor(this.staffId, this.name, this.name, this.permissions);
+	}
+
 	public boolean staff() {
 		return this.kind == Kind.STAFF;
 	}

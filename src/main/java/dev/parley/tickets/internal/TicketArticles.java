@@ -189,11 +189,12 @@ public class TicketArticles {
 			fields.add("status");
 		}
 		Instant solvedAt = (status == TicketStatus.SOLVED) ? ((t.status() == TicketStatus.SOLVED) ? t.solvedAt() : now)
-				: null;
+				: (status == TicketStatus.CLOSED) ? t.solvedAt() : null;
+		Instant closedAt = (status == TicketStatus.CLOSED) ? now : null;
 		Ticket after = new Ticket(t.id(), t.number(), t.subject(), t.description(), t.customerId(), t.origin(),
 				t.type(), t.categoryId(), t.priority(), status, pendingOn, t.groupId(), t.assigneeId(), t.dueAt(),
 				t.slaDueAt(), t.slaPolicyId(), t.mergedIntoId(), t.parentId(), t.createdAt(), now, first, lastCustomer,
-				lastAgent, solvedAt, null, t.createdBy(), t.version() + 1);
+				lastAgent, solvedAt, closedAt, t.createdBy(), t.version() + 1);
 		if (!this.tickets.update(after, t.version())) {
 			throw TicketChanges.stale(this.tickets.find(t.id()).orElse(t));
 		}

@@ -158,7 +158,7 @@ public class TicketChanges {
 			}
 		}
 		JsonNode version = patch.path("version");
-		if (!version.isIntegralNumber()) {
+		if (!version.isIntegralNumber() || !version.canConvertToInt()) {
 			throw ApiException.invalid("version", "is required (the version you edited)");
 		}
 		Ticket before = this.access.visible(id, actor);
@@ -212,7 +212,7 @@ public class TicketChanges {
 		}
 		// custom fields (TicketFieldValues): checked here, written with the rest
 		var custom = patch.has("fields") ? this.fieldValues.read(patch.get("fields"), false) : null;
-		if (custom != null && !custom.isEmpty()) {
+		if ((custom != null && !custom.isEmpty()) || tags != null || followers != null) {
 			actor.require(Permission.TICKET_EDIT);
 		}
 		if (tags != null || followers != null || !edit.changes().isEmpty() || (custom != null && !custom.isEmpty())) {

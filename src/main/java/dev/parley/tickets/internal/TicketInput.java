@@ -89,7 +89,7 @@ final class TicketInput {
 		if (node == null || node.isNull()) {
 			return null;
 		}
-		if (!node.isIntegralNumber() || node.asLong() <= 0) {
+		if (!node.isIntegralNumber() || !node.canConvertToLong() || node.asLong() <= 0) {
 			throw ApiException.invalid(field, "must be an id");
 		}
 		return node.asLong();

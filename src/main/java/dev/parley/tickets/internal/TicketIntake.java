@@ -2,6 +2,7 @@ package dev.parley.tickets.internal;
 
 import java.util.Set;
 
+import dev.parley.conversations.ConversationVisibility;
 import dev.parley.conversations.CustomerConversations;
 import dev.parley.conversations.CustomerVisitors;
 import dev.parley.platform.ApiException;
@@ -32,8 +33,11 @@ public class TicketIntake {
 
 	private final TicketFieldValues fieldValues;
 
+	private final ConversationVisibility visibility;
+
 	TicketIntake(TicketChanges changes, CustomerVisitors visitors, CustomerConversations conversations,
-			TicketFieldValues fieldValues) {
+			TicketFieldValues fieldValues, ConversationVisibility visibility) {
+		this.visibility = visibility;
 		this.fieldValues = fieldValues;
 		this.changes = changes;
 		this.visitors = visitors;
@@ -69,6 +73,9 @@ public class TicketIntake {
 		if (form.has("customerId") || form.has("origin")) {
 			throw ApiException.invalid(form.has("customerId") ? "customerId" : "origin",
 					"is not a field of a ticket made from a conversation");
+		}
+		if (actor.staff() && !this.visibility.mayOpen(actor.asStaff(), conversationId)) {
+			throw ApiException.notFound("Conversation");
 		}
 		long customerId = this.visitors.customerOfConversation(conversationId)
 			.orElseThrow(() -> ApiException.notFound("Conversation"));

@@ -117,6 +117,11 @@ class SolvedTicketsClosing {
 			log.info("Ticket {} not closed automatically this time: {}", id, ex.getMessage());
 			return false;
 		}
+		catch (RuntimeException ex) {
+			// one ticket that fails must not stop the close of every later one
+			log.warn("Ticket {} could not be closed automatically", id, ex);
+			return false;
+		}
 	}
 
 }

@@ -77,7 +77,8 @@ public class TicketBulk {
 			if (action.equals("tag")) {
 				Set<String> tags = new TreeSet<>(this.tickets.tags(id));
 				body.path("add").forEach((tag) -> tags.add(tag.asString("").strip()));
-				body.path("remove").forEach((tag) -> tags.remove(tag.asString("").strip()));
+				body.path("remove")
+					.forEach((tag) -> tags.remove(tag.asString("").strip().toLowerCase(java.util.Locale.ROOT)));
 				patch.set("tags", JSON.valueToTree(tags));
 			}
 			this.changes.update(id, patch, actor);

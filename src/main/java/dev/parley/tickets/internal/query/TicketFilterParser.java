@@ -114,7 +114,9 @@ public class TicketFilterParser {
 					if (tag.length() > 40) {
 						throw ApiException.invalid(name, "at most 40 characters");
 					}
-					conditions.add(Condition.set("ticket_tag WHERE tag = ?", List.of(tag)));
+					// tags are stored in lower case (TicketInput.tags)
+					conditions.add(Condition.set("ticket_tag WHERE tag = ?",
+							List.of(tag.strip().toLowerCase(java.util.Locale.ROOT))));
 				});
 				case "createdFrom" -> conditions.add(Condition.of("t.created_at >= ?", date(name, values, false)));
 				case "createdTo" -> conditions.add(Condition.of("t.created_at < ?", date(name, values, true)));

@@ -138,7 +138,10 @@ class SlaSweep {
 		}
 		Long assigneeId = regrouped ? null : ticket.assigneeId();
 		long at = now.toEpochMilli();
-		this.tickets.escalate(before.id(), priority, groupId, assigneeId, at);
+		if (!this.tickets.escalate(ticket, priority, groupId, assigneeId, at)) {
+			return; // someone changed it meanwhile: the next breach check sees it as it
+					// is
+		}
 		String detail = "policy " + policy.name();
 		if (priority != before.priority()) {
 			this.tickets.history(before.id(), ESCALATED, "priority", before.priority().name(), priority.name(), detail,

@@ -68,13 +68,21 @@ class TicketRows {
 			.update();
 	}
 
-	/** An escalation: a new priority and group, as a change of the ticket (version). */
-	void escalate(long ticketId, TicketPriority priority, Long groupId, Long assigneeId, long now) {
-		this.jdbc
+	/**
+	 * An escalation: a new priority and group, as a change of the ticket (version), only
+	 * if nobody changed its priority, group or assignee since it was read (a change
+	 * committed meanwhile is never overwritten).
+	 * @return whether it was written
+	 */
+	boolean escalate(Row read, TicketPriority priority, Long groupId, Long assigneeId, long now) {
+		return this.jdbc
 			.sql("UPDATE ticket SET priority = ?, group_id = ?, assignee_id = ?, version = version + 1, "
-					+ "updated_at = ? WHERE id = ?")
-			.params(priority.rank(), groupId, assigneeId, now, ticketId)
-			.update();
+					+ "updated_at = ? WHERE id = ? AND priority = ? AND COALESCE(group_id, -1) = ? "
+					+ "AND COALESCE(assignee_id, -1) = ?")
+			.params(priority.rank(), groupId, assigneeId, now, read.facts().id(), read.facts().priority().rank(),
+					(read.facts().groupId() != null) ? read.facts().groupId() : -1L,
+					(read.assigneeId() != null) ? read.assigneeId() : -1L)
+			.update() == 1;
 	}
 
 	void history(long ticketId, String action, String field, String oldValue, String newValue, String detail, long at) {

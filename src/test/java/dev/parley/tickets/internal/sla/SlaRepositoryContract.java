@@ -100,7 +100,11 @@ abstract class SlaRepositoryContract {
 		this.clocks.delete(ticket, SlaTarget.RESOLUTION);
 		assertThat(this.clocks.of(ticket)).hasSize(1);
 
-		this.tickets.escalate(ticket, TicketPriority.URGENT, null, null, NOW + 70_000);
+		TicketRows.Row read = this.tickets.find(ticket).orElseThrow();
+		assertThat(this.tickets.escalate(read, TicketPriority.URGENT, null, null, NOW + 70_000)).isTrue();
+		assertThat(this.tickets.escalate(read, TicketPriority.URGENT, null, null, NOW + 80_000))
+			.as("a change since it was read (here: its own) is not overwritten")
+			.isFalse();
 		this.tickets.history(ticket, "sla.escalated", "priority", "NORMAL", "URGENT", "policy Gold", NOW + 70_000);
 		TicketRows.Row escalated = this.tickets.find(ticket).orElseThrow();
 		assertThat(escalated.facts().priority()).isEqualTo(TicketPriority.URGENT);
