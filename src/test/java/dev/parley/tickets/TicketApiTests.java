@@ -334,4 +334,21 @@ class TicketApiTests extends IntegrationTest {
 		assertThat(closed.path("closedAt").isNull()).isFalse();
 	}
 
+	@Test
+	void whenTwoCustomerRecordsAreMergedTheTicketsFollowTheSurvivor() {
+		TicketFixtures f = fixtures();
+		long survivor = f.customer("Survivor");
+		long merged = f.customer("Merged");
+		ApiClient admin = admin();
+		long id = f.ticket(admin, merged, Map.of()).path("id").asLong();
+		ApiClient.Response merge = admin.post("/api/v1/customers/" + survivor + "/merge", Map.of("otherId", merged));
+		assertThat(merge.status()).as(merge.toString()).isEqualTo(200);
+		long kept = merge.json().path("id").asLong();
+		eventsHandled();
+		assertThat(this.jdbc.sql("SELECT customer_id FROM ticket WHERE id = ?").param(id).query(Long.class).single())
+			.isEqualTo(kept);
+		assertThat(admin.get("/api/v1/tickets/" + id + "/history").json().path("items").findValuesAsString("action"))
+			.contains("customer.merged");
+	}
+
 }
