@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -79,19 +78,33 @@ public class TicketQuery {
 		if (sets.isEmpty()) {
 			return new Plan(filter, false, 0);
 		}
-		Condition smallest = sets.stream()
-			.map((set) -> new Sized(set, count(set)))
-			.min(Comparator.comparingInt(Sized::size))
-			.orElseThrow()
-			.set();
-		Set<Long> ids = read(smallest);
-		if (ids.size() <= this.drive) {
-			if (ids.isEmpty()) {
-				return new Plan(filter, true, 0);
+		// the reader's visibility (counted last) only when no set of the view or search
+		// is small enough to drive
+		List<Condition> ordered = new ArrayList<>(sets.stream().filter((set) -> !set.last()).toList());
+		ordered.addAll(sets.stream().filter(Condition::last).toList());
+		Sized smallest = null;
+		for (Condition set : ordered) {
+			if (set.last() && smallest != null && smallest.size() <= this.drive) {
+				break;
 			}
-			Condition in = Condition.of("t.id IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")",
-					new ArrayList<>(ids));
-			return new Plan(probes(filter, smallest, in), false, ids.size());
+			Sized sized = new Sized(set, count(set));
+			if (smallest == null || sized.size() < smallest.size()) {
+				smallest = sized;
+			}
+		}
+		if (smallest.size() <= this.drive) {
+			List<Long> read = read(smallest.set());
+			// an id may come twice (a union, a prefix of two terms): the set is whole
+			// only when no more rows than the cap were read
+			if (read.size() <= this.drive) {
+				Set<Long> ids = new LinkedHashSet<>(read);
+				if (ids.isEmpty()) {
+					return new Plan(filter, true, 0);
+				}
+				Condition in = Condition.of("t.id IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")",
+						new ArrayList<>(ids));
+				return new Plan(probes(filter, smallest.set(), in), false, ids.size());
+			}
 		}
 		return new Plan(probes(filter, null, null), false, 0);
 	}
@@ -121,10 +134,10 @@ public class TicketQuery {
 			.single();
 	}
 
-	private Set<Long> read(Condition set) {
+	private List<Long> read(Condition set) {
 		List<Object> params = new ArrayList<>(set.params());
 		params.add(this.drive + 1);
-		return new LinkedHashSet<>(this.jdbc.sql(set.ids() + " LIMIT ?").params(params).query(Long.class).list());
+		return this.jdbc.sql(set.ids() + " LIMIT ?").params(params).query(Long.class).list();
 	}
 
 	/**
