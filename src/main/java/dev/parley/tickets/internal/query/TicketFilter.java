@@ -81,10 +81,11 @@ public record TicketFilter(List<Condition> conditions) {
 		 * A set of the ticket table itself, read on its indexes: the condition as SQL on
 		 * {@code ticket t} (also its probe), and the same set as a query of ids taking
 		 * the same parameters in the same order (a {@code UNION ALL} of index ranges for
-		 * an {@code OR}; an id may come twice).
+		 * an {@code OR}, which {@link TicketQuery} reads one range at a time: H2 reads a
+		 * whole union before its {@code LIMIT}; an id may come twice).
 		 */
 		static Condition own(String sql, String ids, List<Object> params) {
-			return new Condition(sql, params, "SELECT id FROM (" + ids + ") o", sql, false);
+			return new Condition(sql, params, ids, sql, false);
 		}
 
 		/**

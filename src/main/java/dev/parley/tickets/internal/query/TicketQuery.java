@@ -133,19 +133,50 @@ public class TicketQuery {
 		return new TicketFilter(conditions);
 	}
 
+	/** The set's rows counted up to the cap + 1, one range of a union after the other. */
 	private int count(Condition set) {
-		List<Object> params = new ArrayList<>(set.params());
-		params.add(this.drive + 1);
-		return this.jdbc.sql("SELECT COUNT(*) FROM (" + set.ids() + " LIMIT ?) s")
-			.params(params)
-			.query(Integer.class)
-			.single();
+		int count = 0;
+		for (Range range : ranges(set)) {
+			List<Object> params = new ArrayList<>(range.params());
+			params.add(this.drive + 1 - count);
+			count += this.jdbc.sql("SELECT COUNT(*) FROM (" + range.sql() + " LIMIT ?) s")
+				.params(params)
+				.query(Integer.class)
+				.single();
+			if (count > this.drive) {
+				break;
+			}
+		}
+		return count;
 	}
 
+	/** The set's ids, up to the cap + 1 rows, one range of a union after the other. */
 	private List<Long> read(Condition set) {
-		List<Object> params = new ArrayList<>(set.params());
-		params.add(this.drive + 1);
-		return this.jdbc.sql(set.ids() + " LIMIT ?").params(params).query(Long.class).list();
+		List<Long> ids = new ArrayList<>();
+		for (Range range : ranges(set)) {
+			List<Object> params = new ArrayList<>(range.params());
+			params.add(this.drive + 1 - ids.size());
+			ids.addAll(this.jdbc.sql(range.sql() + " LIMIT ?").params(params).query(Long.class).list());
+			if (ids.size() > this.drive) {
+				break;
+			}
+		}
+		return ids;
+	}
+
+	/** The ranges of a set's {@code UNION ALL}, each with its share of the parameters. */
+	static List<Range> ranges(Condition set) {
+		List<Range> ranges = new ArrayList<>();
+		int from = 0;
+		for (String sql : set.ids().split(" UNION ALL ")) {
+			int marks = (int) sql.chars().filter((c) -> c == '?').count();
+			ranges.add(new Range(sql, set.params().subList(from, from + marks)));
+			from += marks;
+		}
+		return ranges;
+	}
+
+	record Range(String sql, List<Object> params) {
 	}
 
 	/**
