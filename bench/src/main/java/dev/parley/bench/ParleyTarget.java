@@ -100,8 +100,13 @@ final class ParleyTarget implements Target {
 		String label = "Parley (H2)";
 		String dbName = null;
 		if (database.equals("postgresql")) {
-			dbName = "parley_bench_" + System.currentTimeMillis();
-			psql("CREATE DATABASE " + dbName);
+			// -Dparley.bench.reuse=NAME: a database kept by an earlier run (not made
+			// again)
+			dbName = System.getProperty("parley.bench.reuse");
+			if (dbName == null) {
+				dbName = "parley_bench_" + System.currentTimeMillis();
+				psql("CREATE DATABASE " + dbName);
+			}
 			args.add("--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + dbName);
 			args.add("--spring.datasource.username=postgres");
 			label = "Parley (PostgreSQL)";
@@ -306,7 +311,8 @@ final class ParleyTarget implements Target {
 	@Override
 	public void close() throws Exception {
 		this.server.close();
-		if (this.database != null) {
+		// -Dparley.bench.keep=true: the database stays, for a later run with reuse
+		if (this.database != null && !Boolean.getBoolean("parley.bench.keep")) {
 			psql("DROP DATABASE IF EXISTS " + this.database);
 		}
 	}

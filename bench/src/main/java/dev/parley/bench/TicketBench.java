@@ -79,18 +79,25 @@ public final class TicketBench {
 			String jdbc = database.equals("h2") ? h2Url : "jdbc:postgresql://127.0.0.1:5432/" + target.database();
 			String user = database.equals("h2") ? "parley" : "postgres";
 			Http admin = target.admin();
-			Http agent = agent(target, admin);
+			boolean reuse = System.getProperty("parley.bench.reuse") != null;
+			Http agent = reuse ? signIn(target) : agent(target, admin);
 			long agentId = agent.get("/api/v1/session").path("user").path("id").asLong();
-			long group = admin.post("/api/v1/groups", Map.of("name", "Bench tickets", "routing", "manual", "members",
-					List.of(Map.of("userId", agentId, "supervisor", false))))
+			long group = reuse ? 0 : admin.post("/api/v1/groups", Map.of("name", "Bench tickets", "routing", "manual",
+					"members", List.of(Map.of("userId", agentId, "supervisor", false))))
 				.path("id")
 				.asLong();
 			try (Connection connection = DriverManager.getConnection(jdbc, user, "")) {
 				long start = System.nanoTime();
-				new TicketFill(connection).fill(this.tickets, this.articles, System.currentTimeMillis(), agentId,
-						group);
-				System.out.printf("   filled in %.0f s: %d tickets, %d articles%n", (System.nanoTime() - start) / 1e9,
-						this.tickets, (long) this.tickets * this.articles);
+				if (!reuse) {
+					new TicketFill(connection).fill(this.tickets, this.articles, System.currentTimeMillis(), agentId,
+							group);
+					System.out.printf("   filled in %.0f s: %d tickets, %d articles (database %s)%n",
+							(System.nanoTime() - start) / 1e9, this.tickets, (long) this.tickets * this.articles,
+							target.database());
+				}
+				if (Boolean.getBoolean("parley.bench.fill-only")) {
+					return;
+				}
 				try (java.nio.channels.FileChannel lockFile = java.nio.channels.FileChannel.open(
 						Path.of(System.getProperty("java.io.tmpdir"), "parley-ticket-bench.lock"),
 						java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
@@ -121,6 +128,13 @@ public final class TicketBench {
 		agent.login("bench-agent", "Initial-Passw0rd!");
 		agent.post("/api/v1/session/password",
 				Map.of("currentPassword", "Initial-Passw0rd!", "newPassword", "Own-Chosen-Passw0rd!"));
+		return agent;
+	}
+
+	/** The agent of a kept database (reuse), signed in with the password he chose. */
+	private static Http signIn(ParleyTarget target) throws Exception {
+		Http agent = target.http();
+		agent.login("bench-agent", "Own-Chosen-Passw0rd!");
 		return agent;
 	}
 

@@ -2,8 +2,12 @@ package dev.parley.tickets.internal.query;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+
+import dev.parley.administration.Settings;
 
 import dev.parley.platform.Permission;
 import dev.parley.tickets.internal.TicketActor;
@@ -18,6 +22,8 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.transaction.annotation.Transactional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 /**
  * The ticket list's SQL on every supported database: keyset pages in each order with
@@ -139,6 +145,58 @@ abstract class TicketQueryContract {
 	}
 
 	@Test
+	void aViewsOwnTicketsDriveItsPagesInEveryOrderAsTheWalkDoes() {
+		TicketActor agent = actor(Permission.TICKET_VIEW, Permission.COMPLAINT_HANDLE);
+		Settings settings = mock(Settings.class);
+		when(settings.getInt(TicketView.DUE_SOON_SETTING)).thenReturn(60);
+		TicketFilterParser parser = new TicketFilterParser(this.jdbc, null, settings, null, null);
+		// overdue at 7002: the SLA due times 7000 (3) and 7001 (1)
+		Map<String, List<Long>> expected = Map.of("mine", List.of(id(0), id(5)), "unassigned", List.of(id(1), id(2)),
+				"my_groups", List.of(id(1)), "overdue", List.of(id(1), id(3)), "pending", List.of());
+		expected.forEach((view, ids) -> {
+			List<Condition> conditions = new ArrayList<>(
+					parser.view(view, false, agent, List.of(this.myGroup), Instant.ofEpochMilli(7002)));
+			conditions.add(onlyThese());
+			TicketFilter filter = new TicketFilter(conditions);
+			TicketQuery.Plan plan = this.query.plan(filter);
+			assertThat(plan.driven() > 0 || plan.none()).as(view).isTrue();
+			assertThat(new TicketQuery(this.jdbc, 0).plan(filter).driven()).as(view).isZero();
+			assertThat(ids(this.query, filter)).as(view).containsExactlyElementsOf(ids);
+			for (TicketSort sort : TicketSort.values()) {
+				for (boolean descending : List.of(true, false)) {
+					assertThat(pages(this.query, filter, sort, descending, 1)).as(view + " " + sort + " " + descending)
+						.containsExactlyElementsOf(pages(new TicketQuery(this.jdbc, 0), filter, sort, descending, 1));
+				}
+			}
+		});
+	}
+
+	@Test
+	void theReadersVisibilityReadAsAUnionOfRangesIsWhatTicketAccessLetsHimOpen() {
+		// TicketAccess: his, his groups', no group's, followed; complaints with the right
+		Map<TicketActor, List<Long>> expected = Map.of(actor(Permission.TICKET_VIEW, Permission.COMPLAINT_HANDLE),
+				List.of(id(0), id(1), id(2), id(3), id(5)), actor(Permission.TICKET_VIEW),
+				List.of(id(0), id(1), id(2), id(3)));
+		expected.forEach((actor, ids) -> {
+			List<Condition> conditions = new ArrayList<>(TicketVisibility.conditions(actor, List.of(this.myGroup)));
+			conditions.add(onlyThese());
+			TicketFilter filter = new TicketFilter(conditions);
+			assertThat(this.query.plan(filter).driven()).isPositive();
+			assertThat(ids(this.query, filter)).containsExactlyElementsOf(ids);
+			assertThat(ids(new TicketQuery(this.jdbc, 0), filter)).containsExactlyElementsOf(ids);
+			assertThat(pages(this.query, filter, TicketSort.SLA_DUE, true, 2))
+				.containsExactlyElementsOf(pages(new TicketQuery(this.jdbc, 0), filter, TicketSort.SLA_DUE, true, 2));
+		});
+		// with no group of his own, and with one that has none of these
+		TicketActor agent = actor(Permission.TICKET_VIEW, Permission.COMPLAINT_HANDLE);
+		for (List<Long> groups : List.of(List.<Long>of(), List.of(this.myGroup + 1000))) {
+			List<Condition> conditions = new ArrayList<>(TicketVisibility.conditions(agent, groups));
+			conditions.add(onlyThese());
+			assertThat(ids(this.query, new TicketFilter(conditions))).containsExactly(id(0), id(2), id(3), id(5));
+		}
+	}
+
+	@Test
 	void countsAreCapped() {
 		assertThat(this.query.count(filter(), 100)).isEqualTo(7);
 		assertThat(this.query.count(filter(), 3)).isEqualTo(4);
@@ -149,6 +207,12 @@ abstract class TicketQueryContract {
 		List<Condition> conditions = new ArrayList<>(TicketVisibility.conditions(actor, List.of(this.myGroup)));
 		conditions.add(this.mine);
 		return ids(this.query, new TicketFilter(conditions));
+	}
+
+	/** This test's tickets, as a plain condition (no set of its own). */
+	private Condition onlyThese() {
+		return Condition.of("t.id IN (" + String.join(", ", Collections.nCopies(this.ids.size(), "?")) + ")",
+				new ArrayList<>(this.ids));
 	}
 
 	private static TicketActor actor(Permission... permissions) {
@@ -166,12 +230,17 @@ abstract class TicketQueryContract {
 	}
 
 	private List<Long> pages(TicketSort sort, boolean descending, int size) {
+		return pages(this.query, filter(), sort, descending, size);
+	}
+
+	private static List<Long> pages(TicketQuery query, TicketFilter filter, TicketSort sort, boolean descending,
+			int size) {
 		List<Long> seen = new ArrayList<>();
 		Cursor after = null;
 		for (int i = 0; i < 20; i++) {
 			// through the cursor's text, as a client sends it back
 			Cursor cursor = (after != null) ? Cursor.decode(after.encode(), sort, descending) : null;
-			TicketQuery.Page page = this.query.page(filter(), sort, descending, cursor, size);
+			TicketQuery.Page page = query.page(filter, sort, descending, cursor, size);
 			page.rows().forEach((row) -> seen.add(row.id()));
 			if (page.next() == null) {
 				return seen;
