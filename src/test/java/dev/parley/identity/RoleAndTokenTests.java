@@ -33,8 +33,8 @@ class RoleAndTokenTests extends IntegrationTest {
 		Map<String, String> modules = new java.util.LinkedHashMap<>();
 		catalogue
 			.forEach((module) -> modules.put(module.path("module").asString(), module.path("permissions").toString()));
-		assertThat(modules.keySet()).containsExactly("conversations", "agents", "customers", "administration",
-				"operations");
+		assertThat(modules.keySet()).containsExactly("conversations", "agents", "customers", "tickets",
+				"administration", "operations");
 		assertThat(modules.get("administration")).contains("user.view", "user.manage", "role.manage", "audit.view");
 	}
 

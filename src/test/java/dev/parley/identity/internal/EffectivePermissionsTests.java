@@ -39,7 +39,7 @@ class EffectivePermissionsTests {
 
 	@Test
 	void permissionsNoLongerInTheCatalogueAreDropped() {
-		StaffRole old = new StaffRole(5, "old", null, false, Set.of("team.view", "ticket.view"));
+		StaffRole old = new StaffRole(5, "old", null, false, Set.of("team.view", "fault.manage"));
 		assertThat(EffectivePermissions.of(old, Map.of("another.retired", true))).containsExactly("team.view");
 	}
 

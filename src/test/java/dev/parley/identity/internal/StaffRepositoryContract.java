@@ -60,8 +60,17 @@ abstract class StaffRepositoryContract {
 			.doesNotContain("user.manage");
 		// permissions of modules still to come are gone from every stored role (V15)
 		assertThat(this.roles.findAll()).flatExtracting(StaffRole::permissions)
-			.doesNotContain("ticket.view", "complaint.handle", "team.evaluate", "statistics.view", "log.view",
-					"fault.manage");
+			.doesNotContain("team.evaluate", "statistics.view", "log.view", "fault.manage");
+		// the tickets module's came with it (V20): agents handle tickets and complaints,
+		// supervisors also assign, close, see every group's and merge
+		assertThat(this.roles.findByName("agent").orElseThrow().permissions())
+			.contains("ticket.view", "ticket.create", "ticket.reply", "ticket.edit", "ticket.solve", "ticket.reopen",
+					"complaint.handle")
+			.doesNotContain("ticket.assign", "ticket.close", "ticket.view_all", "ticket.merge", "ticket.manage");
+		assertThat(this.roles.findByName("supervisor").orElseThrow().permissions())
+			.contains("ticket.assign", "ticket.close", "ticket.view_all", "ticket.merge")
+			.doesNotContain("ticket.manage");
+		assertThat(this.roles.findByName("support").orElseThrow().permissions()).doesNotContain("ticket.view");
 		// the customers module's came with it (V19): agents view, edit and block,
 		// supervisors
 		// also merge, see contact details, import and export
