@@ -45,6 +45,24 @@ class TicketMergeAndLinkTests extends IntegrationTest {
 				agent.post(dup + "/merge", Map.of("into", survivor.path("id").asLong(), "version", version(agent, dup)))
 					.status())
 			.isEqualTo(403);
+		// nor someone who may merge but not close: merging closes the duplicate
+		String role = unique("mergers");
+		assertThat(
+				admin()
+					.post("/api/v1/roles",
+							Map.of("name", role, "permissions",
+									List.of("ticket.view", "ticket.view_all", "ticket.merge")))
+					.status())
+			.isEqualTo(201);
+		String merger = unique("merger");
+		createUser(merger, role);
+		ApiClient mergeOnly = client();
+		mergeOnly.login(merger, INITIAL_PASSWORD);
+		mergeOnly.post("/api/v1/session/password",
+				Map.of("currentPassword", INITIAL_PASSWORD, "newPassword", OWN_PASSWORD));
+		assertThat(mergeOnly
+			.post(dup + "/merge", Map.of("into", survivor.path("id").asLong(), "version", version(agent, dup)))
+			.status()).isEqualTo(403);
 		// into itself, into nothing, without a version, with a stale one
 		assertThat(
 				supervisor.post(dup + "/merge", Map.of("into", duplicate.path("id").asLong(), "version", 0)).status())

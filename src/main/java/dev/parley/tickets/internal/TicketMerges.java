@@ -61,6 +61,8 @@ public class TicketMerges {
 	public Ticket merge(long id, Long intoId, Integer version, boolean differentCustomer, TicketActor actor) {
 		Ticket source = this.access.visible(id, actor);
 		actor.require(Permission.TICKET_MERGE);
+		// merging closes the merged ticket: the flow's permission for closing applies too
+		actor.require(Permission.TICKET_CLOSE);
 		if (intoId == null) {
 			throw ApiException.invalid("into", "is required");
 		}

@@ -41,8 +41,11 @@ class LeftMessageTickets {
 
 	private final CustomerVisitors visitors;
 
+	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	LeftMessageTickets(TicketSettings settings, TicketRepository tickets, TicketChanges changes, TicketNames names,
-			CustomerVisitors visitors) {
+			CustomerVisitors visitors, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.settings = settings;
 		this.tickets = tickets;
 		this.changes = changes;
@@ -64,11 +67,31 @@ class LeftMessageTickets {
 		String text = (event.text() != null && !event.text().isBlank()) ? event.text().strip() : null;
 		Long group = (event.groupId() != null && this.names.group(event.groupId()).isPresent()) ? event.groupId()
 				: null;
+		if (!claim("left:" + event.conversationId(), event.at())) {
+			return; // another delivery of this event made the ticket
+		}
 		NewTicket form = NewTicket
 			.of(subject(text, event.conversationId()), text, customer.get(), TicketOrigin.LEFT_MESSAGE)
 			.inGroup(group)
 			.fromConversation(event.conversationId());
 		this.changes.create(form, TicketActor.system());
+	}
+
+	/**
+	 * Takes the key of what the ticket is made from (table ticket_origin_key) in this
+	 * transaction: a concurrent delivery waits on it and then finds it taken.
+	 * @return whether it was free
+	 */
+	private boolean claim(String key, java.time.Instant at) {
+		try {
+			this.jdbc.sql("INSERT INTO ticket_origin_key (origin_key, claimed_at) VALUES (?, ?)")
+				.params(key, at.toEpochMilli())
+				.update();
+			return true;
+		}
+		catch (org.springframework.dao.DuplicateKeyException ex) {
+			return false;
+		}
 	}
 
 	/** The message's first line, on one line and clipped; a stand-in for an empty one. */
