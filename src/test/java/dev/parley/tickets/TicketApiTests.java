@@ -351,4 +351,24 @@ class TicketApiTests extends IntegrationTest {
 			.contains("customer.merged");
 	}
 
+	@Test
+	void anAgentTakesAnUngroupedTicketIntoOneOfHisGroupsInOneStepButNotIntoAnother() {
+		TicketFixtures f = fixtures();
+		ApiClient agent = signedInAs("agent");
+		long me = TicketFixtures.userId(agent);
+		long mine = f.group(unique("Mine"), List.of(me));
+		long other = f.group(unique("Other"), List.of(TicketFixtures.userId(signedInAs("agent"))));
+		JsonNode t = f.ticket(admin(), f.customer("Take"), Map.of());
+		String path = "/api/v1/tickets/" + t.path("id").asLong();
+		assertThat(agent
+			.send("PATCH", path, Map.of("version", t.path("version").asInt(), "assigneeId", me, "groupId", other),
+					"application/json")
+			.status()).isEqualTo(400);
+		ApiClient.Response taken = agent.send("PATCH", path,
+				Map.of("version", t.path("version").asInt(), "assigneeId", me, "groupId", mine), "application/json");
+		assertThat(taken.status()).as(taken.toString()).isEqualTo(200);
+		assertThat(taken.json().path("group").path("id").asLong()).isEqualTo(mine);
+		assertThat(taken.json().path("assignee").path("id").asLong()).isEqualTo(me);
+	}
+
 }

@@ -115,7 +115,10 @@ final class TicketEdit {
 			return;
 		}
 		Long me = this.actor.staffId();
-		boolean take = this.before.assigneeId() == null && assignee != null && assignee.equals(me) && !groupChanged;
+		// taking an unassigned ticket, into one of one's groups if it has none yet (the
+		// assignee must be a member of the group: TicketChanges checks it)
+		boolean take = this.before.assigneeId() == null && assignee != null && assignee.equals(me)
+				&& (!groupChanged || this.before.groupId() == null);
 		boolean handOn = me != null && me.equals(this.before.assigneeId());
 		if (this.actor.staff() && !this.actor.can(Permission.TICKET_ASSIGN)) {
 			if (!(take || handOn)) {
