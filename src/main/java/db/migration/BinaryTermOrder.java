@@ -52,12 +52,19 @@ public class BinaryTermOrder implements JavaMigration {
 
 	@Override
 	public void migrate(Context context) throws SQLException {
-		Connection connection = context.getConnection();
+		inBinaryOrder(context.getConnection(), TABLES);
+	}
+
+	/**
+	 * Gives the {@code term} column of each table {@code COLLATE "C"} on PostgreSQL,
+	 * unless it has it already; nothing elsewhere (also for later term tables).
+	 */
+	static void inBinaryOrder(Connection connection, List<String> tables) throws SQLException {
 		String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
 		if (!product.contains("postgresql")) {
 			return;
 		}
-		for (String table : TABLES) {
+		for (String table : tables) {
 			if (!"C".equals(collation(connection, table))) {
 				try (Statement statement = connection.createStatement()) {
 					statement.execute("ALTER TABLE " + table + " ALTER COLUMN term TYPE VARCHAR(40) COLLATE \"C\"");

@@ -1,9 +1,7 @@
 package db.migration;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Locale;
+import java.util.List;
 
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
@@ -38,13 +36,7 @@ public class TicketTermOrder implements JavaMigration {
 
 	@Override
 	public void migrate(Context context) throws SQLException {
-		Connection connection = context.getConnection();
-		String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-		if (product.contains("postgresql") && !"C".equals(BinaryTermOrder.collation(connection, "ticket_term"))) {
-			try (Statement statement = connection.createStatement()) {
-				statement.execute("ALTER TABLE ticket_term ALTER COLUMN term TYPE VARCHAR(40) COLLATE \"C\"");
-			}
-		}
+		BinaryTermOrder.inBinaryOrder(context.getConnection(), List.of("ticket_term"));
 	}
 
 }
