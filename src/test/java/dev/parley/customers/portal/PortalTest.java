@@ -20,9 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * points at during each test and at nothing after (the Spring context, and its outbox
  * worker, outlive the class).
  */
-abstract class PortalTest extends IntegrationTest {
+public abstract class PortalTest extends IntegrationTest {
 
-	static MailServer mail;
+	protected static MailServer mail;
 
 	@BeforeAll
 	static void startMailServer() {

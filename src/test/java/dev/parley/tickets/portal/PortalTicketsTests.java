@@ -4,17 +4,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.parley.notifications.internal.MailAccount;
-import dev.parley.notifications.internal.MailAccountRepository;
+import dev.parley.customers.portal.PortalTest;
 import dev.parley.platform.PersonalData;
 import dev.parley.testing.ApiClient;
-import dev.parley.testing.IntegrationTest;
-import dev.parley.testing.MailServer;
 import dev.parley.tickets.TicketFixtures;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -29,35 +22,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ticket), marking solved, new tickets (bounded per hour), a closed ticket's refusal, a
  * blocked customer's, and bad input that changes nothing.
  */
-class PortalTicketsTests extends IntegrationTest {
-
-	static MailServer mail;
+class PortalTicketsTests extends PortalTest {
 
 	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
 	PersonalData personal;
-
-	@BeforeAll
-	static void startMailServer() {
-		mail = MailServer.onFreePorts();
-	}
-
-	@AfterAll
-	static void stopMailServer() {
-		mail.close();
-	}
-
-	@BeforeEach
-	void sendThroughTheTestServer() {
-		assertThat(admin().put("/api/v1/mail-account", mail.account("support@acme.test")).status()).isEqualTo(200);
-	}
-
-	@AfterEach
-	void noMailAccount(@Autowired MailAccountRepository accounts) {
-		accounts.save(MailAccount.none(), "test");
-	}
 
 	/** A portal customer signed in, and his customer record. */
 	record Customer(ApiClient client, long id) {
