@@ -163,6 +163,18 @@ class TicketMergeAndLinkTests extends IntegrationTest {
 		JsonNode parent = supervisor.get("/api/v1/tickets/" + topId).json();
 		assertThat(parent.path("children").findValuesAsString("subject")).containsExactly("Shop down");
 
+		// a child of a group the agent is not in is left out for him, in one read of them
+		long elsewhere = f.group(unique("Elsewhere"), List.of(TicketFixtures.userId(supervisor)));
+		long hidden = f.ticket(supervisor, customer, Map.of("subject", "Refund desk", "groupId", elsewhere))
+			.path("id")
+			.asLong();
+		assertThat(supervisor.put("/api/v1/tickets/" + hidden + "/parent", Map.of("parentId", topId)).status())
+			.isEqualTo(200);
+		assertThat(supervisor.get("/api/v1/tickets/" + topId).json().path("children").findValuesAsString("subject"))
+			.containsExactly("Shop down", "Refund desk");
+		assertThat(agent.get("/api/v1/tickets/" + topId).json().path("children").findValuesAsString("subject"))
+			.containsExactly("Shop down");
+
 		// itself, a cycle, nothing
 		assertThat(supervisor.put("/api/v1/tickets/" + topId + "/parent", Map.of("parentId", topId)).status())
 			.isEqualTo(400);

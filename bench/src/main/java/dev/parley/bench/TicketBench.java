@@ -27,6 +27,11 @@ import tools.jackson.databind.JsonNode;
  * <pre>
  * bench/tickets/run [--only h2,postgresql] [--tickets 1000000] [--articles 10] [--requests 400]
  * </pre>
+ *
+ * A filled database can be kept and timed again by later builds: on PostgreSQL with
+ * {@code -Dparley.bench.keep=true} and then {@code -Dparley.bench.reuse=NAME}; on H2 with
+ * {@code -Dparley.bench.h2-dir=DIR} (filled when DIR holds no database yet, else reused).
+ * {@code -Dparley.bench.fill-only=true} stops after the fill.
  */
 public final class TicketBench {
 
@@ -67,7 +72,13 @@ public final class TicketBench {
 
 	private void measure(Path jar, String database, Path out) throws Exception {
 		System.out.println("== " + database);
-		Path data = Files.createTempDirectory("parley-ticket-bench");
+		// -Dparley.bench.h2-dir=DIR: the H2 database lives there; filled when the
+		// directory has none yet, else reused (as parley.bench.reuse for PostgreSQL)
+		String h2Dir = System.getProperty("parley.bench.h2-dir");
+		Path data = (h2Dir != null && database.equals("h2")) ? Files.createDirectories(Path.of(h2Dir))
+				: Files.createTempDirectory("parley-ticket-bench");
+		boolean reuse = database.equals("h2") ? Files.exists(data.resolve("parley.mv.db"))
+				: System.getProperty("parley.bench.reuse") != null;
 		Path logs = out.resolve("logs-" + database);
 		String h2Url = "jdbc:h2:file:" + data + "/parley;QUERY_CACHE_SIZE=256;WRITE_DELAY=0;AUTO_SERVER=TRUE";
 		List<String> extra = new ArrayList<>(
@@ -79,7 +90,6 @@ public final class TicketBench {
 			String jdbc = database.equals("h2") ? h2Url : "jdbc:postgresql://127.0.0.1:5432/" + target.database();
 			String user = database.equals("h2") ? "parley" : "postgres";
 			Http admin = target.admin();
-			boolean reuse = System.getProperty("parley.bench.reuse") != null;
 			Http agent = reuse ? signIn(target) : agent(target, admin);
 			long agentId = agent.get("/api/v1/session").path("user").path("id").asLong();
 			long group = reuse ? 0 : admin.post("/api/v1/groups", Map.of("name", "Bench tickets", "routing", "manual",

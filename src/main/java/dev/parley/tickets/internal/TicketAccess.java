@@ -1,5 +1,6 @@
 package dev.parley.tickets.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.parley.conversations.GroupDirectory;
@@ -47,15 +48,52 @@ public class TicketAccess {
 		};
 	}
 
+	/**
+	 * @return those of the tickets the actor may see, in their order (his groups read
+	 * once, not per ticket)
+	 */
+	public List<Ticket> visibleOf(List<Ticket> tickets, TicketActor actor) {
+		if (actor.kind() != TicketActor.Kind.STAFF) {
+			return tickets.stream().filter((t) -> canSee(t, actor)).toList();
+		}
+		List<Long> groups = new ArrayList<>();
+		boolean groupsRead = false;
+		List<Ticket> visible = new ArrayList<>();
+		for (Ticket ticket : tickets) {
+			if (!sure(ticket, actor)) {
+				if (!canSeeAny(ticket, actor)) {
+					continue;
+				}
+				if (!groupsRead) {
+					groups.addAll(myGroups(actor));
+					groupsRead = true;
+				}
+				if (!groups.contains(ticket.groupId()) && !this.tickets.follows(ticket.id(), actor.staffId())) {
+					continue;
+				}
+			}
+			visible.add(ticket);
+		}
+		return visible;
+	}
+
+	/** Whether his permissions let him see a ticket of this type at all. */
+	private static boolean canSeeAny(Ticket ticket, TicketActor actor) {
+		return actor.can(Permission.TICKET_VIEW)
+				&& (ticket.type() != TicketType.COMPLAINT || actor.can(Permission.COMPLAINT_HANDLE));
+	}
+
+	/** Whether he sees it without asking for his groups or followed tickets. */
+	private static boolean sure(Ticket ticket, TicketActor actor) {
+		return canSeeAny(ticket, actor) && (actor.can(Permission.TICKET_VIEW_ALL) || ticket.groupId() == null
+				|| actor.staffId().equals(ticket.assigneeId()));
+	}
+
 	private boolean staffSees(Ticket ticket, TicketActor actor) {
-		if (!actor.can(Permission.TICKET_VIEW)) {
+		if (!canSeeAny(ticket, actor)) {
 			return false;
 		}
-		if (ticket.type() == TicketType.COMPLAINT && !actor.can(Permission.COMPLAINT_HANDLE)) {
-			return false;
-		}
-		if (actor.can(Permission.TICKET_VIEW_ALL) || ticket.groupId() == null
-				|| actor.staffId().equals(ticket.assigneeId())) {
+		if (sure(ticket, actor)) {
 			return true;
 		}
 		return myGroups(actor).contains(ticket.groupId()) || this.tickets.follows(ticket.id(), actor.staffId());

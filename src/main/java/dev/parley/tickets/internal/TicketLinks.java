@@ -2,7 +2,6 @@ package dev.parley.tickets.internal;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -84,11 +83,7 @@ public class TicketLinks {
 	}
 
 	private List<Linked> visible(List<Long> ids, TicketActor actor) {
-		List<Linked> out = new ArrayList<>();
-		for (Long id : ids) {
-			this.tickets.find(id).filter((t) -> this.access.canSee(t, actor)).ifPresent((t) -> out.add(linked(t)));
-		}
-		return out;
+		return this.access.visibleOf(this.tickets.findAll(ids), actor).stream().map(TicketLinks::linked).toList();
 	}
 
 	private static Linked linked(Ticket t) {

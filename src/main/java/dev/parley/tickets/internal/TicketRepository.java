@@ -3,7 +3,10 @@ package dev.parley.tickets.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,6 +43,25 @@ public class TicketRepository {
 			.param(id)
 			.query(TicketRepository::map)
 			.optional();
+	}
+
+	/**
+	 * @return those of the tickets that exist, in the order of their ids (read in one
+	 * statement per 500)
+	 */
+	public List<Ticket> findAll(List<Long> ids) {
+		List<Ticket> found = new ArrayList<>();
+		for (int from = 0; from < ids.size(); from += 500) {
+			List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+			found.addAll(this.jdbc
+				.sql("SELECT " + COLUMNS + " FROM ticket WHERE id IN ("
+						+ String.join(", ", Collections.nCopies(chunk.size(), "?")) + ") ORDER BY id")
+				.params(new ArrayList<Object>(chunk))
+				.query(TicketRepository::map)
+				.list());
+		}
+		found.sort(Comparator.comparingLong(Ticket::id));
+		return found;
 	}
 
 	/**
