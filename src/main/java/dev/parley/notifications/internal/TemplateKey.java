@@ -82,10 +82,14 @@ public enum TemplateKey {
 	TICKET_CREATED("ticket-created", Audience.CUSTOMER,
 			Map.of("name", "Li Lei", "number", "T-2026-000123", "subject", "Refund for order 5512")),
 
-	/** An agent's public reply on a ticket (tickets module), by his public name. */
+	/**
+	 * An agent's public reply on a ticket (tickets module), by his public name; its files
+	 * named, with the portal's link to the ticket.
+	 */
 	TICKET_REPLY("ticket-reply", Audience.CUSTOMER,
 			Map.of("name", "Li Lei", "number", "T-2026-000123", "subject", "Refund for order 5512", "agent", "Amy",
-					"text", "The refund is on its way; it reaches your card within three days.")),
+					"text", "The refund is on its way; it reaches your card within three days.", "files",
+					"receipt.pdf, label.png", "link", "https://support.example.com/portal/tickets/123")),
 
 	/**
 	 * A public reply the agent chose to send by text message as well (tickets module).

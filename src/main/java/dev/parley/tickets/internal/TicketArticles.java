@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Optional;
 
 import dev.parley.platform.ApiException;
@@ -80,6 +81,16 @@ public class TicketArticles {
 
 	@Transactional
 	public Written write(long ticketId, Draft draft, TicketActor actor) {
+		return write(ticketId, draft, actor, (article) -> {
+		});
+	}
+
+	/**
+	 * As {@link #write(long, Draft, TicketActor)}, with a step run on the new article
+	 * before anyone hears of it (its files put on it, so the mail of a reply names them).
+	 */
+	@Transactional
+	Written write(long ticketId, Draft draft, TicketActor actor, Consumer<TicketArticle> completing) {
 		this.access.visible(ticketId, actor);
 		Ticket ticket = this.tickets.lock(ticketId).orElseThrow();
 		check(ticket, draft, actor);
@@ -91,6 +102,7 @@ public class TicketArticles {
 		}
 		Instant now = this.clock.instant();
 		TicketArticle article = insert(ticket, draft, actor, now);
+		completing.accept(article);
 		this.history.record(ticketId, actor.name(), "article." + draft.kind().name().toLowerCase(java.util.Locale.ROOT),
 				null, null, null, draft.via().name(), now);
 		Ticket after = follow(ticket, draft, actor, now);

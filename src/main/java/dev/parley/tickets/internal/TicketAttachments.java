@@ -183,15 +183,17 @@ public class TicketAttachments {
 			}
 			named.add(file);
 		}
-		TicketArticles.Written written = this.articles.write(ticketId, draft, actor);
-		for (Stored file : named) {
-			if (file.articleId() == null && !this.files.attachToArticle(file.id(), written.article().id())) {
-				// another article took it meanwhile: this one rolls back rather than
-				// steal it
-				throw ApiException.invalid("attachmentIds", "names a file already on another article");
+		// the files are put on the article before its hooks run: a reply's mail names
+		// them
+		return this.articles.write(ticketId, draft, actor, (article) -> {
+			for (Stored file : named) {
+				if (file.articleId() == null && !this.files.attachToArticle(file.id(), article.id())) {
+					// another article took it meanwhile: this one rolls back rather than
+					// steal it
+					throw ApiException.invalid("attachmentIds", "names a file already on another article");
+				}
 			}
-		}
-		return written;
+		});
 	}
 
 	/** The ticket's files; for a customer without those on internal notes. */

@@ -1,5 +1,6 @@
 package dev.parley.tickets.internal.mail;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,6 +47,14 @@ class TicketMailRows {
 			found = ticket(found.get().mergedIntoId());
 		}
 		return found.filter((t) -> t.mergedIntoId() == null);
+	}
+
+	/** The names of the files on an article, in the order they were stored. */
+	List<String> fileNames(long articleId) {
+		return this.jdbc.sql("SELECT file_name FROM ticket_attachment WHERE article_id = ? ORDER BY id")
+			.param(articleId)
+			.query(String.class)
+			.list();
 	}
 
 	Optional<ArticleRow> article(long id) {

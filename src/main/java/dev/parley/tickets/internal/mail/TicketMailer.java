@@ -1,6 +1,7 @@
 package dev.parley.tickets.internal.mail;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -66,7 +67,7 @@ public class TicketMailer {
 		if (ticket == null) {
 			return Optional.empty();
 		}
-		return send(CREATED + ":" + ticket.id(), CREATED, ticket, null, null);
+		return send(CREATED + ":" + ticket.id(), CREATED, ticket, values(ticket, null, null));
 	}
 
 	/**
@@ -87,7 +88,18 @@ public class TicketMailer {
 		if (article.alsoSms()) {
 			textMessage(article, ticket, agent);
 		}
-		return send(REPLY + ":" + article.id(), REPLY, ticket, agent, article.body());
+		Map<String, Object> values = values(ticket, agent, article.body());
+		// the files themselves stay in the ticket: named here, opened in the portal
+		List<String> files = this.rows.fileNames(article.id());
+		if (!files.isEmpty()) {
+			values.put("files", String.join(", ", files));
+			values.put("link", portalLink(ticket));
+		}
+		return send(REPLY + ":" + article.id(), REPLY, ticket, values);
+	}
+
+	private String portalLink(TicketMailRows.TicketRow ticket) {
+		return this.settings.get("organisation.publicUrl") + "/portal/tickets/" + ticket.id();
 	}
 
 	/**
@@ -104,23 +116,27 @@ public class TicketMailer {
 		values.put("number", ticket.number());
 		values.put("agent", (agent == null || agent.isBlank()) ? null : agent);
 		values.put("text", article.body());
-		values.put("link", this.settings.get("organisation.publicUrl") + "/portal/tickets/" + ticket.id());
+		values.put("link", portalLink(ticket));
 		this.notifications.enqueue(new NotificationRequest(REPLY_SMS + ":" + article.id(), NotificationChannel.SMS,
 				card.phone(), Audience.CUSTOMER, null, REPLY_SMS, card.language(), values, null, null));
 	}
 
-	private Optional<Long> send(String key, String template, TicketMailRows.TicketRow ticket, String agent,
-			String text) {
-		MailContact customer = this.customers.mailContact(ticket.customerId()).orElse(null);
-		if (customer == null || customer.email() == null) {
-			return Optional.empty();
-		}
+	private static Map<String, Object> values(TicketMailRows.TicketRow ticket, String agent, String text) {
 		Map<String, Object> values = new LinkedHashMap<>();
-		values.put("name", customer.name());
 		values.put("number", ticket.number());
 		values.put("subject", ticket.subject());
 		values.put("agent", (agent == null || agent.isBlank()) ? null : agent);
 		values.put("text", text);
+		return values;
+	}
+
+	private Optional<Long> send(String key, String template, TicketMailRows.TicketRow ticket,
+			Map<String, Object> values) {
+		MailContact customer = this.customers.mailContact(ticket.customerId()).orElse(null);
+		if (customer == null || customer.email() == null) {
+			return Optional.empty();
+		}
+		values.put("name", customer.name());
 		// signed for the customer the ticket had when it was mailed; parties() also
 		// accepts records merged into him later
 		MailThread thread = new MailThread(TicketMailHandler.KIND, ticket.id(), ticket.customerId());

@@ -38,8 +38,21 @@ class TicketMailReplyTests extends TicketMailTest {
 		assertThat(text).contains("The refund is on its way.")
 			.contains("User agent-")
 			.doesNotContain("Checking with the warehouse");
+		assertThat(text).doesNotContain("Files with this answer");
 		eventsHandled();
 		assertThat(server.messagesTo(erin)).as("the note is not mailed").hasSize(2);
+
+		// a reply's files are named in its mail, with the portal's link to the ticket
+		ApiClient.Response uploaded = agent.upload("/api/v1/tickets/" + ticket.id() + "/attachments", "label.txt",
+				"Return label".getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.of());
+		assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+		ApiClient.Response withFile = agent.post("/api/v1/tickets/" + ticket.id() + "/articles", Map.of("kind", "REPLY",
+				"body", "The label is attached.", "attachmentIds", List.of(uploaded.json().path("id").asString())));
+		assertThat(withFile.status()).as(withFile.toString()).isEqualTo(201);
+		String filed = MailServer.part(server.awaitMessagesTo(erin, 3).get(2), "text/plain");
+		assertThat(filed).contains("The label is attached.")
+			.contains("Files with this answer: label.txt.")
+			.contains("/portal/tickets/" + ticket.id());
 
 		MimeMessage answer = mail(erin, "support+" + token + "@example.com", "Re: [" + ticket.number() + "]",
 				"Thank you!\n\nOn Monday Acme wrote:\n> The refund is on its way.");
