@@ -131,51 +131,12 @@ public class TicketFilterParser {
 	}
 
 	/**
-	 * The conditions of a standard view. Each but "all" and "pending" lists unfinished
-	 * tickets (new, open, pending) unless a status is asked for.
+	 * The conditions of a standard view ({@link TicketView#conditions}), its "due soon"
+	 * from the setting.
 	 */
 	List<Condition> view(String view, boolean statusGiven, TicketActor actor, List<Long> groups, Instant now) {
-		List<Condition> conditions = new ArrayList<>();
-		TicketView standard = TicketView.of(view);
-		boolean unfinished = standard != TicketView.ALL && standard != TicketView.PENDING && !statusGiven;
-		if (unfinished) {
-			conditions.add(Condition.of(UNFINISHED));
-		}
 		long soon = now.toEpochMilli() + 60_000L * this.settings.getInt(TicketView.DUE_SOON_SETTING);
-		long at = now.toEpochMilli();
-		// each view's own tickets are a set on an index of its own (V20), which
-		// TicketQuery counts and, when small, reads by id
-		String open = unfinished ? " AND status IN ('NEW', 'OPEN', 'PENDING')" : "";
-		switch (standard) {
-			case MINE -> conditions.add(Condition.own("t.assignee_id = ?" + open.replace("status", "t.status"),
-					"SELECT id FROM ticket WHERE assignee_id = ?" + open, List.of(actor.staffId())));
-			case UNASSIGNED ->
-				conditions.add(Condition.own("t.assignee_id IS NULL" + open.replace("status", "t.status"),
-						"SELECT id FROM ticket WHERE assignee_id IS NULL" + open, List.of()));
-			case MY_GROUPS -> {
-				if (groups.isEmpty()) {
-					conditions.add(Condition.of("1 = 0"));
-				}
-				else {
-					String in = " IN (" + String.join(", ", Collections.nCopies(groups.size(), "?")) + ")";
-					conditions.add(Condition.own("t.group_id" + in + open.replace("status", "t.status"),
-							"SELECT id FROM ticket WHERE group_id" + in + open, new ArrayList<>(groups)));
-				}
-			}
-			case OVERDUE -> conditions.add(Condition.own("t.sla_due_at < ? OR t.due_at < ?",
-					"SELECT id FROM ticket WHERE sla_due_at < ? UNION ALL SELECT id FROM ticket WHERE due_at < ?",
-					List.of(at, at)));
-			case DUE_SOON ->
-				conditions.add(Condition.own("t.sla_due_at >= ? AND t.sla_due_at < ? OR t.due_at >= ? AND t.due_at < ?",
-						"SELECT id FROM ticket WHERE sla_due_at >= ? AND sla_due_at < ? "
-								+ "UNION ALL SELECT id FROM ticket WHERE due_at >= ? AND due_at < ?",
-						List.of(at, soon, at, soon)));
-			case PENDING -> conditions.add(
-					Condition.own("t.status = 'PENDING'", "SELECT id FROM ticket WHERE status = 'PENDING'", List.of()));
-			case ALL -> {
-			}
-		}
-		return conditions;
+		return TicketView.of(view).conditions(statusGiven, actor, groups, now.toEpochMilli(), soon);
 	}
 
 	/**

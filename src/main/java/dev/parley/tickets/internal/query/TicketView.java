@@ -1,10 +1,15 @@
 package dev.parley.tickets.internal.query;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 
 import dev.parley.administration.SettingDefinition;
 import dev.parley.administration.SettingDefinitions;
 import dev.parley.platform.ApiException;
+import dev.parley.tickets.internal.TicketActor;
+import dev.parley.tickets.internal.query.TicketFilter.Condition;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,6 +33,52 @@ public enum TicketView {
 			}
 		}
 		throw ApiException.invalid("view", "one of mine, unassigned, my_groups, overdue, due_soon, pending, all");
+	}
+
+	/**
+	 * The view's conditions. Each but "all" and "pending" lists unfinished tickets (new,
+	 * open, pending) unless a status is asked for. Each view's own tickets are a set on
+	 * an index of its own (V20), which TicketQuery counts and, when small, reads by id.
+	 * @param groups the reader's groups
+	 * @param now the time, {@code soon} the end of "due soon" (epoch milliseconds)
+	 */
+	List<Condition> conditions(boolean statusGiven, TicketActor actor, List<Long> groups, long now, long soon) {
+		List<Condition> conditions = new ArrayList<>();
+		boolean unfinished = this != ALL && this != PENDING && !statusGiven;
+		if (unfinished) {
+			conditions.add(Condition.of(TicketFilterParser.UNFINISHED));
+		}
+		String open = unfinished ? " AND status IN ('NEW', 'OPEN', 'PENDING')" : "";
+		String onT = open.replace("status", "t.status");
+		switch (this) {
+			case MINE -> conditions.add(Condition.own("t.assignee_id = ?" + onT,
+					"SELECT id FROM ticket WHERE assignee_id = ?" + open, List.of(actor.staffId())));
+			case UNASSIGNED -> conditions.add(Condition.own("t.assignee_id IS NULL" + onT,
+					"SELECT id FROM ticket WHERE assignee_id IS NULL" + open, List.of()));
+			case MY_GROUPS -> {
+				if (groups.isEmpty()) {
+					conditions.add(Condition.of("1 = 0"));
+				}
+				else {
+					String in = " IN (" + String.join(", ", Collections.nCopies(groups.size(), "?")) + ")";
+					conditions.add(Condition.own("t.group_id" + in + onT,
+							"SELECT id FROM ticket WHERE group_id" + in + open, new ArrayList<>(groups)));
+				}
+			}
+			case OVERDUE -> conditions.add(Condition.own("t.sla_due_at < ? OR t.due_at < ?",
+					"SELECT id FROM ticket WHERE sla_due_at < ? UNION ALL SELECT id FROM ticket WHERE due_at < ?",
+					List.of(now, now)));
+			case DUE_SOON ->
+				conditions.add(Condition.own("t.sla_due_at >= ? AND t.sla_due_at < ? OR t.due_at >= ? AND t.due_at < ?",
+						"SELECT id FROM ticket WHERE sla_due_at >= ? AND sla_due_at < ? "
+								+ "UNION ALL SELECT id FROM ticket WHERE due_at >= ? AND due_at < ?",
+						List.of(now, soon, now, soon)));
+			case PENDING -> conditions.add(
+					Condition.own("t.status = 'PENDING'", "SELECT id FROM ticket WHERE status = 'PENDING'", List.of()));
+			case ALL -> {
+			}
+		}
+		return conditions;
 	}
 
 	@Configuration(proxyBeanMethods = false)
