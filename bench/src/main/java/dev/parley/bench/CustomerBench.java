@@ -8,16 +8,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.HdrHistogram.Histogram;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -67,11 +63,7 @@ public final class CustomerBench {
 				default -> throw new IllegalArgumentException("unknown argument " + args[i]);
 			}
 		}
-		Path out = Path
-			.of("bench", "results",
-					"customers-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))
-			.toAbsolutePath();
-		Files.createDirectories(out);
+		Path out = ListTiming.results("customers");
 		for (String database : only) {
 			bench.measure(jar, database, out);
 		}
@@ -103,11 +95,8 @@ public final class CustomerBench {
 						(System.nanoTime() - start) / 1e9, this.customers, this.conversations);
 				// one timing at a time on the machine (two databases measured by two
 				// runs)
-				try (java.nio.channels.FileChannel lockFile = java.nio.channels.FileChannel.open(
-						Path.of(System.getProperty("java.io.tmpdir"), "parley-customer-bench.lock"),
-						java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
-						java.nio.channels.FileLock lock = lockFile.lock()) {
-					waitQuiet();
+				try (ListTiming.Turn turn = ListTiming.Turn.take("parley-customer-bench")) {
+					ListTiming.waitQuiet(this.quietLoad);
 					time(target, connection, database, logs, out);
 				}
 			}
@@ -128,26 +117,9 @@ public final class CustomerBench {
 						+ URLEncoder.encode(first.path("nextCursor").asString(), StandardCharsets.UTF_8);
 			}
 			long logged = Files.size(log);
-			time(admin, query.getKey(), path);
-			explain(connection, database, query.getKey(), log, logged, out);
+			ListTiming.time(admin, query.getKey(), path, this.requests);
+			ListTiming.explain(connection, database, LOGGED, query.getKey(), log, logged, out);
 		}
-	}
-
-	/**
-	 * Waits (up to two hours) until the one-minute load average is below the threshold,
-	 * so that other work on a shared machine does not spoil the tails.
-	 */
-	private void waitQuiet() throws Exception {
-		if (this.quietLoad <= 0) {
-			return;
-		}
-		long deadline = System.nanoTime() + 7_200_000_000_000L;
-		double load;
-		while ((load = Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0])) >= this.quietLoad
-				&& System.nanoTime() < deadline) {
-			Thread.sleep(10_000);
-		}
-		System.out.printf("   timing with a one-minute load of %.2f%n", load);
 	}
 
 	private static Map<String, String> queries(long vip, long someone) {
@@ -158,10 +130,10 @@ public final class CustomerBench {
 		queries.put("the same, the next page by cursor (list-next)", "next:" + list + "&level=" + vip + "&tag=tag-10");
 		queries.put("VIP with a conversation in the last 7 days, by last conversation (vip-week)",
 				list + "&level=" + vip + "&lastConversation.from=-7d&sort=lastConversation");
-		queries.put("q=小明, one pair (search-cn)", list + "&q=" + enc("小明"));
-		queries.put("q=王小明, two pairs (search-cn3)", list + "&q=" + enc("王小明"));
-		queries.put("q=王小, by name (search-name-sort)", list + "&q=" + enc("王小") + "&sort=name&order=asc");
-		queries.put("q=alex smi, two common prefixes (search-prefix)", list + "&q=" + enc("alex smi"));
+		queries.put("q=小明, one pair (search-cn)", list + "&q=" + ListTiming.enc("小明"));
+		queries.put("q=王小明, two pairs (search-cn3)", list + "&q=" + ListTiming.enc("王小明"));
+		queries.put("q=王小, by name (search-name-sort)", list + "&q=" + ListTiming.enc("王小") + "&sort=name&order=asc");
+		queries.put("q=alex smi, two common prefixes (search-prefix)", list + "&q=" + ListTiming.enc("alex smi"));
 		queries.put("q=mich, a common prefix (search-common)", list + "&q=mich");
 		queries.put("q=company, a third of all (search-company)", list + "&q=company");
 		queries.put("q=mich and level VIP (search-filter)", list + "&q=mich&level=" + vip);
@@ -171,78 +143,7 @@ public final class CustomerBench {
 		return queries;
 	}
 
-	private void time(Http admin, String label, String path) throws Exception {
-		for (int i = 0; i < 50; i++) {
-			admin.get(path);
-		}
-		Histogram histogram = new Histogram(60_000_000_000L, 3);
-		int items = 0;
-		for (int i = 0; i < this.requests; i++) {
-			long start = System.nanoTime();
-			JsonNode page = admin.get(path);
-			histogram.recordValue(System.nanoTime() - start);
-			items = page.path("items").size();
-		}
-		System.out.printf("   %-75s p50 %6.1f ms  p99 %6.1f ms  max %6.1f ms  (%d items)%n", label,
-				histogram.getValueAtPercentile(50) / 1e6, histogram.getValueAtPercentile(99) / 1e6,
-				histogram.getMaxValue() / 1e6, items);
-	}
-
 	private static final Pattern LOGGED = Pattern.compile("customer list SQL: (.*) -- params (\\[.*\\])$");
-
-	/**
-	 * Prints the plan of every distinct statement Parley logged for the query since the
-	 * given log offset (with its parameters written in).
-	 */
-	private static void explain(Connection connection, String database, String label, Path log, long from, Path out)
-			throws Exception {
-		byte[] all = Files.readAllBytes(log);
-		String added = new String(all, (int) from, all.length - (int) from, StandardCharsets.UTF_8);
-		List<String> seen = new ArrayList<>();
-		StringBuilder plans = new StringBuilder("== ").append(label).append('\n');
-		for (String line : added.split("\n")) {
-			Matcher m = LOGGED.matcher(line.strip());
-			if (!m.find()) {
-				continue;
-			}
-			String sql = inline(m.group(1), m.group(2));
-			if (seen.contains(sql)) {
-				continue;
-			}
-			seen.add(sql);
-			plans.append(sql).append('\n');
-			String explain = database.equals("h2") ? "EXPLAIN ANALYZE " : "EXPLAIN (ANALYZE, COSTS OFF) ";
-			try (Statement statement = connection.createStatement();
-					ResultSet rs = statement.executeQuery(explain + sql)) {
-				while (rs.next()) {
-					plans.append("    ").append(rs.getString(1)).append('\n');
-				}
-			}
-		}
-		Files.writeString(out.resolve("plans-" + database + ".txt"), plans, StandardCharsets.UTF_8,
-				java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-	}
-
-	/** The SQL with its {@code ?} replaced by the logged values (numbers or strings). */
-	static String inline(String sql, String params) {
-		List<String> values = new ArrayList<>();
-		String inner = params.substring(1, params.length() - 1);
-		if (!inner.isEmpty()) {
-			for (String value : inner.split(", ")) {
-				values.add(value.matches("-?\\d+") ? value : "'" + value.replace("'", "''") + "'");
-			}
-		}
-		StringBuilder result = new StringBuilder();
-		int next = 0;
-		for (char c : sql.toCharArray()) {
-			result.append((c == '?' && next < values.size()) ? values.get(next++) : String.valueOf(c));
-		}
-		return result.toString();
-	}
-
-	private static String enc(String text) {
-		return URLEncoder.encode(text, StandardCharsets.UTF_8);
-	}
 
 	private static long single(Connection connection, String sql) throws Exception {
 		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {

@@ -1,10 +1,7 @@
 package dev.parley.bench;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -39,10 +36,10 @@ final class CustomerFill {
 			"Evans", "Thomas", "Roberts", "Walker", "Wright", "Hughes", "Green", "Hall", "Wood", "Turner", "Clarke",
 			"Baker", "Harris", "King");
 
-	private final Connection connection;
+	private final FillSql sql;
 
 	CustomerFill(Connection connection) {
-		this.connection = connection;
+		this.sql = new FillSql(connection);
 	}
 
 	/**
@@ -51,85 +48,28 @@ final class CustomerFill {
 	 * @param now the newest time in the data (epoch milliseconds)
 	 */
 	void fill(int customers, int conversations, long now) throws SQLException {
-		List<String> indexes = dropIndexes();
+		List<String> indexes = this.sql.dropIndexes(TABLES);
 		fillRows(customers, conversations, now);
-		long start = System.nanoTime();
-		for (String index : indexes) {
-			exec(index);
-		}
-		// PostgreSQL: as autovacuum leaves a table at rest (the visibility map set, so an
-		// index-only scan reads no table rows)
-		exec(this.connection.getMetaData().getDatabaseProductName().equals("H2") ? "ANALYZE" : "VACUUM ANALYZE");
-		lap("indexes made again and analyzed", start);
+		this.sql.makeIndexes(indexes);
 	}
 
 	/** The tables filled here. */
 	private static final List<String> TABLES = List.of("customer", "customer_tag", "customer_term", "visitor",
 			"customer_channel", "conversation");
 
-	/**
-	 * Drops the secondary indexes of the filled tables (inserts into a dozen random
-	 * B-trees are what makes a fill slow, and H2's file grows by gigabytes), except those
-	 * a constraint needs.
-	 * @return the statements that make them again
-	 */
-	private List<String> dropIndexes() throws SQLException {
-		java.util.Map<String, String> indexes = new java.util.LinkedHashMap<>();
-		boolean h2 = this.connection.getMetaData().getDatabaseProductName().equals("H2");
-		try (Statement statement = this.connection.createStatement()) {
-			if (h2) {
-				try (ResultSet rs = statement.executeQuery("SELECT i.INDEX_NAME, i.TABLE_NAME, c.COLUMN_NAME "
-						+ "FROM INFORMATION_SCHEMA.INDEXES i JOIN INFORMATION_SCHEMA.INDEX_COLUMNS c ON "
-						+ "c.INDEX_NAME = i.INDEX_NAME AND c.TABLE_NAME = i.TABLE_NAME WHERE i.INDEX_TYPE_NAME = 'INDEX' "
-						+ "AND LOWER(i.INDEX_NAME) LIKE 'ix_%' AND LOWER(i.TABLE_NAME) IN ('"
-						+ String.join("', '", TABLES) + "') ORDER BY i.INDEX_NAME, c.ORDINAL_POSITION")) {
-					while (rs.next()) {
-						String name = rs.getString(1);
-						String made = indexes.get(name);
-						indexes.put(name,
-								(made == null)
-										? "CREATE INDEX " + name + " ON " + rs.getString(2) + " (" + rs.getString(3)
-										: made.substring(0, made.length() - 1) + ", " + rs.getString(3));
-						indexes.put(name, indexes.get(name) + ")");
-					}
-				}
-			}
-			else {
-				try (ResultSet rs = statement.executeQuery("SELECT indexname, indexdef FROM pg_indexes WHERE "
-						+ "indexname LIKE 'ix\\_%' AND tablename IN ('" + String.join("', '", TABLES) + "')")) {
-					while (rs.next()) {
-						indexes.put(rs.getString(1), rs.getString(2));
-					}
-				}
-			}
-		}
-		List<String> again = new ArrayList<>();
-		for (java.util.Map.Entry<String, String> index : indexes.entrySet()) {
-			try {
-				exec("DROP INDEX " + index.getKey());
-				again.add(index.getValue());
-			}
-			catch (SQLException ex) {
-				// an index a constraint needs: kept
-			}
-		}
-		System.out.printf("   %d indexes dropped for the fill%n", again.size());
-		return again;
-	}
-
 	private void fillRows(int customers, int conversations, long now) throws SQLException {
 		String t0 = Long.toString(now);
 		long start = System.nanoTime();
-		exec("CREATE TABLE bench_n (n INT PRIMARY KEY)");
-		exec("INSERT INTO bench_n (n) VALUES " + String.join(", ",
+		this.sql.exec("CREATE TABLE bench_n (n INT PRIMARY KEY)");
+		this.sql.exec("INSERT INTO bench_n (n) VALUES " + String.join(", ",
 				java.util.stream.IntStream.rangeClosed(1, 1000).mapToObj((i) -> "(" + i + ")").toList()));
-		exec("CREATE TABLE bench_word (kind VARCHAR(8), i INT, w VARCHAR(20), PRIMARY KEY (kind, i))");
+		this.sql.exec("CREATE TABLE bench_word (kind VARCHAR(8), i INT, w VARCHAR(20), PRIMARY KEY (kind, i))");
 		words("first", FIRSTS);
 		words("last", LASTS);
-		exec("INSERT INTO customer_level (name, position, created_at) VALUES ('VIP', 1, 0), ('Gold', 2, 0), "
+		this.sql.exec("INSERT INTO customer_level (name, position, created_at) VALUES ('VIP', 1, 0), ('Gold', 2, 0), "
 				+ "('Silver', 3, 0), ('Bronze', 4, 0), ('Trial', 5, 0)");
-		long vip = single("SELECT id FROM customer_level WHERE name = 'VIP'");
-		long channel = single("SELECT MIN(id) FROM chat_channel");
+		long vip = this.sql.single("SELECT id FROM customer_level WHERE name = 'VIP'");
+		long channel = this.sql.single("SELECT MIN(id) FROM chat_channel");
 		String g = "r.g";
 		// {lo} and {hi}: the chunk's first and last customer id (statements of CHUNK
 		// rows:
@@ -155,13 +95,13 @@ final class CustomerFill {
 				+ "CASE WHEN MOD(g, 10) BETWEEN 1 AND 7 THEN " + (conversations / Math.max(1, customers * 7 / 10))
 				+ " ELSE 0 END, CASE WHEN MOD(g, 4) = 0 THEN 1 + MOD(g, 5) END, " + t0 + " - (" + h(g, 4, 365)
 				+ ") * CAST(" + day + " AS BIGINT), " + t0 + ", 0 FROM " + rows);
-		lap("customers", start);
+		FillSql.lap("customers", start);
 		String ids = " AND id BETWEEN {lo} AND {hi}";
 		chunks(customers, "INSERT INTO customer_tag (customer_id, tag) SELECT id, 'tag-' || MOD(id, 100) FROM customer "
 				+ "WHERE 1 = 1" + ids);
 		chunks(customers, "INSERT INTO customer_tag (customer_id, tag) SELECT id, 'tag-' || MOD(id * 7 + 3, 100) "
 				+ "FROM customer WHERE MOD(id, 5) = 0 AND MOD(id * 7 + 3, 100) <> MOD(id, 100)" + ids);
-		lap("tags", start);
+		FillSql.lap("tags", start);
 		// no customer gets a term twice: a name's characters differ (the surnames and the
 		// given
 		// characters are apart, the two given characters differ), company numbers are
@@ -181,7 +121,7 @@ final class CustomerFill {
 		chunks(customers, first + "SELECT 'tag', id FROM customer WHERE 1 = 1" + ids);
 		chunks(customers, first + "SELECT SUBSTRING(tag, 5, 10), customer_id FROM customer_tag WHERE customer_id "
 				+ "BETWEEN {lo} AND {hi}");
-		lap("terms", start);
+		FillSql.lap("terms", start);
 		// one visitor per customer with conversations, his conversations spread over a
 		// year
 		chunks(customers,
@@ -191,15 +131,15 @@ final class CustomerFill {
 		chunks(customers,
 				"INSERT INTO customer_channel (customer_id, channel_id, first_seen_at, last_seen_at) SELECT id, "
 						+ channel + ", created_at, last_seen_at FROM visitor WHERE 1 = 1" + ids);
-		lap("visitors", start);
+		FillSql.lap("visitors", start);
 		int withConversations = customers * 7 / 10;
 		int blocks = (conversations + withConversations - 1) / withConversations;
 		// conversation k: customer 10 * (i / 7) + i % 7 + 1 with i = k mod 700,000
 		String k = "((b.n - 1) * " + withConversations + " + v.i)";
 		String visitorOf = "(10 * (v.i / 7) + MOD(v.i, 7) + 1)";
 		String created = t0 + " - MOD(CAST(" + k + " AS BIGINT) * 2654435761, CAST(" + day + " AS BIGINT) * 365)";
-		exec("CREATE TABLE bench_i (i INT PRIMARY KEY)");
-		exec("INSERT INTO bench_i (i) SELECT (a.n - 1) * 1000 + b.n - 1 FROM bench_n a, bench_n b WHERE "
+		this.sql.exec("CREATE TABLE bench_i (i INT PRIMARY KEY)");
+		this.sql.exec("INSERT INTO bench_i (i) SELECT (a.n - 1) * 1000 + b.n - 1 FROM bench_n a, bench_n b WHERE "
 				+ "(a.n - 1) * 1000 + b.n - 1 < " + withConversations);
 		for (int block = 1; block <= blocks; block++) {
 			chunks(withConversations,
@@ -211,10 +151,10 @@ final class CustomerFill {
 							+ k + ", 4) = 0 THEN 1 + MOD(" + k + ", 5) END FROM bench_i v, bench_n b WHERE b.n = "
 							+ block + " AND v.i BETWEEN {lo} - 1 AND {hi} - 1 AND " + k + " < " + conversations));
 		}
-		lap("conversations", start);
-		exec("DROP TABLE bench_i");
-		exec("DROP TABLE bench_word");
-		exec("DROP TABLE bench_n");
+		FillSql.lap("conversations", start);
+		this.sql.exec("DROP TABLE bench_i");
+		this.sql.exec("DROP TABLE bench_word");
+		this.sql.exec("DROP TABLE bench_n");
 	}
 
 	/** Rows per statement. */
@@ -224,11 +164,8 @@ final class CustomerFill {
 	 * Runs the statement for ids 1 to {@code total} in chunks, {@code {lo}} and
 	 * {@code {hi}} replaced by each chunk's first and last id.
 	 */
-	private void chunks(int total, String sql) throws SQLException {
-		for (int lo = 1; lo <= total; lo += CHUNK) {
-			exec(sql.replace("{lo}", Integer.toString(lo))
-				.replace("{hi}", Integer.toString(Math.min(total, lo + CHUNK - 1))));
-		}
+	private void chunks(int total, String statement) throws SQLException {
+		this.sql.chunks(total, CHUNK, statement);
 	}
 
 	private void words(String kind, List<String> words) throws SQLException {
@@ -237,24 +174,7 @@ final class CustomerFill {
 			sql.append((i > 0) ? ", " : "").append("('").append(kind).append("', ").append(i).append(", '");
 			sql.append(words.get(i)).append("')");
 		}
-		exec(sql.toString());
-	}
-
-	private void exec(String sql) throws SQLException {
-		try (Statement statement = this.connection.createStatement()) {
-			statement.execute(sql);
-		}
-	}
-
-	private long single(String sql) throws SQLException {
-		try (Statement statement = this.connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-			rs.next();
-			return rs.getLong(1);
-		}
-	}
-
-	private static void lap(String what, long start) {
-		System.out.printf("   %s filled after %.0f s%n", what, (System.nanoTime() - start) / 1e9);
+		this.sql.exec(sql.toString());
 	}
 
 }

@@ -1,19 +1,14 @@
 package dev.parley.bench;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.HdrHistogram.Histogram;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  * administrator too; the plans of the SQL Parley sent are written beside the figures.
  *
  * <pre>
- * bench/tickets/run [--only h2,postgresql] [--tickets 1000000] [--articles 10] [--requests 400]
+ * bench/tickets/run [--only h2,postgresql] [--tickets 1000000] [--articles 10] [--requests 400] [--wait-quiet 1.5]
  * </pre>
  *
  * A filled database can be kept and timed again by later builds: on PostgreSQL with
@@ -41,6 +36,11 @@ public final class TicketBench {
 
 	private int requests = 400;
 
+	private double quietLoad;
+
+	private static final java.util.regex.Pattern LOGGED = java.util.regex.Pattern
+		.compile("ticket list SQL: (.*) -- params (\\[.*\\])$");
+
 	private TicketBench() {
 	}
 
@@ -55,14 +55,11 @@ public final class TicketBench {
 				case "--tickets" -> bench.tickets = Integer.parseInt(args[++i]);
 				case "--articles" -> bench.articles = Integer.parseInt(args[++i]);
 				case "--requests" -> bench.requests = Integer.parseInt(args[++i]);
+				case "--wait-quiet" -> bench.quietLoad = Double.parseDouble(args[++i]);
 				default -> throw new IllegalArgumentException("unknown argument " + args[i]);
 			}
 		}
-		Path out = Path
-			.of("bench", "results",
-					"tickets-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))
-			.toAbsolutePath();
-		Files.createDirectories(out);
+		Path out = ListTiming.results("tickets");
 		for (String database : only) {
 			bench.measure(jar, database, out);
 		}
@@ -108,16 +105,14 @@ public final class TicketBench {
 				if (Boolean.getBoolean("parley.bench.fill-only")) {
 					return;
 				}
-				try (java.nio.channels.FileChannel lockFile = java.nio.channels.FileChannel.open(
-						Path.of(System.getProperty("java.io.tmpdir"), "parley-ticket-bench.lock"),
-						java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
-						java.nio.channels.FileLock lock = lockFile.lock()) {
+				try (ListTiming.Turn turn = ListTiming.Turn.take("parley-ticket-bench")) {
+					ListTiming.waitQuiet(this.quietLoad);
 					Path log = logs.resolve("parley-" + database + ".log");
 					for (Map.Entry<String, String> query : queries().entrySet()) {
 						boolean asAdmin = query.getKey().contains("administrator");
 						long logged = Files.size(log);
-						time(asAdmin ? admin : agent, query.getKey(), query.getValue());
-						explain(connection, database, query.getKey(), log, logged, out);
+						ListTiming.time(asAdmin ? admin : agent, query.getKey(), query.getValue(), this.requests);
+						ListTiming.explain(connection, database, LOGGED, query.getKey(), log, logged, out);
 					}
 				}
 			}
@@ -160,67 +155,14 @@ public final class TicketBench {
 		queries.put("due soon (due-soon)", list + "&view=due_soon");
 		queries.put("pending (pending)", list + "&view=pending");
 		queries.put("overdue by SLA due time (overdue-sla)", list + "&view=overdue&sort=sla_due");
-		queries.put("q=退款, a tenth of all (search-common)", list + "&q=" + enc("退款"));
-		queries.put("q=退款 and unfinished (search-open)", list + "&q=" + enc("退款") + "&status=new,open,pending");
+		queries.put("q=退款, a tenth of all (search-common)", list + "&q=" + ListTiming.enc("退款"));
+		queries.put("q=退款 and unfinished (search-open)",
+				list + "&q=" + ListTiming.enc("退款") + "&status=new,open,pending");
 		queries.put("q=ord123457, one ticket (search-rare)", list + "&q=ord123457");
 		queries.put("q=T-2026-123457, a number (search-number)", list + "&q=T-2026-123457");
 		queries.put("q=123457, a number's digits (search-digits)", list + "&q=123457");
 		queries.put("counts of the navigation (counts)", "/api/v1/tickets/counts");
 		return queries;
-	}
-
-	private void time(Http as, String label, String path) throws Exception {
-		for (int i = 0; i < 50; i++) {
-			as.get(path);
-		}
-		Histogram histogram = new Histogram(60_000_000_000L, 3);
-		int items = 0;
-		for (int i = 0; i < this.requests; i++) {
-			long start = System.nanoTime();
-			JsonNode page = as.get(path);
-			histogram.recordValue(System.nanoTime() - start);
-			items = page.path("items").size();
-		}
-		System.out.printf("   %-60s p50 %6.1f ms  p99 %6.1f ms  max %6.1f ms  (%d items)%n", label,
-				histogram.getValueAtPercentile(50) / 1e6, histogram.getValueAtPercentile(99) / 1e6,
-				histogram.getMaxValue() / 1e6, items);
-	}
-
-	private static void explain(Connection connection, String database, String label, Path log, long from, Path out)
-			throws Exception {
-		byte[] all = Files.readAllBytes(log);
-		String added = new String(all, (int) from, all.length - (int) from, StandardCharsets.UTF_8);
-		List<String> seen = new ArrayList<>();
-		StringBuilder plans = new StringBuilder("== ").append(label).append('\n');
-		java.util.regex.Pattern logged = java.util.regex.Pattern.compile("ticket list SQL: (.*) -- params (\\[.*\\])$");
-		for (String line : added.split("\n")) {
-			java.util.regex.Matcher m = logged.matcher(line.strip());
-			if (!m.find()) {
-				continue;
-			}
-			String sql = CustomerBench.inline(m.group(1), m.group(2));
-			if (seen.contains(sql)) {
-				continue;
-			}
-			seen.add(sql);
-			plans.append(sql).append('\n');
-			String explain = database.equals("h2") ? "EXPLAIN ANALYZE " : "EXPLAIN (ANALYZE, COSTS OFF) ";
-			try (java.sql.Statement statement = connection.createStatement();
-					java.sql.ResultSet rs = statement.executeQuery(explain + sql)) {
-				while (rs.next()) {
-					plans.append("    ").append(rs.getString(1)).append('\n');
-				}
-			}
-			catch (java.sql.SQLException ex) {
-				plans.append("    (not explained: ").append(ex.getMessage()).append(")\n");
-			}
-		}
-		Files.writeString(out.resolve("plans-" + database + ".txt"), plans, StandardCharsets.UTF_8,
-				java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-	}
-
-	private static String enc(String text) {
-		return URLEncoder.encode(text, StandardCharsets.UTF_8);
 	}
 
 }

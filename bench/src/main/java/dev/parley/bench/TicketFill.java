@@ -2,15 +2,10 @@ package dev.parley.bench;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -43,29 +38,32 @@ final class TicketFill {
 
 	private final Connection connection;
 
+	private final FillSql sql;
+
 	TicketFill(Connection connection) {
 		this.connection = connection;
+		this.sql = new FillSql(connection);
 	}
 
 	/**
 	 * @param agent the bench agent's user id; {@code group} his group
 	 */
 	void fill(int tickets, int articlesPerTicket, long now, long agent, long group) throws SQLException {
-		List<String> indexes = dropIndexes();
+		List<String> indexes = this.sql.dropIndexes(TABLES);
 		long start = System.nanoTime();
-		exec("CREATE TABLE bench_n (n INT PRIMARY KEY)");
-		exec("INSERT INTO bench_n (n) VALUES " + String.join(", ",
+		this.sql.exec("CREATE TABLE bench_n (n INT PRIMARY KEY)");
+		this.sql.exec("INSERT INTO bench_n (n) VALUES " + String.join(", ",
 				java.util.stream.IntStream.rangeClosed(1, 1000).mapToObj((i) -> "(" + i + ")").toList()));
 		texts("bench_subject", SUBJECTS);
 		texts("bench_phrase", PHRASES);
 		String rows = "(SELECT (a.n - 1) * 1000 + b.n AS g FROM bench_n a, bench_n b WHERE a.n BETWEEN ({lo} + 999) "
 				+ "/ 1000 AND {hi} / 1000) r";
-		long firstCustomer = single("SELECT COALESCE(MAX(id), 0) + 1 FROM customer");
+		long firstCustomer = this.sql.single("SELECT COALESCE(MAX(id), 0) + 1 FROM customer");
 		chunks(100_000,
 				"INSERT INTO customer (id, name, first_seen_at, last_seen_at, conversation_count, created_at, "
 						+ "updated_at, version) SELECT " + firstCustomer + " + r.g - 1, 'Customer ' || r.g, " + now
 						+ ", " + now + ", 0, " + now + ", " + now + ", 0 FROM " + rows);
-		lap("customers", start);
+		FillSql.lap("customers", start);
 		String g = "r.g";
 		String m = "MOD(" + g + ", 20)";
 		String unfinished = m + " IN (0, 7, 10, 12)";
@@ -84,42 +82,38 @@ final class TicketFill {
 				+ ", 100) END, CASE WHEN " + unfinished + " THEN " + now + " - 86400000 + CAST(" + h(g, 3, 172800)
 				+ " AS BIGINT) * 1000 END, " + created + ", " + created + " + CAST(" + h(g, 4, 600)
 				+ " AS BIGINT) * 60000, 'bench', 0 FROM " + rows);
-		lap("tickets", start);
+		FillSql.lap("tickets", start);
 		chunks(tickets, "INSERT INTO ticket_tag (ticket_id, tag) SELECT id, 'tag-' || MOD(id, 100) FROM ticket "
 				+ "WHERE id BETWEEN {lo} AND {hi}");
-		lap("tags", start);
+		FillSql.lap("tags", start);
 		// ten articles a ticket; the ticket's two phrases alternate (the second a note)
 		String phrase = "MOD(t.id + MOD(k.n, 2) * 5, 12)";
-		chunks(tickets, 5_000, "INSERT INTO ticket_article (ticket_id, kind, via, body, created_at) SELECT t.id, "
-				+ "CASE WHEN MOD(k.n, 2) = 1 THEN 'NOTE' WHEN k.n = 2 THEN 'CUSTOMER' ELSE 'REPLY' END, 'EMAIL', "
-				+ "(SELECT p.t FROM bench_phrase p WHERE p.i = " + phrase + "), t.created_at + k.n * 60000 "
-				+ "FROM ticket t, bench_n k WHERE k.n <= " + articlesPerTicket + " AND t.id BETWEEN {lo} AND {hi}");
-		lap("articles", start);
+		this.sql
+			.chunks(tickets, 5_000, "INSERT INTO ticket_article (ticket_id, kind, via, body, created_at) SELECT t.id, "
+					+ "CASE WHEN MOD(k.n, 2) = 1 THEN 'NOTE' WHEN k.n = 2 THEN 'CUSTOMER' ELSE 'REPLY' END, 'EMAIL', "
+					+ "(SELECT p.t FROM bench_phrase p WHERE p.i = " + phrase + "), t.created_at + k.n * 60000 "
+					+ "FROM ticket t, bench_n k WHERE k.n <= " + articlesPerTicket + " AND t.id BETWEEN {lo} AND {hi}");
+		FillSql.lap("articles", start);
 		terms("bench_subject_term", SUBJECTS);
 		terms("bench_phrase_term", PHRASES);
 		String term = "INSERT INTO ticket_term (term, ticket_id) ";
 		// 2,000 tickets (about 50,000 terms) a statement: H2 reads a big transaction's
 		// undo
 		// log back at its commit
-		chunks(tickets, 2_000, term
+		this.sql.chunks(tickets, 2_000, term
 				+ "SELECT DISTINCT term, id FROM (SELECT s.term, t.id FROM ticket t, bench_subject_term s "
 				+ "WHERE s.i = MOD(t.id, 10) AND t.id BETWEEN {lo} AND {hi} UNION SELECT p.term, t.id FROM ticket t, "
 				+ "bench_phrase_term p WHERE p.i IN (MOD(t.id, 12), MOD(t.id + 5, 12)) AND t.id BETWEEN {lo} AND {hi} "
 				+ "UNION SELECT '#' || t.id, t.id FROM ticket t WHERE t.id BETWEEN {lo} AND {hi} "
 				+ "UNION SELECT 'ord' || t.id, t.id FROM ticket t WHERE t.id BETWEEN {lo} AND {hi} " + "UNION SELECT "
 				+ digits("t.id") + ", t.id FROM ticket t WHERE t.id BETWEEN {lo} " + "AND {hi}) x");
-		lap("terms", start);
-		exec("DROP TABLE bench_subject_term");
-		exec("DROP TABLE bench_phrase_term");
-		exec("DROP TABLE bench_subject");
-		exec("DROP TABLE bench_phrase");
-		exec("DROP TABLE bench_n");
-		long indexStart = System.nanoTime();
-		for (String index : indexes) {
-			exec(index);
-		}
-		exec(h2() ? "ANALYZE" : "VACUUM ANALYZE");
-		lap("indexes made again and analyzed", indexStart);
+		FillSql.lap("terms", start);
+		this.sql.exec("DROP TABLE bench_subject_term");
+		this.sql.exec("DROP TABLE bench_phrase_term");
+		this.sql.exec("DROP TABLE bench_subject");
+		this.sql.exec("DROP TABLE bench_phrase");
+		this.sql.exec("DROP TABLE bench_n");
+		this.sql.makeIndexes(indexes);
 	}
 
 	/** A number's digits: six at least (LPAD would cut a longer one to six). */
@@ -154,7 +148,7 @@ final class TicketFill {
 	}
 
 	private void texts(String table, List<String> texts) throws SQLException {
-		exec("CREATE TABLE " + table + " (i INT PRIMARY KEY, t VARCHAR(100))");
+		this.sql.exec("CREATE TABLE " + table + " (i INT PRIMARY KEY, t VARCHAR(100))");
 		try (PreparedStatement insert = this.connection.prepareStatement("INSERT INTO " + table + " VALUES (?, ?)")) {
 			for (int i = 0; i < texts.size(); i++) {
 				insert.setInt(1, i);
@@ -165,7 +159,7 @@ final class TicketFill {
 	}
 
 	private void terms(String table, List<String> texts) throws SQLException {
-		exec("CREATE TABLE " + table + " (i INT, term VARCHAR(40), PRIMARY KEY (i, term))");
+		this.sql.exec("CREATE TABLE " + table + " (i INT, term VARCHAR(40), PRIMARY KEY (i, term))");
 		try (PreparedStatement insert = this.connection.prepareStatement("INSERT INTO " + table + " VALUES (?, ?)")) {
 			for (int i = 0; i < texts.size(); i++) {
 				for (String term : words(texts.get(i))) {
@@ -179,79 +173,8 @@ final class TicketFill {
 
 	private static final List<String> TABLES = List.of("ticket", "ticket_article", "ticket_term", "ticket_tag");
 
-	private List<String> dropIndexes() throws SQLException {
-		Map<String, String> indexes = new LinkedHashMap<>();
-		try (Statement statement = this.connection.createStatement()) {
-			if (h2()) {
-				try (ResultSet rs = statement.executeQuery("SELECT i.INDEX_NAME, i.TABLE_NAME, c.COLUMN_NAME "
-						+ "FROM INFORMATION_SCHEMA.INDEXES i JOIN INFORMATION_SCHEMA.INDEX_COLUMNS c ON "
-						+ "c.INDEX_NAME = i.INDEX_NAME AND c.TABLE_NAME = i.TABLE_NAME WHERE i.INDEX_TYPE_NAME = 'INDEX' "
-						+ "AND LOWER(i.INDEX_NAME) LIKE 'ix_%' AND LOWER(i.TABLE_NAME) IN ('"
-						+ String.join("', '", TABLES) + "') ORDER BY i.INDEX_NAME, c.ORDINAL_POSITION")) {
-					while (rs.next()) {
-						String name = rs.getString(1);
-						String made = indexes.get(name);
-						indexes.put(name,
-								(made == null)
-										? "CREATE INDEX " + name + " ON " + rs.getString(2) + " (" + rs.getString(3)
-												+ ")"
-										: made.substring(0, made.length() - 1) + ", " + rs.getString(3) + ")");
-					}
-				}
-			}
-			else {
-				try (ResultSet rs = statement.executeQuery("SELECT indexname, indexdef FROM pg_indexes WHERE "
-						+ "indexname LIKE 'ix\\_%' AND tablename IN ('" + String.join("', '", TABLES) + "')")) {
-					while (rs.next()) {
-						indexes.put(rs.getString(1), rs.getString(2));
-					}
-				}
-			}
-		}
-		List<String> again = new ArrayList<>();
-		for (Map.Entry<String, String> index : indexes.entrySet()) {
-			try {
-				exec("DROP INDEX " + index.getKey());
-				again.add(index.getValue());
-			}
-			catch (SQLException ex) {
-				// an index a constraint needs: kept
-			}
-		}
-		System.out.printf("   %d indexes dropped for the fill%n", again.size());
-		return again;
-	}
-
-	private boolean h2() throws SQLException {
-		return this.connection.getMetaData().getDatabaseProductName().equals("H2");
-	}
-
-	private void chunks(int total, String sql) throws SQLException {
-		chunks(total, 50_000, sql);
-	}
-
-	private void chunks(int total, int chunk, String sql) throws SQLException {
-		for (int lo = 1; lo <= total; lo += chunk) {
-			exec(sql.replace("{lo}", Integer.toString(lo))
-				.replace("{hi}", Integer.toString(Math.min(total, lo + chunk - 1))));
-		}
-	}
-
-	private void exec(String sql) throws SQLException {
-		try (Statement statement = this.connection.createStatement()) {
-			statement.execute(sql);
-		}
-	}
-
-	private long single(String sql) throws SQLException {
-		try (Statement statement = this.connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-			rs.next();
-			return rs.getLong(1);
-		}
-	}
-
-	private static void lap(String what, long start) {
-		System.out.printf("   %s filled after %.0f s%n", what, (System.nanoTime() - start) / 1e9);
+	private void chunks(int total, String statement) throws SQLException {
+		this.sql.chunks(total, 50_000, statement);
 	}
 
 }
