@@ -187,4 +187,17 @@ sealed interface ServerFrame {
 
 	}
 
+	/**
+	 * Something the console shows changed (e.g. {@code tickets}: the ticket views'
+	 * counts): read it again. No data, so it cannot tell more than the reader may see.
+	 */
+	record Refresh(String topic) implements ServerFrame {
+
+		@Override
+		public String type() {
+			return "refresh";
+		}
+
+	}
+
 }
