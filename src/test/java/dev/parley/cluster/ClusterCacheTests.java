@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 
 import dev.parley.testing.ApiClient;
 import dev.parley.testing.Eventually;
+import dev.parley.testing.SocketClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,9 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Settings and shift plans are cached on each node of a cluster ({@link TwoNodes}); a
  * change made on one node empties the other node's cache through RabbitMQ, so it is in
- * force there at once (the nodes keep cached values for an hour, so nothing else would
- * bring the change within the wait). Each test reads on node B first, so B holds the old
- * value when node A changes it.
+ * force there at once (and a ticket made on one node tells the consoles on the other to
+ * read their ticket counts again) (the nodes keep cached values for an hour, so nothing
+ * else would bring the change within the wait). Each test reads on node B first, so B
+ * holds the old value when node A changes it.
  */
 @Timeout(120)
 class ClusterCacheTests {
@@ -74,6 +76,23 @@ class ClusterCacheTests {
 			assertThat(off.status()).as(off.toString()).isEqualTo(201);
 		}
 		awaitOnB("the group closed for its only member's day off", () -> openOnB(key), false);
+	}
+
+	@Test
+	void aTicketMadeOnOneNodeRefreshesTheTicketCountsOfConsolesOnTheOther() {
+		ApiClient adminOnA = admin();
+		ApiClient adminOnB = new ApiClient(cluster.portB());
+		assertThat(adminOnB.login(TwoNodes.ADMIN, TwoNodes.ADMIN_PASSWORD).status()).isEqualTo(200);
+		try (SocketClient consoleOnB = SocketClient.staff(cluster.portB(), adminOnB)) {
+			ApiClient.Response customer = adminOnA.post("/api/v1/customers", Map.of("name", "Caller on A"));
+			assertThat(customer.status()).as(customer.toString()).isEqualTo(201);
+			ApiClient.Response ticket = adminOnA.post("/api/v1/tickets",
+					Map.of("subject", "Made on A", "customerId", customer.json().path("id").asLong()));
+			assertThat(ticket.status()).as(ticket.toString()).isEqualTo(201);
+			JsonNode refresh = consoleOnB.expect((frame) -> frame.path("type").asString().equals("refresh"),
+					"a refresh frame on node B");
+			assertThat(refresh.path("topic").asString()).isEqualTo("tickets");
+		}
 	}
 
 	private static ApiClient admin() {
