@@ -158,9 +158,9 @@ public final class TicketBench {
 		queries.put("q=退款, a tenth of all (search-common)", list + "&q=" + ListTiming.enc("退款"));
 		queries.put("q=退款 and unfinished (search-open)",
 				list + "&q=" + ListTiming.enc("退款") + "&status=new,open,pending");
-		queries.put("q=ord123457, one ticket (search-rare)", list + "&q=ord123457");
-		queries.put("q=T-2026-123457, a number (search-number)", list + "&q=T-2026-123457");
-		queries.put("q=123457, a number's digits (search-digits)", list + "&q=123457");
+		queries.put("q=ord123401, one ticket (search-rare)", list + "&q=ord123401");
+		queries.put("q=T-2026-123401, a number (search-number)", list + "&q=T-2026-123401");
+		queries.put("q=123401, a number's digits (search-digits)", list + "&q=123401");
 		queries.put("counts of the navigation (counts)", "/api/v1/tickets/counts");
 		return queries;
 	}

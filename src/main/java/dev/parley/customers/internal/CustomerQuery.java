@@ -3,10 +3,8 @@ package dev.parley.customers.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.parley.platform.Databases;
 import dev.parley.customers.internal.CustomerSort.Cursor;
-
-import java.sql.Connection;
-import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
@@ -49,16 +47,7 @@ class CustomerQuery {
 	CustomerQuery(JdbcClient jdbc, CustomerNarrowing narrowing, DataSource dataSource) {
 		this.jdbc = jdbc;
 		this.narrowing = narrowing;
-		this.h2 = isH2(dataSource);
-	}
-
-	private static boolean isH2(DataSource dataSource) {
-		try (Connection connection = dataSource.getConnection()) {
-			return connection.getMetaData().getDatabaseProductName().equals("H2");
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("cannot tell the database", ex);
-		}
+		this.h2 = Databases.isH2(dataSource);
 	}
 
 	/**

@@ -15,6 +15,8 @@ import dev.parley.tickets.TicketType;
 import dev.parley.tickets.internal.query.TicketFilter.Condition;
 import dev.parley.tickets.internal.query.TicketSort.Cursor;
 
+import dev.parley.platform.Databases;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,14 +55,18 @@ public class TicketQuery {
 
 	private final int drive;
 
+	/** On H2 a walk names the sort's index (platform.Databases.isH2). */
+	private final boolean h2;
+
 	@Autowired
-	TicketQuery(JdbcClient jdbc) {
-		this(jdbc, DRIVE);
+	TicketQuery(JdbcClient jdbc, DataSource dataSource) {
+		this(jdbc, DRIVE, Databases.isH2(dataSource));
 	}
 
-	TicketQuery(JdbcClient jdbc, int drive) {
+	TicketQuery(JdbcClient jdbc, int drive, boolean h2) {
 		this.jdbc = jdbc;
 		this.drive = drive;
+		this.h2 = h2;
 	}
 
 	/** A ticket as the list shows it, before names are added. */
@@ -194,7 +200,10 @@ public class TicketQuery {
 		String cmp = descending ? " < " : " > ";
 		boolean inNullPass = after != null && after.key() == null;
 		if (!inNullPass) {
-			StringBuilder sql = new StringBuilder(select(filter));
+			// a walk of the sort's order: H2 is told to read its index (else it reads the
+			// index of a condition, e.g. the unfinished statuses, and sorts all it found)
+			String index = (this.h2 && plan.driven() == 0) ? sort.index : null;
+			StringBuilder sql = new StringBuilder(select(filter, index));
 			List<Object> params = new ArrayList<>(filter.params());
 			if (sort.nullable) {
 				sql.append(" AND ").append(sort.column).append(" IS NOT NULL");
@@ -225,7 +234,7 @@ public class TicketQuery {
 			rows.addAll(query(sql, params));
 		}
 		if (sort.nullable && rows.size() <= limit) {
-			StringBuilder sql = new StringBuilder(select(filter)).append(" AND ")
+			StringBuilder sql = new StringBuilder(select(filter, null)).append(" AND ")
 				.append(sort.column)
 				.append(" IS NULL");
 			List<Object> params = new ArrayList<>(filter.params());
@@ -270,8 +279,12 @@ public class TicketQuery {
 		return this.jdbc.sql(sql.toString()).params(params).query(TicketQuery::map).list();
 	}
 
-	private static String select(TicketFilter filter) {
-		return "SELECT " + COLUMNS + " FROM ticket t WHERE " + filter.where();
+	/**
+	 * @param index the index H2 is to read ({@code USE INDEX}), or null
+	 */
+	private static String select(TicketFilter filter, String index) {
+		return "SELECT " + COLUMNS + " FROM ticket t" + ((index != null) ? " USE INDEX (" + index + ")" : "")
+				+ " WHERE " + filter.where();
 	}
 
 	private static Long key(TicketSort sort, Row row) {

@@ -16,8 +16,7 @@ public enum TicketSort {
 	UPDATED("updated", "t.updated_at", false, true, "ix_ticket_updated"),
 	CREATED("created", "t.created_at", false, true, "ix_ticket_created"),
 	PRIORITY("priority", "t.priority", false, true, null),
-	SLA_DUE("sla_due", "t.sla_due_at", true, false, "ix_ticket_sla_due"),
-	NUMBER("number", "t.id", false, true, "PRIMARY_KEY");
+	SLA_DUE("sla_due", "t.sla_due_at", true, false, "ix_ticket_sla_due"), NUMBER("number", "t.id", false, true, null);
 
 	final String param;
 
@@ -28,7 +27,11 @@ public enum TicketSort {
 	/** Whether it is descending unless {@code order} says otherwise. */
 	final boolean descendingByDefault;
 
-	/** The index of (column, id) that H2 is told to read, or null. */
+	/**
+	 * The index of (column, id) that H2 is told to read when the list walks this order,
+	 * or null (the priority has none; the number's is the primary key, which H2 reads for
+	 * an order by id unasked).
+	 */
 	final String index;
 
 	TicketSort(String param, String column, boolean nullable, boolean descendingByDefault, String index) {

@@ -1,0 +1,28 @@
+package dev.parley.platform;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+/** What the list queries need to know of the database they run on. */
+public final class Databases {
+
+	private Databases() {
+	}
+
+	/**
+	 * Whether the database is H2, whose planner takes the index of a condition (even
+	 * {@code merged_into_id IS NULL}) over the sort's and then sorts every row: a list
+	 * that walks its order names the sort's index there ({@code USE INDEX}).
+	 */
+	public static boolean isH2(DataSource dataSource) {
+		try (Connection connection = dataSource.getConnection()) {
+			return connection.getMetaData().getDatabaseProductName().equals("H2");
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("cannot tell the database", ex);
+		}
+	}
+
+}
