@@ -206,7 +206,9 @@ public class TicketQuery {
 			StringBuilder sql = new StringBuilder(select(filter, index));
 			List<Object> params = new ArrayList<>(filter.params());
 			if (sort.nullable) {
-				sql.append(" AND ").append(sort.column).append(" IS NOT NULL");
+				// not "IS NOT NULL": H2 walks an ascending index from its NULLs then (the
+				// keys are epoch milliseconds)
+				sql.append(" AND ").append(sort.column).append(" >= 0");
 			}
 			if (after != null) {
 				if (sort == TicketSort.NUMBER) {
@@ -214,6 +216,9 @@ public class TicketQuery {
 					params.add(after.id());
 				}
 				else {
+					// the key's bound first: a range every engine starts the walk at
+					sql.append(" AND ").append(sort.column).append(descending ? " <= ?" : " >= ?");
+					params.add(after.key());
 					sql.append(" AND (").append(sort.column).append(cmp).append("? OR (").append(sort.column);
 					sql.append(" = ? AND t.id").append(cmp).append("?))");
 					params.add(after.key());

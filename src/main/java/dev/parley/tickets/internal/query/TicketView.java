@@ -65,9 +65,13 @@ public enum TicketView {
 							"SELECT id FROM ticket WHERE group_id" + in + open, new ArrayList<>(groups)));
 				}
 			}
-			case OVERDUE -> conditions.add(Condition.own("t.sla_due_at < ? OR t.due_at < ?",
-					"SELECT id FROM ticket WHERE sla_due_at < ? UNION ALL SELECT id FROM ticket WHERE due_at < ?",
-					List.of(now, now)));
+			// ">= 0": a range H2 starts after the NULLs (it reads every ticket without a
+			// due time for "< now" alone)
+			case OVERDUE ->
+				conditions.add(Condition.own("t.sla_due_at >= 0 AND t.sla_due_at < ? OR t.due_at >= 0 AND t.due_at < ?",
+						"SELECT id FROM ticket WHERE sla_due_at >= 0 AND sla_due_at < ? "
+								+ "UNION ALL SELECT id FROM ticket WHERE due_at >= 0 AND due_at < ?",
+						List.of(now, now)));
 			case DUE_SOON ->
 				conditions.add(Condition.own("t.sla_due_at >= ? AND t.sla_due_at < ? OR t.due_at >= ? AND t.due_at < ?",
 						"SELECT id FROM ticket WHERE sla_due_at >= ? AND sla_due_at < ? "
