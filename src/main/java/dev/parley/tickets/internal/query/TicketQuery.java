@@ -115,12 +115,24 @@ public class TicketQuery {
 				if (ids.isEmpty()) {
 					return new Plan(filter, true, 0);
 				}
-				Condition in = Condition.of("t.id IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")",
-						new ArrayList<>(ids));
+				Condition in = idIn(ids);
 				return new Plan(probes(filter, smallest.set(), in), false, ids.size());
 			}
 		}
 		return new Plan(probes(filter, null, null), false, 0);
+	}
+
+	/**
+	 * {@code t.id IN (...)} with as many marks as the next power of two (64 at least),
+	 * the rest -1 (no ticket): a few statement texts for every set size, so H2 and
+	 * PostgreSQL plan each once, not a list of thousands of ids again for every size (H2:
+	 * 150 ms).
+	 */
+	static Condition idIn(Set<Long> ids) {
+		int marks = Math.max(64, Integer.highestOneBit(Math.max(1, ids.size() - 1)) << 1);
+		List<Object> params = new ArrayList<>(ids);
+		params.addAll(Collections.nCopies(marks - ids.size(), -1L));
+		return Condition.of("t.id IN (" + String.join(", ", Collections.nCopies(marks, "?")) + ")", params);
 	}
 
 	private static TicketFilter probes(TicketFilter filter, Condition read, Condition first) {

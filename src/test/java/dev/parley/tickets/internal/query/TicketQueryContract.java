@@ -138,7 +138,7 @@ abstract class TicketQueryContract {
 		// driven by the ids of the smallest set, the others probed per ticket
 		TicketQuery.Plan driven = this.query.plan(filter(alex));
 		assertThat(driven.driven()).isEqualTo(2);
-		assertThat(driven.filter().where()).contains("t.id IN (?, ?)").contains("LIMIT 1) = 1");
+		assertThat(driven.filter().where()).contains("t.id IN (?, ?, ?").contains("LIMIT 1) = 1");
 		// a set larger than the cap: walked, every set probed
 		TicketQuery.Plan walked = query(1).plan(filter(alex));
 		assertThat(walked.driven()).isZero();
