@@ -17,8 +17,20 @@ public final class Databases {
 	 * that walks its order names the sort's index there ({@code USE INDEX}).
 	 */
 	public static boolean isH2(DataSource dataSource) {
+		return product(dataSource).equals("H2");
+	}
+
+	/**
+	 * Whether the database is PostgreSQL, which takes a set of ids as one array parameter
+	 * ({@code = ANY(?)}), planned once whatever its length.
+	 */
+	public static boolean isPostgreSql(DataSource dataSource) {
+		return product(dataSource).equals("PostgreSQL");
+	}
+
+	private static String product(DataSource dataSource) {
 		try (Connection connection = dataSource.getConnection()) {
-			return connection.getMetaData().getDatabaseProductName().equals("H2");
+			return connection.getMetaData().getDatabaseProductName();
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("cannot tell the database", ex);
