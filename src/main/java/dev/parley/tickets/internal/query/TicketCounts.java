@@ -2,6 +2,7 @@ package dev.parley.tickets.internal.query;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,13 +52,15 @@ public class TicketCounts {
 		List<Long> groups = this.access.myGroups(actor);
 		List<Condition> visible = TicketVisibility.conditions(actor, groups);
 		Map<String, Object> counts = new LinkedHashMap<>();
+		// the reader's visibility is counted once for all views
+		Map<Condition, Integer> sizes = new HashMap<>();
 		for (TicketView view : TicketView.values()) {
 			if (view == TicketView.ALL) {
 				continue;
 			}
 			List<Condition> conditions = new ArrayList<>(visible);
 			conditions.addAll(this.parser.view(view.param(), false, actor, groups, this.clock.instant()));
-			counts.put(view.param(), shown(this.query.count(new TicketFilter(conditions), CAP)));
+			counts.put(view.param(), shown(this.query.count(new TicketFilter(conditions), CAP, sizes)));
 		}
 		Map<String, Object> saved = new LinkedHashMap<>();
 		for (TicketViews.SavedView view : this.views.list(actor)) {
@@ -65,7 +68,8 @@ public class TicketCounts {
 			params.remove("sort");
 			params.remove("order");
 			try {
-				saved.put(Long.toString(view.id()), shown(this.query.count(this.parser.parse(params, actor), CAP)));
+				saved.put(Long.toString(view.id()),
+						shown(this.query.count(this.parser.parse(params, actor), CAP, sizes)));
 			}
 			catch (ApiException ex) {
 				saved.put(Long.toString(view.id()), null);

@@ -5,8 +5,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import dev.parley.tickets.TicketPriority;
@@ -92,6 +94,14 @@ public class TicketQuery {
 	}
 
 	Plan plan(TicketFilter filter) {
+		return plan(filter, new HashMap<>());
+	}
+
+	/**
+	 * @param sizes the sets counted before (a set counted once for several filters: the
+	 * reader's visibility, for each count of the navigation)
+	 */
+	Plan plan(TicketFilter filter, Map<Condition, Integer> sizes) {
 		List<Condition> sets = filter.conditions().stream().filter(Condition::isSet).toList();
 		if (sets.isEmpty()) {
 			return new Plan(filter, false, 0);
@@ -105,7 +115,7 @@ public class TicketQuery {
 			if (set.last() && smallest != null && smallest.size() <= this.drive) {
 				break;
 			}
-			Sized sized = new Sized(set, count(set));
+			Sized sized = new Sized(set, sizes.computeIfAbsent(set, this::count));
 			if (smallest == null || sized.size() < smallest.size()) {
 				smallest = sized;
 			}
@@ -281,7 +291,15 @@ public class TicketQuery {
 	 * @return how many tickets match, counted up to {@code cap + 1} (more: "cap+")
 	 */
 	int count(TicketFilter requested, int cap) {
-		Plan plan = plan(requested);
+		return count(requested, cap, new HashMap<>());
+	}
+
+	/**
+	 * As {@link #count(TicketFilter, int)}, with the sizes of sets counted for other
+	 * filters of the same reader just before (see {@link #plan(TicketFilter, Map)}).
+	 */
+	int count(TicketFilter requested, int cap, Map<Condition, Integer> sizes) {
+		Plan plan = plan(requested, sizes);
 		if (plan.none()) {
 			return 0;
 		}
