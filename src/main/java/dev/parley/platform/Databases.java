@@ -20,12 +20,10 @@ public final class Databases {
 		return product(dataSource).equals("H2");
 	}
 
-	/**
-	 * Whether the database is PostgreSQL, which takes a set of ids as one array parameter
-	 * ({@code = ANY(?)}), planned once whatever its length.
-	 */
-	public static boolean isPostgreSql(DataSource dataSource) {
-		return product(dataSource).equals("PostgreSQL");
+	/** Whether the database is MySQL or MariaDB (which has no array parameters). */
+	public static boolean isMariaDb(DataSource dataSource) {
+		String product = product(dataSource);
+		return product.equals("MariaDB") || product.equals("MySQL");
 	}
 
 	private static String product(DataSource dataSource) {

@@ -60,12 +60,12 @@ public class TicketQuery {
 	/** On H2 a walk names the sort's index (platform.Databases.isH2). */
 	private final boolean h2;
 
-	/** On PostgreSQL the ids a page is read by are one array parameter. */
+	/** On PostgreSQL and H2 the ids a page is read by are one array parameter. */
 	private final boolean arrays;
 
 	@Autowired
 	TicketQuery(JdbcClient jdbc, DataSource dataSource) {
-		this(jdbc, DRIVE, Databases.isH2(dataSource), Databases.isPostgreSql(dataSource));
+		this(jdbc, DRIVE, Databases.isH2(dataSource), !Databases.isMariaDb(dataSource));
 	}
 
 	TicketQuery(JdbcClient jdbc, int drive, boolean h2, boolean arrays) {

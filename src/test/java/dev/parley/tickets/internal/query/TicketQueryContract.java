@@ -260,7 +260,7 @@ abstract class TicketQueryContract {
 	/** The query with another cap on what it reads by id. */
 	TicketQuery query(int drive) {
 		return new TicketQuery(this.jdbc, drive, dev.parley.platform.Databases.isH2(this.dataSource),
-				dev.parley.platform.Databases.isPostgreSql(this.dataSource));
+				!dev.parley.platform.Databases.isMariaDb(this.dataSource));
 	}
 
 }
