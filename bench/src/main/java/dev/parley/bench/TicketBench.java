@@ -77,7 +77,13 @@ public final class TicketBench {
 		boolean reuse = database.equals("h2") ? Files.exists(data.resolve("parley.mv.db"))
 				: System.getProperty("parley.bench.reuse") != null;
 		Path logs = out.resolve("logs-" + database);
-		String h2Url = "jdbc:h2:file:" + data + "/parley;QUERY_CACHE_SIZE=256;WRITE_DELAY=0;AUTO_SERVER=TRUE";
+		// the default URL plus AUTO_SERVER (the harness fills it while Parley runs) and
+		// without H2's reuse of a result when no table changed: on a working system the
+		// tickets change between two requests, here nothing does, and a repeated request
+		// would time a cached answer (-Dparley.bench.h2-extra adds settings, e.g.
+		// CACHE_SIZE)
+		String h2Url = "jdbc:h2:file:" + data + "/parley;QUERY_CACHE_SIZE=256;WRITE_DELAY=0;AUTO_SERVER=TRUE"
+				+ ";OPTIMIZE_REUSE_RESULTS=FALSE" + System.getProperty("parley.bench.h2-extra", "");
 		List<String> extra = new ArrayList<>(
 				List.of("--logging.level.dev.parley.tickets.internal.query.TicketQuery=TRACE"));
 		if (database.equals("h2")) {
