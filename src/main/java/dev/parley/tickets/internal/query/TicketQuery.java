@@ -60,19 +60,61 @@ public class TicketQuery {
 	/** On H2 a walk names the sort's index (platform.Databases.isH2). */
 	private final boolean h2;
 
-	/** On PostgreSQL and H2 the ids a page is read by are one array parameter. */
-	private final boolean arrays;
+	/** How the ids a page is read by are written for this database. */
+	private final IdList idList;
 
 	@Autowired
 	TicketQuery(JdbcClient jdbc, DataSource dataSource) {
-		this(jdbc, DRIVE, Databases.isH2(dataSource), !Databases.isMariaDb(dataSource));
+		this(jdbc, DRIVE, Databases.isH2(dataSource), IdList.of(dataSource));
 	}
 
-	TicketQuery(JdbcClient jdbc, int drive, boolean h2, boolean arrays) {
+	TicketQuery(JdbcClient jdbc, int drive, boolean h2, IdList idList) {
 		this.jdbc = jdbc;
 		this.drive = drive;
 		this.h2 = h2;
-		this.arrays = arrays;
+		this.idList = idList;
+	}
+
+	/**
+	 * How a set of up to {@link #DRIVE} ids is written into the page's statement, each
+	 * the fastest measured on its database at a million tickets (a due-soon set of 4,326
+	 * ids, docs/performance.md).
+	 */
+	enum IdList {
+
+		/**
+		 * PostgreSQL: one array parameter, {@code t.id = ANY(?)}: planned once whatever
+		 * its length (16 ms; a literal list 21-24 ms, 8,192 marks 5 ms more).
+		 */
+		ARRAY,
+
+		/**
+		 * H2: the ids written out ({@code IN (1, 2, ...)}, numbers read from the
+		 * database, never a client's text), which H2 tests with a hash set: 13 ms; an
+		 * array or marks are searched through per ticket (43 and 54 ms), and a list of
+		 * marks of a new length is planned anew (150 ms).
+		 */
+		LITERALS,
+
+		/**
+		 * MariaDB (no array parameters): marks padded to the next power of two with -1,
+		 * so a few statement texts serve every size.
+		 */
+		MARKS;
+
+		static IdList of(DataSource dataSource) {
+			return Databases.isH2(dataSource) ? LITERALS : Databases.isMariaDb(dataSource) ? MARKS : ARRAY;
+		}
+
+		Condition in(Set<Long> ids) {
+			return switch (this) {
+				case ARRAY -> Condition.of("t.id = ANY(?)", (Object) ids.toArray(Long[]::new));
+				case LITERALS -> Condition
+					.of("t.id IN (" + String.join(", ", ids.stream().map(String::valueOf).toList()) + ")", List.of());
+				case MARKS -> idIn(ids);
+			};
+		}
+
 	}
 
 	/** A ticket as the list shows it, before names are added. */
@@ -129,8 +171,7 @@ public class TicketQuery {
 				if (ids.isEmpty()) {
 					return new Plan(filter, true, 0);
 				}
-				Condition in = this.arrays ? Condition.of("t.id = ANY(?)", (Object) ids.toArray(Long[]::new))
-						: idIn(ids);
+				Condition in = this.idList.in(ids);
 				return new Plan(probes(filter, smallest.set(), in), false, ids.size());
 			}
 		}
@@ -139,10 +180,8 @@ public class TicketQuery {
 
 	/**
 	 * {@code t.id IN (...)} with as many marks as the next power of two (64 at least),
-	 * the rest -1 (no ticket): a few statement texts for every set size, so H2 and
-	 * MariaDB plan each once, not a list of thousands of ids again for every size (H2:
-	 * 150 ms). PostgreSQL takes the ids as one array instead (a padded list of 8,192 cost
-	 * it 5 ms more than the array).
+	 * the rest -1 (no ticket): a few statement texts for every set size, each planned
+	 * once.
 	 */
 	static Condition idIn(Set<Long> ids) {
 		int marks = Math.max(64, Integer.highestOneBit(Math.max(1, ids.size() - 1)) << 1);
