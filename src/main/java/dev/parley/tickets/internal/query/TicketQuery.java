@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,60 +60,18 @@ public class TicketQuery {
 	private final boolean h2;
 
 	/** How the ids a page is read by are written for this database. */
-	private final IdList idList;
+	private final TicketIdList idList;
 
 	@Autowired
 	TicketQuery(JdbcClient jdbc, DataSource dataSource) {
-		this(jdbc, DRIVE, Databases.isH2(dataSource), IdList.of(dataSource));
+		this(jdbc, DRIVE, Databases.isH2(dataSource), TicketIdList.of(dataSource));
 	}
 
-	TicketQuery(JdbcClient jdbc, int drive, boolean h2, IdList idList) {
+	TicketQuery(JdbcClient jdbc, int drive, boolean h2, TicketIdList idList) {
 		this.jdbc = jdbc;
 		this.drive = drive;
 		this.h2 = h2;
 		this.idList = idList;
-	}
-
-	/**
-	 * How a set of up to {@link #DRIVE} ids is written into the page's statement, each
-	 * the fastest measured on its database at a million tickets (a due-soon set of 4,326
-	 * ids, docs/performance.md).
-	 */
-	enum IdList {
-
-		/**
-		 * PostgreSQL: one array parameter, {@code t.id = ANY(?)}: planned once whatever
-		 * its length (16 ms; a literal list 21-24 ms, 8,192 marks 5 ms more).
-		 */
-		ARRAY,
-
-		/**
-		 * H2: the ids written out ({@code IN (1, 2, ...)}, numbers read from the
-		 * database, never a client's text), which H2 tests with a hash set: 13 ms; an
-		 * array or marks are searched through per ticket (43 and 54 ms), and a list of
-		 * marks of a new length is planned anew (150 ms).
-		 */
-		LITERALS,
-
-		/**
-		 * MariaDB (no array parameters): marks padded to the next power of two with -1,
-		 * so a few statement texts serve every size.
-		 */
-		MARKS;
-
-		static IdList of(DataSource dataSource) {
-			return Databases.isH2(dataSource) ? LITERALS : Databases.isMariaDb(dataSource) ? MARKS : ARRAY;
-		}
-
-		Condition in(Set<Long> ids) {
-			return switch (this) {
-				case ARRAY -> Condition.of("t.id = ANY(?)", (Object) ids.toArray(Long[]::new));
-				case LITERALS -> Condition
-					.of("t.id IN (" + String.join(", ", ids.stream().map(String::valueOf).toList()) + ")", List.of());
-				case MARKS -> idIn(ids);
-			};
-		}
-
 	}
 
 	/** A ticket as the list shows it, before names are added. */
@@ -176,18 +133,6 @@ public class TicketQuery {
 			}
 		}
 		return new Plan(probes(filter, null, null), false, 0);
-	}
-
-	/**
-	 * {@code t.id IN (...)} with as many marks as the next power of two (64 at least),
-	 * the rest -1 (no ticket): a few statement texts for every set size, each planned
-	 * once.
-	 */
-	static Condition idIn(Set<Long> ids) {
-		int marks = Math.max(64, Integer.highestOneBit(Math.max(1, ids.size() - 1)) << 1);
-		List<Object> params = new ArrayList<>(ids);
-		params.addAll(Collections.nCopies(marks - ids.size(), -1L));
-		return Condition.of("t.id IN (" + String.join(", ", Collections.nCopies(marks, "?")) + ")", params);
 	}
 
 	private static TicketFilter probes(TicketFilter filter, Condition read, Condition first) {
@@ -360,14 +305,14 @@ public class TicketQuery {
 		return this.jdbc.sql(sql.toString()).params(params).query(TicketQuery::map).list();
 	}
 
-	/**
-	 * @param index the index H2 is to read ({@code USE INDEX}), or null
-	 */
 	/** An array as PostgreSQL writes it ({1,2,3}), for the log. */
 	private static String arrayLiteral(Long[] ids) {
 		return "{" + String.join(",", java.util.Arrays.stream(ids).map(String::valueOf).toList()) + "}";
 	}
 
+	/**
+	 * @param index the index H2 is to read ({@code USE INDEX}), or null
+	 */
 	private static String select(TicketFilter filter, String index) {
 		return "SELECT " + COLUMNS + " FROM ticket t" + ((index != null) ? " USE INDEX (" + index + ")" : "")
 				+ " WHERE " + filter.where();

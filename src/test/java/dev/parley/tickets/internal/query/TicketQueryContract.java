@@ -262,7 +262,7 @@ abstract class TicketQueryContract {
 	/** The query with another cap on what it reads by id. */
 	TicketQuery query(int drive) {
 		return new TicketQuery(this.jdbc, drive, dev.parley.platform.Databases.isH2(this.dataSource),
-				TicketQuery.IdList.of(this.dataSource));
+				TicketIdList.of(this.dataSource));
 	}
 
 }

@@ -22,13 +22,13 @@ class TicketQueryIdInTests {
 		assertThat(marks(65)).isEqualTo(128);
 		assertThat(marks(4_326)).isEqualTo(8_192);
 		assertThat(marks(TicketQuery.DRIVE)).isEqualTo(8_192);
-		Condition in = TicketQuery.idIn(ids(3));
+		Condition in = TicketIdList.idIn(ids(3));
 		assertThat(in.params()).startsWith(1L, 2L, 3L).hasSize(64);
 		assertThat(in.params().subList(3, 64)).containsOnly(-1L);
 	}
 
 	private static int marks(int size) {
-		Condition in = TicketQuery.idIn(ids(size));
+		Condition in = TicketIdList.idIn(ids(size));
 		assertThat(in.params()).hasSize((int) in.sql().chars().filter((c) -> c == '?').count());
 		return in.params().size();
 	}
