@@ -30,14 +30,31 @@ public class BinaryTermOrder implements JavaMigration {
 
 	static final List<String> TABLES = List.of("customer_term", "conversation_term");
 
+	private final String version;
+
+	private final String description;
+
+	private final List<String> tables;
+
+	public BinaryTermOrder() {
+		this("19.7", "binary term order", TABLES);
+	}
+
+	/** The same step for term tables of a later migration ({@link TicketTermOrder}). */
+	BinaryTermOrder(String version, String description, List<String> tables) {
+		this.version = version;
+		this.description = description;
+		this.tables = tables;
+	}
+
 	@Override
 	public MigrationVersion getVersion() {
-		return MigrationVersion.fromVersion("19.7");
+		return MigrationVersion.fromVersion(this.version);
 	}
 
 	@Override
 	public String getDescription() {
-		return "binary term order";
+		return this.description;
 	}
 
 	@Override
@@ -52,7 +69,7 @@ public class BinaryTermOrder implements JavaMigration {
 
 	@Override
 	public void migrate(Context context) throws SQLException {
-		inBinaryOrder(context.getConnection(), TABLES);
+		inBinaryOrder(context.getConnection(), this.tables);
 	}
 
 	/**

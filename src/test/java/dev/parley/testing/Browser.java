@@ -256,6 +256,51 @@ public final class Browser implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * When {@code -Dparley.screenshots=DIR} is given: the page in English and Simplified
+	 * Chinese (chosen in the page's own language select), each at 1366 x 900 and 390 x
+	 * 844, saved as {@code DIR/{name}-{language}-desktop.png} and {@code -phone.png};
+	 * English is chosen again afterwards.
+	 */
+	public void screenshotsInBothLanguages(String name, String languageSelect) {
+		String directory = System.getProperty("parley.screenshots");
+		if (directory == null) {
+			return;
+		}
+		ChromeDriver chrome = (ChromeDriver) this.driver;
+		for (String language : List.of("en", "zh-CN")) {
+			chooseLanguage(languageSelect, language);
+			chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+					Map.of("width", 1366, "height", 900, "deviceScaleFactor", 1, "mobile", false));
+			waitUntil((driver) -> ((Number) script("return window.innerWidth")).intValue() == 1366);
+			capture(chrome, java.nio.file.Path.of(directory, name + "-" + language + "-desktop.png"));
+			chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+					Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+			waitUntil((driver) -> ((Number) script("return window.innerWidth")).intValue() == 390);
+			capture(chrome, java.nio.file.Path.of(directory, name + "-" + language + "-phone.png"));
+			chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+			waitUntil((driver) -> ((Number) script("return window.innerWidth")).intValue() > 1000);
+		}
+		chooseLanguage(languageSelect, "en");
+	}
+
+	private void chooseLanguage(String languageSelect, String language) {
+		select(languageSelect, language);
+		waitUntil((driver) -> language.equals(script("return document.documentElement.lang")));
+	}
+
+	private static void capture(ChromeDriver chrome, java.nio.file.Path target) {
+		try {
+			java.nio.file.Files.createDirectories(target.getParent());
+			Map<String, Object> shot = chrome.executeCdpCommand("Page.captureScreenshot",
+					Map.of("format", "png", "captureBeyondViewport", false));
+			java.nio.file.Files.write(target, java.util.Base64.getDecoder().decode((String) shot.get("data")));
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
 	public WebDriver driver() {
 		return this.driver;
 	}

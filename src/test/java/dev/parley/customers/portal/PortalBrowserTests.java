@@ -70,7 +70,7 @@ class PortalBrowserTests extends IntegrationTest {
 			browser.waitForPath("/portal/sign-in");
 			browser.select("#portal-language", "en");
 			browser.waitForText("#sign-in-submit", "Sign in");
-			shoot(browser, "portal-sign-in");
+			browser.screenshotsInBothLanguages("portal-sign-in", "#portal-language");
 			browser.click("#to-register");
 			browser.waitForPath("/portal/register");
 			browser.type("#register-name", "Li Lei");
@@ -83,7 +83,7 @@ class PortalBrowserTests extends IntegrationTest {
 			browser.find("#register-confirm").clear();
 			browser.type("#register-password", PortalFixture.PASSWORD);
 			browser.type("#register-confirm", PortalFixture.PASSWORD);
-			shoot(browser, "portal-register");
+			browser.screenshotsInBothLanguages("portal-register", "#portal-language");
 			browser.click("#register-submit");
 			browser.waitForText("#register-sent", email);
 
@@ -96,7 +96,7 @@ class PortalBrowserTests extends IntegrationTest {
 			browser.waitForText("#verify-problem", "Wrong password");
 			browser.find("#verify-password").clear();
 			browser.type("#verify-password", PortalFixture.PASSWORD);
-			shoot(browser, "portal-verify");
+			browser.screenshotsInBothLanguages("portal-verify", "#portal-language");
 			browser.click("#verify-submit");
 			browser.waitFor("#verify-done");
 			browser.click("#verify-sign-in");
@@ -120,7 +120,7 @@ class PortalBrowserTests extends IntegrationTest {
 			browser.select("#profile-timezone", "Asia/Shanghai");
 			browser.click("#profile-save");
 			browser.waitFor("#profile-saved");
-			shoot(browser, "portal-profile");
+			browser.screenshotsInBothLanguages("portal-profile", "#portal-language");
 
 			ApiClient api = client();
 			assertThat(PortalFixture.signIn(api, email, PortalFixture.PASSWORD).status()).isEqualTo(200);
@@ -132,7 +132,7 @@ class PortalBrowserTests extends IntegrationTest {
 			long conversation = startConversation(email);
 			browser.click("#nav-conversations");
 			browser.waitFor("#conversation-list [data-conversation='" + conversation + "']");
-			shoot(browser, "portal-conversations");
+			browser.screenshotsInBothLanguages("portal-conversations", "#portal-language");
 			browser.click("#conversation-list [data-conversation='" + conversation + "'] a");
 			browser.waitForText("#transcript", "Where is my parcel?");
 			browser.type("#compose-text", "It is urgent, thank you.");
@@ -155,7 +155,7 @@ class PortalBrowserTests extends IntegrationTest {
 				.filter((line) -> line.getText().contains("It is urgent, thank you."))
 				.count()).isEqualTo(1);
 			assertThat(browser.findAll("#transcript li.mine, #transcript li.theirs")).hasSize(3);
-			shoot(browser, "portal-conversation");
+			browser.screenshotsInBothLanguages("portal-conversation", "#portal-language");
 			assertThat(agent.post("/api/v1/conversations/" + conversation + "/close", Map.of()).status())
 				.isEqualTo(200);
 			browser.waitForText("h1 .badge", "Closed");
@@ -218,43 +218,6 @@ class PortalBrowserTests extends IntegrationTest {
 				Map.of("question", "Where is my parcel?"));
 		assertThat(started.status()).as(started.toString()).isEqualTo(201);
 		return started.json().path("id").asLong();
-	}
-
-	/** Screenshots at 1366 x 900 and 390 x 844, in English and Simplified Chinese. */
-	private static void shoot(Browser browser, String name) {
-		String directory = System.getProperty("parley.screenshots");
-		if (directory == null) {
-			return;
-		}
-		ChromeDriver chrome = (ChromeDriver) browser.driver();
-		for (String language : List.of("en", "zh-CN")) {
-			browser.select("#portal-language", language);
-			browser.waitUntil((driver) -> language.equals(browser.script("return document.documentElement.lang")));
-			chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-					Map.of("width", 1366, "height", 900, "deviceScaleFactor", 1, "mobile", false));
-			browser.waitUntil((driver) -> ((Number) browser.script("return window.innerWidth")).intValue() == 1366);
-			save(chrome, Path.of(directory, name + "-" + language + "-desktop.png"));
-			chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-					Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
-			browser.waitUntil((driver) -> ((Number) browser.script("return window.innerWidth")).intValue() == 390);
-			save(chrome, Path.of(directory, name + "-" + language + "-phone.png"));
-			chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
-			browser.waitUntil((driver) -> ((Number) browser.script("return window.innerWidth")).intValue() > 1000);
-		}
-		browser.select("#portal-language", "en");
-		browser.waitUntil((driver) -> "en".equals(browser.script("return document.documentElement.lang")));
-	}
-
-	private static void save(ChromeDriver chrome, Path target) {
-		try {
-			Files.createDirectories(target.getParent());
-			Map<String, Object> shot = chrome.executeCdpCommand("Page.captureScreenshot",
-					Map.of("format", "png", "captureBeyondViewport", false));
-			Files.write(target, Base64.getDecoder().decode((String) shot.get("data")));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

@@ -95,14 +95,14 @@ class PortalTicketBrowserTests extends IntegrationTest {
 			browser.waitForPath("/portal/tickets");
 			browser.waitForText("#ticket-list li[data-ticket='" + ticket + "']", "Waiting for your reply");
 			assertThat(browser.find("#ticket-list").getText()).contains("Refund for order 1001", "Invoice for May");
-			shoot(browser, "portal-tickets");
+			browser.screenshotsInBothLanguages("portal-tickets", "#portal-language");
 
 			browser.click("#ticket-list li[data-ticket='" + ticket + "'] a");
 			browser.waitForPath("/portal/tickets/" + ticket);
 			browser.waitForText("#ticket-lines", "We are refunding the second payment.");
 			assertThat(browser.find("#ticket-lines").getText()).contains("Lily", "I paid twice")
 				.doesNotContain("VIP", "User ");
-			shoot(browser, "portal-ticket");
+			browser.screenshotsInBothLanguages("portal-ticket", "#portal-language");
 			browser.type("#ticket-reply", "Thank you, I will check my account.");
 			browser.click("#ticket-send");
 			browser.waitForText("#ticket-lines", "Thank you, I will check my account.");
@@ -120,7 +120,7 @@ class PortalTicketBrowserTests extends IntegrationTest {
 			browser.waitForPath("/portal/tickets/new");
 			browser.type("#ticket-subject", "The charger does not work");
 			browser.type("#ticket-description", "It stopped after two days.\nOrder 2002.");
-			shoot(browser, "portal-ticket-new");
+			browser.screenshotsInBothLanguages("portal-ticket-new", "#portal-language");
 			browser.click("#ticket-submit");
 			browser.waitForText("#ticket-notice", "Your ticket is open");
 			browser.waitForText("#ticket-subject-line", "The charger does not work");
@@ -128,42 +128,6 @@ class PortalTicketBrowserTests extends IntegrationTest {
 				.params(customer, "The charger does not work")
 				.query(String.class)
 				.single()).isEqualTo("PORTAL");
-		}
-	}
-
-	private static void shoot(Browser browser, String name) {
-		String directory = System.getProperty("parley.screenshots");
-		if (directory == null) {
-			return;
-		}
-		ChromeDriver chrome = (ChromeDriver) browser.driver();
-		for (String language : List.of("en", "zh-CN")) {
-			browser.select("#portal-language", language);
-			browser.waitUntil((driver) -> language.equals(browser.script("return document.documentElement.lang")));
-			chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-					Map.of("width", 1366, "height", 900, "deviceScaleFactor", 1, "mobile", false));
-			browser.waitUntil((driver) -> ((Number) browser.script("return window.innerWidth")).intValue() == 1366);
-			save(chrome, Path.of(directory, name + "-" + language + "-desktop.png"));
-			chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-					Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
-			browser.waitUntil((driver) -> ((Number) browser.script("return window.innerWidth")).intValue() == 390);
-			save(chrome, Path.of(directory, name + "-" + language + "-phone.png"));
-			chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
-			browser.waitUntil((driver) -> ((Number) browser.script("return window.innerWidth")).intValue() > 1000);
-		}
-		browser.select("#portal-language", "en");
-		browser.waitUntil((driver) -> "en".equals(browser.script("return document.documentElement.lang")));
-	}
-
-	private static void save(ChromeDriver chrome, Path target) {
-		try {
-			Files.createDirectories(target.getParent());
-			Map<String, Object> shot = chrome.executeCdpCommand("Page.captureScreenshot",
-					Map.of("format", "png", "captureBeyondViewport", false));
-			Files.write(target, Base64.getDecoder().decode((String) shot.get("data")));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 
