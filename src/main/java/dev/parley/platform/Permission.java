@@ -106,6 +106,15 @@ public enum Permission {
 	/** Seeing and handling tickets of the type complaint (R8.1). */
 	COMPLAINT_HANDLE("complaint.handle", "tickets"),
 
+	/**
+	 * Reports and text mining of the groups one belongs to, with their agents (without
+	 * it, an agent sees only his own figures).
+	 */
+	STATISTICS_VIEW("statistics.view", "analytics"),
+
+	/** Reports and text mining of every group and agent, and rebuilding the figures. */
+	STATISTICS_VIEW_ALL("statistics.view_all", "analytics"),
+
 	USER_VIEW("user.view", "administration"),
 
 	USER_MANAGE("user.manage", "administration"),

@@ -1,0 +1,47 @@
+package dev.parley.analytics.internal;
+
+import java.util.Set;
+
+import dev.parley.conversations.GroupDirectory;
+import dev.parley.platform.Permission;
+import dev.parley.platform.StaffActor;
+
+/**
+ * Whose figures a staff member may see: everyone's ({@code statistics.view_all}), those
+ * of the groups he belongs to ({@code statistics.view}), or only his own (an agent).
+ *
+ * @param groups the groups he may see, when not {@code all}
+ * @param agentId set when he may see only his own figures as an agent
+ */
+record ReportScope(boolean all, Set<Long> groups, Long agentId) {
+
+	static ReportScope of(StaffActor actor, GroupDirectory directory) {
+		if (actor.can(Permission.STATISTICS_VIEW_ALL)) {
+			return new ReportScope(true, Set.of(), null);
+		}
+		if (actor.can(Permission.STATISTICS_VIEW)) {
+			return new ReportScope(false, Set.copyOf(directory.groupsOf(actor.id())), null);
+		}
+		if (actor.can(Permission.CONVERSATION_REPLY)) {
+			return new ReportScope(false, Set.of(), actor.id());
+		}
+		throw StaffActor.forbidden(Permission.STATISTICS_VIEW);
+	}
+
+	/** Whether he sees only his own figures. */
+	boolean ownOnly() {
+		return this.agentId != null;
+	}
+
+	/** Refuses those who see only their own figures (the team's reports). */
+	void requireTeam() {
+		if (ownOnly()) {
+			throw StaffActor.forbidden(Permission.STATISTICS_VIEW);
+		}
+	}
+
+	boolean seesGroup(Long groupId) {
+		return this.all || (groupId != null && this.groups.contains(groupId));
+	}
+
+}

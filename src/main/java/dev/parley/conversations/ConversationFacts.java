@@ -1,0 +1,75 @@
+package dev.parley.conversations;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Conversations as statistics read them: the state of each conversation and the lines of
+ * its transcript in order, without any text. The transcript is the record of what
+ * happened (every message, assignment, transfer, close and reopening is a numbered line,
+ * without gaps), so figures derived from it can always be derived again.
+ */
+public interface ConversationFacts {
+
+	/**
+	 * @return the conversations with these ids (unknown ids are left out), in no order
+	 */
+	List<Facts> facts(Collection<Long> conversationIds);
+
+	/**
+	 * @return the lines of the conversation after {@code afterSeq}, in order, at most
+	 * {@code limit}
+	 */
+	List<Line> lines(long conversationId, long afterSeq, int limit);
+
+	/**
+	 * @return every conversation that is not closed, with the number of its last line:
+	 * those whose transcripts may still grow
+	 */
+	Map<Long, Long> open();
+
+	/**
+	 * @return ids of conversations started in {@code [from, to)} with an id above
+	 * {@code afterId}, ascending, at most {@code limit}
+	 */
+	List<Long> startedBetween(Instant from, Instant to, long afterId, int limit);
+
+	/**
+	 * What a conversation is now.
+	 *
+	 * @param groupId its group now, null for none
+	 * @param leftMessageAt when the visitor left a message for later (the conversation
+	 * was never in the live queue), else null
+	 * @param rating the visitor's score, 1 to 5, or null
+	 * @param commented whether a comment came with the rating
+	 * @param lastSeq the number of its last line
+	 */
+	record Facts(long id, long channelId, Long groupId, Instant createdAt, ConversationStatus status, Long assigneeId,
+			Instant leftMessageAt, Integer rating, Instant ratedAt, boolean commented, long lastSeq) {
+	}
+
+	/**
+	 * A line of a transcript, without its text.
+	 *
+	 * @param senderId the visitor for {@link Side#VISITOR}, the staff member for
+	 * {@link Side#AGENT}; for event lines the staff member they name: the agent assigned
+	 * ({@code ASSIGNED}), the one transferred to ({@code TRANSFERRED} to an agent), the
+	 * one who took over, the one who closed
+	 * @param event for an event line, what happened; else null
+	 * @param eventBy for an event line, its detail: {@code agent} or {@code group} for a
+	 * transfer, {@code agent}, {@code visitor} or {@code timeout} for a close
+	 */
+	record Line(long seq, Side side, Long senderId, MessageKind kind, TimelineEvent event, String eventBy, Instant at) {
+
+		/**
+		 * Whether this is a message someone wrote (text or a file), not an event line.
+		 */
+		public boolean message() {
+			return this.kind != MessageKind.EVENT;
+		}
+
+	}
+
+}

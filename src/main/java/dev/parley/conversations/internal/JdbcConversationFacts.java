@@ -1,0 +1,102 @@
+package dev.parley.conversations.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.parley.conversations.ConversationFacts;
+import dev.parley.conversations.ConversationStatus;
+import dev.parley.conversations.MessageKind;
+import dev.parley.conversations.Side;
+import dev.parley.conversations.TimelineEvent;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Conversations and their transcripts' lines as statistics read them, from chat's tables.
+ */
+@Component
+class JdbcConversationFacts implements ConversationFacts {
+
+	private static final int IN_LIMIT = 500;
+
+	private final JdbcClient jdbc;
+
+	JdbcConversationFacts(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public List<Facts> facts(Collection<Long> conversationIds) {
+		List<Long> ids = new ArrayList<>(conversationIds);
+		List<Facts> found = new ArrayList<>(ids.size());
+		for (int from = 0; from < ids.size(); from += IN_LIMIT) {
+			found.addAll(this.jdbc
+				.sql("SELECT id, channel_id, group_id, created_at, status, assignee_id, left_message_at, rating, "
+						+ "rated_at, rating_comment, last_seq FROM conversation WHERE id IN (:ids)")
+				.param("ids", ids.subList(from, Math.min(ids.size(), from + IN_LIMIT)))
+				.query(JdbcConversationFacts::facts)
+				.list());
+		}
+		return found;
+	}
+
+	@Override
+	public List<Line> lines(long conversationId, long afterSeq, int limit) {
+		return this.jdbc
+			.sql("SELECT seq, sender_kind, sender_id, kind, event_type, event_by, created_at FROM chat_message "
+					+ "WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?")
+			.params(conversationId, afterSeq, limit)
+			.query(JdbcConversationFacts::line)
+			.list();
+	}
+
+	@Override
+	public Map<Long, Long> open() {
+		Map<Long, Long> open = new LinkedHashMap<>();
+		for (ConversationStatus status : List.of(ConversationStatus.WAITING, ConversationStatus.ASSIGNED)) {
+			this.jdbc.sql("SELECT id, last_seq FROM conversation WHERE status = ?")
+				.param(status.value())
+				.query((rs) -> {
+					open.put(rs.getLong(1), rs.getLong(2));
+				});
+		}
+		return open;
+	}
+
+	@Override
+	public List<Long> startedBetween(Instant from, Instant to, long afterId, int limit) {
+		return this.jdbc
+			.sql("SELECT id FROM conversation WHERE id > ? AND created_at >= ? AND created_at < ? ORDER BY id LIMIT ?")
+			.params(afterId, from.toEpochMilli(), to.toEpochMilli(), limit)
+			.query(Long.class)
+			.list();
+	}
+
+	private static Facts facts(ResultSet rs, int row) throws SQLException {
+		return new Facts(rs.getLong("id"), rs.getLong("channel_id"), rs.getObject("group_id", Long.class),
+				Instant.ofEpochMilli(rs.getLong("created_at")), ConversationStatus.of(rs.getString("status")),
+				rs.getObject("assignee_id", Long.class), instant(rs, "left_message_at"),
+				rs.getObject("rating", Integer.class), instant(rs, "rated_at"), rs.getString("rating_comment") != null,
+				rs.getLong("last_seq"));
+	}
+
+	private static Line line(ResultSet rs, int row) throws SQLException {
+		String event = rs.getString("event_type");
+		return new Line(rs.getLong("seq"), Side.of(rs.getString("sender_kind")), rs.getObject("sender_id", Long.class),
+				MessageKind.of(rs.getString("kind")), (event != null) ? TimelineEvent.of(event) : null,
+				rs.getString("event_by"), Instant.ofEpochMilli(rs.getLong("created_at")));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Long millis = rs.getObject(column, Long.class);
+		return (millis != null) ? Instant.ofEpochMilli(millis) : null;
+	}
+
+}

@@ -1,0 +1,343 @@
+package dev.parley.analytics.internal;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.parley.conversations.ClosedBy;
+import dev.parley.conversations.ConversationClosed;
+import dev.parley.testing.ApiClient;
+import dev.parley.testing.Eventually;
+import dev.parley.testing.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The reports over the real chat: conversations driven through the API with the clock
+ * moved by hand, figures compared with values worked out by hand; an event delivered
+ * twice; a rebuild giving the same figures; who sees what; bad input.
+ */
+class ReportApiTests extends IntegrationTest {
+
+	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+	@Autowired
+	AnalyticsWorker worker;
+
+	@Autowired
+	ConversationEvents events;
+
+	@Test
+	void theFiguresOfAHandMadeDayMatchWhatWasWorkedOutByHand() {
+		Team team = team();
+		LocalDate today = today();
+
+		// 1: Ann takes it after 20 s, answers at 50 s, replies 60 s after the visitor's
+		// next message, hands it to Bob at 150 s; Bob replies in 30 s and closes at 200 s
+		Visitor v1 = team.visitor();
+		this.clock.advance(Duration.ofSeconds(20));
+		assertThat(team.ann.post("/api/v1/conversations/" + v1.id + "/assign", Map.of()).status()).isEqualTo(200);
+		this.clock.advance(Duration.ofSeconds(30));
+		agentSays(team.ann, v1.id, "Hello, let me look");
+		this.clock.advance(Duration.ofSeconds(10));
+		v1.says("It is order 1234");
+		this.clock.advance(Duration.ofSeconds(60));
+		agentSays(team.ann, v1.id, "Found it");
+		this.clock.advance(Duration.ofSeconds(30));
+		ApiClient.Response transfer = team.ann.post("/api/v1/conversations/" + v1.id + "/transfer",
+				Map.of("toAgentId", team.bobId));
+		assertThat(transfer.status()).as(transfer.toString()).isEqualTo(200);
+		this.clock.advance(Duration.ofSeconds(10));
+		v1.says("Thanks, and the refund?");
+		this.clock.advance(Duration.ofSeconds(30));
+		agentSays(team.bob, v1.id, "Refunded");
+		this.clock.advance(Duration.ofSeconds(10));
+		assertThat(team.bob.post("/api/v1/conversations/" + v1.id + "/close", Map.of()).status()).isEqualTo(200);
+		ApiClient.Response rated = v1.api.post("/api/v1/widget/conversations/" + v1.id + "/rating",
+				Map.of("score", 4, "comment", "Quick"));
+		assertThat(rated.status()).as(rated.toString()).isLessThan(300);
+
+		// 2: the visitor gives up in the queue after two minutes
+		Visitor v2 = team.visitor();
+		this.clock.advance(Duration.ofSeconds(120));
+		assertThat(v2.api.post("/api/v1/widget/conversations/" + v2.id + "/close", Map.of()).status()).isLessThan(300);
+
+		eventsHandled();
+		this.worker.runOnce();
+
+		JsonNode overview = team.sue.get(query("/api/v1/reports/overview", today, team.channelId)).json();
+		JsonNode counts = overview.path("counts");
+		assertThat(counts.path("conversations").path("value").asLong()).isEqualTo(2);
+		assertThat(counts.path("messagesIn").path("value").asLong()).as("two questions and two messages").isEqualTo(4);
+		assertThat(counts.path("messagesOut").path("value").asLong()).isEqualTo(3);
+		assertThat(counts.path("abandoned").path("value").asLong()).isEqualTo(1);
+		assertThat(counts.path("transfers").path("value").asLong()).isEqualTo(1);
+		assertThat(counts.path("conversations").path("previous").asLong()).isZero();
+		JsonNode durations = overview.path("durations");
+		assertThat(durations.path("wait").path("average").asLong()).isEqualTo(20_000);
+		assertThat(durations.path("firstResponse").path("median").asLong()).isEqualTo(50_000);
+		assertThat(durations.path("reply").path("n").asLong()).isEqualTo(2);
+		assertThat(durations.path("reply").path("median").asLong()).isEqualTo(30_000);
+		assertThat(durations.path("reply").path("p90").asLong()).isEqualTo(60_000);
+		assertThat(durations.path("handling").path("average").asLong()).isEqualTo(180_000);
+		assertThat(durations.path("resolution").path("average").asLong()).isEqualTo(200_000);
+		assertThat(durations.path("abandon").path("average").asLong()).isEqualTo(120_000);
+		assertThat(overview.path("rates").path("abandonment").path("value").asDouble()).isEqualTo(0.5);
+		assertThat(overview.path("rates").path("csat").path("value").asDouble()).isEqualTo(1.0);
+		assertThat(overview.path("ratings").get(3).asLong()).isEqualTo(1);
+		assertThat(overview.path("series").path("points").get(0).path("conversations").asLong()).isEqualTo(2);
+		long heat = 0;
+		for (JsonNode day : overview.path("heatmap")) {
+			for (JsonNode hour : day) {
+				heat += hour.asLong();
+			}
+		}
+		assertThat(heat).as("the heat map counts every conversation of the group").isGreaterThanOrEqualTo(2);
+
+		JsonNode agents = team.sue.get(query("/api/v1/reports/by/agents", today, null) + "&groupId=" + team.groupId)
+			.json()
+			.path("rows");
+		JsonNode ann = row(agents, team.annId);
+		assertThat(ann.path("durations").path("firstResponse").path("average").asLong()).isEqualTo(50_000);
+		assertThat(ann.path("durations").path("handling").path("average").asLong()).isEqualTo(130_000);
+		assertThat(ann.path("counts").path("transfersOut").path("value").asLong()).isEqualTo(1);
+		JsonNode bob = row(agents, team.bobId);
+		assertThat(bob.path("durations").path("reply").path("average").asLong()).isEqualTo(30_000);
+		assertThat(bob.path("counts").path("resolved").path("value").asLong()).isEqualTo(1);
+		assertThat(bob.path("rates").path("averageRating").path("value").asDouble()).isEqualTo(4.0);
+
+		// the close delivered a second time changes nothing
+		String before = overview.toString();
+		this.events.on(new ConversationClosed(v1.id, team.channelId, 0, team.bobId, ClosedBy.AGENT, team.bobId,
+				this.clock.instant()));
+		this.worker.runOnce();
+		assertThat(team.sue.get(query("/api/v1/reports/overview", today, team.channelId)).json().toString())
+			.isEqualTo(before);
+
+		// a rebuild from the transcripts gives the same figures
+		String agentsBefore = team.sue.get(query("/api/v1/reports/by/agents", today, null)).json().toString();
+		ApiClient admin = admin();
+		ApiClient.Response started = admin.post("/api/v1/reports/rebuild", Map.of());
+		assertThat(started.status()).as(started.toString()).isEqualTo(202);
+		Eventually.until("the rebuild is done",
+				() -> admin.get("/api/v1/reports/rebuild").json().path("state").asString().equals("DONE"));
+		assertThat(team.sue.get(query("/api/v1/reports/overview", today, team.channelId)).json().toString())
+			.isEqualTo(before);
+		assertThat(team.sue.get(query("/api/v1/reports/by/agents", today, null)).json().toString())
+			.isEqualTo(agentsBefore);
+	}
+
+	@Test
+	void businessHoursStopTheClockWhenTheGroupCloses() {
+		Team team = team();
+		LocalDateTime local = LocalDateTime.ofInstant(this.clock.instant(), SHANGHAI);
+		if (local.getHour() == 23 && local.getMinute() >= 50) {
+			this.clock.advance(Duration.ofMinutes(15));
+			local = LocalDateTime.ofInstant(this.clock.instant(), SHANGHAI);
+		}
+		LocalDateTime closes = local.withSecond(0).withNano(0).plusMinutes(2);
+		ApiClient.Response hours = admin().put("/api/v1/groups/" + team.groupId + "/hours",
+				Map.of("slots", List.of(Map.of("day", closes.getDayOfWeek().getValue(), "start", "00:00", "end",
+						String.format("%02d:%02d", closes.getHour(), closes.getMinute())))));
+		assertThat(hours.status()).as(hours.toString()).isEqualTo(204);
+
+		Visitor visitor = team.visitor();
+		// stored to the millisecond
+		LocalDateTime started = LocalDateTime.ofInstant(this.clock.instant().truncatedTo(ChronoUnit.MILLIS), SHANGHAI);
+		long open = Duration.between(started, closes).toMillis();
+		this.clock.advance(Duration.ofSeconds(10));
+		assertThat(team.ann.post("/api/v1/conversations/" + visitor.id + "/assign", Map.of()).status()).isEqualTo(200);
+		this.clock.advance(Duration.ofMillis(open - 10_000 + 50_000));
+		agentSays(team.ann, visitor.id, "Sorry for the wait");
+		eventsHandled();
+		this.worker.runOnce();
+
+		String path = query("/api/v1/reports/overview", local.toLocalDate(), team.channelId);
+		JsonNode calendar = team.sue.get(path).json().path("durations").path("firstResponse");
+		JsonNode business = team.sue.get(path + "&hours=business").json().path("durations").path("firstResponse");
+		assertThat(calendar.path("average").asLong()).isEqualTo(open + 50_000);
+		assertThat(business.path("average").asLong()).as("the 50 s after closing do not count").isEqualTo(open);
+	}
+
+	@Test
+	void agentsSeeTheirOwnFiguresSupervisorsTheirGroupsAndNobodyElseAnything() {
+		Team team = team();
+		LocalDate today = today();
+		Visitor visitor = team.visitor();
+		assertThat(team.ann.post("/api/v1/conversations/" + visitor.id + "/assign", Map.of()).status()).isEqualTo(200);
+		agentSays(team.ann, visitor.id, "Hi");
+		eventsHandled();
+		this.worker.runOnce();
+
+		// an agent: his own row only, no team report, nobody else's row
+		assertThat(team.ann.get(query("/api/v1/reports/overview", today, null)).status()).isEqualTo(403);
+		assertThat(team.ann.get(query("/api/v1/reports/by/groups", today, null)).status()).isEqualTo(403);
+		JsonNode own = team.ann.get(query("/api/v1/reports/by/agents", today, null)).json().path("rows");
+		assertThat(own.findValuesAsString("id")).isNotEmpty();
+		assertThat(own).allMatch((r) -> r.path("id").asLong() == team.annId);
+		assertThat(team.ann.get(query("/api/v1/reports/by/agents", today, null) + "&agentId=" + team.bobId).status())
+			.isEqualTo(403);
+
+		// a supervisor: his groups, not another group, not conversations of no group
+		ApiClient other = signedInAs("supervisor");
+		assertThat(other.get(query("/api/v1/reports/overview", today, team.channelId))
+			.json()
+			.path("counts")
+			.path("conversations")
+			.path("value")
+			.asLong()).as("a supervisor of no group sees nothing of it").isZero();
+		assertThat(other.get(query("/api/v1/reports/overview", today, null) + "&groupId=" + team.groupId).status())
+			.isEqualTo(403);
+		JsonNode groups = team.sue.get(query("/api/v1/reports/by/groups", today, null)).json().path("rows");
+		assertThat(groups).allMatch((r) -> r.path("id").asLong() == team.groupId);
+
+		// no permission at all: technical support
+		assertThat(signedInAs("support").get(query("/api/v1/reports/by/agents", today, null)).status()).isEqualTo(403);
+		// only those who see everything rebuild
+		assertThat(team.sue.post("/api/v1/reports/rebuild", Map.of()).status()).isEqualTo(403);
+	}
+
+	@Test
+	void badRangesDimensionsAndTimeZonesAreRefused() {
+		ApiClient admin = admin();
+		assertThat(admin.get("/api/v1/reports/overview?from=2026-12-07&to=2026-12-01").code())
+			.isEqualTo("validation_failed");
+		assertThat(admin.get("/api/v1/reports/overview?from=2025-01-01&to=2026-12-01").json().toString())
+			.contains("must be at most 366 days after from");
+		assertThat(admin.get("/api/v1/reports/overview?from=2026-13-01&to=2026-12-01").status()).isEqualTo(400);
+		assertThat(admin.get("/api/v1/reports/overview?to=2026-12-01").status()).isEqualTo(400);
+		assertThat(admin.get("/api/v1/reports/overview?from=1900-01-01&to=1900-01-02").status()).isEqualTo(400);
+		assertThat(admin.get("/api/v1/reports/overview?from=2026-12-01&to=2026-12-01&hours=fast").code())
+			.isEqualTo("validation_failed");
+		assertThat(admin.get("/api/v1/reports/overview?from=2026-12-01&to=2026-12-01&timeZone=Mars/Olympus").code())
+			.isEqualTo("validation_failed");
+		assertThat(admin.get("/api/v1/reports/overview?from=2026-12-01&to=2026-12-01&timeZone=Europe/Paris").code())
+			.isEqualTo("time_zone_not_supported");
+		assertThat(admin.get("/api/v1/reports/overview?from=2026-12-01&to=2026-12-01&timeZone=Asia/Shanghai").status())
+			.isEqualTo(200);
+		assertThat(admin.get("/api/v1/reports/by/colours?from=2026-12-01&to=2026-12-01").code())
+			.isEqualTo("unknown_dimension");
+		assertThat(admin.get("/api/v1/reports/overview?from=2026-12-01&to=2026-12-01&groupId=abc").status())
+			.isEqualTo(400);
+		assertThat(client().get("/api/v1/reports/overview?from=2026-12-01&to=2026-12-01").status()).isEqualTo(401);
+	}
+
+	private LocalDate today() {
+		return LocalDate.ofInstant(this.clock.instant(), SHANGHAI);
+	}
+
+	private static String query(String path, LocalDate day, Long channelId) {
+		return path + "?from=" + day + "&to=" + day + ((channelId != null) ? "&channelId=" + channelId : "");
+	}
+
+	private static JsonNode row(JsonNode rows, long id) {
+		for (JsonNode row : rows) {
+			if (row.path("id").asLong() == id) {
+				return row;
+			}
+		}
+		throw new AssertionError("No row " + id + " in " + rows);
+	}
+
+	private static void agentSays(ApiClient agent, long conversationId, String text) {
+		ApiClient.Response sent = agent.post("/api/v1/conversations/" + conversationId + "/messages",
+				Map.of("clientId", unique("c"), "text", text));
+		assertThat(sent.status()).as(sent.toString()).isLessThan(300);
+	}
+
+	/** A channel answered by a group of two agents and a supervisor, all offline. */
+	private Team team() {
+		ApiClient admin = admin();
+		ApiClient.Response channel = admin.post("/api/v1/channels",
+				Map.of("kind", "api", "name", unique("Reports"), "allowedOrigins", List.of("*")));
+		assertThat(channel.status()).as(channel.toString()).isEqualTo(201);
+		long channelId = channel.json().path("id").asLong();
+		String annName = unique("ann");
+		String bobName = unique("bob");
+		String sueName = unique("sue");
+		long annId = createUser(annName, "agent").path("id").asLong();
+		long bobId = createUser(bobName, "agent").path("id").asLong();
+		long sueId = createUser(sueName, "supervisor").path("id").asLong();
+		Map<String, Object> group = new HashMap<>(Map.of("name", unique("Reports"), "routing", "least_busy", "members",
+				List.of(Map.of("userId", annId, "supervisor", false), Map.of("userId", bobId, "supervisor", false),
+						Map.of("userId", sueId, "supervisor", true)),
+				"channelIds", List.of(channelId)));
+		ApiClient.Response created = admin.post("/api/v1/groups", group);
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		return new Team(channelId, admin.get("/api/v1/channels/" + channelId).json().path("key").asString(),
+				created.json().path("id").asLong(), annId, signIn(annName), bobId, signIn(bobName), signIn(sueName));
+	}
+
+	private ApiClient signIn(String username) {
+		ApiClient client = client();
+		assertThat(client.login(username, INITIAL_PASSWORD).status()).isEqualTo(200);
+		assertThat(client
+			.post("/api/v1/session/password", Map.of("currentPassword", INITIAL_PASSWORD, "newPassword", OWN_PASSWORD))
+			.status()).isEqualTo(204);
+		return client;
+	}
+
+	private record Visitor(long id, ApiClient api) {
+
+		void says(String text) {
+			ApiClient.Response sent = this.api.post("/api/v1/widget/conversations/" + this.id + "/messages",
+					Map.of("clientId", unique("v"), "text", text));
+			assertThat(sent.status()).as(sent.toString()).isLessThan(300);
+		}
+
+	}
+
+	private final class Team {
+
+		final long channelId;
+
+		final String key;
+
+		final long groupId;
+
+		final long annId;
+
+		final ApiClient ann;
+
+		final long bobId;
+
+		final ApiClient bob;
+
+		final ApiClient sue;
+
+		Team(long channelId, String key, long groupId, long annId, ApiClient ann, long bobId, ApiClient bob,
+				ApiClient sue) {
+			this.channelId = channelId;
+			this.key = key;
+			this.groupId = groupId;
+			this.annId = annId;
+			this.ann = ann;
+			this.bobId = bobId;
+			this.bob = bob;
+			this.sue = sue;
+		}
+
+		/** A visitor arrives and asks a question. */
+		Visitor visitor() {
+			String token = client().post("/api/v1/widget/channels/" + this.key + "/visitors", Map.of())
+				.json()
+				.path("token")
+				.asString();
+			ApiClient api = client().withHeader("X-Parley-Visitor", token);
+			ApiClient.Response started = api.post("/api/v1/widget/conversations", Map.of("question", "Where is it?"));
+			assertThat(started.status()).as(started.toString()).isEqualTo(201);
+			return new Visitor(started.json().path("id").asLong(), api);
+		}
+
+	}
+
+}
