@@ -25,6 +25,12 @@ public interface ConversationFacts {
 	List<Line> lines(long conversationId, long afterSeq, int limit);
 
 	/**
+	 * @return the comments visitors wrote with their ratings, by conversation (those
+	 * without one left out)
+	 */
+	Map<Long, String> ratingComments(Collection<Long> conversationIds);
+
+	/**
 	 * @return every conversation that is not closed, with the number of its last line:
 	 * those whose transcripts may still grow
 	 */

@@ -1,5 +1,6 @@
 package dev.parley.analytics.web;
 
+import dev.parley.analytics.internal.ConversationRows;
 import dev.parley.analytics.internal.Reports;
 import dev.parley.platform.Permission;
 import dev.parley.platform.RequiresPermission;
@@ -20,8 +21,11 @@ class ReportController {
 
 	private final Reports reports;
 
-	ReportController(Reports reports) {
+	private final ConversationRows rows;
+
+	ReportController(Reports reports, ConversationRows rows) {
 		this.reports = reports;
+		this.rows = rows;
 	}
 
 	@GetMapping("/api/v1/reports/overview")
@@ -30,6 +34,20 @@ class ReportController {
 			@RequestParam(required = false) Long channelId, @RequestParam(required = false) Long groupId,
 			StaffActor actor) {
 		return this.reports.overview(actor, new Reports.Query(from, to, hours, timeZone, channelId, groupId, null));
+	}
+
+	@GetMapping("/api/v1/reports/conversations")
+	ConversationRows.Page conversations(@RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, @RequestParam(required = false) String hours,
+			@RequestParam(required = false) String timeZone, @RequestParam(required = false) Long channelId,
+			@RequestParam(required = false) Long groupId, @RequestParam(required = false) Long agentId,
+			@RequestParam(required = false) String only, @RequestParam(required = false) Integer rating,
+			@RequestParam(required = false) String sort, @RequestParam(required = false) Long minimum,
+			@RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit,
+			StaffActor actor) {
+		return this.rows.page(actor,
+				new ConversationRows.Request(new Reports.Query(from, to, hours, timeZone, channelId, groupId, agentId),
+						only, rating, sort, minimum, cursor, limit));
 	}
 
 	@GetMapping("/api/v1/reports/by/{dimension}")

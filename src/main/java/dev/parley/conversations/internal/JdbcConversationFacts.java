@@ -58,6 +58,21 @@ class JdbcConversationFacts implements ConversationFacts {
 	}
 
 	@Override
+	public Map<Long, String> ratingComments(Collection<Long> conversationIds) {
+		Map<Long, String> comments = new LinkedHashMap<>();
+		List<Long> ids = new ArrayList<>(conversationIds);
+		for (int from = 0; from < ids.size(); from += IN_LIMIT) {
+			this.jdbc
+				.sql("SELECT id, rating_comment FROM conversation WHERE id IN (:ids) AND rating_comment IS NOT NULL")
+				.param("ids", ids.subList(from, Math.min(ids.size(), from + IN_LIMIT)))
+				.query((rs) -> {
+					comments.put(rs.getLong(1), rs.getString(2));
+				});
+		}
+		return comments;
+	}
+
+	@Override
 	public Map<Long, Long> open() {
 		Map<Long, Long> open = new LinkedHashMap<>();
 		for (ConversationStatus status : List.of(ConversationStatus.WAITING, ConversationStatus.ASSIGNED)) {

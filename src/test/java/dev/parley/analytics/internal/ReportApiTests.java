@@ -115,6 +115,42 @@ class ReportApiTests extends IntegrationTest {
 		assertThat(bob.path("counts").path("resolved").path("value").asLong()).isEqualTo(1);
 		assertThat(bob.path("rates").path("averageRating").path("value").asDouble()).isEqualTo(4.0);
 
+		// the conversations behind the figures: the slowest first response first, the
+		// abandoned one, the comment with the rating
+		JsonNode slowest = team.sue
+			.get(query("/api/v1/reports/conversations", today, team.channelId) + "&sort=firstResponse")
+			.json();
+		assertThat(slowest.path("items")).hasSize(1);
+		assertThat(slowest.path("items").get(0).path("conversationId").asLong()).isEqualTo(v1.id);
+		assertThat(slowest.path("items").get(0).path("firstResponse").asLong()).isEqualTo(50_000);
+		assertThat(slowest.path("items").get(0).path("wait").asLong()).isEqualTo(20_000);
+		assertThat(slowest.path("items").get(0).path("agent").asString()).isEqualTo("User " + team.bobName);
+		JsonNode abandoned = team.sue
+			.get(query("/api/v1/reports/conversations", today, team.channelId) + "&only=abandoned")
+			.json()
+			.path("items");
+		assertThat(abandoned.findValuesAsString("conversationId")).containsExactly(String.valueOf(v2.id));
+		assertThat(team.sue.get(query("/api/v1/reports/conversations", today, team.channelId) + "&only=commented")
+			.json()
+			.path("items")
+			.get(0)
+			.path("comment")
+			.asString()).isEqualTo("Quick");
+		JsonNode paged = team.sue.get(query("/api/v1/reports/conversations", today, team.channelId) + "&limit=1")
+			.json();
+		assertThat(paged.path("items").get(0).path("conversationId").asLong()).isEqualTo(v2.id);
+		JsonNode second = team.sue
+			.get(query("/api/v1/reports/conversations", today, team.channelId) + "&limit=1&cursor="
+					+ paged.path("next").asString())
+			.json();
+		assertThat(second.path("items").get(0).path("conversationId").asLong()).isEqualTo(v1.id);
+		assertThat(second.path("next").isNull()).isTrue();
+		// an agent: only the conversations he took part in
+		assertThat(team.ann.get(query("/api/v1/reports/conversations", today, team.channelId))
+			.json()
+			.path("items")
+			.findValuesAsString("conversationId")).containsExactly(String.valueOf(v1.id));
+
 		// the close delivered a second time changes nothing
 		String before = overview.toString();
 		this.events.on(new ConversationClosed(v1.id, team.channelId, 0, team.bobId, ClosedBy.AGENT, team.bobId,
@@ -229,6 +265,17 @@ class ReportApiTests extends IntegrationTest {
 		assertThat(admin.get("/api/v1/reports/overview?from=2026-12-01&to=2026-12-01&groupId=abc").status())
 			.isEqualTo(400);
 		assertThat(client().get("/api/v1/reports/overview?from=2026-12-01&to=2026-12-01").status()).isEqualTo(401);
+		String rows = "/api/v1/reports/conversations?from=2026-12-01&to=2026-12-01";
+		assertThat(admin.get(rows + "&sort=colour").code()).isEqualTo("validation_failed");
+		assertThat(admin.get(rows + "&only=happy").code()).isEqualTo("unknown_filter");
+		assertThat(admin.get(rows + "&limit=0").code()).isEqualTo("validation_failed");
+		assertThat(admin.get(rows + "&limit=201").code()).isEqualTo("validation_failed");
+		assertThat(admin.get(rows + "&cursor=abc").code()).isEqualTo("validation_failed");
+		assertThat(admin.get(rows + "&rating=9").code()).isEqualTo("validation_failed");
+		assertThat(admin.get(rows + "&minimum=1000").code()).as("a minimum needs a duration")
+			.isEqualTo("validation_failed");
+		assertThat(admin.get(rows + "&sort=wait&minimum=-1").code()).isEqualTo("validation_failed");
+		assertThat(admin.get(rows + "&sort=wait&minimum=1000").status()).isEqualTo(200);
 	}
 
 	private LocalDate today() {
@@ -274,7 +321,8 @@ class ReportApiTests extends IntegrationTest {
 		ApiClient.Response created = admin.post("/api/v1/groups", group);
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
 		return new Team(channelId, admin.get("/api/v1/channels/" + channelId).json().path("key").asString(),
-				created.json().path("id").asLong(), annId, signIn(annName), bobId, signIn(bobName), signIn(sueName));
+				created.json().path("id").asLong(), annId, signIn(annName), bobId, bobName, signIn(bobName),
+				signIn(sueName));
 	}
 
 	private ApiClient signIn(String username) {
@@ -310,18 +358,21 @@ class ReportApiTests extends IntegrationTest {
 
 		final long bobId;
 
+		final String bobName;
+
 		final ApiClient bob;
 
 		final ApiClient sue;
 
-		Team(long channelId, String key, long groupId, long annId, ApiClient ann, long bobId, ApiClient bob,
-				ApiClient sue) {
+		Team(long channelId, String key, long groupId, long annId, ApiClient ann, long bobId, String bobName,
+				ApiClient bob, ApiClient sue) {
 			this.channelId = channelId;
 			this.key = key;
 			this.groupId = groupId;
 			this.annId = annId;
 			this.ann = ann;
 			this.bobId = bobId;
+			this.bobName = bobName;
 			this.bob = bob;
 			this.sue = sue;
 		}

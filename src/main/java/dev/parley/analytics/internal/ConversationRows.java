@@ -1,0 +1,389 @@
+package dev.parley.analytics.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.parley.conversations.ChannelDirectory;
+import dev.parley.conversations.ConversationFacts;
+import dev.parley.conversations.GroupDirectory;
+import dev.parley.identity.StaffDirectory;
+import dev.parley.platform.ApiException;
+import dev.parley.platform.Permission;
+import dev.parley.platform.StaffActor;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The conversations behind a figure (the drill-down, and the rows of an export): one row
+ * per conversation with all its figures, started within the range, narrowed to what the
+ * figure counts ({@link Only}) and to what the staff member may see, newest first or
+ * slowest first by a duration.
+ */
+@Service
+public class ConversationRows {
+
+	static final int MAX_PAGE = 200;
+
+	private final JdbcClient jdbc;
+
+	private final Reports reports;
+
+	private final GroupDirectory groups;
+
+	private final ChannelDirectory channels;
+
+	private final StaffDirectory staff;
+
+	private final ConversationFacts conversations;
+
+	ConversationRows(JdbcClient jdbc, Reports reports, GroupDirectory groups, ChannelDirectory channels,
+			StaffDirectory staff, ConversationFacts conversations) {
+		this.jdbc = jdbc;
+		this.reports = reports;
+		this.groups = groups;
+		this.channels = channels;
+		this.staff = staff;
+		this.conversations = conversations;
+	}
+
+	/** Which of the conversations a figure counts. */
+	public enum Only {
+
+		ALL(""), LIVE("left_message_at IS NULL"), LEFT_MESSAGES("left_message_at IS NOT NULL"),
+		ASSIGNED("first_assigned_at IS NOT NULL"), ANSWERED("messages_out > 0"), UNANSWERED("messages_out = 0"),
+		ABANDONED("abandoned = TRUE"), CLOSED("phase = 'CLOSED'"), OPEN("phase <> 'CLOSED'"),
+		TRANSFERRED("transfers > 0"), REOPENED("reopens > 0"), RATED("rating IS NOT NULL"),
+		COMMENTED("commented = TRUE"), LEFT_ANSWERED("left_message_at IS NOT NULL AND messages_out > 0");
+
+		final String condition;
+
+		Only(String condition) {
+			this.condition = condition;
+		}
+
+		static Only of(String value) {
+			if (value == null || value.isBlank()) {
+				return ALL;
+			}
+			for (Only only : values()) {
+				if (only.key().equals(value)) {
+					return only;
+				}
+			}
+			throw ApiException.badRequest("unknown_filter", "No such filter of conversations: " + value);
+		}
+
+		/** The name the API uses: {@code leftMessages}. */
+		String key() {
+			String[] parts = name().toLowerCase(Locale.ROOT).split("_");
+			StringBuilder key = new StringBuilder(parts[0]);
+			for (int i = 1; i < parts.length; i++) {
+				key.append(Character.toUpperCase(parts[i].charAt(0))).append(parts[i].substring(1));
+			}
+			return key.toString();
+		}
+
+	}
+
+	/** The request: a report's filters, what to keep, and the order. */
+	public record Request(Reports.Query query, String only, Integer rating, String sort, Long minimum, String cursor,
+			Integer limit) {
+	}
+
+	/**
+	 * One conversation with its figures (durations in milliseconds, as the report asked).
+	 */
+	public record Row(long conversationId, Instant startedAt, Long channelId, String channel, Long groupId,
+			String group, Long agentId, String agent, boolean leftMessage, boolean closed, String closedBy,
+			int messagesIn, int messagesOut, @JsonProperty("wait") Long queueWait, Long firstResponse, int replies,
+			Long replyAverage, Long handling, Long resolution, Long leftAnswer, int transfers, int reopens,
+			boolean abandoned, Integer rating, String comment) {
+	}
+
+	public record Page(List<Row> items, String next) {
+	}
+
+	/** A page of rows; {@code next} continues it. */
+	public Page page(StaffActor actor, Request request) {
+		int limit = (request.limit() != null) ? request.limit() : 50;
+		if (limit < 1 || limit > MAX_PAGE) {
+			throw ApiException.invalid("limit", "must be between 1 and " + MAX_PAGE);
+		}
+		List<Row> rows = new ArrayList<>();
+		Sort sort = Sort.of(request.sort());
+		Cursor cursor = Cursor.parse(request.cursor());
+		query(actor, request, sort, cursor, limit + 1, rows::add);
+		String next = null;
+		if (rows.size() > limit) {
+			rows.remove(limit);
+			Row last = rows.get(limit - 1);
+			next = sort.cursor(last);
+		}
+		return new Page(rows, next);
+	}
+
+	/** Every row, in order, for an export (at most {@code max}). */
+	public void each(StaffActor actor, Request request, int max, Consumer<Row> row) {
+		query(actor, request, Sort.of(request.sort()), null, max, row);
+	}
+
+	private void query(StaffActor actor, Request request, Sort sort, Cursor cursor, int limit, Consumer<Row> out) {
+		ReportScope scope = ReportScope.of(actor, this.groups);
+		Reports.Query q = request.query();
+		ReportRange range = ReportRange.parse(q.from(), q.to(), q.hours(), q.timeZone(), this.reports.zone());
+		Only only = Only.of(request.only());
+		boolean business = range.business();
+		StringBuilder sql = new StringBuilder(
+				"SELECT c.* FROM analytics_conversation c WHERE c.started_at >= :from " + "AND c.started_at < :to");
+		Map<String, Object> params = new LinkedHashMap<>();
+		params.put("from", range.from().atStartOfDay(range.zone()).toInstant().toEpochMilli());
+		params.put("to", range.to().plusDays(1).atStartOfDay(range.zone()).toInstant().toEpochMilli());
+		if (!only.condition.isEmpty()) {
+			sql.append(" AND ").append(only.condition);
+		}
+		if (request.rating() != null) {
+			if (request.rating() < 1 || request.rating() > 5) {
+				throw ApiException.invalid("rating", "must be between 1 and 5");
+			}
+			sql.append(" AND c.rating = :rating");
+			params.put("rating", request.rating());
+		}
+		if (q.channelId() != null) {
+			sql.append(" AND c.channel_id = :channel");
+			params.put("channel", q.channelId());
+		}
+		if (q.groupId() != null) {
+			if (!scope.ownOnly() && !scope.seesGroup(q.groupId())) {
+				throw StaffActor.forbidden(Permission.STATISTICS_VIEW_ALL);
+			}
+			sql.append(" AND c.group_id = :group");
+			params.put("group", q.groupId());
+		}
+		Long agent = scope.ownOnly() ? scope.agentId() : q.agentId();
+		if (scope.ownOnly() && q.agentId() != null && !q.agentId().equals(scope.agentId())) {
+			throw StaffActor.forbidden(Permission.STATISTICS_VIEW);
+		}
+		if (agent != null) {
+			sql.append(" AND c.conversation_id IN (SELECT p.conversation_id FROM analytics_participation p "
+					+ "WHERE p.agent_id = :agent)");
+			params.put("agent", agent);
+		}
+		if (!scope.all() && !scope.ownOnly()) {
+			if (scope.groups().isEmpty()) {
+				return;
+			}
+			sql.append(" AND c.group_id IN (:groups)");
+			params.put("groups", scope.groups());
+		}
+		String column = sort.column(business);
+		if (request.minimum() != null) {
+			if (sort == Sort.STARTED || request.minimum() < 0) {
+				throw ApiException.invalid("minimum", "needs a duration to sort by and must not be negative");
+			}
+			sql.append(" AND c.").append(column).append(" >= :minimum");
+			params.put("minimum", request.minimum());
+		}
+		if (sort != Sort.STARTED) {
+			sql.append(" AND c.").append(column).append(" IS NOT NULL").append(sort.counted);
+		}
+		if (cursor != null) {
+			sql.append(" AND (c.")
+				.append(column)
+				.append(" < :cv OR (c.")
+				.append(column)
+				.append(" = :cv AND c.conversation_id < :cid))");
+			params.put("cv", cursor.value());
+			params.put("cid", cursor.id());
+		}
+		sql.append(" ORDER BY c.").append(column).append(" DESC, c.conversation_id DESC LIMIT ").append(limit);
+		List<ResultRow> found = this.jdbc.sql(sql.toString()).params(params).query((rs, n) -> map(rs, business)).list();
+		Set<Long> channelIds = new HashSet<>();
+		Set<Long> groupIds = new HashSet<>();
+		Set<Long> agentIds = new HashSet<>();
+		List<Long> rated = new ArrayList<>();
+		for (ResultRow r : found) {
+			channelIds.add(r.channelId);
+			if (r.groupId != null) {
+				groupIds.add(r.groupId);
+			}
+			if (r.agentId != null) {
+				agentIds.add(r.agentId);
+			}
+			if (r.commented) {
+				rated.add(r.id);
+			}
+		}
+		Map<Long, String> channelNames = this.channels.names(channelIds);
+		Map<Long, String> groupNames = new LinkedHashMap<>();
+		groupIds.forEach((id) -> this.groups.name(id).ifPresent((name) -> groupNames.put(id, name)));
+		Map<Long, String> agentNames = this.staff.displayNames(agentIds);
+		Map<Long, String> comments = this.conversations.ratingComments(rated);
+		for (ResultRow r : found) {
+			out.accept(new Row(r.id, r.startedAt, r.channelId, channelNames.get(r.channelId), r.groupId,
+					(r.groupId != null) ? groupNames.get(r.groupId) : null, r.agentId,
+					(r.agentId != null) ? agentNames.get(r.agentId) : null, r.leftMessage, r.closed, r.closedBy,
+					r.messagesIn, r.messagesOut, r.wait, r.firstResponse, r.replies, r.replyAverage, r.handling,
+					r.resolution, r.leftAnswer, r.transfers, r.reopens, r.abandoned, r.rating, comments.get(r.id)));
+		}
+	}
+
+	/** The orders: newest first, or by a duration, longest first. */
+	enum Sort {
+
+		STARTED("started_at", "started_at", ""), WAIT("wait_ms", "wait_bh_ms", ""),
+		FIRST_RESPONSE("first_response_ms", "first_response_bh_ms", ""),
+		HANDLING("handling_ms", "handling_bh_ms", " AND c.phase = 'CLOSED' AND c.first_assigned_at IS NOT NULL"),
+		RESOLUTION("resolution_ms", "resolution_bh_ms", " AND c.phase = 'CLOSED' AND c.messages_out > 0"),
+		LEFT_ANSWER("left_answer_ms", "left_answer_bh_ms", "");
+
+		private final String calendar;
+
+		private final String business;
+
+		/** Which rows the duration is a figure of (as the reports count it). */
+		private final String counted;
+
+		Sort(String calendar, String business, String counted) {
+			this.calendar = calendar;
+			this.business = business;
+			this.counted = counted;
+		}
+
+		String column(boolean inBusinessHours) {
+			return inBusinessHours ? this.business : this.calendar;
+		}
+
+		static Sort of(String value) {
+			if (value == null || value.isBlank() || value.equals("started")) {
+				return STARTED;
+			}
+			for (Sort sort : values()) {
+				if (sort != STARTED && Metric.valueOf(sort.name()).key().equals(value)) {
+					return sort;
+				}
+			}
+			throw ApiException.invalid("sort",
+					"must be started, wait, firstResponse, handling, resolution or leftAnswer");
+		}
+
+		String cursor(Row row) {
+			Long value = switch (this) {
+				case STARTED -> row.startedAt().toEpochMilli();
+				case WAIT -> row.queueWait();
+				case FIRST_RESPONSE -> row.firstResponse();
+				case HANDLING -> row.handling();
+				case RESOLUTION -> row.resolution();
+				case LEFT_ANSWER -> row.leftAnswer();
+			};
+			return (value != null) ? value + "." + row.conversationId() : null;
+		}
+
+	}
+
+	private record Cursor(long value, long id) {
+
+		static Cursor parse(String text) {
+			if (text == null || text.isBlank()) {
+				return null;
+			}
+			int dot = text.indexOf('.');
+			try {
+				return new Cursor(Long.parseLong(text.substring(0, dot)), Long.parseLong(text.substring(dot + 1)));
+			}
+			catch (RuntimeException ex) {
+				throw ApiException.invalid("cursor", "must be the next value of a page");
+			}
+		}
+
+	}
+
+	private static final class ResultRow {
+
+		long id;
+
+		Instant startedAt;
+
+		long channelId;
+
+		Long groupId;
+
+		Long agentId;
+
+		boolean leftMessage;
+
+		boolean closed;
+
+		String closedBy;
+
+		int messagesIn;
+
+		int messagesOut;
+
+		Long wait;
+
+		Long firstResponse;
+
+		int replies;
+
+		Long replyAverage;
+
+		Long handling;
+
+		Long resolution;
+
+		Long leftAnswer;
+
+		int transfers;
+
+		int reopens;
+
+		boolean abandoned;
+
+		Integer rating;
+
+		boolean commented;
+
+	}
+
+	private static ResultRow map(ResultSet rs, boolean business) throws SQLException {
+		ResultRow r = new ResultRow();
+		String suffix = business ? "_bh_ms" : "_ms";
+		r.id = rs.getLong("conversation_id");
+		r.startedAt = Instant.ofEpochMilli(rs.getLong("started_at"));
+		r.channelId = rs.getLong("channel_id");
+		r.groupId = rs.getObject("group_id", Long.class);
+		r.agentId = rs.getObject("agent_id", Long.class);
+		r.leftMessage = rs.getObject("left_message_at") != null;
+		r.closed = "CLOSED".equals(rs.getString("phase"));
+		r.closedBy = rs.getString("closed_by");
+		r.messagesIn = rs.getInt("messages_in");
+		r.messagesOut = rs.getInt("messages_out");
+		r.wait = rs.getObject("wait" + suffix, Long.class);
+		r.firstResponse = rs.getObject("first_response" + suffix, Long.class);
+		r.replies = rs.getInt("reply_n");
+		long replySum = rs.getLong(business ? "reply_bh_ms" : "reply_ms");
+		r.replyAverage = (r.replies > 0) ? replySum / r.replies : null;
+		boolean assigned = rs.getObject("first_assigned_at") != null;
+		r.handling = (r.closed && assigned) ? rs.getLong("handling" + suffix) : null;
+		r.abandoned = rs.getBoolean("abandoned");
+		r.resolution = (r.closed && r.messagesOut > 0) ? rs.getObject("resolution" + suffix, Long.class) : null;
+		r.leftAnswer = rs.getObject("left_answer" + suffix, Long.class);
+		r.transfers = rs.getInt("transfers");
+		r.reopens = rs.getInt("reopens");
+		r.rating = rs.getObject("rating", Integer.class);
+		r.commented = rs.getBoolean("commented");
+		return r;
+	}
+
+}
