@@ -38,6 +38,7 @@ import TicketListView from './tickets/TicketListView.js';
 import TicketPage from './tickets/TicketPage.js';
 import NewTicketView from './tickets/NewTicketView.js';
 import TicketSettingsView from './ticketsettings/TicketSettingsView.js';
+import ReportsView from './reports/ReportsView.js';
 import NotFoundView from './shell/NotFoundView.js';
 import { permissionsFor } from './shell/navigation.js';
 
@@ -66,6 +67,7 @@ const routes = [
   { path: '/channels', name: 'channels', component: ChannelsView, meta: { permissions: permissionsFor('channels') } },
   { path: '/team', name: 'team', component: TeamView, meta: { permissions: permissionsFor('team') } },
   { path: '/board', name: 'board', component: BoardView, meta: { permissions: permissionsFor('board') } },
+  { path: '/reports', name: 'reports', component: ReportsView, meta: { permissions: permissionsFor('reports') } },
   { path: '/notifications', name: 'notifications', component: NotificationsView,
     meta: { permissions: permissionsFor('notifications') } },
   { path: '/self-check', name: 'self-check', component: SelfCheckView,

@@ -30,11 +30,14 @@ class StaticAssets {
 
 	private final String vueRouter;
 
+	private final String chartJs;
+
 	StaticAssets() {
 		this.prefix = "/assets/" + contentHash();
 		WebJarVersionLocator webJars = new WebJarVersionLocator();
 		this.vue = "/webjars/" + webJars.path("vue", "dist/vue.esm-browser.prod.js");
 		this.vueRouter = "/webjars/" + webJars.path("vue-router", "dist/vue-router.esm-browser.js");
+		this.chartJs = "/webjars/" + webJars.path("chart.js", "dist/chart.umd.min.js");
 	}
 
 	/**
@@ -48,6 +51,7 @@ class StaticAssets {
 	String fill(String template) {
 		return template.replace("@ASSETS@", this.prefix)
 			.replace("@VUE_ROUTER@", this.vueRouter)
+			.replace("@CHARTJS@", this.chartJs)
 			.replace("@VUE@", this.vue);
 	}
 

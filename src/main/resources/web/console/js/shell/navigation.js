@@ -11,6 +11,7 @@ export const SCREENS = [
   { name: 'transcripts', permissions: ['conversation.view_all', 'conversation.reply'] },
   { name: 'customers', permissions: ['customer.view'] },
   { name: 'customer-import', permissions: ['customer.import'] },
+  { name: 'reports', permissions: ['statistics.view', 'statistics.view_all', 'conversation.reply'] },
   { name: 'board', permissions: ['team.view'] },
   { name: 'team', permissions: ['team.view'] },
   { name: 'users', permissions: ['user.view'] },

@@ -38,38 +38,36 @@ class ReportApiTests extends IntegrationTest {
 
 	@Test
 	void theFiguresOfAHandMadeDayMatchWhatWasWorkedOutByHand() {
-		Team team = team();
+		ReportFixtures.Team team = new ReportFixtures(this.port, admin()).team();
 		LocalDate today = today();
 
 		// 1: Ann takes it after 20 s, answers at 50 s, replies 60 s after the visitor's
 		// next message, hands it to Bob at 150 s; Bob replies in 30 s and closes at 200 s
-		Visitor v1 = team.visitor();
+		ReportFixtures.Visitor v1 = team.visitor("Where is it?");
 		this.clock.advance(Duration.ofSeconds(20));
-		assertThat(team.ann.post("/api/v1/conversations/" + v1.id + "/assign", Map.of()).status()).isEqualTo(200);
+		assertThat(team.ann.post("/api/v1/conversations/" + v1.id() + "/assign", Map.of()).status()).isEqualTo(200);
 		this.clock.advance(Duration.ofSeconds(30));
-		agentSays(team.ann, v1.id, "Hello, let me look");
+		ReportFixtures.agentSays(team.ann, v1.id(), "Hello, let me look");
 		this.clock.advance(Duration.ofSeconds(10));
 		v1.says("It is order 1234");
 		this.clock.advance(Duration.ofSeconds(60));
-		agentSays(team.ann, v1.id, "Found it");
+		ReportFixtures.agentSays(team.ann, v1.id(), "Found it");
 		this.clock.advance(Duration.ofSeconds(30));
-		ApiClient.Response transfer = team.ann.post("/api/v1/conversations/" + v1.id + "/transfer",
+		ApiClient.Response transfer = team.ann.post("/api/v1/conversations/" + v1.id() + "/transfer",
 				Map.of("toAgentId", team.bobId));
 		assertThat(transfer.status()).as(transfer.toString()).isEqualTo(200);
 		this.clock.advance(Duration.ofSeconds(10));
 		v1.says("Thanks, and the refund?");
 		this.clock.advance(Duration.ofSeconds(30));
-		agentSays(team.bob, v1.id, "Refunded");
+		ReportFixtures.agentSays(team.bob, v1.id(), "Refunded");
 		this.clock.advance(Duration.ofSeconds(10));
-		assertThat(team.bob.post("/api/v1/conversations/" + v1.id + "/close", Map.of()).status()).isEqualTo(200);
-		ApiClient.Response rated = v1.api.post("/api/v1/widget/conversations/" + v1.id + "/rating",
-				Map.of("score", 4, "comment", "Quick"));
-		assertThat(rated.status()).as(rated.toString()).isLessThan(300);
+		assertThat(team.bob.post("/api/v1/conversations/" + v1.id() + "/close", Map.of()).status()).isEqualTo(200);
+		v1.rates(4, "Quick");
 
 		// 2: the visitor gives up in the queue after two minutes
-		Visitor v2 = team.visitor();
+		ReportFixtures.Visitor v2 = team.visitor("Where is it?");
 		this.clock.advance(Duration.ofSeconds(120));
-		assertThat(v2.api.post("/api/v1/widget/conversations/" + v2.id + "/close", Map.of()).status()).isLessThan(300);
+		v2.leaves();
 
 		eventsHandled();
 		this.worker.runOnce();
@@ -121,7 +119,7 @@ class ReportApiTests extends IntegrationTest {
 			.get(query("/api/v1/reports/conversations", today, team.channelId) + "&sort=firstResponse")
 			.json();
 		assertThat(slowest.path("items")).hasSize(1);
-		assertThat(slowest.path("items").get(0).path("conversationId").asLong()).isEqualTo(v1.id);
+		assertThat(slowest.path("items").get(0).path("conversationId").asLong()).isEqualTo(v1.id());
 		assertThat(slowest.path("items").get(0).path("firstResponse").asLong()).isEqualTo(50_000);
 		assertThat(slowest.path("items").get(0).path("wait").asLong()).isEqualTo(20_000);
 		assertThat(slowest.path("items").get(0).path("agent").asString()).isEqualTo("User " + team.bobName);
@@ -129,7 +127,7 @@ class ReportApiTests extends IntegrationTest {
 			.get(query("/api/v1/reports/conversations", today, team.channelId) + "&only=abandoned")
 			.json()
 			.path("items");
-		assertThat(abandoned.findValuesAsString("conversationId")).containsExactly(String.valueOf(v2.id));
+		assertThat(abandoned.findValuesAsString("conversationId")).containsExactly(String.valueOf(v2.id()));
 		assertThat(team.sue.get(query("/api/v1/reports/conversations", today, team.channelId) + "&only=commented")
 			.json()
 			.path("items")
@@ -138,22 +136,22 @@ class ReportApiTests extends IntegrationTest {
 			.asString()).isEqualTo("Quick");
 		JsonNode paged = team.sue.get(query("/api/v1/reports/conversations", today, team.channelId) + "&limit=1")
 			.json();
-		assertThat(paged.path("items").get(0).path("conversationId").asLong()).isEqualTo(v2.id);
+		assertThat(paged.path("items").get(0).path("conversationId").asLong()).isEqualTo(v2.id());
 		JsonNode second = team.sue
 			.get(query("/api/v1/reports/conversations", today, team.channelId) + "&limit=1&cursor="
 					+ paged.path("next").asString())
 			.json();
-		assertThat(second.path("items").get(0).path("conversationId").asLong()).isEqualTo(v1.id);
+		assertThat(second.path("items").get(0).path("conversationId").asLong()).isEqualTo(v1.id());
 		assertThat(second.path("next").isNull()).isTrue();
 		// an agent: only the conversations he took part in
 		assertThat(team.ann.get(query("/api/v1/reports/conversations", today, team.channelId))
 			.json()
 			.path("items")
-			.findValuesAsString("conversationId")).containsExactly(String.valueOf(v1.id));
+			.findValuesAsString("conversationId")).containsExactly(String.valueOf(v1.id()));
 
 		// the close delivered a second time changes nothing
 		String before = overview.toString();
-		this.events.on(new ConversationClosed(v1.id, team.channelId, 0, team.bobId, ClosedBy.AGENT, team.bobId,
+		this.events.on(new ConversationClosed(v1.id(), team.channelId, 0, team.bobId, ClosedBy.AGENT, team.bobId,
 				this.clock.instant()));
 		this.worker.runOnce();
 		assertThat(team.sue.get(query("/api/v1/reports/overview", today, team.channelId)).json().toString())
@@ -174,7 +172,7 @@ class ReportApiTests extends IntegrationTest {
 
 	@Test
 	void businessHoursStopTheClockWhenTheGroupCloses() {
-		Team team = team();
+		ReportFixtures.Team team = new ReportFixtures(this.port, admin()).team();
 		LocalDateTime local = LocalDateTime.ofInstant(this.clock.instant(), SHANGHAI);
 		if (local.getHour() == 23 && local.getMinute() >= 50) {
 			this.clock.advance(Duration.ofMinutes(15));
@@ -186,14 +184,15 @@ class ReportApiTests extends IntegrationTest {
 						String.format("%02d:%02d", closes.getHour(), closes.getMinute())))));
 		assertThat(hours.status()).as(hours.toString()).isEqualTo(204);
 
-		Visitor visitor = team.visitor();
+		ReportFixtures.Visitor visitor = team.visitor("Where is it?");
 		// stored to the millisecond
 		LocalDateTime started = LocalDateTime.ofInstant(this.clock.instant().truncatedTo(ChronoUnit.MILLIS), SHANGHAI);
 		long open = Duration.between(started, closes).toMillis();
 		this.clock.advance(Duration.ofSeconds(10));
-		assertThat(team.ann.post("/api/v1/conversations/" + visitor.id + "/assign", Map.of()).status()).isEqualTo(200);
+		assertThat(team.ann.post("/api/v1/conversations/" + visitor.id() + "/assign", Map.of()).status())
+			.isEqualTo(200);
 		this.clock.advance(Duration.ofMillis(open - 10_000 + 50_000));
-		agentSays(team.ann, visitor.id, "Sorry for the wait");
+		ReportFixtures.agentSays(team.ann, visitor.id(), "Sorry for the wait");
 		eventsHandled();
 		this.worker.runOnce();
 
@@ -206,11 +205,12 @@ class ReportApiTests extends IntegrationTest {
 
 	@Test
 	void agentsSeeTheirOwnFiguresSupervisorsTheirGroupsAndNobodyElseAnything() {
-		Team team = team();
+		ReportFixtures.Team team = new ReportFixtures(this.port, admin()).team();
 		LocalDate today = today();
-		Visitor visitor = team.visitor();
-		assertThat(team.ann.post("/api/v1/conversations/" + visitor.id + "/assign", Map.of()).status()).isEqualTo(200);
-		agentSays(team.ann, visitor.id, "Hi");
+		ReportFixtures.Visitor visitor = team.visitor("Where is it?");
+		assertThat(team.ann.post("/api/v1/conversations/" + visitor.id() + "/assign", Map.of()).status())
+			.isEqualTo(200);
+		ReportFixtures.agentSays(team.ann, visitor.id(), "Hi");
 		eventsHandled();
 		this.worker.runOnce();
 
@@ -293,102 +293,6 @@ class ReportApiTests extends IntegrationTest {
 			}
 		}
 		throw new AssertionError("No row " + id + " in " + rows);
-	}
-
-	private static void agentSays(ApiClient agent, long conversationId, String text) {
-		ApiClient.Response sent = agent.post("/api/v1/conversations/" + conversationId + "/messages",
-				Map.of("clientId", unique("c"), "text", text));
-		assertThat(sent.status()).as(sent.toString()).isLessThan(300);
-	}
-
-	/** A channel answered by a group of two agents and a supervisor, all offline. */
-	private Team team() {
-		ApiClient admin = admin();
-		ApiClient.Response channel = admin.post("/api/v1/channels",
-				Map.of("kind", "api", "name", unique("Reports"), "allowedOrigins", List.of("*")));
-		assertThat(channel.status()).as(channel.toString()).isEqualTo(201);
-		long channelId = channel.json().path("id").asLong();
-		String annName = unique("ann");
-		String bobName = unique("bob");
-		String sueName = unique("sue");
-		long annId = createUser(annName, "agent").path("id").asLong();
-		long bobId = createUser(bobName, "agent").path("id").asLong();
-		long sueId = createUser(sueName, "supervisor").path("id").asLong();
-		Map<String, Object> group = new HashMap<>(Map.of("name", unique("Reports"), "routing", "least_busy", "members",
-				List.of(Map.of("userId", annId, "supervisor", false), Map.of("userId", bobId, "supervisor", false),
-						Map.of("userId", sueId, "supervisor", true)),
-				"channelIds", List.of(channelId)));
-		ApiClient.Response created = admin.post("/api/v1/groups", group);
-		assertThat(created.status()).as(created.toString()).isEqualTo(201);
-		return new Team(channelId, admin.get("/api/v1/channels/" + channelId).json().path("key").asString(),
-				created.json().path("id").asLong(), annId, signIn(annName), bobId, bobName, signIn(bobName),
-				signIn(sueName));
-	}
-
-	private ApiClient signIn(String username) {
-		ApiClient client = client();
-		assertThat(client.login(username, INITIAL_PASSWORD).status()).isEqualTo(200);
-		assertThat(client
-			.post("/api/v1/session/password", Map.of("currentPassword", INITIAL_PASSWORD, "newPassword", OWN_PASSWORD))
-			.status()).isEqualTo(204);
-		return client;
-	}
-
-	private record Visitor(long id, ApiClient api) {
-
-		void says(String text) {
-			ApiClient.Response sent = this.api.post("/api/v1/widget/conversations/" + this.id + "/messages",
-					Map.of("clientId", unique("v"), "text", text));
-			assertThat(sent.status()).as(sent.toString()).isLessThan(300);
-		}
-
-	}
-
-	private final class Team {
-
-		final long channelId;
-
-		final String key;
-
-		final long groupId;
-
-		final long annId;
-
-		final ApiClient ann;
-
-		final long bobId;
-
-		final String bobName;
-
-		final ApiClient bob;
-
-		final ApiClient sue;
-
-		Team(long channelId, String key, long groupId, long annId, ApiClient ann, long bobId, String bobName,
-				ApiClient bob, ApiClient sue) {
-			this.channelId = channelId;
-			this.key = key;
-			this.groupId = groupId;
-			this.annId = annId;
-			this.ann = ann;
-			this.bobId = bobId;
-			this.bobName = bobName;
-			this.bob = bob;
-			this.sue = sue;
-		}
-
-		/** A visitor arrives and asks a question. */
-		Visitor visitor() {
-			String token = client().post("/api/v1/widget/channels/" + this.key + "/visitors", Map.of())
-				.json()
-				.path("token")
-				.asString();
-			ApiClient api = client().withHeader("X-Parley-Visitor", token);
-			ApiClient.Response started = api.post("/api/v1/widget/conversations", Map.of("question", "Where is it?"));
-			assertThat(started.status()).as(started.toString()).isEqualTo(201);
-			return new Visitor(started.json().path("id").asLong(), api);
-		}
-
 	}
 
 }
