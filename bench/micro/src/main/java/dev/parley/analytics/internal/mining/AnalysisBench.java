@@ -28,7 +28,9 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 2)
+// HanLP's code takes long to compile: after 3 × 2 s of warm-up analyse still ran at
+// 10-20 ms, against about 5 ms after 8 × 3 s (on a busy 2-core machine)
+@Warmup(iterations = 8, time = 3)
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 @State(Scope.Benchmark)
