@@ -41,6 +41,10 @@ abstract class EvaluationTestSupport extends IntegrationTest {
 
 		final ApiClient sue;
 
+		final String annName = unique("ann");
+
+		final String sueName = unique("sue");
+
 		Team() {
 			ApiClient admin = admin();
 			ApiClient.Response channel = admin.post("/api/v1/channels",
@@ -48,12 +52,10 @@ abstract class EvaluationTestSupport extends IntegrationTest {
 			assertThat(channel.status()).as(channel.toString()).isEqualTo(201);
 			this.channelId = channel.json().path("id").asLong();
 			this.key = admin.get("/api/v1/channels/" + this.channelId).json().path("key").asString();
-			String annName = unique("ann");
 			String bobName = unique("bob");
-			String sueName = unique("sue");
-			this.annId = createUser(annName, "agent").path("id").asLong();
+			this.annId = createUser(this.annName, "agent").path("id").asLong();
 			this.bobId = createUser(bobName, "agent").path("id").asLong();
-			long sueId = createUser(sueName, "supervisor").path("id").asLong();
+			long sueId = createUser(this.sueName, "supervisor").path("id").asLong();
 			Map<String, Object> group = new HashMap<>(Map.of("name", unique("Quality"), "routing", "least_busy",
 					"members",
 					List.of(Map.of("userId", this.annId, "supervisor", false),
@@ -63,9 +65,9 @@ abstract class EvaluationTestSupport extends IntegrationTest {
 			ApiClient.Response created = admin.post("/api/v1/groups", group);
 			assertThat(created.status()).as(created.toString()).isEqualTo(201);
 			this.groupId = created.json().path("id").asLong();
-			this.ann = signIn(annName);
+			this.ann = signIn(this.annName);
 			this.bob = signIn(bobName);
-			this.sue = signIn(sueName);
+			this.sue = signIn(this.sueName);
 		}
 
 		/** A visitor asks, Ann takes the conversation, answers and closes it. */
