@@ -33,6 +33,12 @@ public enum Permission {
 
 	TEAM_ASSIGN("team.assign", "agents"),
 
+	/**
+	 * Evaluating agents' conversations against the quality checklist, and editing the
+	 * checklist (R8.1).
+	 */
+	TEAM_EVALUATE("team.evaluate", "agents"),
+
 	AGENT_PERMISSIONS_ADJUST("agent.permissions.adjust", "agents"),
 
 	/** Customer records: the list, search, the customer page and his history. */

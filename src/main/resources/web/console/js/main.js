@@ -23,6 +23,7 @@ import TokensView from './tokens/TokensView.js';
 import SmsGatewayView from './sms/SmsGatewayView.js';
 import ChannelsView from './channels/ChannelsView.js';
 import TranscriptsView from './transcripts/TranscriptsView.js';
+import EvaluationsView from './evaluations/EvaluationsView.js';
 import CustomersView from './customers/CustomersView.js';
 import TeamView from './team/TeamView.js';
 import BoardView from './board/BoardView.js';
@@ -62,6 +63,8 @@ const routes = [
   { path: '/tokens', name: 'tokens', component: TokensView, meta: { permissions: permissionsFor('tokens') } },
   { path: '/transcripts', name: 'transcripts', component: TranscriptsView,
     meta: { permissions: permissionsFor('transcripts') } },
+  { path: '/evaluations', name: 'evaluations', component: EvaluationsView,
+    meta: { permissions: permissionsFor('evaluations') } },
   { path: '/customers', name: 'customers', component: CustomersView,
     meta: { permissions: permissionsFor('customers') } },
   { path: '/channels', name: 'channels', component: ChannelsView, meta: { permissions: permissionsFor('channels') } },

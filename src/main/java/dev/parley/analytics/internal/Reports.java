@@ -46,14 +46,17 @@ public class Reports {
 
 	private final JdbcClient jdbc;
 
+	private final EvaluationFigures evaluations;
+
 	Reports(TotalsReader totals, Settings settings, GroupDirectory groups, ChannelDirectory channels,
-			StaffDirectory staff, JdbcClient jdbc) {
+			StaffDirectory staff, JdbcClient jdbc, EvaluationFigures evaluations) {
 		this.totals = totals;
 		this.settings = settings;
 		this.groups = groups;
 		this.channels = channels;
 		this.staff = staff;
 		this.jdbc = jdbc;
+		this.evaluations = evaluations;
 	}
 
 	/** The filters a report takes, as the request gave them. */
@@ -89,7 +92,7 @@ public class Reports {
 	}
 
 	public record Row(Long id, String name, Map<String, Figures.Count> counts, Map<String, Figures.Rate> rates,
-			Map<String, Figures.Compared> durations) {
+			Map<String, Figures.Compared> durations, EvaluationFigures.Figure evaluation) {
 	}
 
 	public Overview overview(StaffActor actor, Query query) {
@@ -136,11 +139,10 @@ public class Reports {
 		Map<Long, Tally> before = this.totals.read(Rollup.CONVERSATIONS, range.previous(), filter, false, dimension);
 		Map<Long, String> names = by.equals("groups") ? groupNames(now.keySet()) : this.channels.names(now.keySet());
 		List<Row> rows = new ArrayList<>();
-		now.forEach((id,
-				tally) -> rows.add(new Row((id != 0) ? id : null, names.get(id),
-						Figures.counts(tally, before.get(id), OVERVIEW_COUNTERS),
-						Figures.conversationRates(tally, before.get(id)),
-						Figures.durations(tally, before.get(id), Rollup.CONVERSATIONS.metrics, range.business()))));
+		now.forEach((id, tally) -> rows
+			.add(new Row((id != 0) ? id : null, names.get(id), Figures.counts(tally, before.get(id), OVERVIEW_COUNTERS),
+					Figures.conversationRates(tally, before.get(id)),
+					Figures.durations(tally, before.get(id), Rollup.CONVERSATIONS.metrics, range.business()), null)));
 		rows.sort(Comparator.comparing((Row r) -> -r.counts().get("conversations").value()));
 		return new Breakdown(Range.of(range), by, rows);
 	}
@@ -159,11 +161,12 @@ public class Reports {
 		Map<Long, Tally> before = this.totals.read(Rollup.AGENTS, range.previous(), filter, false,
 				Tally.Key::dimension);
 		Map<Long, String> names = this.staff.displayNames(now.keySet());
+		Map<Long, EvaluationFigures.Figure> evaluated = this.evaluations.byAgent(range, filter, now.keySet());
 		List<Row> rows = new ArrayList<>();
-		now.forEach((id, tally) -> rows
-			.add(new Row(id, names.get(id), Figures.counts(tally, before.get(id), Rollup.AGENTS.counters),
-					Figures.agentRates(tally, before.get(id)),
-					Figures.durations(tally, before.get(id), Rollup.AGENTS.metrics, range.business()))));
+		now.forEach((id, tally) -> rows.add(new Row(id, names.get(id),
+				Figures.counts(tally, before.get(id), Rollup.AGENTS.counters),
+				Figures.agentRates(tally, before.get(id)),
+				Figures.durations(tally, before.get(id), Rollup.AGENTS.metrics, range.business()), evaluated.get(id))));
 		rows.sort(Comparator.comparing((Row r) -> (r.name() != null) ? r.name() : "").thenComparing(Row::id));
 		return new Breakdown(Range.of(range), "agents", rows);
 	}

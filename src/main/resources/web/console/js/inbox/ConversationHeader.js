@@ -3,7 +3,8 @@
 // a colleague (supervisors, after confirming), transfer it, snooze it or take it back from a snooze, close it. Each action answers with the new state
 // of the conversation (`changed`) or a problem; a 404 means it can no longer be read (`gone`).
 // "Create ticket" (ticket.create) turns it into a ticket (transcript linked, customer carried
-// over) and opens the ticket.
+// over) and opens the ticket. "Evaluate" (team.evaluate, a closed conversation of someone else) scores it
+// against the quality checklist.
 import { ref, computed } from 'vue';
 import { useRouter } from 'vue-router';
 import { t } from '../../../shared/js/i18n.js';
@@ -12,12 +13,13 @@ import { session, can } from '../session.js';
 import TransferDialog from './TransferDialog.js';
 import TakeOverDialog from './TakeOverDialog.js';
 import SnoozeDialog from './SnoozeDialog.js';
+import EvaluationDialog from '../evaluations/EvaluationDialog.js';
 import { isSnoozed } from './inboxStore.js';
 import { clockTime } from './format.js';
 
 export default {
   name: 'ConversationHeader',
-  components: { TransferDialog, TakeOverDialog, SnoozeDialog },
+  components: { TransferDialog, TakeOverDialog, SnoozeDialog, EvaluationDialog },
   props: { conversation: Object, name: String, visitorOnline: { type: Boolean, default: null } },
   emits: ['back', 'toggle-panel', 'changed', 'problem', 'notice', 'transferred', 'gone'],
   setup(props, { emit }) {
@@ -27,6 +29,10 @@ export default {
     const transferring = ref(false);
     const confirmingTakeOver = ref(false);
     const snoozing = ref(false);
+    const evaluating = ref(false);
+    /** Supervisors score a closed conversation against the quality checklist. */
+    const canEvaluate = computed(() => props.conversation.status === 'closed' && !!props.conversation.assignee
+      && can('team.evaluate') && props.conversation.assignee.id !== me.id);
     const assignedToMe = computed(() => !!props.conversation.assignee && props.conversation.assignee.id === me.id);
     const mine = computed(() => assignedToMe.value && props.conversation.status === 'assigned');
     const canTake = computed(() => props.conversation.status === 'waiting' && can('conversation.reply'));
@@ -113,7 +119,7 @@ export default {
       emit('transferred', result);
     }
 
-    return { busy, transferring, confirmingTakeOver, snoozing, mine, canTake, canTakeOver, canTransfer, canSnooze,
+    return { busy, transferring, confirmingTakeOver, snoozing, evaluating, canEvaluate, mine, canTake, canTakeOver, canTransfer, canSnooze,
       snoozed, snoozeText, statusClass, createTicket, can, take, takenOver, takeOverGone, close, unsnooze, snoozedNow, transferred, t };
   },
   template: `
@@ -138,6 +144,7 @@ export default {
         <button v-if="canSnooze && !snoozed" id="conv-snooze" type="button" :disabled="busy" @click="snoozing = true">{{ t('inbox.snooze') }}</button>
         <button v-if="canSnooze && snoozed" id="conv-unsnooze" type="button" :disabled="busy" @click="unsnooze">{{ t('inbox.unsnooze') }}</button>
         <button v-if="mine" id="conv-close" type="button" :disabled="busy" @click="close">{{ t('inbox.close') }}</button>
+        <button v-if="canEvaluate" id="conv-evaluate" type="button" @click="evaluating = true">{{ t('evaluation.evaluate') }}</button>
         <button v-if="can('ticket.create')" id="conv-create-ticket" type="button" :disabled="busy" @click="createTicket">{{ t('ticket.fromConversation') }}</button>
         <button type="button" class="conv-panel-toggle" @click="$emit('toggle-panel')">{{ t('inbox.details') }}</button>
       </div>
@@ -145,6 +152,8 @@ export default {
         @close="transferring = false" />
       <TakeOverDialog v-if="confirmingTakeOver" :conversation="conversation" @taken="takenOver"
         @gone="takeOverGone" @close="confirmingTakeOver = false" />
+      <EvaluationDialog v-if="evaluating" :conversation-id="conversation.id" @saved="evaluating = false"
+        @close="evaluating = false" />
       <SnoozeDialog v-if="snoozing" :conversation="conversation" @snoozed="snoozedNow" @close="snoozing = false" />
     </header>`,
 };

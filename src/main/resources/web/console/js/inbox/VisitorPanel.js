@@ -1,5 +1,5 @@
 // Who the agent is talking to: channel, contact details, where they came from, device,
-// language, IP (the conversation's `details`), the rating, and all the visitor's
+// language, IP (the conversation's `details`), the rating, its quality evaluations, and all the visitor's
 // conversations, newest first, the open one marked (click opens another; "more" pages on).
 import { ref, computed, watch } from 'vue';
 import { t, formatInstant } from '../../../shared/js/i18n.js';
@@ -7,6 +7,7 @@ import { get } from '../../../shared/js/api.js';
 import { session } from '../session.js';
 import { visitorName, describeDevice, safeUrl, relativeTime } from './format.js';
 import VisitorCustomer from '../customers/VisitorCustomer.js';
+import ConversationEvaluations from '../evaluations/ConversationEvaluations.js';
 
 function pick(...values) {
   for (const value of values) {
@@ -17,7 +18,7 @@ function pick(...values) {
 
 export default {
   name: 'VisitorPanel',
-  components: { VisitorCustomer },
+  components: { VisitorCustomer, ConversationEvaluations },
   props: { conversation: Object },
   emits: ['open', 'close'],
   setup(props) {
@@ -124,6 +125,7 @@ export default {
         <div class="stars" :aria-label="t('inbox.ratingOf', { score: details.rating })">{{ stars(details.rating) }}</div>
         <p v-if="details.ratingComment" class="wrap">{{ details.ratingComment }}</p>
       </div>
+      <ConversationEvaluations v-if="conversation.status === 'closed'" :conversation-id="conversation.id" />
       <h3>{{ t('inbox.history') }}</h3>
       <ul id="visitor-history" class="history">
         <li v-for="item in history" :key="item.id" :data-conversation-id="item.id"

@@ -19,7 +19,7 @@ const AGENT_COLUMNS = [
   { key: 'firstResponse', kind: 'duration' }, { key: 'reply', kind: 'duration' }, { key: 'handling', kind: 'duration' },
   { key: 'resolved', kind: 'count' }, { key: 'missed', kind: 'count', lower: true },
   { key: 'transfersOut', kind: 'count', lower: true }, { key: 'csat', kind: 'rate' },
-  { key: 'averageRating', kind: 'rate' },
+  { key: 'averageRating', kind: 'rate' }, { key: 'evaluation', kind: 'evaluation' },
 ];
 
 export default {
@@ -42,6 +42,12 @@ export default {
         const c = row.rates[column.key];
         return { text: formatRate(c.value, column.key), change: change(c.value, c.previous, column.lower) };
       }
+      if (column.kind === 'evaluation') {
+        const e = row.evaluation;
+        if (!e || !e.count) return { text: '—', change: null };
+        return { text: e.average.toFixed(1) + ' (' + e.count + ')',
+          change: change(e.average, e.previous && e.previous.average, false) };
+      }
       const d = row.durations[column.key];
       return { text: formatDuration(d.median), change: change(d.median, d.previous && d.previous.median, true) };
     }
@@ -49,6 +55,7 @@ export default {
     function label(column) {
       if (column.kind === 'duration') return t('reports.duration.' + column.key);
       if (column.kind === 'rate') return t('reports.rate.' + column.key);
+      if (column.kind === 'evaluation') return t('reports.column.evaluation');
       return t('reports.count.' + column.key);
     }
 

@@ -9,6 +9,7 @@ export const SCREENS = [
   { name: 'tickets', permissions: ['ticket.view'], views: true },
   { name: 'canned', permissions: ['conversation.reply'] },
   { name: 'transcripts', permissions: ['conversation.view_all', 'conversation.reply'] },
+  { name: 'evaluations', permissions: ['conversation.reply', 'team.evaluate', 'statistics.view', 'statistics.view_all'] },
   { name: 'customers', permissions: ['customer.view'] },
   { name: 'customer-import', permissions: ['customer.import'] },
   { name: 'reports', permissions: ['statistics.view', 'statistics.view_all', 'conversation.reply'] },

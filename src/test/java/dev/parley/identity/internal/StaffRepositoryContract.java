@@ -60,12 +60,14 @@ abstract class StaffRepositoryContract {
 			.doesNotContain("user.manage");
 		// permissions of modules still to come are gone from every stored role (V15)
 		assertThat(this.roles.findAll()).flatExtracting(StaffRole::permissions)
-			.doesNotContain("team.evaluate", "log.view", "fault.manage");
+			.doesNotContain("log.view", "fault.manage");
 		// the analytics module's came with it (V21): supervisors see their groups'
-		// reports
-		assertThat(this.roles.findByName("supervisor").orElseThrow().permissions()).contains("statistics.view")
+		// reports and evaluate agents
+		assertThat(this.roles.findByName("supervisor").orElseThrow().permissions())
+			.contains("statistics.view", "team.evaluate")
 			.doesNotContain("statistics.view_all");
-		assertThat(this.roles.findByName("agent").orElseThrow().permissions()).doesNotContain("statistics.view");
+		assertThat(this.roles.findByName("agent").orElseThrow().permissions()).doesNotContain("statistics.view",
+				"team.evaluate");
 		// the tickets module's came with it (V20): agents handle tickets and complaints,
 		// supervisors also assign, close, see every group's and merge
 		assertThat(this.roles.findByName("agent").orElseThrow().permissions())

@@ -1,0 +1,8 @@
+package dev.parley.analytics.internal;
+
+import dev.parley.testing.MariaDbRepositoryTest;
+
+@MariaDbRepositoryTest
+class MariaDbEvaluationFiguresTests extends EvaluationFiguresContract {
+
+}

@@ -1,0 +1,8 @@
+package dev.parley.analytics.internal.evaluation;
+
+import dev.parley.testing.PostgresRepositoryTest;
+
+@PostgresRepositoryTest
+class PostgresEvaluationRepositoryTests extends EvaluationRepositoryContract {
+
+}
