@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
+import dev.parley.agents.AgentStatus;
+import dev.parley.agents.RoutingStrategy;
+
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -48,7 +51,7 @@ public class RoutingBench {
 		this.online = new ArrayList<>();
 		this.loads = new HashMap<>();
 		for (long id = 1; id <= this.agents; id++) {
-			this.online.add(new AgentProfile(id, null, List.of("en"), List.of(), 5, AgentProfile.ONLINE, Instant.EPOCH,
+			this.online.add(new AgentProfile(id, null, List.of("en"), List.of(), 5, AgentStatus.ONLINE, Instant.EPOCH,
 					random.nextInt(100_000)));
 			this.loads.put(id, random.nextInt(6));
 		}
@@ -56,7 +59,7 @@ public class RoutingBench {
 
 	@Benchmark
 	public List<AgentProfile> rank() {
-		return Router.rank(this.online, this.loads, this.strategy);
+		return RoutingCandidates.rank(this.online, this.loads, RoutingStrategy.valueOf(this.strategy.toUpperCase()));
 	}
 
 }

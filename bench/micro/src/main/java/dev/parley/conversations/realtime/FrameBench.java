@@ -3,6 +3,8 @@ package dev.parley.conversations.realtime;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
+import dev.parley.conversations.MessageKind;
+import dev.parley.conversations.Side;
 import dev.parley.conversations.views.ChatViews.MessageView;
 import dev.parley.conversations.views.ChatViews.SenderView;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -39,10 +41,12 @@ public class FrameBench {
 			+ "\"clientId\":\"c-5f0e8b1a-0042\",\"text\":\"Hello, I ordered a blue jacket last week and it has "
 			+ "not arrived yet. Could you check where it is?\"}";
 
-	private final MessageView message = new MessageView(9817234, 48213, 42, "c-5f0e8b1a-0042", "text",
-			new SenderView("visitor", 77312L, null),
+	private final MessageView message = new MessageView(9817234, 48213, 42, "c-5f0e8b1a-0042", MessageKind.TEXT,
+			new SenderView(Side.VISITOR, 77312L, null, null),
 			"Hello, I ordered a blue jacket last week and it has not arrived yet. Could you check where it is?", null,
 			null, Instant.parse("2026-11-30T08:15:30.123Z"));
+
+	private final Frames frames = new Frames(this.json);
 
 	@Benchmark
 	public void parseSend(Blackhole out) {
@@ -57,7 +61,7 @@ public class FrameBench {
 
 	@Benchmark
 	public String encodeMessage() {
-		return this.json.writeValueAsString(Gateway.messageFrame(this.message));
+		return this.frames.text(new ServerFrame.Message(48213, this.message)).getPayload();
 	}
 
 }
