@@ -25,6 +25,12 @@ public interface ConversationFacts {
 	List<Line> lines(long conversationId, long afterSeq, int limit);
 
 	/**
+	 * @return every line of these conversations, by conversation, each in order (for
+	 * conversations folded from their start: a rebuild reads its batches this way)
+	 */
+	Map<Long, List<Line>> allLines(Collection<Long> conversationIds);
+
+	/**
 	 * @return the comments visitors wrote with their ratings, by conversation (those
 	 * without one left out)
 	 */

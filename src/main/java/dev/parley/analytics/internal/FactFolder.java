@@ -69,6 +69,9 @@ class FactFolder {
 		Map<Long, WorkingTime> hoursByGroup = new HashMap<>();
 		Map<Tally.Key, Tally> changes = new LinkedHashMap<>();
 		List<ConversationFact> toSave = new ArrayList<>();
+		// conversations never folded are read whole in one query (a rebuild's batches)
+		List<Long> fresh = conversationIds.stream().filter((id) -> !stored.containsKey(id)).toList();
+		Map<Long, List<Line>> freshLines = fresh.isEmpty() ? Map.of() : this.conversations.allLines(fresh);
 		for (ConversationFacts.Facts now : this.conversations.facts(conversationIds)) {
 			ConversationFact fact = stored.get(now.id());
 			if (fact == null) {
@@ -78,9 +81,13 @@ class FactFolder {
 			String beforeState = FactRepository.fingerprint(fact);
 			WorkingTime hours = hoursByGroup.computeIfAbsent((now.groupId() != null) ? now.groupId() : 0L,
 					(g) -> this.calendars.of((g != 0) ? g : null));
+			if (fact.lastSeq == 0 && !stored.containsKey(now.id())) {
+				ConversationFold.apply(fact, now, freshLines.getOrDefault(now.id(), List.of()), zone, hours);
+			}
 			List<Line> lines;
 			do {
-				lines = this.conversations.lines(now.id(), fact.lastSeq, LINE_PAGE);
+				lines = (fact.lastSeq < now.lastSeq()) ? this.conversations.lines(now.id(), fact.lastSeq, LINE_PAGE)
+						: List.of();
 				ConversationFold.apply(fact, now, lines, zone, hours);
 			}
 			while (lines.size() == LINE_PAGE);

@@ -58,6 +58,22 @@ class JdbcConversationFacts implements ConversationFacts {
 	}
 
 	@Override
+	public Map<Long, List<Line>> allLines(Collection<Long> conversationIds) {
+		Map<Long, List<Line>> lines = new LinkedHashMap<>();
+		List<Long> ids = new ArrayList<>(conversationIds);
+		for (int from = 0; from < ids.size(); from += IN_LIMIT) {
+			this.jdbc
+				.sql("SELECT conversation_id, seq, sender_kind, sender_id, kind, event_type, event_by, created_at "
+						+ "FROM chat_message WHERE conversation_id IN (:ids) ORDER BY conversation_id, seq")
+				.param("ids", ids.subList(from, Math.min(ids.size(), from + IN_LIMIT)))
+				.query((rs) -> {
+					lines.computeIfAbsent(rs.getLong("conversation_id"), (id) -> new ArrayList<>()).add(line(rs, 0));
+				});
+		}
+		return lines;
+	}
+
+	@Override
 	public Map<Long, String> ratingComments(Collection<Long> conversationIds) {
 		Map<Long, String> comments = new LinkedHashMap<>();
 		List<Long> ids = new ArrayList<>(conversationIds);

@@ -23,70 +23,40 @@ abstract class EvaluationTestSupport extends IntegrationTest {
 	@Autowired
 	AnalyticsWorker worker;
 
+	/**
+	 * The reports' team ({@link ReportFixtures}) and the conversations Ann handles for
+	 * evaluations.
+	 */
 	final class Team {
 
-		final long channelId;
+		private final ReportFixtures.Team team = new ReportFixtures(EvaluationTestSupport.this.port, admin()).team();
 
-		final String key;
+		final long channelId = this.team.channelId;
 
-		final long groupId;
+		final long groupId = this.team.groupId;
 
-		final long annId;
+		final long annId = this.team.annId;
 
-		final ApiClient ann;
+		final ApiClient ann = this.team.ann;
 
-		final long bobId;
+		final String annName = this.team.annName;
 
-		final ApiClient bob;
+		final long bobId = this.team.bobId;
 
-		final ApiClient sue;
+		final ApiClient bob = this.team.bob;
 
-		final String annName = unique("ann");
+		final String sueName = this.team.sueName;
 
-		final String sueName = unique("sue");
-
-		Team() {
-			ApiClient admin = admin();
-			ApiClient.Response channel = admin.post("/api/v1/channels",
-					Map.of("kind", "api", "name", unique("Quality"), "allowedOrigins", List.of("*")));
-			assertThat(channel.status()).as(channel.toString()).isEqualTo(201);
-			this.channelId = channel.json().path("id").asLong();
-			this.key = admin.get("/api/v1/channels/" + this.channelId).json().path("key").asString();
-			String bobName = unique("bob");
-			this.annId = createUser(this.annName, "agent").path("id").asLong();
-			this.bobId = createUser(bobName, "agent").path("id").asLong();
-			long sueId = createUser(this.sueName, "supervisor").path("id").asLong();
-			Map<String, Object> group = new HashMap<>(Map.of("name", unique("Quality"), "routing", "least_busy",
-					"members",
-					List.of(Map.of("userId", this.annId, "supervisor", false),
-							Map.of("userId", this.bobId, "supervisor", false),
-							Map.of("userId", sueId, "supervisor", true)),
-					"channelIds", List.of(this.channelId)));
-			ApiClient.Response created = admin.post("/api/v1/groups", group);
-			assertThat(created.status()).as(created.toString()).isEqualTo(201);
-			this.groupId = created.json().path("id").asLong();
-			this.ann = signIn(this.annName);
-			this.bob = signIn(bobName);
-			this.sue = signIn(this.sueName);
-		}
+		final ApiClient sue = this.team.sue;
 
 		/** A visitor asks, Ann takes the conversation, answers and closes it. */
 		long conversationAnnHandled() {
-			String token = client().post("/api/v1/widget/channels/" + this.key + "/visitors", Map.of())
-				.json()
-				.path("token")
-				.asString();
-			ApiClient visitor = client().withHeader("X-Parley-Visitor", token);
-			ApiClient.Response started = visitor.post("/api/v1/widget/conversations",
-					Map.of("question", "Where is my parcel?"));
-			assertThat(started.status()).as(started.toString()).isEqualTo(201);
-			long id = started.json().path("id").asLong();
-			assertThat(this.ann.post("/api/v1/conversations/" + id + "/assign", Map.of()).status()).isEqualTo(200);
-			ApiClient.Response sent = this.ann.post("/api/v1/conversations/" + id + "/messages",
-					Map.of("clientId", unique("c"), "text", "It arrives tomorrow"));
-			assertThat(sent.status()).as(sent.toString()).isLessThan(300);
-			assertThat(this.ann.post("/api/v1/conversations/" + id + "/close", Map.of()).status()).isEqualTo(200);
-			return id;
+			ReportFixtures.Visitor visitor = this.team.visitor("Where is my parcel?");
+			ReportFixtures.take(this.ann, visitor.id());
+			ReportFixtures.agentSays(this.ann, visitor.id(), "It arrives tomorrow");
+			assertThat(this.ann.post("/api/v1/conversations/" + visitor.id() + "/close", Map.of()).status())
+				.isEqualTo(200);
+			return visitor.id();
 		}
 
 	}
@@ -97,15 +67,6 @@ abstract class EvaluationTestSupport extends IntegrationTest {
 	void folded() {
 		eventsHandled();
 		this.worker.runOnce();
-	}
-
-	ApiClient signIn(String username) {
-		ApiClient client = client();
-		assertThat(client.login(username, INITIAL_PASSWORD).status()).isEqualTo(200);
-		assertThat(client
-			.post("/api/v1/session/password", Map.of("currentPassword", INITIAL_PASSWORD, "newPassword", OWN_PASSWORD))
-			.status()).isEqualTo(204);
-		return client;
 	}
 
 	/** A new checklist item; returns its id. */

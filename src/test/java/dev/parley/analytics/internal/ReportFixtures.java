@@ -45,8 +45,8 @@ final class ReportFixtures {
 		ApiClient.Response created = this.admin.post("/api/v1/groups", group);
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
 		String key = this.admin.get("/api/v1/channels/" + channelId).json().path("key").asString();
-		return new Team(channelId, key, created.json().path("id").asLong(), annId, signIn(annName), bobId, bobName,
-				signIn(bobName), sueName, signIn(sueName));
+		return new Team(channelId, key, created.json().path("id").asLong(), annId, annName, signIn(annName), bobId,
+				bobName, signIn(bobName), sueName, signIn(sueName));
 	}
 
 	private long user(String username, String role) {
@@ -120,6 +120,8 @@ final class ReportFixtures {
 
 		final long annId;
 
+		final String annName;
+
 		final ApiClient ann;
 
 		final long bobId;
@@ -132,12 +134,13 @@ final class ReportFixtures {
 
 		final ApiClient sue;
 
-		Team(long channelId, String key, long groupId, long annId, ApiClient ann, long bobId, String bobName,
-				ApiClient bob, String sueName, ApiClient sue) {
+		Team(long channelId, String key, long groupId, long annId, String annName, ApiClient ann, long bobId,
+				String bobName, ApiClient bob, String sueName, ApiClient sue) {
 			this.channelId = channelId;
 			this.key = key;
 			this.groupId = groupId;
 			this.annId = annId;
+			this.annName = annName;
 			this.ann = ann;
 			this.bobId = bobId;
 			this.bobName = bobName;
