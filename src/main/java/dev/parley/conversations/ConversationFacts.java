@@ -49,6 +49,31 @@ public interface ConversationFacts {
 	List<Long> startedBetween(Instant from, Instant to, long afterId, int limit);
 
 	/**
+	 * The texts of the conversations' messages, by side, in order: what text mining
+	 * reads. Erased messages (an anonymised conversation: {@link CustomerData#ERASED})
+	 * and files are left out, so an anonymised conversation has no texts.
+	 * @param withAgents whether the agents' messages are read too (else
+	 * {@link Texts#agents()} is empty)
+	 * @return the texts by conversation; conversations without any text left out
+	 */
+	Map<Long, Texts> texts(Collection<Long> conversationIds, boolean withAgents);
+
+	/**
+	 * The texts of a conversation's messages.
+	 *
+	 * @param visitor the visitor's messages, in order
+	 * @param agents the agents' messages, in order
+	 */
+	record Texts(List<String> visitor, List<String> agents) {
+
+		public Texts {
+			visitor = List.copyOf(visitor);
+			agents = List.copyOf(agents);
+		}
+
+	}
+
+	/**
 	 * What a conversation is now.
 	 *
 	 * @param groupId its group now, null for none

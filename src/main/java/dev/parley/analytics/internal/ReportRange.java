@@ -14,10 +14,10 @@ import dev.parley.platform.ApiException;
  *
  * @param business whether durations are counted in business hours (else calendar time)
  */
-record ReportRange(LocalDate from, LocalDate to, ZoneId zone, boolean business) {
+public record ReportRange(LocalDate from, LocalDate to, ZoneId zone, boolean business) {
 
 	/** A year and a day: a leap year's report. */
-	static final int MAX_DAYS = 366;
+	public static final int MAX_DAYS = 366;
 
 	/**
 	 * @param timeZone a zone the client asks for, or null; reports are cut in the
@@ -25,7 +25,7 @@ record ReportRange(LocalDate from, LocalDate to, ZoneId zone, boolean business) 
 	 * @throws ApiException for missing or malformed dates, a reversed or too long range,
 	 * an unknown {@code hours}, an invalid or other time zone
 	 */
-	static ReportRange parse(String from, String to, String hours, String timeZone, ZoneId organisation) {
+	public static ReportRange parse(String from, String to, String hours, String timeZone, ZoneId organisation) {
 		LocalDate start = date("from", from);
 		LocalDate end = date("to", to);
 		if (end.isBefore(start)) {
@@ -78,20 +78,20 @@ record ReportRange(LocalDate from, LocalDate to, ZoneId zone, boolean business) 
 		}
 	}
 
-	long days() {
+	public long days() {
 		return ChronoUnit.DAYS.between(this.from, this.to) + 1;
 	}
 
 	/** The same number of days just before. */
-	ReportRange previous() {
+	public ReportRange previous() {
 		return new ReportRange(this.from.minusDays(days()), this.from.minusDays(1), this.zone, this.business);
 	}
 
-	static int period(LocalDate day) {
+	public static int period(LocalDate day) {
 		return day.getYear() * 10000 + day.getMonthValue() * 100 + day.getDayOfMonth();
 	}
 
-	static LocalDate day(int period) {
+	public static LocalDate day(int period) {
 		return LocalDate.of(period / 10000, (period / 100) % 100, period % 100);
 	}
 

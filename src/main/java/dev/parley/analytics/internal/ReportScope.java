@@ -13,9 +13,9 @@ import dev.parley.platform.StaffActor;
  * @param groups the groups he may see, when not {@code all}
  * @param agentId set when he may see only his own figures as an agent
  */
-record ReportScope(boolean all, Set<Long> groups, Long agentId) {
+public record ReportScope(boolean all, Set<Long> groups, Long agentId) {
 
-	static ReportScope of(StaffActor actor, GroupDirectory directory) {
+	public static ReportScope of(StaffActor actor, GroupDirectory directory) {
 		if (actor.can(Permission.STATISTICS_VIEW_ALL)) {
 			return new ReportScope(true, Set.of(), null);
 		}
@@ -29,18 +29,18 @@ record ReportScope(boolean all, Set<Long> groups, Long agentId) {
 	}
 
 	/** Whether he sees only his own figures. */
-	boolean ownOnly() {
+	public boolean ownOnly() {
 		return this.agentId != null;
 	}
 
 	/** Refuses those who see only their own figures (the team's reports). */
-	void requireTeam() {
+	public void requireTeam() {
 		if (ownOnly()) {
 			throw StaffActor.forbidden(Permission.STATISTICS_VIEW);
 		}
 	}
 
-	boolean seesGroup(Long groupId) {
+	public boolean seesGroup(Long groupId) {
 		return this.all || (groupId != null && this.groups.contains(groupId));
 	}
 

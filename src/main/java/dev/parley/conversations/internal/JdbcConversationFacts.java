@@ -11,6 +11,7 @@ import java.util.Map;
 
 import dev.parley.conversations.ConversationFacts;
 import dev.parley.conversations.ConversationStatus;
+import dev.parley.conversations.CustomerData;
 import dev.parley.conversations.MessageKind;
 import dev.parley.conversations.Side;
 import dev.parley.conversations.TimelineEvent;
@@ -108,6 +109,35 @@ class JdbcConversationFacts implements ConversationFacts {
 			.params(afterId, from.toEpochMilli(), to.toEpochMilli(), limit)
 			.query(Long.class)
 			.list();
+	}
+
+	@Override
+	public Map<Long, Texts> texts(Collection<Long> conversationIds, boolean withAgents) {
+		Map<Long, List<String>> visitor = new LinkedHashMap<>();
+		Map<Long, List<String>> agents = new LinkedHashMap<>();
+		List<Long> ids = new ArrayList<>(conversationIds);
+		String sides = withAgents ? "('visitor', 'agent')" : "('visitor')";
+		for (int from = 0; from < ids.size(); from += IN_LIMIT) {
+			this.jdbc
+				.sql("SELECT conversation_id, sender_kind, body FROM chat_message WHERE conversation_id IN (:ids) "
+						+ "AND kind = 'text' AND sender_kind IN " + sides + " ORDER BY conversation_id, seq")
+				.param("ids", ids.subList(from, Math.min(ids.size(), from + IN_LIMIT)))
+				.query((rs) -> {
+					String body = rs.getString(3);
+					if (body == null || body.isBlank() || CustomerData.ERASED.equals(body)) {
+						return;
+					}
+					Map<Long, List<String>> side = "agent".equals(rs.getString(2)) ? agents : visitor;
+					side.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>()).add(body);
+				});
+		}
+		Map<Long, Texts> texts = new LinkedHashMap<>();
+		for (Long id : ids) {
+			if (visitor.containsKey(id) || agents.containsKey(id)) {
+				texts.put(id, new Texts(visitor.getOrDefault(id, List.of()), agents.getOrDefault(id, List.of())));
+			}
+		}
+		return texts;
 	}
 
 	private static Facts facts(ResultSet rs, int row) throws SQLException {
