@@ -42,6 +42,13 @@ public interface StaffDirectory {
 	Map<Long, StaffContact> contacts(Collection<Long> userIds);
 
 	/**
+	 * @return the staff member as he would act now, with the permissions in force, for
+	 * work done on his behalf outside a request (a scheduled report made with what he may
+	 * see); empty when the account does not exist or is disabled
+	 */
+	Optional<dev.parley.platform.StaffActor> actor(long userId);
+
+	/**
 	 * @return the enabled staff members who hold the permission now (through their role,
 	 * the administrator's every permission, or a grant of their own, and not revoked from
 	 * them), for notices meant for whoever looks after something

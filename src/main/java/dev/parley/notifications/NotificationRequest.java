@@ -1,6 +1,7 @@
 package dev.parley.notifications;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -24,10 +25,12 @@ import java.util.Objects;
  * @param thread the thread of another module the e-mail belongs to (its reply token goes
  * into Message-ID and Reply-To; a reply reaches that module's InboundMailHandler), or
  * null; not together with a conversation
+ * @param attachments files sent with an e-mail (at most {@link MailAttachment#MAX_FILES},
+ * {@link MailAttachment#MAX_TOTAL_BYTES} together); none for a text message
  */
 public record NotificationRequest(String idempotencyKey, NotificationChannel channel, String recipient,
 		Audience audience, Long staffUserId, String template, String language, Map<String, Object> values,
-		Long conversationId, Instant notBefore, MailThread thread) {
+		Long conversationId, Instant notBefore, MailThread thread, List<MailAttachment> attachments) {
 
 	public NotificationRequest {
 		Objects.requireNonNull(idempotencyKey, "idempotencyKey");
@@ -39,6 +42,23 @@ public record NotificationRequest(String idempotencyKey, NotificationChannel cha
 		if (thread != null && conversationId != null) {
 			throw new IllegalArgumentException("A notification is about a conversation or a thread, not both");
 		}
+		attachments = (attachments != null) ? List.copyOf(attachments) : List.of();
+		if (!attachments.isEmpty() && channel != NotificationChannel.EMAIL) {
+			throw new IllegalArgumentException("Only an e-mail carries files");
+		}
+		long bytes = attachments.stream().mapToLong((a) -> a.content().length).sum();
+		if (attachments.size() > MailAttachment.MAX_FILES || bytes > MailAttachment.MAX_TOTAL_BYTES) {
+			throw new IllegalArgumentException("An e-mail carries at most " + MailAttachment.MAX_FILES + " files of "
+					+ MailAttachment.MAX_TOTAL_BYTES + " bytes together");
+		}
+	}
+
+	/** A notification in another module's thread, without files. */
+	public NotificationRequest(String idempotencyKey, NotificationChannel channel, String recipient, Audience audience,
+			Long staffUserId, String template, String language, Map<String, Object> values, Long conversationId,
+			Instant notBefore, MailThread thread) {
+		this(idempotencyKey, channel, recipient, audience, staffUserId, template, language, values, conversationId,
+				notBefore, thread, List.of());
 	}
 
 	/** A notification outside any module's mail thread. */
@@ -87,7 +107,15 @@ public record NotificationRequest(String idempotencyKey, NotificationChannel cha
 
 	public NotificationRequest notBefore(Instant at) {
 		return new NotificationRequest(this.idempotencyKey, this.channel, this.recipient, this.audience,
-				this.staffUserId, this.template, this.language, this.values, this.conversationId, at, this.thread);
+				this.staffUserId, this.template, this.language, this.values, this.conversationId, at, this.thread,
+				this.attachments);
+	}
+
+	/** The same e-mail with these files. */
+	public NotificationRequest withAttachments(List<MailAttachment> files) {
+		return new NotificationRequest(this.idempotencyKey, this.channel, this.recipient, this.audience,
+				this.staffUserId, this.template, this.language, this.values, this.conversationId, this.notBefore,
+				this.thread, files);
 	}
 
 }

@@ -121,6 +121,12 @@ public enum Permission {
 	/** Reports and text mining of every group and agent, and rebuilding the figures. */
 	STATISTICS_VIEW_ALL("statistics.view_all", "analytics"),
 
+	/**
+	 * Exporting reports and their conversations (CSV, XLSX), within what one may see, and
+	 * scheduling reports by e-mail.
+	 */
+	STATISTICS_EXPORT("statistics.export", "analytics"),
+
 	USER_VIEW("user.view", "administration"),
 
 	USER_MANAGE("user.manage", "administration"),

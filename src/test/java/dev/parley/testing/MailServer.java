@@ -119,6 +119,30 @@ public final class MailServer implements AutoCloseable {
 		}
 	}
 
+	/** A file attached to a message. */
+	public record Attachment(String fileName, String contentType, byte[] content) {
+	}
+
+	/** The files attached to a message, in order. */
+	public static List<Attachment> attachments(jakarta.mail.Part message) {
+		List<Attachment> files = new java.util.ArrayList<>();
+		try {
+			if (jakarta.mail.Part.ATTACHMENT.equalsIgnoreCase(message.getDisposition())) {
+				files.add(new Attachment(message.getFileName(), message.getContentType(),
+						message.getInputStream().readAllBytes()));
+			}
+			else if (message.getContent() instanceof jakarta.mail.Multipart multipart) {
+				for (int i = 0; i < multipart.getCount(); i++) {
+					files.addAll(attachments(multipart.getBodyPart(i)));
+				}
+			}
+			return files;
+		}
+		catch (MessagingException | java.io.IOException ex) {
+			throw new AssertionError(ex);
+		}
+	}
+
 	@Override
 	public void close() {
 		stop();

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -27,7 +26,7 @@ import org.springframework.stereotype.Service;
 /**
  * The conversations behind a figure (the drill-down, and the rows of an export): one row
  * per conversation with all its figures, started within the range, narrowed to what the
- * figure counts ({@link Only}) and to what the staff member may see, newest first or
+ * figure counts ({@link RowFilter}) and to what the staff member may see, newest first or
  * slowest first by a duration.
  */
 @Service
@@ -57,45 +56,6 @@ public class ConversationRows {
 		this.conversations = conversations;
 	}
 
-	/** Which of the conversations a figure counts. */
-	public enum Only {
-
-		ALL(""), LIVE("left_message_at IS NULL"), LEFT_MESSAGES("left_message_at IS NOT NULL"),
-		ASSIGNED("first_assigned_at IS NOT NULL"), ANSWERED("messages_out > 0"), UNANSWERED("messages_out = 0"),
-		ABANDONED("abandoned = TRUE"), CLOSED("phase = 'CLOSED'"), OPEN("phase <> 'CLOSED'"),
-		TRANSFERRED("transfers > 0"), REOPENED("reopens > 0"), RATED("rating IS NOT NULL"),
-		COMMENTED("commented = TRUE"), LEFT_ANSWERED("left_message_at IS NOT NULL AND messages_out > 0");
-
-		final String condition;
-
-		Only(String condition) {
-			this.condition = condition;
-		}
-
-		static Only of(String value) {
-			if (value == null || value.isBlank()) {
-				return ALL;
-			}
-			for (Only only : values()) {
-				if (only.key().equals(value)) {
-					return only;
-				}
-			}
-			throw ApiException.badRequest("unknown_filter", "No such filter of conversations: " + value);
-		}
-
-		/** The name the API uses: {@code leftMessages}. */
-		String key() {
-			String[] parts = name().toLowerCase(Locale.ROOT).split("_");
-			StringBuilder key = new StringBuilder(parts[0]);
-			for (int i = 1; i < parts.length; i++) {
-				key.append(Character.toUpperCase(parts[i].charAt(0))).append(parts[i].substring(1));
-			}
-			return key.toString();
-		}
-
-	}
-
 	/** The request: a report's filters, what to keep, and the order. */
 	public record Request(Reports.Query query, String only, Integer rating, String sort, Long minimum, String cursor,
 			Integer limit) {
@@ -121,9 +81,9 @@ public class ConversationRows {
 			throw ApiException.invalid("limit", "must be between 1 and " + MAX_PAGE);
 		}
 		List<Row> rows = new ArrayList<>();
-		Sort sort = Sort.of(request.sort());
-		Cursor cursor = Cursor.parse(request.cursor());
-		query(actor, request, sort, cursor, limit + 1, rows::add);
+		RowOrder sort = RowOrder.of(request.sort());
+		RowOrder.Cursor cursor = RowOrder.Cursor.parse(request.cursor());
+		each(select(actor, request, sort, cursor, limit + 1), rows::add);
 		String next = null;
 		if (rows.size() > limit) {
 			rows.remove(limit);
@@ -135,14 +95,41 @@ public class ConversationRows {
 
 	/** Every row, in order, for an export (at most {@code max}). */
 	public void each(StaffActor actor, Request request, int max, Consumer<Row> row) {
-		query(actor, request, Sort.of(request.sort()), null, max, row);
+		each(select(actor, request, max), row);
 	}
 
-	private void query(StaffActor actor, Request request, Sort sort, Cursor cursor, int limit, Consumer<Row> out) {
+	/**
+	 * Checks a request for an export before anything is written: a bad filter, range or
+	 * group is refused here.
+	 * @return the rows to read with {@link #each(Selection, Consumer)}, at most
+	 * {@code max}
+	 */
+	public Selection select(StaffActor actor, Request request, int max) {
+		return select(actor, request, RowOrder.of(request.sort()), null, max);
+	}
+
+	/** A checked request: the query of the rows one may see (none when empty). */
+	public static final class Selection {
+
+		private final String sql;
+
+		private final Map<String, Object> params;
+
+		private final boolean business;
+
+		private Selection(String sql, Map<String, Object> params, boolean business) {
+			this.sql = sql;
+			this.params = params;
+			this.business = business;
+		}
+
+	}
+
+	private Selection select(StaffActor actor, Request request, RowOrder sort, RowOrder.Cursor cursor, int limit) {
 		ReportScope scope = ReportScope.of(actor, this.groups);
 		Reports.Query q = request.query();
 		ReportRange range = ReportRange.parse(q.from(), q.to(), q.hours(), q.timeZone(), this.reports.zone());
-		Only only = Only.of(request.only());
+		RowFilter only = RowFilter.of(request.only());
 		boolean business = range.business();
 		StringBuilder sql = new StringBuilder(
 				"SELECT c.* FROM analytics_conversation c WHERE c.started_at >= :from " + "AND c.started_at < :to");
@@ -181,20 +168,20 @@ public class ConversationRows {
 		}
 		if (!scope.all() && !scope.ownOnly()) {
 			if (scope.groups().isEmpty()) {
-				return;
+				return new Selection(null, params, business);
 			}
 			sql.append(" AND c.group_id IN (:groups)");
 			params.put("groups", scope.groups());
 		}
 		String column = sort.column(business);
 		if (request.minimum() != null) {
-			if (sort == Sort.STARTED || request.minimum() < 0) {
+			if (sort == RowOrder.STARTED || request.minimum() < 0) {
 				throw ApiException.invalid("minimum", "needs a duration to sort by and must not be negative");
 			}
 			sql.append(" AND c.").append(column).append(" >= :minimum");
 			params.put("minimum", request.minimum());
 		}
-		if (sort != Sort.STARTED) {
+		if (sort != RowOrder.STARTED) {
 			sql.append(" AND c.").append(column).append(" IS NOT NULL").append(sort.counted);
 		}
 		if (cursor != null) {
@@ -207,7 +194,19 @@ public class ConversationRows {
 			params.put("cid", cursor.id());
 		}
 		sql.append(" ORDER BY c.").append(column).append(" DESC, c.conversation_id DESC LIMIT ").append(limit);
-		List<ResultRow> found = this.jdbc.sql(sql.toString()).params(params).query((rs, n) -> map(rs, business)).list();
+		return new Selection(sql.toString(), params, business);
+	}
+
+	/** Reads the rows of a checked request, in order. */
+	public void each(Selection selection, Consumer<Row> out) {
+		if (selection.sql == null) {
+			return;
+		}
+		boolean business = selection.business;
+		List<ResultRow> found = this.jdbc.sql(selection.sql)
+			.params(selection.params)
+			.query((rs, n) -> map(rs, business))
+			.list();
 		Set<Long> channelIds = new HashSet<>();
 		Set<Long> groupIds = new HashSet<>();
 		Set<Long> agentIds = new HashSet<>();
@@ -236,76 +235,6 @@ public class ConversationRows {
 					r.messagesIn, r.messagesOut, r.wait, r.firstResponse, r.replies, r.replyAverage, r.handling,
 					r.resolution, r.leftAnswer, r.transfers, r.reopens, r.abandoned, r.rating, comments.get(r.id)));
 		}
-	}
-
-	/** The orders: newest first, or by a duration, longest first. */
-	enum Sort {
-
-		STARTED("started_at", "started_at", ""), WAIT("wait_ms", "wait_bh_ms", ""),
-		FIRST_RESPONSE("first_response_ms", "first_response_bh_ms", ""),
-		HANDLING("handling_ms", "handling_bh_ms", " AND c.phase = 'CLOSED' AND c.first_assigned_at IS NOT NULL"),
-		RESOLUTION("resolution_ms", "resolution_bh_ms", " AND c.phase = 'CLOSED' AND c.messages_out > 0"),
-		LEFT_ANSWER("left_answer_ms", "left_answer_bh_ms", "");
-
-		private final String calendar;
-
-		private final String business;
-
-		/** Which rows the duration is a figure of (as the reports count it). */
-		private final String counted;
-
-		Sort(String calendar, String business, String counted) {
-			this.calendar = calendar;
-			this.business = business;
-			this.counted = counted;
-		}
-
-		String column(boolean inBusinessHours) {
-			return inBusinessHours ? this.business : this.calendar;
-		}
-
-		static Sort of(String value) {
-			if (value == null || value.isBlank() || value.equals("started")) {
-				return STARTED;
-			}
-			for (Sort sort : values()) {
-				if (sort != STARTED && Metric.valueOf(sort.name()).key().equals(value)) {
-					return sort;
-				}
-			}
-			throw ApiException.invalid("sort",
-					"must be started, wait, firstResponse, handling, resolution or leftAnswer");
-		}
-
-		String cursor(Row row) {
-			Long value = switch (this) {
-				case STARTED -> row.startedAt().toEpochMilli();
-				case WAIT -> row.queueWait();
-				case FIRST_RESPONSE -> row.firstResponse();
-				case HANDLING -> row.handling();
-				case RESOLUTION -> row.resolution();
-				case LEFT_ANSWER -> row.leftAnswer();
-			};
-			return (value != null) ? value + "." + row.conversationId() : null;
-		}
-
-	}
-
-	private record Cursor(long value, long id) {
-
-		static Cursor parse(String text) {
-			if (text == null || text.isBlank()) {
-				return null;
-			}
-			int dot = text.indexOf('.');
-			try {
-				return new Cursor(Long.parseLong(text.substring(0, dot)), Long.parseLong(text.substring(dot + 1)));
-			}
-			catch (RuntimeException ex) {
-				throw ApiException.invalid("cursor", "must be the next value of a page");
-			}
-		}
-
 	}
 
 	private static final class ResultRow {

@@ -40,6 +40,18 @@ public record ReportScope(boolean all, Set<Long> groups, Long agentId) {
 		}
 	}
 
+	/**
+	 * Whether he may see a report ({@code overview}, or by {@code groups},
+	 * {@code channels}, {@code agents}), narrowed to a group or not: an agent sees only
+	 * his own row of the agent report.
+	 */
+	boolean sees(String report, Long groupId) {
+		if (ownOnly()) {
+			return "agents".equals(report);
+		}
+		return groupId == null || seesGroup(groupId);
+	}
+
 	public boolean seesGroup(Long groupId) {
 		return this.all || (groupId != null && this.groups.contains(groupId));
 	}

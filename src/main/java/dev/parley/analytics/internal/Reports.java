@@ -128,9 +128,28 @@ public class Reports {
 						(key) -> key.dimension());
 			}
 			case "agents" -> agents(range, scope, query);
-			default -> throw ApiException.badRequest("unknown_dimension", "Reports are by groups, channels or agents")
-				.with("dimensions", List.of("groups", "channels", "agents"));
+			default -> throw unknownDimension();
 		};
+	}
+
+	/** What a report may be by. */
+	static final List<String> DIMENSIONS = List.of("groups", "channels", "agents");
+
+	static ApiException unknownDimension() {
+		return ApiException.badRequest("unknown_dimension", "Reports are by groups, channels or agents")
+			.with("dimensions", DIMENSIONS);
+	}
+
+	/**
+	 * A row of no conversations: the figures, in order, that every row of a report by
+	 * {@code by} has (the columns of its export).
+	 */
+	static Row blank(String by) {
+		Tally none = new Tally();
+		boolean agents = "agents".equals(by);
+		return new Row(null, null, Figures.counts(none, none, agents ? Rollup.AGENTS.counters : OVERVIEW_COUNTERS),
+				agents ? Figures.agentRates(none, none) : Figures.conversationRates(none, none),
+				Figures.durations(none, none, agents ? Rollup.AGENTS.metrics : Rollup.CONVERSATIONS.metrics, false));
 	}
 
 	private Breakdown conversationsBy(ReportRange range, TotalsReader.Filter filter, String by,

@@ -2,66 +2,28 @@ package dev.parley.customers.internal;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.parley.administration.AuditLog;
 import dev.parley.administration.AuditResult;
 import dev.parley.customers.internal.CustomerListing.Item;
-import dev.parley.platform.ApiException;
 import dev.parley.platform.Permission;
+import dev.parley.platform.Spreadsheets;
+import dev.parley.platform.Spreadsheets.Format;
 import dev.parley.platform.StaffActor;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 
 import org.springframework.stereotype.Service;
 
 /**
  * The customer list as a CSV or XLSX file, written as it is read (a page of 500 at a
- * time, never the whole list in memory). A cell that a spreadsheet would take for a
- * formula (beginning with = + - @, a tab or a carriage return) is written with a leading
- * apostrophe. E-mail addresses and phone numbers are in full only for holders of
- * customer.pii.view. Every export is audited with its filter.
+ * time, never the whole list in memory), formula-injection safe ({@link Spreadsheets}).
+ * E-mail addresses and phone numbers are in full only for holders of customer.pii.view.
+ * Every export is audited with its filter.
  */
 @Service
 public class CustomerExport {
-
-	public enum Format {
-
-		CSV("text/csv; charset=UTF-8"), XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-
-		public final String contentType;
-
-		Format(String contentType) {
-			this.contentType = contentType;
-		}
-
-		public static Format of(String value) {
-			if (value == null || value.isBlank()) {
-				return CSV;
-			}
-			try {
-				return valueOf(value.toUpperCase(Locale.ROOT));
-			}
-			catch (IllegalArgumentException ex) {
-				throw ApiException.invalid("format", "csv or xlsx");
-			}
-		}
-
-		public String extension() {
-			return name().toLowerCase(Locale.ROOT);
-		}
-
-	}
 
 	static final List<String> HEADERS = List.of("id", "name", "company", "emails", "phones", "language", "timeZone",
 			"level", "tags", "firstSeenAt", "lastSeenAt", "lastConversationAt", "conversations", "lastRating",
@@ -103,45 +65,11 @@ public class CustomerExport {
 	}
 
 	private void write(StaffActor actor, CustomerListing.Request request, Format format, boolean unmasked,
-			OutputStream out) throws IOException {
-		if (format == Format.CSV) {
-			Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-			writer.write('\uFEFF');
-			CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT);
-			csv.printRecord(HEADERS);
-			this.listing.each(actor, request, unmasked, (items) -> items.forEach((item) -> {
-				try {
-					csv.printRecord(cells(item));
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
-			}));
-			csv.flush();
-			return;
-		}
-		Workbook workbook = new Workbook(out, "Parley", "1.0");
-		Worksheet sheet = workbook.newWorksheet("Customers");
-		for (int column = 0; column < HEADERS.size(); column++) {
-			sheet.inlineString(0, column, HEADERS.get(column));
-		}
-		AtomicInteger row = new AtomicInteger(1);
-		this.listing.each(actor, request, unmasked, (items) -> {
-			for (Item item : items) {
-				List<String> cells = cells(item);
-				int r = row.getAndIncrement();
-				for (int column = 0; column < cells.size(); column++) {
-					sheet.inlineString(r, column, cells.get(column));
-				}
-			}
-			try {
-				sheet.flush();
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		});
-		workbook.finish();
+			OutputStream out) {
+		Spreadsheets.Table table = Spreadsheets.open(format, out, "Customers");
+		table.row(HEADERS);
+		this.listing.each(actor, request, unmasked, (items) -> items.forEach((item) -> table.row(cells(item))));
+		table.finish();
 	}
 
 	static List<String> cells(Item item) {
@@ -162,20 +90,7 @@ public class CustomerExport {
 		cells.add((item.lastRating() != null) ? item.lastRating().toString() : null);
 		cells.add(Boolean.toString(item.blocked()));
 		cells.add(time(item.createdAt()));
-		return cells.stream().map(CustomerExport::neutralised).toList();
-	}
-
-	/**
-	 * @return the text, with a leading apostrophe when a spreadsheet would read it as a
-	 * formula (OWASP: CSV injection)
-	 */
-	static String neutralised(String cell) {
-		if (cell == null || cell.isEmpty()) {
-			return "";
-		}
-		char first = cell.charAt(0);
-		return (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r')
-				? "'" + cell : cell;
+		return cells.stream().map((cell) -> (cell != null) ? cell : "").toList();
 	}
 
 	private static String time(Instant at) {

@@ -1,12 +1,16 @@
 package dev.parley.identity.internal;
 
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.parley.identity.StaffDirectory;
 import dev.parley.platform.LikePattern;
+import dev.parley.platform.Permission;
+import dev.parley.platform.StaffActor;
 
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -16,8 +20,23 @@ class JdbcStaffDirectory implements StaffDirectory {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
-	JdbcStaffDirectory(NamedParameterJdbcTemplate jdbc) {
+	private final StaffUserRepository users;
+
+	private final StaffAccounts accounts;
+
+	JdbcStaffDirectory(NamedParameterJdbcTemplate jdbc, StaffUserRepository users, StaffAccounts accounts) {
 		this.jdbc = jdbc;
+		this.users = users;
+		this.accounts = accounts;
+	}
+
+	@Override
+	public Optional<StaffActor> actor(long userId) {
+		return this.users.findById(userId).filter(StaffUser::enabled).map((user) -> {
+			Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+			this.accounts.permissionsOf(user).forEach((code) -> Permission.ofCode(code).ifPresent(permissions::add));
+			return new StaffActor(user.id(), user.username(), user.displayName(), permissions);
+		});
 	}
 
 	@Override

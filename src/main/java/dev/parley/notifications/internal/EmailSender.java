@@ -14,8 +14,10 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 import dev.parley.notifications.Audience;
+import dev.parley.notifications.MailAttachment;
 import dev.parley.notifications.NotificationChannel;
 
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
@@ -30,7 +32,7 @@ import org.springframework.stereotype.Component;
  * References for its thread, {@code Auto-Submitted: auto-generated} and
  * {@code X-Auto-Response-Suppress} (so that auto-responders stay quiet), an
  * {@code X-Loop} marker, and for customers {@code List-Unsubscribe} with one-click
- * unsubscribe (RFC 8058).
+ * unsubscribe (RFC 8058); files stored with the notification go as attachments.
  */
 @Component
 class EmailSender implements ChannelSender {
@@ -162,7 +164,7 @@ class EmailSender implements ChannelSender {
 			}
 		};
 		boolean html = outgoing.html() != null;
-		MimeMessageHelper helper = new MimeMessageHelper(mime, html, "UTF-8");
+		MimeMessageHelper helper = new MimeMessageHelper(mime, html || !outgoing.attachments().isEmpty(), "UTF-8");
 		helper.setFrom(new InternetAddress(account.fromAddress(), account.fromName(), "UTF-8"));
 		helper.setTo(strict(outgoing.recipient()));
 		if (outgoing.replyTo() != null) {
@@ -174,6 +176,9 @@ class EmailSender implements ChannelSender {
 		}
 		else {
 			helper.setText(outgoing.text());
+		}
+		for (MailAttachment file : outgoing.attachments()) {
+			helper.addAttachment(file.fileName(), new ByteArrayResource(file.content()), file.contentType());
 		}
 		if (outgoing.inReplyTo() != null) {
 			mime.setHeader("In-Reply-To", "<" + outgoing.inReplyTo() + ">");

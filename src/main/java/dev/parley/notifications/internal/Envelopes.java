@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * for e-mail, the headers that thread it. A notification about a conversation (or in
  * another module's MailThread) gets its reply token (payload value {@value #REPLY_TOKEN})
  * in its Message-ID and in its Reply-To address, and answers the previous e-mail of the
- * thread to the same address; a customer's e-mail gets its unsubscribe link.
+ * thread to the same address; a customer's e-mail gets its unsubscribe link; the files
+ * stored with it are attached.
  */
 @Component
 class Envelopes {
@@ -37,8 +38,11 @@ class Envelopes {
 
 	private final JsonMapper json;
 
+	private final NotificationAttachments attachments;
+
 	Envelopes(Templates templates, NotificationRepository repository, Unsubscribes unsubscribes, Settings settings,
-			JsonMapper json) {
+			JsonMapper json, NotificationAttachments attachments) {
+		this.attachments = attachments;
 		this.templates = templates;
 		this.repository = repository;
 		this.unsubscribes = unsubscribes;
@@ -75,7 +79,7 @@ class Envelopes {
 				? this.repository.lastMessageId(n.conversationId(), n.recipient()).orElse(null) : (n.thread() != null)
 						? this.repository.lastMessageIdInThread(n.thread(), n.recipient()).orElse(null) : null;
 		return new Outgoing(n.id(), n.recipient(), n.audience(), rendered.subject(), rendered.html(), rendered.text(),
-				messageId, inReplyTo, replyTo, unsubscribe);
+				messageId, inReplyTo, replyTo, unsubscribe, this.attachments.of(n.id()));
 	}
 
 	/**

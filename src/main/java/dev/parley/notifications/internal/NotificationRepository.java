@@ -172,16 +172,18 @@ public class NotificationRepository {
 	}
 
 	/**
-	 * Forgets the values of a sent notification that must not be kept (a password reset
-	 * link): nothing of it can be read from the database or a backup afterwards.
+	 * Forgets the values (and files) of a sent notification that must not be kept (a
+	 * password reset link): nothing of it can be read from the database or a backup
+	 * afterwards.
 	 */
 	void forgetValues(long id) {
 		this.jdbc.sql("UPDATE notification SET payload = '{}' WHERE id = ?").param(id).update();
+		this.jdbc.sql("DELETE FROM notification_attachment WHERE notification_id = ?").param(id).update();
 	}
 
 	/**
-	 * Forgets the template values of every notification about a conversation (it was
-	 * anonymised), and suppresses those not sent yet.
+	 * Forgets the template values and files of every notification about a conversation
+	 * (it was anonymised), and suppresses those not sent yet.
 	 * @return how many rows it changed
 	 */
 	int forgetConversation(long conversationId, String reason) {
@@ -189,6 +191,11 @@ public class NotificationRepository {
 			.sql("UPDATE notification SET status = 'SUPPRESSED', last_error = ? "
 					+ "WHERE conversation_id = ? AND status = 'PENDING'")
 			.params(reason, conversationId)
+			.update();
+		this.jdbc
+			.sql("DELETE FROM notification_attachment WHERE notification_id IN "
+					+ "(SELECT id FROM notification WHERE conversation_id = ?)")
+			.param(conversationId)
 			.update();
 		return this.jdbc.sql("UPDATE notification SET payload = '{}' WHERE conversation_id = ?")
 			.param(conversationId)

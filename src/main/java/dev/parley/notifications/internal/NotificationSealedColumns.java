@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Where notifications keep personal data sealed: recipients and template values of the
- * outbox and delivery log, senders of inbound mail.
+ * outbox and delivery log and the files of its e-mails, senders of inbound mail.
  */
 @Component
 class NotificationSealedColumns implements SealedColumns {
@@ -18,6 +18,7 @@ class NotificationSealedColumns implements SealedColumns {
 	public List<SealedColumn> sealedColumns() {
 		return List.of(SealedColumn.of("notification", "recipient_sealed", "id"),
 				SealedColumn.of("notification", "payload", "id"),
+				SealedColumn.of("notification_attachment", "content", "id"),
 				SealedColumn.of("inbound_mail", "sender_sealed", "id"));
 	}
 

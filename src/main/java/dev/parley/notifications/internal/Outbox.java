@@ -63,10 +63,13 @@ class Outbox implements Notifications {
 
 	private final ReplyTokens tokens;
 
+	private final NotificationAttachments attachments;
+
 	Outbox(NotificationRepository repository, List<ChannelSender> senders, Unsubscribes unsubscribes,
 			Templates templates, Settings settings, OutboxWorker worker, JsonMapper json, Clock clock,
-			ReplyTokens tokens) {
+			ReplyTokens tokens, NotificationAttachments attachments) {
 		this.tokens = tokens;
+		this.attachments = attachments;
 		this.repository = repository;
 		this.senders = senders.stream().collect(Collectors.toMap(ChannelSender::channel, Function.identity()));
 		this.unsubscribes = unsubscribes;
@@ -98,6 +101,7 @@ class Outbox implements Notifications {
 				this.json.writeValueAsString(values(request)), request.conversationId(),
 				(suppressed != null) ? NotificationStatus.SUPPRESSED : NotificationStatus.PENDING, due, suppressed, now,
 				(request.thread() != null) ? request.thread().name() : null));
+		id.ifPresent((stored) -> this.attachments.store(stored, request.attachments()));
 		if (id.isPresent() && suppressed == null && !due.isAfter(now)) {
 			wakeAfterCommit();
 		}

@@ -1,6 +1,9 @@
 package dev.parley.notifications.internal;
 
+import java.util.List;
+
 import dev.parley.notifications.Audience;
+import dev.parley.notifications.MailAttachment;
 
 /**
  * A notification rendered for sending: for an SMS only recipient and text count.
@@ -13,7 +16,21 @@ import dev.parley.notifications.Audience;
  * @param inReplyTo the Message-ID of the previous e-mail of the same thread, or null
  * @param replyTo the address replies go to, or null for the from-address
  * @param unsubscribeUrl the one-click unsubscribe link of a customer's e-mail, or null
+ * @param attachments the e-mail's files
  */
 public record Outgoing(long notificationId, String recipient, Audience audience, String subject, String html,
-		String text, String messageId, String inReplyTo, String replyTo, String unsubscribeUrl) {
+		String text, String messageId, String inReplyTo, String replyTo, String unsubscribeUrl,
+		List<MailAttachment> attachments) {
+
+	public Outgoing {
+		attachments = (attachments != null) ? List.copyOf(attachments) : List.of();
+	}
+
+	/** A message without files. */
+	public Outgoing(long notificationId, String recipient, Audience audience, String subject, String html, String text,
+			String messageId, String inReplyTo, String replyTo, String unsubscribeUrl) {
+		this(notificationId, recipient, audience, subject, html, text, messageId, inReplyTo, replyTo, unsubscribeUrl,
+				List.of());
+	}
+
 }

@@ -107,6 +107,15 @@ public enum TemplateKey {
 			Map.of("name", "Wang Fang", "verification", false, "file", "parley-hot-20261206-020000-12.pbk", "detail",
 					"IOException: No space left on device", "link", "https://support.example.com/console/backups")),
 
+	/**
+	 * A scheduled report, with the report as a CSV or XLSX file attached (analytics
+	 * module).
+	 */
+	SCHEDULED_REPORT("scheduled-report", Audience.STAFF,
+			Map.of("name", "Wang Fang", "schedule", "Weekly team figures", "report", "Agents", "from", "2026-11-30",
+					"to", "2026-12-06", "file", "parley-agents-2026-11-30-2026-12-06.xlsx", "link",
+					"https://support.example.com/console/reports")),
+
 	/** A ticket was assigned or transferred to the staff member (tickets module). */
 	TICKET_ASSIGNED("ticket-assigned", Audience.STAFF,
 			Map.of("name", "Wang Fang", "number", "T-2026-000123", "subject", "Refund for order 1001", "by", "Amy",

@@ -9,6 +9,7 @@ import dev.parley.platform.StaffActor;
 import dev.parley.platform.StaffIdentity;
 import dev.parley.platform.ApiException;
 import org.aopalliance.intercept.MethodInvocation;
+import org.springdoc.core.utils.SpringDocUtils;
 
 import org.springframework.aop.Advisor;
 import org.springframework.aop.support.ComposablePointcut;
@@ -36,10 +37,15 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Enforces {@link RequiresPermission} on any bean method (a refusal is an
  * {@code AccessDeniedException}, answered as 403 {@code forbidden} and audited), and
- * hands controllers the {@link StaffActor} of the request as a method parameter.
+ * hands controllers the {@link StaffActor} of the request as a method parameter (which
+ * the published API description leaves out: it is the caller, not a query parameter).
  */
 @Configuration(proxyBeanMethods = false)
 class PermissionChecks implements WebMvcConfigurer {
+
+	static {
+		SpringDocUtils.getConfig().addRequestWrapperToIgnore(StaffActor.class);
+	}
 
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)

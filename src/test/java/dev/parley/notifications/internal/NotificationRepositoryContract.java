@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.parley.notifications.Audience;
+import dev.parley.notifications.MailAttachment;
 import dev.parley.notifications.NotificationChannel;
 import dev.parley.notifications.NotificationStatus;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,9 @@ abstract class NotificationRepositoryContract {
 
 	@Autowired
 	NotificationRepository outbox;
+
+	@Autowired
+	NotificationAttachments attachments;
 
 	private long add(String key, Instant due, Long conversationId) {
 		return this.outbox
@@ -54,6 +58,26 @@ abstract class NotificationRepositoryContract {
 		assertThat(this.outbox.find(ticket).orElseThrow().thread()).isEqualTo(run);
 		assertThat(this.outbox.lastMessageIdInThread(run, "LI@example.com")).contains("parley." + run + ".a@acme.test");
 		assertThat(this.outbox.lastMessageIdInThread(run, "wang@example.com")).isEmpty();
+	}
+
+	@Test
+	void filesAreKeptExactlyAndForgottenWithTheirNotification() {
+		byte[] bytes = new byte[70_000];
+		new java.util.Random(7).nextBytes(bytes);
+		long id = add("file:" + System.nanoTime(), NOW, 42L);
+		this.attachments.store(id, List.of(new MailAttachment("客服报表 2026-12.xlsx", "application/octet-stream", bytes),
+				new MailAttachment("b.csv", "text/csv; charset=UTF-8", new byte[0])));
+		List<MailAttachment> read = this.attachments.of(id);
+		assertThat(read).extracting(MailAttachment::fileName).containsExactly("客服报表 2026-12.xlsx", "b.csv");
+		assertThat(read.get(0).content()).isEqualTo(bytes);
+		assertThat(read.get(1).contentType()).isEqualTo("text/csv; charset=UTF-8");
+		this.outbox.forgetConversation(42L, "anonymised");
+		assertThat(this.attachments.of(id)).isEmpty();
+
+		long other = add("file:" + System.nanoTime(), NOW, null);
+		this.attachments.store(other, List.of(new MailAttachment("c.csv", "text/csv", bytes)));
+		this.outbox.forgetValues(other);
+		assertThat(this.attachments.of(other)).isEmpty();
 	}
 
 	@Test
