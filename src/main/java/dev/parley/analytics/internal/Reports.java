@@ -149,7 +149,8 @@ public class Reports {
 		boolean agents = "agents".equals(by);
 		return new Row(null, null, Figures.counts(none, none, agents ? Rollup.AGENTS.counters : OVERVIEW_COUNTERS),
 				agents ? Figures.agentRates(none, none) : Figures.conversationRates(none, none),
-				Figures.durations(none, none, agents ? Rollup.AGENTS.metrics : Rollup.CONVERSATIONS.metrics, false));
+				Figures.durations(none, none, agents ? Rollup.AGENTS.metrics : Rollup.CONVERSATIONS.metrics, false),
+				agents ? EvaluationFigures.Figure.NONE : null);
 	}
 
 	private Breakdown conversationsBy(ReportRange range, TotalsReader.Filter filter, String by,
