@@ -38,6 +38,26 @@ export default {
     const custom = ref({ from: '', to: '' });
     watch(range, (r) => { custom.value = { from: r.from, to: r.to }; }, { immediate: true });
 
+    const exportable = computed(() => can('statistics.export'));
+
+    /** The export of what the tab shows, with its filters. */
+    function exportHref(format) {
+      const base = tab.value === 'overview' || tab.value === 'csat' ? '/api/v1/reports/overview/export'
+        : tab.value === 'conversations' ? '/api/v1/reports/conversations/export'
+          : '/api/v1/reports/by/' + tab.value + '/export';
+      const q = { ...params.value, format };
+      if (tab.value === 'conversations') {
+        for (const key of ['only', 'sort', 'rating', 'agentId']) {
+          if (query.value[key]) q[key] = query.value[key];
+        }
+      }
+      const search = new URLSearchParams();
+      for (const [key, value] of Object.entries(q)) {
+        if (value !== '' && value !== null && value !== undefined) search.set(key, value);
+      }
+      return base + '?' + search.toString();
+    }
+
     function go(changes) {
       const next = { ...route.query, ...changes };
       for (const key of Object.keys(next)) {
@@ -67,7 +87,7 @@ export default {
     });
 
     return { t, tabs, tab, preset, range, params, custom, channels, groups, team, query, timeZone, PRESETS, go,
-      choosePreset, applyCustom, drill };
+      choosePreset, applyCustom, drill, exportable, exportHref };
   },
   template: `
     <div class="reports">
@@ -111,7 +131,13 @@ export default {
           </select>
         </div>
       </form>
-      <p class="muted small" id="reports-range">{{ t('reports.rangeNote', { from: range.from, to: range.to, zone: timeZone }) }}</p>
+      <div class="report-range">
+        <p class="muted small" id="reports-range">{{ t('reports.rangeNote', { from: range.from, to: range.to, zone: timeZone }) }}</p>
+        <span v-if="exportable" class="report-exports">
+          <a id="reports-export-csv" class="button" :href="exportHref('csv')" download>{{ t('reports.export.csv') }}</a>
+          <a id="reports-export-xlsx" class="button" :href="exportHref('xlsx')" download>{{ t('reports.export.xlsx') }}</a>
+        </span>
+      </div>
       <nav class="tabs" role="tablist">
         <button v-for="name in tabs" :key="name" type="button" role="tab" :id="'reports-tab-' + name"
           :class="{ active: tab === name }" :aria-selected="tab === name" @click="go({ tab: name })">

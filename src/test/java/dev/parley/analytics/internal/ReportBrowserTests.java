@@ -75,6 +75,17 @@ class ReportBrowserTests extends IntegrationTest {
 			assertThat(browser.driver().getCurrentUrl()).contains("tab=conversations").contains("sort=firstResponse");
 			browser.screenshotsInBothLanguages("reports-conversations", "#language-select");
 
+			// ... and exports them as they are listed: the slowest first
+			String href = browser.find("#reports-export-xlsx").getDomAttribute("href");
+			assertThat(href).startsWith("/api/v1/reports/conversations/export?")
+				.contains("format=xlsx")
+				.contains("sort=firstResponse");
+			Object exported = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript(
+					"const done = arguments[arguments.length - 1];"
+							+ "fetch(arguments[0]).then((r) => done(r.status + ' ' + r.headers.get('content-type')));",
+					href);
+			assertThat(String.valueOf(exported)).startsWith("200 application/vnd.openxmlformats");
+
 			browser.click("#reports-tab-agents");
 			browser.waitFor("#reports-agents [data-id=\"" + team.bobId + "\"]");
 			browser.screenshotsInBothLanguages("reports-agents", "#language-select");
