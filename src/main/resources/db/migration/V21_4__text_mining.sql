@@ -28,7 +28,7 @@ CREATE TABLE mining_document (
 
 CREATE INDEX ix_mining_document_day ON mining_document (side, start_day, started_at);
 
--- What was found in a document: keywords (kind K, with their TextRank weight), phrases (P)
+-- What was found in a document: keywords (kind K, with their TextRank weight in millionths), phrases (P)
 -- and named things that are not personal data (E, entity PLACE, ORGANISATION or PRODUCT).
 CREATE TABLE mining_term (
     conversation_id BIGINT           NOT NULL,
@@ -36,7 +36,7 @@ CREATE TABLE mining_term (
     kind            CHAR(1)          NOT NULL,
     term            VARCHAR(100)     NOT NULL,
     entity          VARCHAR(16),
-    weight          DOUBLE PRECISION NOT NULL,
+    weight          BIGINT      NOT NULL,
     CONSTRAINT pk_mining_term PRIMARY KEY (conversation_id, side, kind, term)
 )${table_options};
 

@@ -58,6 +58,12 @@ class MiningDocuments {
 	record Term(char kind, String term, String entity, double weight) {
 	}
 
+	/**
+	 * Weights are stored in millionths, as whole numbers: every engine and the portable
+	 * backup format keep those exactly.
+	 */
+	private static final double MILLIONTHS = 1_000_000.0;
+
 	/** The stored documents of the conversations with their keywords (no phrases). */
 	Map<Long, List<Document>> keywords(Collection<Long> conversationIds) {
 		Map<Long, List<Document>> found = new HashMap<>();
@@ -71,7 +77,7 @@ class MiningDocuments {
 				.param("ids", page)
 				.query((rs) -> {
 					terms.computeIfAbsent(rs.getLong(1) + "/" + rs.getString(2), (k) -> new ArrayList<>())
-						.add(new Term(KEYWORD, rs.getString(3), null, rs.getDouble(4)));
+						.add(new Term(KEYWORD, rs.getString(3), null, rs.getLong(4) / MILLIONTHS));
 				});
 			this.jdbc.sql("SELECT * FROM mining_document WHERE conversation_id IN (:ids)")
 				.param("ids", page)
@@ -93,7 +99,8 @@ class MiningDocuments {
 			.sql("SELECT kind, term, entity, weight FROM mining_term WHERE conversation_id = ? AND side = ? "
 					+ "ORDER BY kind, weight DESC, term")
 			.params(conversationId, side)
-			.query((rs, row) -> new Term(rs.getString(1).charAt(0), rs.getString(2), rs.getString(3), rs.getDouble(4)))
+			.query((rs, row) -> new Term(rs.getString(1).charAt(0), rs.getString(2), rs.getString(3),
+					rs.getLong(4) / MILLIONTHS))
 			.list();
 	}
 
@@ -114,7 +121,7 @@ class MiningDocuments {
 					d.groupId(), d.personal(), now });
 			for (Term t : d.terms()) {
 				terms.add(new Object[] { d.conversationId(), d.side(), String.valueOf(t.kind()), t.term(), t.entity(),
-						t.weight() });
+						Math.round(t.weight() * MILLIONTHS) });
 			}
 		}
 		if (!docs.isEmpty()) {
