@@ -62,14 +62,8 @@ public class EvaluationFigures {
 		params.put("to", to);
 		params.put("previous", previous);
 		params.put("agents", agentIds);
-		if (filter.groupId() != null) {
-			sql.append(" AND group_id = :group");
-			params.put("group", filter.groupId());
-		}
-		if (filter.groups() != null) {
-			sql.append(" AND group_id IN (:groups)");
-			params.put("groups", filter.groups());
-		}
+		// the agents are named above: the filter's dimension is theirs
+		filter.appendTo(sql, null, params);
 		sql.append(" GROUP BY agent_id");
 		this.jdbc.sql(sql.toString()).params(params).query((rs) -> {
 			long count = rs.getLong(2);

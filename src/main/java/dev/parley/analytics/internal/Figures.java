@@ -56,7 +56,7 @@ final class Figures {
 			if (counter.name().startsWith("HOUR_") || counter.name().startsWith("RATING_")) {
 				continue;
 			}
-			counts.put(key(counter.column()),
+			counts.put(ApiNames.camel(counter.column()),
 					new Count(now.get(counter), (before != null) ? before.get(counter) : null));
 		}
 		return counts;
@@ -123,15 +123,6 @@ final class Figures {
 	private static Double share(Tally t, Counter part, Counter whole) {
 		long of = t.get(whole);
 		return (of > 0) ? (double) t.get(part) / of : null;
-	}
-
-	private static String key(String column) {
-		String[] parts = column.split("_");
-		StringBuilder key = new StringBuilder(parts[0]);
-		for (int i = 1; i < parts.length; i++) {
-			key.append(Character.toUpperCase(parts[i].charAt(0))).append(parts[i].substring(1));
-		}
-		return key.toString();
 	}
 
 }

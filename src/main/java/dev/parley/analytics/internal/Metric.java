@@ -38,12 +38,7 @@ enum Metric {
 
 	/** The name the API uses: {@code firstResponse}. */
 	String key() {
-		String[] parts = column().split("_");
-		StringBuilder key = new StringBuilder(parts[0]);
-		for (int i = 1; i < parts.length; i++) {
-			key.append(Character.toUpperCase(parts[i].charAt(0))).append(parts[i].substring(1));
-		}
-		return key.toString();
+		return ApiNames.camel(name());
 	}
 
 }

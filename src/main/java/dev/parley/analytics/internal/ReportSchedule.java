@@ -9,7 +9,6 @@ import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import dev.parley.platform.Spreadsheets.Format;
@@ -35,12 +34,7 @@ public record ReportSchedule(long id, long ownerId, String name, String report, 
 
 	/** What the API calls a value of these enums: {@code lastWeek}. */
 	static String key(Enum<?> value) {
-		String[] parts = value.name().toLowerCase(Locale.ROOT).split("_");
-		StringBuilder key = new StringBuilder(parts[0]);
-		for (int i = 1; i < parts.length; i++) {
-			key.append(Character.toUpperCase(parts[i].charAt(0))).append(parts[i].substring(1));
-		}
-		return key.toString();
+		return ApiNames.camel(value.name());
 	}
 
 	static <E extends Enum<E>> Optional<E> of(Class<E> type, String key) {

@@ -244,20 +244,8 @@ public class Reports {
 		Map<String, Object> params = new LinkedHashMap<>();
 		params.put("from", ReportRange.period(range.from()));
 		params.put("to", ReportRange.period(range.to()));
-		if (filter.dimension() != null) {
-			sql.append(" AND channel_id = :channel");
-			params.put("channel", filter.dimension());
-		}
-		if (filter.groupId() != null) {
-			sql.append(" AND group_id = :group");
-			params.put("group", filter.groupId());
-		}
-		if (filter.groups() != null) {
-			if (filter.groups().isEmpty()) {
-				return heat;
-			}
-			sql.append(" AND group_id IN (:groups)");
-			params.put("groups", filter.groups());
+		if (!filter.appendTo(sql, Rollup.CONVERSATIONS.dimension, params)) {
+			return heat;
 		}
 		sql.append(" GROUP BY period");
 		this.jdbc.sql(sql.toString()).params(params).query((rs) -> {

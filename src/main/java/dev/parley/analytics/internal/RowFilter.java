@@ -1,7 +1,5 @@
 package dev.parley.analytics.internal;
 
-import java.util.Locale;
-
 import dev.parley.platform.ApiException;
 
 /** Which of the conversations a figure counts (the drill-down's {@code only}). */
@@ -33,12 +31,7 @@ enum RowFilter {
 
 	/** The name the API uses: {@code leftMessages}. */
 	String key() {
-		String[] parts = name().toLowerCase(Locale.ROOT).split("_");
-		StringBuilder key = new StringBuilder(parts[0]);
-		for (int i = 1; i < parts.length; i++) {
-			key.append(Character.toUpperCase(parts[i].charAt(0))).append(parts[i].substring(1));
-		}
-		return key.toString();
+		return ApiNames.camel(name());
 	}
 
 }

@@ -33,6 +33,32 @@ class TotalsReader {
 
 		static final Filter NONE = new Filter(null, null, null);
 
+		/**
+		 * Appends the filter's conditions to a query's {@code WHERE} clause.
+		 * @param dimensionColumn the column the dimension value is of; null to leave the
+		 * dimension to the caller
+		 * @return false when the filter keeps nothing (a scope of no groups): the query
+		 * need not run
+		 */
+		boolean appendTo(StringBuilder sql, String dimensionColumn, Map<String, Object> params) {
+			if (this.groups != null && this.groups.isEmpty()) {
+				return false;
+			}
+			if (dimensionColumn != null && this.dimension != null) {
+				sql.append(" AND ").append(dimensionColumn).append(" = :dimension");
+				params.put("dimension", this.dimension);
+			}
+			if (this.groupId != null) {
+				sql.append(" AND group_id = :group");
+				params.put("group", this.groupId);
+			}
+			if (this.groups != null) {
+				sql.append(" AND group_id IN (:groups)");
+				params.put("groups", this.groups);
+			}
+			return true;
+		}
+
 	}
 
 	/**
@@ -92,20 +118,8 @@ class TotalsReader {
 		params.put("grain", String.valueOf(grain));
 		params.put("from", span[0]);
 		params.put("to", span[1]);
-		if (filter.dimension() != null) {
-			sql.append(" AND ").append(rollup.dimension).append(" = :dimension");
-			params.put("dimension", filter.dimension());
-		}
-		if (filter.groupId() != null) {
-			sql.append(" AND group_id = :group");
-			params.put("group", filter.groupId());
-		}
-		if (filter.groups() != null) {
-			if (filter.groups().isEmpty()) {
-				return;
-			}
-			sql.append(" AND group_id IN (:groups)");
-			params.put("groups", filter.groups());
+		if (!filter.appendTo(sql, rollup.dimension, params)) {
+			return;
 		}
 		this.jdbc.sql(sql.toString()).params(params).query((rs) -> {
 			Tally.Key key = new Tally.Key(rollup, grain, rs.getInt("period"), rs.getLong(rollup.dimension),
