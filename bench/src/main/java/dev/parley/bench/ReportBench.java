@@ -1,9 +1,7 @@
 package dev.parley.bench;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -55,6 +53,10 @@ public final class ReportBench {
 				default -> throw new IllegalArgumentException("unknown argument " + args[i]);
 			}
 		}
+		if (bench.conversations < 1000 || bench.conversations % 1000 != 0) {
+			// the fill makes its rows in thousands (ConversationFill)
+			throw new IllegalArgumentException("--conversations must be a multiple of 1000");
+		}
 		Path out = ListTiming.results("reports");
 		for (String database : only) {
 			bench.measure(jar, database, out);
@@ -65,25 +67,15 @@ public final class ReportBench {
 
 	private void measure(Path jar, String database, Path out) throws Exception {
 		System.out.println("== " + database);
-		String h2Dir = System.getProperty("parley.bench.h2-dir");
-		Path data = (h2Dir != null && database.equals("h2")) ? Files.createDirectories(Path.of(h2Dir))
-				: Files.createTempDirectory("parley-report-bench");
-		boolean reuse = database.equals("h2") ? Files.exists(data.resolve("parley.mv.db"))
-				: System.getProperty("parley.bench.reuse") != null;
+		BenchStore store = BenchStore.of(database, "parley-report-bench");
+		boolean reuse = store.reuse();
 		Path logs = out.resolve("logs-" + database);
-		String h2Url = "jdbc:h2:file:" + data + "/parley;QUERY_CACHE_SIZE=256;WRITE_DELAY=0;AUTO_SERVER=TRUE"
-				+ ";OPTIMIZE_REUSE_RESULTS=FALSE" + System.getProperty("parley.bench.h2-extra", "");
-		List<String> extra = new ArrayList<>();
-		if (database.equals("h2")) {
-			extra.add("--spring.datasource.url=" + h2Url);
-		}
-		try (ParleyTarget target = ParleyTarget.start(jar, database, List.of("-XX:+UseG1GC"), logs, data, extra)) {
-			String jdbc = database.equals("h2") ? h2Url : "jdbc:postgresql://127.0.0.1:5432/" + target.database();
-			String user = database.equals("h2") ? "parley" : "postgres";
+		try (ParleyTarget target = ParleyTarget.start(jar, database, List.of("-XX:+UseG1GC"), logs, store.data(),
+				store.parleyArguments())) {
 			Http admin = target.admin();
 			if (!reuse) {
 				Team team = team(admin);
-				try (Connection connection = DriverManager.getConnection(jdbc, user, "")) {
+				try (Connection connection = store.connect(target)) {
 					long start = System.nanoTime();
 					new ConversationFill(connection).fill(this.conversations, System.currentTimeMillis(),
 							team.channels(), team.agents(), team.groups());

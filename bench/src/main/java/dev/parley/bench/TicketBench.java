@@ -3,7 +3,6 @@ package dev.parley.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,29 +68,14 @@ public final class TicketBench {
 
 	private void measure(Path jar, String database, Path out) throws Exception {
 		System.out.println("== " + database);
-		// -Dparley.bench.h2-dir=DIR: the H2 database lives there; filled when the
-		// directory has none yet, else reused (as parley.bench.reuse for PostgreSQL)
-		String h2Dir = System.getProperty("parley.bench.h2-dir");
-		Path data = (h2Dir != null && database.equals("h2")) ? Files.createDirectories(Path.of(h2Dir))
-				: Files.createTempDirectory("parley-ticket-bench");
-		boolean reuse = database.equals("h2") ? Files.exists(data.resolve("parley.mv.db"))
-				: System.getProperty("parley.bench.reuse") != null;
+		BenchStore store = BenchStore.of(database, "parley-ticket-bench");
+		boolean reuse = store.reuse();
 		Path logs = out.resolve("logs-" + database);
-		// the default URL plus AUTO_SERVER (the harness fills it while Parley runs) and
-		// without H2's reuse of a result when no table changed: on a working system the
-		// tickets change between two requests, here nothing does, and a repeated request
-		// would time a cached answer (-Dparley.bench.h2-extra adds settings, e.g.
-		// CACHE_SIZE)
-		String h2Url = "jdbc:h2:file:" + data + "/parley;QUERY_CACHE_SIZE=256;WRITE_DELAY=0;AUTO_SERVER=TRUE"
-				+ ";OPTIMIZE_REUSE_RESULTS=FALSE" + System.getProperty("parley.bench.h2-extra", "");
 		List<String> extra = new ArrayList<>(
 				List.of("--logging.level.dev.parley.tickets.internal.query.TicketQuery=TRACE"));
-		if (database.equals("h2")) {
-			extra.add("--spring.datasource.url=" + h2Url);
-		}
-		try (ParleyTarget target = ParleyTarget.start(jar, database, List.of("-XX:+UseG1GC"), logs, data, extra)) {
-			String jdbc = database.equals("h2") ? h2Url : "jdbc:postgresql://127.0.0.1:5432/" + target.database();
-			String user = database.equals("h2") ? "parley" : "postgres";
+		extra.addAll(store.parleyArguments());
+		try (ParleyTarget target = ParleyTarget.start(jar, database, List.of("-XX:+UseG1GC"), logs, store.data(),
+				extra)) {
 			Http admin = target.admin();
 			Http agent = reuse ? signIn(target) : agent(target, admin);
 			long agentId = agent.get("/api/v1/session").path("user").path("id").asLong();
@@ -99,7 +83,7 @@ public final class TicketBench {
 					"members", List.of(Map.of("userId", agentId, "supervisor", false))))
 				.path("id")
 				.asLong();
-			try (Connection connection = DriverManager.getConnection(jdbc, user, "")) {
+			try (Connection connection = store.connect(target)) {
 				long start = System.nanoTime();
 				if (!reuse) {
 					new TicketFill(connection).fill(this.tickets, this.articles, System.currentTimeMillis(), agentId,
