@@ -1,7 +1,5 @@
 package dev.parley.analytics.internal;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -203,15 +201,15 @@ public class ConversationRows {
 			return;
 		}
 		boolean business = selection.business;
-		List<ResultRow> found = this.jdbc.sql(selection.sql)
+		List<FactRow> found = this.jdbc.sql(selection.sql)
 			.params(selection.params)
-			.query((rs, n) -> map(rs, business))
+			.query((rs, n) -> FactRow.read(rs, business))
 			.list();
 		Set<Long> channelIds = new HashSet<>();
 		Set<Long> groupIds = new HashSet<>();
 		Set<Long> agentIds = new HashSet<>();
 		List<Long> rated = new ArrayList<>();
-		for (ResultRow r : found) {
+		for (FactRow r : found) {
 			channelIds.add(r.channelId);
 			if (r.groupId != null) {
 				groupIds.add(r.groupId);
@@ -228,91 +226,13 @@ public class ConversationRows {
 		groupIds.forEach((id) -> this.groups.name(id).ifPresent((name) -> groupNames.put(id, name)));
 		Map<Long, String> agentNames = this.staff.displayNames(agentIds);
 		Map<Long, String> comments = this.conversations.ratingComments(rated);
-		for (ResultRow r : found) {
+		for (FactRow r : found) {
 			out.accept(new Row(r.id, r.startedAt, r.channelId, channelNames.get(r.channelId), r.groupId,
 					(r.groupId != null) ? groupNames.get(r.groupId) : null, r.agentId,
 					(r.agentId != null) ? agentNames.get(r.agentId) : null, r.leftMessage, r.closed, r.closedBy,
 					r.messagesIn, r.messagesOut, r.wait, r.firstResponse, r.replies, r.replyAverage, r.handling,
 					r.resolution, r.leftAnswer, r.transfers, r.reopens, r.abandoned, r.rating, comments.get(r.id)));
 		}
-	}
-
-	private static final class ResultRow {
-
-		long id;
-
-		Instant startedAt;
-
-		long channelId;
-
-		Long groupId;
-
-		Long agentId;
-
-		boolean leftMessage;
-
-		boolean closed;
-
-		String closedBy;
-
-		int messagesIn;
-
-		int messagesOut;
-
-		Long wait;
-
-		Long firstResponse;
-
-		int replies;
-
-		Long replyAverage;
-
-		Long handling;
-
-		Long resolution;
-
-		Long leftAnswer;
-
-		int transfers;
-
-		int reopens;
-
-		boolean abandoned;
-
-		Integer rating;
-
-		boolean commented;
-
-	}
-
-	private static ResultRow map(ResultSet rs, boolean business) throws SQLException {
-		ResultRow r = new ResultRow();
-		String suffix = business ? "_bh_ms" : "_ms";
-		r.id = rs.getLong("conversation_id");
-		r.startedAt = Instant.ofEpochMilli(rs.getLong("started_at"));
-		r.channelId = rs.getLong("channel_id");
-		r.groupId = rs.getObject("group_id", Long.class);
-		r.agentId = rs.getObject("agent_id", Long.class);
-		r.leftMessage = rs.getObject("left_message_at") != null;
-		r.closed = "CLOSED".equals(rs.getString("phase"));
-		r.closedBy = rs.getString("closed_by");
-		r.messagesIn = rs.getInt("messages_in");
-		r.messagesOut = rs.getInt("messages_out");
-		r.wait = rs.getObject("wait" + suffix, Long.class);
-		r.firstResponse = rs.getObject("first_response" + suffix, Long.class);
-		r.replies = rs.getInt("reply_n");
-		long replySum = rs.getLong(business ? "reply_bh_ms" : "reply_ms");
-		r.replyAverage = (r.replies > 0) ? replySum / r.replies : null;
-		boolean assigned = rs.getObject("first_assigned_at") != null;
-		r.handling = (r.closed && assigned) ? rs.getLong("handling" + suffix) : null;
-		r.abandoned = rs.getBoolean("abandoned");
-		r.resolution = (r.closed && r.messagesOut > 0) ? rs.getObject("resolution" + suffix, Long.class) : null;
-		r.leftAnswer = rs.getObject("left_answer" + suffix, Long.class);
-		r.transfers = rs.getInt("transfers");
-		r.reopens = rs.getInt("reopens");
-		r.rating = rs.getObject("rating", Integer.class);
-		r.commented = rs.getBoolean("commented");
-		return r;
 	}
 
 }
