@@ -64,8 +64,6 @@ class FactFolder {
 	private int foldInTransaction(Collection<Long> conversationIds) {
 		ZoneId zone = ZoneId.of(this.settings.get("organisation.timeZone"));
 		Map<Long, ConversationFact> stored = this.facts.load(conversationIds);
-		Map<Long, Boolean> known = new HashMap<>();
-		stored.keySet().forEach((id) -> known.put(id, true));
 		Map<Long, WorkingTime> hoursByGroup = new HashMap<>();
 		Map<Tally.Key, Tally> changes = new LinkedHashMap<>();
 		List<ConversationFact> toSave = new ArrayList<>();
@@ -91,14 +89,14 @@ class FactFolder {
 				ConversationFold.apply(fact, now, lines, zone, hours);
 			}
 			while (lines.size() == LINE_PAGE);
-			if (beforeState.equals(FactRepository.fingerprint(fact)) && known.containsKey(now.id())) {
+			if (beforeState.equals(FactRepository.fingerprint(fact)) && stored.containsKey(now.id())) {
 				continue;
 			}
 			before.forEach((key, tally) -> changes.computeIfAbsent(key, (k) -> new Tally()).add(tally, -1));
 			Contribution.add(fact, 1, changes);
 			toSave.add(fact);
 		}
-		this.facts.save(toSave, known);
+		this.facts.save(toSave, stored.keySet());
 		this.totals.apply(changes);
 		return toSave.size();
 	}

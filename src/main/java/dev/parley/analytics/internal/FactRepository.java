@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.parley.conversations.ClosedBy;
 
@@ -89,14 +90,16 @@ class FactRepository {
 		return seqs;
 	}
 
-	/** Stores facts: new ones inserted ({@code known} false), the others updated. */
-	void save(List<ConversationFact> facts, Map<Long, Boolean> known) {
+	/**
+	 * Stores facts: those of {@code known} conversations updated, the others inserted.
+	 */
+	void save(List<ConversationFact> facts, Set<Long> known) {
 		long now = this.clock.millis();
 		List<Object[]> inserts = new ArrayList<>();
 		List<Object[]> updates = new ArrayList<>();
 		for (ConversationFact f : facts) {
 			Object[] values = values(f, now);
-			if (Boolean.TRUE.equals(known.get(f.conversationId))) {
+			if (known.contains(f.conversationId)) {
 				Object[] update = new Object[values.length];
 				System.arraycopy(values, 1, update, 0, values.length - 1);
 				update[values.length - 1] = f.conversationId;

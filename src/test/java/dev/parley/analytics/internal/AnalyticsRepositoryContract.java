@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.parley.platform.Spreadsheets.Format;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ abstract class AnalyticsRepositoryContract {
 	void aFactIsStoredAndReadBackExactlyAsFolded() {
 		ConversationFact folded = ConversationFoldTests.fold(ConversationFoldTests.chatWithTransfer(),
 				ConversationFoldTests.facts(1, ConversationFoldTests.T0, null, 5, true));
-		this.facts.save(List.of(folded), Map.of());
+		this.facts.save(List.of(folded), Set.of());
 		ConversationFact read = this.facts.load(List.of(1L)).get(1L);
 		assertThat(FactRepository.fingerprint(read)).isEqualTo(FactRepository.fingerprint(folded));
 		assertThat(this.facts.lastSeqs(List.of(1L, 2L))).containsExactly(Map.entry(1L, 10L));
@@ -50,12 +51,12 @@ abstract class AnalyticsRepositoryContract {
 		// an open conversation, folded on: the update keeps the running state
 		ConversationFact open = ConversationFoldTests.fold(ConversationFoldTests.chatWithTransfer().subList(0, 5),
 				ConversationFoldTests.facts(2, ConversationFoldTests.T0, null, null, false));
-		this.facts.save(List.of(open), Map.of());
+		this.facts.save(List.of(open), Set.of());
 		ConversationFact again = this.facts.load(List.of(2L)).get(2L);
 		ConversationFold.apply(again, ConversationFoldTests.facts(2, ConversationFoldTests.T0, null, null, false),
 				ConversationFoldTests.chatWithTransfer().subList(5, 10), ConversationFoldTests.ZONE,
 				ConversationFoldTests.NINE_TO_FIVE);
-		this.facts.save(List.of(again), Map.of(2L, true));
+		this.facts.save(List.of(again), Set.of(2L));
 		ConversationFact whole = ConversationFoldTests.fold(ConversationFoldTests.chatWithTransfer(),
 				ConversationFoldTests.facts(2, ConversationFoldTests.T0, null, null, false));
 		assertThat(FactRepository.fingerprint(this.facts.load(List.of(2L)).get(2L)))
