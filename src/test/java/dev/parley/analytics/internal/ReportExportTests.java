@@ -45,7 +45,8 @@ class ReportExportTests extends ReportTest {
 	 * 80 s, resolution 100 s), rated 2 with a comment; v2 gives up in the queue after 120
 	 * s.
 	 */
-	private record Day(Team team, LocalDate day, Visitor answered, Visitor abandoned, String group, String channel) {
+	private record Day(ReportFixtures.Team team, LocalDate day, ReportFixtures.Visitor answered,
+			ReportFixtures.Visitor abandoned, String group, String channel) {
 
 		String query(String path) {
 			return path + "?from=" + this.day + "&to=" + this.day + "&channelId=" + this.team.channelId;
@@ -56,21 +57,23 @@ class ReportExportTests extends ReportTest {
 	private Day day() {
 		String channel = "@Shop " + unique("c");
 		String group = "=SUM(1+1) " + unique("g");
-		Team team = team(channel, group);
+		ReportFixtures.Team team = team(channel, group);
 		LocalDate day = today();
-		Visitor v1 = team.visitor();
+		ReportFixtures.Visitor v1 = team.visitor();
 		this.clock.advance(Duration.ofSeconds(20));
-		assertThat(team.ann.post("/api/v1/conversations/" + v1.id + "/assign", Map.of()).status()).isEqualTo(200);
+		assertThat(team.ann.post("/api/v1/conversations/" + v1.id() + "/assign", Map.of()).status()).isEqualTo(200);
 		this.clock.advance(Duration.ofSeconds(30));
-		agentSays(team.ann, v1.id, "Hello, let me look");
+		agentSays(team.ann, v1.id(), "Hello, let me look");
 		this.clock.advance(Duration.ofSeconds(50));
-		assertThat(team.ann.post("/api/v1/conversations/" + v1.id + "/close", Map.of()).status()).isEqualTo(200);
-		ApiClient.Response rated = v1.api.post("/api/v1/widget/conversations/" + v1.id + "/rating",
-				Map.of("score", 2, "comment", "-1+2 too slow"));
+		assertThat(team.ann.post("/api/v1/conversations/" + v1.id() + "/close", Map.of()).status()).isEqualTo(200);
+		ApiClient.Response rated = v1.api()
+			.post("/api/v1/widget/conversations/" + v1.id() + "/rating",
+					Map.of("score", 2, "comment", "-1+2 too slow"));
 		assertThat(rated.status()).as(rated.toString()).isLessThan(300);
-		Visitor v2 = team.visitor();
+		ReportFixtures.Visitor v2 = team.visitor();
 		this.clock.advance(Duration.ofSeconds(120));
-		assertThat(v2.api.post("/api/v1/widget/conversations/" + v2.id + "/close", Map.of()).status()).isLessThan(300);
+		assertThat(v2.api().post("/api/v1/widget/conversations/" + v2.id() + "/close", Map.of()).status())
+			.isLessThan(300);
 		figuresUpToDate();
 		return new Day(team, day, v1, v2, group, channel);
 	}
@@ -86,11 +89,11 @@ class ReportExportTests extends ReportTest {
 		List<CSVRecord> records = csv(csv.body());
 		assertThat(records).hasSize(2);
 		CSVRecord abandoned = records.get(0);
-		assertThat(abandoned.get("Conversation")).as("newest first").isEqualTo(String.valueOf(d.abandoned.id));
+		assertThat(abandoned.get("Conversation")).as("newest first").isEqualTo(String.valueOf(d.abandoned.id()));
 		assertThat(abandoned.get("Abandoned")).isEqualTo("true");
 		assertThat(abandoned.get("Queue wait (s)")).as("never assigned").isEmpty();
 		CSVRecord answered = records.get(1);
-		assertThat(answered.get("Conversation")).isEqualTo(String.valueOf(d.answered.id));
+		assertThat(answered.get("Conversation")).isEqualTo(String.valueOf(d.answered.id()));
 		assertThat(answered.get("Started (Asia/Shanghai)")).startsWith(d.day.toString()).hasSize(19);
 		assertThat(answered.get("Queue wait (s)")).isEqualTo("20");
 		assertThat(answered.get("First response time (s)")).isEqualTo("50");
@@ -195,7 +198,7 @@ class ReportExportTests extends ReportTest {
 		List<CSVRecord> own = csv(d.team.ann.get(rows).body());
 		assertThat(own).extracting((r) -> r.get("Conversation"))
 			.as("an agent exports the conversations he took part in")
-			.containsExactly(String.valueOf(d.answered.id));
+			.containsExactly(String.valueOf(d.answered.id()));
 		assertThat(csv(d.team.ann.get(d.query("/api/v1/reports/by/agents/export")).body()))
 			.extracting((r) -> r.get("Agent id"))
 			.containsOnly(String.valueOf(d.team.annId));
@@ -242,7 +245,7 @@ class ReportExportTests extends ReportTest {
 				.parse(new StringReader(d.team.sue.get(d.query("/api/v1/reports/conversations/export")).body()))
 				.getRecords();
 			assertThat(records).hasSize(3);
-			assertThat(records.get(1).get(0)).isEqualTo(String.valueOf(d.abandoned.id));
+			assertThat(records.get(1).get(0)).isEqualTo(String.valueOf(d.abandoned.id()));
 			assertThat(records.get(2).get(0)).isEqualTo(
 					"Only the first 1 conversations are in this file: narrow the range or the filters for the rest.");
 		}

@@ -28,8 +28,13 @@ final class ReportFixtures {
 	}
 
 	Team team() {
+		return team(unique("Reports"), unique("Reports"));
+	}
+
+	/** The same, with the channel and group named as a test needs. */
+	Team team(String channelName, String groupName) {
 		ApiClient.Response channel = this.admin.post("/api/v1/channels",
-				Map.of("kind", "api", "name", unique("Reports"), "allowedOrigins", List.of("*")));
+				Map.of("kind", "api", "name", channelName, "allowedOrigins", List.of("*")));
 		assertThat(channel.status()).as(channel.toString()).isEqualTo(201);
 		long channelId = channel.json().path("id").asLong();
 		String annName = unique("ann");
@@ -38,7 +43,7 @@ final class ReportFixtures {
 		long annId = user(annName, "agent");
 		long bobId = user(bobName, "agent");
 		long sueId = user(sueName, "supervisor");
-		Map<String, Object> group = new HashMap<>(Map.of("name", unique("Reports"), "routing", "least_busy", "members",
+		Map<String, Object> group = new HashMap<>(Map.of("name", groupName, "routing", "least_busy", "members",
 				List.of(Map.of("userId", annId, "supervisor", false), Map.of("userId", bobId, "supervisor", false),
 						Map.of("userId", sueId, "supervisor", true)),
 				"channelIds", List.of(channelId)));
@@ -46,7 +51,7 @@ final class ReportFixtures {
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
 		String key = this.admin.get("/api/v1/channels/" + channelId).json().path("key").asString();
 		return new Team(channelId, key, created.json().path("id").asLong(), annId, annName, signIn(annName), bobId,
-				bobName, signIn(bobName), sueName, signIn(sueName));
+				bobName, signIn(bobName), sueId, sueName, signIn(sueName));
 	}
 
 	private long user(String username, String role) {
@@ -130,12 +135,14 @@ final class ReportFixtures {
 
 		final ApiClient bob;
 
+		final long sueId;
+
 		final String sueName;
 
 		final ApiClient sue;
 
 		Team(long channelId, String key, long groupId, long annId, String annName, ApiClient ann, long bobId,
-				String bobName, ApiClient bob, String sueName, ApiClient sue) {
+				String bobName, ApiClient bob, long sueId, String sueName, ApiClient sue) {
 			this.channelId = channelId;
 			this.key = key;
 			this.groupId = groupId;
@@ -145,8 +152,14 @@ final class ReportFixtures {
 			this.bobId = bobId;
 			this.bobName = bobName;
 			this.bob = bob;
+			this.sueId = sueId;
 			this.sueName = sueName;
 			this.sue = sue;
+		}
+
+		/** A visitor arrives and asks where his order is. */
+		Visitor visitor() {
+			return visitor("Where is it?");
 		}
 
 		/** A visitor arrives and asks a question. */

@@ -62,10 +62,11 @@ class ReportScheduleTests extends ReportTest {
 	}
 
 	private void sendsOnceToEachAsHeSeesIt(MailServer mail) throws Exception {
-		Team team = team();
-		Team other = team();
-		Visitor visitor = team.visitor();
-		assertThat(team.ann.post("/api/v1/conversations/" + visitor.id + "/assign", Map.of()).status()).isEqualTo(200);
+		ReportFixtures.Team team = team();
+		ReportFixtures.Team other = team();
+		ReportFixtures.Visitor visitor = team.visitor();
+		assertThat(team.ann.post("/api/v1/conversations/" + visitor.id() + "/assign", Map.of()).status())
+			.isEqualTo(200);
 		other.visitor();
 		other.visitor();
 		figuresUpToDate();
@@ -132,8 +133,8 @@ class ReportScheduleTests extends ReportTest {
 
 	@Test
 	void exportersDefineSchedulesForRecipientsWhoMaySeeThem() {
-		Team team = team();
-		Team other = team();
+		ReportFixtures.Team team = team();
+		ReportFixtures.Team other = team();
 		String path = "/api/v1/report-schedules";
 		List<Long> sue = List.of(team.sueId);
 		assertThat(field(team.sue.post(path, schedule("name", " ", "recipients", sue)))).isEqualTo("name");
