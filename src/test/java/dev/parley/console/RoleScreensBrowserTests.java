@@ -35,8 +35,11 @@ class RoleScreensBrowserTests extends IntegrationTest {
 		screens.put("tickets", Set.of("ticket.view"));
 		screens.put("canned", Set.of("conversation.reply"));
 		screens.put("transcripts", Set.of("conversation.view_all", "conversation.reply"));
+		screens.put("evaluations",
+				Set.of("conversation.reply", "team.evaluate", "statistics.view", "statistics.view_all"));
 		screens.put("customers", Set.of("customer.view"));
 		screens.put("customer-import", Set.of("customer.import"));
+		screens.put("reports", Set.of("statistics.view", "statistics.view_all", "conversation.reply"));
 		screens.put("board", Set.of("team.view"));
 		screens.put("team", Set.of("team.view"));
 		screens.put("users", Set.of("user.view"));
