@@ -40,6 +40,7 @@ import TicketPage from './tickets/TicketPage.js';
 import NewTicketView from './tickets/NewTicketView.js';
 import TicketSettingsView from './ticketsettings/TicketSettingsView.js';
 import ReportsView from './reports/ReportsView.js';
+import TextMiningView from './textmining/TextMiningView.js';
 import NotFoundView from './shell/NotFoundView.js';
 import { permissionsFor } from './shell/navigation.js';
 
@@ -71,6 +72,8 @@ const routes = [
   { path: '/team', name: 'team', component: TeamView, meta: { permissions: permissionsFor('team') } },
   { path: '/board', name: 'board', component: BoardView, meta: { permissions: permissionsFor('board') } },
   { path: '/reports', name: 'reports', component: ReportsView, meta: { permissions: permissionsFor('reports') } },
+  { path: '/text-mining', name: 'text-mining', component: TextMiningView,
+    meta: { permissions: permissionsFor('text-mining') } },
   { path: '/notifications', name: 'notifications', component: NotificationsView,
     meta: { permissions: permissionsFor('notifications') } },
   { path: '/self-check', name: 'self-check', component: SelfCheckView,

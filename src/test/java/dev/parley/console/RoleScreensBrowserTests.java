@@ -40,6 +40,7 @@ class RoleScreensBrowserTests extends IntegrationTest {
 		screens.put("customers", Set.of("customer.view"));
 		screens.put("customer-import", Set.of("customer.import"));
 		screens.put("reports", Set.of("statistics.view", "statistics.view_all", "conversation.reply"));
+		screens.put("text-mining", Set.of("statistics.view", "statistics.view_all", "conversation.reply"));
 		screens.put("board", Set.of("team.view"));
 		screens.put("team", Set.of("team.view"));
 		screens.put("users", Set.of("user.view"));

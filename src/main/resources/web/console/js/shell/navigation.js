@@ -13,6 +13,7 @@ export const SCREENS = [
   { name: 'customers', permissions: ['customer.view'] },
   { name: 'customer-import', permissions: ['customer.import'] },
   { name: 'reports', permissions: ['statistics.view', 'statistics.view_all', 'conversation.reply'] },
+  { name: 'text-mining', permissions: ['statistics.view', 'statistics.view_all', 'conversation.reply'] },
   { name: 'board', permissions: ['team.view'] },
   { name: 'team', permissions: ['team.view'] },
   { name: 'users', permissions: ['user.view'] },

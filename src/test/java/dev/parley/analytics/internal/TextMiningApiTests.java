@@ -109,6 +109,13 @@ class TextMiningApiTests extends IntegrationTest {
 		assertThat(trend.path("series").get(0).path("documents").get(1).asInt()).isEqualTo(2);
 		assertThat(trend.path("series").get(1).path("documents").get(0).asInt()).isEqualTo(2);
 		assertThat(trend.path("documents").get(0).asInt()).isEqualTo(2);
+		// days without any conversation are zeros
+		JsonNode longer = team.sue
+			.get("/api/v1/text-mining/trend?terms=refund&from=" + before.minusDays(3) + "&to=" + day + "&channelId="
+					+ team.channelId)
+			.json();
+		assertThat(longer.path("documents").toString()).isEqualTo("[0,0,0,2,3]");
+		assertThat(longer.path("series").get(0).path("documents").toString()).isEqualTo("[0,0,0,0,2]");
 		JsonNode drill = team.sue.get("/api/v1/text-mining/conversations" + period + "&term=invoice").json();
 		assertThat(drill.path("items").findValuesAsString("conversationId")).contains(String.valueOf(english));
 

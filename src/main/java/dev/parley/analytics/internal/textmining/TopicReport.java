@@ -139,11 +139,13 @@ public class TopicReport {
 		List<List<Integer>> counts = new ArrayList<>();
 		wanted.forEach((t) -> counts.add(new ArrayList<>()));
 		for (LocalDate day = filter.range().from(); !day.isAfter(filter.range().to()); day = day.plusDays(1)) {
-			Map<String, Integer> of = daily.getOrDefault(ReportRange.period(day), Map.of());
+			// the day's documents under the null key and per term; a day without any is
+			// absent
+			Map<String, Integer> of = daily.get(ReportRange.period(day));
 			days.add(day);
-			totals.add(of.getOrDefault(null, 0));
+			totals.add((of != null) ? of.getOrDefault(null, 0) : 0);
 			for (int i = 0; i < wanted.size(); i++) {
-				counts.get(i).add(of.getOrDefault(wanted.get(i), 0));
+				counts.get(i).add((of != null) ? of.getOrDefault(wanted.get(i), 0) : 0);
 			}
 		}
 		List<Series> series = new ArrayList<>();
