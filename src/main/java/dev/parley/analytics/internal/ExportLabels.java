@@ -11,34 +11,34 @@ import dev.parley.platform.Sentences;
  * ({@code export.*} in the message bundles), and how its numbers are written (durations
  * in seconds with up to three decimals, shares from 0 to 1 with four).
  */
-final class ExportLabels {
+public final class ExportLabels {
 
 	private final Sentences sentences;
 
 	private final Locale locale;
 
-	ExportLabels(Sentences sentences, Locale locale) {
+	public ExportLabels(Sentences sentences, Locale locale) {
 		this.sentences = sentences;
 		this.locale = locale;
 	}
 
-	Locale locale() {
+	public Locale locale() {
 		return this.locale;
 	}
 
 	/**
 	 * The text of {@code export.<key>}, its {@code {figure}} or other value filled in.
 	 */
-	String text(String key, String english) {
+	public String text(String key, String english) {
 		return this.sentences.text("export." + key, this.locale, english);
 	}
 
-	String text(String key, String english, String value) {
+	public String text(String key, String english, String value) {
 		return text(key, english).replaceAll("\\{[a-z]+}", java.util.regex.Matcher.quoteReplacement(value));
 	}
 
 	/** A count's name ({@code export.count.conversations}). */
-	String count(String key) {
+	public String count(String key) {
 		return text("count." + key, key);
 	}
 
@@ -48,17 +48,17 @@ final class ExportLabels {
 	}
 
 	/** A duration's name ({@code export.duration.firstResponse}). */
-	String duration(String key) {
+	public String duration(String key) {
 		return text("duration." + key, key);
 	}
 
 	/** A column of a duration in seconds: "First response time: median (s)". */
-	String seconds(String statistic, String durationKey) {
+	public String seconds(String statistic, String durationKey) {
 		return text("column." + statistic, "{figure}: " + statistic + " (s)", duration(durationKey));
 	}
 
 	/** How many durations were measured: "First response time: number measured". */
-	String measured(String durationKey) {
+	public String measured(String durationKey) {
 		return text("column.n", "{figure}: number measured", duration(durationKey));
 	}
 
@@ -68,12 +68,12 @@ final class ExportLabels {
 	}
 
 	/** Milliseconds as seconds, up to three decimals; null stays null. */
-	static BigDecimal seconds(Long millis) {
+	public static BigDecimal seconds(Long millis) {
 		return (millis != null) ? plain(BigDecimal.valueOf(millis).movePointLeft(3)) : null;
 	}
 
 	/** A share or an average, to four decimals; null stays null. */
-	static BigDecimal decimal(Double value) {
+	public static BigDecimal decimal(Double value) {
 		return (value != null) ? plain(BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_UP)) : null;
 	}
 

@@ -3,6 +3,7 @@ package dev.parley.analytics.internal;
 import java.time.Instant;
 import java.util.List;
 
+import dev.parley.analytics.internal.tickets.TicketFolder;
 import dev.parley.conversations.ConversationFacts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,9 +13,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Recomputes every figure from the transcripts: forgets all facts and totals and folds
- * every conversation again, as the only writer (the live worker waits meanwhile). Needed
- * after the organisation's time zone changed (days are cut in it) and to check the
- * figures; gives the same figures as the live folding (tested).
+ * every conversation again (and reads every ticket again), as the only writer (the live
+ * worker waits meanwhile). Needed after the organisation's time zone changed (days are
+ * cut in it) and to check the figures; gives the same figures as the live folding
+ * (tested).
  */
 @Component
 class Rebuild {
@@ -37,8 +39,11 @@ class Rebuild {
 
 	private final TransactionTemplate transactions;
 
+	private final TicketFolder tickets;
+
 	Rebuild(AnalyticsWorker worker, FactFolder folder, FactRepository facts, RollupRepository totals,
-			ConversationFacts conversations, TransactionTemplate transactions) {
+			ConversationFacts conversations, TransactionTemplate transactions, TicketFolder tickets) {
+		this.tickets = tickets;
 		this.worker = worker;
 		this.folder = folder;
 		this.facts = facts;
@@ -65,7 +70,8 @@ class Rebuild {
 				folded += ids.size();
 				after = ids.get(ids.size() - 1);
 			}
-			logger.info("Figures rebuilt from {} conversations in {} ms", folded,
+			int tickets = this.tickets.rebuild();
+			logger.info("Figures rebuilt from {} conversations and {} tickets in {} ms", folded, tickets,
 					(System.nanoTime() - started) / 1_000_000);
 			return folded;
 		});

@@ -68,7 +68,7 @@ class ReportExportController {
 				format, LocaleContextHolder.getLocale()));
 	}
 
-	private static ResponseEntity<StreamingResponseBody> file(ReportExports.Export export) {
+	static ResponseEntity<StreamingResponseBody> file(ReportExports.Export export) {
 		StreamingResponseBody body = export.body()::accept;
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION,

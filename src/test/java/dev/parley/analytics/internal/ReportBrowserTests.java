@@ -2,6 +2,7 @@ package dev.parley.analytics.internal;
 
 import java.time.Duration;
 
+import dev.parley.analytics.internal.textmining.MiningWorker;
 import dev.parley.testing.Browser;
 import dev.parley.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -14,16 +15,33 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A supervisor opens the reports of his group, sees the day's headline figures, drills
  * from the first response time into the slowest conversation, and looks at his agents.
  * With {@code -Dparley.screenshots=DIR}: each screen in English and Chinese, desktop and
- * phone.
+ * phone. Then he looks at this week's hot topics and opens the conversations about
+ * refunds.
  */
 class ReportBrowserTests extends IntegrationTest {
 
 	@Autowired
 	AnalyticsWorker worker;
 
+	@Autowired
+	MiningWorker mining;
+
 	@Test
 	void aSupervisorDrillsFromTheFirstResponseTimeIntoTheSlowestConversation() {
 		ReportFixtures.Team team = new ReportFixtures(this.port, admin()).team();
+		// last week, a visitor wrote about a late delivery: what this week's topics rise
+		// from
+		try {
+			this.clock.set(java.time.Instant.now().minus(Duration.ofDays(7)));
+			ReportFixtures.Visitor lastWeek = team.visitor("The delivery is late");
+			ReportFixtures.take(team.ann, lastWeek.id());
+			ReportFixtures.agentSays(team.ann, lastWeek.id(), "Sorry, it leaves today");
+			assertThat(team.ann.post("/api/v1/conversations/" + lastWeek.id() + "/close", java.util.Map.of()).status())
+				.isEqualTo(200);
+		}
+		finally {
+			this.clock.set(java.time.Instant.now());
+		}
 		ReportFixtures.Visitor quick = team.visitor("Where is my parcel?");
 		ReportFixtures.take(team.ann, quick.id());
 		this.clock.advance(Duration.ofSeconds(12));
@@ -44,11 +62,18 @@ class ReportBrowserTests extends IntegrationTest {
 			.isEqualTo(200);
 		slow.rates(2, "Far too slow");
 
+		ReportFixtures.Visitor late = team.visitor("I want a refund, the delivery is late");
+		ReportFixtures.take(team.ann, late.id());
+		ReportFixtures.agentSays(team.ann, late.id(), "I have started the refund");
+		assertThat(team.ann.post("/api/v1/conversations/" + late.id() + "/close", java.util.Map.of()).status())
+			.isEqualTo(200);
+
 		ReportFixtures.Visitor gone = team.visitor("Hello?");
 		this.clock.advance(Duration.ofSeconds(45));
 		gone.leaves();
 		eventsHandled();
 		this.worker.runOnce();
+		this.mining.runOnce();
 
 		try (Browser browser = Browser.open(this.port)) {
 			browser.recordErrors();
@@ -59,10 +84,12 @@ class ReportBrowserTests extends IntegrationTest {
 			}
 			catch (RuntimeException ex) {
 				browser.screenshot("reports-debug");
-				System.out.println("ERRORS " + browser.errors());
+				System.out.println("ERRORS " + browser.errors() + " TREND "
+						+ ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+								"return document.querySelector('#mining-trend').outerHTML + ' URL ' + location.href"));
 				throw ex;
 			}
-			browser.waitForText("#reports-headlines [data-figure=conversations] .kpi-value", "3");
+			browser.waitForText("#reports-headlines [data-figure=conversations] .kpi-value", "4");
 			browser.waitFor("#reports-durations [data-duration=firstResponse]");
 			browser.waitFor("#reports-heatmap");
 			browser.screenshotsInBothLanguages("reports-overview", "#language-select");
@@ -92,6 +119,23 @@ class ReportBrowserTests extends IntegrationTest {
 			browser.click("#reports-tab-csat");
 			browser.waitForText("#reports-comments", "Far too slow");
 			browser.screenshotsInBothLanguages("reports-csat", "#language-select");
+			browser.click("#reports-tab-tickets");
+			browser.waitFor("#reports-tickets-headlines [data-figure=created]");
+			browser.screenshotsInBothLanguages("reports-tickets", "#language-select");
+
+			// this week's hot topics: "refund" rose (nothing the week before), in two
+			// conversations
+			browser.click("a[data-nav=text-mining]");
+			browser.waitFor("#mining-hot [data-term=refund]");
+			browser.waitFor("#mining-cloud [data-word=refund]");
+			browser.screenshotsInBothLanguages("text-mining", "#language-select");
+			browser.click("#mining-hot [data-term=refund] button");
+			browser.waitFor("#mining-conversations [data-conversation=\"" + slow.id() + "\"]");
+			browser.waitFor("#mining-conversations [data-conversation=\"" + late.id() + "\"]");
+			assertThat(browser.findAll("#mining-conversations tbody tr")).hasSize(2);
+			browser.waitFor("#mining-trend [data-trend-term=refund]");
+			browser.waitForText("#mining-trend-totals", "refund");
+			browser.screenshotsInBothLanguages("text-mining-refund", "#language-select");
 			assertThat(browser.errors()).isEmpty();
 		}
 	}
