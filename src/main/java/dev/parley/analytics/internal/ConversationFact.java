@@ -1,6 +1,8 @@
 package dev.parley.analytics.internal;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -101,6 +103,12 @@ final class ConversationFact {
 
 	/** By agent id, in id order. */
 	final Map<Long, Participation> participations = new TreeMap<>();
+
+	/**
+	 * The assignment periods this fold ended, each {agent, from, to} in epoch
+	 * milliseconds (not kept with the fact: written once, as the agent's spans).
+	 */
+	final List<long[]> endedSpans = new ArrayList<>();
 
 	ConversationFact(long conversationId) {
 		this.conversationId = conversationId;

@@ -210,6 +210,9 @@ final class ConversationFold {
 			p.handlingBhMs += bh;
 			f.handlingMs += ms;
 			f.handlingBhMs += bh;
+			if (ms > 0) {
+				f.endedSpans.add(new long[] { p.agentId, p.assignedSince.toEpochMilli(), at.toEpochMilli() });
+			}
 			p.assignedSince = null;
 		}
 		if (resolved) {

@@ -130,6 +130,15 @@ class FactRepository {
 		}
 		batch("INSERT INTO analytics_participation (" + PARTICIPATION_COLUMNS + ") VALUES ("
 				+ marks(PARTICIPATION_COLUMNS) + ")", participations);
+		List<Object[]> spans = new ArrayList<>();
+		for (ConversationFact f : facts) {
+			for (long[] span : f.endedSpans) {
+				spans.add(new Object[] { f.conversationId, span[0], span[1], span[2] });
+			}
+			f.endedSpans.clear();
+		}
+		batch("INSERT INTO analytics_agent_span (conversation_id, agent_id, started_at, ended_at) VALUES (?, ?, ?, ?)",
+				spans);
 	}
 
 	/** The fact's stored values, to tell whether a fold changed anything. */
@@ -143,6 +152,7 @@ class FactRepository {
 
 	/** Forgets every fact (a rebuild starts over). */
 	void deleteAll() {
+		this.jdbc.sql("DELETE FROM analytics_agent_span").update();
 		this.jdbc.sql("DELETE FROM analytics_participation").update();
 		this.jdbc.sql("DELETE FROM analytics_conversation").update();
 	}

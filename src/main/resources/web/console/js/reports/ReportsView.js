@@ -12,10 +12,11 @@ import ReportBreakdown from './ReportBreakdown.js';
 import ReportCsat from './ReportCsat.js';
 import ReportConversations from './ReportConversations.js';
 import ReportTickets, { TICKET_ONLY } from './ReportTickets.js';
+import ReportOccupancy from './ReportOccupancy.js';
 
 export default {
   name: 'ReportsView',
-  components: { PeriodFields, ReportOverview, ReportBreakdown, ReportCsat, ReportConversations, ReportTickets },
+  components: { PeriodFields, ReportOverview, ReportBreakdown, ReportCsat, ReportConversations, ReportTickets, ReportOccupancy },
   setup() {
     const route = useRoute();
     const router = useRouter();
@@ -116,6 +117,7 @@ export default {
       <ReportOverview v-if="tab === 'overview'" :params="params" @drill="drill" />
       <ReportBreakdown v-else-if="tab === 'agents' || tab === 'groups' || tab === 'channels'" :key="tab" :by="tab"
         :params="params" @drill="drill" />
+      <ReportOccupancy v-if="tab === 'agents'" :params="params" />
       <ReportCsat v-else-if="tab === 'csat'" :params="params" @drill="drill" />
       <ReportTickets v-else-if="tab === 'tickets'" :params="params" :only="ticketOnly" @only="go({ tickets: $event })" />
       <ReportConversations v-else :params="params" :filters="query" @filter="go" />

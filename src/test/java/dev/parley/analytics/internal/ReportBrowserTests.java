@@ -115,6 +115,7 @@ class ReportBrowserTests extends IntegrationTest {
 
 			browser.click("#reports-tab-agents");
 			browser.waitFor("#reports-agents [data-id=\"" + team.bobId + "\"]");
+			browser.waitFor("#reports-occupancy [data-agent=\"" + team.bobId + "\"]");
 			browser.screenshotsInBothLanguages("reports-agents", "#language-select");
 			browser.click("#reports-tab-csat");
 			browser.waitForText("#reports-comments", "Far too slow");
