@@ -180,6 +180,9 @@ public final class ReportBench {
 				"/api/v1/reports/overview?" + year);
 		queries.put("agents, a year, supervisor of one group (agents-year-sup)", "/api/v1/reports/by/agents?" + year);
 		queries.put("overview, a week, administrator (overview-week-admin)", "/api/v1/reports/overview?" + week);
+		queries.put("occupancy, a week, administrator (occupancy-week-admin)", "/api/v1/reports/occupancy?" + week);
+		queries.put("occupancy, a year, supervisor of one group (occupancy-year-sup)",
+				"/api/v1/reports/occupancy?" + year);
 		queries.put("slowest first responses of a week, administrator (drill-week-admin)",
 				"/api/v1/reports/conversations?" + week + "&sort=firstResponse&limit=50");
 		return queries;

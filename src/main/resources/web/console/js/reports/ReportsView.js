@@ -13,10 +13,12 @@ import ReportCsat from './ReportCsat.js';
 import ReportConversations from './ReportConversations.js';
 import ReportTickets, { TICKET_ONLY } from './ReportTickets.js';
 import ReportOccupancy from './ReportOccupancy.js';
+import ReportSchedules from './ReportSchedules.js';
 
 export default {
   name: 'ReportsView',
-  components: { PeriodFields, ReportOverview, ReportBreakdown, ReportCsat, ReportConversations, ReportTickets, ReportOccupancy },
+  components: { PeriodFields, ReportOverview, ReportBreakdown, ReportCsat, ReportConversations, ReportTickets, ReportOccupancy,
+    ReportSchedules },
   setup() {
     const route = useRoute();
     const router = useRouter();
@@ -24,7 +26,8 @@ export default {
     const team = computed(() => canAny(['statistics.view', 'statistics.view_all']));
     const tabs = computed(() => (team.value
       ? ['overview', 'agents', 'groups', 'channels', 'csat', 'tickets', 'conversations']
-      : ['agents', 'tickets', 'conversations']).filter((name) => name !== 'tickets' || can('ticket.view')));
+      : ['agents', 'tickets', 'conversations']).filter((name) => name !== 'tickets' || can('ticket.view'))
+      .concat(can('statistics.export') ? ['schedules'] : []));
     const ticketOnly = computed(() => (TICKET_ONLY.includes(route.query.tickets) ? route.query.tickets : 'created'));
     const channels = ref([]);
     const groups = ref([]);
@@ -90,7 +93,7 @@ export default {
     <div class="reports">
       <h1>{{ t('reports.title') }}</h1>
       <p v-if="!team" id="reports-own" class="muted">{{ t('reports.ownOnly') }}</p>
-      <form class="toolbar card" @submit.prevent>
+      <form v-if="tab !== 'schedules'" class="toolbar card" @submit.prevent>
         <PeriodFields prefix="reports" :period="period" :channels="tab === 'tickets' ? [] : channels" :groups="groups" :place="team"
           :channel-id="params.channelId" :group-id="params.groupId" @go="go">
           <div>
@@ -102,7 +105,7 @@ export default {
           </div>
         </PeriodFields>
       </form>
-      <div class="report-range">
+      <div v-if="tab !== 'schedules'" class="report-range">
         <p class="muted small" id="reports-range">{{ t('reports.rangeNote', { from: range.from, to: range.to, zone: timeZone }) }}</p>
         <span v-if="exportable" class="report-exports">
           <a id="reports-export-csv" class="button" :href="exportHref('csv')" download>{{ t('reports.export.csv') }}</a>
@@ -115,11 +118,13 @@ export default {
           {{ t('reports.tab.' + name) }}</button>
       </nav>
       <ReportOverview v-if="tab === 'overview'" :params="params" @drill="drill" />
-      <ReportBreakdown v-else-if="tab === 'agents' || tab === 'groups' || tab === 'channels'" :key="tab" :by="tab"
-        :params="params" @drill="drill" />
-      <ReportOccupancy v-if="tab === 'agents'" :params="params" />
+      <template v-else-if="tab === 'agents' || tab === 'groups' || tab === 'channels'">
+        <ReportBreakdown :key="tab" :by="tab" :params="params" @drill="drill" />
+        <ReportOccupancy v-if="tab === 'agents'" :params="params" />
+      </template>
       <ReportCsat v-else-if="tab === 'csat'" :params="params" @drill="drill" />
       <ReportTickets v-else-if="tab === 'tickets'" :params="params" :only="ticketOnly" @only="go({ tickets: $event })" />
+      <ReportSchedules v-else-if="tab === 'schedules'" :groups="groups" />
       <ReportConversations v-else :params="params" :filters="query" @filter="go" />
     </div>`,
 };

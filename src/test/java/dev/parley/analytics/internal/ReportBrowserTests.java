@@ -124,6 +124,16 @@ class ReportBrowserTests extends IntegrationTest {
 			browser.waitFor("#reports-tickets-headlines [data-figure=created]");
 			browser.screenshotsInBothLanguages("reports-tickets", "#language-select");
 
+			// a weekly report for himself, every Monday at eight
+			browser.click("#reports-tab-schedules");
+			browser.click("#report-schedule-add");
+			browser.type("#schedule-name", "Monday figures");
+			browser.select("#schedule-frequency", "weekly");
+			browser.screenshotsInBothLanguages("reports-schedule-dialog", "#language-select");
+			browser.click("#schedule-save");
+			browser.waitForText("#report-schedule-list", "Monday figures");
+			browser.screenshotsInBothLanguages("reports-schedules", "#language-select");
+
 			// this week's hot topics: "refund" rose (nothing the week before), in two
 			// conversations
 			browser.click("a[data-nav=text-mining]");
