@@ -128,6 +128,12 @@ final class ReportTables {
 			header.add(l.seconds("average", key));
 			header.add(l.seconds("previousMedian", key));
 		});
+		boolean agents = "agents".equals(breakdown.by());
+		if (agents) {
+			header.add(l.text("column.evaluations", "Quality reviews"));
+			header.add(l.text("column.evaluationAverage", "Quality score (0-100)"));
+			header.add(l.previous(l.text("column.evaluationAverage", "Quality score (0-100)")));
+		}
 		table.row(header);
 		for (Reports.Row row : breakdown.rows()) {
 			List<Object> cells = new ArrayList<>();
@@ -151,6 +157,13 @@ final class ReportTables {
 				cells.add((d != null) ? ExportLabels.seconds(d.average()) : null);
 				cells.add((d != null && d.previous() != null) ? ExportLabels.seconds(d.previous().median()) : null);
 			});
+			if (agents) {
+				EvaluationFigures.Figure e = (row.evaluation() != null) ? row.evaluation()
+						: EvaluationFigures.Figure.NONE;
+				cells.add(e.count());
+				cells.add(ExportLabels.decimal(e.average()));
+				cells.add(ExportLabels.decimal(e.previous().average()));
+			}
 			table.row(cells);
 		}
 	}

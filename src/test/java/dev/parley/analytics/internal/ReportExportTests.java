@@ -179,6 +179,9 @@ class ReportExportTests extends ReportTest {
 			assertThat(ann.getCellAsNumber(columns.get("First response time: average (s)")))
 				.contains(new BigDecimal("50"));
 			assertThat(ann.getCellAsNumber(columns.get("Average rating"))).contains(new BigDecimal("2"));
+			assertThat(ann.getCellAsNumber(columns.get("Quality reviews"))).as("nobody reviewed her yet")
+				.contains(BigDecimal.ZERO);
+			assertThat(columns).containsKey("Quality score (0-100)");
 		}
 	}
 
