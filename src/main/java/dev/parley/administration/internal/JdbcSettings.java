@@ -1,6 +1,7 @@
 package dev.parley.administration.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,10 +15,12 @@ import dev.parley.administration.AuditResult;
 import dev.parley.administration.SettingDefinition;
 import dev.parley.administration.SettingDefinitions;
 import dev.parley.administration.Settings;
+import dev.parley.administration.SettingsChanged;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.ReadCache;
 import dev.parley.platform.ReadCaches;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,6 +42,8 @@ class JdbcSettings implements Settings {
 
 	private final AuditLog auditLog;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	private final ReadCaches caches;
@@ -47,7 +52,8 @@ class JdbcSettings implements Settings {
 	private final ReadCache<Map<String, String>> rows;
 
 	JdbcSettings(List<SettingDefinitions> contributions, JdbcClient jdbc, AuditLog auditLog, Clock clock,
-			ReadCaches caches) {
+			ReadCaches caches, ApplicationEventPublisher events) {
+		this.events = events;
 		Map<String, SettingDefinition> byKey = new TreeMap<>();
 		contributions.stream().flatMap((c) -> c.definitions().stream()).forEach((definition) -> {
 			if (byKey.put(definition.key(), definition) != null) {
@@ -105,6 +111,13 @@ class JdbcSettings implements Settings {
 				.with("errors", errors);
 		}
 		long now = this.clock.millis();
+		List<SettingsChanged.Change> changed = new ArrayList<>();
+		accepted.forEach((key, value) -> {
+			String previous = get(key);
+			if (!value.equals(previous)) {
+				changed.add(new SettingsChanged.Change(key, previous, value));
+			}
+		});
 		accepted.forEach((key, value) -> {
 			int updated = this.jdbc.sql(
 					"UPDATE system_setting SET setting_value = ?, updated_at = ?, updated_by = ? WHERE setting_key = ?")
@@ -121,6 +134,9 @@ class JdbcSettings implements Settings {
 			this.caches.changed(CACHE);
 			this.auditLog.record(actor, "settings.changed", String.join(", ", accepted.keySet()), AuditResult.SUCCESS,
 					null);
+		}
+		if (!changed.isEmpty()) {
+			this.events.publishEvent(new SettingsChanged(changed, actor, Instant.ofEpochMilli(now)));
 		}
 	}
 

@@ -171,6 +171,47 @@ class ReportApiTests extends IntegrationTest {
 	}
 
 	@Test
+	void changingTheOrganisationsTimeZoneRebuildsTheFiguresInTheNewOne() {
+		ReportFixtures.Team team = new ReportFixtures(this.port, admin()).team();
+		ReportFixtures.Visitor visitor = team.visitor("Hello?");
+		eventsHandled();
+		this.worker.runOnce();
+		LocalDate shanghai = today();
+		// a zone whose date differs from Shanghai's now (one of the two always does)
+		ZoneId other = ZoneId.of("Etc/GMT+12");
+		if (LocalDate.ofInstant(this.clock.instant(), other).equals(shanghai)) {
+			other = ZoneId.of("Pacific/Kiritimati");
+		}
+		LocalDate there = LocalDate.ofInstant(this.clock.instant(), other);
+		assertThat(there).isNotEqualTo(shanghai);
+		assertThat(conversations(team, shanghai)).isEqualTo(1);
+		ApiClient admin = admin();
+		try {
+			assertThat(admin.put("/api/v1/settings", Map.of("organisation.timeZone", other.getId())).status())
+				.isEqualTo(200);
+			eventsHandled();
+			Eventually.until("the figures are cut in the new zone",
+					() -> conversations(team, there) == 1 && conversations(team, shanghai) == 0);
+		}
+		finally {
+			admin.put("/api/v1/settings", Map.of("organisation.timeZone", SHANGHAI.getId()));
+			eventsHandled();
+			Eventually.until("the figures are cut in Shanghai again", () -> conversations(team, shanghai) == 1
+					&& admin.get("/api/v1/reports/rebuild").json().path("state").asString().equals("DONE"));
+		}
+		assertThat(visitor.id()).isPositive();
+	}
+
+	private long conversations(ReportFixtures.Team team, LocalDate day) {
+		return team.sue.get(query("/api/v1/reports/overview", day, team.channelId))
+			.json()
+			.path("counts")
+			.path("conversations")
+			.path("value")
+			.asLong();
+	}
+
+	@Test
 	void businessHoursStopTheClockWhenTheGroupCloses() {
 		ReportFixtures.Team team = new ReportFixtures(this.port, admin()).team();
 		LocalDateTime local = LocalDateTime.ofInstant(this.clock.instant(), SHANGHAI);
