@@ -86,20 +86,16 @@ class JdbcTicketFigures implements TicketFigures {
 		Instant solved = instant(rs, "solved_at");
 		Instant finished = status.finished() ? ((solved != null) ? solved : instant(rs, "closed_at")) : null;
 		return new Fact(rs.getLong("id"), rs.getString("number"), TicketOrigin.valueOf(rs.getString("origin")),
-				TicketPriority.ofRank(rs.getInt("priority")).orElse(TicketPriority.NORMAL), id(rs, "group_id"),
-				id(rs, "assignee_id"), status, Instant.ofEpochMilli(rs.getLong("created_at")),
-				instant(rs, "first_responded_at"), finished, id(rs, "merged_into_id"),
-				targets.getOrDefault("FIRST_RESPONSE", Target.NONE), targets.getOrDefault("RESOLUTION", Target.NONE));
+				TicketPriority.ofRank(rs.getInt("priority")).orElse(TicketPriority.NORMAL),
+				TicketRepository.longOrNull(rs, "group_id"), TicketRepository.longOrNull(rs, "assignee_id"), status,
+				Instant.ofEpochMilli(rs.getLong("created_at")), instant(rs, "first_responded_at"), finished,
+				TicketRepository.longOrNull(rs, "merged_into_id"), targets.getOrDefault("FIRST_RESPONSE", Target.NONE),
+				targets.getOrDefault("RESOLUTION", Target.NONE));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		long value = rs.getLong(column);
-		return rs.wasNull() ? null : Instant.ofEpochMilli(value);
-	}
-
-	private static Long id(ResultSet rs, String column) throws SQLException {
-		long value = rs.getLong(column);
-		return rs.wasNull() ? null : value;
+		Long value = TicketRepository.longOrNull(rs, column);
+		return (value != null) ? Instant.ofEpochMilli(value) : null;
 	}
 
 }
