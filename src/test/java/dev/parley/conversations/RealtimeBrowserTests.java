@@ -31,6 +31,8 @@ class RealtimeBrowserTests extends ChatTest {
 			visitor.type("#composer", "Hello, anyone there?");
 			visitor.keys("#composer", Keys.ENTER);
 			visitor.waitForText("#messages .message.visitor", "Hello, anyone there?");
+			// the message shows at once; its frame goes once the conversation has started
+			visitor.waitUntil((d) -> !visitor.sentFrames("send").isEmpty());
 			long conversationId = visitor.sentFrames("send").get(0).path("conversationId").asLong();
 
 			// The server could not store the next message in time, twice: the widget
@@ -86,6 +88,7 @@ class RealtimeBrowserTests extends ChatTest {
 
 			visitor.click(".pw-retry");
 			visitor.waitUntil((d) -> visitor.findAll(".pw-pending").isEmpty());
+			visitor.waitUntil((d) -> sends(visitor, "Refused words").size() >= 2);
 			List<JsonNode> sends = sends(visitor, "Refused words");
 			assertThat(sends).hasSize(2);
 			assertThat(sends).extracting((frame) -> frame.path("clientId").asString()).containsOnly(clientId(sends));
@@ -114,6 +117,7 @@ class RealtimeBrowserTests extends ChatTest {
 			visitor.type("#composer", "Hello");
 			visitor.keys("#composer", Keys.ENTER);
 			visitor.waitForText("#messages .message.visitor", "Hello");
+			visitor.waitUntil((d) -> !visitor.sentFrames("send").isEmpty());
 			JsonNode first = visitor.sentFrames("send").get(0);
 			long conversationId = first.path("conversationId").asLong();
 			ApiClient agentApi = signIn(agent, chatAgent.name());

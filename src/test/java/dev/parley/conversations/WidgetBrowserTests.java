@@ -269,6 +269,7 @@ class WidgetBrowserTests extends ChatTest {
 			visitor.type("#composer", "Hello");
 			visitor.keys("#composer", Keys.ENTER);
 			visitor.waitForText("#messages .message.visitor", "Hello");
+			visitor.waitUntil((d) -> !visitor.sentFrames("send").isEmpty());
 			long conversationId = visitor.sentFrames("send").get(0).path("conversationId").asLong();
 
 			visitor.type("#composer", "Thanks a lot");
