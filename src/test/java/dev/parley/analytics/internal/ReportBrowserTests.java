@@ -149,6 +149,21 @@ class ReportBrowserTests extends IntegrationTest {
 			browser.screenshotsInBothLanguages("text-mining-refund", "#language-select");
 			assertThat(browser.errors()).isEmpty();
 		}
+
+		// the administrator adds a product name to the dictionary
+		String product = "Kettle" + System.nanoTime() % 100000;
+		try (Browser browser = Browser.open(this.port)) {
+			browser.recordErrors();
+			browser.signIn(ADMIN, ADMIN_PASSWORD);
+			browser.go("/console/text-mining?tab=dictionary");
+			browser.type("#mining-word", product);
+			browser.select("#mining-kind", "PRODUCT");
+			browser.click("#mining-word-add");
+			browser.waitFor("#mining-words [data-word=\"" + product + "\"]");
+			browser.waitFor("#mining-run-start");
+			browser.screenshotsInBothLanguages("text-mining-dictionary", "#language-select");
+			assertThat(browser.errors()).isEmpty();
+		}
 	}
 
 }
