@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.parley.conversations.LiveConnections;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.stereotype.Component;
 
@@ -35,6 +37,19 @@ class ConnectionRegistry implements LiveConnections {
 
 	/** Staff connections following a conversation. */
 	private final Map<Long, Set<Connection>> staffByConversation = new ConcurrentHashMap<>();
+
+	ConnectionRegistry(MeterRegistry meters) {
+		Gauge.builder("parley.realtime.connections", this, (registry) -> registry.staffConnections.size())
+			.description("Open WebSocket connections of this node")
+			.tag("side", "staff")
+			.register(meters);
+		Gauge
+			.builder("parley.realtime.connections", this,
+					(registry) -> Math.max(0, registry.connections.size() - registry.staffConnections.size()))
+			.description("Open WebSocket connections of this node")
+			.tag("side", "visitor")
+			.register(meters);
+	}
 
 	void opened(Connection connection) {
 		this.connections.add(connection);

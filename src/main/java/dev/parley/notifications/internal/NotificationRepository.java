@@ -283,6 +283,15 @@ public class NotificationRepository {
 			.single();
 	}
 
+	/** Seconds since the oldest notification still to send was queued, 0 when none is. */
+	double oldestAge(java.time.Clock clock) {
+		Long oldest = this.jdbc.sql("SELECT MIN(created_at) FROM notification WHERE status IN ('PENDING', 'SENDING')")
+			.query(Long.class)
+			.optional()
+			.orElse(null);
+		return (oldest != null) ? Math.max(0, (clock.millis() - oldest) / 1000.0) : 0;
+	}
+
 	static String truncate(String error) {
 		if (error == null) {
 			return null;

@@ -111,6 +111,10 @@ class OutboxWorker {
 		this.retried = meters.counter("parley.notifications.retried");
 		this.failed = meters.counter("parley.notifications.failed");
 		Gauge.builder("parley.notifications.backlog", repository, NotificationRepository::backlog).register(meters);
+		Gauge.builder("parley.notifications.oldest.age", repository, (notifications) -> notifications.oldestAge(clock))
+			.description("Age of the oldest notification not yet sent")
+			.baseUnit("seconds")
+			.register(meters);
 	}
 
 	/** Drains soon, on the worker's own thread; calls while one is queued add nothing. */

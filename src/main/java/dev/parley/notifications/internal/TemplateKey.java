@@ -107,6 +107,14 @@ public enum TemplateKey {
 			Map.of("name", "Wang Fang", "verification", false, "file", "parley-hot-20261206-020000-12.pbk", "detail",
 					"IOException: No space left on device", "link", "https://support.example.com/console/backups")),
 
+	/** An alert rule fired, or its alert resolved (operations module). */
+	SYSTEM_ALERT("system-alert", Audience.STAFF,
+			Map.ofEntries(Map.entry("name", "Wang Fang"), Map.entry("resolved", false),
+					Map.entry("severity", "Critical"), Map.entry("metric", "System CPU"), Map.entry("node", "parley-1"),
+					Map.entry("dim", "data"), Map.entry("comparison", "above"), Map.entry("value", "93.5 %"),
+					Map.entry("threshold", "85 %"), Map.entry("minutes", 5), Map.entry("at", "2026-12-07 10:15"),
+					Map.entry("link", "https://support.example.com/console/status"))),
+
 	/**
 	 * A scheduled report, with the report as a CSV or XLSX file attached (analytics
 	 * module).

@@ -27,7 +27,8 @@ class AudienceTests {
 
 	private static final long VISITOR = 7;
 
-	private final ConnectionRegistry registry = new ConnectionRegistry();
+	private final ConnectionRegistry registry = new ConnectionRegistry(
+			new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
 
 	private final Audience audience = new Audience(this.registry);
 

@@ -23,7 +23,8 @@ class ConnectionRegistryTests {
 	@Test
 	@Timeout(value = 60, unit = TimeUnit.SECONDS)
 	void aConnectionJoiningWhileAnotherLeavesAlwaysStaysJoined() throws Exception {
-		ConnectionRegistry registry = new ConnectionRegistry();
+		ConnectionRegistry registry = new ConnectionRegistry(
+				new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
 		Connection leaving = visitor(registry);
 		Connection joining = visitor(registry);
 		for (long conversation = 1; conversation <= ROUNDS; conversation++) {
@@ -52,7 +53,8 @@ class ConnectionRegistryTests {
 
 	@Test
 	void theFirstToJoinAndTheLastToLeaveAreTold() {
-		ConnectionRegistry registry = new ConnectionRegistry();
+		ConnectionRegistry registry = new ConnectionRegistry(
+				new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
 		Connection first = visitor(registry);
 		Connection second = visitor(registry);
 		assertThat(registry.join(first, 9)).isTrue();
@@ -66,7 +68,8 @@ class ConnectionRegistryTests {
 
 	@Test
 	void aClosedConnectionLeavesEverythingAndSaysWhereItWasTheLast() {
-		ConnectionRegistry registry = new ConnectionRegistry();
+		ConnectionRegistry registry = new ConnectionRegistry(
+				new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
 		Connection alone = visitor(registry);
 		Connection company = visitor(registry);
 		registry.join(alone, 1);
