@@ -30,6 +30,7 @@ import BoardView from './board/BoardView.js';
 import NotificationsView from './notifications/NotificationsView.js';
 import SelfCheckView from './selfcheck/SelfCheckView.js';
 import SystemView from './system/SystemView.js';
+import StatusView from './status/StatusView.js';
 import BackupsView from './backups/BackupsView.js';
 import CustomerPage from './customers/CustomerPage.js';
 import CustomerSettingsView from './customers/CustomerSettingsView.js';
@@ -78,6 +79,7 @@ const routes = [
     meta: { permissions: permissionsFor('notifications') } },
   { path: '/self-check', name: 'self-check', component: SelfCheckView,
     meta: { permissions: permissionsFor('self-check') } },
+  { path: '/status', name: 'status', component: StatusView, meta: { permissions: permissionsFor('status') } },
   { path: '/system', name: 'system', component: SystemView, meta: { permissions: permissionsFor('system') } },
   { path: '/backups', name: 'backups', component: BackupsView, meta: { permissions: permissionsFor('backups') } },
   // a customer's page: from the inbox, the customer list and by URL (not a menu entry)

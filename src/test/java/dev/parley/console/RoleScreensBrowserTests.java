@@ -53,6 +53,7 @@ class RoleScreensBrowserTests extends IntegrationTest {
 		screens.put("channels", Set.of("channel.manage"));
 		screens.put("customer-settings", Set.of("customer.manage"));
 		screens.put("ticket-settings", Set.of("ticket.manage"));
+		screens.put("status", Set.of("system.monitor"));
 		screens.put("self-check", Set.of("system.upgrade"));
 		screens.put("system", Set.of("system.upgrade"));
 		screens.put("backups", Set.of("backup.run"));

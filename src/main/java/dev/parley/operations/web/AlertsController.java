@@ -9,6 +9,7 @@ import java.util.Locale;
 
 import dev.parley.administration.AuditLog;
 import dev.parley.administration.AuditResult;
+import dev.parley.identity.StaffDirectory;
 import dev.parley.operations.AlertSeverity;
 import dev.parley.operations.internal.alerts.Alert;
 import dev.parley.operations.internal.alerts.AlertRule;
@@ -44,10 +45,27 @@ class AlertsController {
 
 	private final Clock clock;
 
-	AlertsController(Alerts alerts, AuditLog audit, Clock clock) {
+	private final StaffDirectory staff;
+
+	AlertsController(Alerts alerts, AuditLog audit, Clock clock, StaffDirectory staff) {
 		this.alerts = alerts;
 		this.audit = audit;
 		this.clock = clock;
+		this.staff = staff;
+	}
+
+	/** Whom a rule may tell: the staff who see the status screen. */
+	@GetMapping("/api/v1/operations/alert-recipients")
+	List<RecipientView> recipients() {
+		return this.staff.holdersOf(Permission.SYSTEM_MONITOR)
+			.stream()
+			.filter(StaffDirectory.StaffContact::enabled)
+			.map((contact) -> new RecipientView(contact.id(), contact.displayName(), contact.email() != null,
+					contact.phone() != null))
+			.toList();
+	}
+
+	record RecipientView(long id, String displayName, boolean email, boolean phone) {
 	}
 
 	@GetMapping("/api/v1/operations/alerts/firing")

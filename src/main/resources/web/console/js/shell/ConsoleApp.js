@@ -16,6 +16,7 @@ import StatusNotice from '../team/StatusNotice.js';
 import MyAvatar from '../avatars/MyAvatar.js';
 import { mentionState, startMentions, stopMentions } from '../mentions/mentionsStore.js';
 import MaintenanceBanner from './MaintenanceBanner.js';
+import AlertBanner from './AlertBanner.js';
 import GlobalSearch from './GlobalSearch.js';
 import { VIEWS } from '../tickets/ticketQuery.js';
 import { ticketCounts, startTicketCounts, stopTicketCounts } from '../tickets/ticketsStore.js';
@@ -24,7 +25,7 @@ import { ticketCounts, startTicketCounts, stopTicketCounts } from '../tickets/ti
 export default {
   name: 'ConsoleApp',
   components: {
-    BrandMark, LanguageSelect, ForbiddenView, StatusSwitcher, StatusNotice, MentionToasts, MyAvatar, MaintenanceBanner,
+    BrandMark, LanguageSelect, ForbiddenView, StatusSwitcher, StatusNotice, MentionToasts, MyAvatar, MaintenanceBanner, AlertBanner,
     GlobalSearch,
   },
   setup() {
@@ -67,6 +68,7 @@ export default {
   },
   template: `
     <MaintenanceBanner />
+    <AlertBanner v-if="session.me && can('system.monitor')" />
     <div v-if="framed" class="shell">
       <aside class="sidebar" :class="{ 'nav-open': menuOpen }">
         <BrandMark :organisation="session.me.organisation.name" />

@@ -26,6 +26,7 @@ export const SCREENS = [
   { name: 'channels', permissions: ['channel.manage'] },
   { name: 'customer-settings', permissions: ['customer.manage'] },
   { name: 'ticket-settings', permissions: ['ticket.manage'] },
+  { name: 'status', permissions: ['system.monitor'] },
   { name: 'self-check', permissions: ['system.upgrade'] },
   { name: 'system', permissions: ['system.upgrade'] },
   { name: 'backups', permissions: ['backup.run'] },

@@ -49,6 +49,12 @@ class SystemMeters implements MeterBinder {
 
 	private final BackupHealth backups;
 
+	/**
+	 * The OSHI objects the meters read: a meter holds what it reads weakly, so this bean
+	 * keeps them for as long as it lives.
+	 */
+	private final List<Object> read = new java.util.concurrent.CopyOnWriteArrayList<>();
+
 	SystemMeters(Environment environment, BackupHealth backups) {
 		this.environment = environment;
 		this.backups = backups;
@@ -62,15 +68,19 @@ class SystemMeters implements MeterBinder {
 		try {
 			SystemInfo system = new SystemInfo();
 			GlobalMemory memory = system.getHardware().getMemory();
+			this.read.add(memory);
 			Gauge.builder(MEMORY_TOTAL, memory, GlobalMemory::getTotal)
 				.description("The machine's memory")
 				.baseUnit("bytes")
+
 				.register(registry);
 			Gauge.builder(MEMORY_USED, memory, (m) -> m.getTotal() - m.getAvailable())
 				.description("The machine's memory in use, without what the system would give back (caches)")
 				.baseUnit("bytes")
+
 				.register(registry);
 			for (NetworkIF network : interfaces(system)) {
+				this.read.add(network);
 				FunctionCounter.builder(NETWORK_RECEIVED, network, SystemMeters::received)
 					.tag("interface", network.getName())
 					.baseUnit("bytes")
