@@ -1,6 +1,7 @@
 package dev.parley.operations.internal.logs;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Logger;
@@ -61,6 +62,22 @@ class LogFileAppenders implements ApplicationListener<ApplicationEnvironmentPrep
 				logger.addAppender(appender);
 			}
 		}
+	}
+
+	/**
+	 * @return where the files are being written, as installed when logging was set up (in
+	 * a JVM that runs several applications, by the first)
+	 */
+	static Optional<Path> installedDirectory() {
+		if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context
+				&& context.getLogger(Logger.ROOT_LOGGER_NAME)
+					.getAppender(PREFIX + LogType.APPLICATION.name()) instanceof AsyncAppender async
+				&& async
+					.getAppender(PREFIX + LogType.APPLICATION.name() + "_FILE") instanceof RollingFileAppender<?> file
+				&& file.getFile() != null) {
+			return Optional.of(Path.of(file.getFile()).toAbsolutePath().getParent());
+		}
+		return Optional.empty();
 	}
 
 	private static RollingFileAppender<ILoggingEvent> file(LoggerContext context, LogType type, Path directory,

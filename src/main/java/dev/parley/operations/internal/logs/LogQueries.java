@@ -34,12 +34,12 @@ public class LogQueries {
 
 	private static final int MAX_TEXT = 200;
 
-	private final Clock clock;
+	/** The files' timestamps are the system's, whatever the application's clock says. */
+	private final Clock clock = Clock.systemUTC();
 
 	private final Duration maxRange;
 
-	LogQueries(Clock clock, LogsProperties properties) {
-		this.clock = clock;
+	LogQueries(LogsProperties properties) {
 		this.maxRange = properties.maxQueryRange();
 	}
 

@@ -19,7 +19,7 @@ class LogsConfiguration {
 
 	@Bean
 	LogDirectory logDirectory(LogsProperties properties, @Value("${parley.data-dir}") Path dataDir) {
-		return new LogDirectory(properties.directory(dataDir));
+		return new LogDirectory(LogFileAppenders.installedDirectory().orElseGet(() -> properties.directory(dataDir)));
 	}
 
 	/** This node's log files are in {@code path}. */
