@@ -30,6 +30,7 @@ import BoardView from './board/BoardView.js';
 import NotificationsView from './notifications/NotificationsView.js';
 import SelfCheckView from './selfcheck/SelfCheckView.js';
 import SystemView from './system/SystemView.js';
+import LogsView from './logs/LogsView.js';
 import BackupsView from './backups/BackupsView.js';
 import CustomerPage from './customers/CustomerPage.js';
 import CustomerSettingsView from './customers/CustomerSettingsView.js';
@@ -79,6 +80,7 @@ const routes = [
   { path: '/self-check', name: 'self-check', component: SelfCheckView,
     meta: { permissions: permissionsFor('self-check') } },
   { path: '/system', name: 'system', component: SystemView, meta: { permissions: permissionsFor('system') } },
+  { path: '/logs', name: 'logs', component: LogsView, meta: { permissions: permissionsFor('logs') } },
   { path: '/backups', name: 'backups', component: BackupsView, meta: { permissions: permissionsFor('backups') } },
   // a customer's page: from the inbox, the customer list and by URL (not a menu entry)
   { path: '/customers/:id(\\d+)', name: 'customer', component: CustomerPage,
