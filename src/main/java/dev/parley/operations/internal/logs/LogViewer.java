@@ -43,7 +43,7 @@ class LogViewer implements LogSearch {
 
 	@Override
 	public LogResult search(LogQuery query) {
-		String self = this.nodes.thisNode().id();
+		String self = this.nodes.thisNodeId();
 		List<LogResult> results = new ArrayList<>();
 		if (query.node() == null || query.node().equals(self)) {
 			results.add(local(query));
@@ -59,7 +59,7 @@ class LogViewer implements LogSearch {
 	 * @return what this node's own files hold
 	 */
 	LogResult local(LogQuery query) {
-		return this.reader.read(query, this.nodes.thisNode().id());
+		return this.reader.read(query, this.nodes.thisNodeId());
 	}
 
 	static LogResult merge(List<LogResult> results, int limit) {
