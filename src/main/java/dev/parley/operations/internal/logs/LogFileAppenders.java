@@ -58,7 +58,11 @@ class LogFileAppenders implements ApplicationListener<ApplicationEnvironmentPrep
 			else {
 				Logger logger = context.getLogger(type.logger());
 				logger.setAdditive(false);
-				logger.setLevel(ch.qos.logback.classic.Level.INFO);
+				// INFO whatever the root's level, unless set
+				// (logging.level.parley.access=off)
+				if (!environment.containsProperty("logging.level." + type.logger())) {
+					logger.setLevel(ch.qos.logback.classic.Level.INFO);
+				}
 				logger.addAppender(appender);
 			}
 		}
