@@ -17,6 +17,13 @@ public interface ClusterNodes {
 	Node thisNode();
 
 	/**
+	 * @return this node's id, without asking the database (made at start-up)
+	 */
+	default String thisNodeId() {
+		return thisNode().id();
+	}
+
+	/**
 	 * @return the alive nodes, this one included, oldest first
 	 */
 	List<Node> alive();

@@ -155,7 +155,10 @@ public enum Permission {
 	 * Installing and upgrading: the self-check, the nodes and their versions, and
 	 * maintenance mode.
 	 */
-	SYSTEM_UPGRADE("system.upgrade", "operations");
+	SYSTEM_UPGRADE("system.upgrade", "operations"),
+
+	/** The log viewer: every node's log lines, followed live and downloaded. */
+	LOG_VIEW("log.view", "operations");
 
 	private static final Map<String, Permission> BY_CODE = Arrays.stream(values())
 		.collect(Collectors.toUnmodifiableMap(Permission::code, Function.identity()));

@@ -31,6 +31,7 @@ import NotificationsView from './notifications/NotificationsView.js';
 import SelfCheckView from './selfcheck/SelfCheckView.js';
 import SystemView from './system/SystemView.js';
 import StatusView from './status/StatusView.js';
+import LogsView from './logs/LogsView.js';
 import BackupsView from './backups/BackupsView.js';
 import CustomerPage from './customers/CustomerPage.js';
 import CustomerSettingsView from './customers/CustomerSettingsView.js';
@@ -81,6 +82,7 @@ const routes = [
     meta: { permissions: permissionsFor('self-check') } },
   { path: '/status', name: 'status', component: StatusView, meta: { permissions: permissionsFor('status') } },
   { path: '/system', name: 'system', component: SystemView, meta: { permissions: permissionsFor('system') } },
+  { path: '/logs', name: 'logs', component: LogsView, meta: { permissions: permissionsFor('logs') } },
   { path: '/backups', name: 'backups', component: BackupsView, meta: { permissions: permissionsFor('backups') } },
   // a customer's page: from the inbox, the customer list and by URL (not a menu entry)
   { path: '/customers/:id(\\d+)', name: 'customer', component: CustomerPage,

@@ -10,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
+import dev.parley.platform.Correlation;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -163,7 +165,8 @@ class SocketHandlers implements WebSocketConfigurer {
 			String frame = connection.assemble(message.getPayload(), message.isLast(),
 					(int) Math.min(Integer.MAX_VALUE - 1, SocketHandlers.this.properties.maxFrameBytes().toBytes()));
 			if (frame != null) {
-				SocketHandlers.this.gateway.receive(connection, frame);
+				// every line a frame causes carries a correlation id of its own
+				Correlation.run(() -> SocketHandlers.this.gateway.receive(connection, frame));
 			}
 		}
 

@@ -62,6 +62,11 @@ class NodeRegistry implements ClusterNodes, SmartLifecycle {
 	}
 
 	@Override
+	public String thisNodeId() {
+		return this.id;
+	}
+
+	@Override
 	public Node thisNode() {
 		return this.nodes.find(this.id)
 			.map(this::node)

@@ -44,7 +44,7 @@ class WebConfiguration implements WebMvcConfigurer {
 	@Bean
 	OrderedRequestContextFilter requestContextFilter() {
 		OrderedRequestContextFilter filter = new OrderedRequestContextFilter();
-		filter.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		filter.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
 		return filter;
 	}
 
@@ -68,11 +68,21 @@ class WebConfiguration implements WebMvcConfigurer {
 		return registration;
 	}
 
+	/**
+	 * Outermost: every line of a request, a refused one too, carries its correlation id.
+	 */
+	@Bean
+	FilterRegistrationBean<CorrelationFilter> correlation() {
+		FilterRegistrationBean<CorrelationFilter> registration = new FilterRegistrationBean<>(new CorrelationFilter());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
 	@Bean
 	FilterRegistrationBean<MalformedRequestFilter> malformedRequests(ProblemWriter problems) {
 		FilterRegistrationBean<MalformedRequestFilter> registration = new FilterRegistrationBean<>(
 				new MalformedRequestFilter(problems));
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 		return registration;
 	}
 

@@ -30,6 +30,7 @@ export const SCREENS = [
   { name: 'self-check', permissions: ['system.upgrade'] },
   { name: 'system', permissions: ['system.upgrade'] },
   { name: 'backups', permissions: ['backup.run'] },
+  { name: 'logs', permissions: ['log.view'] },
 ];
 
 export function permissionsFor(name) {
