@@ -155,7 +155,13 @@ public enum Permission {
 	 * Installing and upgrading: the self-check, the nodes and their versions, and
 	 * maintenance mode.
 	 */
-	SYSTEM_UPGRADE("system.upgrade", "operations");
+	SYSTEM_UPGRADE("system.upgrade", "operations"),
+
+	/**
+	 * Fault records: reporting, moving them through their flow, their evidence and the
+	 * known issues (without any customer's conversation).
+	 */
+	FAULT_MANAGE("fault.manage", "operations");
 
 	private static final Map<String, Permission> BY_CODE = Arrays.stream(values())
 		.collect(Collectors.toUnmodifiableMap(Permission::code, Function.identity()));
