@@ -56,6 +56,7 @@ class RoleScreensBrowserTests extends IntegrationTest {
 		screens.put("self-check", Set.of("system.upgrade"));
 		screens.put("system", Set.of("system.upgrade"));
 		screens.put("backups", Set.of("backup.run"));
+		screens.put("faults", Set.of("fault.manage"));
 		return screens;
 	}
 

@@ -29,6 +29,7 @@ export const SCREENS = [
   { name: 'self-check', permissions: ['system.upgrade'] },
   { name: 'system', permissions: ['system.upgrade'] },
   { name: 'backups', permissions: ['backup.run'] },
+  { name: 'faults', permissions: ['fault.manage'] },
 ];
 
 export function permissionsFor(name) {
