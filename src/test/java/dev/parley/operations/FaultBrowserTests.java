@@ -67,6 +67,7 @@ class FaultBrowserTests extends IntegrationTest {
 		browser.click("#fault-report-save");
 		browser.waitFor("[data-fault-title]");
 		browser.waitForText("[data-fault-status]", "Reported");
+		browser.screenshotsInBothLanguages("faults-reported", "#language-select");
 		browser.waitFor("[data-evidence] [data-phase=\"OPENED\"] [data-kind=\"METRICS\"] canvas");
 
 		browser.type("#fault-note", "Looking at the outbox");
@@ -88,7 +89,10 @@ class FaultBrowserTests extends IntegrationTest {
 		browser.waitForText("[data-fault-status]", "Resolved");
 		browser.waitFor("[data-fault-duration]");
 		browser.waitFor("[data-evidence] [data-phase=\"RESOLVED\"] [data-log-line]");
+		browser.script("window.scrollTo(0, 0)");
 		browser.screenshotsInBothLanguages("faults-resolved", "#language-select");
+		browser.script("document.querySelector('[data-evidence]').scrollIntoView()");
+		browser.screenshotsInBothLanguages("faults-evidence", "#language-select");
 		browser.click("[data-move=\"REVIEWED\"]");
 		browser.waitForText("[data-fault-status]", "Reviewed");
 		assertThat(browser.findAll("[data-step]")).hasSizeGreaterThanOrEqualTo(6);

@@ -87,7 +87,7 @@ export default {
     const when = (iso) => formatInstant(iso, timeZone.value);
     const forward = (to) => STATUSES.indexOf(to) === STATUSES.indexOf(fault.value.status) + 1;
     const stale = computed(() => problem.value && problem.value.code === 'stale_version');
-    return { fault, form, note, errors, problem, notice, busy, final, stale, evidenceVersion, load, save, move,
+    return { fault, form, note, errors, problem, notice, busy, final, stale, timeZone, evidenceVersion, load, save, move,
       addNote, when, forward, minutes, record: RECORD, severityBadges: SEVERITY_BADGES, statusBadges: STATUS_BADGES, t };
   },
   template: `
