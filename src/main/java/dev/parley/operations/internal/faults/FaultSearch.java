@@ -85,10 +85,10 @@ public class FaultSearch {
 		params.add(MIN_SHARED_TERMS);
 		params.add(limit);
 		return this.jdbc
-			.sql("SELECT " + prefixed() + " FROM fault f JOIN (SELECT fault_id, COUNT(*) AS shared "
+			.sql("SELECT " + prefixed() + " FROM fault f JOIN (SELECT fault_id, COUNT(*) AS hits "
 					+ "FROM fault_term WHERE term IN (" + String.join(", ", Collections.nCopies(words.size(), "?"))
-					+ ") GROUP BY fault_id) t ON t.fault_id = f.id WHERE f.status = ? AND t.shared >= ? "
-					+ "ORDER BY t.shared DESC, f.id DESC LIMIT ?")
+					+ ") GROUP BY fault_id) t ON t.fault_id = f.id WHERE f.status = ? AND t.hits >= ? "
+					+ "ORDER BY t.hits DESC, f.id DESC LIMIT ?")
 			.params(params)
 			.query(FaultRepository::fault)
 			.list();
