@@ -4,11 +4,13 @@
 
 -- A fault. alert_id is the alert that opened it (unique: a repeated delivery of the same
 -- alert opens no second fault). functions: the affected functions, comma separated.
--- version counts changes, for the compare-and-set of concurrent edits.
+-- version counts changes, for the compare-and-set of concurrent edits. The texts (at most 4,000
+-- characters each, checked by the application) are long text: six VARCHAR(4000) of utf8mb4 pass
+-- MariaDB's 65,535-byte row limit.
 CREATE TABLE fault (
     id           ${id} PRIMARY KEY,
     title        VARCHAR(200)  NOT NULL,
-    observed     VARCHAR(4000) NOT NULL,
+    observed     ${long_text} NOT NULL,
     fault_class  VARCHAR(16)   NOT NULL,
     severity     VARCHAR(16)   NOT NULL,
     functions    VARCHAR(400)  NOT NULL,
@@ -17,11 +19,11 @@ CREATE TABLE fault (
     reported_at  BIGINT        NOT NULL,
     reported_by  VARCHAR(64),
     alert_id     BIGINT,
-    fix          VARCHAR(4000),
-    verification VARCHAR(4000),
-    cause        VARCHAR(4000),
-    impact       VARCHAR(4000),
-    prevention   VARCHAR(4000),
+    fix          ${long_text},
+    verification ${long_text},
+    cause        ${long_text},
+    impact       ${long_text},
+    prevention   ${long_text},
     resolved_at  BIGINT,
     reviewed_at  BIGINT,
     updated_at   BIGINT        NOT NULL,
