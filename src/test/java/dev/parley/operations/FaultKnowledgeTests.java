@@ -113,7 +113,7 @@ class FaultKnowledgeTests extends IntegrationTest {
 	void anAlertOpensOneFaultHoweverOftenItIsDeliveredAndItsResolutionIsNoted() {
 		long alertId = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE);
 		Instant startedAt = this.clock.instant().minus(Duration.ofMinutes(7));
-		AlertFired fired = new AlertFired(alertId, 3, "hikaricp.connections.pending", "node-2", AlertSeverity.CRITICAL,
+		AlertFired fired = new AlertFired(alertId, 3, "db.pool.pending", "node-2", AlertSeverity.CRITICAL,
 				new BigDecimal("14"), new BigDecimal("5"), startedAt, this.clock.instant(), true);
 		publish(fired);
 		Eventually.until("a fault for alert " + alertId, () -> faultsOf(alertId) == 1);
@@ -123,7 +123,7 @@ class FaultKnowledgeTests extends IntegrationTest {
 
 		long id = this.jdbc.sql("SELECT id FROM fault WHERE alert_id = ?").param(alertId).query(Long.class).single();
 		JsonNode fault = admin().get(FAULTS + "/" + id).json();
-		assertThat(fault.path("title").asString()).isEqualTo("hikaricp.connections.pending on node-2");
+		assertThat(fault.path("title").asString()).isEqualTo("db.pool.pending on node-2");
 		assertThat(fault.path("faultClass").asString()).isEqualTo("DATABASE");
 		assertThat(fault.path("severity").asString()).isEqualTo("CRITICAL");
 		assertThat(fault.path("alertId").asLong()).isEqualTo(alertId);

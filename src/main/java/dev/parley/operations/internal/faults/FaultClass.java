@@ -8,27 +8,27 @@ public enum FaultClass {
 	HARDWARE, SOFTWARE, NETWORK, LOAD, DATABASE, OTHER;
 
 	/**
-	 * @return the class of a fault an alert on this metric opens (names as in
-	 * docs/monitoring/metrics.md)
+	 * @return the class of a fault an alert on this metric opens (the metrics of the
+	 * monitoring (Metric): {@code disk.used}, {@code network.in},
+	 * {@code db.pool.pending}, {@code http.p95}, ...); OTHER for a metric none of these
+	 * names
 	 */
 	public static FaultClass ofMetric(String metric) {
 		String name = (metric == null) ? "" : metric.toLowerCase(Locale.ROOT);
-		if (name.startsWith("system.disk") || name.startsWith("system.memory") || name.startsWith("disk")) {
+		if (name.startsWith("disk.") || name.startsWith("system.memory")) {
 			return HARDWARE;
 		}
-		if (name.startsWith("system.network") || name.contains("node.gone") || name.startsWith("websocket")) {
+		if (name.startsWith("network.") || name.startsWith("nodes.") || name.startsWith("ws.")) {
 			return NETWORK;
 		}
-		if (name.startsWith("hikaricp") || name.startsWith("jdbc") || name.startsWith("db.") || name.contains("outbox")
-				|| name.contains("event.publication")) {
+		if (name.startsWith("db.") || name.startsWith("outbox.") || name.startsWith("events.")) {
 			return DATABASE;
 		}
-		if (name.startsWith("jvm") || name.startsWith("process.") && !name.startsWith("process.cpu")
-				|| name.contains("error")) {
+		if (name.startsWith("jvm.") || name.contains("error") || name.contains("failed")) {
 			return SOFTWARE;
 		}
-		if (name.contains("cpu") || name.startsWith("http.server") || name.startsWith("queue")
-				|| name.contains("load")) {
+		if (name.endsWith(".cpu") || name.startsWith("http.") || name.startsWith("queue.")
+				|| name.startsWith("chat.")) {
 			return LOAD;
 		}
 		return OTHER;
