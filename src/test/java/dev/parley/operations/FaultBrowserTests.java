@@ -95,8 +95,7 @@ class FaultBrowserTests extends IntegrationTest {
 		browser.waitFor("[data-evidence] [data-phase=\"RESOLVED\"] [data-log-line]");
 		browser.script("window.scrollTo(0, 0)");
 		browser.screenshotsInBothLanguages("faults-resolved", "#language-select");
-		browser.script("document.querySelector('[data-evidence]').scrollIntoView()");
-		browser.screenshotsInBothLanguages("faults-evidence", "#language-select");
+		evidenceScreenshots(browser);
 		browser.click("[data-move=\"REVIEWED\"]");
 		browser.waitForText("[data-fault-status]", "Reviewed");
 		assertThat(browser.findAll("[data-step]")).hasSizeGreaterThanOrEqualTo(6);
@@ -109,6 +108,25 @@ class FaultBrowserTests extends IntegrationTest {
 		browser.waitForText(".known-list", "Rotate the password before it expires");
 		browser.screenshotsInBothLanguages("faults-known", "#language-select");
 		assertThat(browser.errors()).isEmpty();
+	}
+
+	/**
+	 * The evidence section, scrolled to, in English and Chinese at desktop and phone
+	 * width (target/screenshots; the language's texts reload, so each is scrolled to
+	 * anew).
+	 */
+	private static void evidenceScreenshots(Browser browser) {
+		for (String language : java.util.List.of("zh-CN", "en")) {
+			browser.select("#language-select", language);
+			browser.waitUntil((driver) -> language.equals(browser.script("return document.documentElement.lang")));
+			for (int width : new int[] { 1366, 390 }) {
+				browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+				browser.waitFor("[data-evidence] [data-phase=\"RESOLVED\"] [data-log-line]");
+				browser.script("document.querySelector('[data-evidence]').scrollIntoView()");
+				browser.screenshot("faults-evidence-" + language + ((width > 1000) ? "-desktop" : "-phone"));
+			}
+			browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+		}
 	}
 
 }
