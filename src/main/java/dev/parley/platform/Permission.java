@@ -158,7 +158,13 @@ public enum Permission {
 	SYSTEM_UPGRADE("system.upgrade", "operations"),
 
 	/** The log viewer: every node's log lines, followed live and downloaded. */
-	LOG_VIEW("log.view", "operations");
+	LOG_VIEW("log.view", "operations"),
+
+	/**
+	 * Fault records: reporting, moving them through their flow, their evidence and the
+	 * known issues (without any customer's conversation).
+	 */
+	FAULT_MANAGE("fault.manage", "operations");
 
 	private static final Map<String, Permission> BY_CODE = Arrays.stream(values())
 		.collect(Collectors.toUnmodifiableMap(Permission::code, Function.identity()));

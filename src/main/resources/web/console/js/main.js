@@ -33,6 +33,8 @@ import SystemView from './system/SystemView.js';
 import StatusView from './status/StatusView.js';
 import LogsView from './logs/LogsView.js';
 import BackupsView from './backups/BackupsView.js';
+import FaultsView from './faults/FaultsView.js';
+import FaultPage from './faults/FaultPage.js';
 import CustomerPage from './customers/CustomerPage.js';
 import CustomerSettingsView from './customers/CustomerSettingsView.js';
 
@@ -84,6 +86,8 @@ const routes = [
   { path: '/system', name: 'system', component: SystemView, meta: { permissions: permissionsFor('system') } },
   { path: '/logs', name: 'logs', component: LogsView, meta: { permissions: permissionsFor('logs') } },
   { path: '/backups', name: 'backups', component: BackupsView, meta: { permissions: permissionsFor('backups') } },
+  { path: '/faults', name: 'faults', component: FaultsView, meta: { permissions: permissionsFor('faults') } },
+  { path: '/faults/:id(\\d+)', name: 'fault', component: FaultPage, meta: { permissions: permissionsFor('faults') } },
   // a customer's page: from the inbox, the customer list and by URL (not a menu entry)
   { path: '/customers/:id(\\d+)', name: 'customer', component: CustomerPage,
     meta: { permissions: ['customer.view'] } },

@@ -58,6 +58,7 @@ class RoleScreensBrowserTests extends IntegrationTest {
 		screens.put("system", Set.of("system.upgrade"));
 		screens.put("backups", Set.of("backup.run"));
 		screens.put("logs", Set.of("log.view"));
+		screens.put("faults", Set.of("fault.manage"));
 		return screens;
 	}
 

@@ -31,6 +31,7 @@ export const SCREENS = [
   { name: 'system', permissions: ['system.upgrade'] },
   { name: 'backups', permissions: ['backup.run'] },
   { name: 'logs', permissions: ['log.view'] },
+  { name: 'faults', permissions: ['fault.manage'] },
 ];
 
 export function permissionsFor(name) {

@@ -1,0 +1,8 @@
+package dev.parley.operations.internal.faults;
+
+import dev.parley.testing.H2RepositoryTest;
+
+@H2RepositoryTest
+class H2FaultRepositoryTests extends FaultRepositoryContract {
+
+}
