@@ -64,7 +64,8 @@ class StatusBrowserTests extends IntegrationTest {
 		String username = unique("tom");
 		long tom = createUser(username, "support").path("id").asLong();
 		JsonNode before = cpuRule(admin);
-		long start = this.clock.millis() / 60_000 + 30;
+		// the log files are written at the real time: the fault's window must hold it
+		long start = System.currentTimeMillis() / 60_000;
 		this.clock.set(Instant.ofEpochSecond(start * 60));
 		this.job.run(this.clock.instant());
 		try (Browser browser = Browser.open(this.port)) {
@@ -158,6 +159,49 @@ class StatusBrowserTests extends IntegrationTest {
 		browser.click("#alerts-firing li[data-metric=\"system.cpu\"] button");
 		browser.waitFor("#alerts-firing li[data-metric=\"system.cpu\"] .ack");
 		browser.waitUntilGone("#alert-banner");
+
+		// a fault record from the alert: what it says is filled in
+		browser.click("#alerts-firing li[data-metric=\"system.cpu\"] [data-open-fault]");
+		browser.waitFor("#fault-title");
+		assertThat(browser.find("#fault-title").getDomProperty("value")).contains("System CPU");
+		assertThat(browser.find("#fault-observed").getDomProperty("value")).contains("threshold of 40 %");
+		assertThat(browser.find("#fault-class").getDomProperty("value")).isEqualTo("LOAD");
+		browser.click("#fault-function-CHAT");
+		browser.click("#fault-report-save");
+		browser.waitForText("[data-fault-status]", "Reported");
+		browser.waitFor("[data-evidence] [data-phase=\"OPENED\"] [data-kind=\"ALERTS\"] [data-alert]");
+		browser.waitFor("[data-evidence] [data-phase=\"OPENED\"] [data-kind=\"METRICS\"] canvas");
+		assertThat(browser.find("[data-evidence] [data-phase=\"OPENED\"] [data-kind=\"ALERTS\"]").getText())
+			.contains("System CPU");
+		String faultPath = browser.path();
+
+		// the logs of the fault's window: the alert's own line among them
+		browser.click("#fault-logs");
+		browser.waitFor("tr.logs-row");
+		browser.waitUntil((driver) -> browser.find("table").getText().contains("Alert fired: system.cpu"));
+		browser.screenshotsInBothLanguages("status-fault-logs", "#language-select");
+
+		// fixed, recovered, resolved with its summary, reviewed
+		browser.go(faultPath);
+		browser.waitForText("[data-fault-status]", "Reported");
+		browser.type("#fault-note", "The load test left spinning threads");
+		browser.click("[data-move=\"INVESTIGATING\"]");
+		browser.waitForText("[data-fault-status]", "Investigating");
+		browser.click("[data-move=\"FIXING\"]");
+		browser.waitForText("[data-fault-status]", "Fixing");
+		browser.type("#fault-fix", "Stopped the spinning threads");
+		browser.click("[data-move=\"RECOVERING\"]");
+		browser.waitForText("[data-fault-status]", "Recovering");
+		browser.type("#fault-verification", "System CPU back under 40 % on the status screen");
+		browser.type("#fault-cause", "A runaway load test on the application server");
+		browser.type("#fault-impact", "Slower answers for three minutes");
+		browser.type("#fault-prevention", "Load tests run on their own machine");
+		browser.click("[data-move=\"RESOLVED\"]");
+		browser.waitForText("[data-fault-status]", "Resolved");
+		browser.waitFor("[data-evidence] [data-phase=\"RESOLVED\"]");
+		browser.click("[data-move=\"REVIEWED\"]");
+		browser.waitForText("[data-fault-status]", "Reviewed");
+		browser.screenshotsInBothLanguages("status-fault-reviewed", "#language-select");
 		assertThat(browser.errors()).isEmpty();
 	}
 

@@ -7,6 +7,7 @@ import { get } from '../../../shared/js/api.js';
 import ProblemMessage from '../../../shared/js/ProblemMessage.js';
 import { draw, COLOURS } from '../reports/charts.js';
 import { FAULTS } from './format.js';
+import { formatValue, metricName, dimName } from '../status/units.js';
 
 const PHASES = ['OPENED', 'RESOLVED'];
 
@@ -45,10 +46,10 @@ export default {
             type: 'line',
             data: {
               labels: points.map((point) => time(point[0], props.timeZone)),
-              datasets: [{ label: one.metric + (one.node ? ' · ' + one.node : '') + (one.unit ? ' (' + one.unit + ')' : ''),
-                data: points.map((point) => point[1]), borderColor: COLOURS.accent, pointRadius: 0, tension: 0.2 }],
+              datasets: [{ label: figure(one),
+                data: points.map((point) => Number(point[1])), borderColor: COLOURS.accent, pointRadius: 0, tension: 0.2 }],
             },
-            options: { scales: { y: { beginAtZero: true } } },
+            options: { scales: { y: { beginAtZero: true, ticks: { callback: (v) => formatValue(v, one.unit) } } } },
           });
           charts.push(chart);
         });
@@ -75,11 +76,14 @@ export default {
     const alerts = (item) => (item.payload && Array.isArray(item.payload.alerts)) ? item.payload.alerts : [];
     const last = (one) => {
       const points = Array.isArray(one.points) ? one.points : [];
-      return points.length ? points[points.length - 1][1] : '';
+      return points.length ? points[points.length - 1][1] : null;
     };
+    const figure = (one) => metricName(one.metric) + (one.dim && one.dim !== 'all' ? ' · ' + dimName(one.dim) : '')
+      + (one.node ? ' · ' + one.node : '');
     const canvas = (key) => (element) => { canvases[key] = element; };
     const when = (iso) => formatInstant(iso, props.timeZone);
-    return { items, loaded, problem, phases: PHASES, ofPhase, series, lines, alerts, last, canvas, when, t };
+    return { items, loaded, problem, phases: PHASES, ofPhase, series, lines, alerts, last, canvas, when, t, figure, formatValue,
+      metricName };
   },
   template: `
     <section class="card fault-evidence" data-evidence>
@@ -96,8 +100,7 @@ export default {
             <template v-if="item.kind === 'METRICS'">
               <div v-for="(one, index) in series(item)" :key="index" class="evidence-chart">
                 <div class="chart small-chart"><canvas :ref="canvas(item.id + '-' + index)" :aria-label="one.metric"></canvas></div>
-                <div class="small muted">{{ one.metric }}<template v-if="one.node"> · {{ one.node }}</template>:
-                  {{ t('faults.latest') }} {{ last(one) }} {{ one.unit || '' }}</div>
+                <div class="small muted">{{ figure(one) }}: {{ t('faults.latest') }} {{ formatValue(last(one), one.unit) }}</div>
               </div>
               <div v-if="!series(item).length" class="muted small">{{ t('faults.nothing') }}</div>
             </template>
@@ -112,9 +115,9 @@ export default {
             </ul>
             <ul v-else class="evidence-lines">
               <li v-for="alert in alerts(item)" :key="alert.id" data-alert>
-                <span class="badge" :class="alert.severity === 'CRITICAL' ? 'off' : 'warn'">{{ alert.severity }}</span>
-                {{ alert.metric }}<template v-if="alert.node"> · {{ alert.node }}</template>:
-                {{ alert.value }} / {{ alert.threshold }}
+                <span class="badge" :class="alert.severity === 'CRITICAL' ? 'off' : 'warn'">{{ t('monitoring.severity.' + alert.severity) }}</span>
+                {{ metricName(alert.metric) }}<template v-if="alert.node"> · {{ alert.node.substring(0, 8) }}</template>:
+                {{ formatValue(alert.value, alert.unit) }} / {{ formatValue(alert.threshold, alert.unit) }}
                 <span class="small muted">{{ when(alert.firedAt) }}<template v-if="alert.resolvedAt"> – {{ when(alert.resolvedAt) }}</template></span>
               </li>
               <li v-if="!alerts(item).length" class="muted small">{{ t('faults.nothing') }}</li>

@@ -8,7 +8,7 @@ import { t, formatInstant } from '../../../shared/js/i18n.js';
 import { get, post, api } from '../../../shared/js/api.js';
 import ProblemMessage from '../../../shared/js/ProblemMessage.js';
 import { fieldErrors } from '../notifications/fieldErrors.js';
-import { session } from '../session.js';
+import { session, can } from '../session.js';
 import EvidenceSection from './EvidenceSection.js';
 import { FAULTS, STATUSES, SEVERITY_BADGES, STATUS_BADGES, minutes } from './format.js';
 
@@ -87,7 +87,17 @@ export default {
     const when = (iso) => formatInstant(iso, timeZone.value);
     const forward = (to) => STATUSES.indexOf(to) === STATUSES.indexOf(fault.value.status) + 1;
     const stale = computed(() => problem.value && problem.value.code === 'stale_version');
-    return { fault, form, note, errors, problem, notice, busy, final, stale, timeZone, evidenceVersion, load, save, move,
+    /**
+     * The fault's window for the log viewer: from 15 minutes before it began until the minute
+     * after it was resolved (or now); the viewer reads whole minutes.
+     */
+    function logWindow() {
+      const since = new Date(Date.parse(fault.value.startedAt) - 15 * 60000).toISOString();
+      const end = fault.value.resolvedAt ? Date.parse(fault.value.resolvedAt) : Date.now();
+      return { since, until: new Date(end + 60000).toISOString() };
+    }
+
+    return { logWindow, can, fault, form, note, errors, problem, notice, busy, final, stale, timeZone, evidenceVersion, load, save, move,
       addNote, when, forward, minutes, record: RECORD, severityBadges: SEVERITY_BADGES, statusBadges: STATUS_BADGES, t };
   },
   template: `
@@ -108,6 +118,8 @@ export default {
             <dt>{{ t('faults.started') }}</dt><dd>{{ when(fault.startedAt) }}</dd>
             <dt>{{ t('faults.reportedBy') }}</dt>
             <dd>{{ fault.reportedBy || t('faults.byAlert', { id: fault.alertId }) }} · {{ when(fault.reportedAt) }}</dd>
+            <template v-if="can('log.view')"><dt>{{ t('faults.logs') }}</dt>
+            <dd><router-link id="fault-logs" :to="{ name: 'logs', query: logWindow() }">{{ t('faults.logsOfWindow') }}</router-link></dd></template>
             <template v-if="fault.resolvedAt">
               <dt>{{ t('faults.resolvedAt') }}</dt><dd>{{ when(fault.resolvedAt) }}</dd>
               <dt>{{ t('faults.duration') }}</dt><dd data-fault-duration>{{ minutes(fault.durationMinutes) }}</dd>

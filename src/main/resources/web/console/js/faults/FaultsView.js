@@ -16,7 +16,11 @@ export default {
   setup() {
     const route = useRoute();
     const router = useRouter();
-    const reporting = ref(false);
+    // /console/faults?report=1&title=...&observed=...&faultClass=...&severity=...&startedAt=ISO
+    const q = route.query;
+    const draft = q.report === '1' ? { title: q.title, observed: q.observed, faultClass: q.faultClass,
+      severity: q.severity, startedAt: q.startedAt } : null;
+    const reporting = ref(draft !== null);
     const tab = computed(() => (TABS.includes(route.query.tab) ? route.query.tab : 'list'));
 
     function choose(name) {
@@ -29,7 +33,12 @@ export default {
       router.push({ name: 'fault', params: { id: fault.id } });
     }
 
-    return { tab, tabs: TABS, choose, reporting, reported, t };
+    function closeReport() {
+      reporting.value = false;
+      if (route.query.report) router.replace({ name: 'faults' });
+    }
+
+    return { tab, tabs: TABS, choose, reporting, reported, closeReport, draft, t };
   },
   template: `
     <div class="faults">
@@ -44,6 +53,6 @@ export default {
       </div>
       <FaultList v-if="tab === 'list'" />
       <KnownIssues v-else />
-      <ReportDialog v-if="reporting" @close="reporting = false" @reported="reported" />
+      <ReportDialog v-if="reporting" :draft="draft" @close="closeReport" @reported="reported" />
     </div>`,
 };

@@ -12,11 +12,11 @@ import { FAULTS, CLASSES, SEVERITIES, FUNCTIONS } from './format.js';
 
 const SUGGEST_AFTER_MILLIS = 350;
 
-/** Now as an {@code <input type="datetime-local">} value in the zone. */
-export function localNow(timeZone) {
+/** A time (now by default) as an {@code <input type="datetime-local">} value in the zone. */
+export function localNow(timeZone, date = new Date()) {
   const parts = new Intl.DateTimeFormat('en-CA', {
     timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
-  }).formatToParts(new Date());
+  }).formatToParts(date);
   const value = (type) => parts.find((part) => part.type === type).value;
   return value('year') + '-' + value('month') + '-' + value('day') + 'T' + value('hour') + ':' + value('minute');
 }
@@ -24,11 +24,16 @@ export function localNow(timeZone) {
 export default {
   name: 'ReportDialog',
   components: { ProblemMessage, ModalDialog },
+  // what an alert already says, when the fault is reported from one
+  props: { draft: { type: Object, default: null } },
   emits: ['close', 'reported'],
   setup(props, { emit }) {
     const timeZone = computed(() => session.me.organisation.timeZone);
-    const form = reactive({ title: '', observed: '', faultClass: 'SOFTWARE', severity: 'MAJOR', functions: [],
-      startedAt: localNow(timeZone.value) });
+    const draft = props.draft || {};
+    const form = reactive({ title: draft.title || '', observed: draft.observed || '',
+      faultClass: CLASSES.includes(draft.faultClass) ? draft.faultClass : 'SOFTWARE',
+      severity: SEVERITIES.includes(draft.severity) ? draft.severity : 'MAJOR', functions: [],
+      startedAt: localNow(timeZone.value, draft.startedAt && !isNaN(Date.parse(draft.startedAt)) ? new Date(draft.startedAt) : new Date()) });
     const errors = ref({});
     const problem = ref(null);
     const busy = ref(false);

@@ -3,7 +3,9 @@
 // logger, text or a regular expression (RE2) and correlation id; follow new lines live, open
 // the lines around one, download what the filter selects.
 import { ref, reactive, computed, onMounted, onUnmounted } from 'vue';
+import { useRoute } from 'vue-router';
 import { t, formatInstant, zonedInstant } from '../../../shared/js/i18n.js';
+import { localNow } from '../faults/ReportDialog.js';
 import { get } from '../../../shared/js/api.js';
 import ProblemMessage from '../../../shared/js/ProblemMessage.js';
 import { session } from '../session.js';
@@ -128,7 +130,21 @@ export default {
     const shortNode = (node) => (node || '').slice(0, 8);
     const toggle = (line) => { opened.value = opened.value === line ? null : line; };
 
-    onMounted(load);
+    // a window given in the address (?since=ISO&until=ISO&level=ERROR&correlationId=...), e.g. from a fault
+    const route = useRoute();
+    function fromAddress() {
+      const q = route.query;
+      const local = (iso) => (typeof iso === 'string' && !isNaN(Date.parse(iso)) ? localNow(timeZone.value, new Date(iso)) : '');
+      if (q.since) filter.since = local(q.since);
+      if (q.until) filter.until = local(q.until);
+      if (typeof q.level === 'string') filter.levels = q.level.split(',').filter((level) => LEVELS.includes(level));
+      if (typeof q.correlationId === 'string') filter.correlationId = q.correlationId;
+    }
+
+    onMounted(() => {
+      fromAddress();
+      load();
+    });
     onUnmounted(stopFollowing);
     return { filter, lines, nodes, complete, loading, problem, following, opened, around, timeZone, downloadUrl,
       LEVELS, TYPES, load, follow, openAround, byCorrelation, reset, levelClass, shortLogger, shortNode, toggle,

@@ -1,7 +1,7 @@
 // The banner on every console page while an alert fires, for those who monitor the system:
 // how many, the worst, and a link to the status screen. Acknowledged alerts leave it.
 import { computed, onMounted, onBeforeUnmount } from 'vue';
-import { t } from '../../../shared/js/i18n.js';
+import { t, tCount } from '../../../shared/js/i18n.js';
 import { alertState, refreshAlerts } from '../status/alertState.js';
 import { metricName } from '../status/units.js';
 
@@ -18,11 +18,11 @@ export default {
       timer = setInterval(refreshAlerts, CHECK_MILLIS);
     });
     onBeforeUnmount(() => clearInterval(timer));
-    return { t, open, worst, metricName };
+    return { t, tCount, open, worst, metricName };
   },
   template: `
     <div v-if="open.length" id="alert-banner" class="alert-banner" :class="worst.severity === 'CRITICAL' ? 'critical' : ''" role="alert">
-      <strong>{{ t('status.banner', { count: open.length }) }}</strong>
+      <strong>{{ tCount('status.banner', open.length, { count: open.length }) }}</strong>
       <span>{{ metricName(worst.metric) }} · {{ t('monitoring.severity.' + worst.severity) }}</span>
       <router-link :to="{ name: 'status', query: { tab: 'alerts' } }" id="alert-banner-link">{{ t('status.banner.open') }}</router-link>
     </div>`,

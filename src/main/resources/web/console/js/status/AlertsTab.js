@@ -1,14 +1,26 @@
 // Alerts: those firing now (acknowledge one to say someone is on it) and the history of the
 // last week.
 import { ref, onMounted, onBeforeUnmount } from 'vue';
+import { useRouter } from 'vue-router';
 import { t, formatInstant } from '../../../shared/js/i18n.js';
 import { get, post } from '../../../shared/js/api.js';
 import ProblemMessage from '../../../shared/js/ProblemMessage.js';
-import { session } from '../session.js';
+import { session, can } from '../session.js';
 import { formatValue, metricName, dimName } from './units.js';
 import { refreshAlerts } from './alertState.js';
 
 const REFRESH_MILLIS = 30000;
+
+/** The fault class an alert's metric suggests (as the server's FaultClass.ofMetric). */
+function faultClass(metric) {
+  const name = metric || '';
+  if (name.startsWith('disk.') || name.startsWith('system.memory')) return 'HARDWARE';
+  if (name.startsWith('network.') || name.startsWith('nodes.') || name.startsWith('ws.')) return 'NETWORK';
+  if (name.startsWith('db.') || name.startsWith('outbox.') || name.startsWith('events.')) return 'DATABASE';
+  if (name.startsWith('jvm.') || name.includes('error') || name.includes('failed')) return 'SOFTWARE';
+  if (name.endsWith('.cpu') || name.startsWith('http.') || name.startsWith('queue.') || name.startsWith('chat.')) return 'LOAD';
+  return 'OTHER';
+}
 
 export default {
   name: 'AlertsTab',
@@ -49,12 +61,27 @@ export default {
     const where = (alert) => (alert.node ? (props.hosts[alert.node] || alert.node.substring(0, 8)) : t('status.cluster'))
       + (alert.dim ? ' · ' + dimName(alert.dim) : '');
     const zone = () => session.me.organisation.timeZone;
+    const router = useRouter();
+
+    /** Reports a fault with what the alert says filled in. */
+    function openFault(alert) {
+      const what = metricName(alert.metric);
+      router.push({ name: 'faults', query: {
+        report: '1',
+        title: t('status.alerts.faultTitle', { metric: what, where: where(alert) }),
+        observed: t('status.alerts.faultObserved', { metric: what, where: where(alert),
+          value: formatValue(alert.peak, alert.unit), threshold: formatValue(alert.threshold, alert.unit),
+          time: formatInstant(alert.startedAt, zone()) }),
+        faultClass: faultClass(alert.metric), severity: alert.severity === 'CRITICAL' ? 'CRITICAL' : 'MAJOR',
+        startedAt: alert.startedAt,
+      } });
+    }
     onMounted(() => {
       load();
       timer = setInterval(load, REFRESH_MILLIS);
     });
     onBeforeUnmount(() => clearInterval(timer));
-    return { t, firing, history, problem, busy, acknowledge, where, zone, formatInstant, formatValue, metricName };
+    return { t, can, openFault, firing, history, problem, busy, acknowledge, where, zone, formatInstant, formatValue, metricName };
   },
   template: `
     <div>
@@ -71,6 +98,7 @@ export default {
             <span class="muted small">{{ t('status.alerts.since', { time: formatInstant(alert.startedAt, zone()) }) }}</span>
             <span v-if="alert.acknowledgedAt" class="muted small ack">{{ t('status.alerts.acknowledged', { time: formatInstant(alert.acknowledgedAt, zone()) }) }}</span>
             <button v-else type="button" class="small" :disabled="busy" @click="acknowledge(alert)">{{ t('status.alerts.acknowledge') }}</button>
+            <button v-if="can('fault.manage')" type="button" class="small" data-open-fault @click="openFault(alert)">{{ t('status.alerts.openFault') }}</button>
           </li>
         </ul>
       </section>

@@ -46,13 +46,15 @@ class AlertFaults {
 			return;
 		}
 		String node = (alert.node() != null) ? alert.node() : text("faults.alert.cluster", "the cluster");
-		String title = text("faults.alert.title", "{metric} on {node}").replace("{metric}", alert.metric())
+		String metric = text("monitoring.metric." + alert.metric(), alert.metric());
+		String severity = text("monitoring.severity." + alert.severity().name(), alert.severity().name());
+		String title = text("faults.alert.title", "{metric} on {node}").replace("{metric}", metric)
 			.replace("{node}", node);
 		String observed = text("faults.alert.observed",
 				"Alert #{alert} ({severity}): {metric} on {node} was {value} (threshold {threshold}).")
 			.replace("{alert}", String.valueOf(alert.alertId()))
-			.replace("{severity}", alert.severity().name())
-			.replace("{metric}", alert.metric())
+			.replace("{severity}", severity)
+			.replace("{metric}", metric)
 			.replace("{node}", node)
 			.replace("{value}", plain(alert.value()))
 			.replace("{threshold}", plain(alert.threshold()));
