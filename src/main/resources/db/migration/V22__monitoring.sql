@@ -80,7 +80,10 @@ CREATE TABLE ops_alert (
 CREATE INDEX ix_ops_alert_state ON ops_alert (state, rule_id);
 CREATE INDEX ix_ops_alert_fired ON ops_alert (fired_at);
 
--- The defaults technical support starts from (docs/monitoring/README.md explains each).
+-- The defaults technical support starts from (docs/monitoring/README.md explains each). The
+-- queue rule watches the longest wait of all queues (a group's own rule can be added by
+-- narrowing it); the disk rule each directory, which opens no fault record of its own
+-- (data, backups and logs often share one disk: one full disk, three alerts).
 INSERT INTO ops_alert_rule (metric, dim, comparison, threshold, duration_minutes, severity, enabled, opens_fault, notify_email, notify_sms, version)
 VALUES ('system.cpu', NULL, 'ABOVE', 85, 5, 'WARNING', TRUE, FALSE, TRUE, FALSE, 0);
 INSERT INTO ops_alert_rule (metric, dim, comparison, threshold, duration_minutes, severity, enabled, opens_fault, notify_email, notify_sms, version)
@@ -88,7 +91,7 @@ VALUES ('system.memory.used', NULL, 'ABOVE', 95, 5, 'WARNING', TRUE, FALSE, TRUE
 INSERT INTO ops_alert_rule (metric, dim, comparison, threshold, duration_minutes, severity, enabled, opens_fault, notify_email, notify_sms, version)
 VALUES ('jvm.heap.used', NULL, 'ABOVE', 90, 5, 'WARNING', TRUE, FALSE, TRUE, FALSE, 0);
 INSERT INTO ops_alert_rule (metric, dim, comparison, threshold, duration_minutes, severity, enabled, opens_fault, notify_email, notify_sms, version)
-VALUES ('disk.used', NULL, 'ABOVE', 90, 1, 'CRITICAL', TRUE, TRUE, TRUE, FALSE, 0);
+VALUES ('disk.used', NULL, 'ABOVE', 90, 1, 'CRITICAL', TRUE, FALSE, TRUE, FALSE, 0);
 INSERT INTO ops_alert_rule (metric, dim, comparison, threshold, duration_minutes, severity, enabled, opens_fault, notify_email, notify_sms, version)
 VALUES ('http.p99', 'all', 'ABOVE', 1000, 5, 'WARNING', TRUE, FALSE, TRUE, FALSE, 0);
 INSERT INTO ops_alert_rule (metric, dim, comparison, threshold, duration_minutes, severity, enabled, opens_fault, notify_email, notify_sms, version)
@@ -96,7 +99,7 @@ VALUES ('http.errors', 'all', 'ABOVE', 5, 5, 'CRITICAL', TRUE, TRUE, TRUE, FALSE
 INSERT INTO ops_alert_rule (metric, dim, comparison, threshold, duration_minutes, severity, enabled, opens_fault, notify_email, notify_sms, version)
 VALUES ('db.pool.used', NULL, 'ABOVE', 90, 5, 'WARNING', TRUE, FALSE, TRUE, FALSE, 0);
 INSERT INTO ops_alert_rule (metric, dim, comparison, threshold, duration_minutes, severity, enabled, opens_fault, notify_email, notify_sms, version)
-VALUES ('queue.longest_wait', NULL, 'ABOVE', 300, 2, 'WARNING', TRUE, FALSE, TRUE, FALSE, 0);
+VALUES ('queue.longest_wait', 'all', 'ABOVE', 300, 2, 'WARNING', TRUE, FALSE, TRUE, FALSE, 0);
 INSERT INTO ops_alert_rule (metric, dim, comparison, threshold, duration_minutes, severity, enabled, opens_fault, notify_email, notify_sms, version)
 VALUES ('nodes.gone', NULL, 'ABOVE', 0, 1, 'CRITICAL', TRUE, TRUE, TRUE, FALSE, 0);
 INSERT INTO ops_alert_rule (metric, dim, comparison, threshold, duration_minutes, severity, enabled, opens_fault, notify_email, notify_sms, version)

@@ -9,7 +9,7 @@ import java.time.Instant;
  *
  * @param alertId the alert in the history
  * @param ruleId the rule that fired
- * @param metric the metric the rule watches (docs/monitoring/metrics.md)
+ * @param metric the metric the rule watches (docs/monitoring/README.md)
  * @param node the node it fired for, or null when the rule is about the whole cluster
  * @param severity how urgent
  * @param value the value that broke the threshold

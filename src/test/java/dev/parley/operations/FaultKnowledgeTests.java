@@ -123,7 +123,7 @@ class FaultKnowledgeTests extends IntegrationTest {
 
 		long id = this.jdbc.sql("SELECT id FROM fault WHERE alert_id = ?").param(alertId).query(Long.class).single();
 		JsonNode fault = admin().get(FAULTS + "/" + id).json();
-		assertThat(fault.path("title").asString()).isEqualTo("db.pool.pending on node-2");
+		assertThat(fault.path("title").asString()).isEqualTo("Waiting for a connection on node-2");
 		assertThat(fault.path("faultClass").asString()).isEqualTo("DATABASE");
 		assertThat(fault.path("severity").asString()).isEqualTo("CRITICAL");
 		assertThat(fault.path("alertId").asLong()).isEqualTo(alertId);
@@ -132,9 +132,14 @@ class FaultKnowledgeTests extends IntegrationTest {
 			.isEqualTo(startedAt.toEpochMilli());
 		assertThat(admin().get(FAULTS + "/" + id + "/evidence").json().size()).isGreaterThanOrEqualTo(3);
 
-		publish(new AlertResolved(alertId, 3, this.clock.instant()));
+		AlertResolved resolved = new AlertResolved(alertId, 3, this.clock.instant());
+		publish(resolved);
 		Eventually.until("a note that alert " + alertId + " resolved",
 				() -> admin().get(FAULTS + "/" + id).json().path("steps").toString().contains("resolved"));
+		// delivered again: noted once
+		publish(resolved);
+		eventsHandled();
+		assertThat(admin().get(FAULTS + "/" + id).json().path("steps").toString().split("resolved", -1)).hasSize(2);
 		assertThat(admin().get(FAULTS + "/" + id).json().path("status").asString()).isEqualTo("REPORTED");
 
 		long other = alertId - 1;

@@ -11,6 +11,7 @@ import dev.parley.identity.StaffDirectory;
 import dev.parley.operations.AlertSeverity;
 import dev.parley.operations.internal.monitoring.Metric;
 import dev.parley.platform.ApiException;
+import dev.parley.platform.Permission;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -80,9 +81,13 @@ public class Alerts {
 		if (recipients.size() > 50) {
 			throw invalid("recipients", "must have 0-50 entries");
 		}
+		Set<Long> monitoring = this.staff.holdersOf(Permission.SYSTEM_MONITOR)
+			.stream()
+			.map(StaffDirectory.StaffContact::id)
+			.collect(java.util.stream.Collectors.toSet());
 		for (Long recipient : recipients) {
-			if (recipient == null || this.staff.contact(recipient).isEmpty()) {
-				throw invalid("recipients", "must be a staff member");
+			if (recipient == null || !monitoring.contains(recipient)) {
+				throw invalid("recipients", "must be a staff member who monitors the system");
 			}
 		}
 		AlertRule changed = new AlertRule(rule.id(), rule.metric(), dim, change.comparison(),

@@ -71,7 +71,7 @@ class AlertFaults {
 				text("faults.alert.resolved", "The alert #{alert} resolved at {time}.")
 					.replace("{alert}", String.valueOf(alert.alertId()))
 					.replace("{time}", String.valueOf(alert.resolvedAt())),
-				this.clock.instant());
+				alert.resolvedAt());
 	}
 
 	private String text(String key, String fallback) {

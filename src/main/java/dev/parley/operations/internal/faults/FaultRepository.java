@@ -78,6 +78,14 @@ class FaultRepository {
 			.update();
 	}
 
+	boolean hasSystemNote(long faultId, String note, Instant at) {
+		return this.jdbc.sql(
+				"SELECT COUNT(*) FROM fault_step WHERE fault_id = ? AND actor IS NULL AND occurred_at = ? AND note = ?")
+			.params(faultId, at.toEpochMilli(), note)
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	List<Fault.Step> steps(long faultId) {
 		return this.jdbc
 			.sql("SELECT id, from_status, to_status, note, actor, occurred_at FROM fault_step "

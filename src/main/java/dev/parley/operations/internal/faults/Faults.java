@@ -206,7 +206,10 @@ public class Faults {
 
 	/** A note by Parley itself, e.g. that the alert which opened the fault resolved. */
 	void systemNote(long alertId, String note, Instant at) {
-		this.faults.idOfAlert(alertId).ifPresent((id) -> this.faults.addStep(id, null, null, note, null, at));
+		// the same note at the same time is one delivered twice: added once
+		this.faults.idOfAlert(alertId)
+			.filter((id) -> !this.faults.hasSystemNote(id, note, at))
+			.ifPresent((id) -> this.faults.addStep(id, null, null, note, null, at));
 	}
 
 	private Fault current(long id) {

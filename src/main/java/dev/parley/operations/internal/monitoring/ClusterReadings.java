@@ -58,9 +58,42 @@ class ClusterReadings {
 		gauge("parley.notifications.oldest.age", samples, Metric.OUTBOX_OLDEST_AGE);
 		gauge("parley.events.publications.incomplete", samples, Metric.EVENTS_BACKLOG);
 		gauge("parley.events.publications.oldest.age", samples, Metric.EVENTS_OLDEST_AGE);
-		samples.add(Sample.of(Metric.BACKUP_FAILED, this.backups.lastFailed() ? 1 : 0));
-		samples.add(Sample.of(Metric.NODES_GONE, this.nodes.recent().stream().filter((node) -> !node.alive()).count()));
+		samples.add(Sample.of(Metric.BACKUP_FAILED, backupFailed()));
+		samples.add(Sample.of(Metric.NODES_GONE, nodesGone()));
 		return samples;
+	}
+
+	/** 1 when the last backup failed or failed its verification, else 0. */
+	double backupFailed() {
+		return this.backups.lastFailed() ? 1 : 0;
+	}
+
+	/**
+	 * Nodes that stopped heartbeating without stopping cleanly (a node that stops removes
+	 * itself) and were not started again on their machine since: a restarted node comes
+	 * back under a new id, and the old one is no longer missing.
+	 */
+	double nodesGone() {
+		List<ClusterNodes.Node> recent = this.nodes.recent();
+		return recent.stream()
+			.filter((node) -> !node.alive())
+			.filter((gone) -> recent.stream()
+				.noneMatch((other) -> other.alive() && other.host().equals(gone.host())
+						&& !other.startedAt().isBefore(gone.lastSeen().minusSeconds(60))))
+			.count();
+	}
+
+	/** Conversations waiting in every queue, and the longest wait in seconds. */
+	double[] queueTotals(Instant now) {
+		int waiting = 0;
+		double longest = 0;
+		for (ConversationQueue.QueueStats stats : this.queue.queueStats()) {
+			waiting += stats.waiting();
+			if (stats.longestWaitingSince() != null) {
+				longest = Math.max(longest, Duration.between(stats.longestWaitingSince(), now).toSeconds());
+			}
+		}
+		return new double[] { waiting, longest };
 	}
 
 	private void gauge(String name, List<Sample> samples, Metric metric) {

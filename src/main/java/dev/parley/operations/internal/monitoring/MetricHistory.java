@@ -38,11 +38,29 @@ public class MetricHistory {
 		long span = Math.max(1, toMinute - fromMinute);
 		long perPoint = (span + MAX_POINTS - 1) / MAX_POINTS;
 		int width = (int) (((perPoint + step - 1) / step) * step);
-		Map<String, List<Point>> byDim = new LinkedHashMap<>();
-		for (SampleRepository.Row row : this.samples.series(metric, node, fromMinute, toMinute, width, thinned)) {
-			byDim.computeIfAbsent(row.dim(), (dim) -> new ArrayList<>())
-				.add(new Point(Instant.ofEpochSecond(row.minute() * 60), row.value()));
+		List<SampleRepository.Row> rows = new ArrayList<>();
+		if (thinned) {
+			// slots before the minutes kept, the minutes after: a range reaching back
+			// past
+			// 7 days still ends now
+			long cutoff = this.samples.oldestMinute().orElse(toMinute + 1);
+			rows.addAll(this.samples.series(metric, node, fromMinute, Math.min(toMinute, cutoff - 1), width, true));
+			if (cutoff <= toMinute) {
+				rows.addAll(this.samples.series(metric, node, Math.max(fromMinute, cutoff), toMinute, width, false));
+			}
 		}
+		else {
+			rows.addAll(this.samples.series(metric, node, fromMinute, toMinute, width, false));
+		}
+		Map<String, java.util.TreeMap<Long, BigDecimal>> buckets = new LinkedHashMap<>();
+		for (SampleRepository.Row row : rows) {
+			// a bucket split by the cutoff keeps its later part
+			buckets.computeIfAbsent(row.dim(), (dim) -> new java.util.TreeMap<>()).put(row.minute(), row.value());
+		}
+		Map<String, List<Point>> byDim = new LinkedHashMap<>();
+		buckets.forEach(
+				(dim, points) -> points.forEach((minute, value) -> byDim.computeIfAbsent(dim, (d) -> new ArrayList<>())
+					.add(new Point(Instant.ofEpochSecond(minute * 60), value))));
 		List<Series> series = new ArrayList<>();
 		byDim.forEach((dim, points) -> series.add(new Series(metric, dim, node, Duration.ofMinutes(width), points)));
 		return series;

@@ -165,10 +165,13 @@ class NodeReadings {
 			search = search.tag(tag, value);
 		}
 		Gauge gauge = search.gauge();
-		if (gauge == null || !Double.isFinite(gauge.value())) {
+		if (gauge == null) {
 			return Optional.empty();
 		}
-		return Optional.of(gauge.value());
+		// read once: the JDK's CPU load is the time since its previous reading, so a
+		// second read right after the first answers 0
+		double reading = gauge.value();
+		return Double.isFinite(reading) ? Optional.of(reading) : Optional.empty();
 	}
 
 	private double sum(String name, String tag, String value) {

@@ -124,6 +124,12 @@ class SampleRepository {
 			.list();
 	}
 
+	/** The oldest minute still kept as it is (the newer ones are not thinned yet). */
+	java.util.Optional<Long> oldestMinute() {
+		return java.util.Optional
+			.ofNullable(this.jdbc.sql("SELECT MIN(at_minute) FROM ops_sample").query(Long.class).single());
+	}
+
 	/** The nodes (not the cluster) that wrote samples since a minute. */
 	List<String> nodesSince(long sinceMinute) {
 		return this.jdbc.sql("SELECT DISTINCT node FROM ops_sample WHERE at_minute >= ? AND node <> ''")

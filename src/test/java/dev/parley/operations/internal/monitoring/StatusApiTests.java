@@ -116,6 +116,12 @@ class StatusApiTests extends IntegrationTest {
 		this.clock.set(now);
 		JsonNode thinned = admin().get("/api/v1/operations/status?range=30d&node=thin-node&metrics=system.cpu").json();
 		assertThat(thinned.path("series").get(0).path("stepSeconds").asLong()).isEqualTo(3600);
+		// the slot long ago and the minute kept as it is: the range reaches to now
+		List<Long> times = new java.util.ArrayList<>();
+		thinned.path("series").get(0).path("points").forEach((point) -> times.add(point.get(0).asLong()));
+		assertThat(times).hasSize(2);
+		assertThat(times.get(0)).isEqualTo((old - Math.floorMod(old, 60)) * 60_000);
+		assertThat(times.get(1)).isGreaterThan(now.minus(Sampler.MINUTES_KEPT).toEpochMilli());
 	}
 
 	@Test
