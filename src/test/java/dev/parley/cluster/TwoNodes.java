@@ -77,6 +77,14 @@ final class TwoNodes implements AutoCloseable {
 		return port(this.nodeB);
 	}
 
+	<T> T beanOfA(Class<T> type) {
+		return this.nodeA.getBean(type);
+	}
+
+	<T> T beanOfB(Class<T> type) {
+		return this.nodeB.getBean(type);
+	}
+
 	private static int port(ConfigurableApplicationContext node) {
 		return ((WebServerApplicationContext) node).getWebServer().getPort();
 	}
@@ -113,6 +121,15 @@ final class TwoNodes implements AutoCloseable {
 
 		int portB() {
 			return this.nodes.portB();
+		}
+
+		/** A bean of node A, for a test that calls a scheduled job at once. */
+		<T> T beanOfA(Class<T> type) {
+			return this.nodes.beanOfA(type);
+		}
+
+		<T> T beanOfB(Class<T> type) {
+			return this.nodes.beanOfB(type);
 		}
 
 	}

@@ -2,9 +2,12 @@ package dev.parley.operations.web;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import dev.parley.administration.AuditLog;
@@ -15,6 +18,7 @@ import dev.parley.operations.internal.alerts.Alert;
 import dev.parley.operations.internal.alerts.AlertRule;
 import dev.parley.operations.internal.alerts.AlertState;
 import dev.parley.operations.internal.alerts.Alerts;
+import dev.parley.operations.internal.monitoring.MetricHistory;
 import dev.parley.platform.Permission;
 import dev.parley.platform.RequiresPermission;
 import dev.parley.platform.StaffActor;
@@ -47,11 +51,24 @@ class AlertsController {
 
 	private final StaffDirectory staff;
 
-	AlertsController(Alerts alerts, AuditLog audit, Clock clock, StaffDirectory staff) {
+	private final MetricHistory history;
+
+	AlertsController(Alerts alerts, AuditLog audit, Clock clock, StaffDirectory staff, MetricHistory history) {
 		this.alerts = alerts;
 		this.audit = audit;
 		this.clock = clock;
 		this.staff = staff;
+		this.history = history;
+	}
+
+	/** The host name of each node that wrote samples in the last 90 days, for people. */
+	private Map<String, String> hosts() {
+		Instant now = this.clock.instant();
+		Map<String, String> hosts = new HashMap<>();
+		for (MetricHistory.ReportingNode node : this.history.nodes(now.minus(Duration.ofDays(90)), now)) {
+			hosts.put(node.id(), node.host());
+		}
+		return hosts;
 	}
 
 	/** Whom a rule may tell: the staff who see the status screen. */
@@ -70,7 +87,8 @@ class AlertsController {
 
 	@GetMapping("/api/v1/operations/alerts/firing")
 	List<AlertView> firing() {
-		return this.alerts.firing().stream().map(AlertView::of).toList();
+		Map<String, String> hosts = hosts();
+		return this.alerts.firing().stream().map((alert) -> AlertView.of(alert, hosts)).toList();
 	}
 
 	@GetMapping("/api/v1/operations/alerts")
@@ -78,14 +96,18 @@ class AlertsController {
 			@RequestParam(required = false) String state, @RequestParam(defaultValue = "0") int offset,
 			@RequestParam(defaultValue = "50") int limit) {
 		Instant until = (to != null) ? instant("to", to) : this.clock.instant();
-		Instant since = (from != null) ? instant("from", from) : until.minus(java.time.Duration.ofDays(7));
+		Instant since = (from != null) ? instant("from", from) : until.minus(Duration.ofDays(7));
 		if (offset < 0 || offset > 100_000) {
 			throw invalid("offset", "must be between 0 and 100000");
 		}
 		if (limit < 1 || limit > MAX_PAGE) {
 			throw invalid("limit", "must be between 1 and " + MAX_PAGE);
 		}
-		return this.alerts.history(since, until, state(state), offset, limit).stream().map(AlertView::of).toList();
+		Map<String, String> hosts = hosts();
+		return this.alerts.history(since, until, state(state), offset, limit)
+			.stream()
+			.map((alert) -> AlertView.of(alert, hosts))
+			.toList();
 	}
 
 	@PostMapping("/api/v1/operations/alerts/{id}/acknowledge")
@@ -93,7 +115,7 @@ class AlertsController {
 		Alert alert = this.alerts.acknowledge(id, actor.id());
 		this.audit.record(actor.username(), "alert.acknowledged", "alert:" + id, AuditResult.SUCCESS,
 				(alert.metric() != null) ? alert.metric().key() : null);
-		return AlertView.of(alert);
+		return AlertView.of(alert, hosts());
 	}
 
 	@GetMapping("/api/v1/operations/alert-rules")
@@ -132,15 +154,19 @@ class AlertsController {
 		}
 	}
 
-	record AlertView(long id, long ruleId, String metric, String unit, String dim, String node, AlertSeverity severity,
-			AlertState state, BigDecimal threshold, BigDecimal peak, Instant startedAt, Instant firedAt,
-			Instant resolvedAt, Long acknowledgedBy, Instant acknowledgedAt) {
+	/**
+	 * @param host the node's host name; null for the cluster or a node long gone
+	 */
+	record AlertView(long id, long ruleId, String metric, String unit, String dim, String node, String host,
+			AlertSeverity severity, AlertState state, BigDecimal threshold, BigDecimal peak, Instant startedAt,
+			Instant firedAt, Instant resolvedAt, Long acknowledgedBy, Instant acknowledgedAt) {
 
-		static AlertView of(Alert alert) {
+		static AlertView of(Alert alert, Map<String, String> hosts) {
 			return new AlertView(alert.id(), alert.ruleId(), (alert.metric() != null) ? alert.metric().key() : null,
 					(alert.metric() != null) ? alert.metric().unit().name() : null, alert.dim(), alert.node(),
-					alert.severity(), alert.state(), alert.threshold(), alert.peak(), alert.startedAt(),
-					alert.firedAt(), alert.resolvedAt(), alert.acknowledgedBy(), alert.acknowledgedAt());
+					hosts.get(alert.node()), alert.severity(), alert.state(), alert.threshold(), alert.peak(),
+					alert.startedAt(), alert.firedAt(), alert.resolvedAt(), alert.acknowledgedBy(),
+					alert.acknowledgedAt());
 		}
 
 	}

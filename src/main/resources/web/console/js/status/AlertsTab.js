@@ -58,7 +58,8 @@ export default {
       }
     }
 
-    const where = (alert) => (alert.node ? (props.hosts[alert.node] || alert.node.substring(0, 8)) : t('status.cluster'))
+    const where = (alert) => (alert.node ? (alert.host || props.hosts[alert.node] || alert.node.substring(0, 8))
+      : t('status.cluster'))
       + (alert.dim ? ' · ' + dimName(alert.dim) : '');
     const zone = () => session.me.organisation.timeZone;
     const router = useRouter();
