@@ -23,11 +23,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads one node's log files for a query: only the files whose dates can hold the range
- * (a rolled file's name has its day), and of their lines only those whose timestamp (the
- * first field of every ECS line, read without parsing the JSON) is in the range are
- * parsed and filtered. Stops when its time budget or {@link #MAX_LINES} lines read are
- * spent and says the result is incomplete.
+ * Reads one node's log files for a query: only the files whose first and last lines say
+ * they can hold the range, the one ending last first, so that once the page is full the
+ * older files are not read at all; of their lines only those whose timestamp (the first
+ * field of every ECS line) is in the range and whose raw text can match
+ * ({@link Prefilter}) are parsed and filtered. Stops when its time budget or
+ * {@link #MAX_LINES} lines read are spent and says the result is incomplete.
  */
 class LogReader {
 
@@ -59,8 +60,14 @@ class LogReader {
 		long seq = 0;
 		boolean complete = true;
 		String text = (query.text() != null) ? query.text().toLowerCase(Locale.ROOT) : null;
-		reading: for (FileOfType file : files(query)) {
-			try (BufferedReader reader = Files.newBufferedReader(file.path(), StandardCharsets.UTF_8)) {
+		Prefilter prefilter = Prefilter.of(query, text);
+		reading: for (Span span : spans(query)) {
+			// newest files first: once the page is full and a file ends before its oldest
+			// line, no older file can add one
+			if (newest.size() >= query.limit() && span.last().isBefore(newest.peek().at())) {
+				break;
+			}
+			try (BufferedReader reader = Files.newBufferedReader(span.file().path(), StandardCharsets.UTF_8)) {
 				String raw;
 				while ((raw = reader.readLine()) != null) {
 					seq++;
@@ -68,11 +75,17 @@ class LogReader {
 						complete = false;
 						break reading;
 					}
+					if (!prefilter.mayMatch(raw)) {
+						continue;
+					}
 					Instant at = timestamp(raw);
 					if (at == null || at.isBefore(query.from()) || at.isAfter(query.to())) {
 						continue;
 					}
-					LogLine line = parse(raw, at, file.type(), node);
+					if (newest.size() >= query.limit() && at.isBefore(newest.peek().at())) {
+						continue;
+					}
+					LogLine line = parse(raw, at, span.file().type(), node);
 					if (line != null && matches(line, query, text)) {
 						newest.add(new Found(line, seq));
 						if (newest.size() > query.limit()) {
@@ -94,6 +107,22 @@ class LogReader {
 		}
 		java.util.Collections.reverse(lines);
 		return new LogResult(lines, complete, List.of(node));
+	}
+
+	/**
+	 * The files that can hold lines of the range, the one ending last first: each file's
+	 * first and last line say the time it covers.
+	 */
+	List<Span> spans(LogQuery query) {
+		List<Span> spans = new ArrayList<>();
+		for (FileOfType file : files(query)) {
+			Span span = LogFileSpans.of(file);
+			if (span != null && !span.last().isBefore(query.from()) && !span.first().isAfter(query.to())) {
+				spans.add(span);
+			}
+		}
+		spans.sort(Comparator.comparing(Span::last).reversed());
+		return spans;
 	}
 
 	private static boolean matches(LogLine line, LogQuery query, String text) {
@@ -200,6 +229,10 @@ class LogReader {
 	}
 
 	record FileOfType(Path path, LogType type) {
+	}
+
+	/** A file with the times of its first and last line. */
+	record Span(FileOfType file, Instant first, Instant last) {
 	}
 
 	private record Found(LogLine line, long seq) {

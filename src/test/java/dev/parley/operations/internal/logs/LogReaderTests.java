@@ -77,6 +77,39 @@ class LogReaderTests {
 	}
 
 	@Test
+	void filesEndingLastAreReadFirstAndOlderFilesNotAtAllOnceThePageIsFull() throws IOException {
+		Path other = this.directory.resolve("week");
+		Files.createDirectories(other);
+		Instant day = Instant.parse("2026-12-03T00:00:00Z");
+		// an older day's files and the newest, a page's worth in the newest
+		Files.write(other.resolve("application.2026-12-02.0.json"),
+				List.of(line(day.minusSeconds(3600), "ERROR", "dev.parley.A", "older error", null)));
+		Files.write(other.resolve("application.2026-12-03.0.json"),
+				List.of(line(day.plusSeconds(60), "ERROR", "dev.parley.A", "first error of the day", null),
+						line(day.plusSeconds(120), "ERROR", "dev.parley.A", "second error of the day", null)));
+		Files.write(other.resolve("access.2026-12-02.0.json"), List.of("garbage that is no ECS line"));
+		LogReader week = new LogReader(other, JsonMapper.builder().build(), Duration.ofSeconds(5));
+		LogQuery two = new LogQuery(day.minusSeconds(86_400), day.plusSeconds(86_400), null, null, null, null, null,
+				null, null, 2);
+		LogResult result = week.read(two, "node-1");
+		assertThat(result.lines()).extracting(LogLine::message)
+			.containsExactly("second error of the day", "first error of the day");
+		assertThat(result.complete()).isTrue();
+		assertThat(week.spans(two)).extracting((span) -> span.file().path().getFileName().toString())
+			.containsExactly("application.2026-12-03.0.json", "application.2026-12-02.0.json");
+	}
+
+	@Test
+	void aTextWithCharactersJsonEscapesIsStillFound() throws IOException {
+		// as the encoder writes it: the quotes escaped in the raw line
+		Files.write(this.directory.resolve("slow-query.json"), List
+			.of(line(T.plusSeconds(3), "WARN", "parley.slow-query", "SELECT \\\"name\\\" FROM a/b WHERE x = ?", null)));
+		LogQuery quoted = new LogQuery(T.minusSeconds(600), T.plusSeconds(600), null, null, null, null,
+				"\"name\" from a/b", null, null, 10);
+		assertThat(read(quoted)).extracting(LogLine::message).containsExactly("SELECT \"name\" FROM a/b WHERE x = ?");
+	}
+
+	@Test
 	void levelTypeLoggerTextRegexAndCorrelation() {
 		assertThat(read(query(EnumSet.of(LogLevel.ERROR, LogLevel.WARN), EnumSet.of(LogType.APPLICATION), null, null,
 				null, null)))
