@@ -47,7 +47,38 @@ class SlowQueries implements BeanPostProcessor {
 		if (threshold <= 0) {
 			return bean;
 		}
-		return ProxyDataSourceBuilder.create(dataSource).name(beanName).listener(new Listener(threshold)).build();
+		ProxyDataSource built = ProxyDataSourceBuilder.create(dataSource)
+			.name(beanName)
+			.listener(new Listener(threshold))
+			.build();
+		PoolProxy proxy = new PoolProxy(dataSource);
+		proxy.setProxyConfig(built.getProxyConfig());
+		proxy.setDataSourceName(beanName);
+		return proxy;
+	}
+
+	/**
+	 * The proxy, unwrapping to the pool it wraps: Spring Boot derives Flyway's own data
+	 * source (a separate migration user, docs/deployment.md) from the pool's class and
+	 * properties, and the pool's metrics read the pool, so {@code unwrap} must reach it
+	 * (datasource-proxy's own answers the proxy itself for {@code DataSource}).
+	 */
+	static final class PoolProxy extends ProxyDataSource {
+
+		PoolProxy(DataSource pool) {
+			super(pool);
+		}
+
+		@Override
+		public <T> T unwrap(Class<T> type) throws java.sql.SQLException {
+			return type.isInstance(getDataSource()) ? type.cast(getDataSource()) : super.unwrap(type);
+		}
+
+		@Override
+		public boolean isWrapperFor(Class<?> type) throws java.sql.SQLException {
+			return type.isInstance(getDataSource()) || super.isWrapperFor(type);
+		}
+
 	}
 
 	/** Logs a statement that took at least the threshold. */
