@@ -39,7 +39,7 @@ class EffectivePermissionsTests {
 
 	@Test
 	void permissionsNoLongerInTheCatalogueAreDropped() {
-		StaffRole old = new StaffRole(5, "old", null, false, Set.of("team.view", "fault.manage"));
+		StaffRole old = new StaffRole(5, "old", null, false, Set.of("team.view", "ticket.handle"));
 		assertThat(EffectivePermissions.of(old, Map.of("another.retired", true))).containsExactly("team.view");
 	}
 
