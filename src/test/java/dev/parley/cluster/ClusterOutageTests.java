@@ -215,9 +215,10 @@ class ClusterOutageTests {
 				"--parley.secret-key=" + dev.parley.testing.TestSecrets.SECRET_KEY,
 				"--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.username(),
 				"--spring.datasource.password=", "--spring.session.redis.namespace=" + namespace,
-				"--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + redis[node].port(),
-				"--spring.rabbitmq.host=127.0.0.1", "--spring.rabbitmq.port=" + rabbit[node].port(),
-				"--parley.realtime.max-frames-per-second=1000", "--logging.level.root=WARN" };
+				"--parley.cluster-events.exchange=" + namespace, "--spring.data.redis.host=127.0.0.1",
+				"--spring.data.redis.port=" + redis[node].port(), "--spring.rabbitmq.host=127.0.0.1",
+				"--spring.rabbitmq.port=" + rabbit[node].port(), "--parley.realtime.max-frames-per-second=1000",
+				"--logging.level.root=WARN" };
 		return new SpringApplicationBuilder(ParleyApplication.class)
 			.run(Stream.concat(Arrays.stream(args), Arrays.stream(extra)).toArray(String[]::new));
 	}

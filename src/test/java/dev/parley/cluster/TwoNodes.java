@@ -63,8 +63,8 @@ final class TwoNodes implements AutoCloseable {
 				"--parley.secret-key=" + dev.parley.testing.TestSecrets.SECRET_KEY,
 				"--spring.datasource.url=" + this.database.url(),
 				"--spring.datasource.username=" + this.database.username(), "--spring.datasource.password=",
-				"--spring.session.redis.namespace=" + namespace, "--parley.cache.time-to-live=1h",
-				"--logging.level.root=WARN" };
+				"--spring.session.redis.namespace=" + namespace, "--parley.cluster-events.exchange=" + namespace,
+				"--parley.cache.time-to-live=1h", "--logging.level.root=WARN" };
 		String[] all = Stream.concat(Arrays.stream(args), Arrays.stream(extra)).toArray(String[]::new);
 		return new SpringApplicationBuilder(ParleyApplication.class).run(all);
 	}

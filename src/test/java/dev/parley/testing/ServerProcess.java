@@ -65,9 +65,9 @@ public final class ServerProcess implements AutoCloseable {
 		List<String> args = new ArrayList<>(List.of("--spring.profiles.active=cluster",
 				"--parley.secret-key=" + secretKey, "--spring.datasource.url=" + database.url(),
 				"--spring.datasource.username=" + database.username(), "--spring.datasource.password=",
-				"--spring.session.redis.namespace=" + namespace, "--spring.data.redis.host=" + redis[0],
-				"--spring.data.redis.port=" + redis[1], "--spring.rabbitmq.host=" + rabbit[0],
-				"--spring.rabbitmq.port=" + rabbit[1]));
+				"--spring.session.redis.namespace=" + namespace, "--parley.cluster-events.exchange=" + namespace,
+				"--spring.data.redis.host=" + redis[0], "--spring.data.redis.port=" + redis[1],
+				"--spring.rabbitmq.host=" + rabbit[0], "--spring.rabbitmq.port=" + rabbit[1]));
 		args.addAll(List.of(extraArgs));
 		ServerProcess server = new ServerProcess(dataDir, freePort(), args);
 		server.restart();

@@ -57,20 +57,18 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnProperty(name = "parley.event-bus", havingValue = "rabbitmq")
 class RabbitEventBus {
 
-	static final String EXCHANGE = "parley.events";
-
 	private final String node = UUID.randomUUID().toString();
 
 	@Bean
-	FanoutExchange parleyEventExchange() {
-		return new FanoutExchange(EXCHANGE, true, false);
+	FanoutExchange parleyEventExchange(ClusterEventsProperties properties) {
+		return new FanoutExchange(properties.exchange(), true, false);
 	}
 
 	@Bean
-	Queue parleyEventQueue() {
+	Queue parleyEventQueue(ClusterEventsProperties properties) {
 		// not auto-delete: events for this node wait while its connection is away;
 		// x-expires removes the queue of a node that is gone for good
-		return new Queue(EXCHANGE + "." + this.node, false, false, false,
+		return new Queue(properties.exchange() + "." + this.node, false, false, false,
 				Map.of("x-expires", 300_000, "x-max-length", 100_000));
 	}
 
@@ -82,7 +80,8 @@ class RabbitEventBus {
 	@Bean
 	Bus eventBus(RabbitTemplate rabbit, JsonMapper json, Queue parleyEventQueue, ClusterEventsProperties properties,
 			MeterRegistry meters) {
-		Bus bus = new Bus(this.node, parleyEventQueue.getName(), rabbit, json, new EventBacklog(properties.backlog()));
+		Bus bus = new Bus(this.node, properties.exchange(), parleyEventQueue.getName(), rabbit, json,
+				new EventBacklog(properties.backlog()));
 		Gauge.builder("parley.events.backlog", bus.backlog, EventBacklog::size)
 			.description("Live events waiting for RabbitMQ to be reachable again")
 			.register(meters);
@@ -120,6 +119,8 @@ class RabbitEventBus {
 
 		private final String node;
 
+		private final String exchange;
+
 		private final String queue;
 
 		private final RabbitTemplate rabbit;
@@ -150,8 +151,9 @@ class RabbitEventBus {
 			return thread;
 		});
 
-		Bus(String node, String queue, RabbitTemplate rabbit, JsonMapper json, EventBacklog backlog) {
+		Bus(String node, String exchange, String queue, RabbitTemplate rabbit, JsonMapper json, EventBacklog backlog) {
 			this.node = node;
+			this.exchange = exchange;
 			this.queue = queue;
 			this.rabbit = rabbit;
 			this.json = json;
@@ -229,7 +231,7 @@ class RabbitEventBus {
 				}
 			});
 			try {
-				this.rabbit.send(EXCHANGE, "", message, confirm);
+				this.rabbit.send(this.exchange, "", message, confirm);
 				if (this.publishingFails.compareAndSet(true, false)) {
 					logger.info("RabbitMQ reachable again for publishing");
 				}

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -49,8 +50,13 @@ class RabbitLogPeers {
 
 	@Bean
 	Queue parleyLogQueue(ClusterNodes nodes) {
-		// a question is worth nothing once its asker has stopped waiting: no durability
-		return new Queue(EXCHANGE + "." + nodes.thisNodeId(), false, true, true);
+		// a question is worth nothing once its asker has stopped waiting: no durability.
+		// Not exclusive: after a lost connection the broker may still hold an exclusive
+		// queue for the old one, and redeclaring it then fails every declaration after
+		// it,
+		// the event bus's queue among them (its node stopped receiving events after an
+		// outage); auto-delete and x-expires remove it once nobody consumes
+		return new Queue(EXCHANGE + "." + nodes.thisNodeId(), false, false, true, Map.of("x-expires", 300_000));
 	}
 
 	@Bean
