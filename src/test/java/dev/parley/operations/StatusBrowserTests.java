@@ -147,13 +147,21 @@ class StatusBrowserTests extends IntegrationTest {
 		}
 		this.clock.set(Instant.ofEpochSecond((start + 3) * 60 + 5));
 		this.job.run(this.clock.instant());
-		List<MimeMessage> mails = mail.awaitMessagesTo(username + "@example.com", 1);
-		assertThat(mails).hasSize(1);
-		assertThat(subject(mails.get(0))).contains("Warning", "System CPU");
+		// other rules may fire beside it (conversations other tests left waiting): he is
+		// told of each, the CPU among them
+		Eventually.until("the CPU alert's e-mail", () -> mail.messagesTo(username + "@example.com")
+			.stream()
+			.anyMatch((message) -> subject(message).contains("Warning") && subject(message).contains("System CPU")));
+		ApiClient admin = admin();
+		for (JsonNode other : admin.get("/api/v1/operations/alerts/firing").json()) {
+			if (!other.path("metric").asString().equals("system.cpu")) {
+				admin.post("/api/v1/operations/alerts/" + other.path("id").asLong() + "/acknowledge", Map.of());
+			}
+		}
 
 		browser.go("/console/status?tab=alerts");
 		browser.waitFor("#alert-banner");
-		assertThat(browser.find("#alert-banner").getText()).contains("alert", "System CPU");
+		assertThat(browser.find("#alert-banner").getText()).contains("1 alert is firing", "System CPU");
 		browser.waitFor("#alerts-firing li[data-metric=\"system.cpu\"]");
 		browser.screenshotsInBothLanguages("status-alerts", "#language-select");
 		browser.click("#alerts-firing li[data-metric=\"system.cpu\"] button");
