@@ -18,6 +18,7 @@ import dev.parley.operations.internal.alerts.Alert;
 import dev.parley.operations.internal.alerts.AlertRule;
 import dev.parley.operations.internal.alerts.AlertState;
 import dev.parley.operations.internal.alerts.Alerts;
+import dev.parley.operations.internal.faults.FaultClass;
 import dev.parley.operations.internal.monitoring.MetricHistory;
 import dev.parley.platform.Permission;
 import dev.parley.platform.RequiresPermission;
@@ -157,16 +158,21 @@ class AlertsController {
 	/**
 	 * @param host the node's host name; null for the cluster or a node long gone
 	 */
+	/**
+	 * @param faultClass the class a fault opened from it gets (as an alert-opened
+	 * fault's)
+	 */
 	record AlertView(long id, long ruleId, String metric, String unit, String dim, String node, String host,
-			AlertSeverity severity, AlertState state, BigDecimal threshold, BigDecimal peak, Instant startedAt,
-			Instant firedAt, Instant resolvedAt, Long acknowledgedBy, Instant acknowledgedAt) {
+			FaultClass faultClass, AlertSeverity severity, AlertState state, BigDecimal threshold, BigDecimal peak,
+			Instant startedAt, Instant firedAt, Instant resolvedAt, Long acknowledgedBy, Instant acknowledgedAt) {
 
 		static AlertView of(Alert alert, Map<String, String> hosts) {
 			return new AlertView(alert.id(), alert.ruleId(), (alert.metric() != null) ? alert.metric().key() : null,
 					(alert.metric() != null) ? alert.metric().unit().name() : null, alert.dim(), alert.node(),
-					hosts.get(alert.node()), alert.severity(), alert.state(), alert.threshold(), alert.peak(),
-					alert.startedAt(), alert.firedAt(), alert.resolvedAt(), alert.acknowledgedBy(),
-					alert.acknowledgedAt());
+					hosts.get(alert.node()),
+					FaultClass.ofMetric((alert.metric() != null) ? alert.metric().key() : null), alert.severity(),
+					alert.state(), alert.threshold(), alert.peak(), alert.startedAt(), alert.firedAt(),
+					alert.resolvedAt(), alert.acknowledgedBy(), alert.acknowledgedAt());
 		}
 
 	}

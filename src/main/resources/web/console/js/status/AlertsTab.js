@@ -11,16 +11,6 @@ import { refreshAlerts } from './alertState.js';
 
 const REFRESH_MILLIS = 30000;
 
-/** The fault class an alert's metric suggests (as the server's FaultClass.ofMetric). */
-function faultClass(metric) {
-  const name = metric || '';
-  if (name.startsWith('disk.') || name.startsWith('system.memory')) return 'HARDWARE';
-  if (name.startsWith('network.') || name.startsWith('nodes.') || name.startsWith('ws.')) return 'NETWORK';
-  if (name.startsWith('db.') || name.startsWith('outbox.') || name.startsWith('events.')) return 'DATABASE';
-  if (name.startsWith('jvm.') || name.includes('error') || name.includes('failed')) return 'SOFTWARE';
-  if (name.endsWith('.cpu') || name.startsWith('http.') || name.startsWith('queue.') || name.startsWith('chat.')) return 'LOAD';
-  return 'OTHER';
-}
 
 export default {
   name: 'AlertsTab',
@@ -73,7 +63,7 @@ export default {
         observed: t('status.alerts.faultObserved', { metric: what, where: where(alert),
           value: formatValue(alert.peak, alert.unit), threshold: formatValue(alert.threshold, alert.unit),
           time: formatInstant(alert.startedAt, zone()) }),
-        faultClass: faultClass(alert.metric), severity: alert.severity === 'CRITICAL' ? 'CRITICAL' : 'MAJOR',
+        faultClass: alert.faultClass, severity: alert.severity === 'CRITICAL' ? 'CRITICAL' : 'MAJOR',
         startedAt: alert.startedAt,
       } });
     }

@@ -141,6 +141,7 @@ class AlertRuleTests extends IntegrationTest {
 		ApiClient admin = admin();
 		JsonNode firing = admin.get("/api/v1/operations/alerts/firing").json();
 		assertThat(firing.findValuesAsString("node")).contains(NODE);
+		assertThat(firing.findValuesAsString("faultClass")).contains("LOAD");
 		ApiClient.Response acknowledged = admin.post("/api/v1/operations/alerts/" + alert.id() + "/acknowledge",
 				java.util.Map.of());
 		assertThat(acknowledged.status()).as(acknowledged.toString()).isEqualTo(200);
