@@ -54,9 +54,23 @@ public class ConversationRows {
 		this.conversations = conversations;
 	}
 
-	/** The request: a report's filters, what to keep, and the order. */
-	public record Request(Reports.Query query, String only, Integer rating, String sort, Long minimum, String cursor,
-			Integer limit) {
+	/**
+	 * The request: a report's filters, what to keep, and the order.
+	 *
+	 * @param weekday only conversations started on this day of the week (1 Monday to 7
+	 * Sunday, ISO), in the report's time zone: a column of the heat map
+	 * @param hour only conversations started in this hour of the day (0-23): a cell of
+	 * the heat map with {@code weekday}
+	 */
+	public record Request(Reports.Query query, String only, Integer rating, Integer weekday, Integer hour, String sort,
+			Long minimum, String cursor, Integer limit) {
+
+		/** Without a weekday or hour. */
+		public Request(Reports.Query query, String only, Integer rating, String sort, Long minimum, String cursor,
+				Integer limit) {
+			this(query, only, rating, null, null, sort, minimum, cursor, limit);
+		}
+
 	}
 
 	/**
@@ -144,6 +158,7 @@ public class ConversationRows {
 			sql.append(" AND c.rating = :rating");
 			params.put("rating", request.rating());
 		}
+		when(request, range, sql, params);
 		if (q.channelId() != null) {
 			sql.append(" AND c.channel_id = :channel");
 			params.put("channel", q.channelId());
@@ -193,6 +208,36 @@ public class ConversationRows {
 		}
 		sql.append(" ORDER BY c.").append(column).append(" DESC, c.conversation_id DESC LIMIT ").append(limit);
 		return new Selection(sql.toString(), params, business);
+	}
+
+	/**
+	 * A cell of the heat map: the start hour is kept with each conversation, the weekday
+	 * is that of its start day ({@code yyyymmdd}), so the days of the range that fall on
+	 * it are listed (at most 53 in a range of {@link ReportRange#MAX_DAYS}).
+	 */
+	private static void when(Request request, ReportRange range, StringBuilder sql, Map<String, Object> params) {
+		if (request.hour() != null) {
+			if (request.hour() < 0 || request.hour() > 23) {
+				throw ApiException.invalid("hour", "must be between 0 and 23");
+			}
+			sql.append(" AND c.start_hour = :hour");
+			params.put("hour", request.hour());
+		}
+		if (request.weekday() != null) {
+			if (request.weekday() < 1 || request.weekday() > 7) {
+				throw ApiException.invalid("weekday", "must be between 1 (Monday) and 7 (Sunday)");
+			}
+			List<Integer> days = range.from()
+				.datesUntil(range.to().plusDays(1))
+				.filter((day) -> day.getDayOfWeek().getValue() == request.weekday())
+				.map(ReportRange::period)
+				.toList();
+			if (days.isEmpty()) {
+				days = List.of(0);
+			}
+			sql.append(" AND c.start_day IN (:days)");
+			params.put("days", days);
+		}
 	}
 
 	/** Reads the rows of a checked request, in order. */

@@ -1,5 +1,7 @@
 package dev.parley.analytics.internal;
 
+import dev.parley.analytics.internal.occupancy.OccupancyReport;
+
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.util.Locale;
@@ -32,6 +34,8 @@ public class ReportExports {
 
 	private final ConversationRows rows;
 
+	private final OccupancyReport occupancy;
+
 	private final Sentences sentences;
 
 	private final AuditLog audit;
@@ -39,8 +43,10 @@ public class ReportExports {
 	/** {@link #MAX_ROWS}, lower in a test of the limit. */
 	private volatile int maxRows = MAX_ROWS;
 
-	ReportExports(Reports reports, ConversationRows rows, Sentences sentences, AuditLog audit) {
+	ReportExports(Reports reports, ConversationRows rows, OccupancyReport occupancy, Sentences sentences,
+			AuditLog audit) {
 		this.reports = reports;
+		this.occupancy = occupancy;
 		this.rows = rows;
 		this.sentences = sentences;
 		this.audit = audit;
@@ -94,6 +100,15 @@ public class ReportExports {
 			return export(format, report, overview.range(), tables, (table) -> tables.overview(table, overview));
 		}
 		Reports.Breakdown breakdown = this.reports.breakdown(actor, report, query);
+		if ("agents".equals(report)) {
+			// the agents tab shows their occupancy below their figures: so does the file
+			OccupancyReport.Report occupancy = this.occupancy.report(actor,
+					new OccupancyReport.Query(query.from(), query.to(), query.timeZone(), query.groupId()));
+			return export(format, report, breakdown.range(), tables, (table) -> {
+				tables.breakdown(table, breakdown);
+				tables.occupancy(table, occupancy);
+			});
+		}
 		return export(format, report, breakdown.range(), tables, (table) -> tables.breakdown(table, breakdown));
 	}
 
@@ -151,6 +166,8 @@ public class ReportExports {
 		if (request != null) {
 			filter(text, "only", request.only());
 			filter(text, "rating", request.rating());
+			filter(text, "weekday", request.weekday());
+			filter(text, "hour", request.hour());
 			filter(text, "sort", request.sort());
 			filter(text, "minimum", request.minimum());
 		}

@@ -1,5 +1,7 @@
 package dev.parley.analytics.internal;
 
+import dev.parley.analytics.internal.occupancy.OccupancyReport;
+
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.ZoneId;
@@ -165,6 +167,28 @@ final class ReportTables {
 				cells.add(ExportLabels.decimal(e.previous().average()));
 			}
 			table.row(cells);
+		}
+	}
+
+	/**
+	 * The agents' occupancy as a sheet of its own: times in seconds, occupancy a share (0
+	 * to 1), an empty cell where nothing was planned or the agent never signed in.
+	 */
+	void occupancy(Spreadsheets.Table table, OccupancyReport.Report report) {
+		ExportLabels l = this.labels;
+		table.sheet(l.text("sheet.occupancy", "Occupancy"));
+		table.row(List.of(l.text("column.id.agents", "Agent id"), l.text("column.name.agents", "Agent"),
+				l.text("column.occupancy.online", "Online (s)"), l.text("column.occupancy.away", "Away (s)"),
+				l.text("column.occupancy.onShift", "On shift (s)"),
+				l.text("column.occupancy.busy", "With conversations (s)"),
+				l.text("column.occupancy.occupancy", "Occupancy (0-1)"),
+				l.text("column.occupancy.concurrency", "Conversations at once, average"),
+				l.text("column.occupancy.peak", "Conversations at once, most")));
+		for (OccupancyReport.Row row : report.rows()) {
+			table.row(Arrays.asList(row.agentId(), row.name(), ExportLabels.seconds(row.online()),
+					ExportLabels.seconds(row.away()), ExportLabels.seconds(row.onShift()),
+					ExportLabels.seconds(row.busy()), ExportLabels.decimal(row.occupancy()),
+					ExportLabels.decimal(row.concurrency()), row.peak()));
 		}
 	}
 

@@ -26,7 +26,9 @@ export default {
     const only = computed(() => props.filters.only || 'all');
     const sort = computed(() => props.filters.sort || 'started');
     const request = computed(() => ({ ...props.params, only: only.value, sort: sort.value,
-      rating: props.filters.rating || '', agentId: props.filters.agentId || '' }));
+      rating: props.filters.rating || '', agentId: props.filters.agentId || '', weekday: props.filters.weekday || '',
+      hour: props.filters.hour === undefined || props.filters.hour === null ? '' : props.filters.hour }));
+    const weekdayName = (d) => t('reports.weekday.' + d);
 
     async function load(append) {
       loading.value = true;
@@ -47,7 +49,7 @@ export default {
     const link = (row) => ({ name: 'inbox',
       query: { view: row.closed ? 'closed' : 'open', conversation: String(row.conversationId) } });
     const status = (row) => (row.abandoned ? 'abandoned' : row.closed ? 'closed' : 'open');
-    return { t, rows, next, loading, problem, timeZone, only, sort, ONLY, SORTS, load, link, status,
+    return { t, rows, next, loading, problem, timeZone, only, sort, ONLY, SORTS, load, link, status, weekdayName,
       formatDuration, formatNumber, formatInstant };
   },
   template: `
@@ -67,6 +69,9 @@ export default {
         </div>
         <div v-if="filters.rating" class="chip">{{ filters.rating }}★
           <button type="button" class="link" :aria-label="t('action.reset')" @click="$emit('filter', { rating: null })">×</button></div>
+        <div v-if="filters.weekday || (filters.hour !== undefined && filters.hour !== null)" class="chip" id="reports-when">
+          {{ filters.weekday ? weekdayName(filters.weekday) : '' }} {{ filters.hour !== undefined && filters.hour !== null ? filters.hour + ':00' : '' }}
+          <button type="button" class="link" :aria-label="t('action.reset')" @click="$emit('filter', { weekday: null, hour: null })">×</button></div>
         <div v-if="filters.agentId" class="chip">{{ t('reports.column.agent') }} #{{ filters.agentId }}
           <button type="button" class="link" :aria-label="t('action.reset')" @click="$emit('filter', { agentId: null })">×</button></div>
       </form>

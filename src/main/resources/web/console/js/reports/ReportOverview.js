@@ -132,7 +132,9 @@ export default {
               <thead><tr><th></th><th v-for="h in 24" :key="h">{{ h - 1 }}</th></tr></thead>
               <tbody><tr v-for="(row, d) in report.heatmap" :key="d">
                 <th>{{ weekdays[d] }}</th>
-                <td v-for="(count, h) in row" :key="h" :style="heatStyle(count)" :title="weekdays[d] + ' ' + h + ':00 · ' + count">{{ count || '' }}</td>
+                <td v-for="(count, h) in row" :key="h" :style="heatStyle(count)" :title="weekdays[d] + ' ' + h + ':00 · ' + count"
+                  :data-cell="(d + 1) + '-' + h"><button v-if="count" type="button" class="link heat-cell"
+                  @click="$emit('drill', { only: 'all', weekday: d + 1, hour: h })">{{ count }}</button></td>
               </tr></tbody>
             </table>
           </div>
@@ -175,7 +177,7 @@ export default {
               <thead><tr><th>{{ t('reports.figure') }}</th><th class="num">{{ t('reports.value') }}</th>
                 <th class="num">{{ t('reports.previous') }}</th></tr></thead>
               <tbody><tr v-for="key in RATES" :key="key">
-                <td :title="t('reports.help.' + key)">{{ t('reports.rate.' + key) }}</td>
+                <td><button type="button" class="link" :title="t('reports.help.' + key)" @click="drillCount(key)">{{ t('reports.rate.' + key) }}</button></td>
                 <td class="num">{{ formatRate(report.rates[key].value, key) }}</td>
                 <td class="num muted">{{ formatRate(report.rates[key].previous, key) }}</td>
               </tr></tbody>

@@ -45,8 +45,9 @@ export default {
 
     /** The export of what the tab shows, with its filters. */
     function exportHref(format) {
-      const base = tab.value === 'overview' || tab.value === 'csat' ? '/api/v1/reports/overview/export'
-        : tab.value === 'conversations' ? '/api/v1/reports/conversations/export'
+      // satisfaction: the rated conversations with their comments
+      const base = tab.value === 'overview' ? '/api/v1/reports/overview/export'
+        : tab.value === 'conversations' || tab.value === 'csat' ? '/api/v1/reports/conversations/export'
           : tab.value === 'tickets' ? '/api/v1/reports/tickets/export'
             : '/api/v1/reports/by/' + tab.value + '/export';
       const q = { ...params.value, format };
@@ -54,8 +55,9 @@ export default {
         delete q.channelId;
         q.only = ticketOnly.value;
       }
+      if (tab.value === 'csat') q.only = 'rated';
       if (tab.value === 'conversations') {
-        for (const key of ['only', 'sort', 'rating', 'agentId']) {
+        for (const key of ['only', 'sort', 'rating', 'agentId', 'weekday', 'hour']) {
           if (query.value[key]) q[key] = query.value[key];
         }
       }
@@ -77,6 +79,7 @@ export default {
     /** From a figure to the conversations behind it. */
     function drill(detail) {
       go({ tab: 'conversations', only: detail.only || null, sort: detail.sort || null, rating: detail.rating || null,
+        weekday: detail.weekday || null, hour: detail.hour === undefined ? null : String(detail.hour),
         agentId: detail.agentId || null, groupId: detail.groupId || query.value.groupId || null,
         channelId: detail.channelId || query.value.channelId || null });
     }

@@ -92,4 +92,7 @@ export const ONLY_OF = {
   assigned: 'assigned', answered: 'answered', abandoned: 'abandoned', closed: 'closed', reopened: 'reopened',
   transferred: 'transferred', transfers: 'transferred', rated: 'rated', commented: 'commented',
   messagesIn: 'all', messagesOut: 'answered', abandon: 'abandoned', reply: 'answered',
+  // rates: the conversations counted above the line
+  abandonment: 'abandoned', transfer: 'transferred', reopen: 'reopened', csat: 'rated', csatResponse: 'rated',
+  averageRating: 'rated',
 };

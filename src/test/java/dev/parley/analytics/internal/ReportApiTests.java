@@ -143,6 +143,23 @@ class ReportApiTests extends IntegrationTest {
 			.json();
 		assertThat(second.path("items").get(0).path("conversationId").asLong()).isEqualTo(v1.id());
 		assertThat(second.path("next").isNull()).isTrue();
+		// a cell of the heat map: the conversations started in that hour of that weekday
+		for (JsonNode item : team.sue.get(query("/api/v1/reports/conversations", today, team.channelId))
+			.json()
+			.path("items")) {
+			java.time.ZonedDateTime started = java.time.Instant.parse(item.path("startedAt").asString())
+				.atZone(SHANGHAI);
+			String cell = query("/api/v1/reports/conversations", today, team.channelId) + "&weekday="
+					+ started.getDayOfWeek().getValue();
+			assertThat(team.sue.get(cell + "&hour=" + started.getHour()).json().findValuesAsString("conversationId"))
+				.contains(item.path("conversationId").asString());
+			assertThat(team.sue.get(cell + "&hour=" + ((started.getHour() + 12) % 24)).json().path("items")).isEmpty();
+			assertThat(team.sue
+				.get(query("/api/v1/reports/conversations", today, team.channelId) + "&weekday="
+						+ (started.getDayOfWeek().getValue() % 7 + 1))
+				.json()
+				.path("items")).isEmpty();
+		}
 		// an agent: only the conversations he took part in
 		assertThat(team.ann.get(query("/api/v1/reports/conversations", today, team.channelId))
 			.json()
@@ -313,6 +330,11 @@ class ReportApiTests extends IntegrationTest {
 		assertThat(admin.get(rows + "&limit=201").code()).isEqualTo("validation_failed");
 		assertThat(admin.get(rows + "&cursor=abc").code()).isEqualTo("validation_failed");
 		assertThat(admin.get(rows + "&rating=9").code()).isEqualTo("validation_failed");
+		assertThat(admin.get(rows + "&weekday=0").code()).isEqualTo("validation_failed");
+		assertThat(admin.get(rows + "&weekday=8").code()).isEqualTo("validation_failed");
+		assertThat(admin.get(rows + "&hour=24").code()).isEqualTo("validation_failed");
+		assertThat(admin.get(rows + "&hour=-1").code()).isEqualTo("validation_failed");
+		assertThat(admin.get(rows + "&hour=noon").status()).isEqualTo(400);
 		assertThat(admin.get(rows + "&minimum=1000").code()).as("a minimum needs a duration")
 			.isEqualTo("validation_failed");
 		assertThat(admin.get(rows + "&sort=wait&minimum=-1").code()).isEqualTo("validation_failed");

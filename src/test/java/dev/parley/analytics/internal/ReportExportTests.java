@@ -182,6 +182,13 @@ class ReportExportTests extends ReportTest {
 			assertThat(ann.getCellAsNumber(columns.get("Quality reviews"))).as("nobody reviewed her yet")
 				.contains(BigDecimal.ZERO);
 			assertThat(columns).containsKey("Quality score (0-100)");
+			// the occupancy the agents tab shows below the figures, a sheet of its own
+			Sheet occupancy = xlsx.getSheets().toList().get(1);
+			assertThat(occupancy.getName()).isEqualTo("Occupancy");
+			List<Row> times = occupancy.read();
+			assertThat(columns(times.get(0))).containsKeys("Agent id", "Online (s)", "Occupancy (0-1)");
+			assertThat(times.stream().skip(1).map((row) -> row.getCellAsNumber(0).orElseThrow()))
+				.contains(new BigDecimal(d.team.annId));
 		}
 	}
 
@@ -204,7 +211,8 @@ class ReportExportTests extends ReportTest {
 			.containsExactly(String.valueOf(d.answered.id()));
 		assertThat(csv(d.team.ann.get(d.query("/api/v1/reports/by/agents/export")).body()))
 			.extracting((r) -> r.get("Agent id"))
-			.containsOnly(String.valueOf(d.team.annId));
+			.as("his row of figures and of occupancy (the CSV's second section, after its title and header)")
+			.containsExactly(String.valueOf(d.team.annId), "Occupancy", "Agent id", String.valueOf(d.team.annId));
 		assertThat(d.team.ann.get(d.query("/api/v1/reports/overview/export")).status()).as("no team report")
 			.isEqualTo(403);
 
