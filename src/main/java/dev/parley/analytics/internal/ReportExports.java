@@ -116,13 +116,24 @@ public class ReportExports {
 	 * The conversations behind a report, one row each, as the drill-down filters them.
 	 */
 	public Export conversations(StaffActor actor, ConversationRows.Request request, String format, Locale locale) {
-		Format f = Format.of(format);
+		Export export = conversationsUnaudited(actor, request, Format.of(format), locale);
+		this.audit.record(actor.username(), "statistics.exported", null, AuditResult.SUCCESS,
+				describe(export, request.query(), request));
+		return export;
+	}
+
+	/**
+	 * The conversations without an audit entry of their own (a scheduled report is
+	 * audited once per sending).
+	 */
+	Export conversationsUnaudited(StaffActor actor, ConversationRows.Request request, Format format, Locale locale) {
 		int max = this.maxRows;
 		ConversationRows.Selection selection = this.rows.select(actor, request, max + 1);
 		Reports.Query q = request.query();
 		ReportRange range = ReportRange.parse(q.from(), q.to(), q.hours(), q.timeZone(), this.reports.zone());
 		ReportTables tables = new ReportTables(new ExportLabels(this.sentences, locale));
-		Export export = export(f, "conversations", Reports.Range.of(range), tables, (table) -> {
+		String report = "rated".equals(request.only()) ? "csat" : "conversations";
+		return export(format, report, Reports.Range.of(range), tables, (table) -> {
 			tables.conversationHeader(table, range.zone());
 			int[] written = { 0 };
 			this.rows.each(selection, (row) -> {
@@ -134,9 +145,6 @@ public class ReportExports {
 				tables.truncated(table, max);
 			}
 		});
-		this.audit.record(actor.username(), "statistics.exported", null, AuditResult.SUCCESS,
-				describe(export, q, request));
-		return export;
 	}
 
 	/** For a test of the limit: at most this many conversations per export. */

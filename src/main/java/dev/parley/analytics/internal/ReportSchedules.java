@@ -34,6 +34,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReportSchedules {
 
+	/**
+	 * The reports a schedule may send: the overview, the reports by groups, channels and
+	 * agents, satisfaction (the rated conversations with their comments), every
+	 * conversation, and tickets and SLA.
+	 */
+	static final List<String> SCHEDULABLE = List.of("overview", "groups", "channels", "agents", "csat", "conversations",
+			"tickets");
+
 	static final int MAX_PER_OWNER = 50;
 
 	static final int MAX_RECIPIENTS = 20;
@@ -149,8 +157,8 @@ public class ReportSchedules {
 			throw ApiException.invalid("name", "must be on one line");
 		}
 		String report = form.report();
-		if (!"overview".equals(report) && !Reports.DIMENSIONS.contains(report)) {
-			throw ApiException.invalid("report", "must be one of overview, groups, channels, agents");
+		if (!SCHEDULABLE.contains(report)) {
+			throw ApiException.invalid("report", "must be one of " + String.join(", ", SCHEDULABLE));
 		}
 		String hours = (form.hours() == null || form.hours().isBlank()) ? "calendar" : form.hours();
 		if (!hours.equals("calendar") && !hours.equals("business")) {

@@ -7,9 +7,12 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.parley.administration.AuditLog;
+import dev.parley.analytics.internal.tickets.TicketExports;
+import dev.parley.analytics.internal.tickets.TicketReport;
 import dev.parley.administration.AuditResult;
 import dev.parley.administration.Settings;
 import dev.parley.identity.StaffDirectory;
@@ -22,6 +25,7 @@ import dev.parley.platform.Leases;
 import dev.parley.platform.Permission;
 import dev.parley.platform.Sentences;
 import dev.parley.platform.StaffActor;
+import dev.parley.platform.Spreadsheets.Format;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +58,8 @@ class ScheduledReports {
 
 	private final ReportExports exports;
 
+	private final TicketExports tickets;
+
 	private final Reports reports;
 
 	private final StaffDirectory staff;
@@ -72,11 +78,30 @@ class ScheduledReports {
 
 	private final Clock clock;
 
-	ScheduledReports(ReportScheduleRepository repository, ReportExports exports, Reports reports, StaffDirectory staff,
-			Notifications notifications, Sentences sentences, Settings settings, AuditLog audit, Leases leases,
-			TransactionTemplate transactions, Clock clock) {
+	/**
+	 * The file of a report: the overview or a report by groups, channels or agents; the
+	 * satisfaction report (the rated conversations with their comments), every
+	 * conversation, or the tickets and SLA report with the tickets created.
+	 */
+	private ReportExports.Export file(StaffActor recipient, String report, Reports.Query query, Format format,
+			Locale locale) {
+		return switch (report) {
+			case "csat", "conversations" ->
+				this.exports.conversationsUnaudited(recipient, new ConversationRows.Request(query,
+						"csat".equals(report) ? "rated" : null, null, null, null, null, null), format, locale);
+			case "tickets" -> this.tickets.unaudited(recipient,
+					new TicketReport.Query(query.from(), query.to(), query.hours(), query.timeZone(), query.groupId()),
+					format, locale);
+			default -> this.exports.unaudited(recipient, report, query, format, locale);
+		};
+	}
+
+	ScheduledReports(ReportScheduleRepository repository, ReportExports exports, TicketExports tickets, Reports reports,
+			StaffDirectory staff, Notifications notifications, Sentences sentences, Settings settings, AuditLog audit,
+			Leases leases, TransactionTemplate transactions, Clock clock) {
 		this.repository = repository;
 		this.exports = exports;
+		this.tickets = tickets;
 		this.reports = reports;
 		this.staff = staff;
 		this.notifications = notifications;
@@ -165,8 +190,7 @@ class ScheduledReports {
 					: this.settings.get("organisation.language");
 			ReportExports.Export export;
 			try {
-				export = this.exports.unaudited(recipient, schedule.report(), query, schedule.format(),
-						locale(language));
+				export = file(recipient, schedule.report(), query, schedule.format(), locale(language));
 			}
 			catch (ApiException ex) {
 				logger.info("Scheduled report {} not sent to user {}: he may not see it ({})", schedule.id(), id,

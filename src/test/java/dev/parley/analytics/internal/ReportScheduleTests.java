@@ -132,6 +132,43 @@ class ReportScheduleTests extends ReportTest {
 	}
 
 	@Test
+	void satisfactionConversationsAndTicketsGoOutAsTheirOwnFiles() throws Exception {
+		Map<String, Object> account = new HashMap<>();
+		try (MailServer mail = MailServer.onFreePorts()) {
+			account.putAll(mail.account("reports@acme.test"));
+			assertThat(admin().put("/api/v1/mail-account", account).status()).isEqualTo(200);
+			ReportFixtures.Team team = team();
+			team.visitor();
+			figuresUpToDate();
+			LocalDate day = today();
+			String sueEmail = email(team.sue);
+			int hour = LocalDateTime.ofInstant(this.clock.instant(), SHANGHAI).getHour();
+			for (String report : List.of("csat", "conversations", "tickets")) {
+				ApiClient.Response created = team.sue.post("/api/v1/report-schedules", schedule("name",
+						"Daily " + report, "report", report, "hour", hour, "recipients", List.of(team.sueId)));
+				assertThat(created.status()).as(created.toString()).isEqualTo(201);
+			}
+			this.clock.advance(Duration.ofDays(1));
+			this.job.runOnce();
+			List<String> files = new java.util.ArrayList<>();
+			for (MimeMessage message : mail.awaitMessagesTo(sueEmail, 3)) {
+				MailServer.Attachment file = MailServer.attachments(message).get(0);
+				files.add(file.fileName());
+				String text = new String(file.content(), java.nio.charset.StandardCharsets.UTF_8);
+				if (file.fileName().startsWith("parley-conversations")) {
+					assertThat(text).as("the conversation of her group").contains("Conversation");
+				}
+			}
+			assertThat(files).containsExactlyInAnyOrder("parley-csat-" + day + "-" + day + ".csv",
+					"parley-conversations-" + day + "-" + day + ".csv", "parley-tickets-" + day + "-" + day + ".csv");
+		}
+		finally {
+			account.put("smtpEnabled", false);
+			admin().put("/api/v1/mail-account", account);
+		}
+	}
+
+	@Test
 	void exportersDefineSchedulesForRecipientsWhoMaySeeThem() {
 		ReportFixtures.Team team = team();
 		ReportFixtures.Team other = team();

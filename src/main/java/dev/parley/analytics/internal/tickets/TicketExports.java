@@ -47,8 +47,25 @@ public class TicketExports {
 
 	public ReportExports.Export export(StaffActor actor, TicketReport.Query query, String only, String format,
 			Locale locale) {
-		Format f = Format.of(format);
 		TicketReportRows.Selection selection = this.rows.select(actor, query, only);
+		ReportExports.Export export = unaudited(actor, query, selection, Format.of(format), locale);
+		this.audit.record(actor.username(), "statistics.exported", null, AuditResult.SUCCESS,
+				export.fileName() + ", only=" + selection.only().name().toLowerCase(Locale.ROOT)
+						+ ((query.groupId() != null) ? ", groupId=" + query.groupId() : "")
+						+ (selection.range().business() ? ", hours=business" : ""));
+		return export;
+	}
+
+	/**
+	 * The report and the tickets created in its range, without an audit entry of its own
+	 * (a scheduled report is audited once per sending).
+	 */
+	public ReportExports.Export unaudited(StaffActor actor, TicketReport.Query query, Format format, Locale locale) {
+		return unaudited(actor, query, this.rows.select(actor, query, null), format, locale);
+	}
+
+	private ReportExports.Export unaudited(StaffActor actor, TicketReport.Query query,
+			TicketReportRows.Selection selection, Format f, Locale locale) {
 		TicketReport.Report figures = this.report.report(actor, query);
 		ExportLabels l = new ExportLabels(this.sentences, locale);
 		ZoneId zone = selection.range().zone();
@@ -80,10 +97,6 @@ public class TicketExports {
 			}
 			table.finish();
 		});
-		this.audit.record(actor.username(), "statistics.exported", null, AuditResult.SUCCESS,
-				name + ", only=" + selection.only().name().toLowerCase(Locale.ROOT)
-						+ ((query.groupId() != null) ? ", groupId=" + query.groupId() : "")
-						+ (selection.range().business() ? ", hours=business" : ""));
 		return export;
 	}
 
