@@ -11,13 +11,14 @@ import ReportOverview from './ReportOverview.js';
 import ReportBreakdown from './ReportBreakdown.js';
 import ReportCsat from './ReportCsat.js';
 import ReportConversations from './ReportConversations.js';
+import ReportRebuild from './ReportRebuild.js';
 import ReportTickets, { TICKET_ONLY } from './ReportTickets.js';
 import ReportOccupancy from './ReportOccupancy.js';
 import ReportSchedules from './ReportSchedules.js';
 
 export default {
   name: 'ReportsView',
-  components: { PeriodFields, ReportOverview, ReportBreakdown, ReportCsat, ReportConversations, ReportTickets, ReportOccupancy,
+  components: { PeriodFields, ReportRebuild, ReportOverview, ReportBreakdown, ReportCsat, ReportConversations, ReportTickets, ReportOccupancy,
     ReportSchedules },
   setup() {
     const route = useRoute();
@@ -27,7 +28,7 @@ export default {
     const tabs = computed(() => (team.value
       ? ['overview', 'agents', 'groups', 'channels', 'csat', 'tickets', 'conversations']
       : ['agents', 'tickets', 'conversations']).filter((name) => name !== 'tickets' || can('ticket.view'))
-      .concat(can('statistics.export') ? ['schedules'] : []));
+      .concat(can('statistics.export') || can('statistics.view_all') ? ['schedules'] : []));
     const ticketOnly = computed(() => (TICKET_ONLY.includes(route.query.tickets) ? route.query.tickets : 'created'));
     const channels = ref([]);
     const groups = ref([]);
@@ -42,6 +43,7 @@ export default {
     }));
 
     const exportable = computed(() => can('statistics.export'));
+    const rebuilds = computed(() => can('statistics.view_all'));
 
     /** The export of what the tab shows, with its filters. */
     function exportHref(format) {
@@ -89,7 +91,7 @@ export default {
       if (can('team.view')) groups.value = await get('/api/v1/groups').catch(() => []);
     });
 
-    return { t, tabs, tab, ticketOnly, period, range, params, channels, groups, team, query, timeZone, go, drill, exportable,
+    return { t, rebuilds, tabs, tab, ticketOnly, period, range, params, channels, groups, team, query, timeZone, go, drill, exportable,
       exportHref };
   },
   template: `
@@ -127,7 +129,10 @@ export default {
       </template>
       <ReportCsat v-else-if="tab === 'csat'" :params="params" @drill="drill" />
       <ReportTickets v-else-if="tab === 'tickets'" :params="params" :only="ticketOnly" @only="go({ tickets: $event })" />
-      <ReportSchedules v-else-if="tab === 'schedules'" :groups="groups" />
+      <template v-else-if="tab === 'schedules'">
+        <ReportSchedules v-if="exportable" :groups="groups" />
+        <ReportRebuild v-if="rebuilds" />
+      </template>
       <ReportConversations v-else :params="params" :filters="query" @filter="go" />
     </div>`,
 };

@@ -79,16 +79,7 @@ class ReportBrowserTests extends IntegrationTest {
 			browser.recordErrors();
 			browser.signIn(team.sueName, OWN_PASSWORD);
 			browser.go("/console/reports?preset=today");
-			try {
-				browser.waitFor("#reports-headlines");
-			}
-			catch (RuntimeException ex) {
-				browser.screenshot("reports-debug");
-				System.out.println("ERRORS " + browser.errors() + " TREND "
-						+ ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
-								"return document.querySelector('#mining-trend').outerHTML + ' URL ' + location.href"));
-				throw ex;
-			}
+			browser.waitFor("#reports-headlines");
 			browser.waitForText("#reports-headlines [data-figure=conversations] .kpi-value", "4");
 			browser.waitFor("#reports-durations [data-duration=firstResponse]");
 			browser.waitFor("#reports-heatmap");
@@ -112,6 +103,13 @@ class ReportBrowserTests extends IntegrationTest {
 							+ "fetch(arguments[0]).then((r) => done(r.status + ' ' + r.headers.get('content-type')));",
 					href);
 			assertThat(String.valueOf(exported)).startsWith("200 application/vnd.openxmlformats");
+
+			// a cell of the heat map opens the conversations started in that hour
+			browser.click("#reports-tab-overview");
+			browser.click("#reports-heatmap button.heat-cell");
+			browser.waitFor("#reports-when");
+			browser.waitFor("#reports-conversations [data-conversation=\"" + slow.id() + "\"]");
+			assertThat(browser.driver().getCurrentUrl()).contains("weekday=").contains("hour=");
 
 			browser.click("#reports-tab-agents");
 			browser.waitFor("#reports-agents [data-id=\"" + team.bobId + "\"]");
