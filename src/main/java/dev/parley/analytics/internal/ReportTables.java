@@ -183,12 +183,14 @@ final class ReportTables {
 				l.text("column.occupancy.busy", "With conversations (s)"),
 				l.text("column.occupancy.occupancy", "Occupancy (0-1)"),
 				l.text("column.occupancy.concurrency", "Conversations at once, average"),
-				l.text("column.occupancy.peak", "Conversations at once, most")));
+				l.text("column.occupancy.peak", "Conversations at once, most"),
+				l.previous(l.text("column.occupancy.occupancy", "Occupancy (0-1)"))));
 		for (OccupancyReport.Row row : report.rows()) {
 			table.row(Arrays.asList(row.agentId(), row.name(), ExportLabels.seconds(row.online()),
 					ExportLabels.seconds(row.away()), ExportLabels.seconds(row.onShift()),
 					ExportLabels.seconds(row.busy()), ExportLabels.decimal(row.occupancy()),
-					ExportLabels.decimal(row.concurrency()), row.peak()));
+					ExportLabels.decimal(row.concurrency()), row.peak(),
+					ExportLabels.decimal(row.previousOccupancy())));
 		}
 	}
 

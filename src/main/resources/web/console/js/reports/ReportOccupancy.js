@@ -17,7 +17,10 @@ export default {
     const { report, problem } = useReport('/api/v1/reports/occupancy', request);
     function cell(row, key) {
       const value = row[key];
-      if (key === 'occupancy') return formatRate(value);
+      if (key === 'occupancy') {
+        return row.previousOccupancy === null ? formatRate(value)
+          : formatRate(value) + ' (' + t('reports.occupancy.before', { value: formatRate(row.previousOccupancy) }) + ')';
+      }
       if (key === 'concurrency') return value === null ? '—' : value.toFixed(2);
       if (key === 'peak') return String(value);
       return formatDuration(value);

@@ -81,6 +81,14 @@ class OccupancyTests extends IntegrationTest {
 		assertThat(ann.path("concurrency").asDouble()).as("10 / 7").isEqualTo(1.4286);
 		assertThat(ann.path("peak").asInt()).isEqualTo(2);
 		assertThat(ann.path("onShift").isNull()).as("no shift planned").isTrue();
+		assertThat(ann.path("previousOccupancy").isNull()).as("nothing the two days before").isTrue();
+		// the two days after compare with these two
+		JsonNode after = row(team.sue
+			.get("/api/v1/reports/occupancy?from=" + day.plusDays(2) + "&to=" + day.plusDays(3) + "&groupId="
+					+ team.groupId)
+			.json(), team.annId);
+		assertThat(after.path("occupancy").isNull()).isTrue();
+		assertThat(after.path("previousOccupancy").asDouble()).isEqualTo(0.5556);
 		JsonNode bob = row(report, team.bobId);
 		assertThat(bob.path("online").asLong()).isZero();
 		assertThat(bob.path("occupancy").isNull()).isTrue();

@@ -77,9 +77,17 @@ public class OccupancyReport {
 	 * @param occupancy busyAvailable / (online + away), null when never signed in
 	 * @param concurrency assigned time / busy time: conversations at once on average
 	 * @param peak the most conversations he had at once
+	 * @param previousOccupancy his occupancy in the period of the same length just
+	 * before, null when he was never signed in then
 	 */
 	public record Row(long agentId, String name, long online, long away, Long onShift, long busy, long busyAvailable,
-			long assigned, Double occupancy, Double concurrency, int peak) {
+			long assigned, Double occupancy, Double concurrency, int peak, Double previousOccupancy) {
+
+		Row previously(Double occupancy) {
+			return new Row(this.agentId, this.name, this.online, this.away, this.onShift, this.busy, this.busyAvailable,
+					this.assigned, this.occupancy, this.concurrency, this.peak, occupancy);
+		}
+
 	}
 
 	public record Report(Range range, List<Row> rows) {
@@ -119,7 +127,34 @@ public class OccupancyReport {
 					planned.get(agent)));
 		}
 		rows.sort(Comparator.comparing(Row::name).thenComparing(Row::agentId));
+		Map<Long, Double> before = occupancy(agents, range.previous(), zone);
+		rows.replaceAll((row) -> row.previously(before.get(row.agentId())));
 		return new Report(new Range(range.from(), range.to(), zone.getId()), rows);
+	}
+
+	/** Each agent's occupancy in a range (the period before), by agent. */
+	private Map<Long, Double> occupancy(Set<Long> agents, ReportRange range, ZoneId zone) {
+		long start = range.from().atStartOfDay(zone).toInstant().toEpochMilli();
+		long end = Math.min(range.to().plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli(), this.clock.millis());
+		Map<Long, Stretches> online = new HashMap<>();
+		Map<Long, Stretches> away = new HashMap<>();
+		Map<Long, Stretches> assigned = new HashMap<>();
+		if (end <= start || (agents != null && agents.isEmpty())) {
+			return Map.of();
+		}
+		read(agents, start, end, online, away, assigned);
+		Set<Long> seen = new TreeSet<>(online.keySet());
+		seen.addAll(away.keySet());
+		Map<Long, Double> occupancy = new HashMap<>();
+		for (long agent : seen) {
+			Double share = row(agent, null, online.getOrDefault(agent, new Stretches()),
+					away.getOrDefault(agent, new Stretches()), assigned.getOrDefault(agent, new Stretches()), null)
+				.occupancy();
+			if (share != null) {
+				occupancy.put(agent, share);
+			}
+		}
+		return occupancy;
 	}
 
 	private static Row row(long agent, String name, Stretches online, Stretches away, Stretches assigned,
@@ -136,7 +171,7 @@ public class OccupancyReport {
 		return new Row(agent, name, Stretches.length(online.union()), Stretches.length(away.union()),
 				(planned != null) ? planned.toMillis() : null, busyMs, busyAvailable, assignedMs,
 				(signedInMs > 0) ? round((double) busyAvailable / signedInMs) : null,
-				(busyMs > 0) ? round((double) assignedMs / busyMs) : null, assigned.peak());
+				(busyMs > 0) ? round((double) assignedMs / busyMs) : null, assigned.peak(), null);
 	}
 
 	/**
