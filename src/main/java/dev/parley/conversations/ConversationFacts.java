@@ -84,7 +84,8 @@ public interface ConversationFacts {
 	 * @param lastSeq the number of its last line
 	 */
 	record Facts(long id, long channelId, Long groupId, Instant createdAt, ConversationStatus status, Long assigneeId,
-			Instant leftMessageAt, Integer rating, Instant ratedAt, boolean commented, long lastSeq) {
+			Instant leftMessageAt, Integer rating, Instant ratedAt, boolean commented, long lastSeq,
+			Long topicGroupId) {
 	}
 
 	/**

@@ -21,9 +21,11 @@ final class Contribution {
 		}
 		Tally conversation = conversation(f);
 		long group = (f.groupId != null) ? f.groupId : 0;
+		long topic = (f.topicId != null) ? f.topicId : group;
 		for (char grain : new char[] { Rollup.DAY, Rollup.MONTH }) {
 			int period = (grain == Rollup.DAY) ? f.day : f.day / 100;
 			add(totals, new Tally.Key(Rollup.CONVERSATIONS, grain, period, f.channelId, group), conversation, sign);
+			add(totals, new Tally.Key(Rollup.TOPICS, grain, period, f.channelId, topic), conversation, sign);
 			for (Participation p : f.participations.values()) {
 				add(totals, new Tally.Key(Rollup.AGENTS, grain, period, p.agentId, group), agent(f, p), sign);
 			}

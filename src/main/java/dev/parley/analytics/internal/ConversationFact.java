@@ -27,6 +27,12 @@ final class ConversationFact {
 
 	Long groupId;
 
+	/**
+	 * The group it started in: the pre-chat topic the visitor picked (each leads to a
+	 * group), or the channel's group; unlike {@link #groupId} not moved by transfers.
+	 */
+	Long topicId;
+
 	/** The agent it is with now, or was with last; null if it never was with anyone. */
 	Long agentId;
 

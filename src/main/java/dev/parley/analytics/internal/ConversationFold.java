@@ -64,6 +64,7 @@ final class ConversationFold {
 		}
 		f.channelId = now.channelId();
 		f.groupId = now.groupId();
+		f.topicId = now.topicGroupId();
 		f.rating = now.rating();
 		f.ratedAt = now.ratedAt();
 		f.commented = now.commented();

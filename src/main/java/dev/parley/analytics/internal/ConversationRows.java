@@ -61,14 +61,16 @@ public class ConversationRows {
 	 * Sunday, ISO), in the report's time zone: a column of the heat map
 	 * @param hour only conversations started in this hour of the day (0-23): a cell of
 	 * the heat map with {@code weekday}
+	 * @param topicId only conversations that started in this group (a row of the report
+	 * by topic), wherever transfers took them
 	 */
-	public record Request(Reports.Query query, String only, Integer rating, Integer weekday, Integer hour, String sort,
-			Long minimum, String cursor, Integer limit) {
+	public record Request(Reports.Query query, String only, Integer rating, Integer weekday, Integer hour, Long topicId,
+			String sort, Long minimum, String cursor, Integer limit) {
 
 		/** Without a weekday or hour. */
 		public Request(Reports.Query query, String only, Integer rating, String sort, Long minimum, String cursor,
 				Integer limit) {
-			this(query, only, rating, null, null, sort, minimum, cursor, limit);
+			this(query, only, rating, null, null, null, sort, minimum, cursor, limit);
 		}
 
 	}
@@ -159,6 +161,10 @@ public class ConversationRows {
 			params.put("rating", request.rating());
 		}
 		when(request, range, sql, params);
+		if (request.topicId() != null) {
+			sql.append(" AND COALESCE(c.topic_id, c.group_id) = :topic");
+			params.put("topic", request.topicId());
+		}
 		if (q.channelId() != null) {
 			sql.append(" AND c.channel_id = :channel");
 			params.put("channel", q.channelId());

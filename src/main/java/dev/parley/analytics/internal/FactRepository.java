@@ -30,7 +30,7 @@ class FactRepository {
 			+ "first_assigned_at, wait_ms, wait_bh_ms, first_response_at, first_response_ms, first_response_bh_ms, "
 			+ "reply_n, reply_ms, reply_bh_ms, reply_hist, reply_hist_bh, handling_ms, handling_bh_ms, closed_at, "
 			+ "closed_by, resolution_ms, resolution_bh_ms, transfers, reopens, left_answer_ms, left_answer_bh_ms, "
-			+ "rating, rated_at, commented, abandoned, updated_at";
+			+ "rating, rated_at, commented, abandoned, updated_at, topic_id";
 
 	private static final String PARTICIPATION_COLUMNS = "conversation_id, agent_id, assigned, first_response, "
 			+ "first_response_ms, first_response_bh_ms, reply_n, reply_ms, reply_bh_ms, reply_hist, reply_hist_bh, "
@@ -175,7 +175,7 @@ class FactRepository {
 				f.replies.histogram.encode(), f.replies.histogramBh.encode(), f.handlingMs, f.handlingBhMs,
 				millis(f.closedAt), (f.closedBy != null) ? f.closedBy.value() : null, f.resolutionMs, f.resolutionBhMs,
 				f.transfers, f.reopens, f.leftAnswerMs, f.leftAnswerBhMs, f.rating, millis(f.ratedAt), f.commented,
-				f.abandoned(), now };
+				f.abandoned(), now, f.topicId };
 	}
 
 	private static Object[] participationValues(ConversationFact f, Participation p) {
@@ -189,6 +189,7 @@ class FactRepository {
 		ConversationFact f = new ConversationFact(rs.getLong("conversation_id"));
 		f.channelId = rs.getLong("channel_id");
 		f.groupId = rs.getObject("group_id", Long.class);
+		f.topicId = rs.getObject("topic_id", Long.class);
 		f.agentId = rs.getObject("agent_id", Long.class);
 		f.assigneeId = rs.getObject("assignee_id", Long.class);
 		f.startedAt = instant(rs, "started_at");

@@ -176,6 +176,7 @@ public class ReportExports {
 			filter(text, "rating", request.rating());
 			filter(text, "weekday", request.weekday());
 			filter(text, "hour", request.hour());
+			filter(text, "topicId", request.topicId());
 			filter(text, "sort", request.sort());
 			filter(text, "minimum", request.minimum());
 		}

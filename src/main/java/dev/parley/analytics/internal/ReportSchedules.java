@@ -39,8 +39,8 @@ public class ReportSchedules {
 	 * agents, satisfaction (the rated conversations with their comments), every
 	 * conversation, and tickets and SLA.
 	 */
-	static final List<String> SCHEDULABLE = List.of("overview", "groups", "channels", "agents", "csat", "conversations",
-			"tickets");
+	static final List<String> SCHEDULABLE = List.of("overview", "groups", "topics", "channels", "agents", "csat",
+			"conversations", "tickets");
 
 	static final int MAX_PER_OWNER = 50;
 

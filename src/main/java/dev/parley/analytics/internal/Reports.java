@@ -122,6 +122,11 @@ public class Reports {
 				yield conversationsBy(range, filter(scope, query.channelId(), query.groupId()), "groups",
 						(key) -> key.groupId());
 			}
+			case "topics" -> {
+				scope.requireTeam();
+				yield conversationsBy(range, filter(scope, query.channelId(), query.groupId()), "topics",
+						(key) -> key.groupId());
+			}
 			case "channels" -> {
 				scope.requireTeam();
 				yield conversationsBy(range, filter(scope, query.channelId(), query.groupId()), "channels",
@@ -133,10 +138,10 @@ public class Reports {
 	}
 
 	/** What a report may be by. */
-	static final List<String> DIMENSIONS = List.of("groups", "channels", "agents");
+	static final List<String> DIMENSIONS = List.of("groups", "topics", "channels", "agents");
 
 	static ApiException unknownDimension() {
-		return ApiException.badRequest("unknown_dimension", "Reports are by groups, channels or agents")
+		return ApiException.badRequest("unknown_dimension", "Reports are by groups, topics, channels or agents")
 			.with("dimensions", DIMENSIONS);
 	}
 
@@ -155,9 +160,10 @@ public class Reports {
 
 	private Breakdown conversationsBy(ReportRange range, TotalsReader.Filter filter, String by,
 			java.util.function.Function<Tally.Key, Long> dimension) {
-		Map<Long, Tally> now = this.totals.read(Rollup.CONVERSATIONS, range, filter, false, dimension);
-		Map<Long, Tally> before = this.totals.read(Rollup.CONVERSATIONS, range.previous(), filter, false, dimension);
-		Map<Long, String> names = by.equals("groups") ? groupNames(now.keySet()) : this.channels.names(now.keySet());
+		Rollup rollup = by.equals("topics") ? Rollup.TOPICS : Rollup.CONVERSATIONS;
+		Map<Long, Tally> now = this.totals.read(rollup, range, filter, false, dimension);
+		Map<Long, Tally> before = this.totals.read(rollup, range.previous(), filter, false, dimension);
+		Map<Long, String> names = by.equals("channels") ? this.channels.names(now.keySet()) : groupNames(now.keySet());
 		List<Row> rows = new ArrayList<>();
 		now.forEach((id, tally) -> rows
 			.add(new Row((id != 0) ? id : null, names.get(id), Figures.counts(tally, before.get(id), OVERVIEW_COUNTERS),

@@ -14,6 +14,13 @@ enum Rollup {
 	CONVERSATIONS("analytics_total", "channel_id", EnumSet.range(Counter.CONVERSATIONS, Counter.HOUR_23),
 			EnumSet.allOf(Metric.class)),
 
+	/**
+	 * The conversations' totals by channel and the group they started in (their pre-chat
+	 * topic's), which transfers do not change: the report by topic.
+	 */
+	TOPICS("analytics_topic_total", "channel_id", EnumSet.range(Counter.CONVERSATIONS, Counter.HOUR_23),
+			EnumSet.allOf(Metric.class)),
+
 	AGENTS("analytics_agent_total", "agent_id",
 			EnumSet.of(Counter.ASSIGNED, Counter.ASSIGNMENTS, Counter.ANSWERED, Counter.MESSAGES_OUT, Counter.RESOLVED,
 					Counter.TRANSFERS_OUT, Counter.MISSED, Counter.RATED, Counter.RATING_SUM, Counter.RATING_1,

@@ -43,12 +43,12 @@ class ReportController {
 			@RequestParam(required = false) Long groupId, @RequestParam(required = false) Long agentId,
 			@RequestParam(required = false) String only, @RequestParam(required = false) Integer rating,
 			@RequestParam(required = false) Integer weekday, @RequestParam(required = false) Integer hour,
-			@RequestParam(required = false) String sort, @RequestParam(required = false) Long minimum,
-			@RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit,
-			StaffActor actor) {
+			@RequestParam(required = false) Long topicId, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) Long minimum, @RequestParam(required = false) String cursor,
+			@RequestParam(required = false) Integer limit, StaffActor actor) {
 		return this.rows.page(actor,
 				new ConversationRows.Request(new Reports.Query(from, to, hours, timeZone, channelId, groupId, agentId),
-						only, rating, weekday, hour, sort, minimum, cursor, limit));
+						only, rating, weekday, hour, topicId, sort, minimum, cursor, limit));
 	}
 
 	@GetMapping("/api/v1/reports/by/{dimension}")

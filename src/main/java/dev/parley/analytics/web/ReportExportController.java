@@ -61,11 +61,12 @@ class ReportExportController {
 			@RequestParam(required = false) Long channelId, @RequestParam(required = false) Long groupId,
 			@RequestParam(required = false) Long agentId, @RequestParam(required = false) String only,
 			@RequestParam(required = false) Integer rating, @RequestParam(required = false) Integer weekday,
-			@RequestParam(required = false) Integer hour, @RequestParam(required = false) String sort,
-			@RequestParam(required = false) Long minimum, StaffActor actor) {
+			@RequestParam(required = false) Integer hour, @RequestParam(required = false) Long topicId,
+			@RequestParam(required = false) String sort, @RequestParam(required = false) Long minimum,
+			StaffActor actor) {
 		return file(this.exports.conversations(actor,
 				new ConversationRows.Request(new Reports.Query(from, to, hours, timeZone, channelId, groupId, agentId),
-						only, rating, weekday, hour, sort, minimum, null, null),
+						only, rating, weekday, hour, topicId, sort, minimum, null, null),
 				format, LocaleContextHolder.getLocale()));
 	}
 

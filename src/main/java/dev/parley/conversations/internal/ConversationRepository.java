@@ -58,7 +58,8 @@ public class ConversationRepository {
 			.sql("INSERT INTO conversation (channel_id, visitor_id, status, question, page_url, referrer, user_agent, "
 					+ "ip_sealed, "
 					+ "language, created_at, last_message_at, last_seq, agent_read_seq, visitor_read_seq, group_id, "
-					+ "left_message_at, awaiting_reply_since) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?, ?, ?)")
+					+ "left_message_at, awaiting_reply_since, topic_group_id) "
+					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?, ?, ?, ?)")
 			.params(conversation.channelId(), conversation.visitorId(), conversation.status().value(),
 					conversation.question(), conversation.pageUrl(), conversation.referrer(), conversation.userAgent(),
 					conversation.sealedIp(), conversation.language(), conversation.createdAt().toEpochMilli(),
@@ -66,7 +67,9 @@ public class ConversationRepository {
 					(conversation.leftMessageAt() != null) ? conversation.leftMessageAt().toEpochMilli() : null,
 					// a question asked before the chat waits for its answer from the
 					// start
-					(conversation.question() != null) ? conversation.createdAt().toEpochMilli() : null)
+					(conversation.question() != null) ? conversation.createdAt().toEpochMilli() : null,
+					// the group it starts in: the pre-chat topic's, or the channel's
+					conversation.groupId())
 			.update(keys, "id");
 		return keys.getKeyAs(Number.class).longValue();
 	}

@@ -40,7 +40,8 @@ class JdbcConversationFacts implements ConversationFacts {
 		for (int from = 0; from < ids.size(); from += IN_LIMIT) {
 			found.addAll(this.jdbc
 				.sql("SELECT id, channel_id, group_id, created_at, status, assignee_id, left_message_at, rating, "
-						+ "rated_at, rating_comment, last_seq FROM conversation WHERE id IN (:ids)")
+						+ "rated_at, rating_comment, last_seq, COALESCE(topic_group_id, group_id) AS topic_group_id "
+						+ "FROM conversation WHERE id IN (:ids)")
 				.param("ids", ids.subList(from, Math.min(ids.size(), from + IN_LIMIT)))
 				.query(JdbcConversationFacts::facts)
 				.list());
@@ -145,7 +146,7 @@ class JdbcConversationFacts implements ConversationFacts {
 				Instant.ofEpochMilli(rs.getLong("created_at")), ConversationStatus.of(rs.getString("status")),
 				rs.getObject("assignee_id", Long.class), instant(rs, "left_message_at"),
 				rs.getObject("rating", Integer.class), instant(rs, "rated_at"), rs.getString("rating_comment") != null,
-				rs.getLong("last_seq"));
+				rs.getLong("last_seq"), rs.getObject("topic_group_id", Long.class));
 	}
 
 	private static Line line(ResultSet rs, int row) throws SQLException {

@@ -61,13 +61,14 @@ export default {
 
     function name(row) {
       if (row.name) return row.name;
-      return props.by === 'groups' ? t('reports.noGroup') : '#' + row.id;
+      return props.by === 'groups' || props.by === 'topics' ? t('reports.noGroup') : '#' + row.id;
     }
 
     function open(row, column) {
       const detail = { only: 'all' };
       if (props.by === 'agents') detail.agentId = String(row.id);
       else if (props.by === 'groups') detail.groupId = row.id ? String(row.id) : null;
+      else if (props.by === 'topics') detail.topicId = String(row.id);
       else detail.channelId = String(row.id);
       if (column && column.kind === 'duration' && column.key !== 'reply') detail.sort = column.key;
       if (column && (column.key === 'abandonment' || column.key === 'missed')) detail.only = 'abandoned';

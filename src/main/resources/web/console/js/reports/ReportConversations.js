@@ -27,7 +27,8 @@ export default {
     const sort = computed(() => props.filters.sort || 'started');
     const request = computed(() => ({ ...props.params, only: only.value, sort: sort.value,
       rating: props.filters.rating || '', agentId: props.filters.agentId || '', weekday: props.filters.weekday || '',
-      hour: props.filters.hour === undefined || props.filters.hour === null ? '' : props.filters.hour }));
+      hour: props.filters.hour === undefined || props.filters.hour === null ? '' : props.filters.hour,
+      topicId: props.filters.topicId || '' }));
     const weekdayName = (d) => t('reports.weekday.' + d);
 
     async function load(append) {
@@ -72,6 +73,8 @@ export default {
         <div v-if="filters.weekday || (filters.hour !== undefined && filters.hour !== null)" class="chip" id="reports-when">
           {{ filters.weekday ? weekdayName(filters.weekday) : '' }} {{ filters.hour !== undefined && filters.hour !== null ? filters.hour + ':00' : '' }}
           <button type="button" class="link" :aria-label="t('action.reset')" @click="$emit('filter', { weekday: null, hour: null })">×</button></div>
+        <div v-if="filters.topicId" class="chip" id="reports-topic">{{ t('reports.column.topics') }} #{{ filters.topicId }}
+          <button type="button" class="link" :aria-label="t('action.reset')" @click="$emit('filter', { topicId: null })">×</button></div>
         <div v-if="filters.agentId" class="chip">{{ t('reports.column.agent') }} #{{ filters.agentId }}
           <button type="button" class="link" :aria-label="t('action.reset')" @click="$emit('filter', { agentId: null })">×</button></div>
       </form>

@@ -8,7 +8,7 @@ import ProblemMessage from '../../../shared/js/ProblemMessage.js';
 import ModalDialog from '../../../shared/js/ModalDialog.js';
 import { session, can } from '../session.js';
 
-const REPORTS = ['overview', 'groups', 'channels', 'agents', 'csat', 'conversations', 'tickets'];
+const REPORTS = ['overview', 'groups', 'topics', 'channels', 'agents', 'csat', 'conversations', 'tickets'];
 const PERIODS = ['yesterday', 'last7Days', 'lastWeek', 'monthToDate'];
 const EMPTY = { name: '', report: 'overview', groupId: '', hours: 'calendar', frequency: 'daily', weekday: 1, hour: 8,
   period: 'yesterday', format: 'xlsx', recipients: [], enabled: true };

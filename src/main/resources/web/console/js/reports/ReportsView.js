@@ -26,7 +26,7 @@ export default {
     const timeZone = computed(() => session.me.organisation.timeZone);
     const team = computed(() => canAny(['statistics.view', 'statistics.view_all']));
     const tabs = computed(() => (team.value
-      ? ['overview', 'agents', 'groups', 'channels', 'csat', 'tickets', 'conversations']
+      ? ['overview', 'agents', 'groups', 'topics', 'channels', 'csat', 'tickets', 'conversations']
       : ['agents', 'tickets', 'conversations']).filter((name) => name !== 'tickets' || can('ticket.view'))
       .concat(can('statistics.export') || can('statistics.view_all') ? ['schedules'] : []));
     const ticketOnly = computed(() => (TICKET_ONLY.includes(route.query.tickets) ? route.query.tickets : 'created'));
@@ -59,7 +59,7 @@ export default {
       }
       if (tab.value === 'csat') q.only = 'rated';
       if (tab.value === 'conversations') {
-        for (const key of ['only', 'sort', 'rating', 'agentId', 'weekday', 'hour']) {
+        for (const key of ['only', 'sort', 'rating', 'agentId', 'weekday', 'hour', 'topicId']) {
           if (query.value[key]) q[key] = query.value[key];
         }
       }
@@ -81,7 +81,7 @@ export default {
     /** From a figure to the conversations behind it. */
     function drill(detail) {
       go({ tab: 'conversations', only: detail.only || null, sort: detail.sort || null, rating: detail.rating || null,
-        weekday: detail.weekday || null, hour: detail.hour === undefined ? null : String(detail.hour),
+        weekday: detail.weekday || null, topicId: detail.topicId || null, hour: detail.hour === undefined ? null : String(detail.hour),
         agentId: detail.agentId || null, groupId: detail.groupId || query.value.groupId || null,
         channelId: detail.channelId || query.value.channelId || null });
     }
@@ -123,7 +123,7 @@ export default {
           {{ t('reports.tab.' + name) }}</button>
       </nav>
       <ReportOverview v-if="tab === 'overview'" :params="params" @drill="drill" />
-      <template v-else-if="tab === 'agents' || tab === 'groups' || tab === 'channels'">
+      <template v-else-if="tab === 'agents' || tab === 'groups' || tab === 'topics' || tab === 'channels'">
         <ReportBreakdown :key="tab" :by="tab" :params="params" @drill="drill" />
         <ReportOccupancy v-if="tab === 'agents'" :params="params" />
       </template>

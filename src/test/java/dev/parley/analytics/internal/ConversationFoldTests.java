@@ -195,7 +195,7 @@ class ConversationFoldTests {
 
 	static ConversationFacts.Facts facts(long id, Instant started, Instant left, Integer rating, boolean commented) {
 		return new ConversationFacts.Facts(id, 3, null, started, ConversationStatus.CLOSED, null, left, rating,
-				(rating != null) ? started.plus(Duration.ofHours(1)) : null, commented, 0);
+				(rating != null) ? started.plus(Duration.ofHours(1)) : null, commented, 0, null);
 	}
 
 	private static Instant at(int seconds) {

@@ -301,6 +301,46 @@ class ReportApiTests extends IntegrationTest {
 	}
 
 	@Test
+	void theTopicReportKeepsAConversationWhereItStartedTheGroupReportFollowsTransfers() {
+		ReportFixtures.Team team = new ReportFixtures(this.port, admin()).team();
+		LocalDate today = today();
+		long escalations = admin()
+			.post("/api/v1/groups", Map.of("name", "Escalations " + team.channelId, "routing", "manual", "members",
+					List.of(Map.of("userId", team.sueId, "supervisor", true))))
+			.json()
+			.path("id")
+			.asLong();
+		ReportFixtures.Visitor stays = team.visitor("Where is my parcel?");
+		ReportFixtures.Visitor moved = team.visitor("I want to complain");
+		ReportFixtures.take(team.ann, moved.id());
+		ApiClient.Response transfer = team.ann.post("/api/v1/conversations/" + moved.id() + "/transfer",
+				Map.of("toGroupId", escalations));
+		assertThat(transfer.status()).as(transfer.toString()).isEqualTo(200);
+		eventsHandled();
+		this.worker.runOnce();
+
+		JsonNode groups = team.sue.get(query("/api/v1/reports/by/groups", today, team.channelId)).json().path("rows");
+		assertThat(row(groups, team.groupId).path("counts").path("conversations").path("value").asLong()).isEqualTo(1);
+		assertThat(row(groups, escalations).path("counts").path("conversations").path("value").asLong()).isEqualTo(1);
+		JsonNode topics = team.sue.get(query("/api/v1/reports/by/topics", today, team.channelId)).json();
+		assertThat(topics.path("by").asString()).isEqualTo("topics");
+		assertThat(topics.path("rows")).hasSize(1);
+		JsonNode topic = row(topics.path("rows"), team.groupId);
+		assertThat(topic.path("name").asString()).isEqualTo(row(groups, team.groupId).path("name").asString());
+		assertThat(topic.path("counts").path("conversations").path("value").asLong()).as("both started here")
+			.isEqualTo(2);
+		assertThat(topic.path("counts").path("transferred").path("value").asLong()).isEqualTo(1);
+		assertThat(
+				team.sue.get(query("/api/v1/reports/conversations", today, team.channelId) + "&topicId=" + team.groupId)
+					.json()
+					.findValuesAsString("conversationId"))
+			.as("the topic's row drills to both")
+			.containsExactlyInAnyOrder(String.valueOf(stays.id()), String.valueOf(moved.id()));
+		assertThat(team.ann.get(query("/api/v1/reports/by/topics", today, team.channelId)).status()).as("a team report")
+			.isEqualTo(403);
+	}
+
+	@Test
 	void badRangesDimensionsAndTimeZonesAreRefused() {
 		ApiClient admin = admin();
 		assertThat(admin.get("/api/v1/reports/overview?from=2026-12-07&to=2026-12-01").code())
