@@ -54,10 +54,7 @@ final class PersonNames {
 				names.add(name.strip());
 			}
 		}
-		Matcher introduced = INTRODUCTION.matcher(text);
-		while (introduced.find()) {
-			names.add(introduced.group(1).strip());
-		}
+		names.addAll(introduced(text));
 		Set<String> searched = new LinkedHashSet<>();
 		for (String name : names) {
 			for (String form : List.of(name, HanLP.convertToSimplifiedChinese(name),
@@ -84,6 +81,20 @@ final class PersonNames {
 							Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
 		}
 		return patterns;
+	}
+
+	/**
+	 * The names people give in the text's English self-introductions.
+	 * @param text the text as written
+	 * @return the names as written, in order
+	 */
+	static Set<String> introduced(String text) {
+		Set<String> names = new LinkedHashSet<>();
+		Matcher introduced = INTRODUCTION.matcher(text);
+		while (introduced.find()) {
+			names.add(introduced.group(1).strip());
+		}
+		return names;
 	}
 
 	private static boolean allHan(String word) {

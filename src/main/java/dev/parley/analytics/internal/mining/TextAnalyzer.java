@@ -115,6 +115,16 @@ public final class TextAnalyzer {
 		return new Analysis(tokens, TextRank.keywords(candidates, maxKeywords), phrases(clauses, people), entities);
 	}
 
+	/**
+	 * The names people give in a text's English self-introductions ("I'm Tom Baker"), to
+	 * be taken out of the other side's messages too ("Thanks Tom").
+	 * @param text the text, may be null
+	 * @return the names as written
+	 */
+	public static Set<String> introducedNames(String text) {
+		return (text != null) ? PersonNames.introduced(text) : Set.of();
+	}
+
 	private static boolean isKeywordCandidate(Token token, Set<String> people) {
 		if (token.stopWord() || !token.wordClass().canBeKeyword() || people.contains(token.term())) {
 			return false;

@@ -88,7 +88,7 @@ class MiningAnalyser {
 		Map<Long, ConversationFacts.Facts> facts = new HashMap<>();
 		this.conversations.facts(ids).forEach((f) -> facts.put(f.id(), f));
 		Map<Long, ConversationFacts.Texts> texts = this.conversations.texts(ids, true);
-		Map<Long, List<MiningDocuments.Document>> stored = this.documents.keywords(ids);
+		Map<Long, List<MiningDocuments.Document>> stored = this.documents.rolledUp(ids);
 		Map<Long, Set<String>> people = texts.isEmpty() ? Map.of() : this.names.of(texts.keySet());
 		Map<MiningDays.Key, Long> changes = new LinkedHashMap<>();
 		List<Long> replaced = new ArrayList<>();
@@ -109,7 +109,10 @@ class MiningAnalyser {
 				}
 				int day = ReportRange.period(LocalDate.ofInstant(now.createdAt(), zone));
 				long group = (now.groupId() != null) ? now.groupId() : 0;
-				Set<String> known = people.getOrDefault(id, Set.of());
+				// a name one side gives ("I'm Tom") is known to the other ("Thanks Tom")
+				Set<String> known = new LinkedHashSet<>(people.getOrDefault(id, Set.of()));
+				known.addAll(TextAnalyzer.introducedNames(String.join("\n", text.visitor())));
+				known.addAll(TextAnalyzer.introducedNames(String.join("\n", text.agents())));
 				document(analyzer, now, MiningSide.VISITOR, text.visitor(), known, day, group).ifPresent(after::add);
 				document(analyzer, now, MiningSide.AGENT, text.agents(), known, day, group).ifPresent(after::add);
 			}
@@ -152,8 +155,9 @@ class MiningAnalyser {
 				terms.add(new MiningDocuments.Term(MiningDocuments.ENTITY, entity.text(), entity.kind().name(), 0));
 			}
 		}
-		return java.util.Optional.of(new MiningDocuments.Document(conversation.id(), side.value,
-				conversation.createdAt().toEpochMilli(), day, conversation.channelId(), group, personal, terms));
+		return java.util.Optional
+			.of(new MiningDocuments.Document(conversation.id(), side.value, conversation.createdAt().toEpochMilli(),
+					day, conversation.channelId(), group, personal, MiningDocuments.ROLLED_UP_PHRASES, terms));
 	}
 
 	private static boolean fits(String term) {
@@ -162,7 +166,8 @@ class MiningAnalyser {
 
 	/**
 	 * Adds (or with {@code sign} -1 takes back) a conversation's documents to the rollup:
-	 * each side's keywords, and for the side {@code all} those of either side once.
+	 * each side's keywords and phrases (a term counts a document once), and for the side
+	 * {@code all} those of either side once.
 	 */
 	static void contribute(List<MiningDocuments.Document> documents, long sign, Map<MiningDays.Key, Long> changes) {
 		if (documents.isEmpty()) {
@@ -172,10 +177,11 @@ class MiningAnalyser {
 		MiningDocuments.Document first = documents.get(0);
 		for (MiningDocuments.Document d : documents) {
 			add(changes, new MiningDays.Key(d.startDay(), d.channelId(), d.groupId(), d.side(), null), sign);
-			for (String term : d.keywords()) {
+			Set<String> terms = d.rolledUpTerms();
+			for (String term : terms) {
 				add(changes, new MiningDays.Key(d.startDay(), d.channelId(), d.groupId(), d.side(), term), sign);
 			}
-			either.addAll(d.keywords());
+			either.addAll(terms);
 		}
 		String all = MiningSide.ALL.value;
 		add(changes, new MiningDays.Key(first.startDay(), first.channelId(), first.groupId(), all, null), sign);
