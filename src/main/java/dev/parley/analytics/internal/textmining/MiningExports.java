@@ -65,7 +65,7 @@ public class MiningExports {
 		return export;
 	}
 
-	private static void write(Spreadsheets.Table table, ExportLabels l, TopicReport.Topics topics,
+	static void write(Spreadsheets.Table table, ExportLabels l, TopicReport.Topics topics,
 			EntityReport.Entities found) {
 		String term = l.text("mining.term", "Term");
 		String conversations = l.text("mining.conversations", "Conversations");
