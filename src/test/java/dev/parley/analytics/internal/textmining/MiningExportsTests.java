@@ -57,7 +57,7 @@ class MiningExportsTests {
 
 		assertThat(csv)
 			.contains("'=HYPERLINK(\"\"http://evil\"\")", "#7 #9", "screen broken,3", "'+cmd,2", "refund,'@invoice,2",
-					"SO20240512345,1,#9", "'-london,2", ",2,5")
+					"SO20240512345,1,\"#9\"", "'-london,2", ",2,5")
 			.contains("Keywords and phrases", "Associations", "Entities", "ORDER_NUMBER")
 			.doesNotContain(",=HYPERLINK", ",+cmd", ",-london");
 	}
