@@ -59,6 +59,32 @@ public interface ConversationFacts {
 	Map<Long, Texts> texts(Collection<Long> conversationIds, boolean withAgents);
 
 	/**
+	 * Who the conversations were with, so that text mining can keep their names out of
+	 * what it shows: the names the transcript shows (the visitor's as he gave it, the
+	 * public names agents wrote under, the names of takeovers), the visitor's own name,
+	 * his customer record, and the staff members who wrote, were assigned or are named in
+	 * its lines.
+	 * @return by conversation; unknown ids left out
+	 */
+	Map<Long, Participants> participants(Collection<Long> conversationIds);
+
+	/**
+	 * The people of a conversation.
+	 *
+	 * @param names names as the conversation's records hold them, without blanks
+	 * @param customerId the visitor's customer record, or null
+	 * @param staffIds the staff members who took part
+	 */
+	record Participants(java.util.Set<String> names, Long customerId, java.util.Set<Long> staffIds) {
+
+		public Participants {
+			names = java.util.Set.copyOf(names);
+			staffIds = java.util.Set.copyOf(staffIds);
+		}
+
+	}
+
+	/**
 	 * The texts of a conversation's messages.
 	 *
 	 * @param visitor the visitor's messages, in order

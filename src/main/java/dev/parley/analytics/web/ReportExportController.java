@@ -3,6 +3,8 @@ package dev.parley.analytics.web;
 import dev.parley.analytics.internal.ConversationRows;
 import dev.parley.analytics.internal.ReportExports;
 import dev.parley.analytics.internal.Reports;
+import dev.parley.analytics.internal.textmining.MiningExports;
+import dev.parley.analytics.internal.textmining.TopicReport;
 import dev.parley.platform.Permission;
 import dev.parley.platform.RequiresPermission;
 import dev.parley.platform.StaffActor;
@@ -19,8 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * The reports and their conversations as CSV or XLSX files (docs/api.md, "Exports"), with
- * what the exporter may see in the reports, headers in the request's language.
+ * The reports and their conversations, and text mining, as CSV or XLSX files
+ * (docs/api.md, "Exports" and "Text mining"), with what the exporter may see in the
+ * reports, headers in the request's language.
  */
 @RestController
 @RequiresPermission(Permission.STATISTICS_EXPORT)
@@ -28,8 +31,11 @@ class ReportExportController {
 
 	private final ReportExports exports;
 
-	ReportExportController(ReportExports exports) {
+	private final MiningExports mining;
+
+	ReportExportController(ReportExports exports, MiningExports mining) {
 		this.exports = exports;
+		this.mining = mining;
 	}
 
 	@GetMapping("/api/v1/reports/overview/export")
@@ -67,6 +73,16 @@ class ReportExportController {
 		return file(this.exports.conversations(actor,
 				new ConversationRows.Request(new Reports.Query(from, to, hours, timeZone, channelId, groupId, agentId),
 						only, rating, weekday, hour, topicId, sort, minimum, null, null),
+				format, LocaleContextHolder.getLocale()));
+	}
+
+	@GetMapping("/api/v1/text-mining/export")
+	ResponseEntity<StreamingResponseBody> textMining(@RequestParam(required = false) String format,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@RequestParam(required = false) Long channelId, @RequestParam(required = false) Long groupId,
+			@RequestParam(required = false) String side, @RequestParam(required = false) String timeZone,
+			StaffActor actor) {
+		return file(this.mining.export(actor, new TopicReport.Query(from, to, channelId, groupId, side, timeZone),
 				format, LocaleContextHolder.getLocale()));
 	}
 

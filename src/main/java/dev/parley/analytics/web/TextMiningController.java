@@ -2,6 +2,7 @@ package dev.parley.analytics.web;
 
 import java.util.List;
 
+import dev.parley.analytics.internal.textmining.EntityReport;
 import dev.parley.analytics.internal.textmining.MiningRuns;
 import dev.parley.analytics.internal.textmining.MiningWords;
 import dev.parley.analytics.internal.textmining.TopicReport;
@@ -34,8 +35,11 @@ class TextMiningController {
 
 	private final MiningRuns runs;
 
-	TextMiningController(TopicReport report, MiningWords words, MiningRuns runs) {
+	private final EntityReport entities;
+
+	TextMiningController(TopicReport report, MiningWords words, MiningRuns runs, EntityReport entities) {
 		this.report = report;
+		this.entities = entities;
 		this.words = words;
 		this.runs = runs;
 	}
@@ -44,8 +48,9 @@ class TextMiningController {
 	@RequiresPermission({ Permission.STATISTICS_VIEW, Permission.STATISTICS_VIEW_ALL, Permission.CONVERSATION_REPLY })
 	TopicReport.Topics topics(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(required = false) Long channelId, @RequestParam(required = false) Long groupId,
-			@RequestParam(required = false) String side, StaffActor actor) {
-		return this.report.topics(actor, new TopicReport.Query(from, to, channelId, groupId, side));
+			@RequestParam(required = false) String side, @RequestParam(required = false) String timeZone,
+			StaffActor actor) {
+		return this.report.topics(actor, new TopicReport.Query(from, to, channelId, groupId, side, timeZone));
 	}
 
 	@GetMapping("/api/v1/text-mining/trend")
@@ -53,18 +58,31 @@ class TextMiningController {
 	TopicReport.Trend trend(@RequestParam(required = false) String terms, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) Long channelId,
 			@RequestParam(required = false) Long groupId, @RequestParam(required = false) String side,
-			StaffActor actor) {
-		return this.report.trend(actor, new TopicReport.Query(from, to, channelId, groupId, side), terms);
+			@RequestParam(required = false) String timeZone, StaffActor actor) {
+		return this.report.trend(actor, new TopicReport.Query(from, to, channelId, groupId, side, timeZone), terms);
 	}
 
 	@GetMapping("/api/v1/text-mining/conversations")
 	@RequiresPermission({ Permission.STATISTICS_VIEW, Permission.STATISTICS_VIEW_ALL, Permission.CONVERSATION_REPLY })
 	TopicReport.Conversations conversations(@RequestParam(required = false) String term,
+			@RequestParam(required = false) String entity, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, @RequestParam(required = false) Long channelId,
+			@RequestParam(required = false) Long groupId, @RequestParam(required = false) String side,
+			@RequestParam(required = false) String timeZone, @RequestParam(required = false) Integer limit,
+			StaffActor actor) {
+		return this.report.conversations(actor, new TopicReport.Query(from, to, channelId, groupId, side, timeZone),
+				term, entity, limit);
+	}
+
+	@GetMapping("/api/v1/text-mining/entities")
+	@RequiresPermission({ Permission.STATISTICS_VIEW, Permission.STATISTICS_VIEW_ALL, Permission.CONVERSATION_REPLY })
+	EntityReport.Entities entities(@RequestParam(required = false) String kind,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(required = false) Long channelId, @RequestParam(required = false) Long groupId,
-			@RequestParam(required = false) String side, @RequestParam(required = false) Integer limit,
-			StaffActor actor) {
-		return this.report.conversations(actor, new TopicReport.Query(from, to, channelId, groupId, side), term, limit);
+			@RequestParam(required = false) String side, @RequestParam(required = false) String timeZone,
+			@RequestParam(required = false) Integer limit, StaffActor actor) {
+		return this.entities.entities(actor, new TopicReport.Query(from, to, channelId, groupId, side, timeZone), kind,
+				limit);
 	}
 
 	@GetMapping("/api/v1/text-mining/dictionary")

@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.parley.conversations.ConversationFacts;
 import dev.parley.conversations.ConversationStatus;
@@ -139,6 +141,61 @@ class JdbcConversationFacts implements ConversationFacts {
 			}
 		}
 		return texts;
+	}
+
+	@Override
+	public Map<Long, Participants> participants(Collection<Long> conversationIds) {
+		Map<Long, Set<String>> names = new LinkedHashMap<>();
+		Map<Long, Set<Long>> staff = new LinkedHashMap<>();
+		Map<Long, Long> customers = new LinkedHashMap<>();
+		List<Long> ids = new ArrayList<>(conversationIds);
+		for (int from = 0; from < ids.size(); from += IN_LIMIT) {
+			List<Long> page = ids.subList(from, Math.min(ids.size(), from + IN_LIMIT));
+			this.jdbc
+				.sql("SELECT c.id, c.assignee_id, v.name, v.customer_id FROM conversation c "
+						+ "JOIN visitor v ON v.id = c.visitor_id WHERE c.id IN (:ids)")
+				.param("ids", page)
+				.query((rs) -> {
+					long id = rs.getLong(1);
+					add(names.computeIfAbsent(id, (k) -> new LinkedHashSet<>()), rs.getString(3));
+					Set<Long> people = staff.computeIfAbsent(id, (k) -> new LinkedHashSet<>());
+					Long assignee = rs.getObject(2, Long.class);
+					if (assignee != null) {
+						people.add(assignee);
+					}
+					customers.put(id, rs.getObject(4, Long.class));
+				});
+			this.jdbc
+				.sql("SELECT DISTINCT conversation_id, sender_kind, sender_id, sender_name, event_from_id, "
+						+ "event_from_name FROM chat_message WHERE conversation_id IN (:ids)")
+				.param("ids", page)
+				.query((rs) -> {
+					long id = rs.getLong(1);
+					Set<String> of = names.get(id);
+					if (of == null) {
+						return;
+					}
+					add(of, rs.getString(4));
+					add(of, rs.getString(6));
+					Long sender = rs.getObject(3, Long.class);
+					if (sender != null && !"visitor".equals(rs.getString(2))) {
+						staff.get(id).add(sender);
+					}
+					Long tookFrom = rs.getObject(5, Long.class);
+					if (tookFrom != null) {
+						staff.get(id).add(tookFrom);
+					}
+				});
+		}
+		Map<Long, Participants> found = new LinkedHashMap<>();
+		names.forEach((id, of) -> found.put(id, new Participants(of, customers.get(id), staff.get(id))));
+		return found;
+	}
+
+	private static void add(Set<String> names, String name) {
+		if (name != null && !name.isBlank() && !CustomerData.ERASED.equals(name)) {
+			names.add(name.strip());
+		}
 	}
 
 	private static Facts facts(ResultSet rs, int row) throws SQLException {

@@ -12,6 +12,7 @@ export default {
   name: 'MiningConversations',
   components: { ProblemMessage },
   props: { params: { type: Object, required: true }, term: { type: String, required: true },
+    entity: { type: String, default: '' },
     names: { type: Object, required: true } },
   emits: ['close'],
   setup(props) {
@@ -27,7 +28,8 @@ export default {
       loading.value = true;
       problem.value = null;
       try {
-        const found = await get('/api/v1/text-mining/conversations', { ...props.params, term: props.term, limit: PAGE });
+        const found = await get('/api/v1/text-mining/conversations',
+          { ...props.params, term: props.term, entity: props.entity, limit: PAGE });
         if (mine === asked) items.value = found.items;
         await nextTick();
         // the list opens below the charts: bring it (and the trend above it) into view
@@ -38,7 +40,7 @@ export default {
         if (mine === asked) loading.value = false;
       }
     }
-    watch(() => props.term, () => load(true), { immediate: true });
+    watch(() => [props.term, props.entity], () => load(true), { immediate: true });
     watch(() => props.params, () => load(false), { deep: true });
 
     const link = (row) => ({ name: 'inbox', query: { view: 'closed', conversation: String(row.conversationId) } });

@@ -8,7 +8,7 @@ import ProblemMessage from '../../../shared/js/ProblemMessage.js';
 import { session } from '../session.js';
 import { presetRange } from '../reports/format.js';
 
-const KINDS = ['PRODUCT', 'TERM', 'STOP'];
+const KINDS = ['PRODUCT', 'PLACE', 'ORGANISATION', 'TERM', 'STOP'];
 const POLL = 2000;
 
 export default {

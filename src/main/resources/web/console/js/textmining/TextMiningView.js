@@ -12,6 +12,7 @@ import MiningTopics from './MiningTopics.js';
 import MiningTrend from './MiningTrend.js';
 import MiningConversations from './MiningConversations.js';
 import MiningDictionary from './MiningDictionary.js';
+import MiningEntities from './MiningEntities.js';
 
 export const SIDES = ['visitor', 'agent', 'all'];
 
@@ -19,7 +20,7 @@ const MAX_TERMS = 5;
 
 export default {
   name: 'TextMiningView',
-  components: { PeriodFields, MiningTopics, MiningTrend, MiningConversations, MiningDictionary },
+  components: { PeriodFields, MiningTopics, MiningTrend, MiningConversations, MiningDictionary, MiningEntities },
   setup() {
     const route = useRoute();
     const router = useRouter();
@@ -27,7 +28,9 @@ export default {
     const timeZone = computed(() => session.me.organisation.timeZone);
     const team = computed(() => canAny(['statistics.view', 'statistics.view_all']));
     const administers = computed(() => can('statistics.view_all'));
-    const tab = computed(() => (administers.value && query.value.tab === 'dictionary' ? 'dictionary' : 'topics'));
+    const tabs = computed(() => ['topics', 'entities'].concat(administers.value ? ['dictionary'] : []));
+    const tab = computed(() => (tabs.value.includes(query.value.tab) ? query.value.tab : 'topics'));
+    const exportable = computed(() => can('statistics.export'));
     const period = usePeriod(query, timeZone);
     const channels = ref([]);
     const groups = ref([]);
@@ -36,6 +39,7 @@ export default {
       channelId: query.value.channelId || '', groupId: query.value.groupId || '' }));
     const terms = computed(() => (query.value.terms ? String(query.value.terms).split(',').filter(Boolean) : []));
     const term = computed(() => query.value.term || '');
+    const entity = computed(() => query.value.entity || '');
     const names = computed(() => ({
       channels: new Map(channels.value.map((c) => [c.id, c.name])),
       groups: new Map(groups.value.map((g) => [g.id, g.name])),
@@ -53,7 +57,21 @@ export default {
     function choose(chosen) {
       const next = terms.value.includes(chosen) ? terms.value
         : [...terms.value, chosen].slice(-MAX_TERMS);
-      go({ term: chosen, terms: next.join(',') });
+      go({ term: chosen, terms: next.join(','), entity: null });
+    }
+
+    /** A named thing chosen: its conversations open below. */
+    function chooseEntity(chosen) {
+      go({ term: chosen.text, entity: chosen.kind });
+    }
+
+    /** The file of the period's topics and named things, with the filters. */
+    function exportHref(format) {
+      const search = new URLSearchParams();
+      for (const [key, value] of Object.entries({ ...params.value, format })) {
+        if (value !== '' && value !== null && value !== undefined) search.set(key, value);
+      }
+      return '/api/v1/text-mining/export?' + search.toString();
     }
 
     function setTerms(list) {
@@ -65,19 +83,20 @@ export default {
       if (can('team.view')) groups.value = await get('/api/v1/groups').catch(() => []);
     });
 
-    return { t, query, timeZone, team, administers, tab, period, channels, groups, side, params, terms, term, names,
-      SIDES, go, choose, setTerms };
+    return { t, query, timeZone, team, administers, tabs, tab, exportable, exportHref, entity, chooseEntity, period,
+      channels, groups, side, params, terms, term, names, SIDES, go, choose, setTerms };
   },
   template: `
     <div class="reports text-mining">
       <h1>{{ t('mining.title') }}</h1>
       <p class="muted">{{ t(team ? 'mining.lead' : 'mining.leadOwn') }}</p>
-      <nav class="tabs" role="tablist" v-if="administers">
-        <button v-for="name in ['topics', 'dictionary']" :key="name" type="button" role="tab" :id="'mining-tab-' + name"
-          :class="{ active: tab === name }" :aria-selected="tab === name" @click="go({ tab: name === 'topics' ? null : name })">
+      <nav class="tabs" role="tablist">
+        <button v-for="name in tabs" :key="name" type="button" role="tab" :id="'mining-tab-' + name"
+          :class="{ active: tab === name }" :aria-selected="tab === name"
+          @click="go({ tab: name === 'topics' ? null : name, term: null, entity: null })">
           {{ t('mining.tab.' + name) }}</button>
       </nav>
-      <template v-if="tab === 'topics'">
+      <template v-if="tab !== 'dictionary'">
         <form class="toolbar card" @submit.prevent>
           <PeriodFields prefix="mining" :period="period" :channels="channels" :groups="groups" :place="team"
             :channel-id="params.channelId" :group-id="params.groupId" @go="go">
@@ -89,10 +108,18 @@ export default {
             </div>
           </PeriodFields>
         </form>
-        <p class="muted small" id="mining-range">{{ t('reports.rangeNote', { from: params.from, to: params.to, zone: timeZone }) }}</p>
-        <MiningTopics :params="params" @choose="choose" />
-        <MiningTrend :params="params" :terms="terms" @terms="setTerms" />
-        <MiningConversations v-if="term" :params="params" :term="term" :names="names" @close="go({ term: null })" />
+        <p class="muted small" id="mining-range">{{ t('reports.rangeNote', { from: params.from, to: params.to, zone: timeZone }) }}
+          <span v-if="exportable" class="report-exports">
+            <a id="mining-export-csv" class="button" :href="exportHref('csv')" download>{{ t('reports.export.csv') }}</a>
+            <a id="mining-export-xlsx" class="button" :href="exportHref('xlsx')" download>{{ t('reports.export.xlsx') }}</a>
+          </span></p>
+        <template v-if="tab === 'topics'">
+          <MiningTopics :params="params" @choose="choose" />
+          <MiningTrend :params="params" :terms="terms" @terms="setTerms" />
+        </template>
+        <MiningEntities v-else :params="params" @choose="chooseEntity" />
+        <MiningConversations v-if="term" :params="params" :term="term" :entity="entity" :names="names"
+          @close="go({ term: null, entity: null })" />
       </template>
       <MiningDictionary v-else />
     </div>`,

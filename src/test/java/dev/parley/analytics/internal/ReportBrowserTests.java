@@ -62,7 +62,7 @@ class ReportBrowserTests extends IntegrationTest {
 			.isEqualTo(200);
 		slow.rates(2, "Far too slow");
 
-		ReportFixtures.Visitor late = team.visitor("I want a refund, the delivery is late");
+		ReportFixtures.Visitor late = team.visitor("I want a refund, the delivery is late. Order SO20240512345");
 		ReportFixtures.take(team.ann, late.id());
 		ReportFixtures.agentSays(team.ann, late.id(), "I have started the refund");
 		assertThat(team.ann.post("/api/v1/conversations/" + late.id() + "/close", java.util.Map.of()).status())
@@ -145,6 +145,16 @@ class ReportBrowserTests extends IntegrationTest {
 			browser.waitFor("#mining-trend [data-trend-term=refund]");
 			browser.waitForText("#mining-trend-totals", "refund");
 			browser.screenshotsInBothLanguages("text-mining-refund", "#language-select");
+
+			// the named things of the week: the order number, with its conversation
+			browser.waitFor("#mining-export-csv");
+			browser.click("#mining-tab-entities");
+			browser.waitFor("#mining-entities-ORDER_NUMBER [data-entity=SO20240512345]");
+			browser.waitFor("#mining-personal");
+			browser.screenshotsInBothLanguages("text-mining-entities", "#language-select");
+			browser.click("#mining-entities-ORDER_NUMBER [data-entity=SO20240512345] button");
+			browser.waitFor("#mining-conversations [data-conversation=\"" + late.id() + "\"]");
+			assertThat(browser.findAll("#mining-conversations tbody tr")).hasSize(1);
 			assertThat(browser.errors()).isEmpty();
 		}
 

@@ -40,4 +40,22 @@ public record DictionaryEntry(String word, TermKind kind) {
 		return new DictionaryEntry(word, TermKind.PRODUCT);
 	}
 
+	/**
+	 * A place.
+	 * @param word the word
+	 * @return the entry
+	 */
+	public static DictionaryEntry place(String word) {
+		return new DictionaryEntry(word, TermKind.PLACE);
+	}
+
+	/**
+	 * An organisation.
+	 * @param word the word
+	 * @return the entry
+	 */
+	public static DictionaryEntry organisation(String word) {
+		return new DictionaryEntry(word, TermKind.ORGANISATION);
+	}
+
 }

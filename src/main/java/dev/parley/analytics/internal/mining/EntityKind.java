@@ -3,7 +3,7 @@ package dev.parley.analytics.internal.mining;
 /** The kinds of named things the analyzer finds in a text. */
 public enum EntityKind {
 
-	PERSON(true), PLACE(false), ORGANISATION(false), ORDER_NUMBER(true), PHONE(true), EMAIL(true), PRODUCT(false);
+	PERSON(true), PLACE(false), ORGANISATION(false), ORDER_NUMBER(false), PHONE(true), EMAIL(true), PRODUCT(false);
 
 	private final boolean personal;
 
@@ -12,8 +12,10 @@ public enum EntityKind {
 	}
 
 	/**
-	 * Whether entities of this kind are personal data, which never appears among
-	 * keywords, phrases or topics.
+	 * Whether entities of this kind are personal data, counted but never stored or shown
+	 * (people, phones, e-mail addresses). Order numbers are not personal data: they are
+	 * stored per conversation and shown among the entities, but like every pattern match
+	 * never among keywords, phrases or topics.
 	 * @return whether it is personal data
 	 */
 	public boolean personal() {

@@ -2,6 +2,7 @@ package dev.parley.analytics.internal.mining;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -10,9 +11,10 @@ import java.util.regex.Pattern;
 
 /**
  * The personal data found by pattern rather than by the segmenter: e-mail addresses,
- * phone numbers and order numbers. Where two patterns overlap the first of that order
- * wins, so a mobile number is a phone and not an order number. Their spans are taken out
- * of the text before it is segmented, so no part of them becomes a token or a keyword.
+ * phone numbers, people's names ({@link PersonNames}) and order numbers. Where two
+ * patterns overlap the first of that order wins, so a mobile number is a phone and not an
+ * order number. Their spans are taken out of the text before it is segmented, so no part
+ * of them becomes a token or a keyword.
  *
  * @param orderNumber what an order number looks like in this organisation
  */
@@ -55,12 +57,26 @@ public record EntityPatterns(Pattern orderNumber) {
 
 	/** The matches in order of position, none overlapping another. */
 	List<Match> find(String text) {
+		return find(text, List.of());
+	}
+
+	/**
+	 * The matches in order of position, none overlapping another: e-mail addresses, phone
+	 * numbers, people's names ({@link PersonNames}: the known ones and those introduced),
+	 * then order numbers.
+	 * @param names the names known for the text
+	 */
+	List<Match> find(String text, Collection<String> names) {
 		List<Match> found = new ArrayList<>();
 		if (text.indexOf('@') >= 0) {
 			// the pattern tries every run of letters otherwise
 			collect(EntityKind.EMAIL, EMAIL, text, found);
 		}
 		collect(EntityKind.PHONE, PHONE, text, found);
+		collect(EntityKind.PERSON, PersonNames.INTRODUCTION, 1, text, found);
+		for (Pattern name : PersonNames.patterns(text, names)) {
+			collect(EntityKind.PERSON, name, text, found);
+		}
 		collect(EntityKind.ORDER_NUMBER, this.orderNumber, text, found);
 		found.sort(Comparator.comparingInt(Match::start));
 		return found;
@@ -79,12 +95,17 @@ public record EntityPatterns(Pattern orderNumber) {
 	}
 
 	private static void collect(EntityKind kind, Pattern pattern, String text, List<Match> found) {
+		collect(kind, pattern, 0, text, found);
+	}
+
+	/** The whole match is taken out; the group is what was found. */
+	private static void collect(EntityKind kind, Pattern pattern, int group, String text, List<Match> found) {
 		Matcher matcher = pattern.matcher(text);
 		while (matcher.find()) {
 			int start = matcher.start();
 			int end = matcher.end();
 			if (end > start && found.stream().noneMatch((other) -> start < other.end() && other.start() < end)) {
-				found.add(new Match(kind, start, end, matcher.group()));
+				found.add(new Match(kind, start, end, matcher.group(group)));
 			}
 		}
 	}

@@ -101,7 +101,7 @@ final class Segmenter {
 	private WordClass classOf(String word, Nature nature) {
 		TermKind kind = this.dictionary.get(word);
 		if (kind != null) {
-			return (kind == TermKind.PRODUCT) ? WordClass.PRODUCT : WordClass.DICTIONARY_TERM;
+			return WordClass.of(kind);
 		}
 		WordClass wordClass = WordClass.of(nature);
 		return switch (wordClass) {

@@ -9,6 +9,19 @@ public enum TermKind {
 	PRODUCT,
 
 	/** Any other word worth keeping whole: slang, a feature, a complaint ("退款慢"). */
-	TERM
+	TERM,
+
+	/**
+	 * A place ("New York", "浦东"): also found as a {@link EntityKind#PLACE}, in English
+	 * too, where the dictionary is the only source of places.
+	 */
+	PLACE,
+
+	/**
+	 * An organisation ("Acme Corp", "顺丰"): also found as an
+	 * {@link EntityKind#ORGANISATION}, in English too, where the dictionary is the only
+	 * source of organisations.
+	 */
+	ORGANISATION
 
 }

@@ -1,6 +1,7 @@
 package dev.parley.analytics.internal.mining;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -13,12 +14,14 @@ import java.util.Set;
  * traditional, English, or both: its words with their classes, its keywords and phrases,
  * and the named things in it.
  * <p>
- * The steps: e-mail addresses, phone and order numbers are found by pattern and blanked
- * out; the rest is converted to simplified Chinese and lower case, segmented by HanLP
- * with the administrators' {@link MiningDictionary}; keywords are ranked by TextRank
- * among the nouns, verbs, names of places and organisations, English words and dictionary
- * words that are not stop words. Personal data (people's names, phones, e-mail addresses,
- * order numbers) is never a keyword or part of a phrase.
+ * The steps: e-mail addresses, phone numbers, people's names (those known for the
+ * conversation, and those introduced in English: {@link PersonNames}) and order numbers
+ * are found by pattern and blanked out, before anything is lower-cased; the rest is
+ * converted to simplified Chinese and lower case, segmented by HanLP with the
+ * administrators' {@link MiningDictionary}; keywords are ranked by TextRank among the
+ * nouns, verbs, names of places and organisations, English words and dictionary words
+ * that are not stop words. Personal data (people's names, phones, e-mail addresses, order
+ * numbers) is never a keyword or part of a phrase.
  * <p>
  * Immutable and thread-safe. The first analyzer built in a JVM loads HanLP's dictionaries
  * (about a second and some 60 MB of heap, held for the JVM's life); later ones take
@@ -83,10 +86,23 @@ public final class TextAnalyzer {
 	 * @return what was found; {@link Analysis#EMPTY} for a text without words
 	 */
 	public Analysis analyse(String text, int maxKeywords) {
+		return analyse(text, maxKeywords, List.of());
+	}
+
+	/**
+	 * Reads a text of a conversation whose people are known.
+	 * @param text the text, may be {@code null} or blank
+	 * @param maxKeywords at most this many keywords
+	 * @param names the names of the conversation's people (visitor, customer, agents),
+	 * taken out before the text is read, like those people give in an English
+	 * self-introduction ({@link PersonNames})
+	 * @return what was found; {@link Analysis#EMPTY} for a text without words
+	 */
+	public Analysis analyse(String text, int maxKeywords, Collection<String> names) {
 		if (text == null || text.isBlank()) {
 			return Analysis.EMPTY;
 		}
-		List<EntityPatterns.Match> matches = this.patterns.find(text);
+		List<EntityPatterns.Match> matches = this.patterns.find(text, names);
 		List<List<Token>> clauses = this.segmenter.clauses(Normaliser.normalise(EntityPatterns.mask(text, matches)));
 		List<Token> tokens = clauses.stream().flatMap(List::stream).toList();
 		List<Entity> entities = entities(tokens, matches);
@@ -99,12 +115,22 @@ public final class TextAnalyzer {
 		return new Analysis(tokens, TextRank.keywords(candidates, maxKeywords), phrases(clauses, people), entities);
 	}
 
+	/**
+	 * The names people give in a text's English self-introductions ("I'm Tom Baker"), to
+	 * be taken out of the other side's messages too ("Thanks Tom").
+	 * @param text the text, may be null
+	 * @return the names as written
+	 */
+	public static Set<String> introducedNames(String text) {
+		return (text != null) ? PersonNames.introduced(text) : Set.of();
+	}
+
 	private static boolean isKeywordCandidate(Token token, Set<String> people) {
 		if (token.stopWord() || !token.wordClass().canBeKeyword() || people.contains(token.term())) {
 			return false;
 		}
 		return switch (token.wordClass()) {
-			case PRODUCT, DICTIONARY_TERM -> true;
+			case PRODUCT, DICTIONARY_TERM, PLACE, ORGANISATION -> true;
 			// a single character or letter is too vague to say what a text is about
 			default -> token.term().codePointCount(0, token.term().length()) > 1;
 		};

@@ -14,9 +14,17 @@ public enum WordClass {
 	/** A person's name; personal data, never a keyword. */
 	PERSON,
 
+	/**
+	 * A place or organisation: in Chinese found by HanLP's recognisers, in any language
+	 * from the dictionary ({@link TermKind#PLACE}, {@link TermKind#ORGANISATION}).
+	 */
 	PLACE, ORGANISATION,
 
-	/** A word in Latin letters: an English word or a product code such as "iphone15". */
+	/**
+	 * A word in Latin letters: an English word or a product code such as "iphone15".
+	 * English has no finer classes (HanLP's portable edition tags no English): see
+	 * docs/decisions/0011-english-text-mining.md.
+	 */
 	LATIN,
 
 	/** A {@link TermKind#PRODUCT} entry of the dictionary. */
@@ -42,6 +50,16 @@ public enum WordClass {
 	 */
 	boolean canBeInPhrase() {
 		return canBeKeyword() || this == ADJECTIVE || this == ADVERB;
+	}
+
+	/** The class of a dictionary word of this kind, in any language. */
+	static WordClass of(TermKind kind) {
+		return switch (kind) {
+			case PRODUCT -> PRODUCT;
+			case TERM -> DICTIONARY_TERM;
+			case PLACE -> PLACE;
+			case ORGANISATION -> ORGANISATION;
+		};
 	}
 
 	static WordClass of(Nature nature) {

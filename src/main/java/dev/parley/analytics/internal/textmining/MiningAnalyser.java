@@ -30,7 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * old documents taken back, the new ones added). A conversation without texts
  * (anonymised, deleted, or only files) loses its rows; one that is open again keeps its
  * rows until it closes again. Personal data (people, phones, e-mail addresses, order
- * numbers) is never stored, only how many pieces of it were found.
+ * numbers) is never stored, only how many pieces of it were found; the names of the
+ * conversation's people ({@link MiningNames}) are taken out of its texts before they are
+ * read.
  */
 @Component
 class MiningAnalyser {
@@ -49,6 +51,8 @@ class MiningAnalyser {
 
 	private final MiningAnalyzers analyzers;
 
+	private final MiningNames names;
+
 	private final Settings settings;
 
 	private final TransactionTemplate transactions;
@@ -56,11 +60,13 @@ class MiningAnalyser {
 	private final Clock clock;
 
 	MiningAnalyser(ConversationFacts conversations, MiningDocuments documents, MiningDays days,
-			MiningAnalyzers analyzers, Settings settings, TransactionTemplate transactions, Clock clock) {
+			MiningAnalyzers analyzers, MiningNames names, Settings settings, TransactionTemplate transactions,
+			Clock clock) {
 		this.conversations = conversations;
 		this.documents = documents;
 		this.days = days;
 		this.analyzers = analyzers;
+		this.names = names;
 		this.settings = settings;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -82,7 +88,8 @@ class MiningAnalyser {
 		Map<Long, ConversationFacts.Facts> facts = new HashMap<>();
 		this.conversations.facts(ids).forEach((f) -> facts.put(f.id(), f));
 		Map<Long, ConversationFacts.Texts> texts = this.conversations.texts(ids, true);
-		Map<Long, List<MiningDocuments.Document>> stored = this.documents.keywords(ids);
+		Map<Long, List<MiningDocuments.Document>> stored = this.documents.rolledUp(ids);
+		Map<Long, Set<String>> people = texts.isEmpty() ? Map.of() : this.names.of(texts.keySet());
 		Map<MiningDays.Key, Long> changes = new LinkedHashMap<>();
 		List<Long> replaced = new ArrayList<>();
 		List<MiningDocuments.Document> fresh = new ArrayList<>();
@@ -102,8 +109,12 @@ class MiningAnalyser {
 				}
 				int day = ReportRange.period(LocalDate.ofInstant(now.createdAt(), zone));
 				long group = (now.groupId() != null) ? now.groupId() : 0;
-				document(analyzer, now, MiningSide.VISITOR, text.visitor(), day, group).ifPresent(after::add);
-				document(analyzer, now, MiningSide.AGENT, text.agents(), day, group).ifPresent(after::add);
+				// a name one side gives ("I'm Tom") is known to the other ("Thanks Tom")
+				Set<String> known = new LinkedHashSet<>(people.getOrDefault(id, Set.of()));
+				known.addAll(TextAnalyzer.introducedNames(String.join("\n", text.visitor())));
+				known.addAll(TextAnalyzer.introducedNames(String.join("\n", text.agents())));
+				document(analyzer, now, MiningSide.VISITOR, text.visitor(), known, day, group).ifPresent(after::add);
+				document(analyzer, now, MiningSide.AGENT, text.agents(), known, day, group).ifPresent(after::add);
 			}
 			contribute(after, 1, changes);
 			if (!before.isEmpty() || !after.isEmpty()) {
@@ -117,11 +128,12 @@ class MiningAnalyser {
 	}
 
 	private static java.util.Optional<MiningDocuments.Document> document(TextAnalyzer analyzer,
-			ConversationFacts.Facts conversation, MiningSide side, List<String> texts, int day, long group) {
+			ConversationFacts.Facts conversation, MiningSide side, List<String> texts, Set<String> names, int day,
+			long group) {
 		if (texts.isEmpty()) {
 			return java.util.Optional.empty();
 		}
-		Analysis analysis = analyzer.analyse(String.join("\n", texts), MAX_KEYWORDS);
+		Analysis analysis = analyzer.analyse(String.join("\n", texts), MAX_KEYWORDS, names);
 		List<MiningDocuments.Term> terms = new ArrayList<>();
 		for (Keyword keyword : analysis.keywords()) {
 			if (fits(keyword.term())) {
@@ -143,8 +155,9 @@ class MiningAnalyser {
 				terms.add(new MiningDocuments.Term(MiningDocuments.ENTITY, entity.text(), entity.kind().name(), 0));
 			}
 		}
-		return java.util.Optional.of(new MiningDocuments.Document(conversation.id(), side.value,
-				conversation.createdAt().toEpochMilli(), day, conversation.channelId(), group, personal, terms));
+		return java.util.Optional
+			.of(new MiningDocuments.Document(conversation.id(), side.value, conversation.createdAt().toEpochMilli(),
+					day, conversation.channelId(), group, personal, MiningDocuments.ROLLED_UP_PHRASES, terms));
 	}
 
 	private static boolean fits(String term) {
@@ -153,7 +166,8 @@ class MiningAnalyser {
 
 	/**
 	 * Adds (or with {@code sign} -1 takes back) a conversation's documents to the rollup:
-	 * each side's keywords, and for the side {@code all} those of either side once.
+	 * each side's keywords and phrases (a term counts a document once), and for the side
+	 * {@code all} those of either side once.
 	 */
 	static void contribute(List<MiningDocuments.Document> documents, long sign, Map<MiningDays.Key, Long> changes) {
 		if (documents.isEmpty()) {
@@ -163,10 +177,11 @@ class MiningAnalyser {
 		MiningDocuments.Document first = documents.get(0);
 		for (MiningDocuments.Document d : documents) {
 			add(changes, new MiningDays.Key(d.startDay(), d.channelId(), d.groupId(), d.side(), null), sign);
-			for (String term : d.keywords()) {
+			Set<String> terms = d.rolledUpTerms();
+			for (String term : terms) {
 				add(changes, new MiningDays.Key(d.startDay(), d.channelId(), d.groupId(), d.side(), term), sign);
 			}
-			either.addAll(d.keywords());
+			either.addAll(terms);
 		}
 		String all = MiningSide.ALL.value;
 		add(changes, new MiningDays.Key(first.startDay(), first.channelId(), first.groupId(), all, null), sign);

@@ -45,6 +45,8 @@ class MiningAnalyzers {
 			switch (word.kind()) {
 				case PRODUCT -> entries.add(new DictionaryEntry(word.word(), TermKind.PRODUCT));
 				case TERM -> entries.add(new DictionaryEntry(word.word(), TermKind.TERM));
+				case PLACE -> entries.add(new DictionaryEntry(word.word(), TermKind.PLACE));
+				case ORGANISATION -> entries.add(new DictionaryEntry(word.word(), TermKind.ORGANISATION));
 				case STOP -> stops.add(word.word());
 			}
 		}

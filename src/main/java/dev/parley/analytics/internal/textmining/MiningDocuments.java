@@ -37,19 +37,33 @@ class MiningDocuments {
 		this.batches = batches;
 	}
 
+	/** What a document of the previous release added to the rollup: its keywords. */
+	static final int ROLLED_UP_KEYWORDS = 1;
+
+	/** What a document adds to the rollup now: its keywords and phrases. */
+	static final int ROLLED_UP_PHRASES = 2;
+
 	/**
 	 * A document: one side of a conversation.
 	 *
 	 * @param groupId 0 for none
 	 * @param personal pieces of personal data found and left out
+	 * @param rolledUp what it added to the daily rollup ({@link #ROLLED_UP_KEYWORDS} or
+	 * {@link #ROLLED_UP_PHRASES})
 	 */
 	record Document(long conversationId, String side, long startedAt, int startDay, long channelId, long groupId,
-			int personal, List<Term> terms) {
+			int personal, int rolledUp, List<Term> terms) {
 
-		Set<String> keywords() {
-			Set<String> keywords = new LinkedHashSet<>();
-			this.terms.stream().filter((t) -> t.kind() == KEYWORD).forEach((t) -> keywords.add(t.term()));
-			return keywords;
+		/**
+		 * The terms it adds to the rollup, each once: its keywords, and its phrases
+		 * unless the previous release analysed it.
+		 */
+		Set<String> rolledUpTerms() {
+			Set<String> terms = new LinkedHashSet<>();
+			this.terms.stream()
+				.filter((t) -> t.kind() == KEYWORD || (t.kind() == PHRASE && this.rolledUp >= ROLLED_UP_PHRASES))
+				.forEach((t) -> terms.add(t.term()));
+			return terms;
 		}
 
 	}
@@ -64,20 +78,23 @@ class MiningDocuments {
 	 */
 	private static final double MILLIONTHS = 1_000_000.0;
 
-	/** The stored documents of the conversations with their keywords (no phrases). */
-	Map<Long, List<Document>> keywords(Collection<Long> conversationIds) {
+	/**
+	 * The stored documents of the conversations with their keywords and phrases (no
+	 * entities): what they added to the rollup.
+	 */
+	Map<Long, List<Document>> rolledUp(Collection<Long> conversationIds) {
 		Map<Long, List<Document>> found = new HashMap<>();
 		Map<String, List<Term>> terms = new HashMap<>();
 		List<Long> ids = new ArrayList<>(conversationIds);
 		for (int from = 0; from < ids.size(); from += IN_LIMIT) {
 			List<Long> page = ids.subList(from, Math.min(ids.size(), from + IN_LIMIT));
-			this.jdbc
-				.sql("SELECT conversation_id, side, term, weight FROM mining_term WHERE conversation_id IN (:ids) "
-						+ "AND kind = 'K'")
+			this.jdbc.sql(
+					"SELECT conversation_id, side, kind, term, weight FROM mining_term WHERE conversation_id IN (:ids) "
+							+ "AND kind IN ('K', 'P')")
 				.param("ids", page)
 				.query((rs) -> {
 					terms.computeIfAbsent(rs.getLong(1) + "/" + rs.getString(2), (k) -> new ArrayList<>())
-						.add(new Term(KEYWORD, rs.getString(3), null, rs.getLong(4) / MILLIONTHS));
+						.add(new Term(rs.getString(3).charAt(0), rs.getString(4), null, rs.getLong(5) / MILLIONTHS));
 				});
 			this.jdbc.sql("SELECT * FROM mining_document WHERE conversation_id IN (:ids)")
 				.param("ids", page)
@@ -87,7 +104,7 @@ class MiningDocuments {
 					found.computeIfAbsent(id, (k) -> new ArrayList<>())
 						.add(new Document(id, side, rs.getLong("started_at"), rs.getInt("start_day"),
 								rs.getLong("channel_id"), rs.getLong("group_id"), rs.getInt("personal"),
-								terms.getOrDefault(id + "/" + side, List.of())));
+								rs.getInt("rolled_up"), terms.getOrDefault(id + "/" + side, List.of())));
 				});
 		}
 		return found;
@@ -118,7 +135,7 @@ class MiningDocuments {
 		List<Object[]> terms = new ArrayList<>();
 		for (Document d : documents) {
 			docs.add(new Object[] { d.conversationId(), d.side(), d.startedAt(), d.startDay(), d.channelId(),
-					d.groupId(), d.personal(), now });
+					d.groupId(), d.personal(), d.rolledUp(), now });
 			for (Term t : d.terms()) {
 				terms.add(new Object[] { d.conversationId(), d.side(), String.valueOf(t.kind()), t.term(), t.entity(),
 						Math.round(t.weight() * MILLIONTHS) });
@@ -126,7 +143,8 @@ class MiningDocuments {
 		}
 		if (!docs.isEmpty()) {
 			this.batches.batchUpdate("INSERT INTO mining_document (conversation_id, side, started_at, start_day, "
-					+ "channel_id, group_id, personal, analysed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", docs);
+					+ "channel_id, group_id, personal, rolled_up, analysed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+					docs);
 		}
 		if (!terms.isEmpty()) {
 			this.batches.batchUpdate("INSERT INTO mining_term (conversation_id, side, kind, term, entity, weight) "

@@ -20,8 +20,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 class MiningQueries {
 
+	/** The documents with their keywords and phrases: what the rollup counts. */
 	private static final String JOIN = "FROM mining_document d JOIN mining_term t ON t.conversation_id = "
-			+ "d.conversation_id AND t.side = d.side AND t.kind = 'K' WHERE ";
+			+ "d.conversation_id AND t.side = d.side AND t.kind IN ('K', 'P') WHERE ";
+
+	/** The documents with the named things found in them. */
+	private static final String ENTITY_JOIN = "FROM mining_document d JOIN mining_term t ON t.conversation_id = "
+			+ "d.conversation_id AND t.side = d.side AND t.kind = 'E' WHERE ";
 
 	private final JdbcClient jdbc;
 
@@ -29,7 +34,7 @@ class MiningQueries {
 		this.jdbc = jdbc;
 	}
 
-	/** Documents with each keyword, and all documents. */
+	/** Documents with each keyword or phrase, and all documents. */
 	record Counts(Map<String, Integer> byTerm, int documents) {
 	}
 
@@ -98,18 +103,83 @@ class MiningQueries {
 	}
 
 	List<Found> withTerm(MiningFilter filter, String term, int limit) {
+		return with(filter, JOIN, term, null, limit);
+	}
+
+	/** A conversation with a named thing of a kind, newest first. */
+	List<Found> withEntity(MiningFilter filter, String entity, String text, int limit) {
+		return with(filter, ENTITY_JOIN, text, entity, limit);
+	}
+
+	private List<Found> with(MiningFilter filter, String join, String term, String entity, int limit) {
 		if (filter.nothing()) {
 			return List.of();
 		}
 		Map<String, Object> params = new HashMap<>();
 		String where = filter.documentWhere(params);
 		params.put("term", term);
+		if (entity != null) {
+			params.put("entity", entity);
+		}
 		return this.jdbc
-			.sql("SELECT DISTINCT d.conversation_id, d.started_at, d.channel_id, d.group_id " + JOIN + where
-					+ " AND t.term = :term ORDER BY d.started_at DESC, d.conversation_id DESC LIMIT " + limit)
+			.sql("SELECT DISTINCT d.conversation_id, d.started_at, d.channel_id, d.group_id " + join + where
+					+ " AND t.term = :term" + ((entity != null) ? " AND t.entity = :entity" : "")
+					+ " ORDER BY d.started_at DESC, d.conversation_id DESC LIMIT " + limit)
 			.params(params)
 			.query((rs, row) -> new Found(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
 			.list();
+	}
+
+	/** A named thing of a kind and the conversations it was found in. */
+	record EntityCount(String entity, String text, int documents) {
+	}
+
+	/**
+	 * The named things of the period with the conversations each was found in, most
+	 * first, at most {@code limit} of each kind.
+	 */
+	List<EntityCount> entities(MiningFilter filter, Collection<String> kinds, int limit) {
+		if (filter.nothing()) {
+			return List.of();
+		}
+		Map<String, Object> params = new HashMap<>();
+		String where = filter.documentWhere(params);
+		params.put("kinds", List.copyOf(kinds));
+		Map<String, List<EntityCount>> byKind = new LinkedHashMap<>();
+		kinds.forEach((k) -> byKind.put(k, new ArrayList<>()));
+		this.jdbc
+			.sql("SELECT t.entity, t.term, COUNT(DISTINCT d.conversation_id) AS n " + ENTITY_JOIN + where
+					+ " AND t.entity IN (:kinds) GROUP BY t.entity, t.term ORDER BY n DESC, t.term")
+			.params(params)
+			.query((rs) -> {
+				List<EntityCount> of = byKind.get(rs.getString(1));
+				if (of != null && of.size() < limit) {
+					of.add(new EntityCount(rs.getString(1), rs.getString(2), rs.getInt(3)));
+				}
+			});
+		List<EntityCount> all = new ArrayList<>();
+		byKind.values().forEach(all::addAll);
+		return all;
+	}
+
+	/**
+	 * Personal data found and left out: the conversations with any, and how many pieces.
+	 */
+	record Personal(int documents, long pieces) {
+	}
+
+	Personal personal(MiningFilter filter) {
+		if (filter.nothing()) {
+			return new Personal(0, 0);
+		}
+		Map<String, Object> params = new HashMap<>();
+		String where = filter.documentWhere(params);
+		return this.jdbc
+			.sql("SELECT COUNT(DISTINCT d.conversation_id), COALESCE(SUM(d.personal), 0) FROM mining_document d WHERE "
+					+ where + " AND d.personal > 0")
+			.params(params)
+			.query((rs, row) -> new Personal(rs.getInt(1), rs.getLong(2)))
+			.single();
 	}
 
 	/** The keywords of the latest documents (at most {@code cap} conversations). */

@@ -39,10 +39,12 @@ public class MiningWords {
 		this.clock = clock;
 	}
 
-	/** What a word is: a product, another term, or a stop word. */
+	/**
+	 * What a word is: a product, a place, an organisation, another term, or a stop word.
+	 */
 	public enum Kind {
 
-		PRODUCT, TERM, STOP
+		PRODUCT, TERM, STOP, PLACE, ORGANISATION
 
 	}
 
@@ -120,7 +122,7 @@ public class MiningWords {
 			kind = Kind.valueOf((form.kind() != null) ? form.kind().strip().toUpperCase(Locale.ROOT) : "TERM");
 		}
 		catch (IllegalArgumentException ex) {
-			throw ApiException.invalid("kind", "must be PRODUCT, TERM or STOP");
+			throw ApiException.invalid("kind", "must be PRODUCT, TERM, PLACE, ORGANISATION or STOP");
 		}
 		String lower = word.toLowerCase(Locale.ROOT);
 		if (words().stream().anyMatch((w) -> w.id() != id && w.word().toLowerCase(Locale.ROOT).equals(lower))) {

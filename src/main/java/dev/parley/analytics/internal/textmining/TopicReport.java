@@ -27,10 +27,11 @@ import org.springframework.stereotype.Service;
 
 /**
  * What customers write about, for the console's "Text mining" screen: hot topics (rising
- * against the period before of the same length), the top keywords, topic clusters and
- * associations, keyword trends, and the conversations with a keyword. Counts come from
- * the daily rollup; clusters and associations from the keywords of the latest
- * {@value #SAMPLE} documents of the period (the response says when it was capped).
+ * against the period before of the same length), the top keywords and phrases, topic
+ * clusters and associations, trends, and the conversations with a keyword or phrase.
+ * Counts come from the daily rollup, which holds phrases like keywords; clusters and
+ * associations from the keywords of the latest {@value #SAMPLE} documents of the period
+ * (the response says when it was capped).
  */
 @Service
 public class TopicReport {
@@ -59,8 +60,13 @@ public class TopicReport {
 		this.settings = settings;
 	}
 
-	/** The filters of every text mining request. */
-	public record Query(String from, String to, Long channelId, Long groupId, String side) {
+	/**
+	 * The filters of every text mining request.
+	 *
+	 * @param timeZone the zone the client cuts days in, or null: the organisation's,
+	 * which is the only one accepted (the rollup is by day in it)
+	 */
+	public record Query(String from, String to, Long channelId, Long groupId, String side, String timeZone) {
 	}
 
 	public record Range(LocalDate from, LocalDate to, LocalDate previousFrom, LocalDate previousTo, String timeZone) {
@@ -155,24 +161,33 @@ public class TopicReport {
 		return new Trend(range(filter.range()), filter.side().value, days, totals, series);
 	}
 
-	public Conversations conversations(StaffActor actor, Query query, String term, Integer limit) {
+	/**
+	 * The conversations with a keyword or phrase, or with a named thing of a kind.
+	 * @param entity null for a keyword or phrase, else the kind of named thing
+	 * ({@link EntityReport#KINDS}); its text is compared as stored (order numbers as
+	 * written)
+	 */
+	public Conversations conversations(StaffActor actor, Query query, String term, String entity, Integer limit) {
 		MiningFilter filter = filter(actor, query);
-		String wanted = term(term, "term");
+		String kind = (entity != null && !entity.isBlank()) ? EntityReport.kind(entity) : null;
+		String wanted = (kind != null) ? text(term, "term") : term(term, "term");
 		int max = (limit != null) ? limit : 50;
 		if (max < 1 || max > MAX_PAGE) {
 			throw ApiException.invalid("limit", "must be between 1 and " + MAX_PAGE);
 		}
-		List<Conversation> items = this.queries.withTerm(filter, wanted, max)
-			.stream()
+		List<MiningQueries.Found> found = (kind != null) ? this.queries.withEntity(filter, kind, wanted, max)
+				: this.queries.withTerm(filter, wanted, max);
+		List<Conversation> items = found.stream()
 			.map((f) -> new Conversation(f.conversationId(), Instant.ofEpochMilli(f.startedAt()), f.channelId(),
 					(f.groupId() != 0) ? f.groupId() : null))
 			.toList();
 		return new Conversations(wanted, items);
 	}
 
-	private MiningFilter filter(StaffActor actor, Query query) {
+	/** The request's filters, checked: what the staff member may see in its period. */
+	MiningFilter filter(StaffActor actor, Query query) {
 		ReportScope scope = ReportScope.of(actor, this.groups);
-		ReportRange range = ReportRange.parse(query.from(), query.to(), null, null, zone());
+		ReportRange range = ReportRange.parse(query.from(), query.to(), null, query.timeZone(), zone());
 		return MiningFilter.of(scope, range, MiningSide.of(query.side()), query.channelId(), query.groupId());
 	}
 
@@ -195,17 +210,21 @@ public class TopicReport {
 	}
 
 	private static String term(String term, String field) {
+		return text(term, field).toLowerCase(Locale.ROOT);
+	}
+
+	private static String text(String term, String field) {
 		if (term == null || term.isBlank()) {
 			throw ApiException.invalid(field, "must not be blank");
 		}
-		String stripped = term.strip().toLowerCase(Locale.ROOT);
+		String stripped = term.strip();
 		if (stripped.length() > MiningAnalyser.MAX_TERM) {
 			throw ApiException.invalid(field, "must be at most " + MiningAnalyser.MAX_TERM + " characters");
 		}
 		return stripped;
 	}
 
-	private static Range range(ReportRange range) {
+	static Range range(ReportRange range) {
 		ReportRange previous = range.previous();
 		return new Range(range.from(), range.to(), previous.from(), previous.to(), range.zone().getId());
 	}

@@ -127,6 +127,85 @@ class TextAnalyzerTests {
 	}
 
 	@Test
+	void englishSelfIntroductionsNeverGiveKeywords() {
+		List<String> texts = List.of("My name is Jane Doe and my parcel never arrived",
+				"Hello, I am Peter Parker, the parcel never arrived", "hi I'm Tom. parcel never arrived",
+				"Hi, this is Mary Ann Smith: parcel never arrived", "Call me Ann, my parcel never arrived",
+				"MY NAME IS Bob Stone; parcel never arrived", "I’m Zoë O'Neill, parcel never arrived");
+		for (String text : texts) {
+			Analysis analysis = this.analyzer.analyse(text, 10);
+			assertThat(terms(analysis)).as(text)
+				.doesNotContain("jane", "doe", "peter", "parker", "tom", "mary", "ann", "smith", "bob", "stone", "zoë",
+						"o'neill", "neill")
+				.contains("parcel", "arrived");
+			assertThat(analysis.keywordTerms()).as(text).contains("parcel").doesNotContain("name");
+			assertThat(analysis.entities(EntityKind.PERSON)).as(text).hasSize(1);
+		}
+	}
+
+	@Test
+	void aNameIntroducedOnceIsTakenOutEverywhereButLowerCaseWordsAreNoNames() {
+		Analysis analysis = this.analyzer.analyse("My name is Jane Doe. Please tell jane when the refund comes, doe",
+				10);
+		assertThat(terms(analysis)).doesNotContain("jane", "doe").contains("refund");
+		assertThat(analysis.keywordTerms()).contains("refund").doesNotContain("name", "jane", "doe");
+		Analysis plain = this.analyzer.analyse("i am waiting for the refund, this is urgent, call me back", 10);
+		assertThat(terms(plain)).contains("waiting", "refund", "urgent", "back");
+		assertThat(plain.entities(EntityKind.PERSON)).isEmpty();
+	}
+
+	@Test
+	void namesKnownForTheConversationAreTakenOutInAnyCase() {
+		Analysis analysis = this.analyzer.analyse(
+				"Hello Jane, Anna here. JANE asked about the refund; doe said the refund is late. Thanks Anna", 10,
+				List.of("Jane Doe", "Anna Smith"));
+		assertThat(terms(analysis)).doesNotContain("jane", "doe", "anna", "smith").contains("refund", "late");
+		assertThat(analysis.keywordTerms()).contains("refund", "late")
+			.noneMatch((t) -> t.contains("jane") || t.contains("anna") || t.contains("doe"));
+		assertThat(String.join("|", analysis.phrases())).doesNotContain("jane", "anna", "doe");
+		assertThat(analysis.entities(EntityKind.PERSON)).isNotEmpty();
+	}
+
+	@Test
+	void chineseNamesKnownForTheConversationAreTakenOutInBothScripts() {
+		Analysis analysis = this.analyzer.analyse("小明说退款没到账，王小明的订单还没发货，歐陽娜娜也在等退款", 10, List.of("王小明", "欧阳娜娜"));
+		assertThat(terms(analysis)).noneMatch((t) -> t.contains("小明") || t.contains("娜娜") || t.contains("欧阳"))
+			.contains("退款", "发货");
+		assertThat(analysis.keywordTerms()).contains("退款").noneMatch((t) -> t.contains("明") || t.contains("娜"));
+	}
+
+	@Test
+	void namesInMixedTextAreTakenOut() {
+		Analysis analysis = this.analyzer.analyse("你好，我是Li Lei的同事，my name is Han Meimei，我们的iPhone15屏幕坏了", 10,
+				List.of("Li Lei", "韩梅梅"));
+		assertThat(terms(analysis)).doesNotContain("li", "lei", "han", "meimei").contains("iphone15", "屏幕");
+		assertThat(analysis.keywordTerms()).contains("iphone15", "屏幕");
+	}
+
+	@Test
+	void englishPlacesOrganisationsAndProductsComeFromTheDictionary() {
+		TextAnalyzer english = new TextAnalyzer(MiningDictionary.of(DictionaryEntry.place("New York"),
+				DictionaryEntry.organisation("Acme Corp"), DictionaryEntry.product("Parley Pro"),
+				DictionaryEntry.place("London"), DictionaryEntry.organisation("DHL")));
+		Analysis analysis = english
+			.analyse("My Parley Pro order was sent by DHL from London and Acme Corp says it is in NEW YORK", 10);
+		assertThat(analysis.entities(EntityKind.PLACE)).containsExactly("london", "new york");
+		assertThat(analysis.entities(EntityKind.ORGANISATION)).containsExactly("dhl", "acme corp");
+		assertThat(analysis.entities(EntityKind.PRODUCT)).containsExactly("parley pro");
+		assertThat(analysis.keywordTerms()).contains("parley pro", "london", "dhl", "new york", "acme corp");
+		assertThat(new TextAnalyzer(MiningDictionary.EMPTY).analyse("sent by DHL from London", 5).entities()).isEmpty();
+	}
+
+	@Test
+	void englishWordsAreWordsNumbersOrCodes() {
+		Analysis analysis = this.analyzer.analyse("I ordered 3 X200 chargers and 2 iPhone15 cases", 10);
+		assertThat(analysis.tokens()).extracting(Token::term, Token::wordClass)
+			.contains(tuple("ordered", WordClass.LATIN), tuple("3", WordClass.NUMBER), tuple("x200", WordClass.PRODUCT),
+					tuple("chargers", WordClass.LATIN), tuple("iphone15", WordClass.LATIN));
+		assertThat(analysis.keywordTerms()).doesNotContain("3", "2", "i", "and");
+	}
+
+	@Test
 	void findsOrganisationsByHanLpsRecogniser() {
 		Analysis analysis = this.analyzer.analyse("我在北京大学买的华为手机，中国银行的卡付不了款", 10);
 		assertThat(analysis.entities(EntityKind.ORGANISATION)).containsExactly("北京大学", "华为", "中国银行");

@@ -28,27 +28,67 @@ abstract class MiningRepositoryContract {
 	@Autowired
 	JdbcClient jdbc;
 
+	/** A document: its keywords, and terms with a space are phrases. */
 	static MiningDocuments.Document document(long id, String side, int day, String... keywords) {
+		return document(MiningDocuments.ROLLED_UP_PHRASES, id, side, day, keywords);
+	}
+
+	static MiningDocuments.Document document(int rolledUp, long id, String side, int day, String... keywords) {
 		List<MiningDocuments.Term> terms = new java.util.ArrayList<>();
 		for (String keyword : keywords) {
-			terms.add(new MiningDocuments.Term(MiningDocuments.KEYWORD, keyword, null, 1.5));
+			boolean phrase = keyword.contains(" ");
+			terms.add(new MiningDocuments.Term(phrase ? MiningDocuments.PHRASE : MiningDocuments.KEYWORD, keyword, null,
+					phrase ? 0 : 1.5));
 		}
 		terms.add(new MiningDocuments.Term(MiningDocuments.ENTITY, "北京市", "PLACE", 0));
-		return new MiningDocuments.Document(id, side, 1_000L * id, day, 7, 0, 1, terms);
+		return new MiningDocuments.Document(id, side, 1_000L * id, day, 7, 0, 1, rolledUp, terms);
 	}
 
 	@Test
-	void documentsAreReplacedAsAWholeAndReadBackWithTheirKeywords() {
+	void documentsAreReplacedAsAWholeAndReadBackWithTheirKeywordsAndPhrases() {
 		this.documents.replace(List.of(1L),
 				List.of(document(1, "visitor", 20261201, "退款", "发票"), document(1, "agent", 20261201, "refund")), 5);
-		this.documents.replace(List.of(1L), List.of(document(1, "visitor", 20261201, "退款", "物流")), 6);
-		Map<Long, List<MiningDocuments.Document>> read = this.documents.keywords(List.of(1L, 2L));
+		this.documents.replace(List.of(1L), List.of(document(1, "visitor", 20261201, "退款", "物流", "物流 太慢")), 6);
+		Map<Long, List<MiningDocuments.Document>> read = this.documents.rolledUp(List.of(1L, 2L));
 		assertThat(read).containsOnlyKeys(1L);
 		assertThat(read.get(1L)).hasSize(1);
-		assertThat(read.get(1L).get(0).keywords()).containsExactlyInAnyOrder("退款", "物流");
+		assertThat(read.get(1L).get(0).rolledUpTerms()).containsExactlyInAnyOrder("退款", "物流", "物流 太慢");
+		assertThat(read.get(1L).get(0).rolledUp()).isEqualTo(MiningDocuments.ROLLED_UP_PHRASES);
 		assertThat(this.documents.terms(1, "visitor")).extracting(MiningDocuments.Term::term).contains("北京市");
 		this.documents.replace(List.of(1L), List.of(), 7);
-		assertThat(this.documents.keywords(List.of(1L))).isEmpty();
+		assertThat(this.documents.rolledUp(List.of(1L))).isEmpty();
+	}
+
+	@Test
+	void phrasesRollUpLikeKeywordsExceptForDocumentsOfThePreviousRelease() {
+		Map<MiningDays.Key, Long> changes = new HashMap<>();
+		MiningAnalyser.contribute(List.of(document(1, "visitor", 20261201, "物流", "物流 太慢")), 1, changes);
+		MiningAnalyser.contribute(List.of(document(2, "visitor", 20261201, "物流 太慢")), 1, changes);
+		this.days.apply(changes);
+		assertThat(count("visitor", "物流 太慢")).isEqualTo(2);
+		assertThat(count("all", "物流 太慢")).isEqualTo(2);
+
+		// a document the previous release analysed added its keywords only: taking it
+		// back leaves the phrase's other documents counted
+		Map<MiningDays.Key, Long> old = new HashMap<>();
+		MiningAnalyser.contribute(
+				List.of(document(MiningDocuments.ROLLED_UP_KEYWORDS, 3, "visitor", 20261201, "物流", "物流 太慢")), 1, old);
+		this.days.apply(old);
+		assertThat(count("visitor", "物流")).isEqualTo(2);
+		assertThat(count("visitor", "物流 太慢")).isEqualTo(2);
+		Map<MiningDays.Key, Long> back = new HashMap<>();
+		MiningAnalyser.contribute(
+				List.of(document(MiningDocuments.ROLLED_UP_KEYWORDS, 3, "visitor", 20261201, "物流", "物流 太慢")), -1, back);
+		this.days.apply(back);
+		assertThat(count("visitor", "物流")).isEqualTo(1);
+		assertThat(count("visitor", "物流 太慢")).isEqualTo(2);
+
+		Map<MiningDays.Key, Long> rest = new HashMap<>();
+		MiningAnalyser.contribute(List.of(document(1, "visitor", 20261201, "物流", "物流 太慢")), -1, rest);
+		MiningAnalyser.contribute(List.of(document(2, "visitor", 20261201, "物流 太慢")), -1, rest);
+		this.days.apply(rest);
+		assertThat(total("all")).isZero();
+		assertThat(count("all", "物流 太慢")).isZero();
 	}
 
 	@Test
