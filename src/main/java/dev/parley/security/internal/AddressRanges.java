@@ -71,6 +71,13 @@ final class AddressRanges {
 	}
 
 	/**
+	 * @return whether the canonical address is one of this host's loopback addresses
+	 */
+	static boolean loopback(String canonical) {
+		return canonical != null && (canonical.startsWith("127.") || canonical.equals("0:0:0:0:0:0:0:1"));
+	}
+
+	/**
 	 * @return whether the text is one address (no range)
 	 */
 	static boolean single(String address) {

@@ -16,9 +16,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Counts what addresses do and blocks one whose count within the window reaches its
- * kind's threshold. Allow-listed and already blocked addresses are not counted. Counting
- * runs in a transaction of its own, so a signal counts even when the caller's work rolls
- * back (a refused sign-in), and a fault of the counting never fails the caller.
+ * kind's threshold. Allow-listed and already blocked addresses are not counted, nor this
+ * host's own (loopback) addresses: behind a proxy on the same host whose forwarded
+ * headers are not trusted, every client would appear as the proxy, and blocking it would
+ * shut out everyone. Counting runs in a transaction of its own, so a signal counts even
+ * when the caller's work rolls back (a refused sign-in), and a fault of the counting
+ * never fails the caller.
  */
 @Component
 class BurstDetector implements SourceSignals {
@@ -56,7 +59,8 @@ class BurstDetector implements SourceSignals {
 		String canonical = AddressRanges.canonical(address);
 		Instant now = this.clock.instant();
 		NetworkPolicy policy = this.guard.policy();
-		if (policy.allowed(canonical, now) || policy.blocked(canonical, now) || policy.denied(canonical, now)) {
+		if (AddressRanges.loopback(canonical) || policy.allowed(canonical, now) || policy.blocked(canonical, now)
+				|| policy.denied(canonical, now)) {
 			return;
 		}
 		try {
