@@ -144,6 +144,13 @@ public enum Permission {
 	/** The mail account, the SMS gateway, notification templates and the delivery log. */
 	NOTIFICATION_MANAGE("notification.manage", "administration"),
 
+	/**
+	 * The security screen: blocked addresses and lifting them, the allow-list and the
+	 * deny-list, restricting the console to listed networks, and the figures of failed
+	 * sign-ins, lockouts and blocks; alerted when an address is blocked.
+	 */
+	SECURITY_MANAGE("security.manage", "administration"),
+
 	SYSTEM_MONITOR("system.monitor", "operations"),
 
 	/**

@@ -35,6 +35,7 @@ import LogsView from './logs/LogsView.js';
 import BackupsView from './backups/BackupsView.js';
 import FaultsView from './faults/FaultsView.js';
 import FaultPage from './faults/FaultPage.js';
+import SecurityView from './security/SecurityView.js';
 import CustomerPage from './customers/CustomerPage.js';
 import CustomerSettingsView from './customers/CustomerSettingsView.js';
 
@@ -87,6 +88,8 @@ const routes = [
   { path: '/logs', name: 'logs', component: LogsView, meta: { permissions: permissionsFor('logs') } },
   { path: '/backups', name: 'backups', component: BackupsView, meta: { permissions: permissionsFor('backups') } },
   { path: '/faults', name: 'faults', component: FaultsView, meta: { permissions: permissionsFor('faults') } },
+  { path: '/security', name: 'security', component: SecurityView,
+    meta: { permissions: permissionsFor('security') } },
   { path: '/faults/:id(\\d+)', name: 'fault', component: FaultPage, meta: { permissions: permissionsFor('faults') } },
   // a customer's page: from the inbox, the customer list and by URL (not a menu entry)
   { path: '/customers/:id(\\d+)', name: 'customer', component: CustomerPage,

@@ -114,3 +114,17 @@ export function zonedInstant(local, timeZone) {
     return new Date(wall).toISOString();
   }
 }
+
+/**
+ * The wall-clock value of an {@code <input type="datetime-local">} ("2026-11-24T09:30")
+ * that an ISO instant has in the given zone; the inverse of zonedInstant.
+ */
+export function zonedLocal(iso, timeZone) {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  try {
+    return new Date(date.getTime() + offsetAt(date.getTime(), timeZone)).toISOString().slice(0, 16);
+  } catch {
+    return date.toISOString().slice(0, 16);
+  }
+}

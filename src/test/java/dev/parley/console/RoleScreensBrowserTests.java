@@ -59,6 +59,7 @@ class RoleScreensBrowserTests extends IntegrationTest {
 		screens.put("backups", Set.of("backup.run"));
 		screens.put("logs", Set.of("log.view"));
 		screens.put("faults", Set.of("fault.manage"));
+		screens.put("security", Set.of("security.manage"));
 		return screens;
 	}
 

@@ -25,6 +25,10 @@ class RoleAndTokenTests extends IntegrationTest {
 				"agent.permissions.adjust", "conversation.monitor", "team.view");
 		assertThat(roles.get("support").path("permissions").toString()).contains("system.monitor")
 			.doesNotContain("user.manage");
+		// the security screen is the administrator's (V26)
+		assertThat(roles.get("administrator").path("permissions").toString()).contains("security.manage");
+		assertThat(roles.get("supervisor").path("permissions").toString()).doesNotContain("security.manage");
+		assertThat(roles.get("support").path("permissions").toString()).doesNotContain("security.manage");
 	}
 
 	@Test
@@ -36,7 +40,8 @@ class RoleAndTokenTests extends IntegrationTest {
 		assertThat(modules.keySet()).containsExactly("conversations", "agents", "customers", "tickets", "analytics",
 				"administration", "operations");
 		assertThat(modules.get("analytics")).contains("statistics.view", "statistics.view_all");
-		assertThat(modules.get("administration")).contains("user.view", "user.manage", "role.manage", "audit.view");
+		assertThat(modules.get("administration")).contains("user.view", "user.manage", "role.manage", "audit.view",
+				"security.manage");
 	}
 
 	@Test

@@ -46,6 +46,10 @@ public final class SocketClient implements AutoCloseable {
 	}
 
 	private SocketClient(URI uri, javax.net.ssl.SSLContext tls, String cookie, String origin) {
+		this(uri, tls, cookie, origin, null);
+	}
+
+	private SocketClient(URI uri, javax.net.ssl.SSLContext tls, String cookie, String origin, String forwardedFor) {
 		HttpClient.Builder client = HttpClient.newBuilder();
 		if (tls != null) {
 			client.sslContext(tls);
@@ -56,6 +60,9 @@ public final class SocketClient implements AutoCloseable {
 		}
 		if (origin != null) {
 			builder.header("Origin", origin);
+		}
+		if (forwardedFor != null) {
+			builder.header("X-Forwarded-For", forwardedFor);
 		}
 		this.socket = builder.buildAsync(uri, new Listener()).join();
 	}
@@ -92,6 +99,14 @@ public final class SocketClient implements AutoCloseable {
 	/** A visitor connection that has not said hello. */
 	public static SocketClient anonymous(int port) {
 		return new SocketClient(port, "/ws/visitor", null);
+	}
+
+	/**
+	 * A visitor connection that has not said hello, from a client address of the test's
+	 * choosing ({@code X-Forwarded-For} from the loopback proxy).
+	 */
+	public static SocketClient anonymousFrom(int port, String address) {
+		return new SocketClient(URI.create("ws://127.0.0.1:" + port + "/ws/visitor"), null, null, null, address);
 	}
 
 	/** A staff connection with the session cookies of a signed-in client. */

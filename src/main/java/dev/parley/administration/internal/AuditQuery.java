@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import dev.parley.administration.AuditFigures;
 import dev.parley.platform.LikePattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
  * costs the same as the first.
  */
 @Component
-public class AuditQuery {
+public class AuditQuery implements AuditFigures {
 
 	private final JdbcClient jdbc;
 
@@ -63,6 +64,19 @@ public class AuditQuery {
 					rs.getString("actor"), rs.getString("action"), rs.getString("target"), rs.getString("ip"),
 					rs.getString("result"), rs.getString("detail")))
 			.list();
+	}
+
+	@Override
+	public java.util.Map<String, Long> counts(java.util.Collection<String> actions, Instant from, Instant to) {
+		java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+		for (String action : actions) {
+			counts.put(action, this.jdbc
+				.sql("SELECT COUNT(*) FROM audit_event WHERE action = ? AND occurred_at >= ? AND occurred_at < ?")
+				.params(action, from.toEpochMilli(), to.toEpochMilli())
+				.query(Long.class)
+				.single());
+		}
+		return counts;
 	}
 
 	/**

@@ -12,6 +12,9 @@ import dev.parley.conversations.internal.VisitorSessions.Session;
 import dev.parley.conversations.views.ChatViews;
 import dev.parley.conversations.views.ChatViews.VisitorConversationView;
 import dev.parley.platform.ApiException;
+import dev.parley.platform.ClientAddress;
+import dev.parley.platform.SourceSignal;
+import dev.parley.platform.SourceSignals;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,8 +53,12 @@ class VisitorArrivals {
 
 	private final VisitorBlocks blocks;
 
+	private final SourceSignals signals;
+
 	VisitorArrivals(ChannelRepository channels, VisitorRepository visitors, ConversationRepository conversations,
-			VisitorTokens tokens, ChatViews views, Clock clock, VisitorCustomers customers, VisitorBlocks blocks) {
+			VisitorTokens tokens, ChatViews views, Clock clock, VisitorCustomers customers, VisitorBlocks blocks,
+			SourceSignals signals) {
+		this.signals = signals;
 		this.channels = channels;
 		this.visitors = visitors;
 		this.conversations = conversations;
@@ -117,6 +124,8 @@ class VisitorArrivals {
 					ChatInput.optional("pageUrl", arrival.pageUrl(), 2000),
 					ChatInput.optional("referrer", arrival.referrer(), 2000), now, now);
 			visitor = this.visitors.findById(this.visitors.insert(draft)).orElseThrow();
+			String address = ClientAddress.current();
+			this.signals.observed(SourceSignal.WIDGET_ARRIVAL, (address != null) ? address : origin.ip());
 		}
 		Long customer = this.customers.of(visitor.id());
 		if (vouchKey != null || customer != null) {

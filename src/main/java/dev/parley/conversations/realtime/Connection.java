@@ -151,6 +151,14 @@ final class Connection {
 		});
 	}
 
+	/**
+	 * @return the client address of the handshake, or null
+	 */
+	String address() {
+		Object address = this.session.getAttributes().get(HandshakeAddress.ATTRIBUTE);
+		return (address != null) ? address.toString() : null;
+	}
+
 	String httpSessionId() {
 		return this.httpSessionId;
 	}

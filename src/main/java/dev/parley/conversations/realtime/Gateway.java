@@ -14,6 +14,8 @@ import dev.parley.platform.ApiException;
 import dev.parley.platform.EventBus;
 import dev.parley.platform.Maintenance;
 import dev.parley.platform.Permission;
+import dev.parley.platform.SourceSignal;
+import dev.parley.platform.SourceSignals;
 import dev.parley.platform.StaffActor;
 import dev.parley.platform.StaffAuthentication;
 import org.slf4j.Logger;
@@ -72,10 +74,13 @@ class Gateway {
 
 	private final MaintenanceClosing maintenanceClosing;
 
+	private final SourceSignals signals;
+
 	Gateway(ConversationRepository conversations, ConversationLists lists, VisitorTokens tokens,
 			StaffAuthentication staffAuthentication, ConnectionRegistry registry, Dispatcher dispatcher,
 			ClientFrames clientFrames, Frames frames, JsonMapper json, RealtimeProperties properties, EventBus bus,
-			Maintenance maintenance, MaintenanceClosing maintenanceClosing) {
+			Maintenance maintenance, MaintenanceClosing maintenanceClosing, SourceSignals signals) {
+		this.signals = signals;
 		this.conversations = conversations;
 		this.lists = lists;
 		this.tokens = tokens;
@@ -126,6 +131,7 @@ class Gateway {
 		long now = now();
 		connection.touch(now);
 		if (payload.length() > this.properties.maxFrameBytes().toBytes()) {
+			this.signals.observed(SourceSignal.MALFORMED_FRAME, connection.address());
 			error(connection, FrameError.TOO_LARGE,
 					"Frame larger than " + this.properties.maxFrameBytes().toBytes() + " bytes", null);
 			return;
@@ -137,6 +143,7 @@ class Gateway {
 			return;
 		}
 		if (parsed.problem() != null) {
+			this.signals.observed(SourceSignal.MALFORMED_FRAME, connection.address());
 			error(connection, FrameError.BAD_FRAME, parsed.problem(), null);
 			return;
 		}

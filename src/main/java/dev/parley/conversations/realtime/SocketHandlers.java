@@ -61,11 +61,11 @@ class SocketHandlers implements WebSocketConfigurer {
 		DefaultHandshakeHandler handshakes = new DefaultHandshakeHandler(new UncompressedUpgrade());
 		registry.addHandler(new Handler(false), "/ws/visitor")
 			.setHandshakeHandler(handshakes)
-			.addInterceptors(this.maintenance)
+			.addInterceptors(this.maintenance, new HandshakeAddress())
 			.setAllowedOriginPatterns("*");
 		registry.addHandler(new Handler(true), "/ws/staff")
 			.setHandshakeHandler(handshakes)
-			.addInterceptors(this.maintenance, new HttpSessionHandshakeInterceptor(List.of()));
+			.addInterceptors(this.maintenance, new HttpSessionHandshakeInterceptor(List.of()), new HandshakeAddress());
 	}
 
 	@Bean

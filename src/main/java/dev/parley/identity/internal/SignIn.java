@@ -15,6 +15,8 @@ import dev.parley.identity.StaffAccessChanged;
 import dev.parley.identity.internal.SignInThrottle.Outcome;
 import dev.parley.identity.internal.TrustedDevices.Device;
 import dev.parley.platform.ApiException;
+import dev.parley.platform.SourceSignal;
+import dev.parley.platform.SourceSignals;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -47,8 +49,12 @@ public class SignIn {
 
 	private final Clock clock;
 
+	private final SourceSignals signals;
+
 	SignIn(StaffUserRepository users, Passwords passwords, SignInThrottle throttle, TrustedDevices devices,
-			IdentitySettings settings, AuditLog auditLog, ApplicationEventPublisher events, Clock clock) {
+			IdentitySettings settings, AuditLog auditLog, ApplicationEventPublisher events, Clock clock,
+			SourceSignals signals) {
+		this.signals = signals;
 		this.users = users;
 		this.passwords = passwords;
 		this.throttle = throttle;
@@ -93,6 +99,7 @@ public class SignIn {
 			if (blocked.isPresent()) {
 				this.auditLog.record(name, "login.failed", name, AuditResult.FAILURE,
 						"sign-ins wait until " + blocked.get());
+				this.signals.observed(SourceSignal.FAILED_SIGN_IN, attempt.address());
 				throw throttled(blocked.get(), now);
 			}
 		}
@@ -133,6 +140,7 @@ public class SignIn {
 	private void failed(String name, String address, String deviceId, Instant now, String why, boolean exists) {
 		Outcome outcome = this.throttle.failed(name, address, deviceId, now);
 		this.auditLog.record(name, "login.failed", name, AuditResult.FAILURE, why);
+		this.signals.observed(SourceSignal.FAILED_SIGN_IN, address);
 		if (exists && outcome.accountBlockedUntil() != null) {
 			this.auditLog.record(name, "account.locked", name, AuditResult.SUCCESS,
 					"failed sign-ins in a row; sign-ins from unknown devices wait until "

@@ -115,6 +115,11 @@ public enum TemplateKey {
 					Map.entry("threshold", "85 %"), Map.entry("minutes", 5), Map.entry("at", "2026-12-07 10:15"),
 					Map.entry("link", "https://support.example.com/console/status"))),
 
+	/** Parley blocked a client address after a burst (security module). */
+	SOURCE_BLOCKED("source-blocked", Audience.STAFF,
+			Map.of("name", "Wang Fang", "address", "203.0.113.7", "reason", "failed_sign_ins", "signals", 60, "until",
+					"2026-12-07T11:15:00Z", "link", "https://support.example.com/console/security")),
+
 	/**
 	 * A scheduled report, with the report as a CSV or XLSX file attached (analytics
 	 * module).

@@ -4,6 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 
 import dev.parley.platform.InstallationState;
+import dev.parley.platform.SourceGate;
+import dev.parley.platform.SourceSignals;
+import dev.parley.platform.SourceVerdict;
+
+import org.springframework.beans.factory.ObjectProvider;
 
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -46,6 +51,22 @@ class WebConfiguration implements WebMvcConfigurer {
 		OrderedRequestContextFilter filter = new OrderedRequestContextFilter();
 		filter.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
 		return filter;
+	}
+
+	/**
+	 * Right after the request's attributes are set (so the client address and the
+	 * problem's language are known), before the size limit, the installation gate, the
+	 * session and security: a blocked address costs no other work.
+	 */
+	@Bean
+	FilterRegistrationBean<SourceGateFilter> sourceGate(ObjectProvider<SourceGate> gate,
+			ObjectProvider<SourceSignals> signals, ProblemWriter problems) {
+		FilterRegistrationBean<SourceGateFilter> registration = new FilterRegistrationBean<>(
+				new SourceGateFilter(() -> gate.getIfAvailable(() -> (address, staffArea) -> SourceVerdict.PASS),
+						() -> signals.getIfAvailable(() -> (signal, address) -> {
+						}), problems));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
+		return registration;
 	}
 
 	@Bean

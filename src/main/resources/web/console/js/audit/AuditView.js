@@ -1,6 +1,9 @@
 // The audit log: who did what, when, from where, with what result; filter by actor,
-// action and time (times read and shown in the organisation's time zone).
+// action and time (times read and shown in the organisation's time zone). Other screens
+// link here with a filter in the address (?action=login.failed&from=…&to=…, wall-clock
+// times in the organisation's zone), e.g. the security screen's figures.
 import { ref, reactive, computed, onMounted } from 'vue';
+import { useRoute } from 'vue-router';
 import { t, tOr, formatInstant, zonedInstant } from '../../../shared/js/i18n.js';
 import { get } from '../../../shared/js/api.js';
 import ProblemMessage from '../../../shared/js/ProblemMessage.js';
@@ -10,7 +13,9 @@ export default {
   name: 'AuditView',
   components: { ProblemMessage },
   setup() {
-    const filter = reactive({ actor: '', action: '', from: '', to: '' });
+    const route = useRoute();
+    const given = (name) => (typeof route.query[name] === 'string' ? route.query[name] : '');
+    const filter = reactive({ actor: given('actor'), action: given('action'), from: given('from'), to: given('to') });
     const actions = ref([]);
     const events = ref([]);
     const nextCursor = ref(null);

@@ -32,6 +32,7 @@ export const SCREENS = [
   { name: 'backups', permissions: ['backup.run'] },
   { name: 'logs', permissions: ['log.view'] },
   { name: 'faults', permissions: ['fault.manage'] },
+  { name: 'security', permissions: ['security.manage'] },
 ];
 
 export function permissionsFor(name) {

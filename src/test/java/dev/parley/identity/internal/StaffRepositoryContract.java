@@ -92,6 +92,12 @@ abstract class StaffRepositoryContract {
 				"system.upgrade");
 		assertThat(this.roles.findByName("supervisor").orElseThrow().permissions()).doesNotContain("backup.run",
 				"system.upgrade");
+		// the security screen came with issue 17 (V26): the administrator's alone
+		assertThat(this.roles.findByName("administrator").orElseThrow().permissions()).contains("security.manage");
+		for (String role : List.of("supervisor", "agent", "support")) {
+			assertThat(this.roles.findByName(role).orElseThrow().permissions()).as(role)
+				.doesNotContain("security.manage");
+		}
 	}
 
 	@Test
