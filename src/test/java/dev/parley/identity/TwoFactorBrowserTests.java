@@ -89,6 +89,9 @@ class TwoFactorBrowserTests extends IntegrationTest {
 		}
 		try (Browser browser = Browser.open(this.port)) {
 			browser.signIn(ADMIN, ADMIN_PASSWORD);
+			browser.go("/console/roles");
+			browser.waitFor("[data-two-factor='required']");
+			browser.screenshotsInBothLanguages("two-factor-roles", "#language-select");
 			browser.go("/console/users");
 			browser.type("#user-search", username);
 			browser.click("[data-edit='" + username + "']");

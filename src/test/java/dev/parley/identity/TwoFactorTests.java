@@ -111,6 +111,11 @@ class TwoFactorTests extends IntegrationTest {
 		assertThat(browser.login(member.username, OWN_PASSWORD).code()).isEqualTo("second_factor_required");
 		this.clock.advance(Duration.ofMinutes(5));
 		assertThat(secondFactor(browser, "code", member.code(this.clock)).code()).isEqualTo("no_pending_sign_in");
+
+		// a new password step, right or wrong, forgets the sign-in that waited
+		assertThat(browser.login(member.username, OWN_PASSWORD).code()).isEqualTo("second_factor_required");
+		assertThat(browser.login(member.username, "wrong").code()).isEqualTo("bad_credentials");
+		assertThat(secondFactor(browser, "code", member.code(this.clock)).code()).isEqualTo("no_pending_sign_in");
 	}
 
 	@Test
@@ -185,6 +190,7 @@ class TwoFactorTests extends IntegrationTest {
 		ApiClient.Response refused = member.client.get("/api/v1/me/profile");
 		assertThat(refused.status()).isEqualTo(403);
 		assertThat(refused.code()).isEqualTo("two_factor_enrolment_required");
+		assertThat(member.client.get("/api/v1/users/" + 1).code()).isEqualTo("two_factor_enrolment_required");
 		assertThat(member.client.get("/api/v1/me/two-factor").json().path("requiredByRole").asBoolean()).isTrue();
 
 		String secret = member.client.post("/api/v1/me/two-factor/app", Map.of()).json().path("secret").asString();

@@ -111,6 +111,11 @@ class SessionController {
 	Me signIn(@Valid @RequestBody Credentials credentials,
 			@CookieValue(name = TrustedDevices.COOKIE, required = false) String device, HttpServletRequest request,
 			HttpServletResponse response) {
+		HttpSession before = request.getSession(false);
+		if (before != null) {
+			// a new password step forgets a sign-in that waited for its second factor
+			before.removeAttribute(PendingSignIn.ATTRIBUTE);
+		}
 		SignIn.Result result = this.signIn.signIn(
 				new SignIn.Attempt(credentials.username(), credentials.password(), ClientAddress.current(), device));
 		if (result instanceof SignIn.SecondFactorRequired required) {

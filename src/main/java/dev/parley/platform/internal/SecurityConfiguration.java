@@ -258,7 +258,7 @@ class SecurityConfiguration {
 			}
 			String uri = request.getRequestURI();
 			if (authentication != null && authentication.getPrincipal() instanceof TwoFactorEnrolmentRequired principal
-					&& principal.twoFactorEnrolmentRequired() && uri.startsWith("/api/")
+					&& principal.twoFactorEnrolmentRequired() && (uri.startsWith("/api/") || uri.startsWith("/ws/"))
 					&& !ALLOWED_WITH_EXPIRED_PASSWORD.contains(request.getMethod() + " " + uri)
 					&& !uri.equals(TWO_FACTOR_ENROLMENT) && !uri.startsWith(TWO_FACTOR_ENROLMENT + "/")
 					&& !uri.startsWith("/api/v1/i18n/")) {
