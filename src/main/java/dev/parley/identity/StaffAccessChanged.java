@@ -52,7 +52,13 @@ public record StaffAccessChanged(Set<Long> userIds, Reason reason, String sessio
 		ROLE_PERMISSIONS_CHANGED,
 
 		/** The user signed out of one session ({@code sessionId}). */
-		SIGNED_OUT
+		SIGNED_OUT,
+
+		/**
+		 * An administrator removed the user's second factor (app, passkeys, recovery
+		 * codes): every session of the user has ended.
+		 */
+		TWO_FACTOR_RESET
 
 	}
 

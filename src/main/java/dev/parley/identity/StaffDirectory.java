@@ -56,6 +56,20 @@ public interface StaffDirectory {
 	java.util.List<StaffContact> holdersOf(dev.parley.platform.Permission permission);
 
 	/**
+	 * @return for every role (built-in ones first): how many accounts hold it and how
+	 * many of them sign in with a second factor, for the security screen
+	 */
+	java.util.List<TwoFactorAdoption> twoFactorAdoption();
+
+	/**
+	 * @param required whether the role requires a second factor
+	 * @param users accounts holding the role, enabled or not
+	 * @param usersWithTwoFactor those of them with a confirmed second factor
+	 */
+	record TwoFactorAdoption(String role, boolean required, int users, int usersWithTwoFactor) {
+	}
+
+	/**
 	 * The enabled colleagues a text mentions by {@code @username} (in any case; final
 	 * dots are punctuation: "@li.na." mentions li.na), each once, in order of mention, at
 	 * most {@code max}.

@@ -7,6 +7,7 @@ import { useLanguage, preferredLanguage, browserLanguage } from '../../shared/js
 import { session, loadSession } from './session.js';
 import ConsoleApp from './shell/ConsoleApp.js';
 import LoginView from './auth/LoginView.js';
+import TwoFactorView from './profile/TwoFactorView.js';
 import PasswordView from './auth/PasswordView.js';
 import ForgotView from './auth/ForgotView.js';
 import ResetView from './auth/ResetView.js';
@@ -56,6 +57,7 @@ const routes = [
   { path: '/reset-password', name: 'reset', component: ResetView, meta: { public: true, anyone: true } },
   { path: '/password', name: 'password', component: PasswordView },
   { path: '/profile', name: 'profile', component: ProfileView },
+  { path: '/two-factor', name: 'two-factor', component: TwoFactorView },
   { path: '/', name: 'home', component: HomeView },
   { path: '/inbox', name: 'inbox', component: InboxView, meta: { permissions: permissionsFor('inbox') } },
   { path: '/mentions', name: 'mentions', component: MentionsView,
@@ -113,12 +115,15 @@ router.beforeEach(async (to) => {
   const me = session.me;
   if (to.meta.anyone) return true;
   if (to.meta.public) {
-    if (me && !me.user.passwordChangeRequired) return { name: 'home' };
+    if (me && !me.user.passwordChangeRequired) return { name: me.twoFactorEnrolmentRequired ? 'two-factor' : 'home' };
     if (me) return { name: 'password' };
     return true;
   }
   if (!me) return { name: 'login', query: to.fullPath !== '/' ? { redirect: to.fullPath } : {} };
   if (me.user.passwordChangeRequired && to.name !== 'password') return { name: 'password' };
+  if (!me.user.passwordChangeRequired && me.twoFactorEnrolmentRequired && to.name !== 'two-factor') {
+    return { name: 'two-factor' };
+  }
   return true;
 });
 

@@ -21,6 +21,12 @@ export async function signIn(username, password) {
   return session.me;
 }
 
+/** Completes a sign-in that answered second_factor_required: { code } or { recoveryCode }. */
+export async function completeSignIn(secondFactor) {
+  session.me = await post('/api/v1/session/second-factor', secondFactor);
+  return session.me;
+}
+
 export async function signOut() {
   try {
     await del('/api/v1/session');

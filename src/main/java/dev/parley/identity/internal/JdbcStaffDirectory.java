@@ -24,10 +24,19 @@ class JdbcStaffDirectory implements StaffDirectory {
 
 	private final StaffAccounts accounts;
 
-	JdbcStaffDirectory(NamedParameterJdbcTemplate jdbc, StaffUserRepository users, StaffAccounts accounts) {
+	private final TwoFactorRepository twoFactor;
+
+	JdbcStaffDirectory(NamedParameterJdbcTemplate jdbc, StaffUserRepository users, StaffAccounts accounts,
+			TwoFactorRepository twoFactor) {
 		this.jdbc = jdbc;
+		this.twoFactor = twoFactor;
 		this.users = users;
 		this.accounts = accounts;
+	}
+
+	@Override
+	public java.util.List<TwoFactorAdoption> twoFactorAdoption() {
+		return this.twoFactor.adoptionPerRole();
 	}
 
 	@Override

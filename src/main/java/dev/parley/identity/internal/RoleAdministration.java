@@ -47,7 +47,8 @@ public class RoleAdministration {
 	}
 
 	@Transactional
-	public StaffRole create(String name, String description, Set<String> permissions, String actor) {
+	public StaffRole create(String name, String description, Set<String> permissions, boolean requiresTwoFactor,
+			String actor) {
 		String roleName = name.strip();
 		checkPermissions(permissions);
 		if (this.roles.findByName(roleName).isPresent() || isBuiltinName(roleName)) {
@@ -61,13 +62,19 @@ public class RoleAdministration {
 			throw duplicate(roleName);
 		}
 		this.roles.replacePermissions(id, permissions);
-		this.auditLog.record(actor, "role.created", roleName, AuditResult.SUCCESS,
-				"permissions " + new TreeSet<>(permissions));
+		this.roles.requireTwoFactor(id, requiresTwoFactor);
+		this.auditLog.record(actor, "role.created", roleName, AuditResult.SUCCESS, "permissions "
+				+ new TreeSet<>(permissions) + (requiresTwoFactor ? "; requires two-factor sign-in" : ""));
 		return this.roles.findById(id).orElseThrow();
 	}
 
 	@Transactional
-	public StaffRole update(long id, String name, String description, Set<String> permissions, String actor) {
+	/**
+	 * @param requiresTwoFactor whether holders must sign in with a second factor, or null
+	 * to leave it as it is; holders without one must enrol at their next request
+	 */
+	public StaffRole update(long id, String name, String description, Set<String> permissions,
+			Boolean requiresTwoFactor, String actor) {
 		StaffRole role = role(id);
 		checkPermissions(permissions);
 		String roleName = name.strip();
@@ -84,8 +91,14 @@ public class RoleAdministration {
 		added.removeAll(role.permissions());
 		Set<String> removed = new TreeSet<>(role.permissions());
 		removed.removeAll(newPermissions);
-		this.auditLog.record(actor, "role.updated", roleName, AuditResult.SUCCESS,
-				changes("added", added, "removed", removed));
+		String detail = changes("added", added, "removed", removed);
+		if (requiresTwoFactor != null && requiresTwoFactor != role.requiresTwoFactor()) {
+			this.roles.requireTwoFactor(id, requiresTwoFactor);
+			String twoFactor = requiresTwoFactor ? "requires two-factor sign-in"
+					: "no longer requires two-factor sign-in";
+			detail = (detail == null) ? twoFactor : detail + "; " + twoFactor;
+		}
+		this.auditLog.record(actor, "role.updated", roleName, AuditResult.SUCCESS, detail);
 		if (!added.isEmpty() || !removed.isEmpty()) {
 			Set<Long> holders = this.users.idsWithRole(id);
 			if (!holders.isEmpty()) {

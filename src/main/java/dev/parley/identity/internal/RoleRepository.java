@@ -30,9 +30,11 @@ public class RoleRepository {
 		this.jdbc.sql("SELECT role_id, permission FROM staff_role_permission").query((rs) -> {
 			permissions.computeIfAbsent(rs.getLong(1), (id) -> new TreeSet<>()).add(rs.getString(2));
 		});
-		return this.jdbc.sql("SELECT id, name, description, builtin FROM staff_role ORDER BY builtin DESC, id")
+		return this.jdbc
+			.sql("SELECT id, name, description, builtin, requires_two_factor FROM staff_role ORDER BY builtin DESC, id")
 			.query((rs, row) -> new StaffRole(rs.getLong("id"), rs.getString("name"), rs.getString("description"),
-					rs.getBoolean("builtin"), permissions.getOrDefault(rs.getLong("id"), Set.of())))
+					rs.getBoolean("builtin"), permissions.getOrDefault(rs.getLong("id"), Set.of()),
+					rs.getBoolean("requires_two_factor")))
 			.list();
 	}
 
@@ -42,13 +44,13 @@ public class RoleRepository {
 	 * whole pool waiting for itself).
 	 */
 	public Optional<StaffRole> findById(long id) {
-		return this.jdbc.sql("SELECT id, name, description, builtin FROM staff_role WHERE id = ?")
+		return this.jdbc.sql("SELECT id, name, description, builtin, requires_two_factor FROM staff_role WHERE id = ?")
 			.param(id)
 			.query((rs, row) -> new StaffRole(rs.getLong("id"), rs.getString("name"), rs.getString("description"),
-					rs.getBoolean("builtin"), Set.of()))
+					rs.getBoolean("builtin"), Set.of(), rs.getBoolean("requires_two_factor")))
 			.optional()
-			.map((role) -> new StaffRole(role.id(), role.name(), role.description(), role.builtin(),
-					permissionsOf(id)));
+			.map((role) -> new StaffRole(role.id(), role.name(), role.description(), role.builtin(), permissionsOf(id),
+					role.requiresTwoFactor()));
 	}
 
 	public Optional<StaffRole> findByName(String name) {
@@ -57,6 +59,18 @@ public class RoleRepository {
 			.query(Long.class)
 			.optional()
 			.flatMap(this::findById);
+	}
+
+	public boolean requiresTwoFactor(long roleId) {
+		return this.jdbc.sql("SELECT requires_two_factor FROM staff_role WHERE id = ?")
+			.param(roleId)
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
+	}
+
+	public void requireTwoFactor(long roleId, boolean required) {
+		this.jdbc.sql("UPDATE staff_role SET requires_two_factor = ? WHERE id = ?").params(required, roleId).update();
 	}
 
 	public Set<String> permissionsOf(long roleId) {

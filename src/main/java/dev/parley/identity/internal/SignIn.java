@@ -28,7 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
  * name, per client address and per device, and make further attempts wait, alike for
  * known and unknown names; the right password from a device that signed in to the account
  * before passes the account's and the address's wait. Every attempt is audited. A
- * password past its maximum age must be changed before anything else.
+ * password past its maximum age must be changed before anything else. An account with a
+ * second factor is not signed in by its password alone: the password opens a short
+ * {@link PendingSignIn} that {@link SecondFactorSignIn} completes.
  */
 @Service
 public class SignIn {
@@ -43,6 +45,8 @@ public class SignIn {
 
 	private final IdentitySettings settings;
 
+	private final TwoFactorRepository twoFactor;
+
 	private final AuditLog auditLog;
 
 	private final ApplicationEventPublisher events;
@@ -52,10 +56,11 @@ public class SignIn {
 	private final SourceSignals signals;
 
 	SignIn(StaffUserRepository users, Passwords passwords, SignInThrottle throttle, TrustedDevices devices,
-			IdentitySettings settings, AuditLog auditLog, ApplicationEventPublisher events, Clock clock,
-			SourceSignals signals) {
+			IdentitySettings settings, TwoFactorRepository twoFactor, AuditLog auditLog,
+			ApplicationEventPublisher events, Clock clock, SourceSignals signals) {
 		this.signals = signals;
 		this.users = users;
+		this.twoFactor = twoFactor;
 		this.passwords = passwords;
 		this.throttle = throttle;
 		this.devices = devices;
@@ -74,20 +79,33 @@ public class SignIn {
 	public record Attempt(String username, String password, String address, String deviceCookie) {
 	}
 
-	/**
-	 * @param deviceCookie a fresh device cookie for the browser that signed in
-	 */
-	public record SignedIn(StaffUser user, String deviceCookie) {
+	/** What a right password leads to. */
+	public sealed interface Result permits SignedIn, SecondFactorRequired {
+
 	}
 
 	/**
-	 * @return the account, signed in
+	 * @param deviceCookie a fresh device cookie for the browser that signed in
+	 */
+	public record SignedIn(StaffUser user, String deviceCookie) implements Result {
+	}
+
+	/**
+	 * The password was right, and the account signs in with a second factor: nothing is
+	 * signed in yet. The account's run of failures goes on, so that codes guessed after
+	 * the right password are counted like wrong passwords.
+	 */
+	public record SecondFactorRequired(PendingSignIn pending) implements Result {
+	}
+
+	/**
+	 * @return the account, signed in, or the second factor it needs
 	 * @throws ApiException {@code sign_in_throttled} (the same for every name),
 	 * {@code bad_credentials} or {@code account_disabled}; failures are counted and
 	 * audited all the same
 	 */
 	@Transactional(noRollbackFor = ApiException.class)
-	public SignedIn signIn(Attempt attempt) {
+	public Result signIn(Attempt attempt) {
 		String name = attempt.username().strip().toLowerCase(Locale.ROOT);
 		Instant now = this.clock.instant();
 		Optional<StaffUser> found = this.users.findByUsername(name);
@@ -118,6 +136,20 @@ public class SignIn {
 			this.auditLog.record(name, "login.failed", name, AuditResult.FAILURE, "account disabled");
 			throw new ApiException(HttpStatus.UNAUTHORIZED, "account_disabled", "This account is disabled");
 		}
+		if (this.twoFactor.confirmed(user.id())) {
+			return new SecondFactorRequired(
+					new PendingSignIn(user.id(), name, deviceId, now.plus(PendingSignIn.LIFETIME).toEpochMilli()));
+		}
+		return complete(user, deviceId, now, null);
+	}
+
+	/**
+	 * Signs the account in, its credentials all checked: the throttle's run of failures
+	 * ends, the sign-in is audited, and the browser gets a fresh device cookie.
+	 * @param secondFactor how the second factor was given, or null
+	 */
+	SignedIn complete(StaffUser user, String deviceId, Instant now, String secondFactor) {
+		String name = user.username();
 		this.throttle.succeeded(name, deviceId);
 		this.users.recordLogin(user.id(), now);
 		int maxAgeDays = this.settings.passwordPolicy().maxAgeDays();
@@ -132,14 +164,25 @@ public class SignIn {
 		if (deviceId != null) {
 			notes.add("known device");
 		}
+		if (secondFactor != null) {
+			notes.add(secondFactor);
+		}
 		this.auditLog.record(name, "login", name, AuditResult.SUCCESS,
 				notes.isEmpty() ? null : String.join("; ", notes));
 		return new SignedIn(this.users.findById(user.id()).orElseThrow(), this.devices.issue(user.id(), now));
 	}
 
 	private void failed(String name, String address, String deviceId, Instant now, String why, boolean exists) {
+		failed("login.failed", name, address, deviceId, now, why, exists);
+	}
+
+	/**
+	 * Counts a failure against the account name, the address and the device, audits it as
+	 * {@code action}, and audits the start of a wait it causes.
+	 */
+	void failed(String action, String name, String address, String deviceId, Instant now, String why, boolean exists) {
 		Outcome outcome = this.throttle.failed(name, address, deviceId, now);
-		this.auditLog.record(name, "login.failed", name, AuditResult.FAILURE, why);
+		this.auditLog.record(name, action, name, AuditResult.FAILURE, why);
 		this.signals.observed(SourceSignal.FAILED_SIGN_IN, address);
 		if (exists && outcome.accountBlockedUntil() != null) {
 			this.auditLog.record(name, "account.locked", name, AuditResult.SUCCESS,
@@ -228,7 +271,7 @@ public class SignIn {
 		return new ApiException(HttpStatus.UNAUTHORIZED, "bad_credentials", "Wrong username or password");
 	}
 
-	private static ApiException throttled(Instant until, Instant now) {
+	static ApiException throttled(Instant until, Instant now) {
 		long seconds = Math.max(1, (Duration.between(now, until).toMillis() + 999) / 1000);
 		return new ApiException(HttpStatus.TOO_MANY_REQUESTS, "sign_in_throttled",
 				"Too many failed sign-ins; try again later")

@@ -40,13 +40,17 @@ public class StaffAccounts implements StaffAuthentication {
 
 	private final RoleRepository roles;
 
+	private final TwoFactorRepository twoFactor;
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	StaffAccounts(StaffUserRepository users, RoleRepository roles, JdbcClient jdbc, Clock clock) {
+	StaffAccounts(StaffUserRepository users, RoleRepository roles, TwoFactorRepository twoFactor, JdbcClient jdbc,
+			Clock clock) {
 		this.users = users;
 		this.roles = roles;
+		this.twoFactor = twoFactor;
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
@@ -63,13 +67,20 @@ public class StaffAccounts implements StaffAuthentication {
 	 * @return a session authentication for the account as it is now
 	 */
 	public Authentication authenticationFor(StaffUser user) {
-		return authentication(user, user.passwordChangeRequired());
+		return authentication(user, true);
 	}
 
-	private Authentication authentication(StaffUser user, boolean passwordChangeRequired) {
+	/**
+	 * @param interactive a session (which must change an expired password and enrol a
+	 * second factor its role requires first), not an integration's token
+	 */
+	private Authentication authentication(StaffUser user, boolean interactive) {
+		StaffRole role = this.roles.findById(user.roleId()).orElseThrow();
+		boolean enrolmentRequired = interactive && role.requiresTwoFactor() && !this.twoFactor.confirmed(user.id());
 		StaffPrincipal principal = new StaffPrincipal(user.id(), user.username(), user.displayName(),
-				passwordChangeRequired, user.sessionVersion());
-		List<SimpleGrantedAuthority> authorities = permissionsOf(user).stream()
+				interactive && user.passwordChangeRequired(), user.sessionVersion(), enrolmentRequired);
+		List<SimpleGrantedAuthority> authorities = EffectivePermissions.of(role, this.users.overrides(user.id()))
+			.stream()
 			.map(SimpleGrantedAuthority::new)
 			.toList();
 		return UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);

@@ -60,7 +60,7 @@ class RoleController {
 	@RequiresPermission(Permission.ROLE_MANAGE)
 	ResponseEntity<RoleView> create(@Valid @RequestBody RoleForm form, StaffActor actor) {
 		StaffRole role = this.administration.create(form.name(), form.description(), Set.copyOf(form.permissions()),
-				actor.username());
+				Boolean.TRUE.equals(form.requiresTwoFactor()), actor.username());
 		return ResponseEntity.status(HttpStatus.CREATED).body(RoleView.of(role, 0));
 	}
 
@@ -68,7 +68,7 @@ class RoleController {
 	@RequiresPermission(Permission.ROLE_MANAGE)
 	RoleView update(@PathVariable long id, @Valid @RequestBody RoleForm form, StaffActor actor) {
 		StaffRole role = this.administration.update(id, form.name(), form.description(), Set.copyOf(form.permissions()),
-				actor.username());
+				form.requiresTwoFactor(), actor.username());
 		return RoleView.of(role, this.roles.userCounts().getOrDefault(id, 0));
 	}
 
@@ -82,17 +82,21 @@ class RoleController {
 	record ModuleView(String module, List<String> permissions) {
 	}
 
+	/**
+	 * @param requiresTwoFactor whether holders must sign in with a second factor; left
+	 * out, it stays as it was (off for a new role)
+	 */
 	record RoleForm(@NotBlank @Size(max = 64) String name, @Size(max = 500) String description,
-			@NotNull @Size(max = 200) List<@NotBlank @Size(max = 64) String> permissions) {
+			@NotNull @Size(max = 200) List<@NotBlank @Size(max = 64) String> permissions, Boolean requiresTwoFactor) {
 	}
 
-	record RoleView(long id, String name, String description, boolean builtin, List<String> permissions,
-			int userCount) {
+	record RoleView(long id, String name, String description, boolean builtin, List<String> permissions, int userCount,
+			boolean requiresTwoFactor) {
 
 		static RoleView of(StaffRole role, int userCount) {
 			Set<String> permissions = role.isAdministrator() ? Permissions.all() : role.permissions();
 			return new RoleView(role.id(), role.name(), role.description(), role.builtin(),
-					permissions.stream().sorted().toList(), userCount);
+					permissions.stream().sorted().toList(), userCount, role.requiresTwoFactor());
 		}
 
 	}

@@ -1,16 +1,21 @@
 package dev.parley.identity.web;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import dev.parley.administration.Settings;
 import dev.parley.identity.StaffPrincipal;
+import dev.parley.identity.internal.PendingSignIn;
 import dev.parley.identity.internal.RoleRepository;
+import dev.parley.identity.internal.SecondFactorSignIn;
 import dev.parley.identity.internal.SignIn;
 import dev.parley.identity.internal.StaffAccounts;
 import dev.parley.identity.internal.StaffUser;
 import dev.parley.identity.internal.StaffUserRepository;
 import dev.parley.identity.internal.TrustedDevices;
+import dev.parley.identity.internal.TwoFactor;
 import dev.parley.identity.internal.IdentitySettings;
 import dev.parley.identity.internal.PasswordChangeReason;
 import dev.parley.identity.internal.PasswordPolicy;
@@ -46,7 +51,10 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Signing in and out of the console, and the signed-in user's own password. A browser
  * that signs in gets a device cookie, sent back only to sign-ins, which lets it pass the
- * sign-in throttle of that account later.
+ * sign-in throttle of that account later. An account with a second factor answers the
+ * right password with {@code 401 second_factor_required}, and the browser's session holds
+ * the pending sign-in until a code completes it
+ * ({@code POST /api/v1/session/second-factor}).
  */
 @RestController
 @RequestMapping("/api/v1/session")
@@ -56,6 +64,10 @@ class SessionController {
 	private static final String PATH = "/api/v1/session";
 
 	private final SignIn signIn;
+
+	private final SecondFactorSignIn secondFactor;
+
+	private final TwoFactor twoFactor;
 
 	private final StaffAccounts accounts;
 
@@ -71,9 +83,12 @@ class SessionController {
 
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-	SessionController(SignIn signIn, StaffAccounts accounts, StaffUserRepository users, RoleRepository roles,
-			Settings settings, IdentitySettings identitySettings, Clock clock) {
+	SessionController(SignIn signIn, SecondFactorSignIn secondFactor, TwoFactor twoFactor, StaffAccounts accounts,
+			StaffUserRepository users, RoleRepository roles, Settings settings, IdentitySettings identitySettings,
+			Clock clock) {
 		this.signIn = signIn;
+		this.secondFactor = secondFactor;
+		this.twoFactor = twoFactor;
 		this.identitySettings = identitySettings;
 		this.clock = clock;
 		this.accounts = accounts;
@@ -96,11 +111,49 @@ class SessionController {
 	Me signIn(@Valid @RequestBody Credentials credentials,
 			@CookieValue(name = TrustedDevices.COOKIE, required = false) String device, HttpServletRequest request,
 			HttpServletResponse response) {
-		SignIn.SignedIn signedIn = this.signIn.signIn(
+		HttpSession before = request.getSession(false);
+		if (before != null) {
+			// a new password step forgets a sign-in that waited for its second factor
+			before.removeAttribute(PendingSignIn.ATTRIBUTE);
+		}
+		SignIn.Result result = this.signIn.signIn(
 				new SignIn.Attempt(credentials.username(), credentials.password(), ClientAddress.current(), device));
+		if (result instanceof SignIn.SecondFactorRequired required) {
+			HttpSession session = request.getSession(true);
+			session.setAttribute(PendingSignIn.ATTRIBUTE, required.pending());
+			throw new ApiException(HttpStatus.UNAUTHORIZED, "second_factor_required",
+					"Enter the code from your authenticator app")
+				.with("methods", List.of("totp", "recovery_code"))
+				.with("expiresAt", Instant.ofEpochMilli(required.pending().expiresAt()).toString());
+		}
+		return signedIn((SignIn.SignedIn) result, request, response);
+	}
+
+	/**
+	 * Completes a sign-in whose password was right with a code from the authenticator app
+	 * or a recovery code. Open during maintenance, like the password step.
+	 */
+	@PostMapping("/second-factor")
+	@AllowedDuringMaintenance
+	Me secondFactor(@Valid @RequestBody SecondFactor body, HttpServletRequest request, HttpServletResponse response) {
+		HttpSession session = request.getSession(false);
+		PendingSignIn pending = (session != null) ? (PendingSignIn) session.getAttribute(PendingSignIn.ATTRIBUTE)
+				: null;
+		SignIn.SignedIn signedIn;
+		if (body.recoveryCode() != null) {
+			signedIn = this.secondFactor.withRecoveryCode(pending, body.recoveryCode(), ClientAddress.current());
+		}
+		else {
+			signedIn = this.secondFactor.withCode(pending, body.code(), ClientAddress.current());
+		}
+		return signedIn(signedIn, request, response);
+	}
+
+	private Me signedIn(SignIn.SignedIn signedIn, HttpServletRequest request, HttpServletResponse response) {
 		HttpSession existing = request.getSession(false);
 		if (existing != null) {
 			// a new session id after sign-in: a session id planted before it is worthless
+			existing.removeAttribute(PendingSignIn.ATTRIBUTE);
 			request.changeSessionId();
 		}
 		store(this.accounts.authenticationFor(signedIn.user()), request, response);
@@ -157,13 +210,22 @@ class SessionController {
 		var role = this.roles.findById(user.roleId()).orElseThrow();
 		PasswordPolicy policy = this.identitySettings.passwordPolicy();
 		PasswordChangeReason reason = PasswordChangeReason.of(user, policy, this.clock.instant());
-		return new Me(UserView.of(user, role, Map.of(), this.accounts.permissionsOf(user), null),
+		boolean twoFactor = this.twoFactor.enabled(user.id());
+		return new Me(UserView.of(user, role, Map.of(), this.accounts.permissionsOf(user), null, twoFactor),
 				new Organisation(this.settings.get("organisation.name"), this.settings.get("organisation.language"),
 						this.settings.get("organisation.timeZone")),
-				(reason != null) ? reason.code() : null, new Policy(policy.minLength(), policy.requiredClasses()));
+				(reason != null) ? reason.code() : null, new Policy(policy.minLength(), policy.requiredClasses()),
+				role.requiresTwoFactor() && !twoFactor);
 	}
 
 	record Credentials(@NotBlank @Size(max = 64) String username, @NotNull @Size(max = 128) String password) {
+	}
+
+	/**
+	 * One of the two: {@code code} (six digits from the app) or {@code recoveryCode}; the
+	 * services check their form, so a malformed one gets its own problem code.
+	 */
+	record SecondFactor(@Size(max = 20) String code, @Size(max = 40) String recoveryCode) {
 	}
 
 	record PasswordChange(@NotNull @Size(max = 128) String currentPassword,
@@ -174,8 +236,11 @@ class SessionController {
 	 * @param passwordChangeReason why the password must be changed first
 	 * ({@code first_sign_in}, {@code expired}, {@code reset}), or null
 	 * @param passwordPolicy what a new password must be, shown before it is chosen
+	 * @param twoFactorEnrolmentRequired the role requires a second factor and the user
+	 * has none: the console shows the enrolment before anything else
 	 */
-	record Me(UserView user, Organisation organisation, String passwordChangeReason, Policy passwordPolicy) {
+	record Me(UserView user, Organisation organisation, String passwordChangeReason, Policy passwordPolicy,
+			boolean twoFactorEnrolmentRequired) {
 	}
 
 	record Policy(int minLength, int requiredClasses) {

@@ -14,6 +14,7 @@ import dev.parley.identity.internal.StaffAccounts;
 import dev.parley.identity.internal.StaffRole;
 import dev.parley.identity.internal.StaffUser;
 import dev.parley.identity.internal.StaffUserRepository;
+import dev.parley.identity.internal.TwoFactor;
 import dev.parley.identity.internal.UserAdministration;
 import dev.parley.platform.ApiException;
 import jakarta.validation.Valid;
@@ -57,8 +58,11 @@ class UserController {
 
 	private final SignInThrottle throttle;
 
+	private final TwoFactor twoFactor;
+
 	UserController(UserAdministration administration, StaffUserRepository users, RoleRepository roles,
-			StaffAccounts accounts, SignInThrottle throttle) {
+			StaffAccounts accounts, SignInThrottle throttle, TwoFactor twoFactor) {
+		this.twoFactor = twoFactor;
 		this.administration = administration;
 		this.users = users;
 		this.roles = roles;
@@ -125,6 +129,17 @@ class UserController {
 		return ResponseEntity.noContent().build();
 	}
 
+	/**
+	 * Removes the user's second factor (app, recovery codes): every session of the user
+	 * ends, and the user enrols again if the role requires it.
+	 */
+	@DeleteMapping("/{id}/two-factor")
+	@RequiresPermission(Permission.USER_MANAGE)
+	ResponseEntity<Void> resetTwoFactor(@PathVariable long id, StaffActor actor) {
+		this.twoFactor.reset(id, actor);
+		return ResponseEntity.noContent().build();
+	}
+
 	@PutMapping("/{id}/permissions")
 	@RequiresPermission({ Permission.USER_MANAGE, Permission.AGENT_PERMISSIONS_ADJUST })
 	UserView adjustPermissions(@PathVariable long id, @Valid @RequestBody PermissionsForm form, StaffActor actor) {
@@ -142,7 +157,7 @@ class UserController {
 
 	private UserView view(StaffUser user, StaffRole role) {
 		return UserView.of(user, role, this.users.overrides(user.id()), this.accounts.permissionsOf(user),
-				this.throttle.accountBlockedUntil(user.username()).orElse(null));
+				this.throttle.accountBlockedUntil(user.username()).orElse(null), this.twoFactor.enabled(user.id()));
 	}
 
 	record UserPage(List<UserView> items, String nextCursor) {

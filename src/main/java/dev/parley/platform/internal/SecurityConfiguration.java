@@ -8,6 +8,7 @@ import dev.parley.platform.AccessRefused;
 import dev.parley.platform.PasswordChangeRequired;
 import dev.parley.platform.Permission;
 import dev.parley.platform.StaffAuthentication;
+import dev.parley.platform.TwoFactorEnrolmentRequired;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -57,6 +58,12 @@ class SecurityConfiguration {
 	private static final Set<String> ALLOWED_WITH_EXPIRED_PASSWORD = Set.of("GET /api/v1/session",
 			"DELETE /api/v1/session", "POST /api/v1/session/password", "GET /api/v1/permissions");
 
+	/**
+	 * Where a user may go while their role requires a second factor they have not
+	 * enrolled yet: the enrolment, besides what a password change allows.
+	 */
+	private static final String TWO_FACTOR_ENROLMENT = "/api/v1/me/two-factor";
+
 	static final String DEFAULT_CSP = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
 			+ "object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
@@ -105,7 +112,7 @@ class SecurityConfiguration {
 				.hasAuthority(Permission.SYSTEM_MONITOR.code())
 				.requestMatchers(HttpMethod.GET, "/api/v1/session")
 				.permitAll()
-				.requestMatchers(HttpMethod.POST, "/api/v1/session")
+				.requestMatchers(HttpMethod.POST, "/api/v1/session", "/api/v1/session/second-factor")
 				.permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/v1/password-resets", "/api/v1/password-resets/confirm")
 				.permitAll()
@@ -224,7 +231,11 @@ class SecurityConfiguration {
 
 	}
 
-	/** Refuses everything but the password change while a password must be changed. */
+	/**
+	 * Refuses everything but the password change while a password must be changed, and
+	 * then everything but the enrolment while a second factor the role requires is
+	 * missing.
+	 */
 	static final class PasswordChangeGate extends OncePerRequestFilter {
 
 		private final ProblemWriter problems;
@@ -243,6 +254,16 @@ class SecurityConfiguration {
 					&& !request.getRequestURI().startsWith("/api/v1/i18n/")) {
 				this.problems.write(response, HttpStatus.FORBIDDEN, "password_change_required",
 						"Change your password first");
+				return;
+			}
+			String uri = request.getRequestURI();
+			if (authentication != null && authentication.getPrincipal() instanceof TwoFactorEnrolmentRequired principal
+					&& principal.twoFactorEnrolmentRequired() && (uri.startsWith("/api/") || uri.startsWith("/ws/"))
+					&& !ALLOWED_WITH_EXPIRED_PASSWORD.contains(request.getMethod() + " " + uri)
+					&& !uri.equals(TWO_FACTOR_ENROLMENT) && !uri.startsWith(TWO_FACTOR_ENROLMENT + "/")
+					&& !uri.startsWith("/api/v1/i18n/")) {
+				this.problems.write(response, HttpStatus.FORBIDDEN, "two_factor_enrolment_required",
+						"Your role requires two-factor sign-in: set it up first");
 				return;
 			}
 			chain.doFilter(request, response);

@@ -34,7 +34,7 @@ function dispatch(frame) {
 async function stillAllowed() {
   try {
     const me = await loadSession();
-    return !!me && !me.user.passwordChangeRequired && canAny(permissionsFor('inbox'));
+    return !!me && !me.user.passwordChangeRequired && !me.twoFactorEnrolmentRequired && canAny(permissionsFor('inbox'));
   } catch {
     return true; // the server is unreachable: the backoff finds out when it is back
   }

@@ -4,11 +4,12 @@ import { ref, reactive, onMounted, computed } from 'vue';
 import { t, LANGUAGES } from '../../../shared/js/i18n.js';
 import { get, put } from '../../../shared/js/api.js';
 import ProblemMessage from '../../../shared/js/ProblemMessage.js';
+import TwoFactorCard from './TwoFactorCard.js';
 import { session, loadSession } from '../session.js';
 
 export default {
   name: 'ProfileView',
-  components: { ProblemMessage },
+  components: { ProblemMessage, TwoFactorCard },
   setup() {
     const form = reactive({ displayName: '', email: '', phone: '', language: '', currentPassword: '' });
     const loadedEmail = ref('');
@@ -151,6 +152,7 @@ export default {
           <button id="preferences-save" class="primary" type="submit" :disabled="prefBusy">{{ t('action.save') }}</button>
         </div>
       </form>
+      <TwoFactorCard />
       </div>
     </section>`,
 };

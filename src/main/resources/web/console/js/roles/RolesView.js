@@ -63,6 +63,23 @@ export default {
       }
     }
 
+    // the administrator role too: its permissions are fixed, its sign-in is not
+    async function toggleTwoFactor(role, on) {
+      problem.value = null;
+      notice.value = '';
+      saving.value = true;
+      try {
+        const saved = await put('/api/v1/roles/' + role.id,
+          { name: role.name, description: role.description, permissions: role.permissions, requiresTwoFactor: on });
+        Object.assign(role, saved);
+        notice.value = t('roles.saved', { role: roleName(role) });
+      } catch (failure) {
+        problem.value = failure;
+      } finally {
+        saving.value = false;
+      }
+    }
+
     function togglePermission(role, permission, on) {
       const next = role.permissions.filter((p) => p !== permission);
       if (on) next.push(permission);
@@ -124,7 +141,7 @@ export default {
     }
 
     return { roles, catalog, problem, notice, saving, editing, form, canManage, roleName, locked, has, moduleState,
-      togglePermission, toggleModule, startNew, startEdit, saveRole, remove, t, tOr, tCount };
+      togglePermission, toggleModule, toggleTwoFactor, startNew, startEdit, saveRole, remove, t, tOr, tCount };
   },
   template: `
     <div>
@@ -168,6 +185,15 @@ export default {
             </tr>
           </thead>
           <tbody>
+            <tr class="module two-factor-row">
+              <td>{{ t('roles.requiresTwoFactor') }}<div class="muted small">{{ t('roles.requiresTwoFactorHint') }}</div></td>
+              <td v-for="role in roles" :key="role.id" class="cell">
+                <input type="checkbox" :data-role="role.id" data-two-factor="required"
+                  :checked="role.requiresTwoFactor" :disabled="!canManage || saving"
+                  :aria-label="roleName(role) + ': ' + t('roles.requiresTwoFactor')"
+                  @change="toggleTwoFactor(role, $event.target.checked)">
+              </td>
+            </tr>
             <template v-for="module in catalog" :key="module.module">
               <tr class="module">
                 <td>{{ tOr('module.' + module.module, module.module) }}</td>

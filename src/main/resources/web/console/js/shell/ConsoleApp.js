@@ -31,7 +31,8 @@ export default {
   setup() {
     const route = useRoute();
     const router = useRouter();
-    const framed = computed(() => session.me && !route.meta.public && !session.me.user.passwordChangeRequired);
+    const framed = computed(() => session.me && !route.meta.public && !session.me.user.passwordChangeRequired
+      && !session.me.twoFactorEnrolmentRequired);
     const navigation = computed(() => SCREENS.filter((item) => !item.permissions.length
       || canAny(item.permissions)));
     const allowed = computed(() => !route.meta.permissions || canAny(route.meta.permissions));

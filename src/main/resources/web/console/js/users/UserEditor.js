@@ -49,6 +49,7 @@ export default {
     if (!tabs.value.includes(tab.value)) tab.value = tabs.value[0];
 
     const roleName = roleLabel;
+    const confirmingTwoFactorReset = ref(false);
 
     async function run(action, message) {
       problem.value = null;
@@ -86,6 +87,11 @@ export default {
         t('users.unlocked', { username: props.user.username }));
     }
 
+    function resetTwoFactor() {
+      return run(() => del('/api/v1/users/' + props.user.id + '/two-factor'),
+        t('users.twoFactorReset', { username: props.user.username }));
+    }
+
     function remove() {
       return run(() => del('/api/v1/users/' + props.user.id), t('users.deleted', { username: props.user.username }));
     }
@@ -96,7 +102,7 @@ export default {
     }
 
     return { creating, tab, tabs, problem, busy, confirmingDelete, form, newPassword, canManage, isSelf,
-      roleName, saveProfile, resetPassword, unlock, remove, savePermissions, t };
+      roleName, saveProfile, resetPassword, unlock, resetTwoFactor, confirmingTwoFactorReset, remove, savePermissions, t };
   },
   template: `
     <ModalDialog :title="creating ? t('users.new') : user.username" @close="$emit('close')">
@@ -165,6 +171,18 @@ export default {
         <ProblemMessage :problem="problem" />
         <div class="actions">
           <button id="user-reset-password" class="primary" type="submit" :disabled="busy">{{ t('users.resetPassword') }}</button>
+        </div>
+        <h3>{{ t('users.twoFactor') }}</h3>
+        <p class="muted" id="user-two-factor-status">{{ user.twoFactorEnabled ? t('users.twoFactorOn') : t('users.twoFactorOff') }}</p>
+        <p class="muted small">{{ t('users.twoFactorResetHint') }}</p>
+        <div class="actions">
+          <button v-if="!confirmingTwoFactorReset" id="user-reset-two-factor" class="danger" type="button"
+            :disabled="busy || !user.twoFactorEnabled" @click="confirmingTwoFactorReset = true">{{ t('users.resetTwoFactor') }}</button>
+          <template v-else>
+            <span class="small">{{ t('users.resetTwoFactorConfirm', { username: user.username }) }}</span>
+            <button id="user-reset-two-factor-confirm" class="danger" type="button" :disabled="busy" @click="resetTwoFactor">{{ t('users.resetTwoFactor') }}</button>
+            <button type="button" @click="confirmingTwoFactorReset = false">{{ t('action.cancel') }}</button>
+          </template>
         </div>
       </form>
 
