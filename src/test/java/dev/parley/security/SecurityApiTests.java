@@ -316,6 +316,13 @@ class SecurityApiTests extends IntegrationTest {
 		assertThat(counts.get("login.failed")).isGreaterThanOrEqualTo(3);
 		assertThat(counts).containsKeys("account.locked", "address.throttled", "security.source.blocked",
 				"security.source.blocked_manually", "role.updated", "user.permissions.changed");
+		// two-factor adoption per role, as the roles are now
+		Map<String, JsonNode> roles = new HashMap<>();
+		figures.path("twoFactor").forEach((r) -> roles.put(r.path("role").asString(), r));
+		assertThat(roles).containsKeys("administrator", "supervisor", "agent");
+		assertThat(roles.get("administrator").path("users").asInt()).isPositive();
+		assertThat(roles.get("agent").path("usersWithTwoFactor").asInt())
+			.isLessThanOrEqualTo(roles.get("agent").path("users").asInt());
 	}
 
 	@Test

@@ -1,5 +1,7 @@
 package dev.parley.security.web;
 
+import dev.parley.identity.StaffDirectory;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,7 +50,10 @@ class SecurityController {
 
 	private final Clock clock;
 
-	SecurityController(Blocks blocks, NetworkLists lists, SecurityFigures figures, Clock clock) {
+	private final StaffDirectory staff;
+
+	SecurityController(Blocks blocks, NetworkLists lists, SecurityFigures figures, StaffDirectory staff, Clock clock) {
+		this.staff = staff;
 		this.blocks = blocks;
 		this.lists = lists;
 		this.figures = figures;
@@ -70,7 +75,8 @@ class SecurityController {
 			.stream()
 			.map((e) -> new FigureView(e.getKey(), e.getValue()))
 			.toList();
-		return new FiguresView(since, until, items, this.blocks.current(MAX_LIST).size());
+		return new FiguresView(since, until, items, this.blocks.current(MAX_LIST).size(),
+				this.staff.twoFactorAdoption());
 	}
 
 	@GetMapping("/blocks")
@@ -132,7 +138,12 @@ class SecurityController {
 		return Map.of("staffRestricted", form.staffRestricted());
 	}
 
-	record FiguresView(Instant from, Instant to, List<FigureView> figures, int currentBlocks) {
+	/**
+	 * @param twoFactor for each role, its accounts and how many of them sign in with a
+	 * second factor (now, not over the period)
+	 */
+	record FiguresView(Instant from, Instant to, List<FigureView> figures, int currentBlocks,
+			List<StaffDirectory.TwoFactorAdoption> twoFactor) {
 	}
 
 	/** One figure: the count of an audit action over the period. */

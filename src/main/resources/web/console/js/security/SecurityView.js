@@ -2,7 +2,7 @@
 // the addresses blocked now (lift), past blocks, blocking an address by hand, and the
 // allow-list and deny-list with the restriction of the console to listed networks.
 import { ref, reactive, computed, onMounted } from 'vue';
-import { t, formatInstant, zonedInstant, zonedLocal } from '../../../shared/js/i18n.js';
+import { t, tOr, formatInstant, zonedInstant, zonedLocal } from '../../../shared/js/i18n.js';
 import { get, post, put, del } from '../../../shared/js/api.js';
 import ProblemMessage from '../../../shared/js/ProblemMessage.js';
 import { session } from '../session.js';
@@ -19,6 +19,8 @@ export default {
       to: zonedLocal(new Date(now.getTime() + 60 * 1000).toISOString(), timeZone.value),
     });
     const figures = ref([]);
+    const twoFactor = ref([]);
+    const roleName = (role) => tOr('role.' + role, role);
     const currentCount = ref(0);
     const blocks = ref([]);
     const past = ref(null);
@@ -47,6 +49,7 @@ export default {
       });
       figures.value = page.figures;
       currentCount.value = page.currentBlocks;
+      twoFactor.value = page.twoFactor;
     }
 
     async function loadBlocks() {
@@ -106,7 +109,7 @@ export default {
     const auditLink = (action) => ({ name: 'audit', query: { action, from: period.from, to: period.to } });
     const reasonName = (block) => t('security.reason.' + block.reason);
 
-    return { timeZone, period, figures, currentCount, blocks, past, networks, form, problem, busy, allow, deny,
+    return { twoFactor, roleName, timeZone, period, figures, currentCount, blocks, past, networks, form, problem, busy, allow, deny,
       showFigures, showPast, lift, block, restrict, add, remove, auditLink, reasonName, formatInstant, t };
   },
   template: `
@@ -139,6 +142,19 @@ export default {
           <p class="figure">{{ figure.count }}</p>
           <router-link class="small" :to="auditLink(figure.action)">{{ t('security.entries') }}</router-link>
         </div>
+      </div>
+
+      <h2>{{ t('security.twoFactor') }}</h2>
+      <div class="card table-wrap" style="padding:0">
+        <table id="security-two-factor">
+          <thead><tr><th>{{ t('security.twoFactor.role') }}</th><th class="num">{{ t('security.twoFactor.users') }}</th>
+            <th class="num">{{ t('security.twoFactor.with') }}</th><th>{{ t('security.twoFactor.required') }}</th></tr></thead>
+          <tbody><tr v-for="row in twoFactor" :key="row.role" :data-role="row.role">
+            <td>{{ roleName(row.role) }}</td><td class="num">{{ row.users }}</td>
+            <td class="num">{{ row.usersWithTwoFactor }}<span v-if="row.users" class="muted"> ({{ Math.round(100 * row.usersWithTwoFactor / row.users) }}%)</span></td>
+            <td>{{ row.required ? t('security.twoFactor.yes') : t('security.twoFactor.no') }}</td>
+          </tr></tbody>
+        </table>
       </div>
 
       <h2>{{ t('security.currentBlocks') }}</h2>
