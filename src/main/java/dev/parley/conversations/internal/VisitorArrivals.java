@@ -12,6 +12,8 @@ import dev.parley.conversations.internal.VisitorSessions.Session;
 import dev.parley.conversations.views.ChatViews;
 import dev.parley.conversations.views.ChatViews.VisitorConversationView;
 import dev.parley.platform.ApiException;
+import dev.parley.platform.RateLimit;
+import dev.parley.platform.RateLimits;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,8 +52,12 @@ class VisitorArrivals {
 
 	private final VisitorBlocks blocks;
 
+	private final RateLimits rateLimits;
+
 	VisitorArrivals(ChannelRepository channels, VisitorRepository visitors, ConversationRepository conversations,
-			VisitorTokens tokens, ChatViews views, Clock clock, VisitorCustomers customers, VisitorBlocks blocks) {
+			VisitorTokens tokens, ChatViews views, Clock clock, VisitorCustomers customers, VisitorBlocks blocks,
+			RateLimits rateLimits) {
+		this.rateLimits = rateLimits;
 		this.channels = channels;
 		this.visitors = visitors;
 		this.conversations = conversations;
@@ -112,6 +118,8 @@ class VisitorArrivals {
 			}
 		}
 		else {
+			// new rows per channel are limited, however many addresses they come from
+			this.rateLimits.check(RateLimit.VISITOR_CREATION, channel.key());
 			Visitor draft = new Visitor(0, channel.id(), vouchKey, name, email, phone,
 					ChatInput.optional("language", arrival.language(), 35), clip(origin.userAgent(), 500), origin.ip(),
 					ChatInput.optional("pageUrl", arrival.pageUrl(), 2000),

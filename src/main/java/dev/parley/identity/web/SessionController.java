@@ -1,6 +1,7 @@
 package dev.parley.identity.web;
 
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.parley.administration.Settings;
@@ -17,6 +18,8 @@ import dev.parley.identity.internal.PasswordPolicy;
 import dev.parley.platform.AllowedDuringMaintenance;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.ClientAddress;
+import dev.parley.platform.RateLimit;
+import dev.parley.platform.RateLimits;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -69,11 +72,14 @@ class SessionController {
 
 	private final Clock clock;
 
+	private final RateLimits rateLimits;
+
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
 	SessionController(SignIn signIn, StaffAccounts accounts, StaffUserRepository users, RoleRepository roles,
-			Settings settings, IdentitySettings identitySettings, Clock clock) {
+			Settings settings, IdentitySettings identitySettings, Clock clock, RateLimits rateLimits) {
 		this.signIn = signIn;
+		this.rateLimits = rateLimits;
 		this.identitySettings = identitySettings;
 		this.clock = clock;
 		this.accounts = accounts;
@@ -90,12 +96,17 @@ class SessionController {
 		return me(this.users.findById(principal.id()).orElseThrow());
 	}
 
-	/** Open during maintenance, so that an administrator can sign in and end it. */
+	/**
+	 * Open during maintenance, so that an administrator can sign in and end it. Besides
+	 * the sign-in throttle (failures), sign-ins naming one account are rate limited
+	 * whoever sends them, before any password is hashed.
+	 */
 	@PostMapping
 	@AllowedDuringMaintenance
 	Me signIn(@Valid @RequestBody Credentials credentials,
 			@CookieValue(name = TrustedDevices.COOKIE, required = false) String device, HttpServletRequest request,
 			HttpServletResponse response) {
+		this.rateLimits.check(RateLimit.SIGN_IN_ACCOUNT, credentials.username().strip().toLowerCase(Locale.ROOT));
 		SignIn.SignedIn signedIn = this.signIn.signIn(
 				new SignIn.Attempt(credentials.username(), credentials.password(), ClientAddress.current(), device));
 		HttpSession existing = request.getSession(false);
