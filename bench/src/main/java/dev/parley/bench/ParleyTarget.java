@@ -138,7 +138,7 @@ final class ParleyTarget implements Target {
 		return new Http(httpBase());
 	}
 
-	private String httpBase() {
+	String httpBase() {
 		return "http://127.0.0.1:" + this.server.port();
 	}
 
