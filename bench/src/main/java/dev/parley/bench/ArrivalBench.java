@@ -60,7 +60,9 @@ public final class ArrivalBench {
 			}
 		}
 		Path logs = Files.createTempDirectory("parley-arrival-bench");
-		List<String> extra = bench.limits ? List.of() : List.of("--parley.rate-limits.enabled=false");
+		// the default limits (any rate-limit argument keeps ParleyTarget from raising
+		// them)
+		List<String> extra = List.of("--parley.rate-limits.enabled=" + bench.limits);
 		List<String> jvm = new ArrayList<>(List.of("-XX:+UseG1GC"));
 		jvm.addAll(bench.serverJvm);
 		try (ParleyTarget target = ParleyTarget.start(jar, database, jvm, logs,
