@@ -1,16 +1,21 @@
 // Shows a problem from the server as translated text: the headline from its code, then
 // the fields or password rules it names.
 import { computed } from 'vue';
-import { t, tOr, formatInstant } from './i18n.js';
+import { t, tOr, tCount, formatInstant } from './i18n.js';
 
 export function describe(problem) {
   if (!problem) return null;
   const body = problem.body || {};
   const code = problem.code || 'internal_error';
-  const title = t('error.' + code, {
+  const params = {
     until: formatInstant(body.retryAt),
     permission: body.permission ? tOr('permission.' + body.permission, body.permission) : '',
-  });
+    retryAfterSeconds: body.retryAfterSeconds,
+  };
+  // a rate limit's wait in whole seconds, in the plural the language needs
+  const title = body.retryAfterSeconds
+    ? tCount('error.' + code, body.retryAfterSeconds, params)
+    : t('error.' + code, params);
   const details = [];
   if (Array.isArray(body.errors)) {
     for (const error of body.errors) {

@@ -125,7 +125,9 @@ export class Outbox {
     if (decide(code, entry.internalErrors) === 'retry') {
       entry.state = 'sending';
       entry.code = code;
-      this.setTimer(entry, this.retryDelay(entry.attempts));
+      // a rate limit says when it lets the next one through: no sooner than that
+      const waitMillis = 1000 * Number((problem && problem.body && problem.body.retryAfterSeconds) || 0);
+      this.setTimer(entry, Math.max(this.retryDelay(entry.attempts), waitMillis));
       return true;
     }
     entry.state = 'failed';

@@ -2,7 +2,7 @@
 // the connection comes back by itself when it is over), the last error (never a stack trace)
 // or that the connection is being re-established.
 import { computed, ref, watch, onBeforeUnmount } from 'vue';
-import { t, tOr } from '../../shared/js/i18n.js';
+import { t, tOr, tCount } from '../../shared/js/i18n.js';
 import { state, dismissNotice } from './chat.js';
 import { ICONS } from './icons.js';
 import { fileSize } from './format.js';
@@ -12,6 +12,10 @@ import {
 
 export function errorText(code, params) {
   const key = 'widget.error.' + code;
+  const seconds = params && params.retryAfterSeconds;
+  if (seconds && tOr(key + '.wait', null) !== null) {
+    return tCount(key + '.wait', seconds, { seconds });
+  }
   if (params && params.maxBytes && tOr(key + '.limit', null) !== null) {
     return t(key + '.limit', { size: fileSize(params.maxBytes) });
   }

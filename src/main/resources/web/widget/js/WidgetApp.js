@@ -21,7 +21,7 @@ export default {
     watch(() => state.channel && state.channel.title, (name) => {
       document.title = name ? name + ' \u00b7 ' + t('widget.title') : t('widget.title');
     });
-    const failureText = computed(() => errorText(state.failure || 'network'));
+    const failureText = computed(() => errorText(state.failure || 'network', state.failureParams));
     return { state, showPrechat, showLeaveMessage, brandStyle, failureText, restart, t };
   },
   template: `

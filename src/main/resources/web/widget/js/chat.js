@@ -3,7 +3,7 @@
 // opening and closing the chat. Start-up is in startup.js, the live frames in frames.js, the
 // transcript and outbox of the shown conversation in conversation.js (docs/frontend.md).
 import { watch } from 'vue';
-import { state, unread, topics, showNotice, dismissNotice, problemCode } from './chatState.js';
+import { state, unread, topics, showNotice, showProblem, dismissNotice, problemCode } from './chatState.js';
 import { vpost } from './visitorApi.js';
 import { onParentMessage, postToParent } from './parent.js';
 import { outbox, resetTranscript, mergeConversation, loadHistory, requestSync, markRead } from './conversation.js';
@@ -53,7 +53,7 @@ export async function startWithPrechat(fields) {
       offerLeaving(body.topic || null);
       return false;
     }
-    showNotice(problemCode(problem));
+    showProblem(problem);
     return false;
   } finally {
     state.busy = false;
@@ -101,7 +101,7 @@ export async function leaveMessage(fields) {
     state.scrollRequest += 1;
     return true;
   } catch (problem) {
-    showNotice(problemCode(problem));
+    showProblem(problem);
     return false;
   } finally {
     state.busy = false;
@@ -121,7 +121,7 @@ export async function endChat() {
     }
     state.scrollRequest += 1;
   } catch (problem) {
-    showNotice(problemCode(problem));
+    showProblem(problem);
   } finally {
     state.busy = false;
   }
@@ -163,7 +163,7 @@ export async function rate(score, comment) {
       state.rated = true; // rated before (another tab)
       return true;
     }
-    showNotice(problemCode(problem));
+    showProblem(problem);
     return false;
   } finally {
     state.busy = false;

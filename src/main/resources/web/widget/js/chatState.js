@@ -30,6 +30,7 @@ export const state = reactive({
   left: null, // { email, phone } once a message was left
   language: null,
   failure: null,
+  failureParams: null,
   answering: null, // while waiting: available | busy | nobody | closed (the queue place)
   blocked: false, // the visitor's customer is blocked: a notice instead of the chat
 });
@@ -122,4 +123,15 @@ export function dismissNotice() {
 
 export function problemCode(problem) {
   return (problem && problem.code) || 'internal_error';
+}
+
+/** What a notice about the problem needs besides its code: how long a rate limit asks to wait. */
+export function problemParams(problem) {
+  const seconds = problem && problem.body && problem.body.retryAfterSeconds;
+  return seconds ? { retryAfterSeconds: seconds } : null;
+}
+
+/** A translated notice for a problem the server answered. */
+export function showProblem(problem) {
+  showNotice(problemCode(problem), problemParams(problem));
 }

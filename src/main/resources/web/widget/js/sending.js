@@ -1,7 +1,7 @@
 // What the visitor sends: text and files through the outbox (resent with the same clientId
 // until stored), the conversation started on the first message (with the pre-chat answers),
 // a closed conversation continued in a new one, and the typing signal.
-import { state, showNotice, problemCode } from './chatState.js';
+import { state, showNotice, showProblem } from './chatState.js';
 import { vpost } from './visitorApi.js';
 import { sendFrame } from './live.js';
 import { newClientId } from './format.js';
@@ -49,7 +49,7 @@ async function dispatch(entry) {
     outbox.transmit(entry);
   } catch (problem) {
     entry.state = 'failed';
-    showNotice(problemCode(problem));
+    showProblem(problem);
   }
 }
 

@@ -1,7 +1,7 @@
 // Starting the widget: the channel, the context from the embedding page (language, the
 // customer it vouches for), the visitor token, the open conversation, then the live socket.
 import { t, useLanguage, browserLanguage } from '../../shared/js/i18n.js';
-import { state, problemCode } from './chatState.js';
+import { state, problemCode, problemParams } from './chatState.js';
 import { vget, vpost, setVisitorToken } from './visitorApi.js';
 import { isEmbedded, onParentMessage, postToParent } from './parent.js';
 import { load, save } from './storage.js';
@@ -139,6 +139,7 @@ async function connect() {
   } catch (problem) {
     state.phase = problem && (problem.status === 404 || problem.code === 'not_found') ? 'unavailable' : 'failed';
     state.failure = problemCode(problem);
+    state.failureParams = problemParams(problem);
     return;
   }
   startLive({ onReady, onDown, onFrame, renewToken: () => register().catch(() => null) });

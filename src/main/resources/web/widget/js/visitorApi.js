@@ -29,6 +29,10 @@ async function problemFrom(response) {
     else if (response.status === 404) parsed.code = 'not_found';
     else if (response.status === 401) parsed.code = 'unauthenticated';
   }
+  if (response.status === 429 && parsed.retryAfterSeconds === undefined) {
+    const seconds = Number.parseInt(response.headers.get('Retry-After') || '', 10);
+    if (seconds > 0) parsed.retryAfterSeconds = seconds;
+  }
   return new Problem(response.status, parsed);
 }
 

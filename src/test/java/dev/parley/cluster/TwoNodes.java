@@ -64,7 +64,8 @@ final class TwoNodes implements AutoCloseable {
 				"--spring.datasource.url=" + this.database.url(),
 				"--spring.datasource.username=" + this.database.username(), "--spring.datasource.password=",
 				"--spring.session.redis.namespace=" + namespace, "--parley.cluster-events.exchange=" + namespace,
-				"--parley.cache.time-to-live=1h", "--logging.level.root=WARN" };
+				"--parley.cache.time-to-live=1h", "--parley.rate-limits.redis-prefix=" + namespace + ":rate-limit:",
+				"--logging.level.root=WARN" };
 		String[] all = Stream.concat(Arrays.stream(args), Arrays.stream(extra)).toArray(String[]::new);
 		return new SpringApplicationBuilder(ParleyApplication.class).run(all);
 	}

@@ -83,6 +83,20 @@ final class ParleyTarget implements Target {
 	}
 
 	/**
+	 * The chat scenarios' visitors and agents all come from 127.0.0.1, thousands of them
+	 * within seconds: the rate limits per address (and the new visitors per channel) are
+	 * raised out of their way. The limiter still runs for every request, so its cost is
+	 * in the figures. Not when the extra arguments set rate limits themselves
+	 * ({@code ArrivalBench} measures under the default limits).
+	 */
+	static final List<String> CHAT_LOAD_LIMITS = List.of("--parley.rate-limits.policies.sign-in.capacity=1000000",
+			"--parley.rate-limits.policies.widget-arrival.capacity=1000000",
+			"--parley.rate-limits.policies.visitor-creation.capacity=1000000",
+			"--parley.rate-limits.policies.conversation-start.capacity=1000000",
+			"--parley.rate-limits.policies.message-send.capacity=1000000",
+			"--parley.rate-limits.policies.upload.capacity=1000000");
+
+	/**
 	 * As {@link #start(Path, String, List, Path)}, in the given data directory and with
 	 * extra arguments after the standard ones (e.g. another H2 URL, a backup key).
 	 */
@@ -111,6 +125,9 @@ final class ParleyTarget implements Target {
 			args.add("--spring.datasource.username=postgres");
 			label = "Parley (PostgreSQL)";
 		}
+		if (extraArgs.stream().noneMatch((arg) -> arg.startsWith("--parley.rate-limits."))) {
+			args.addAll(CHAT_LOAD_LIMITS);
+		}
 		args.addAll(extraArgs);
 		Server server = Server.start("parley-" + database, port, jvmArgs, args, logDir);
 		return new ParleyTarget(label, server, dbName);
@@ -138,7 +155,7 @@ final class ParleyTarget implements Target {
 		return new Http(httpBase());
 	}
 
-	private String httpBase() {
+	String httpBase() {
 		return "http://127.0.0.1:" + this.server.port();
 	}
 

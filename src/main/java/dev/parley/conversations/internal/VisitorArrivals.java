@@ -15,6 +15,8 @@ import dev.parley.platform.ApiException;
 import dev.parley.platform.ClientAddress;
 import dev.parley.platform.SourceSignal;
 import dev.parley.platform.SourceSignals;
+import dev.parley.platform.RateLimit;
+import dev.parley.platform.RateLimits;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,10 +57,13 @@ class VisitorArrivals {
 
 	private final SourceSignals signals;
 
+	private final RateLimits rateLimits;
+
 	VisitorArrivals(ChannelRepository channels, VisitorRepository visitors, ConversationRepository conversations,
 			VisitorTokens tokens, ChatViews views, Clock clock, VisitorCustomers customers, VisitorBlocks blocks,
-			SourceSignals signals) {
+			SourceSignals signals, RateLimits rateLimits) {
 		this.signals = signals;
+		this.rateLimits = rateLimits;
 		this.channels = channels;
 		this.visitors = visitors;
 		this.conversations = conversations;
@@ -119,6 +124,8 @@ class VisitorArrivals {
 			}
 		}
 		else {
+			// new rows per channel are limited, however many addresses they come from
+			this.rateLimits.check(RateLimit.VISITOR_CREATION, channel.key());
 			Visitor draft = new Visitor(0, channel.id(), vouchKey, name, email, phone,
 					ChatInput.optional("language", arrival.language(), 35), clip(origin.userAgent(), 500), origin.ip(),
 					ChatInput.optional("pageUrl", arrival.pageUrl(), 2000),

@@ -25,6 +25,7 @@ import dev.parley.conversations.internal.VisitorTokens;
 import dev.parley.conversations.internal.VisitorTokens.VisitorIdentity;
 import dev.parley.administration.Settings;
 import dev.parley.platform.ApiException;
+import dev.parley.platform.ClientAddress;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.CacheControl;
@@ -184,7 +185,7 @@ class WidgetController {
 		VisitorSessions.Arrival given = (arrival != null) ? arrival
 				: new VisitorSessions.Arrival(null, null, null, null, null, null, null, null, null, null, null);
 		VisitorSessions.Session session = this.sessions.arrive(key, given,
-				new VisitorSessions.Origin(request.getRemoteAddr(), request.getHeader("User-Agent")));
+				new VisitorSessions.Origin(ClientAddress.current(), request.getHeader("User-Agent")));
 		var v = session.visitor();
 		return new SessionView(session.token(), new VisitorView(v.id(), v.name(), v.email(), v.phone(), v.verified()),
 				session.conversation(),

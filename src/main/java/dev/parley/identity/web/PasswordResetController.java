@@ -1,11 +1,14 @@
 package dev.parley.identity.web;
 
+import java.util.Locale;
 import java.util.Map;
 
 import dev.parley.identity.internal.IdentitySettings;
 import dev.parley.identity.internal.PasswordPolicy;
 import dev.parley.identity.internal.PasswordResets;
 import dev.parley.platform.ClientAddress;
+import dev.parley.platform.RateLimit;
+import dev.parley.platform.RateLimits;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -39,8 +42,11 @@ class PasswordResetController {
 
 	private final IdentitySettings settings;
 
-	PasswordResetController(PasswordResets resets, IdentitySettings settings) {
+	private final RateLimits rateLimits;
+
+	PasswordResetController(PasswordResets resets, IdentitySettings settings, RateLimits rateLimits) {
 		this.resets = resets;
+		this.rateLimits = rateLimits;
 		this.settings = settings;
 	}
 
@@ -53,6 +59,8 @@ class PasswordResetController {
 
 	@PostMapping
 	ResponseEntity<Map<String, String>> request(@Valid @RequestBody ResetRequest request) {
+		// refused alike for every address, known or not, so the refusal tells nothing
+		this.rateLimits.check(RateLimit.PASSWORD_RESET_ACCOUNT, request.email().strip().toLowerCase(Locale.ROOT));
 		this.resets.request(request.email(), ClientAddress.current());
 		return ResponseEntity.status(HttpStatus.ACCEPTED).body(ACCEPTED);
 	}

@@ -3,6 +3,7 @@ package dev.parley.identity.web;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.parley.administration.Settings;
@@ -22,6 +23,8 @@ import dev.parley.identity.internal.PasswordPolicy;
 import dev.parley.platform.AllowedDuringMaintenance;
 import dev.parley.platform.ApiException;
 import dev.parley.platform.ClientAddress;
+import dev.parley.platform.RateLimit;
+import dev.parley.platform.RateLimits;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -81,14 +84,17 @@ class SessionController {
 
 	private final Clock clock;
 
+	private final RateLimits rateLimits;
+
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
 	SessionController(SignIn signIn, SecondFactorSignIn secondFactor, TwoFactor twoFactor, StaffAccounts accounts,
 			StaffUserRepository users, RoleRepository roles, Settings settings, IdentitySettings identitySettings,
-			Clock clock) {
+			Clock clock, RateLimits rateLimits) {
 		this.signIn = signIn;
 		this.secondFactor = secondFactor;
 		this.twoFactor = twoFactor;
+		this.rateLimits = rateLimits;
 		this.identitySettings = identitySettings;
 		this.clock = clock;
 		this.accounts = accounts;
@@ -105,7 +111,11 @@ class SessionController {
 		return me(this.users.findById(principal.id()).orElseThrow());
 	}
 
-	/** Open during maintenance, so that an administrator can sign in and end it. */
+	/**
+	 * Open during maintenance, so that an administrator can sign in and end it. Besides
+	 * the sign-in throttle (failures), sign-ins naming one account are rate limited
+	 * whoever sends them, before any password is hashed.
+	 */
 	@PostMapping
 	@AllowedDuringMaintenance
 	Me signIn(@Valid @RequestBody Credentials credentials,
@@ -116,6 +126,7 @@ class SessionController {
 			// a new password step forgets a sign-in that waited for its second factor
 			before.removeAttribute(PendingSignIn.ATTRIBUTE);
 		}
+		this.rateLimits.check(RateLimit.SIGN_IN_ACCOUNT, credentials.username().strip().toLowerCase(Locale.ROOT));
 		SignIn.Result result = this.signIn.signIn(
 				new SignIn.Attempt(credentials.username(), credentials.password(), ClientAddress.current(), device));
 		if (result instanceof SignIn.SecondFactorRequired required) {

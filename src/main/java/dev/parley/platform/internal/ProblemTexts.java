@@ -57,9 +57,16 @@ class ProblemTexts implements Sentences {
 	}
 
 	/**
-	 * @return the headline of the problem code, or the fallback when there is none
+	 * @return the headline of the problem code (its {@code .one} form for a wait of one
+	 * second, where there is one), or the fallback when there is none
 	 */
 	String headline(String code, Map<String, ?> values, String fallback, Locale locale) {
+		if (values.get("retryAfterSeconds") instanceof Number seconds && seconds.longValue() == 1) {
+			String one = text("error." + code + ".one", values, null, locale);
+			if (one != null) {
+				return one;
+			}
+		}
 		return text("error." + code, values, fallback, locale);
 	}
 

@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.parley.platform.ApiException;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -94,14 +96,26 @@ class ProblemWriter {
 	}
 
 	void write(HttpServletResponse response, HttpStatus status, String code, String detail) throws IOException {
+		write(response, new ApiException(status, code, detail));
+	}
+
+	/**
+	 * Writes a refusal as {@code ProblemHandling} answers it, {@code Retry-After} from
+	 * its {@code retryAfterSeconds} included.
+	 */
+	void write(HttpServletResponse response, ApiException refusal) throws IOException {
 		if (response.isCommitted()) {
 			return;
 		}
 		response.resetBuffer();
-		response.setStatus(status.value());
+		response.setStatus(refusal.status().value());
+		if (refusal.properties().get("retryAfterSeconds") instanceof Number seconds) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds.longValue()));
+		}
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
-		this.json.writeValue(response.getOutputStream(), problem(status, code, detail, Map.of()));
+		this.json.writeValue(response.getOutputStream(),
+				problem(refusal.status(), refusal.code(), refusal.getMessage(), refusal.properties()));
 	}
 
 }
