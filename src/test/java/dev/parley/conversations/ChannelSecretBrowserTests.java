@@ -31,6 +31,7 @@ class ChannelSecretBrowserTests extends ChatTest {
 				browser.waitFor("#channel-secret-hidden");
 				assertThat(browser.findAll("#channel-secret")).isEmpty();
 				assertThat(browser.driver().getPageSource()).doesNotContain(secret);
+				browser.script("document.querySelector('#channel-secret-hidden').scrollIntoView({block: 'center'})");
 				capture(browser, "channel-secret-hidden-" + language);
 			}
 
@@ -39,6 +40,7 @@ class ChannelSecretBrowserTests extends ChatTest {
 			browser.waitFor("#channel-secret");
 			String shown = browser.find("#channel-secret").getText();
 			assertThat(shown).hasSize(64).isNotEqualTo(secret);
+			browser.script("document.querySelector('#channel-secret').scrollIntoView({block: 'center'})");
 			capture(browser, "channel-secret-regenerated-en");
 		}
 	}

@@ -101,22 +101,21 @@ class JdbcServerSecrets implements ServerSecrets {
 	}
 
 	private java.util.Optional<byte[]> read(String name) {
-		return this.jdbc.sql("SELECT secret, secret_sealed FROM server_secret WHERE name = ?")
+		java.util.Optional<String[]> row = this.jdbc
+			.sql("SELECT secret, secret_sealed FROM server_secret WHERE name = ?")
 			.param(name)
-			.query((rs, row) -> {
-				String sealed = rs.getString(2);
-				if (sealed != null) {
-					return this.box.open(sealed);
-				}
-				// made by the previous release: seal it now (a no-op if another node did)
-				String plain = rs.getString(1);
-				this.jdbc.sql("UPDATE server_secret SET secret_sealed = ? WHERE name = ? AND secret_sealed IS NULL")
-					.params(this.box.seal(plain), name)
-					.update();
-				return plain;
-			})
-			.optional()
-			.map(Base64.getDecoder()::decode);
+			.query((rs, number) -> new String[] { rs.getString(1), rs.getString(2) })
+			.optional();
+		return row.map((stored) -> {
+			if (stored[1] != null) {
+				return this.box.open(stored[1]);
+			}
+			// made by the previous release: seal it now (a no-op if another node did)
+			this.jdbc.sql("UPDATE server_secret SET secret_sealed = ? WHERE name = ? AND secret_sealed IS NULL")
+				.params(this.box.seal(stored[0]), name)
+				.update();
+			return stored[0];
+		}).map(Base64.getDecoder()::decode);
 	}
 
 }

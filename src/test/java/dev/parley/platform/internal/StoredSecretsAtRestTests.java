@@ -80,11 +80,18 @@ class StoredSecretsAtRestTests {
 				.update();
 
 			migrate(dataSource, null);
+			// a secret the previous release made while both ran: sealed on first read
+			jdbc.sql("INSERT INTO server_secret (name, secret, created_at) VALUES ('made-by-old', ?, 0)")
+				.param(Base64.getEncoder().encodeToString(new byte[32]))
+				.update();
 			assertThat(raw(jdbc, "SELECT secret_sealed FROM server_secret WHERE name = 'visitor-token'"))
 				.startsWith("pd1:k0:");
 			assertThat(raw(jdbc, "SELECT identity_secret_sealed FROM chat_channel WHERE id = 7")).startsWith("pd1:k0:");
 			SecretBox box = new AesGcmSecretBox(this.k0, keyMaterial(TestSecrets.SECRET_KEY));
 			assertThat(serverSecrets(dataSource, box).secret("visitor-token")).isEqualTo(tokenKey);
+			assertThat(serverSecrets(dataSource, box).secret("made-by-old")).isEqualTo(new byte[32]);
+			assertThat(raw(jdbc, "SELECT secret_sealed FROM server_secret WHERE name = 'made-by-old'"))
+				.startsWith("pd1:k0:");
 			byte[] device = serverSecrets(dataSource, box).secret("trusted-device");
 			assertThat(raw(jdbc, "SELECT secret_sealed FROM server_secret WHERE name = 'trusted-device'"))
 				.startsWith("pd1:k0:");
@@ -94,10 +101,11 @@ class StoredSecretsAtRestTests {
 
 			Output rotation = rotate(database);
 			assertThat(rotation.status()).as(rotation.text()).isZero();
-			assertThat(rotation.text()).contains("server_secret.secret_sealed: 2 rotated")
+			assertThat(rotation.text()).contains("server_secret.secret_sealed: 3 rotated")
 				.contains("chat_channel.identity_secret_sealed: 1 rotated")
 				.contains("mail_account.smtp_password: 1 rotated")
 				.contains("sms_gateway.headers: 1 rotated")
+				.contains("2 plain copies overwritten")
 				.contains("1 plain copies overwritten");
 
 			List<String> sealed = List.of(
