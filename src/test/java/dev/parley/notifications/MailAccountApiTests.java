@@ -35,6 +35,9 @@ class MailAccountApiTests extends IntegrationTest {
 	private static MailServer mail;
 
 	@Autowired
+	private org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Autowired
 	private MailAccountRepository accounts;
 
 	@BeforeAll
@@ -77,6 +80,9 @@ class MailAccountApiTests extends IntegrationTest {
 		assertThat(read.json().has("imapPassword")).isFalse();
 		assertThat(read.json().path("smtpPasswordSet").asBoolean()).isTrue();
 		assertThat(this.accounts.load().smtpPassword()).isEqualTo("smtp-S3cret!");
+		assertThat(this.jdbc.sql("SELECT smtp_password || imap_password FROM mail_account WHERE id = 1")
+			.query(String.class)
+			.single()).as("ciphertext under the personal data keys").startsWith("pd1:k0:").doesNotContain("S3cret");
 
 		Map<String, Object> keep = new HashMap<>(withPasswords);
 		keep.put("smtpPassword", null);

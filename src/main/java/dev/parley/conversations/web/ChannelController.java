@@ -2,6 +2,8 @@ package dev.parley.conversations.web;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import dev.parley.platform.Permission;
 import dev.parley.platform.RequiresPermission;
 import dev.parley.conversations.internal.Channel;
@@ -31,35 +33,61 @@ class ChannelController {
 	}
 
 	@GetMapping
-	List<Channel> list() {
-		return this.channels.list();
+	List<ChannelView> list() {
+		return this.channels.list().stream().map(ChannelView::withoutSecret).toList();
 	}
 
 	@GetMapping("/{id}")
-	Channel get(@PathVariable long id) {
-		return this.channels.get(id);
+	ChannelView get(@PathVariable long id) {
+		return ChannelView.withoutSecret(this.channels.get(id));
 	}
 
+	/** The only response besides {@link #rotate} that shows the identity secret. */
 	@PostMapping
-	ResponseEntity<Channel> create(@RequestBody ChannelForm form, java.security.Principal principal) {
+	ResponseEntity<ChannelView> create(@RequestBody ChannelForm form, java.security.Principal principal) {
 		return ResponseEntity.status(HttpStatus.CREATED)
-			.body(this.channels.create(form.kind(), form.settings(), principal.getName()));
+			.body(ChannelView.withSecret(this.channels.create(form.kind(), form.settings(), principal.getName())));
 	}
 
 	@PutMapping("/{id}")
-	Channel update(@PathVariable long id, @RequestBody ChannelForm form, java.security.Principal principal) {
-		return this.channels.update(id, form.settings(), principal.getName());
+	ChannelView update(@PathVariable long id, @RequestBody ChannelForm form, java.security.Principal principal) {
+		return ChannelView.withoutSecret(this.channels.update(id, form.settings(), principal.getName()));
 	}
 
 	@PostMapping("/{id}/secret")
-	Channel rotate(@PathVariable long id, java.security.Principal principal) {
-		return this.channels.rotateSecret(id, principal.getName());
+	ChannelView rotate(@PathVariable long id, java.security.Principal principal) {
+		return ChannelView.withSecret(this.channels.rotateSecret(id, principal.getName()));
 	}
 
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> delete(@PathVariable long id, java.security.Principal principal) {
 		this.channels.delete(id, principal.getName());
 		return ResponseEntity.noContent().build();
+	}
+
+	/**
+	 * A channel as the API shows it: the identity secret only in the response that
+	 * created or regenerated it (shown once), otherwise only that there is one.
+	 */
+	record ChannelView(long id, String kind, String name, String key, List<String> allowedOrigins, String greeting,
+			String color, boolean prechatEnabled, List<String> prechatFields,
+			@JsonInclude(JsonInclude.Include.NON_NULL) String identitySecret, boolean identitySecretSet,
+			boolean enabled, java.time.Instant createdAt, List<Channel.Topic> topics, List<String> uploadTypes) {
+
+		static ChannelView withoutSecret(Channel c) {
+			return of(c, null);
+		}
+
+		static ChannelView withSecret(Channel c) {
+			return of(c, c.identitySecret());
+		}
+
+		private static ChannelView of(Channel c, String secret) {
+			return new ChannelView(c.id(), c.kind(), c.name(), c.key(), c.allowedOrigins(), c.greeting(), c.color(),
+					c.prechatEnabled(), c.prechatFields(), secret, c.identitySecret() != null, c.enabled(),
+					c.createdAt(), c.topics(), c.uploadTypes());
+		}
+
 	}
 
 	record ChannelForm(String kind, String name, List<String> allowedOrigins, String greeting, String color,

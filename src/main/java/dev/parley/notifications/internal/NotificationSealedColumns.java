@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Where notifications keep personal data sealed: recipients and template values of the
- * outbox and delivery log and the files of its e-mails, senders of inbound mail.
+ * outbox and delivery log and the files of its e-mails, senders of inbound mail; and its
+ * secrets: the mail account's passwords, the SMS gateway's secret headers and parameters.
  */
 @Component
 class NotificationSealedColumns implements SealedColumns {
@@ -19,7 +20,11 @@ class NotificationSealedColumns implements SealedColumns {
 		return List.of(SealedColumn.of("notification", "recipient_sealed", "id"),
 				SealedColumn.of("notification", "payload", "id"),
 				SealedColumn.of("notification_attachment", "content", "id"),
-				SealedColumn.of("inbound_mail", "sender_sealed", "id"));
+				SealedColumn.of("inbound_mail", "sender_sealed", "id"),
+				SealedColumn.secret("mail_account", "smtp_password", "id"),
+				SealedColumn.secret("mail_account", "imap_password", "id"),
+				SealedColumn.secretsWithin("sms_gateway", "headers", "id"),
+				SealedColumn.secretsWithin("sms_gateway", "parameters", "id"));
 	}
 
 }

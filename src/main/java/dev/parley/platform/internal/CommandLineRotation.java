@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 
 import dev.parley.platform.PersonalData;
 import dev.parley.platform.SealedColumns;
+import dev.parley.platform.SecretBox;
 
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
@@ -38,8 +39,9 @@ public final class CommandLineRotation {
 			if (!arg.startsWith("--")) {
 				out.println("Usage: java -jar parley.jar rotate-personal-data [--spring.datasource.url=...] "
 						+ "[--parley.personal-data.rotation-batch-size=500]");
-				out.println("  Re-encrypts every personal value sealed with another key than "
-						+ "parley.personal-data.current-key.");
+				out.println("  Re-encrypts every personal value and stored secret sealed with another key than "
+						+ "parley.personal-data.current-key, and overwrites the plain copies of secrets an earlier "
+						+ "release read (run it once every node runs this release).");
 				return USAGE;
 			}
 		}
@@ -52,7 +54,7 @@ public final class CommandLineRotation {
 			int batchSize = context.getEnvironment()
 				.getProperty("parley.personal-data.rotation-batch-size", Integer.class, 500);
 			PersonalDataRotation rotation = new PersonalDataRotation(context.getBean(DataSource.class),
-					context.getBean(PersonalData.class),
+					context.getBean(PersonalData.class), context.getBean(SecretBox.class),
 					List.copyOf(context.getBeansOfType(SealedColumns.class).values()), batchSize);
 			return report(rotation, out);
 		}
@@ -63,11 +65,13 @@ public final class CommandLineRotation {
 	}
 
 	static int report(PersonalDataRotation rotation, PrintStream out) throws java.sql.SQLException {
-		out.println("Rotating the personal data of " + rotation.columns().size() + " columns");
+		out.println("Rotating the personal data and secrets of " + rotation.columns().size() + " columns");
 		PersonalDataRotation.Result result = rotation.rotate(out::println);
 		for (PersonalDataRotation.ColumnResult column : result.columns()) {
 			out.println("  " + column.column() + ": " + column.rotated() + " rotated, " + column.changedMeanwhile()
-					+ " changed meanwhile, " + column.unreadable() + " unreadable");
+					+ " changed meanwhile, " + column.unreadable() + " unreadable"
+					+ ((column.column().plainCopy() != null)
+							? ", " + column.plainCopiesReplaced() + " plain copies overwritten" : ""));
 		}
 		out.println("Rotated " + result.rotated() + " values to key " + result.keyId());
 		if (result.unreadable() > 0) {
@@ -88,7 +92,7 @@ public final class CommandLineRotation {
 
 	/** The data source, the keys and the modules' sealed columns: nothing else runs. */
 	@ImportAutoConfiguration(DataSourceAutoConfiguration.class)
-	@Import({ SecretKeyMaterial.class, PersonalDataKeys.class })
+	@Import({ SecretKeyMaterial.class, PersonalDataKeys.class, AesGcmSecretBox.class })
 	@ComponentScan(basePackages = "dev.parley", useDefaultFilters = false,
 			includeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = SealedColumns.class))
 	static class Configuration {

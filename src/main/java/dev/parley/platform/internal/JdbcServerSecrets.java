@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.parley.platform.SecretBox;
 import dev.parley.platform.ServerSecrets;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -16,8 +17,15 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Server secrets in the {@code server_secret} table. Two nodes creating the same secret
- * at once both end up with the one that was inserted first.
+ * Server secrets in the {@code server_secret} table, sealed with the {@link SecretBox}
+ * ({@code secret_sealed}). Two nodes creating the same secret at once both end up with
+ * the one that was inserted first.
+ * <p>
+ * The previous release read the plain Base64 column {@code secret}: while both releases
+ * run, a row it created has no sealed value yet (sealed here on first read), and a secret
+ * created here leaves random bytes in {@code secret}, never the secret. The plain values
+ * of older rows stay for the previous release until the key rotation overwrites them
+ * (docs/security.md, "Secrets at rest").
  */
 @Component
 class JdbcServerSecrets implements ServerSecrets {
@@ -32,8 +40,11 @@ class JdbcServerSecrets implements ServerSecrets {
 
 	private final TransactionTemplate ownTransaction;
 
-	JdbcServerSecrets(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
+	private final SecretBox box;
+
+	JdbcServerSecrets(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions, SecretBox box) {
 		this.jdbc = jdbc;
+		this.box = box;
 		this.clock = clock;
 		this.ownTransaction = new TransactionTemplate(transactions);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -58,10 +69,10 @@ class JdbcServerSecrets implements ServerSecrets {
 	 */
 	@org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
 	void preload() {
-		this.ownTransaction.executeWithoutResult((tx) -> this.jdbc.sql("SELECT name, secret FROM server_secret")
-			.query((rs, row) -> java.util.Map.entry(rs.getString(1), Base64.getDecoder().decode(rs.getString(2))))
+		this.ownTransaction.executeWithoutResult((tx) -> this.jdbc.sql("SELECT name FROM server_secret")
+			.query(String.class)
 			.list()
-			.forEach((entry) -> this.cache.putIfAbsent(entry.getKey(), entry.getValue())));
+			.forEach((name) -> read(name).ifPresent((secret) -> this.cache.putIfAbsent(name, secret))));
 	}
 
 	/**
@@ -77,10 +88,11 @@ class JdbcServerSecrets implements ServerSecrets {
 		byte[] fresh = new byte[32];
 		random.nextBytes(fresh);
 		try {
-			this.ownTransaction.executeWithoutResult(
-					(tx) -> this.jdbc.sql("INSERT INTO server_secret (name, secret, created_at) VALUES (?, ?, ?)")
-						.params(name, Base64.getEncoder().encodeToString(fresh), this.clock.millis())
-						.update());
+			this.ownTransaction.executeWithoutResult((tx) -> this.jdbc
+				.sql("INSERT INTO server_secret (name, secret, secret_sealed, created_at) VALUES (?, ?, ?, ?)")
+				.params(name, PlainCopies.throwaway(), this.box.seal(Base64.getEncoder().encodeToString(fresh)),
+						this.clock.millis())
+				.update());
 		}
 		catch (DuplicateKeyException ex) {
 			// another node was first; use its secret
@@ -89,11 +101,21 @@ class JdbcServerSecrets implements ServerSecrets {
 	}
 
 	private java.util.Optional<byte[]> read(String name) {
-		return this.jdbc.sql("SELECT secret FROM server_secret WHERE name = ?")
+		java.util.Optional<String[]> row = this.jdbc
+			.sql("SELECT secret, secret_sealed FROM server_secret WHERE name = ?")
 			.param(name)
-			.query(String.class)
-			.optional()
-			.map(Base64.getDecoder()::decode);
+			.query((rs, number) -> new String[] { rs.getString(1), rs.getString(2) })
+			.optional();
+		return row.map((stored) -> {
+			if (stored[1] != null) {
+				return this.box.open(stored[1]);
+			}
+			// made by the previous release: seal it now (a no-op if another node did)
+			this.jdbc.sql("UPDATE server_secret SET secret_sealed = ? WHERE name = ? AND secret_sealed IS NULL")
+				.params(this.box.seal(stored[0]), name)
+				.update();
+			return stored[0];
+		}).map(Base64.getDecoder()::decode);
 	}
 
 }

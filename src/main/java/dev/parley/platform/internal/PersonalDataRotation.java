@@ -7,20 +7,25 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
 import dev.parley.platform.PersonalData;
 import dev.parley.platform.SealedColumn;
 import dev.parley.platform.SealedColumns;
+import dev.parley.platform.SecretBox;
 
 /**
- * Re-encrypts every value of every {@link SealedColumn} that is not sealed with the
- * current key, in batches: each batch is its own transaction, and each row is written
- * only if it still holds the value read (a compare-and-set), so running nodes may keep
- * writing meanwhile. A run walks each table once in key order; running it again finds
- * only what is left (a value written with an old key by a node that had not yet been
- * given the new one, or a run that was stopped), so it resumes where it ended.
+ * Re-encrypts every value of every {@link SealedColumn} (personal data and stored
+ * secrets) that is not sealed with the current key, in batches: each batch is its own
+ * transaction, and each row is written only if it still holds the value read (a
+ * compare-and-set), so running nodes may keep writing meanwhile. A run walks each table
+ * once in key order; running it again finds only what is left (a value written with an
+ * old key by a node that had not yet been given the new one, or a run that was stopped),
+ * so it resumes where it ended. Plain copies of secrets that the previous release still
+ * read are overwritten afterwards ({@link SealedColumn#plainCopy()}).
  */
 public class PersonalDataRotation {
 
@@ -28,23 +33,27 @@ public class PersonalDataRotation {
 
 	private final PersonalData personal;
 
+	private final SecretBox secrets;
+
 	private final List<SealedColumn> columns;
 
 	private final int batchSize;
 
-	public PersonalDataRotation(DataSource dataSource, PersonalData personal, List<SealedColumns> modules,
-			int batchSize) {
+	public PersonalDataRotation(DataSource dataSource, PersonalData personal, SecretBox secrets,
+			List<SealedColumns> modules, int batchSize) {
 		if (batchSize < 1) {
 			throw new IllegalArgumentException("parley.personal-data.rotation-batch-size must be at least 1");
 		}
 		this.dataSource = dataSource;
 		this.personal = personal;
+		this.secrets = secrets;
 		this.columns = modules.stream().flatMap((m) -> m.sealedColumns().stream()).distinct().toList();
 		this.batchSize = batchSize;
 	}
 
 	/** What a rotation did to one column. */
-	public record ColumnResult(SealedColumn column, long rotated, long changedMeanwhile, long unreadable) {
+	public record ColumnResult(SealedColumn column, long rotated, long changedMeanwhile, long unreadable,
+			long plainCopiesReplaced) {
 	}
 
 	/** What a rotation did. */
@@ -91,7 +100,8 @@ public class PersonalDataRotation {
 			after = batch.last;
 			progress.accept(column + ": " + rotated + " rotated");
 		}
-		return new ColumnResult(column, rotated, changed, unreadable);
+		long replaced = (column.plainCopy() != null) ? PlainCopies.replace(this.dataSource, this.secrets, column) : 0;
+		return new ColumnResult(column, rotated, changed, unreadable, replaced);
 	}
 
 	private static final class Batch {
@@ -119,15 +129,18 @@ public class PersonalDataRotation {
 				try (PreparedStatement statement = connection.prepareStatement(update)) {
 					for (Object[] row : rows) {
 						String sealed = (String) row[key.size()];
-						String plain;
+						String resealed;
 						try {
-							plain = this.personal.open(sealed);
+							resealed = reseal(column, sealed);
 						}
 						catch (IllegalStateException ex) {
 							batch.unreadable++;
 							continue;
 						}
-						statement.setString(1, this.personal.seal(plain));
+						if (resealed.equals(sealed)) {
+							continue;
+						}
+						statement.setString(1, resealed);
 						for (int i = 0; i < key.size(); i++) {
 							statement.setObject(i + 2, row[i]);
 						}
@@ -156,9 +169,43 @@ public class PersonalDataRotation {
 		return batch;
 	}
 
+	/** A whole JSON string that is a sealed secret. */
+	private static final Pattern SEALED_WITHIN = Pattern
+		.compile("\"(pd1:[a-z0-9]{1,8}:[A-Za-z0-9+/]+|v1:[A-Za-z0-9+/]+={0,2})\"");
+
+	private String reseal(SealedColumn column, String sealed) {
+		return switch (column.content()) {
+			case PERSONAL -> this.personal.seal(this.personal.open(sealed));
+			case SECRET -> this.secrets.seal(this.secrets.open(sealed));
+			case SECRETS_WITHIN -> {
+				Matcher matcher = SEALED_WITHIN.matcher(sealed);
+				StringBuilder out = new StringBuilder();
+				while (matcher.find()) {
+					String value = matcher.group(1);
+					String replacement = this.personal.current(value) ? value
+							: this.secrets.seal(this.secrets.open(value));
+					matcher.appendReplacement(out, Matcher.quoteReplacement("\"" + replacement + "\""));
+				}
+				matcher.appendTail(out);
+				yield out.toString();
+			}
+		};
+	}
+
+	/** The rows that may hold a value sealed with another key than the current one. */
+	private static String candidates(SealedColumn column) {
+		String name = column.column();
+		return switch (column.content()) {
+			case PERSONAL -> name + " LIKE 'pd1:%' AND " + name + " NOT LIKE ?";
+			case SECRET -> "(" + name + " LIKE 'pd1:%' OR " + name + " LIKE 'v1:%') AND " + name + " NOT LIKE ?";
+			case SECRETS_WITHIN ->
+				"(" + name + " LIKE '%\"pd1:%' OR " + name + " LIKE '%\"v1:%') AND " + name + " NOT LIKE ?";
+		};
+	}
+
 	/**
-	 * The next rows in key order after {@code after} whose value is sealed with another
-	 * key than the current one.
+	 * The next rows in key order after {@code after} whose value may be sealed with
+	 * another key than the current one.
 	 */
 	private List<Object[]> read(Connection connection, SealedColumn column, Object[] after) throws SQLException {
 		List<String> key = column.key();
@@ -168,10 +215,7 @@ public class PersonalDataRotation {
 			.append(" FROM ")
 			.append(column.table())
 			.append(" WHERE ")
-			.append(column.column())
-			.append(" LIKE 'pd1:%' AND ")
-			.append(column.column())
-			.append(" NOT LIKE ?");
+			.append(candidates(column));
 		if (after != null) {
 			// (k1 > ?) OR (k1 = ? AND k2 > ?) OR ...: portable keyset paging
 			List<String> alternatives = new ArrayList<>();
@@ -187,7 +231,10 @@ public class PersonalDataRotation {
 		sql.append(" ORDER BY ").append(String.join(", ", key)).append(" LIMIT ").append(this.batchSize);
 		try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
 			int index = 1;
-			statement.setString(index++, "pd1:" + this.personal.currentKeyId() + ":%");
+			// text with secrets within is never one sealed value: the pattern excludes
+			// none
+			statement.setString(index++, (column.content() == SealedColumn.Content.SECRETS_WITHIN) ? "pd1:%"
+					: "pd1:" + this.personal.currentKeyId() + ":%");
 			if (after != null) {
 				for (int i = 0; i < key.size(); i++) {
 					for (int j = 0; j <= i; j++) {

@@ -47,7 +47,7 @@ class PortalSecurityConfiguration {
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 	SecurityFilterChain portalSecurityFilterChain(HttpSecurity http, ObjectProvider<PortalAuthentication> portal,
-			ProblemWriter problems) throws Exception {
+			ProblemWriter problems, HttpsProperties https) throws Exception {
 		HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 		contexts.setSpringSecurityContextKey(PortalAuthentication.SESSION_KEY);
 		RequestMatcher portalRequests = (request) -> {
@@ -62,7 +62,8 @@ class PortalSecurityConfiguration {
 				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(notPage,
 						new StaticHeadersWriter("Content-Security-Policy", SecurityConfiguration.DEFAULT_CSP)))
 				.frameOptions((frameOptions) -> frameOptions.deny())
-				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+				.httpStrictTransportSecurity(https::apply))
 			.httpBasic((basic) -> basic.disable())
 			.formLogin((form) -> form.disable())
 			.logout((logout) -> logout.disable())

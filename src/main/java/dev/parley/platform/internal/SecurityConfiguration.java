@@ -69,7 +69,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, StaffAuthentication staff, ProblemWriter problems,
-			ApplicationEventPublisher events) throws Exception {
+			ApplicationEventPublisher events, HttpsProperties https) throws Exception {
 		RequestMatcher hasAuthorizationHeader = (request) -> request.getHeader("Authorization") != null;
 		RequestMatcher pages = (request) -> {
 			String path = request.getRequestURI();
@@ -100,7 +100,8 @@ class SecurityConfiguration {
 						new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY)))
 				// stricter than the browsers' default: a link in a chat message must not
 				// tell the linked site even the address of the console or of the chat
-				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+				.httpStrictTransportSecurity(https::apply))
 			.httpBasic((basic) -> basic.disable())
 			.formLogin((form) -> form.disable())
 			.logout((logout) -> logout.disable())

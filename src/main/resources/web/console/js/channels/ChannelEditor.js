@@ -1,6 +1,6 @@
 // One channel in a dialog: name, kind (when creating), allowed origins, greeting, colour,
 // pre-chat form, enabled; for a website channel the embed snippet and a preview; the
-// identity-verification secret (shown on request, rotatable); delete with confirmation.
+// identity-verification secret (shown once: after creation or regeneration); delete with confirmation.
 import { ref, reactive, computed } from 'vue';
 import { t } from '../../../shared/js/i18n.js';
 import { get, post, put, del } from '../../../shared/js/api.js';
@@ -30,7 +30,6 @@ export default {
     const busy = ref(false);
     const confirmingDelete = ref(false);
     const confirmingRotate = ref(false);
-    const secretShown = ref(false);
     const copied = ref('');
     const notice = ref('');
     const secretNotice = ref('');
@@ -128,7 +127,6 @@ export default {
       try {
         const rotated = await post('/api/v1/channels/' + current.value.id + '/secret');
         current.value = { ...current.value, ...rotated };
-        secretShown.value = true;
         confirmingRotate.value = false;
         secretNotice.value = t('channels.secretRotated');
       } catch (failure) {
@@ -157,7 +155,7 @@ export default {
       }
     }
 
-    return { presentation, creating, current, problem, busy, confirmingDelete, confirmingRotate, secretShown, copied, notice, secretNotice, form,
+    return { presentation, creating, current, problem, busy, confirmingDelete, confirmingRotate, copied, notice, secretNotice, form,
       website, snippet, previewUrl, fields: PRECHAT_FIELDS, uploadTypes: UPLOAD_TYPES, groups, addTopic, save, remove, rotate, copy, t };
   },
   template: `
@@ -277,13 +275,10 @@ export default {
       <section v-if="!creating" class="channel-section">
         <h3>{{ t('channels.identity') }}</h3>
         <p class="muted small">{{ t('channels.identityHint') }}</p>
-        <div v-if="secretShown" id="channel-secret" class="secret">{{ current.identitySecret }}</div>
+        <div v-if="current.identitySecret" id="channel-secret" class="secret">{{ current.identitySecret }}</div>
+        <p v-else id="channel-secret-hidden" class="muted small">{{ t('channels.secretOnce') }}</p>
         <div class="actions">
-          <button v-if="!secretShown" id="channel-secret-show" type="button" @click="secretShown = true">{{ t('channels.secretShow') }}</button>
-          <template v-else>
-            <button id="channel-secret-hide" type="button" @click="secretShown = false">{{ t('channels.secretHide') }}</button>
-            <button id="channel-secret-copy" type="button" @click="copy('secret', current.identitySecret)">{{ t('channels.copy') }}</button>
-          </template>
+          <button v-if="current.identitySecret" id="channel-secret-copy" type="button" @click="copy('secret', current.identitySecret)">{{ t('channels.copy') }}</button>
           <button v-if="!confirmingRotate" id="channel-secret-rotate" type="button" class="danger"
             @click="confirmingRotate = true; secretNotice = ''">{{ t('channels.secretRotate') }}</button>
           <span class="muted small" v-if="copied === 'secret'">{{ t('channels.copied') }}</span>

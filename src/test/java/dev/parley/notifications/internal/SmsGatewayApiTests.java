@@ -100,6 +100,7 @@ class SmsGatewayApiTests extends IntegrationTest {
 			.query(String.class)
 			.single();
 		assertThat(stored).doesNotContain("tok-123456", "key-abcdef", "pa55word-xyz").contains("acme");
+		assertThat(stored).as("sealed with the personal data keys").contains("\"pd1:k0:");
 
 		// the console sends back what it got: the stored secrets stay
 		Map<String, Object> again = new LinkedHashMap<>(body);
