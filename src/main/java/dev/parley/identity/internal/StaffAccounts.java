@@ -14,13 +14,17 @@ import java.util.Set;
 import dev.parley.platform.Permission;
 import dev.parley.identity.StaffPrincipal;
 import dev.parley.platform.StaffAuthentication;
+import dev.parley.platform.ClientAddress;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Service;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Builds the authentication of a staff request: from the session (reloaded on every
@@ -44,11 +48,15 @@ public class StaffAccounts implements StaffAuthentication {
 
 	private final Clock clock;
 
-	StaffAccounts(StaffUserRepository users, RoleRepository roles, JdbcClient jdbc, Clock clock) {
+	private final StaffSessions sessions;
+
+	StaffAccounts(StaffUserRepository users, RoleRepository roles, JdbcClient jdbc, Clock clock,
+			StaffSessions sessions) {
 		this.users = users;
 		this.roles = roles;
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.sessions = sessions;
 	}
 
 	/**
@@ -75,15 +83,48 @@ public class StaffAccounts implements StaffAuthentication {
 		return UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
 	}
 
+	/**
+	 * @return a session authentication for the account as it is now, for the recorded
+	 * session {@code key}
+	 */
+	public Authentication authenticationFor(StaffUser user, SessionKey key) {
+		UsernamePasswordAuthenticationToken authentication = (UsernamePasswordAuthenticationToken) authenticationFor(
+				user);
+		authentication.setDetails(key);
+		return authentication;
+	}
+
+	/**
+	 * {@inheritDoc} A session recorded in {@link StaffSessions} (its authentication's
+	 * details name it) must also still be there: ending it there ends it here. Serving a
+	 * request of it records its use.
+	 */
 	@Override
 	public Optional<Authentication> refresh(Authentication sessionAuthentication) {
 		if (!(sessionAuthentication.getPrincipal() instanceof StaffPrincipal principal)) {
 			return Optional.empty();
 		}
-		return this.users.findById(principal.id())
+		Optional<StaffUser> user = this.users.findById(principal.id())
 			.filter(StaffUser::enabled)
-			.filter((user) -> user.sessionVersion() == principal.sessionVersion())
-			.map(this::authenticationFor);
+			.filter((found) -> found.sessionVersion() == principal.sessionVersion());
+		if (user.isEmpty()) {
+			return Optional.empty();
+		}
+		if (sessionAuthentication.getDetails() instanceof SessionKey key) {
+			HttpServletRequest request = currentRequest();
+			HttpSession session = (request != null) ? request.getSession(false) : null;
+			if (!this.sessions.alive(key, principal.id(), (session != null) ? session.getId() : null,
+					(session != null) ? ClientAddress.current() : null)) {
+				return Optional.empty();
+			}
+			return Optional.of(authenticationFor(user.get(), key));
+		}
+		return Optional.of(authenticationFor(user.get()));
+	}
+
+	private static HttpServletRequest currentRequest() {
+		return (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet)
+				? servlet.getRequest() : null;
 	}
 
 	@Override

@@ -127,6 +127,11 @@ public class StaffUserRepository {
 			.update();
 	}
 
+	/** Ends every session signed in before, whatever else it holds. */
+	public void raiseSessionVersion(long id) {
+		this.jdbc.sql("UPDATE staff_user SET session_version = session_version + 1 WHERE id = ?").param(id).update();
+	}
+
 	public void requirePasswordChange(long id) {
 		this.jdbc.sql("UPDATE staff_user SET password_change_required = ? WHERE id = ?").params(true, id).update();
 	}
