@@ -134,6 +134,10 @@ class SessionController {
 		HttpSession session = request.getSession(false);
 		if (principal != null) {
 			this.signIn.signedOut(principal.id(), principal.username(), (session != null) ? session.getId() : null);
+			SessionKey key = currentKey();
+			if (key != null) {
+				this.sessions.forget(key);
+			}
 		}
 		if (session != null) {
 			session.invalidate();

@@ -1,14 +1,15 @@
 // My profile, for every signed-in staff member: name, e-mail, phone, the language of one's
-// e-mails, and which channels reach one for which event.
+// e-mails, which channels reach one for which event, and where one is signed in.
 import { ref, reactive, onMounted, computed } from 'vue';
 import { t, LANGUAGES } from '../../../shared/js/i18n.js';
 import { get, put } from '../../../shared/js/api.js';
 import ProblemMessage from '../../../shared/js/ProblemMessage.js';
 import { session, loadSession } from '../session.js';
+import SessionList from '../users/SessionList.js';
 
 export default {
   name: 'ProfileView',
-  components: { ProblemMessage },
+  components: { ProblemMessage, SessionList },
   setup() {
     const form = reactive({ displayName: '', email: '', phone: '', language: '', currentPassword: '' });
     const loadedEmail = ref('');
@@ -151,6 +152,10 @@ export default {
           <button id="preferences-save" class="primary" type="submit" :disabled="prefBusy">{{ t('action.save') }}</button>
         </div>
       </form>
+      <section class="card" id="own-sessions">
+        <h2>{{ t('sessions.title') }}</h2>
+        <SessionList base="/api/v1/session/sessions" :own="true" />
+      </section>
       </div>
     </section>`,
 };
