@@ -90,7 +90,7 @@ public class StaffAccounts implements StaffAuthentication {
 	public Authentication authenticationFor(StaffUser user, SessionKey key) {
 		UsernamePasswordAuthenticationToken authentication = (UsernamePasswordAuthenticationToken) authenticationFor(
 				user);
-		authentication.setDetails(key);
+		authentication.setDetails(key.details());
 		return authentication;
 	}
 
@@ -110,7 +110,8 @@ public class StaffAccounts implements StaffAuthentication {
 		if (user.isEmpty()) {
 			return Optional.empty();
 		}
-		if (sessionAuthentication.getDetails() instanceof SessionKey key) {
+		SessionKey key = SessionKey.ofDetails(sessionAuthentication.getDetails());
+		if (key != null) {
 			HttpServletRequest request = currentRequest();
 			HttpSession session = (request != null) ? request.getSession(false) : null;
 			if (!this.sessions.alive(key, principal.id(), (session != null) ? session.getId() : null,

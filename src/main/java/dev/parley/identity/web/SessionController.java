@@ -169,7 +169,7 @@ class SessionController {
 	/** The recorded session of the current request, if it is one. */
 	static SessionKey currentKey() {
 		Authentication current = SecurityContextHolder.getContext().getAuthentication();
-		return (current != null && current.getDetails() instanceof SessionKey key) ? key : null;
+		return (current != null) ? SessionKey.ofDetails(current.getDetails()) : null;
 	}
 
 	private void store(Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
