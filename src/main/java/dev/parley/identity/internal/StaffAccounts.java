@@ -14,7 +14,6 @@ import java.util.Set;
 import dev.parley.platform.Permission;
 import dev.parley.identity.StaffPrincipal;
 import dev.parley.platform.StaffAuthentication;
-import dev.parley.platform.ClientAddress;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
@@ -23,8 +22,6 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Service;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Builds the authentication of a staff request: from the session (reloaded on every
@@ -101,6 +98,11 @@ public class StaffAccounts implements StaffAuthentication {
 	 */
 	@Override
 	public Optional<Authentication> refresh(Authentication sessionAuthentication) {
+		return refresh(sessionAuthentication, null);
+	}
+
+	@Override
+	public Optional<Authentication> refresh(Authentication sessionAuthentication, HttpServletRequest request) {
 		if (!(sessionAuthentication.getPrincipal() instanceof StaffPrincipal principal)) {
 			return Optional.empty();
 		}
@@ -112,20 +114,14 @@ public class StaffAccounts implements StaffAuthentication {
 		}
 		SessionKey key = SessionKey.ofDetails(sessionAuthentication.getDetails());
 		if (key != null) {
-			HttpServletRequest request = currentRequest();
 			HttpSession session = (request != null) ? request.getSession(false) : null;
 			if (!this.sessions.alive(key, principal.id(), (session != null) ? session.getId() : null,
-					(session != null) ? ClientAddress.current() : null)) {
+					(session != null) ? request.getRemoteAddr() : null)) {
 				return Optional.empty();
 			}
 			return Optional.of(authenticationFor(user.get(), key));
 		}
 		return Optional.of(authenticationFor(user.get()));
-	}
-
-	private static HttpServletRequest currentRequest() {
-		return (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet)
-				? servlet.getRequest() : null;
 	}
 
 	@Override
