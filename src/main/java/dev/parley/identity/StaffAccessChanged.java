@@ -10,8 +10,8 @@ import java.util.Set;
  *
  * @param userIds the staff members concerned
  * @param reason what changed
- * @param sessionId for {@link Reason#SIGNED_OUT}, the HTTP session that ended; null for
- * changes that concern all of a user's sessions
+ * @param sessionId for {@link Reason#SIGNED_OUT} and {@link Reason#SESSION_ENDED}, the
+ * HTTP session that ended; null for changes that concern all of a user's sessions
  */
 public record StaffAccessChanged(Set<Long> userIds, Reason reason, String sessionId) {
 
@@ -42,14 +42,30 @@ public record StaffAccessChanged(Set<Long> userIds, Reason reason, String sessio
 		/** The account was deleted: every session has ended. */
 		DELETED,
 
-		/** The user was given another role: permissions may have been lost. */
+		/**
+		 * The user was given another role and lost no permission by it (a loss is
+		 * {@link #PERMISSIONS_REVOKED}): what the sessions may do is checked again.
+		 */
 		ROLE_CHANGED,
 
-		/** The user's own permission overrides changed. */
+		/**
+		 * The user's own permission overrides changed without taking a permission away (a
+		 * loss is {@link #PERMISSIONS_REVOKED}).
+		 */
 		PERMISSIONS_CHANGED,
 
-		/** The permissions of a role changed, for every user holding it. */
+		/**
+		 * The permissions of a role changed, for every user holding it, and none was
+		 * taken away (a loss is {@link #PERMISSIONS_REVOKED}).
+		 */
 		ROLE_PERMISSIONS_CHANGED,
+
+		/**
+		 * The users lost a permission (another role, the role's permissions, their own
+		 * overrides): every session has ended; they sign in again with what they hold
+		 * now.
+		 */
+		PERMISSIONS_REVOKED,
 
 		/** The user signed out of one session ({@code sessionId}). */
 		SIGNED_OUT,
@@ -58,7 +74,16 @@ public record StaffAccessChanged(Set<Long> userIds, Reason reason, String sessio
 		 * An administrator removed the user's second factor (app, passkeys, recovery
 		 * codes): every session of the user has ended.
 		 */
-		TWO_FACTOR_RESET
+		TWO_FACTOR_RESET,
+
+		/**
+		 * One session ({@code sessionId}) was ended from the sessions list, by its user
+		 * from another session or by an administrator.
+		 */
+		SESSION_ENDED,
+
+		/** An administrator ended every session of the user. */
+		SESSIONS_ENDED
 
 	}
 

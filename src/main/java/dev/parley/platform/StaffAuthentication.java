@@ -25,4 +25,12 @@ public interface StaffAuthentication {
 	 */
 	Optional<Authentication> refresh(Authentication sessionAuthentication);
 
+	/**
+	 * Like {@link #refresh(Authentication)}, for a request of the session being served:
+	 * the session's use (time, address, current session id) may be recorded.
+	 */
+	default Optional<Authentication> refresh(Authentication sessionAuthentication, HttpServletRequest request) {
+		return refresh(sessionAuthentication);
+	}
+
 }

@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every live frame is checked against the same access rule as REST at the moment it is
  * sent: a staff connection that loses access to a conversation stops receiving it at once
- * and may no longer {@code sync} it; an account that may no longer chat has its sockets
- * ended (close code 4403) and REST refused.
+ * and may no longer {@code sync} it; an account that lost a permission or may no longer
+ * chat has its sockets ended (close code 4403) and REST refused.
  *
  * <p>
  * "Nothing arrived" is asserted without waiting: the recipient who does get a later frame
@@ -99,12 +99,19 @@ class LiveAccessTests extends ChatTest {
 			ApiClient.Response revoked = admin().put("/api/v1/users/" + supervisorId + "/permissions",
 					Map.of("granted", List.of(), "revoked", List.of("conversation.view_all", "conversation.monitor")));
 			assertThat(revoked.status()).as(revoked.toString()).isEqualTo(200);
+			// a permission taken away ends the sessions and their sockets (issue 17)
+			assertThat(monitoring.awaitClose()).isEqualTo(4403);
 			visitorSocket.send(text(visitor.conversationId(), "v-unwatched", "second"));
 			assignee.expect((f) -> isMessage(f, "v-unwatched"), "the message at the assignee");
-			assertThat(untilPong(monitoring)).noneMatch((f) -> isMessage(f, "v-unwatched"));
-			monitoring.send(Map.of("type", "sync", "conversationId", visitor.conversationId(), "afterSeq", 0));
-			monitoring.expectError("not_found");
-			assertThat(supervisor.get(path(visitor)).status()).isEqualTo(404);
+			assertThat(monitoring.seen()).noneMatch((f) -> isMessage(f, "v-unwatched"));
+			assertThat(supervisor.get(path(visitor)).status()).isEqualTo(401);
+			ApiClient again = client();
+			assertThat(again.login(supervisorName, OWN_PASSWORD).status()).isEqualTo(200);
+			assertThat(again.get(path(visitor)).status()).isEqualTo(404);
+			try (SocketClient watchingAgain = SocketClient.staff(this.port, again)) {
+				watchingAgain.send(Map.of("type", "sync", "conversationId", visitor.conversationId(), "afterSeq", 0));
+				watchingAgain.expectError("not_found");
+			}
 		}
 	}
 
@@ -150,9 +157,12 @@ class LiveAccessTests extends ChatTest {
 		ApiClient.Response revoked = admin().put("/api/v1/users/" + id + "/permissions", Map.of("granted", List.of(),
 				"revoked", List.of("conversation.view", "conversation.reply", "conversation.transfer")));
 		assertThat(revoked.status()).as(revoked.toString()).isEqualTo(200);
-		assertThat(agent.get(path(visitor)).status()).isEqualTo(404);
-		assertThat(agent.get(path(visitor) + "/messages").status()).isEqualTo(404);
-		assertThat(agent.get(path(visitor) + "/notes").status()).isEqualTo(404);
+		assertThat(agent.get(path(visitor)).status()).isEqualTo(401);
+		ApiClient again = client();
+		assertThat(again.login(username, OWN_PASSWORD).status()).isEqualTo(200);
+		assertThat(again.get(path(visitor)).status()).isEqualTo(404);
+		assertThat(again.get(path(visitor) + "/messages").status()).isEqualTo(404);
+		assertThat(again.get(path(visitor) + "/notes").status()).isEqualTo(404);
 	}
 
 	@Test

@@ -26,10 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A change of a staff member's credentials or access takes effect on their sessions at
  * once: a password change ends every other session (the one that made it goes on), a
- * reset by an administrator ends all, and disabling, deleting, another role, changed
- * overrides or changed role permissions are seen by the very next call. Each change
- * publishes {@link StaffAccessChanged} inside its transaction, for those who hold
- * something on the user's behalf (the realtime gateway's sockets).
+ * reset by an administrator ends all, and so do disabling, deleting, and taking a
+ * permission away (another role, changed overrides or changed role permissions); a change
+ * that only adds is seen by the very next call. Each change publishes
+ * {@link StaffAccessChanged} inside its transaction, for those who hold something on the
+ * user's behalf (the realtime gateway's sockets).
  */
 class AccessChangeTests extends IntegrationTest {
 
@@ -146,33 +147,67 @@ class AccessChangeTests extends IntegrationTest {
 	}
 
 	@Test
-	void anotherRoleTakesEffectAtOnce() {
+	void aRoleWithLessEndsTheSessionsAtOnce() {
 		Staff staff = staff("supervisor");
+		ApiClient second = signIn(staff.username(), OWN_PASSWORD);
 		assertThat(staff.session().get("/api/v1/users").status()).isEqualTo(200);
 		assertThat(updateProfile(staff.user(), roleId("agent"), true).status()).isEqualTo(200);
-		ApiClient.Response refused = staff.session().get("/api/v1/users");
-		assertThat(refused.status()).isEqualTo(403);
-		assertThat(refused.code()).isEqualTo("forbidden");
+		for (ApiClient session : List.of(staff.session(), second)) {
+			ApiClient.Response refused = session.get("/api/v1/users");
+			assertThat(refused.status()).isEqualTo(401);
+			assertThat(refused.code()).isEqualTo("unauthenticated");
+		}
+		// signed in again, with what the new role holds
+		assertThat(signIn(staff.username(), OWN_PASSWORD).get("/api/v1/users").code()).isEqualTo("forbidden");
+		assertPublished(staff.id(), Reason.PERMISSIONS_REVOKED);
+	}
+
+	@Test
+	void aRoleThatTakesNothingAwayKeepsTheSessionsAndTakesEffectAtOnce() {
+		ApiClient admin = admin();
+		String roleName = unique("Wider");
+		ApiClient.Response role = admin.post("/api/v1/roles",
+				Map.of("name", roleName, "permissions", List.of("conversation.view", "user.view")));
+		assertThat(role.status()).as(role.toString()).isEqualTo(201);
+		String narrowName = unique("Narrow");
+		ApiClient.Response narrow = admin.post("/api/v1/roles",
+				Map.of("name", narrowName, "permissions", List.of("conversation.view")));
+		assertThat(narrow.status()).as(narrow.toString()).isEqualTo(201);
+		Staff staff = staff(narrowName);
+		assertThat(staff.session().get("/api/v1/users").status()).isEqualTo(403);
+		assertThat(updateProfile(staff.user(), role.json().path("id").asLong(), true).status()).isEqualTo(200);
+		assertThat(staff.session().get("/api/v1/users").status()).isEqualTo(200);
 		assertPublished(staff.id(), Reason.ROLE_CHANGED);
 	}
 
 	@Test
-	void changedOverridesTakeEffectAtOnce() {
+	void aRevokedOverrideEndsTheSessionsAGrantedOneTakesEffectAtOnce() {
 		Staff staff = staff("agent");
 		ApiClient admin = admin();
 		String permissions = "/api/v1/users/" + staff.id() + "/permissions";
 		assertThat(admin.put(permissions, Map.of("granted", List.of("user.view"), "revoked", List.of())).status())
 			.isEqualTo(200);
 		assertThat(staff.session().get("/api/v1/users").status()).isEqualTo(200);
+		assertPublished(staff.id(), Reason.PERMISSIONS_CHANGED);
 		this.published.clear();
 		assertThat(admin.put(permissions, Map.of("granted", List.of(), "revoked", List.of("user.view"))).status())
 			.isEqualTo(200);
-		assertThat(staff.session().get("/api/v1/users").status()).isEqualTo(403);
-		assertPublished(staff.id(), Reason.PERMISSIONS_CHANGED);
+		assertThat(staff.session().get("/api/v1/users").status()).isEqualTo(401);
+		assertThat(signIn(staff.username(), OWN_PASSWORD).get("/api/v1/users").status()).isEqualTo(403);
+		assertPublished(staff.id(), Reason.PERMISSIONS_REVOKED);
 	}
 
 	@Test
-	void changedRolePermissionsTakeEffectAtOnceForEveryHolder() {
+	void disabledAndEnabledAgainTheOldSessionsStayEnded() {
+		Staff staff = staff("supervisor");
+		assertThat(updateProfile(staff.user(), roleId("supervisor"), false).status()).isEqualTo(200);
+		assertThat(updateProfile(staff.user(), roleId("supervisor"), true).status()).isEqualTo(200);
+		assertThat(staff.session().get("/api/v1/users").status()).isEqualTo(401);
+		assertThat(signIn(staff.username(), OWN_PASSWORD).get("/api/v1/users").status()).isEqualTo(200);
+	}
+
+	@Test
+	void changedRolePermissionsEndTheSessionsOfEveryHolderWhoLosesOne() {
 		ApiClient admin = admin();
 		String roleName = unique("Readers");
 		ApiClient.Response role = admin.post("/api/v1/roles",
@@ -186,12 +221,24 @@ class AccessChangeTests extends IntegrationTest {
 		assertThat(admin
 			.put("/api/v1/roles/" + roleId, Map.of("name", roleName, "permissions", List.of("conversation.view")))
 			.status()).isEqualTo(200);
-		assertThat(first.session().get("/api/v1/users").status()).isEqualTo(403);
-		assertThat(second.session().get("/api/v1/users").status()).isEqualTo(403);
+		assertThat(first.session().get("/api/v1/users").status()).isEqualTo(401);
+		assertThat(second.session().get("/api/v1/users").status()).isEqualTo(401);
+		assertThat(signIn(first.username(), OWN_PASSWORD).get("/api/v1/users").status()).isEqualTo(403);
 		assertThat(this.published).as("events published")
-			.contains(new Published(
-					StaffAccessChanged.of(Set.of(first.id(), second.id()), Reason.ROLE_PERMISSIONS_CHANGED), true))
+			.contains(new Published(StaffAccessChanged.of(Set.of(first.id(), second.id()), Reason.PERMISSIONS_REVOKED),
+					true))
 			.allMatch(Published::inTransaction);
+		this.published.clear();
+
+		// a permission added takes nothing away: the sessions go on and see it at once
+		ApiClient third = signIn(second.username(), OWN_PASSWORD);
+		assertThat(admin
+			.put("/api/v1/roles/" + roleId,
+					Map.of("name", roleName, "permissions", List.of("conversation.view", "user.view")))
+			.status()).isEqualTo(200);
+		assertThat(third.get("/api/v1/users").status()).isEqualTo(200);
+		assertThat(this.published).extracting((seen) -> seen.event().reason())
+			.containsExactly(Reason.ROLE_PERMISSIONS_CHANGED);
 	}
 
 	@Test

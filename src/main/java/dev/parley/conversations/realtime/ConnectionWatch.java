@@ -73,7 +73,9 @@ class ConnectionWatch {
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(StaffAccessChanged event) {
 		boolean end = switch (event.reason()) {
-			case PASSWORD_CHANGED, PASSWORD_RESET, DISABLED, DELETED, SIGNED_OUT, TWO_FACTOR_RESET -> true;
+			case PASSWORD_CHANGED, PASSWORD_RESET, DISABLED, DELETED, PERMISSIONS_REVOKED, SIGNED_OUT, SESSION_ENDED,
+					SESSIONS_ENDED, TWO_FACTOR_RESET ->
+				true;
 			case ROLE_CHANGED, PERMISSIONS_CHANGED, ROLE_PERMISSIONS_CHANGED -> false;
 		};
 		this.bus.publish(new ChatEvents.StaffAccessChanged(event.userIds(), end, event.sessionId()));

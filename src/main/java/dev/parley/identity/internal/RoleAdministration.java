@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -100,10 +101,23 @@ public class RoleAdministration {
 		}
 		this.auditLog.record(actor, "role.updated", roleName, AuditResult.SUCCESS, detail);
 		if (!added.isEmpty() || !removed.isEmpty()) {
-			Set<Long> holders = this.users.idsWithRole(id);
-			if (!holders.isEmpty()) {
+			StaffRole changed = role(id);
+			Set<Long> losing = new TreeSet<>();
+			Set<Long> others = new TreeSet<>();
+			for (Long holder : this.users.idsWithRole(id)) {
+				Map<String, Boolean> overrides = this.users.overrides(holder);
+				boolean loses = UserAdministration.losesAny(EffectivePermissions.of(role, overrides),
+						EffectivePermissions.of(changed, overrides));
+				(loses ? losing : others).add(holder);
+			}
+			// a holder who lost a permission signs in again with what they hold now
+			losing.forEach(this.users::raiseSessionVersion);
+			if (!losing.isEmpty()) {
+				this.events.publishEvent(StaffAccessChanged.of(losing, StaffAccessChanged.Reason.PERMISSIONS_REVOKED));
+			}
+			if (!others.isEmpty()) {
 				this.events
-					.publishEvent(StaffAccessChanged.of(holders, StaffAccessChanged.Reason.ROLE_PERMISSIONS_CHANGED));
+					.publishEvent(StaffAccessChanged.of(others, StaffAccessChanged.Reason.ROLE_PERMISSIONS_CHANGED));
 			}
 		}
 		return role(id);

@@ -15,6 +15,7 @@ import dev.parley.platform.Permission;
 import dev.parley.identity.StaffPrincipal;
 import dev.parley.platform.StaffAuthentication;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -46,13 +47,16 @@ public class StaffAccounts implements StaffAuthentication {
 
 	private final Clock clock;
 
+	private final StaffSessions sessions;
+
 	StaffAccounts(StaffUserRepository users, RoleRepository roles, TwoFactorRepository twoFactor, JdbcClient jdbc,
-			Clock clock) {
+			Clock clock, StaffSessions sessions) {
 		this.users = users;
 		this.roles = roles;
 		this.twoFactor = twoFactor;
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.sessions = sessions;
 	}
 
 	/**
@@ -86,15 +90,48 @@ public class StaffAccounts implements StaffAuthentication {
 		return UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
 	}
 
+	/**
+	 * @return a session authentication for the account as it is now, for the recorded
+	 * session {@code key}
+	 */
+	public Authentication authenticationFor(StaffUser user, SessionKey key) {
+		UsernamePasswordAuthenticationToken authentication = (UsernamePasswordAuthenticationToken) authenticationFor(
+				user);
+		authentication.setDetails(key.details());
+		return authentication;
+	}
+
+	/**
+	 * {@inheritDoc} A session recorded in {@link StaffSessions} (its authentication's
+	 * details name it) must also still be there: ending it there ends it here. Serving a
+	 * request of it records its use.
+	 */
 	@Override
 	public Optional<Authentication> refresh(Authentication sessionAuthentication) {
+		return refresh(sessionAuthentication, null);
+	}
+
+	@Override
+	public Optional<Authentication> refresh(Authentication sessionAuthentication, HttpServletRequest request) {
 		if (!(sessionAuthentication.getPrincipal() instanceof StaffPrincipal principal)) {
 			return Optional.empty();
 		}
-		return this.users.findById(principal.id())
+		Optional<StaffUser> user = this.users.findById(principal.id())
 			.filter(StaffUser::enabled)
-			.filter((user) -> user.sessionVersion() == principal.sessionVersion())
-			.map(this::authenticationFor);
+			.filter((found) -> found.sessionVersion() == principal.sessionVersion());
+		if (user.isEmpty()) {
+			return Optional.empty();
+		}
+		SessionKey key = SessionKey.ofDetails(sessionAuthentication.getDetails());
+		if (key != null) {
+			HttpSession session = (request != null) ? request.getSession(false) : null;
+			if (!this.sessions.alive(key, principal.id(), (session != null) ? session.getId() : null,
+					(session != null) ? request.getRemoteAddr() : null)) {
+				return Optional.empty();
+			}
+			return Optional.of(authenticationFor(user.get(), key));
+		}
+		return Optional.of(authenticationFor(user.get()));
 	}
 
 	@Override

@@ -127,8 +127,8 @@ public class StaffUserRepository {
 			.update();
 	}
 
-	/** Raises the session version: every session of the user has ended. */
-	public void endSessions(long id) {
+	/** Ends every session signed in before, whatever else it holds. */
+	public void raiseSessionVersion(long id) {
 		this.jdbc.sql("UPDATE staff_user SET session_version = session_version + 1 WHERE id = ?").param(id).update();
 	}
 

@@ -195,7 +195,7 @@ public class TwoFactor {
 	public void reset(long userId, StaffActor actor) {
 		StaffUser user = user(userId);
 		boolean had = this.secrets.remove(userId);
-		this.users.endSessions(userId);
+		this.users.raiseSessionVersion(userId);
 		this.auditLog.record(actor.username(), "two_factor.reset", user.username(), AuditResult.SUCCESS,
 				had ? null : "nothing was enrolled");
 		this.events.publishEvent(StaffAccessChanged.of(Set.of(userId), StaffAccessChanged.Reason.TWO_FACTOR_RESET));

@@ -107,6 +107,9 @@ public class UserAdministration {
 		if (user.id() == actor.id() && !profile.enabled()) {
 			throw ApiException.conflict("conflict", "You cannot disable your own account");
 		}
+		Map<String, Boolean> overrides = this.users.overrides(id);
+		boolean losesPermissions = losesAny(EffectivePermissions.of(oldRole, overrides),
+				EffectivePermissions.of(newRole, overrides));
 		this.users.updateProfile(id, profile.displayName().strip(), blankToNull(profile.email()),
 				blankToNull(profile.phone()), newRole.id(), profile.enabled());
 		StringBuilder detail = new StringBuilder();
@@ -119,10 +122,16 @@ public class UserAdministration {
 		this.auditLog.record(actor.username(), "user.updated", user.username(), AuditResult.SUCCESS,
 				detail.isEmpty() ? null : detail.toString().strip());
 		if (user.enabled() && !profile.enabled()) {
-			accessChanged(id, StaffAccessChanged.Reason.DISABLED);
+			// ended for good: enabling the account again does not bring them back
+			endSessions(id, StaffAccessChanged.Reason.DISABLED);
 		}
 		else if (oldRole.id() != newRole.id()) {
-			accessChanged(id, StaffAccessChanged.Reason.ROLE_CHANGED);
+			if (losesPermissions) {
+				endSessions(id, StaffAccessChanged.Reason.PERMISSIONS_REVOKED);
+			}
+			else {
+				accessChanged(id, StaffAccessChanged.Reason.ROLE_CHANGED);
+			}
 		}
 		return user(id);
 	}
@@ -199,7 +208,10 @@ public class UserAdministration {
 		this.users.replaceOverrides(id, after);
 		this.auditLog.record(actor.username(), "user.permissions.changed", user.username(), AuditResult.SUCCESS,
 				RoleAdministration.changes("granted", granted, "revoked", revoked));
-		if (!after.equals(new TreeMap<>(before))) {
+		if (losesAny(EffectivePermissions.of(role, before), EffectivePermissions.of(role, after))) {
+			endSessions(id, StaffAccessChanged.Reason.PERMISSIONS_REVOKED);
+		}
+		else if (!after.equals(new TreeMap<>(before))) {
 			accessChanged(id, StaffAccessChanged.Reason.PERMISSIONS_CHANGED);
 		}
 		return user;
@@ -226,6 +238,19 @@ public class UserAdministration {
 				throw ApiException.forbidden(permission);
 			}
 		}
+	}
+
+	/**
+	 * Ends every session of the user (a new session version), so that they sign in again
+	 * with what they hold now, and tells who holds something on their behalf.
+	 */
+	private void endSessions(long userId, StaffAccessChanged.Reason reason) {
+		this.users.raiseSessionVersion(userId);
+		accessChanged(userId, reason);
+	}
+
+	static boolean losesAny(Set<String> before, Set<String> after) {
+		return !after.containsAll(before);
 	}
 
 	private void accessChanged(long userId, StaffAccessChanged.Reason reason) {

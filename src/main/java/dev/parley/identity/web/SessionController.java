@@ -12,7 +12,9 @@ import dev.parley.identity.internal.PendingSignIn;
 import dev.parley.identity.internal.RoleRepository;
 import dev.parley.identity.internal.SecondFactorSignIn;
 import dev.parley.identity.internal.SignIn;
+import dev.parley.identity.internal.SessionKey;
 import dev.parley.identity.internal.StaffAccounts;
+import dev.parley.identity.internal.StaffSessions;
 import dev.parley.identity.internal.StaffUser;
 import dev.parley.identity.internal.StaffUserRepository;
 import dev.parley.identity.internal.TrustedDevices;
@@ -86,15 +88,18 @@ class SessionController {
 
 	private final RateLimits rateLimits;
 
+	private final StaffSessions sessions;
+
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
 	SessionController(SignIn signIn, SecondFactorSignIn secondFactor, TwoFactor twoFactor, StaffAccounts accounts,
 			StaffUserRepository users, RoleRepository roles, Settings settings, IdentitySettings identitySettings,
-			Clock clock, RateLimits rateLimits) {
+			Clock clock, RateLimits rateLimits, StaffSessions sessions) {
 		this.signIn = signIn;
 		this.secondFactor = secondFactor;
 		this.twoFactor = twoFactor;
 		this.rateLimits = rateLimits;
+		this.sessions = sessions;
 		this.identitySettings = identitySettings;
 		this.clock = clock;
 		this.accounts = accounts;
@@ -166,8 +171,15 @@ class SessionController {
 			// a new session id after sign-in: a session id planted before it is worthless
 			existing.removeAttribute(PendingSignIn.ATTRIBUTE);
 			request.changeSessionId();
+			SessionKey before = currentKey();
+			if (before != null) {
+				// signed in anew in the same browser: the session it was is over
+				this.sessions.forget(before);
+			}
 		}
-		store(this.accounts.authenticationFor(signedIn.user()), request, response);
+		SessionKey key = this.sessions.started(signedIn.user().id(), request.getSession(true).getId(),
+				request.getHeader(HttpHeaders.USER_AGENT), ClientAddress.current());
+		store(this.accounts.authenticationFor(signedIn.user(), key), request, response);
 		response.addHeader(HttpHeaders.SET_COOKIE,
 				ResponseCookie.from(TrustedDevices.COOKIE, signedIn.deviceCookie())
 					.path(PATH)
@@ -186,6 +198,10 @@ class SessionController {
 		HttpSession session = request.getSession(false);
 		if (principal != null) {
 			this.signIn.signedOut(principal.id(), principal.username(), (session != null) ? session.getId() : null);
+			SessionKey key = currentKey();
+			if (key != null) {
+				this.sessions.forget(key);
+			}
 		}
 		if (session != null) {
 			session.invalidate();
@@ -203,11 +219,21 @@ class SessionController {
 			@Valid @RequestBody PasswordChange change, HttpServletRequest request, HttpServletResponse response) {
 		this.signIn.changePassword(principal.id(), change.currentPassword(), change.newPassword());
 		StaffUser user = this.users.findById(principal.id()).orElseThrow();
+		SessionKey key = currentKey();
+		// the other sessions ended with the new session version: forget them
+		this.sessions.endOthers(principal.id(), key);
 		if (request.getSession(false) != null) {
 			request.changeSessionId();
-			store(this.accounts.authenticationFor(user), request, response);
+			store((key != null) ? this.accounts.authenticationFor(user, key) : this.accounts.authenticationFor(user),
+					request, response);
 		}
 		return ResponseEntity.noContent().build();
+	}
+
+	/** The recorded session of the current request, if it is one. */
+	static SessionKey currentKey() {
+		Authentication current = SecurityContextHolder.getContext().getAuthentication();
+		return (current != null) ? SessionKey.ofDetails(current.getDetails()) : null;
 	}
 
 	private void store(Authentication authentication, HttpServletRequest request, HttpServletResponse response) {

@@ -8,8 +8,10 @@ import dev.parley.identity.internal.IdentitySettings;
 import dev.parley.identity.internal.Installation;
 import dev.parley.identity.internal.SetupValidation;
 import dev.parley.identity.internal.StaffAccounts;
+import dev.parley.identity.internal.StaffSessions;
 import dev.parley.identity.internal.StaffUser;
 import dev.parley.platform.ApiException;
+import dev.parley.platform.ClientAddress;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -43,9 +45,13 @@ class SetupController {
 
 	private final StaffAccounts accounts;
 
+	private final StaffSessions sessions;
+
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-	SetupController(Installation installation, IdentitySettings settings, StaffAccounts accounts) {
+	SetupController(Installation installation, IdentitySettings settings, StaffAccounts accounts,
+			StaffSessions sessions) {
+		this.sessions = sessions;
 		this.installation = installation;
 		this.settings = settings;
 		this.accounts = accounts;
@@ -84,7 +90,8 @@ class SetupController {
 			request.changeSessionId();
 		}
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(this.accounts.authenticationFor(admin));
+		context.setAuthentication(this.accounts.authenticationFor(admin, this.sessions.started(admin.id(),
+				request.getSession(true).getId(), request.getHeader("User-Agent"), ClientAddress.current())));
 		SecurityContextHolder.setContext(context);
 		this.contexts.saveContext(context, request, response);
 	}

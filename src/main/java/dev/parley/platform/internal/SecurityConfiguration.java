@@ -211,7 +211,7 @@ class SecurityConfiguration {
 			SecurityContext context = SecurityContextHolder.getContext();
 			Authentication current = context.getAuthentication();
 			if (current instanceof AbstractAuthenticationToken && !(current instanceof AnonymousAuthenticationToken)) {
-				Optional<Authentication> fresh = this.staff.refresh(current);
+				Optional<Authentication> fresh = this.staff.refresh(current, request);
 				if (fresh.isPresent()) {
 					// a new context, so the one kept in the session is never changed in
 					// place

@@ -1,15 +1,16 @@
 // My profile, for every signed-in staff member: name, e-mail, phone, the language of one's
-// e-mails, and which channels reach one for which event.
+// e-mails, which channels reach one for which event, and where one is signed in.
 import { ref, reactive, onMounted, computed } from 'vue';
 import { t, LANGUAGES } from '../../../shared/js/i18n.js';
 import { get, put } from '../../../shared/js/api.js';
 import ProblemMessage from '../../../shared/js/ProblemMessage.js';
 import TwoFactorCard from './TwoFactorCard.js';
 import { session, loadSession } from '../session.js';
+import SessionList from '../users/SessionList.js';
 
 export default {
   name: 'ProfileView',
-  components: { ProblemMessage, TwoFactorCard },
+  components: { ProblemMessage, TwoFactorCard, SessionList },
   setup() {
     const form = reactive({ displayName: '', email: '', phone: '', language: '', currentPassword: '' });
     const loadedEmail = ref('');
@@ -153,6 +154,10 @@ export default {
         </div>
       </form>
       <TwoFactorCard />
+      <section class="card" id="own-sessions">
+        <h2>{{ t('sessions.title') }}</h2>
+        <SessionList base="/api/v1/session/sessions" :own="true" />
+      </section>
       </div>
     </section>`,
 };

@@ -1,5 +1,5 @@
-// One user in a dialog: profile, password reset, unlock, delete, and permissions granted or
-// revoked on top of the role.
+// One user in a dialog: profile, password reset, unlock, delete, permissions granted or
+// revoked on top of the role, and the user's signed-in sessions.
 import { ref, reactive, computed } from 'vue';
 import { t } from '../../../shared/js/i18n.js';
 import { post, put, del } from '../../../shared/js/api.js';
@@ -8,6 +8,7 @@ import ModalDialog from '../../../shared/js/ModalDialog.js';
 import { session, can } from '../session.js';
 import { roleLabel } from '../shell/navigation.js';
 import PermissionOverrides from './PermissionOverrides.js';
+import SessionList from './SessionList.js';
 
 function blankToNull(value) {
   const trimmed = (value || '').trim();
@@ -16,7 +17,7 @@ function blankToNull(value) {
 
 export default {
   name: 'UserEditor',
-  components: { ModalDialog, ProblemMessage, PermissionOverrides },
+  components: { ModalDialog, ProblemMessage, PermissionOverrides, SessionList },
   props: { user: Object, roles: Array, catalog: Array },
   emits: ['saved', 'close'],
   setup(props, { emit }) {
@@ -44,6 +45,7 @@ export default {
       const list = [];
       if (canManage.value) list.push('profile', 'password');
       if (canAdjust.value) list.push('permissions');
+      if (canManage.value) list.push('sessions');
       return list;
     });
     if (!tabs.value.includes(tab.value)) tab.value = tabs.value[0];
@@ -189,6 +191,10 @@ export default {
       <div v-else-if="tab === 'permissions'">
         <PermissionOverrides :user="user" :roles="roles" :catalog="catalog" :busy="busy" @save="savePermissions" />
         <ProblemMessage :problem="problem" />
+      </div>
+
+      <div v-else-if="tab === 'sessions'" id="user-sessions">
+        <SessionList :base="'/api/v1/users/' + user.id + '/sessions'" :own="false" />
       </div>
     </ModalDialog>`,
 };
