@@ -112,7 +112,10 @@ class RoleAndTokenTests extends IntegrationTest {
 		finally {
 			admin.put("/api/v1/roles/" + agentRole, Map.of("name", "agent", "permissions", permissions));
 		}
-		assertThat(agent.get("/api/v1/audit-events").status()).isEqualTo(403);
+		// losing a permission ends the holders' sessions (issue 17): signed in again, the
+		// agent no longer has it
+		assertThat(agent.get("/api/v1/audit-events").status()).isEqualTo(401);
+		assertThat(signedInAs("agent").get("/api/v1/audit-events").status()).isEqualTo(403);
 	}
 
 	@Test

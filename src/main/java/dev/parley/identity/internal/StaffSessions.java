@@ -54,6 +54,12 @@ public class StaffSessions {
 
 	private final Clock clock;
 
+	/**
+	 * Rows are kept this long past the session timeout before they are purged: the list
+	 * already leaves them out, and a row is only housekeeping once its session timed out.
+	 */
+	private static final Duration PURGE_MARGIN = Duration.ofDays(7);
+
 	private final Duration timeout;
 
 	StaffSessions(JdbcClient jdbc, StaffUserRepository users, ApplicationEventPublisher events, AuditLog auditLog,
@@ -102,11 +108,9 @@ public class StaffSessions {
 			return false;
 		}
 		ActiveSession session = found.get();
+		// idle sessions are the session store's to end (its timeout, on its clock): a
+		// request that comes with one is in use, whatever the row last saw
 		Instant now = this.clock.instant();
-		if (session.lastUsedAt().isBefore(cutoff(now))) {
-			this.jdbc.sql("DELETE FROM staff_session WHERE id = ?").param(key.id()).update();
-			return false;
-		}
 		if (httpSessionId != null && (!httpSessionId.equals(session.httpSessionId())
 				|| !session.lastUsedAt().plus(LAST_USED_RESOLUTION).isAfter(now)
 				|| (address != null && !address.equals(session.lastAddress())))) {
@@ -227,7 +231,7 @@ public class StaffSessions {
 	@Scheduled(fixedDelay = 600_000, initialDelay = 60_000)
 	void purge() {
 		this.jdbc.sql("DELETE FROM staff_session WHERE last_used_at < ?")
-			.param(cutoff(this.clock.instant()).toEpochMilli())
+			.param(cutoff(this.clock.instant()).minus(PURGE_MARGIN).toEpochMilli())
 			.update();
 	}
 
