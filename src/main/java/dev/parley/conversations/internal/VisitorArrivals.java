@@ -18,6 +18,7 @@ import dev.parley.platform.SourceSignals;
 import dev.parley.platform.RateLimit;
 import dev.parley.platform.RateLimits;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,13 +56,14 @@ class VisitorArrivals {
 
 	private final VisitorBlocks blocks;
 
-	private final SourceSignals signals;
+	/** The module that watches sources (security); absent in a test of a module alone. */
+	private final ObjectProvider<SourceSignals> signals;
 
 	private final RateLimits rateLimits;
 
 	VisitorArrivals(ChannelRepository channels, VisitorRepository visitors, ConversationRepository conversations,
 			VisitorTokens tokens, ChatViews views, Clock clock, VisitorCustomers customers, VisitorBlocks blocks,
-			SourceSignals signals, RateLimits rateLimits) {
+			ObjectProvider<SourceSignals> signals, RateLimits rateLimits) {
 		this.signals = signals;
 		this.rateLimits = rateLimits;
 		this.channels = channels;
@@ -132,7 +134,8 @@ class VisitorArrivals {
 					ChatInput.optional("referrer", arrival.referrer(), 2000), now, now);
 			visitor = this.visitors.findById(this.visitors.insert(draft)).orElseThrow();
 			String address = ClientAddress.current();
-			this.signals.observed(SourceSignal.WIDGET_ARRIVAL, (address != null) ? address : origin.ip());
+			this.signals.ifAvailable(
+					(watch) -> watch.observed(SourceSignal.WIDGET_ARRIVAL, (address != null) ? address : origin.ip()));
 		}
 		Long customer = this.customers.of(visitor.id());
 		if (vouchKey != null || customer != null) {

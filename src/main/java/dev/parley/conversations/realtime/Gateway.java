@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
@@ -74,12 +75,13 @@ class Gateway {
 
 	private final MaintenanceClosing maintenanceClosing;
 
-	private final SourceSignals signals;
+	/** The module that watches sources (security); absent in a test of a module alone. */
+	private final ObjectProvider<SourceSignals> signals;
 
 	Gateway(ConversationRepository conversations, ConversationLists lists, VisitorTokens tokens,
 			StaffAuthentication staffAuthentication, ConnectionRegistry registry, Dispatcher dispatcher,
 			ClientFrames clientFrames, Frames frames, JsonMapper json, RealtimeProperties properties, EventBus bus,
-			Maintenance maintenance, MaintenanceClosing maintenanceClosing, SourceSignals signals) {
+			Maintenance maintenance, MaintenanceClosing maintenanceClosing, ObjectProvider<SourceSignals> signals) {
 		this.signals = signals;
 		this.conversations = conversations;
 		this.lists = lists;
@@ -131,7 +133,7 @@ class Gateway {
 		long now = now();
 		connection.touch(now);
 		if (payload.length() > this.properties.maxFrameBytes().toBytes()) {
-			this.signals.observed(SourceSignal.MALFORMED_FRAME, connection.address());
+			this.signals.ifAvailable((watch) -> watch.observed(SourceSignal.MALFORMED_FRAME, connection.address()));
 			error(connection, FrameError.TOO_LARGE,
 					"Frame larger than " + this.properties.maxFrameBytes().toBytes() + " bytes", null);
 			return;
@@ -143,7 +145,7 @@ class Gateway {
 			return;
 		}
 		if (parsed.problem() != null) {
-			this.signals.observed(SourceSignal.MALFORMED_FRAME, connection.address());
+			this.signals.ifAvailable((watch) -> watch.observed(SourceSignal.MALFORMED_FRAME, connection.address()));
 			error(connection, FrameError.BAD_FRAME, parsed.problem(), null);
 			return;
 		}

@@ -18,6 +18,7 @@ import dev.parley.platform.ApiException;
 import dev.parley.platform.SourceSignal;
 import dev.parley.platform.SourceSignals;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -53,11 +54,12 @@ public class SignIn {
 
 	private final Clock clock;
 
-	private final SourceSignals signals;
+	/** The module that watches sources (security); absent in a test of a module alone. */
+	private final ObjectProvider<SourceSignals> signals;
 
 	SignIn(StaffUserRepository users, Passwords passwords, SignInThrottle throttle, TrustedDevices devices,
 			IdentitySettings settings, TwoFactorRepository twoFactor, AuditLog auditLog,
-			ApplicationEventPublisher events, Clock clock, SourceSignals signals) {
+			ApplicationEventPublisher events, Clock clock, ObjectProvider<SourceSignals> signals) {
 		this.signals = signals;
 		this.users = users;
 		this.twoFactor = twoFactor;
@@ -117,7 +119,7 @@ public class SignIn {
 			if (blocked.isPresent()) {
 				this.auditLog.record(name, "login.failed", name, AuditResult.FAILURE,
 						"sign-ins wait until " + blocked.get());
-				this.signals.observed(SourceSignal.FAILED_SIGN_IN, attempt.address());
+				this.signals.ifAvailable((watch) -> watch.observed(SourceSignal.FAILED_SIGN_IN, attempt.address()));
 				throw throttled(blocked.get(), now);
 			}
 		}
@@ -183,7 +185,7 @@ public class SignIn {
 	void failed(String action, String name, String address, String deviceId, Instant now, String why, boolean exists) {
 		Outcome outcome = this.throttle.failed(name, address, deviceId, now);
 		this.auditLog.record(name, action, name, AuditResult.FAILURE, why);
-		this.signals.observed(SourceSignal.FAILED_SIGN_IN, address);
+		this.signals.ifAvailable((watch) -> watch.observed(SourceSignal.FAILED_SIGN_IN, address));
 		if (exists && outcome.accountBlockedUntil() != null) {
 			this.auditLog.record(name, "account.locked", name, AuditResult.SUCCESS,
 					"failed sign-ins in a row; sign-ins from unknown devices wait until "
