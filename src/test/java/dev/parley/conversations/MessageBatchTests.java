@@ -222,7 +222,11 @@ class MessageBatchTests {
 	private static ConfigurableApplicationContext start(ExternalServices.TestDatabase database, Path data) {
 		List<String> args = new ArrayList<>(
 				Arrays.asList("--server.port=0", "--parley.data-dir=" + data, "--parley.setup.admin-username=admin",
-						"--parley.setup.admin-password=" + PASSWORD, "--logging.level.root=WARN"));
+						"--parley.setup.admin-password=" + PASSWORD, "--logging.level.root=WARN",
+						// one agent sends 260 messages at once here: the batching is
+						// tested,
+						// not the limit on REST sends (RateLimitTests)
+						"--parley.rate-limits.policies.message-send.capacity=1000000"));
 		if (database != null) {
 			args.addAll(List.of("--spring.datasource.url=" + database.url(),
 					"--spring.datasource.username=" + database.username(), "--spring.datasource.password="));

@@ -6,6 +6,7 @@ import java.time.Instant;
 import javax.sql.DataSource;
 
 import dev.parley.platform.Databases;
+import dev.parley.platform.PersonalData;
 import dev.parley.platform.SourceSignal;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -35,8 +36,12 @@ class SignalCounts {
 	/** On MySQL/MariaDB update-then-insert deadlocks; one upsert statement counts. */
 	private final boolean upsert;
 
-	SignalCounts(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions) {
+	private final PersonalData personalData;
+
+	SignalCounts(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions,
+			PersonalData personalData) {
 		this.jdbc = jdbc;
+		this.personalData = personalData;
 		this.savepoint = new TransactionTemplate(transactions);
 		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 		this.upsert = Databases.isMariaDb(dataSource);
@@ -46,7 +51,8 @@ class SignalCounts {
 	 * Counts one signal (call it in a transaction).
 	 * @return the estimated count within the sliding window ending now, this one included
 	 */
-	double count(String address, SourceSignal kind, Instant now, Duration window) {
+	double count(String clientAddress, SourceSignal kind, Instant now, Duration window) {
+		String address = key(clientAddress);
 		long size = window.toMillis();
 		long start = Math.floorDiv(now.toEpochMilli(), size) * size;
 		if (this.upsert) {
@@ -89,8 +95,16 @@ class SignalCounts {
 	}
 
 	/** Forgets an address's counts (its block was lifted: it starts afresh). */
-	void forget(String address) {
-		this.jdbc.sql("DELETE FROM source_signal WHERE address = ?").param(address).update();
+	void forget(String clientAddress) {
+		this.jdbc.sql("DELETE FROM source_signal WHERE address = ?").param(key(clientAddress)).update();
+	}
+
+	/**
+	 * A visitor's address is personal data: the counts are kept under its blind index
+	 * (counting needs only equality), never the address itself.
+	 */
+	private String key(String clientAddress) {
+		return this.personalData.index("source-address", clientAddress);
 	}
 
 	/**
