@@ -14,6 +14,7 @@ import dev.parley.platform.MigrationPlaceholders;
 import dev.parley.platform.PersonalData;
 import dev.parley.platform.internal.TestPersonalData;
 import dev.parley.testing.ExternalServices;
+import dev.parley.testing.TestMigrations;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,7 +37,7 @@ class SealedVisitorDataTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "h2", "postgres", "mariadb" })
 	void sealsThePlainVisitorDataOfAnEarlierRelease(String engine) throws SQLException {
-		ExternalServices.TestDatabase database = database(engine);
+		ExternalServices.TestDatabase database = TestMigrations.database(engine, "sealed");
 		try {
 			DataSource dataSource = new DriverManagerDataSource(database.url(), database.username(), "");
 			migrate(dataSource, "19");
@@ -123,28 +124,7 @@ class SealedVisitorDataTests {
 	private void migrate(DataSource dataSource, String target) throws SQLException {
 		// as a start does before Flyway runs; Flyway finds the migration in db.migration
 		MigrationKeys.use(this.personal);
-		String product;
-		try (Connection connection = dataSource.getConnection()) {
-			product = connection.getMetaData().getDatabaseProductName();
-		}
-		var flyway = Flyway.configure()
-			.dataSource(dataSource)
-			.locations("classpath:db/migration")
-			.placeholders(MigrationPlaceholders.forProduct(product));
-		if (target != null) {
-			flyway.target(target);
-		}
-		flyway.load().migrate();
-	}
-
-	private static ExternalServices.TestDatabase database(String engine) {
-		return switch (engine) {
-			case "postgres" -> ExternalServices.postgres();
-			case "mariadb" -> ExternalServices.mariadb();
-			default ->
-				new ExternalServices.TestDatabase("jdbc:h2:mem:sealed-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-						"sa", "jdbc:h2:mem:x", "SELECT 1");
-		};
+		TestMigrations.migrate(dataSource, target);
 	}
 
 }

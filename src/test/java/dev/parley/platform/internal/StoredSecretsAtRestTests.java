@@ -4,13 +4,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -18,13 +16,12 @@ import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
 
 import dev.parley.platform.MigrationKeys;
-import dev.parley.platform.MigrationPlaceholders;
 import dev.parley.platform.PersonalData;
 import dev.parley.platform.PersonalDataCommand;
 import dev.parley.platform.SecretBox;
 import dev.parley.testing.ExternalServices;
+import dev.parley.testing.TestMigrations;
 import dev.parley.testing.TestSecrets;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -52,7 +49,7 @@ class StoredSecretsAtRestTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "h2", "postgres", "mariadb" })
 	void everySecretIsCiphertextAndRotates(String engine) throws Exception {
-		ExternalServices.TestDatabase database = database(engine);
+		ExternalServices.TestDatabase database = TestMigrations.database(engine, "secrets");
 		try {
 			DataSource dataSource = new DriverManagerDataSource(database.url(), database.username(), "");
 			migrate(dataSource, "22.6");
@@ -185,28 +182,7 @@ class StoredSecretsAtRestTests {
 
 	private void migrate(DataSource dataSource, String target) throws SQLException {
 		MigrationKeys.use(this.k0);
-		String product;
-		try (Connection connection = dataSource.getConnection()) {
-			product = connection.getMetaData().getDatabaseProductName();
-		}
-		var flyway = Flyway.configure()
-			.dataSource(dataSource)
-			.locations("classpath:db/migration")
-			.placeholders(MigrationPlaceholders.forProduct(product));
-		if (target != null) {
-			flyway.target(target);
-		}
-		flyway.load().migrate();
-	}
-
-	private static ExternalServices.TestDatabase database(String engine) {
-		return switch (engine) {
-			case "postgres" -> ExternalServices.postgres();
-			case "mariadb" -> ExternalServices.mariadb();
-			default ->
-				new ExternalServices.TestDatabase("jdbc:h2:mem:secrets-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-						"sa", "jdbc:h2:mem:x", "SELECT 1");
-		};
+		TestMigrations.migrate(dataSource, target);
 	}
 
 }
