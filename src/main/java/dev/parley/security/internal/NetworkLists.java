@@ -81,7 +81,8 @@ public class NetworkLists {
 		long id = this.rules.insert(kind, normalised, trimmedNote, actor, now, expiresAt);
 		this.audit.record(actor, "security.network.added", kind.code() + " " + normalised, AuditResult.SUCCESS,
 				trimmedNote);
-		this.events.publishEvent(new NetworkListChanged("added", kind.code(), normalised, actor));
+		this.events
+			.publishEvent(new NetworkListChanged(NetworkListChanged.Change.ADDED, kind.code(), normalised, actor));
 		this.guard.changed();
 		return this.rules.find(id).orElseThrow();
 	}
@@ -99,7 +100,8 @@ public class NetworkLists {
 		this.rules.delete(id);
 		this.audit.record(actor, "security.network.removed", rule.list().code() + " " + rule.range(),
 				AuditResult.SUCCESS, null);
-		this.events.publishEvent(new NetworkListChanged("removed", rule.list().code(), rule.range(), actor));
+		this.events.publishEvent(
+				new NetworkListChanged(NetworkListChanged.Change.REMOVED, rule.list().code(), rule.range(), actor));
 		this.guard.changed();
 	}
 
@@ -113,7 +115,7 @@ public class NetworkLists {
 		this.rules.restrictStaff(restricted, actor, now);
 		this.audit.record(actor, "security.restriction.changed", null, AuditResult.SUCCESS,
 				restricted ? "console and API only from the allow-list" : "console and API from anywhere");
-		this.events.publishEvent(new NetworkListChanged("restriction", null, null, actor));
+		this.events.publishEvent(new NetworkListChanged(NetworkListChanged.Change.RESTRICTION, null, null, actor));
 		this.guard.changed();
 	}
 
