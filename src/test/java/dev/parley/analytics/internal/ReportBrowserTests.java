@@ -1,6 +1,10 @@
 package dev.parley.analytics.internal;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 
 import dev.parley.analytics.internal.textmining.MiningWorker;
 import dev.parley.testing.Browser;
@@ -26,13 +30,30 @@ class ReportBrowserTests extends IntegrationTest {
 	@Autowired
 	MiningWorker mining;
 
+	/** The organisation's time zone in the tests. */
+	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+	/**
+	 * Now, or the nearest time of today between 00:30 and 23:00 in the organisation's
+	 * time zone: the scenario moves the clock on by ten minutes, and its conversations
+	 * must all fall on the one day the report shows (CI once ran it at 23:52 in
+	 * Shanghai).
+	 */
+	private static Instant daytime() {
+		ZonedDateTime now = ZonedDateTime.now(SHANGHAI);
+		ZonedDateTime earliest = now.toLocalDate().atTime(0, 30).atZone(SHANGHAI);
+		ZonedDateTime latest = now.toLocalDate().atTime(23, 0).atZone(SHANGHAI);
+		return (now.isBefore(earliest) ? earliest : now.isAfter(latest) ? latest : now).toInstant();
+	}
+
 	@Test
 	void aSupervisorDrillsFromTheFirstResponseTimeIntoTheSlowestConversation() {
 		ReportFixtures.Team team = new ReportFixtures(this.port, admin()).team();
+		Instant start = daytime();
 		// last week, a visitor wrote about a late delivery: what this week's topics rise
 		// from
 		try {
-			this.clock.set(java.time.Instant.now().minus(Duration.ofDays(7)));
+			this.clock.set(start.minus(Duration.ofDays(7)));
 			ReportFixtures.Visitor lastWeek = team.visitor("The delivery is late");
 			ReportFixtures.take(team.ann, lastWeek.id());
 			ReportFixtures.agentSays(team.ann, lastWeek.id(), "Sorry, it leaves today");
@@ -40,7 +61,7 @@ class ReportBrowserTests extends IntegrationTest {
 				.isEqualTo(200);
 		}
 		finally {
-			this.clock.set(java.time.Instant.now());
+			this.clock.set(start);
 		}
 		ReportFixtures.Visitor quick = team.visitor("Where is my parcel?");
 		ReportFixtures.take(team.ann, quick.id());
@@ -78,7 +99,8 @@ class ReportBrowserTests extends IntegrationTest {
 		try (Browser browser = Browser.open(this.port)) {
 			browser.recordErrors();
 			browser.signIn(team.sueName, OWN_PASSWORD);
-			browser.go("/console/reports?preset=today");
+			LocalDate day = LocalDate.ofInstant(start, SHANGHAI);
+			browser.go("/console/reports?from=" + day + "&to=" + day);
 			browser.waitFor("#reports-headlines");
 			browser.waitForText("#reports-headlines [data-figure=conversations] .kpi-value", "4");
 			browser.waitFor("#reports-durations [data-duration=firstResponse]");
