@@ -1,5 +1,9 @@
 package dev.parley.platform;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.regex.Pattern;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.web.context.request.RequestAttributes;
@@ -13,7 +17,27 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  */
 public final class ClientAddress {
 
+	/** An IPv4 or IPv6 literal, never a name (which would be looked up). */
+	private static final Pattern LITERAL = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+
 	private ClientAddress() {
+	}
+
+	/**
+	 * @return the address in one spelling for each address ({@code ::1} and
+	 * {@code 0:0:0:0:0:0:0:1} alike), so that addresses compare as text; anything that is
+	 * not an IP literal as it is
+	 */
+	public static String canonical(String address) {
+		if (address == null || !LITERAL.matcher(address).matches()) {
+			return address;
+		}
+		try {
+			return InetAddress.getByName(address).getHostAddress();
+		}
+		catch (UnknownHostException | IllegalArgumentException ex) {
+			return address;
+		}
 	}
 
 	/**

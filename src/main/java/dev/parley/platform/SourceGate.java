@@ -13,4 +13,14 @@ public interface SourceGate {
 	 */
 	SourceVerdict verdict(String address, boolean staffArea);
 
+	/**
+	 * Published on the {@link EventBus} once a block of an address has committed: every
+	 * node closes the connections it holds from that address (new ones are refused by the
+	 * gate).
+	 *
+	 * @param address the blocked address, {@link ClientAddress#canonical canonical}
+	 */
+	record Blocked(String address) {
+	}
+
 }

@@ -109,6 +109,17 @@ public final class SocketClient implements AutoCloseable {
 		return new SocketClient(URI.create("ws://127.0.0.1:" + port + "/ws/visitor"), null, null, null, address);
 	}
 
+	/**
+	 * A visitor connection from a client address of the test's choosing, already past
+	 * {@code hello}/{@code ready}.
+	 */
+	public static SocketClient visitorFrom(int port, String address, String token) {
+		SocketClient client = anonymousFrom(port, address);
+		client.send(Map.of("type", "hello", "token", token));
+		client.expect("ready");
+		return client;
+	}
+
 	/** A staff connection with the session cookies of a signed-in client. */
 	public static SocketClient staff(int port, ApiClient signedIn) {
 		SocketClient client = new SocketClient(port, "/ws/staff", signedIn.cookieHeader());

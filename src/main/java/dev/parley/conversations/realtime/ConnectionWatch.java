@@ -5,9 +5,13 @@ import java.util.Objects;
 
 import dev.parley.conversations.internal.ChatEvents;
 import dev.parley.identity.StaffAccessChanged;
+import dev.parley.platform.ClientAddress;
 import dev.parley.platform.EventBus;
+import dev.parley.platform.SourceGate;
+import dev.parley.platform.SourceVerdict;
 import jakarta.annotation.PreDestroy;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
@@ -19,7 +23,9 @@ import org.springframework.web.socket.TextMessage;
  * silent, and re-checks staff connections when their access changes. A change of a staff
  * member's password, permissions or account reaches every node through the live bus right
  * after it commits, and ends or narrows their connections there at once (close code
- * 4403); a periodic re-check is the safety net.
+ * 4403); a periodic re-check is the safety net. A blocked address's connections close on
+ * every node as the block commits, and the sweep closes those the gate refuses by then (a
+ * deny-list range, the console's networks) (code 1008).
  */
 @Component
 class ConnectionWatch {
@@ -38,17 +44,21 @@ class ConnectionWatch {
 
 	private final Frames frames;
 
+	private final ObjectProvider<SourceGate> gate;
+
 	private final List<EventBus.Subscription> subscriptions;
 
 	ConnectionWatch(ConnectionRegistry registry, Gateway gateway, Frames frames, RealtimeProperties properties,
-			EventBus bus) {
+			EventBus bus, ObjectProvider<SourceGate> gate) {
 		this.registry = registry;
 		this.gateway = gateway;
 		this.frames = frames;
 		this.properties = properties;
 		this.bus = bus;
+		this.gate = gate;
 		this.subscriptions = List.of(bus.subscribe(ChatEvents.StaffAccessChanged.class, this::onAccessChanged),
-				bus.subscribe(EventBus.Resynchronise.class, this::onResynchronise));
+				bus.subscribe(EventBus.Resynchronise.class, this::onResynchronise),
+				bus.subscribe(SourceGate.Blocked.class, this::onBlocked));
 	}
 
 	@PreDestroy
@@ -98,12 +108,39 @@ class ConnectionWatch {
 		}
 	}
 
+	/** An address was blocked on some node: its connections here close at once. */
+	private void onBlocked(SourceGate.Blocked event) {
+		for (Connection connection : this.registry.all()) {
+			if (event.address().equals(ClientAddress.canonical(connection.address()))) {
+				connection.close(Gateway.SOURCE_REFUSED);
+			}
+		}
+	}
+
+	/**
+	 * @return whether the gate refuses the connection's address now (a block, the deny
+	 * list, or for staff the console's networks): the sweep's check of what
+	 * {@link #onBlocked} does not announce
+	 */
+	private boolean refused(SourceGate gate, Connection connection) {
+		String address = connection.address();
+		if (gate == null || address == null) {
+			return false;
+		}
+		SourceVerdict verdict = gate.verdict(address, connection.staff());
+		return verdict == SourceVerdict.BLOCKED || verdict == SourceVerdict.OUTSIDE_NETWORKS;
+	}
+
 	@Scheduled(fixedDelay = 5_000)
 	void sweep() {
 		long now = Gateway.now();
 		long idle = this.properties.idleTimeout().toMillis();
+		SourceGate gate = this.gate.getIfAvailable();
 		for (Connection connection : this.registry.all()) {
-			if (connection.sendStuck(now)) {
+			if (refused(gate, connection)) {
+				connection.close(Gateway.SOURCE_REFUSED);
+			}
+			else if (connection.sendStuck(now)) {
 				// a write the container has not finished (and not failed) in time, or a
 				// close still waiting for its frames after a second
 				connection.close(CloseStatus.SESSION_NOT_RELIABLE);

@@ -45,6 +45,12 @@ class Gateway {
 
 	static final CloseStatus REVOKED = new CloseStatus(4403, "Permission revoked");
 
+	/**
+	 * The client's address was blocked, or is outside the networks the console is for.
+	 */
+	static final CloseStatus SOURCE_REFUSED = new CloseStatus(CloseStatus.POLICY_VIOLATION.getCode(),
+			"Address refused");
+
 	static final int HEARTBEAT_SECONDS = 25;
 
 	private static final long ACTOR_REFRESH_MILLIS = 30_000;

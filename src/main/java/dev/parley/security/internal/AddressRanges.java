@@ -1,7 +1,7 @@
 package dev.parley.security.internal;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import dev.parley.platform.ClientAddress;
+
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -59,15 +59,7 @@ final class AddressRanges {
 	 * container gives it), or the text as it is when it is no literal address
 	 */
 	static String canonical(String address) {
-		if (address == null || address.length() > 45 || !LITERAL.matcher(address).matches() || address.contains("/")) {
-			return address;
-		}
-		try {
-			return InetAddress.getByName(address).getHostAddress();
-		}
-		catch (UnknownHostException | IllegalArgumentException ex) {
-			return address;
-		}
+		return (address != null && address.contains("/")) ? address : ClientAddress.canonical(address);
 	}
 
 	/**
