@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import dev.parley.testing.ApiClient;
 import dev.parley.testing.Eventually;
+import dev.parley.testing.SocketClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -18,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * made on node A refuses on node B at once (B keeps its copy of the lists for an hour
  * here, so only the invalidation through RabbitMQ brings it within the wait), and a burst
  * of failed sign-ins split over both nodes is counted once, in the shared database, and
- * blocks the address on both. The nodes run with the default thresholds.
+ * blocks the address on both; a block made on A closes the address's sockets on B. The
+ * nodes run with the default thresholds.
  */
 @Timeout(180)
 class ClusterSecurityTests {
@@ -45,6 +47,29 @@ class ClusterSecurityTests {
 		}
 		Eventually.until(() -> "B serves " + address + " again",
 				() -> onB(address).get("/api/v1/maintenance").status() == 200, WAIT);
+	}
+
+	@Test
+	void aBlockMadeOnOneNodeClosesTheAddressSocketsOnTheOther() {
+		ApiClient adminOnA = admin();
+		ApiClient.Response channel = adminOnA.post("/api/v1/channels", Map.of("kind", "website", "name",
+				"Cluster sockets " + UUID.randomUUID(), "allowedOrigins", java.util.List.of("*")));
+		assertThat(channel.status()).as(channel.toString()).isEqualTo(201);
+		String token = new ApiClient(cluster.portB())
+			.post("/api/v1/widget/channels/" + channel.json().path("key").asString() + "/visitors", Map.of())
+			.json()
+			.path("token")
+			.asString();
+		String address = "192.0.2." + (1 + Math.floorMod(UUID.randomUUID().hashCode(), 250));
+		try (SocketClient onB = SocketClient.visitorFrom(cluster.portB(), address, token)) {
+			ApiClient.Response block = adminOnA.post("/api/v1/security/blocks", Map.of("address", address));
+			assertThat(block.status()).as(block.toString()).isEqualTo(201);
+			long blocked = System.nanoTime();
+			assertThat(onB.awaitClose()).isEqualTo(1008);
+			assertThat(Duration.ofNanos(System.nanoTime() - blocked)).as("B closed the socket as the block committed")
+				.isLessThan(Duration.ofSeconds(4));
+			adminOnA.post("/api/v1/security/blocks/" + block.json().path("id").asLong() + "/lift", Map.of());
+		}
 	}
 
 	@Test
