@@ -73,7 +73,9 @@ public final class ArrivalBench {
 								List.of("https://shop.example.com"), "greeting", "Hello!", "prechatEnabled", false))
 				.path("key")
 				.asString();
+			double cpuBefore = target.server().cpuSeconds();
 			bench.run(target.httpBase() + "/api/v1/widget/channels/" + key + "/visitors");
+			System.out.printf("server CPU during the burst: %.1f s%n", target.server().cpuSeconds() - cpuBefore);
 		}
 		System.out.println("server logs in " + logs);
 		System.exit(0);
