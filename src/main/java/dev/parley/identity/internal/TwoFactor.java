@@ -47,6 +47,8 @@ public class TwoFactor {
 
 	private final TwoFactorRepository secrets;
 
+	private final PasskeyStore passkeys;
+
 	private final TotpCodes codes;
 
 	private final SecretBox box;
@@ -65,9 +67,11 @@ public class TwoFactor {
 
 	private final SecureRandom random = new SecureRandom();
 
-	TwoFactor(TwoFactorRepository secrets, TotpCodes codes, SecretBox box, StaffUserRepository users,
-			RoleRepository roles, Settings settings, AuditLog auditLog, ApplicationEventPublisher events, Clock clock) {
+	TwoFactor(TwoFactorRepository secrets, PasskeyStore passkeys, TotpCodes codes, SecretBox box,
+			StaffUserRepository users, RoleRepository roles, Settings settings, AuditLog auditLog,
+			ApplicationEventPublisher events, Clock clock) {
 		this.secrets = secrets;
+		this.passkeys = passkeys;
 		this.codes = codes;
 		this.box = box;
 		this.users = users;
@@ -79,10 +83,14 @@ public class TwoFactor {
 	}
 
 	/**
-	 * @param enabled whether the user signs in with a second factor
+	 * @param enabled whether the user signs in with a second factor (app or passkey)
+	 * @param enabledAt when the app was confirmed, or null
+	 * @param app whether the user has a confirmed authenticator app
+	 * @param passkeys how many passkeys the user has
 	 * @param requiredByRole whether the user's role demands one
 	 */
-	public record Status(boolean enabled, Instant enabledAt, int recoveryCodesLeft, boolean requiredByRole) {
+	public record Status(boolean enabled, Instant enabledAt, int recoveryCodesLeft, boolean requiredByRole, boolean app,
+			int passkeys) {
 	}
 
 	/** What the user sees once to set up the app: the secret as text and as QR code. */
@@ -92,16 +100,34 @@ public class TwoFactor {
 	public Status status(long userId) {
 		StaffUser user = user(userId);
 		var secret = this.secrets.find(userId).filter(TwoFactorRepository.Secret::confirmed);
-		return new Status(secret.isPresent(), secret.map(TwoFactorRepository.Secret::confirmedAt).orElse(null),
-				secret.isPresent() ? this.secrets.recoveryCodesLeft(userId) : 0,
-				this.roles.requiresTwoFactor(user.roleId()));
+		int passkeys = this.passkeys.count(userId);
+		boolean enabled = secret.isPresent() || passkeys > 0;
+		return new Status(enabled, secret.map(TwoFactorRepository.Secret::confirmedAt).orElse(null),
+				enabled ? this.secrets.recoveryCodesLeft(userId) : 0, this.roles.requiresTwoFactor(user.roleId()),
+				secret.isPresent(), passkeys);
 	}
 
 	/**
-	 * @return whether the user has a confirmed second factor
+	 * @return whether the user has a second factor: a confirmed app or a passkey
 	 */
 	public boolean enabled(long userId) {
-		return this.secrets.confirmed(userId);
+		return this.secrets.hasSecondFactor(userId);
+	}
+
+	/**
+	 * @return how the user can give his second factor at sign-in: {@code totp},
+	 * {@code passkey}, {@code recovery_code}
+	 */
+	public List<String> signInMethods(long userId) {
+		List<String> methods = new ArrayList<>();
+		if (this.secrets.confirmed(userId)) {
+			methods.add("totp");
+		}
+		if (this.passkeys.count(userId) > 0) {
+			methods.add("passkey");
+		}
+		methods.add("recovery_code");
+		return methods;
 	}
 
 	/**
@@ -160,7 +186,7 @@ public class TwoFactor {
 	@Transactional
 	public List<String> renewRecoveryCodes(long userId) {
 		StaffUser user = user(userId);
-		if (!this.secrets.confirmed(userId)) {
+		if (!this.secrets.hasSecondFactor(userId)) {
 			throw ApiException.conflict("two_factor_not_enabled", "Two-factor sign-in is off");
 		}
 		List<String> recoveryCodes = newRecoveryCodes(userId, this.clock.instant());
@@ -170,35 +196,49 @@ public class TwoFactor {
 	}
 
 	/**
-	 * The user turns his own second factor off (after the password was checked).
+	 * The user turns his own authenticator app off (after the password was checked). His
+	 * passkeys stay, and with them the recovery codes; without passkeys the codes go too.
 	 * @throws ApiException {@code two_factor_required_by_role},
 	 * {@code two_factor_not_enabled}
 	 */
 	@Transactional
 	public void removeOwn(long userId) {
 		StaffUser user = user(userId);
-		if (this.roles.requiresTwoFactor(user.roleId())) {
+		boolean passkeysLeft = this.passkeys.count(userId) > 0;
+		if (!passkeysLeft && this.roles.requiresTwoFactor(user.roleId())) {
 			throw ApiException.conflict("two_factor_required_by_role", "Your role requires two-factor sign-in");
 		}
-		if (!this.secrets.remove(userId)) {
+		if (!this.secrets.removeApp(userId)) {
 			throw ApiException.conflict("two_factor_not_enabled", "Two-factor sign-in is off");
+		}
+		if (!passkeysLeft) {
+			this.secrets.removeRecoveryCodes(userId);
 		}
 		this.auditLog.record(user.username(), "two_factor.removed", user.username(), AuditResult.SUCCESS, null);
 	}
 
 	/**
-	 * An administrator takes a user's second factor away (a lost phone): the app secret
-	 * and the recovery codes are removed, every session of the user ends, and the user
-	 * enrols again if the role requires it.
+	 * An administrator takes a user's second factor away (a lost phone): the app secret,
+	 * the passkeys and the recovery codes are removed, every session of the user ends,
+	 * and the user enrols again if the role requires it.
 	 */
 	@Transactional
 	public void reset(long userId, StaffActor actor) {
 		StaffUser user = user(userId);
-		boolean had = this.secrets.remove(userId);
+		int passkeys = this.passkeys.removeAll(userId);
+		boolean had = this.secrets.remove(userId) || passkeys > 0;
 		this.users.raiseSessionVersion(userId);
 		this.auditLog.record(actor.username(), "two_factor.reset", user.username(), AuditResult.SUCCESS,
-				had ? null : "nothing was enrolled");
+				had ? ((passkeys > 0) ? passkeys + " passkey(s) removed" : null) : "nothing was enrolled");
 		this.events.publishEvent(StaffAccessChanged.of(Set.of(userId), StaffAccessChanged.Reason.TWO_FACTOR_RESET));
+	}
+
+	/**
+	 * Recovery codes for a user whose first second factor is a passkey: the fallback when
+	 * the passkey is lost.
+	 */
+	List<String> firstRecoveryCodes(long userId) {
+		return newRecoveryCodes(userId, this.clock.instant());
 	}
 
 	/** The outcome of a code given at sign-in. */
