@@ -1,5 +1,6 @@
 package dev.parley.identity.internal;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -41,7 +42,7 @@ public class Passkeys {
 
 	private final PasskeyRelyingParty relyingParty;
 
-	private final TwoFactor twoFactor;
+	private final RecoveryCodes recoveryCodes;
 
 	private final TwoFactorRepository secrets;
 
@@ -51,15 +52,19 @@ public class Passkeys {
 
 	private final AuditLog auditLog;
 
-	Passkeys(PasskeyStore store, PasskeyRelyingParty relyingParty, TwoFactor twoFactor, TwoFactorRepository secrets,
-			StaffUserRepository users, RoleRepository roles, AuditLog auditLog) {
+	private final Clock clock;
+
+	Passkeys(PasskeyStore store, PasskeyRelyingParty relyingParty, RecoveryCodes recoveryCodes,
+			TwoFactorRepository secrets, StaffUserRepository users, RoleRepository roles, AuditLog auditLog,
+			Clock clock) {
 		this.store = store;
 		this.relyingParty = relyingParty;
-		this.twoFactor = twoFactor;
+		this.recoveryCodes = recoveryCodes;
 		this.secrets = secrets;
 		this.users = users;
 		this.roles = roles;
 		this.auditLog = auditLog;
+		this.clock = clock;
 	}
 
 	/** A passkey as its owner sees it; the key itself never leaves the server. */
@@ -129,7 +134,7 @@ public class Passkeys {
 		}
 		PasskeyStore.Passkey passkey = this.store.findOwn(userId, credential.getRawId()).orElseThrow();
 		List<String> recoveryCodes = (first && this.secrets.recoveryCodesLeft(userId) == 0)
-				? this.twoFactor.firstRecoveryCodes(userId) : null;
+				? this.recoveryCodes.renew(userId, this.clock.instant()) : null;
 		this.auditLog.record(user.username(), "passkey.registered", user.username(), AuditResult.SUCCESS,
 				"\"" + label + "\"");
 		return new Registered(View.of(passkey), recoveryCodes);

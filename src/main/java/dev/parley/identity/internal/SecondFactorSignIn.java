@@ -33,6 +33,8 @@ public class SecondFactorSignIn {
 
 	private final Passkeys passkeys;
 
+	private final RecoveryCodes recoveryCodes;
+
 	private final StaffUserRepository users;
 
 	private final SignInThrottle throttle;
@@ -41,11 +43,12 @@ public class SecondFactorSignIn {
 
 	private final Clock clock;
 
-	SecondFactorSignIn(SignIn signIn, TwoFactor twoFactor, Passkeys passkeys, StaffUserRepository users,
-			SignInThrottle throttle, AuditLog auditLog, Clock clock) {
+	SecondFactorSignIn(SignIn signIn, TwoFactor twoFactor, Passkeys passkeys, RecoveryCodes recoveryCodes,
+			StaffUserRepository users, SignInThrottle throttle, AuditLog auditLog, Clock clock) {
 		this.signIn = signIn;
 		this.twoFactor = twoFactor;
 		this.passkeys = passkeys;
+		this.recoveryCodes = recoveryCodes;
 		this.users = users;
 		this.throttle = throttle;
 		this.auditLog = auditLog;
@@ -88,14 +91,14 @@ public class SecondFactorSignIn {
 	public SignIn.SignedIn withRecoveryCode(PendingSignIn pending, String code, String address) {
 		Instant now = this.clock.instant();
 		StaffUser user = pendingUser(pending, now);
-		String normalised = TwoFactor.checkedRecoveryCode(code);
+		String normalised = RecoveryCodes.checked(code);
 		waitIfThrottled(pending, address, now);
-		if (!this.twoFactor.useRecoveryCode(user.id(), normalised, now)) {
+		if (!this.recoveryCodes.use(user.id(), normalised, now)) {
 			failed(pending, address, now, "wrong or used recovery code");
 			throw new ApiException(HttpStatus.UNAUTHORIZED, "wrong_recovery_code",
 					"The recovery code is wrong or was used already");
 		}
-		int left = this.twoFactor.recoveryCodesLeft(user.id());
+		int left = this.recoveryCodes.left(user.id());
 		this.auditLog.record(user.username(), "two_factor.recovery_code_used", user.username(), AuditResult.SUCCESS,
 				left + " left");
 		return this.signIn.complete(user, pending.deviceId(), now, "second factor: recovery code");

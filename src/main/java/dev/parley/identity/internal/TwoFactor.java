@@ -1,16 +1,10 @@
 package dev.parley.identity.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -29,25 +23,20 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A staff member's second factor: an authenticator app (TOTP, its secret sealed with the
- * {@link SecretBox}) and single-use recovery codes, stored as hashes. Only the user
- * enrols himself; an administrator can only take it all away (the user enrols again).
- * Every change is audited.
+ * {@link SecretBox}) or passkeys ({@link Passkeys}), and single-use
+ * {@link RecoveryCodes}. Only the user enrols himself; an administrator can only take it
+ * all away (the user enrols again). Every change is audited.
  */
 @Service
 public class TwoFactor {
 
-	static final int RECOVERY_CODES = 10;
-
 	private static final Pattern CODE = Pattern.compile("[0-9]{6}");
-
-	/** 16 Base32 characters (80 random bits), written in groups of four. */
-	private static final Pattern RECOVERY_CODE = Pattern.compile("[A-Z2-7]{16}");
-
-	private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
 	private final TwoFactorRepository secrets;
 
 	private final PasskeyStore passkeys;
+
+	private final RecoveryCodes recoveryCodes;
 
 	private final TotpCodes codes;
 
@@ -65,13 +54,12 @@ public class TwoFactor {
 
 	private final Clock clock;
 
-	private final SecureRandom random = new SecureRandom();
-
-	TwoFactor(TwoFactorRepository secrets, PasskeyStore passkeys, TotpCodes codes, SecretBox box,
-			StaffUserRepository users, RoleRepository roles, Settings settings, AuditLog auditLog,
+	TwoFactor(TwoFactorRepository secrets, PasskeyStore passkeys, RecoveryCodes recoveryCodes, TotpCodes codes,
+			SecretBox box, StaffUserRepository users, RoleRepository roles, Settings settings, AuditLog auditLog,
 			ApplicationEventPublisher events, Clock clock) {
 		this.secrets = secrets;
 		this.passkeys = passkeys;
+		this.recoveryCodes = recoveryCodes;
 		this.codes = codes;
 		this.box = box;
 		this.users = users;
@@ -173,7 +161,7 @@ public class TwoFactor {
 		if (!this.secrets.confirm(userId, step.getAsLong(), now)) {
 			throw ApiException.conflict("two_factor_already_enabled", "Two-factor sign-in is already on");
 		}
-		List<String> recoveryCodes = newRecoveryCodes(userId, now);
+		List<String> recoveryCodes = this.recoveryCodes.renew(userId, now);
 		this.auditLog.record(user.username(), "two_factor.enrolled", user.username(), AuditResult.SUCCESS,
 				"authenticator app");
 		return recoveryCodes;
@@ -189,7 +177,7 @@ public class TwoFactor {
 		if (!this.secrets.hasSecondFactor(userId)) {
 			throw ApiException.conflict("two_factor_not_enabled", "Two-factor sign-in is off");
 		}
-		List<String> recoveryCodes = newRecoveryCodes(userId, this.clock.instant());
+		List<String> recoveryCodes = this.recoveryCodes.renew(userId, this.clock.instant());
 		this.auditLog.record(user.username(), "two_factor.recovery_codes_renewed", user.username(), AuditResult.SUCCESS,
 				null);
 		return recoveryCodes;
@@ -233,14 +221,6 @@ public class TwoFactor {
 		this.events.publishEvent(StaffAccessChanged.of(Set.of(userId), StaffAccessChanged.Reason.TWO_FACTOR_RESET));
 	}
 
-	/**
-	 * Recovery codes for a user whose first second factor is a passkey: the fallback when
-	 * the passkey is lost.
-	 */
-	List<String> firstRecoveryCodes(long userId) {
-		return newRecoveryCodes(userId, this.clock.instant());
-	}
-
 	/** The outcome of a code given at sign-in. */
 	enum Check {
 
@@ -265,18 +245,6 @@ public class TwoFactor {
 	}
 
 	/**
-	 * Uses up a recovery code.
-	 * @param normalised as {@link #checkedRecoveryCode} made it
-	 */
-	boolean useRecoveryCode(long userId, String normalised, Instant now) {
-		return this.secrets.useRecoveryCode(userId, hash(normalised), now);
-	}
-
-	int recoveryCodesLeft(long userId) {
-		return this.secrets.recoveryCodesLeft(userId);
-	}
-
-	/**
 	 * @return the code's six digits (spaces the user typed are left out)
 	 * @throws ApiException {@code malformed_code}
 	 */
@@ -288,51 +256,12 @@ public class TwoFactor {
 		return digits;
 	}
 
-	/**
-	 * @return the recovery code without dashes and spaces, in capitals
-	 * @throws ApiException {@code malformed_recovery_code}
-	 */
-	static String checkedRecoveryCode(String code) {
-		String normalised = (code != null) ? code.replace("-", "").replace(" ", "").toUpperCase(Locale.ROOT) : "";
-		if (!RECOVERY_CODE.matcher(normalised).matches()) {
-			throw ApiException.badRequest("malformed_recovery_code",
-					"A recovery code is 16 letters and digits in groups of four");
-		}
-		return normalised;
-	}
-
-	private List<String> newRecoveryCodes(long userId, Instant now) {
-		List<String> shown = new ArrayList<>();
-		List<String> hashes = new ArrayList<>();
-		for (int i = 0; i < RECOVERY_CODES; i++) {
-			StringBuilder code = new StringBuilder();
-			for (int c = 0; c < 16; c++) {
-				code.append(BASE32.charAt(this.random.nextInt(32)));
-			}
-			hashes.add(hash(code.toString()));
-			shown.add(code.toString().toLowerCase(Locale.ROOT).replaceAll("(.{4})(?!$)", "$1-"));
-		}
-		this.secrets.replaceRecoveryCodes(userId, hashes, now);
-		return shown;
-	}
-
 	private byte[] open(TwoFactorRepository.Secret secret) {
 		return Base64.getDecoder().decode(this.box.open(secret.sealedSecret()));
 	}
 
 	private StaffUser user(long id) {
 		return this.users.findById(id).orElseThrow(() -> ApiException.notFound("User"));
-	}
-
-	/** SHA-256: recovery codes are long random secrets, so a fast hash is enough. */
-	private static String hash(String code) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }
