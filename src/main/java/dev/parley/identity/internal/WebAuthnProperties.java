@@ -20,8 +20,9 @@ record WebAuthnProperties(String rpId, List<String> allowedOrigins) {
 
 	WebAuthnProperties {
 		allowedOrigins = (allowedOrigins != null) ? List.copyOf(allowedOrigins) : List.of();
-		if (rpId != null && (rpId.isBlank() || rpId.contains(":") || rpId.contains("/"))) {
-			throw new IllegalArgumentException("parley.security.webauthn.rp-id must be a host name, like example.com");
+		if (rpId != null && (rpId.isBlank() || rpId.contains(":") || rpId.contains("/") || rpId.matches("[0-9.]+"))) {
+			throw new IllegalArgumentException(
+					"parley.security.webauthn.rp-id must be a host name, like example.com, not an address");
 		}
 	}
 
