@@ -1,5 +1,6 @@
 package dev.parley.identity;
 
+import java.util.List;
 import java.util.Map;
 
 import dev.parley.testing.ApiClient;
@@ -12,8 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * In the browser, with Chromium's virtual authenticator standing in for the device: a
  * staff member adds a passkey from the profile (and gets recovery codes, as it is his
- * first second factor), renames it, signs out, and signs in with password and passkey.
- * The console is reached at {@code localhost}: WebAuthn needs a secure context and a host
+ * first second factor), renames it, signs out, and signs in with password and passkey; a
+ * role that requires two-factor sign-in accepts a passkey at its set-up screen. The
+ * console is reached at {@code localhost}: WebAuthn needs a secure context and a host
  * name. With {@code -Dparley.screenshots=DIR} it also leaves screenshots there.
  */
 class PasskeyBrowserTests extends IntegrationTest {
@@ -56,6 +58,32 @@ class PasskeyBrowserTests extends IntegrationTest {
 		}
 		String audit = admin().get("/api/v1/audit-events?limit=100&actor=" + username).body();
 		assertThat(audit).contains("passkey.registered", "passkey.renamed", "passkey.used", "second factor: passkey");
+	}
+
+	@Test
+	void aRoleThatRequiresTwoFactorAcceptsAPasskeyAtTheSetUpScreen() {
+		String roleName = unique("guarded");
+		assertThat(admin()
+			.post("/api/v1/roles",
+					Map.of("name", roleName, "permissions", List.of("conversation.view"), "requiresTwoFactor", true))
+			.status()).isEqualTo(201);
+		String username = withOwnPassword(roleName);
+		try (Browser browser = Browser.openOnLocalhost(this.port)) {
+			browser.virtualAuthenticator();
+			browser.go("/console/login");
+			browser.type("#login-username", username);
+			browser.type("#login-password", OWN_PASSWORD);
+			browser.click("#login-submit");
+			browser.waitForPath("/console/two-factor");
+			browser.click("#passkey-add");
+			browser.type("#passkey-label", "Security key");
+			browser.click("#passkey-add-submit");
+			browser.waitFor("#recovery-codes");
+			browser.click("#two-factor-continue");
+			browser.waitFor("#current-user");
+		}
+		ApiClient again = client();
+		assertThat(again.login(username, OWN_PASSWORD).code()).isEqualTo("second_factor_required");
 	}
 
 	private String withOwnPassword(String role) {
