@@ -27,6 +27,12 @@ export async function completeSignIn(secondFactor) {
   return session.me;
 }
 
+/** Completes a sign-in that answered second_factor_required with a passkey's assertion. */
+export async function completeSignInWithPasskey(credential) {
+  session.me = await post('/api/v1/session/second-factor/passkey', credential);
+  return session.me;
+}
+
 export async function signOut() {
   try {
     await del('/api/v1/session');

@@ -19,6 +19,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,6 +50,19 @@ public final class Browser implements AutoCloseable {
 	}
 
 	public static Browser open(int port) {
+		return open(port, "127.0.0.1");
+	}
+
+	/**
+	 * A browser that reaches Parley as {@code http://localhost:port}: a secure context
+	 * without TLS, and a host name, as WebAuthn needs (a relying-party id is never an IP
+	 * address).
+	 */
+	public static Browser openOnLocalhost(int port) {
+		return open(port, "localhost");
+	}
+
+	private static Browser open(int port, String host) {
 		if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
 			ExternalServices.unavailable("Chromium", CHROMIUM + " or " + CHROMEDRIVER + " is not installed");
 		}
@@ -58,7 +74,7 @@ public final class Browser implements AutoCloseable {
 				"--disable-sync", "--window-size=1280,900", "--lang=en-US");
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
 			.build();
-		return new Browser(new ChromeDriver(service, options), "http://127.0.0.1:" + port);
+		return new Browser(new ChromeDriver(service, options), "http://" + host + ":" + port);
 	}
 
 	public void go(String path) {
@@ -299,6 +315,21 @@ public final class Browser implements AutoCloseable {
 		catch (IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Gives the browser Chromium's virtual authenticator, a platform passkey device that
+	 * verifies its user at once (CTAP2, internal, resident keys, user verification).
+	 * @return its id
+	 */
+	public VirtualAuthenticator virtualAuthenticator() {
+		return ((HasVirtualAuthenticator) this.driver).addVirtualAuthenticator(
+				new VirtualAuthenticatorOptions().setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+					.setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
+					.setHasResidentKey(true)
+					.setHasUserVerification(true)
+					.setIsUserVerified(true)
+					.setIsUserConsenting(true));
 	}
 
 	public WebDriver driver() {

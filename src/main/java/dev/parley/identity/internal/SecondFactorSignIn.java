@@ -6,19 +6,23 @@ import java.util.Optional;
 
 import dev.parley.administration.AuditLog;
 import dev.parley.administration.AuditResult;
+import dev.parley.identity.internal.PasskeyRelyingParty.RelyingParty;
 import dev.parley.platform.ApiException;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.web.webauthn.api.AuthenticatorAssertionResponse;
+import org.springframework.security.web.webauthn.api.PublicKeyCredential;
+import org.springframework.security.web.webauthn.api.PublicKeyCredentialRequestOptions;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The second step of a sign-in whose password was right: a code from the authenticator
- * app or a recovery code. Wrong codes count against the sign-in throttle exactly like
- * wrong passwords (per account name, address and device), and the waits they cause hold
- * up further codes the same way; a code already used in its time step is refused. A
- * trusted device passes the account's wait as at the password step, but never the second
- * factor itself.
+ * app, a passkey or a recovery code. Wrong codes and refused passkeys count against the
+ * sign-in throttle exactly like wrong passwords (per account name, address and device),
+ * and the waits they cause hold up further codes the same way; a code already used in its
+ * time step is refused. A trusted device passes the account's wait as at the password
+ * step, but never the second factor itself.
  */
 @Service
 public class SecondFactorSignIn {
@@ -26,6 +30,10 @@ public class SecondFactorSignIn {
 	private final SignIn signIn;
 
 	private final TwoFactor twoFactor;
+
+	private final Passkeys passkeys;
+
+	private final RecoveryCodes recoveryCodes;
 
 	private final StaffUserRepository users;
 
@@ -35,10 +43,12 @@ public class SecondFactorSignIn {
 
 	private final Clock clock;
 
-	SecondFactorSignIn(SignIn signIn, TwoFactor twoFactor, StaffUserRepository users, SignInThrottle throttle,
-			AuditLog auditLog, Clock clock) {
+	SecondFactorSignIn(SignIn signIn, TwoFactor twoFactor, Passkeys passkeys, RecoveryCodes recoveryCodes,
+			StaffUserRepository users, SignInThrottle throttle, AuditLog auditLog, Clock clock) {
 		this.signIn = signIn;
 		this.twoFactor = twoFactor;
+		this.passkeys = passkeys;
+		this.recoveryCodes = recoveryCodes;
 		this.users = users;
 		this.throttle = throttle;
 		this.auditLog = auditLog;
@@ -81,17 +91,58 @@ public class SecondFactorSignIn {
 	public SignIn.SignedIn withRecoveryCode(PendingSignIn pending, String code, String address) {
 		Instant now = this.clock.instant();
 		StaffUser user = pendingUser(pending, now);
-		String normalised = TwoFactor.checkedRecoveryCode(code);
+		String normalised = RecoveryCodes.checked(code);
 		waitIfThrottled(pending, address, now);
-		if (!this.twoFactor.useRecoveryCode(user.id(), normalised, now)) {
+		if (!this.recoveryCodes.use(user.id(), normalised, now)) {
 			failed(pending, address, now, "wrong or used recovery code");
 			throw new ApiException(HttpStatus.UNAUTHORIZED, "wrong_recovery_code",
 					"The recovery code is wrong or was used already");
 		}
-		int left = this.twoFactor.recoveryCodesLeft(user.id());
+		int left = this.recoveryCodes.left(user.id());
 		this.auditLog.record(user.username(), "two_factor.recovery_code_used", user.username(), AuditResult.SUCCESS,
 				left + " left");
 		return this.signIn.complete(user, pending.deviceId(), now, "second factor: recovery code");
+	}
+
+	/**
+	 * What the browser asks the user's authenticator to sign: a new challenge, for the
+	 * passkeys of the user whose password was right.
+	 * @throws ApiException {@code no_pending_sign_in}
+	 */
+	public PublicKeyCredentialRequestOptions passkeyOptions(PendingSignIn pending, RelyingParty party) {
+		return this.passkeys.signInOptions(pendingUser(pending, this.clock.instant()), party);
+	}
+
+	/**
+	 * Completes the sign-in with a passkey's assertion of the challenge given last.
+	 * Refusals count against the throttle like wrong codes.
+	 * @param options the options given with the challenge (used once), or null
+	 * @throws ApiException {@code no_pending_sign_in}, {@code no_passkey_challenge},
+	 * {@code passkey_rejected}, {@code sign_in_throttled}
+	 */
+	@Transactional(noRollbackFor = ApiException.class)
+	public SignIn.SignedIn withPasskey(PendingSignIn pending, PublicKeyCredentialRequestOptions options,
+			PublicKeyCredential<AuthenticatorAssertionResponse> assertion, RelyingParty party, String address) {
+		Instant now = this.clock.instant();
+		StaffUser user = pendingUser(pending, now);
+		if (options == null) {
+			throw new ApiException(HttpStatus.UNAUTHORIZED, "no_passkey_challenge",
+					"Start the passkey's sign-in again");
+		}
+		waitIfThrottled(pending, address, now);
+		switch (this.passkeys.check(user, options, assertion, party)) {
+			case ACCEPTED -> {
+				return this.signIn.complete(user, pending.deviceId(), now, "second factor: passkey");
+			}
+			case REPLAYED -> {
+				failed(pending, address, now, "passkey assertion replayed (signature count did not increase)");
+				throw Passkeys.rejected();
+			}
+			default -> {
+				failed(pending, address, now, "passkey refused");
+				throw Passkeys.rejected();
+			}
+		}
 	}
 
 	private StaffUser pendingUser(PendingSignIn pending, Instant now) {

@@ -138,7 +138,7 @@ public class SignIn {
 			this.auditLog.record(name, "login.failed", name, AuditResult.FAILURE, "account disabled");
 			throw new ApiException(HttpStatus.UNAUTHORIZED, "account_disabled", "This account is disabled");
 		}
-		if (this.twoFactor.confirmed(user.id())) {
+		if (this.twoFactor.hasSecondFactor(user.id())) {
 			return new SecondFactorRequired(
 					new PendingSignIn(user.id(), name, deviceId, now.plus(PendingSignIn.LIFETIME).toEpochMilli()));
 		}

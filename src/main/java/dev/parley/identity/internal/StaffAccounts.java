@@ -80,7 +80,8 @@ public class StaffAccounts implements StaffAuthentication {
 	 */
 	private Authentication authentication(StaffUser user, boolean interactive) {
 		StaffRole role = this.roles.findById(user.roleId()).orElseThrow();
-		boolean enrolmentRequired = interactive && role.requiresTwoFactor() && !this.twoFactor.confirmed(user.id());
+		boolean enrolmentRequired = interactive && role.requiresTwoFactor()
+				&& !this.twoFactor.hasSecondFactor(user.id());
 		StaffPrincipal principal = new StaffPrincipal(user.id(), user.username(), user.displayName(),
 				interactive && user.passwordChangeRequired(), user.sessionVersion(), enrolmentRequired);
 		List<SimpleGrantedAuthority> authorities = EffectivePermissions.of(role, this.users.overrides(user.id()))

@@ -1,16 +1,10 @@
 package dev.parley.identity.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -29,23 +23,20 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A staff member's second factor: an authenticator app (TOTP, its secret sealed with the
- * {@link SecretBox}) and single-use recovery codes, stored as hashes. Only the user
- * enrols himself; an administrator can only take it all away (the user enrols again).
- * Every change is audited.
+ * {@link SecretBox}) or passkeys ({@link Passkeys}), and single-use
+ * {@link RecoveryCodes}. Only the user enrols himself; an administrator can only take it
+ * all away (the user enrols again). Every change is audited.
  */
 @Service
 public class TwoFactor {
 
-	static final int RECOVERY_CODES = 10;
-
 	private static final Pattern CODE = Pattern.compile("[0-9]{6}");
 
-	/** 16 Base32 characters (80 random bits), written in groups of four. */
-	private static final Pattern RECOVERY_CODE = Pattern.compile("[A-Z2-7]{16}");
-
-	private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-
 	private final TwoFactorRepository secrets;
+
+	private final PasskeyStore passkeys;
+
+	private final RecoveryCodes recoveryCodes;
 
 	private final TotpCodes codes;
 
@@ -63,11 +54,12 @@ public class TwoFactor {
 
 	private final Clock clock;
 
-	private final SecureRandom random = new SecureRandom();
-
-	TwoFactor(TwoFactorRepository secrets, TotpCodes codes, SecretBox box, StaffUserRepository users,
-			RoleRepository roles, Settings settings, AuditLog auditLog, ApplicationEventPublisher events, Clock clock) {
+	TwoFactor(TwoFactorRepository secrets, PasskeyStore passkeys, RecoveryCodes recoveryCodes, TotpCodes codes,
+			SecretBox box, StaffUserRepository users, RoleRepository roles, Settings settings, AuditLog auditLog,
+			ApplicationEventPublisher events, Clock clock) {
 		this.secrets = secrets;
+		this.passkeys = passkeys;
+		this.recoveryCodes = recoveryCodes;
 		this.codes = codes;
 		this.box = box;
 		this.users = users;
@@ -79,10 +71,14 @@ public class TwoFactor {
 	}
 
 	/**
-	 * @param enabled whether the user signs in with a second factor
+	 * @param enabled whether the user signs in with a second factor (app or passkey)
+	 * @param enabledAt when the app was confirmed, or null
+	 * @param app whether the user has a confirmed authenticator app
+	 * @param passkeys how many passkeys the user has
 	 * @param requiredByRole whether the user's role demands one
 	 */
-	public record Status(boolean enabled, Instant enabledAt, int recoveryCodesLeft, boolean requiredByRole) {
+	public record Status(boolean enabled, Instant enabledAt, int recoveryCodesLeft, boolean requiredByRole, boolean app,
+			int passkeys) {
 	}
 
 	/** What the user sees once to set up the app: the secret as text and as QR code. */
@@ -92,16 +88,34 @@ public class TwoFactor {
 	public Status status(long userId) {
 		StaffUser user = user(userId);
 		var secret = this.secrets.find(userId).filter(TwoFactorRepository.Secret::confirmed);
-		return new Status(secret.isPresent(), secret.map(TwoFactorRepository.Secret::confirmedAt).orElse(null),
-				secret.isPresent() ? this.secrets.recoveryCodesLeft(userId) : 0,
-				this.roles.requiresTwoFactor(user.roleId()));
+		int passkeys = this.passkeys.count(userId);
+		boolean enabled = secret.isPresent() || passkeys > 0;
+		return new Status(enabled, secret.map(TwoFactorRepository.Secret::confirmedAt).orElse(null),
+				enabled ? this.secrets.recoveryCodesLeft(userId) : 0, this.roles.requiresTwoFactor(user.roleId()),
+				secret.isPresent(), passkeys);
 	}
 
 	/**
-	 * @return whether the user has a confirmed second factor
+	 * @return whether the user has a second factor: a confirmed app or a passkey
 	 */
 	public boolean enabled(long userId) {
-		return this.secrets.confirmed(userId);
+		return this.secrets.hasSecondFactor(userId);
+	}
+
+	/**
+	 * @return how the user can give his second factor at sign-in: {@code totp},
+	 * {@code passkey}, {@code recovery_code}
+	 */
+	public List<String> signInMethods(long userId) {
+		List<String> methods = new ArrayList<>();
+		if (this.secrets.confirmed(userId)) {
+			methods.add("totp");
+		}
+		if (this.passkeys.count(userId) > 0) {
+			methods.add("passkey");
+		}
+		methods.add("recovery_code");
+		return methods;
 	}
 
 	/**
@@ -147,7 +161,7 @@ public class TwoFactor {
 		if (!this.secrets.confirm(userId, step.getAsLong(), now)) {
 			throw ApiException.conflict("two_factor_already_enabled", "Two-factor sign-in is already on");
 		}
-		List<String> recoveryCodes = newRecoveryCodes(userId, now);
+		List<String> recoveryCodes = this.recoveryCodes.renew(userId, now);
 		this.auditLog.record(user.username(), "two_factor.enrolled", user.username(), AuditResult.SUCCESS,
 				"authenticator app");
 		return recoveryCodes;
@@ -160,44 +174,50 @@ public class TwoFactor {
 	@Transactional
 	public List<String> renewRecoveryCodes(long userId) {
 		StaffUser user = user(userId);
-		if (!this.secrets.confirmed(userId)) {
+		if (!this.secrets.hasSecondFactor(userId)) {
 			throw ApiException.conflict("two_factor_not_enabled", "Two-factor sign-in is off");
 		}
-		List<String> recoveryCodes = newRecoveryCodes(userId, this.clock.instant());
+		List<String> recoveryCodes = this.recoveryCodes.renew(userId, this.clock.instant());
 		this.auditLog.record(user.username(), "two_factor.recovery_codes_renewed", user.username(), AuditResult.SUCCESS,
 				null);
 		return recoveryCodes;
 	}
 
 	/**
-	 * The user turns his own second factor off (after the password was checked).
+	 * The user turns his own authenticator app off (after the password was checked). His
+	 * passkeys stay, and with them the recovery codes; without passkeys the codes go too.
 	 * @throws ApiException {@code two_factor_required_by_role},
 	 * {@code two_factor_not_enabled}
 	 */
 	@Transactional
 	public void removeOwn(long userId) {
 		StaffUser user = user(userId);
-		if (this.roles.requiresTwoFactor(user.roleId())) {
+		boolean passkeysLeft = this.passkeys.count(userId) > 0;
+		if (!passkeysLeft && this.roles.requiresTwoFactor(user.roleId())) {
 			throw ApiException.conflict("two_factor_required_by_role", "Your role requires two-factor sign-in");
 		}
-		if (!this.secrets.remove(userId)) {
+		if (!this.secrets.removeApp(userId)) {
 			throw ApiException.conflict("two_factor_not_enabled", "Two-factor sign-in is off");
+		}
+		if (!passkeysLeft) {
+			this.secrets.removeRecoveryCodes(userId);
 		}
 		this.auditLog.record(user.username(), "two_factor.removed", user.username(), AuditResult.SUCCESS, null);
 	}
 
 	/**
-	 * An administrator takes a user's second factor away (a lost phone): the app secret
-	 * and the recovery codes are removed, every session of the user ends, and the user
-	 * enrols again if the role requires it.
+	 * An administrator takes a user's second factor away (a lost phone): the app secret,
+	 * the passkeys and the recovery codes are removed, every session of the user ends,
+	 * and the user enrols again if the role requires it.
 	 */
 	@Transactional
 	public void reset(long userId, StaffActor actor) {
 		StaffUser user = user(userId);
-		boolean had = this.secrets.remove(userId);
+		int passkeys = this.passkeys.removeAll(userId);
+		boolean had = this.secrets.remove(userId) || passkeys > 0;
 		this.users.raiseSessionVersion(userId);
 		this.auditLog.record(actor.username(), "two_factor.reset", user.username(), AuditResult.SUCCESS,
-				had ? null : "nothing was enrolled");
+				had ? ((passkeys > 0) ? passkeys + " passkey(s) removed" : null) : "nothing was enrolled");
 		this.events.publishEvent(StaffAccessChanged.of(Set.of(userId), StaffAccessChanged.Reason.TWO_FACTOR_RESET));
 	}
 
@@ -225,18 +245,6 @@ public class TwoFactor {
 	}
 
 	/**
-	 * Uses up a recovery code.
-	 * @param normalised as {@link #checkedRecoveryCode} made it
-	 */
-	boolean useRecoveryCode(long userId, String normalised, Instant now) {
-		return this.secrets.useRecoveryCode(userId, hash(normalised), now);
-	}
-
-	int recoveryCodesLeft(long userId) {
-		return this.secrets.recoveryCodesLeft(userId);
-	}
-
-	/**
 	 * @return the code's six digits (spaces the user typed are left out)
 	 * @throws ApiException {@code malformed_code}
 	 */
@@ -248,51 +256,12 @@ public class TwoFactor {
 		return digits;
 	}
 
-	/**
-	 * @return the recovery code without dashes and spaces, in capitals
-	 * @throws ApiException {@code malformed_recovery_code}
-	 */
-	static String checkedRecoveryCode(String code) {
-		String normalised = (code != null) ? code.replace("-", "").replace(" ", "").toUpperCase(Locale.ROOT) : "";
-		if (!RECOVERY_CODE.matcher(normalised).matches()) {
-			throw ApiException.badRequest("malformed_recovery_code",
-					"A recovery code is 16 letters and digits in groups of four");
-		}
-		return normalised;
-	}
-
-	private List<String> newRecoveryCodes(long userId, Instant now) {
-		List<String> shown = new ArrayList<>();
-		List<String> hashes = new ArrayList<>();
-		for (int i = 0; i < RECOVERY_CODES; i++) {
-			StringBuilder code = new StringBuilder();
-			for (int c = 0; c < 16; c++) {
-				code.append(BASE32.charAt(this.random.nextInt(32)));
-			}
-			hashes.add(hash(code.toString()));
-			shown.add(code.toString().toLowerCase(Locale.ROOT).replaceAll("(.{4})(?!$)", "$1-"));
-		}
-		this.secrets.replaceRecoveryCodes(userId, hashes, now);
-		return shown;
-	}
-
 	private byte[] open(TwoFactorRepository.Secret secret) {
 		return Base64.getDecoder().decode(this.box.open(secret.sealedSecret()));
 	}
 
 	private StaffUser user(long id) {
 		return this.users.findById(id).orElseThrow(() -> ApiException.notFound("User"));
-	}
-
-	/** SHA-256: recovery codes are long random secrets, so a fast hash is enough. */
-	private static String hash(String code) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -12,9 +12,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Users' authenticator-app secrets and recovery codes. Using a code is a compare-and-set
- * in the database, so a code cannot be used twice even when the two attempts arrive at
- * once on two nodes.
+ * Users' authenticator-app secrets and recovery codes (and whether they have a passkey,
+ * the other second factor: {@link PasskeyStore}). Using a code is a compare-and-set in
+ * the database, so a code cannot be used twice even when the two attempts arrive at once
+ * on two nodes.
  */
 @Repository
 class TwoFactorRepository {
@@ -55,6 +56,17 @@ class TwoFactorRepository {
 			.single() > 0;
 	}
 
+	/**
+	 * @return whether the user has any second factor: a confirmed authenticator app or a
+	 * passkey
+	 */
+	boolean hasSecondFactor(long userId) {
+		return confirmed(userId) || this.jdbc.sql("SELECT COUNT(*) FROM staff_passkey WHERE user_id = ?")
+			.param(userId)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
 	/** Replaces an unconfirmed enrolment (never a confirmed one: the caller checks). */
 	void begin(long userId, String sealedSecret, Instant now) {
 		this.jdbc.sql("DELETE FROM staff_two_factor WHERE user_id = ? AND confirmed_at IS NULL").param(userId).update();
@@ -85,6 +97,17 @@ class TwoFactorRepository {
 					+ "AND (last_used_step IS NULL OR last_used_step < ?)")
 			.params(step, userId, step)
 			.update() == 1;
+	}
+
+	/**
+	 * @return whether there was an app to remove (the recovery codes stay)
+	 */
+	boolean removeApp(long userId) {
+		return this.jdbc.sql("DELETE FROM staff_two_factor WHERE user_id = ?").param(userId).update() > 0;
+	}
+
+	void removeRecoveryCodes(long userId) {
+		this.jdbc.sql("DELETE FROM staff_recovery_code WHERE user_id = ?").param(userId).update();
 	}
 
 	/**
@@ -122,13 +145,18 @@ class TwoFactorRepository {
 			.single();
 	}
 
-	/** Users per role, and how many of them have a confirmed second factor. */
+	/**
+	 * Users per role, and how many of them have a second factor (a confirmed app or a
+	 * passkey).
+	 */
 	List<TwoFactorAdoption> adoptionPerRole() {
 		List<TwoFactorAdoption> adoption = new ArrayList<>();
 		this.jdbc
-			.sql("SELECT r.name, r.requires_two_factor, COUNT(u.id), COUNT(t.user_id) FROM staff_role r "
+			.sql("SELECT r.name, r.requires_two_factor, COUNT(u.id), "
+					+ "COUNT(CASE WHEN t.user_id IS NOT NULL OR p.user_id IS NOT NULL THEN 1 END) FROM staff_role r "
 					+ "LEFT JOIN staff_user u ON u.role_id = r.id "
 					+ "LEFT JOIN staff_two_factor t ON t.user_id = u.id AND t.confirmed_at IS NOT NULL "
+					+ "LEFT JOIN (SELECT DISTINCT user_id FROM staff_passkey) p ON p.user_id = u.id "
 					+ "GROUP BY r.id, r.name, r.builtin, r.requires_two_factor ORDER BY r.builtin DESC, r.id")
 			.query((rs) -> {
 				adoption.add(new TwoFactorAdoption(rs.getString(1), rs.getBoolean(2), rs.getInt(3), rs.getInt(4)));

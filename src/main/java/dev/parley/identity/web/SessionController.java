@@ -2,7 +2,6 @@ package dev.parley.identity.web;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -138,8 +137,8 @@ class SessionController {
 			HttpSession session = request.getSession(true);
 			session.setAttribute(PendingSignIn.ATTRIBUTE, required.pending());
 			throw new ApiException(HttpStatus.UNAUTHORIZED, "second_factor_required",
-					"Enter the code from your authenticator app")
-				.with("methods", List.of("totp", "recovery_code"))
+					"Give your second factor: a code from your authenticator app or a passkey")
+				.with("methods", this.twoFactor.signInMethods(required.pending().userId()))
 				.with("expiresAt", Instant.ofEpochMilli(required.pending().expiresAt()).toString());
 		}
 		return signedIn((SignIn.SignedIn) result, request, response);
@@ -165,7 +164,8 @@ class SessionController {
 		return signedIn(signedIn, request, response);
 	}
 
-	private Me signedIn(SignIn.SignedIn signedIn, HttpServletRequest request, HttpServletResponse response) {
+	/** Starts the session of a sign-in whose every step was right (also a passkey's). */
+	Me signedIn(SignIn.SignedIn signedIn, HttpServletRequest request, HttpServletResponse response) {
 		HttpSession existing = request.getSession(false);
 		if (existing != null) {
 			// a new session id after sign-in: a session id planted before it is worthless

@@ -113,7 +113,8 @@ class SecurityConfiguration {
 				.hasAuthority(Permission.SYSTEM_MONITOR.code())
 				.requestMatchers(HttpMethod.GET, "/api/v1/session")
 				.permitAll()
-				.requestMatchers(HttpMethod.POST, "/api/v1/session", "/api/v1/session/second-factor")
+				.requestMatchers(HttpMethod.POST, "/api/v1/session", "/api/v1/session/second-factor",
+						"/api/v1/session/second-factor/passkey", "/api/v1/session/second-factor/passkey/options")
 				.permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/v1/password-resets", "/api/v1/password-resets/confirm")
 				.permitAll()

@@ -1,12 +1,14 @@
 // Sign in with username and password, then, for an account with two-factor sign-in, a code
-// from the authenticator app or a recovery code.
+// from the authenticator app, a passkey or a recovery code.
 import { ref, reactive } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
 import { t } from '../../../shared/js/i18n.js';
 import ProblemMessage from '../../../shared/js/ProblemMessage.js';
+import { Problem } from '../../../shared/js/api.js';
 import BrandMark from '../../../shared/js/BrandMark.js';
 import LanguageSelect from '../shell/LanguageSelect.js';
-import { signIn, completeSignIn } from '../session.js';
+import { signIn, completeSignIn, completeSignInWithPasskey } from '../session.js';
+import { usePasskey, passkeysSupported } from './webauthn.js';
 
 export default {
   name: 'LoginView',
@@ -15,8 +17,10 @@ export default {
     const route = useRoute();
     const router = useRouter();
     const form = reactive({ username: '', password: '', code: '', recoveryCode: '' });
-    // 'password', then 'code' or 'recovery' when the account has a second factor
+    // 'password', then 'code', 'passkey' or 'recovery' when the account has a second factor
     const step = ref('password');
+    // how the account can give its second factor: 'totp', 'passkey', 'recovery_code'
+    const methods = ref([]);
     const problem = ref(null);
     const busy = ref(false);
     const expired = route.query.expired === '1';
@@ -40,7 +44,13 @@ export default {
         await enter(await work());
       } catch (failure) {
         if (failure.code === 'second_factor_required') {
-          step.value = 'code';
+          methods.value = (failure.body && failure.body.methods) || ['totp', 'recovery_code'];
+          if (!passkeysSupported()) methods.value = methods.value.filter((method) => method !== 'passkey');
+          step.value = methods.value.includes('totp') ? 'code'
+            : (methods.value.includes('passkey') ? 'passkey' : 'recovery');
+        } else if (!(failure instanceof Problem)) {
+          // the browser's own refusal of a passkey (cancelled, timed out, no such device)
+          problem.value = { code: 'passkey_cancelled', message: failure.message };
         } else {
           if (failure.code === 'no_pending_sign_in') step.value = 'password';
           problem.value = failure;
@@ -55,7 +65,15 @@ export default {
       form.password = '';
     }
 
+    async function submitPasskey() {
+      await attempt(async () => completeSignInWithPasskey(await usePasskey('/api/v1/session/second-factor/passkey/options')));
+    }
+
     async function submitCode() {
+      if (step.value === 'passkey') {
+        await submitPasskey();
+        return;
+      }
       const body = step.value === 'recovery' ? { recoveryCode: form.recoveryCode.trim() } : { code: form.code.trim() };
       await attempt(() => completeSignIn(body));
       form.code = '';
@@ -67,7 +85,7 @@ export default {
       step.value = name;
     }
 
-    return { form, step, problem, busy, expired, submit, submitCode, useStep, t };
+    return { form, step, methods, problem, busy, expired, submit, submitCode, submitPasskey, useStep, t };
   },
   template: `
     <main class="centered">
@@ -103,6 +121,7 @@ export default {
                 maxlength="7" required autofocus>
             </div>
           </template>
+          <p v-else-if="step === 'passkey'" class="muted small">{{ t('login.secondFactor.passkeyHint') }}</p>
           <template v-else>
             <p class="muted small">{{ t('login.secondFactor.recoveryHint') }}</p>
             <div class="field">
@@ -113,12 +132,14 @@ export default {
           </template>
           <ProblemMessage :problem="problem" />
           <div class="actions">
-            <button id="login-code-submit" class="primary" type="submit" :disabled="busy">{{ t('login.submit') }}</button>
+            <button v-if="step !== 'passkey'" id="login-code-submit" class="primary" type="submit" :disabled="busy">{{ t('login.submit') }}</button>
+            <button v-if="methods.includes('passkey')" id="login-use-passkey" :class="{ primary: step === 'passkey' }"
+              type="button" :disabled="busy" @click="submitPasskey">{{ t('login.secondFactor.usePasskey') }}</button>
           </div>
           <div class="login-links">
-            <button v-if="step === 'code'" id="login-use-recovery" class="link small" type="button"
+            <button v-if="step !== 'recovery'" id="login-use-recovery" class="link small" type="button"
               @click="useStep('recovery')">{{ t('login.secondFactor.useRecovery') }}</button>
-            <button v-else id="login-use-code" class="link small" type="button"
+            <button v-if="step !== 'code' && methods.includes('totp')" id="login-use-code" class="link small" type="button"
               @click="useStep('code')">{{ t('login.secondFactor.useCode') }}</button>
             <button id="login-restart" class="link small" type="button" @click="useStep('password')">{{ t('login.secondFactor.restart') }}</button>
           </div>

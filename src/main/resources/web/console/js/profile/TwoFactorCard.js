@@ -1,13 +1,14 @@
-// The security part of one's own profile: two-factor sign-in with an authenticator app,
-// its recovery codes (shown once, to copy or download), and turning it off.
+// The security part of one's own profile: two-factor sign-in with an authenticator app or
+// passkeys, the recovery codes (shown once, to copy or download), and turning the app off.
 import { ref, onMounted } from 'vue';
 import { t, tCount, formatInstant } from '../../../shared/js/i18n.js';
 import { api, get, post } from '../../../shared/js/api.js';
 import ProblemMessage from '../../../shared/js/ProblemMessage.js';
+import PasskeyList from './PasskeyList.js';
 
 export default {
   name: 'TwoFactorCard',
-  components: { ProblemMessage },
+  components: { ProblemMessage, PasskeyList },
   emits: ['enrolled'],
   setup(props, { emit }) {
     const status = ref(null);
@@ -74,6 +75,14 @@ export default {
       await load();
     });
 
+    // a first passkey (without an app) brings recovery codes, shown here like the app's
+    async function passkeyRegistered(codes) {
+      if (codes) recoveryCodes.value = codes;
+      copied.value = false;
+      await load();
+      emit('enrolled');
+    }
+
     async function copy() {
       await navigator.clipboard.writeText(recoveryCodes.value.join('\n'));
       copied.value = true;
@@ -89,7 +98,7 @@ export default {
     }
 
     return { status, enrolment, code, recoveryCodes, password, action, problem, busy, copied,
-      begin, confirm, ask, submitPassword, copy, download, t, tCount, formatInstant };
+      begin, confirm, ask, submitPassword, passkeyRegistered, load, copy, download, t, tCount, formatInstant };
   },
   template: `
     <section class="card two-factor" id="two-factor-card">
@@ -97,7 +106,8 @@ export default {
       <p class="muted small">{{ t('twoFactor.intro') }}</p>
       <template v-if="status">
         <p id="two-factor-status" :class="status.enabled ? 'notice' : 'warning'">
-          {{ status.enabled ? t('twoFactor.on', { since: formatInstant(status.enabledAt) }) : t('twoFactor.off') }}
+          {{ status.app ? t('twoFactor.on', { since: formatInstant(status.enabledAt) })
+            : (status.enabled ? t('passkeys.onWithPasskeys') : t('twoFactor.off')) }}
           <span v-if="status.requiredByRole"> {{ t('twoFactor.requiredByRole') }}</span>
         </p>
 
@@ -112,7 +122,7 @@ export default {
           </div>
         </div>
 
-        <div v-if="!status.enabled && !enrolment" class="actions">
+        <div v-if="!status.app && !enrolment" class="actions">
           <button id="two-factor-begin" class="primary" type="button" :disabled="busy" @click="begin">{{ t('twoFactor.begin') }}</button>
         </div>
 
@@ -140,7 +150,7 @@ export default {
         <div v-if="status.enabled && !action" class="actions">
           <span class="small muted" id="recovery-left">{{ tCount('twoFactor.recoveryLeft', status.recoveryCodesLeft) }}</span>
           <button id="recovery-renew" type="button" :disabled="busy" @click="ask('renew')">{{ t('twoFactor.renew') }}</button>
-          <button v-if="!status.requiredByRole" id="two-factor-remove" class="danger" type="button" :disabled="busy"
+          <button v-if="status.app && (!status.requiredByRole || status.passkeys > 0)" id="two-factor-remove" class="danger" type="button" :disabled="busy"
             @click="ask('remove')">{{ t('twoFactor.remove') }}</button>
         </div>
         <form v-if="action" id="two-factor-password" @submit.prevent="submitPassword">
@@ -154,6 +164,7 @@ export default {
             <button type="button" @click="action = null">{{ t('action.cancel') }}</button>
           </div>
         </form>
+        <PasskeyList @registered="passkeyRegistered" @changed="load" />
       </template>
       <ProblemMessage :problem="problem" />
     </section>`,
