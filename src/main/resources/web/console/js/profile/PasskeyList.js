@@ -1,10 +1,11 @@
 // One's own passkeys, the second factor beside the authenticator app: the list, adding one
 // (the browser asks the device), renaming, and removing one after the password.
-import { ref, onMounted } from 'vue';
+import { ref, computed, onMounted } from 'vue';
 import { t, formatInstant } from '../../../shared/js/i18n.js';
 import { api, get, post, put, Problem } from '../../../shared/js/api.js';
 import ProblemMessage from '../../../shared/js/ProblemMessage.js';
 import { createPasskey, passkeysSupported } from '../auth/webauthn.js';
+import { session } from '../session.js';
 
 const PATH = '/api/v1/me/two-factor/passkeys';
 
@@ -24,6 +25,9 @@ export default {
     const problem = ref(null);
     const busy = ref(false);
     const supported = passkeysSupported();
+    // in the organisation's time zone, as the sessions beside it
+    const timeZone = computed(() => session.me && session.me.organisation.timeZone);
+    const when = (iso) => formatInstant(iso, timeZone.value);
 
     async function load() {
       try {
@@ -90,7 +94,7 @@ export default {
     });
 
     return { passkeys, adding, label, renaming, newLabel, removing, password, problem, busy, supported,
-      startAdding, add, startRenaming, rename, startRemoving, remove, t, formatInstant };
+      startAdding, add, startRenaming, rename, startRemoving, remove, t, when };
   },
   template: `
     <div class="passkeys" id="passkeys">
@@ -108,8 +112,8 @@ export default {
           <template v-else>
             <strong class="passkey-label">{{ passkey.label }}</strong>
             <span class="small muted">
-              {{ t('passkeys.added', { when: formatInstant(passkey.createdAt) }) }}
-              <template v-if="passkey.lastUsedAt"> · {{ t('passkeys.lastUsed', { when: formatInstant(passkey.lastUsedAt) }) }}</template>
+              {{ t('passkeys.added', { when: when(passkey.createdAt) }) }}
+              <template v-if="passkey.lastUsedAt"> · {{ t('passkeys.lastUsed', { when: when(passkey.lastUsedAt) }) }}</template>
             </span>
             <span class="actions">
               <button class="passkey-rename" type="button" :disabled="busy" @click="startRenaming(passkey)">{{ t('passkeys.rename') }}</button>
