@@ -22,8 +22,11 @@ record BenchStore(String database, Path data, boolean reuse, String h2Url) {
 	static BenchStore of(String database, String tempPrefix) throws Exception {
 		String h2Dir = System.getProperty("parley.bench.h2-dir");
 		boolean h2 = database.equals("h2");
+		// Parley's data directory holds the key its secrets are sealed with: a reused
+		// PostgreSQL database needs the directory of the run that filled it
+		String dataDir = System.getProperty("parley.bench.data-dir");
 		Path data = (h2Dir != null && h2) ? Files.createDirectories(Path.of(h2Dir))
-				: Files.createTempDirectory(tempPrefix);
+				: (dataDir != null) ? Files.createDirectories(Path.of(dataDir)) : Files.createTempDirectory(tempPrefix);
 		boolean reuse = h2 ? Files.exists(data.resolve("parley.mv.db"))
 				: System.getProperty("parley.bench.reuse") != null;
 		String h2Url = "jdbc:h2:file:" + data + "/parley;QUERY_CACHE_SIZE=256;WRITE_DELAY=0;AUTO_SERVER=TRUE"

@@ -45,10 +45,13 @@ final class ParleyTarget implements Target {
 
 	private final AtomicInteger agentCount = new AtomicInteger();
 
-	private ParleyTarget(String label, Server server, String database) throws Exception {
+	private final Path dataDirectory;
+
+	private ParleyTarget(String label, Server server, String database, Path dataDirectory) throws Exception {
 		this.label = label;
 		this.server = server;
 		this.database = database;
+		this.dataDirectory = dataDirectory;
 		this.admin = new Http(httpBase());
 		// the port opens before the headless install has run: sign in once it has
 		long deadline = System.nanoTime() + 120_000_000_000L;
@@ -130,7 +133,7 @@ final class ParleyTarget implements Target {
 		}
 		args.addAll(extraArgs);
 		Server server = Server.start("parley-" + database, port, jvmArgs, args, logDir);
-		return new ParleyTarget(label, server, dbName);
+		return new ParleyTarget(label, server, dbName, data);
 	}
 
 	private static void psql(String sql) throws Exception {
@@ -331,6 +334,10 @@ final class ParleyTarget implements Target {
 		// -Dparley.bench.keep=true: the database stays, for a later run with reuse
 		if (this.database != null && !Boolean.getBoolean("parley.bench.keep")) {
 			psql("DROP DATABASE IF EXISTS " + this.database);
+		}
+		else if (this.database != null) {
+			System.out.println("   kept database " + this.database + "; reuse it with -Dparley.bench.reuse="
+					+ this.database + " -Dparley.bench.data-dir=" + this.dataDirectory);
 		}
 	}
 

@@ -19,9 +19,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * kind's threshold. Allow-listed and already blocked addresses are not counted, nor this
  * host's own (loopback) addresses: behind a proxy on the same host whose forwarded
  * headers are not trusted, every client would appear as the proxy, and blocking it would
- * shut out everyone. Counting runs in a transaction of its own, so a signal counts even
- * when the caller's work rolls back (a refused sign-in), and a fault of the counting
- * never fails the caller.
+ * shut out everyone.
+ *
+ * <p>
+ * Counting joins the caller's transaction as a savepoint, or runs in a transaction of its
+ * own when there is none, and a fault of the counting never fails the caller. It never
+ * takes a second connection while the caller holds one: under a burst (the very thing it
+ * counts) as many callers as the pool has connections would each wait for another, and
+ * the pool would stall until its timeout (the widget-arrival benchmark found it). So a
+ * signal counts when the caller's transaction commits: callers that refuse (a wrong
+ * password, a wrong code) commit their refusal ({@code noRollbackFor}).
  */
 @Component
 class BurstDetector implements SourceSignals {
@@ -36,7 +43,7 @@ class BurstDetector implements SourceSignals {
 
 	private final Blocks blocks;
 
-	private final TransactionTemplate ownTransaction;
+	private final TransactionTemplate savepoint;
 
 	private final Clock clock;
 
@@ -46,8 +53,8 @@ class BurstDetector implements SourceSignals {
 		this.guard = guard;
 		this.counts = counts;
 		this.blocks = blocks;
-		this.ownTransaction = new TransactionTemplate(transactions);
-		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.savepoint = new TransactionTemplate(transactions);
+		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 		this.clock = clock;
 	}
 
@@ -64,7 +71,7 @@ class BurstDetector implements SourceSignals {
 			return;
 		}
 		try {
-			this.ownTransaction.executeWithoutResult((tx) -> {
+			this.savepoint.executeWithoutResult((tx) -> {
 				double count = this.counts.count(canonical, signal, now, this.properties.window());
 				if (count >= this.properties.threshold(signal)) {
 					this.blocks.blockAutomatically(canonical, reason(signal), (int) Math.ceil(count),
