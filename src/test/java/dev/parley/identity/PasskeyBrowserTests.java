@@ -22,7 +22,7 @@ class PasskeyBrowserTests extends IntegrationTest {
 
 	@Test
 	void addAPasskeyFromTheProfileThenSignInWithPasswordAndPasskey() {
-		String username = withOwnPassword("agent");
+		String username = userWithOwnPassword("agent");
 		try (Browser browser = Browser.openOnLocalhost(this.port)) {
 			browser.virtualAuthenticator();
 			browser.recordErrors();
@@ -67,7 +67,7 @@ class PasskeyBrowserTests extends IntegrationTest {
 			.post("/api/v1/roles",
 					Map.of("name", roleName, "permissions", List.of("conversation.view"), "requiresTwoFactor", true))
 			.status()).isEqualTo(201);
-		String username = withOwnPassword(roleName);
+		String username = userWithOwnPassword(roleName);
 		try (Browser browser = Browser.openOnLocalhost(this.port)) {
 			browser.virtualAuthenticator();
 			browser.go("/console/login");
@@ -84,17 +84,6 @@ class PasskeyBrowserTests extends IntegrationTest {
 		}
 		ApiClient again = client();
 		assertThat(again.login(username, OWN_PASSWORD).code()).isEqualTo("second_factor_required");
-	}
-
-	private String withOwnPassword(String role) {
-		String username = unique("pk");
-		createUser(username, role);
-		ApiClient client = client();
-		assertThat(client.login(username, INITIAL_PASSWORD).status()).isEqualTo(200);
-		assertThat(client
-			.post("/api/v1/session/password", Map.of("currentPassword", INITIAL_PASSWORD, "newPassword", OWN_PASSWORD))
-			.status()).isEqualTo(204);
-		return username;
 	}
 
 }

@@ -287,10 +287,6 @@ class PasskeyTests extends IntegrationTest {
 		return texts;
 	}
 
-	private ApiClient from(String address) {
-		return client().withHeader("X-Forwarded-For", address);
-	}
-
 	private static String newAddress() {
 		int n = addresses.incrementAndGet();
 		return "198.51." + (100 + (n / 250) % 100) + "." + (1 + n % 250);

@@ -206,10 +206,6 @@ class SignInThrottleTests extends IntegrationTest {
 			.toList();
 	}
 
-	private ApiClient from(String address) {
-		return client().withHeader("X-Forwarded-For", address);
-	}
-
 	private static String newAddress() {
 		int n = addresses.incrementAndGet();
 		return "198.51." + ((n / 250) % 250) + "." + (1 + n % 250);

@@ -23,7 +23,7 @@ class TwoFactorBrowserTests extends IntegrationTest {
 
 	@Test
 	void enrolFromTheProfileThenSignInWithTheCode() {
-		String username = withOwnPassword("agent");
+		String username = userWithOwnPassword("agent");
 		try (Browser browser = Browser.open(this.port)) {
 			browser.signIn(username, OWN_PASSWORD);
 			browser.go("/console/profile");
@@ -72,7 +72,7 @@ class TwoFactorBrowserTests extends IntegrationTest {
 			.post("/api/v1/roles",
 					Map.of("name", roleName, "permissions", List.of("conversation.view"), "requiresTwoFactor", true))
 			.status()).isEqualTo(201);
-		String username = withOwnPassword(roleName);
+		String username = userWithOwnPassword(roleName);
 		try (Browser browser = Browser.open(this.port)) {
 			browser.go("/console/login");
 			browser.type("#login-username", username);
@@ -111,17 +111,6 @@ class TwoFactorBrowserTests extends IntegrationTest {
 
 	private String code(String secret) {
 		return Totp.code(secret, this.clock.instant());
-	}
-
-	private String withOwnPassword(String role) {
-		String username = unique("tf");
-		createUser(username, role);
-		ApiClient client = client();
-		assertThat(client.login(username, INITIAL_PASSWORD).status()).isEqualTo(200);
-		assertThat(client
-			.post("/api/v1/session/password", Map.of("currentPassword", INITIAL_PASSWORD, "newPassword", OWN_PASSWORD))
-			.status()).isEqualTo(204);
-		return username;
 	}
 
 }

@@ -310,10 +310,6 @@ class TwoFactorTests extends IntegrationTest {
 		return texts;
 	}
 
-	private ApiClient from(String address) {
-		return client().withHeader("X-Forwarded-For", address);
-	}
-
 	private static String newAddress() {
 		int n = addresses.incrementAndGet();
 		return "203.0." + (113 + (n / 250) % 100) + "." + (1 + n % 250);

@@ -52,10 +52,6 @@ class SecurityApiTests extends IntegrationTest {
 		mail.close();
 	}
 
-	private ApiClient from(String address) {
-		return client().withHeader("X-Forwarded-For", address);
-	}
-
 	private static String address() {
 		int n = Math.floorMod(UUID.randomUUID().hashCode(), 250) + 1;
 		return "198.51." + (100 + Math.floorMod(UUID.randomUUID().hashCode(), 100)) + "." + n;

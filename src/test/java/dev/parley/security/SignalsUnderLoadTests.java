@@ -40,10 +40,6 @@ class SignalsUnderLoadTests extends IntegrationTest {
 		assertThat(atOnce((i) -> from(prefix + (i + 101)).login("nobody-" + i, "wrong").status())).containsOnly(401);
 	}
 
-	private ApiClient from(String address) {
-		return client().withHeader("X-Forwarded-For", address);
-	}
-
 	private static List<Integer> atOnce(java.util.function.IntFunction<Integer> request) throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(AT_ONCE);
 		try {

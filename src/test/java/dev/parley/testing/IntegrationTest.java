@@ -88,6 +88,30 @@ public abstract class IntegrationTest {
 		return response.json();
 	}
 
+	/**
+	 * Creates a user of the role who has chosen his own password ({@link #OWN_PASSWORD})
+	 * as required at his first sign-in.
+	 * @return the username
+	 */
+	protected String userWithOwnPassword(String role) {
+		String username = unique("user");
+		createUser(username, role);
+		ApiClient client = client();
+		assertThat(client.login(username, INITIAL_PASSWORD).status()).isEqualTo(200);
+		assertThat(client
+			.post("/api/v1/session/password", Map.of("currentPassword", INITIAL_PASSWORD, "newPassword", OWN_PASSWORD))
+			.status()).isEqualTo(204);
+		return username;
+	}
+
+	/**
+	 * A client whose requests come from the given address ({@code X-Forwarded-For} from
+	 * the loopback proxy, which is trusted).
+	 */
+	protected ApiClient from(String address) {
+		return client().withHeader("X-Forwarded-For", address);
+	}
+
 	/** Creates a user and signs in as them, choosing their own password as required. */
 	protected ApiClient signedInAs(String role) {
 		String username = unique(role);
