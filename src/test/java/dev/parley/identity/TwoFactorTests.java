@@ -275,10 +275,7 @@ class TwoFactorTests extends IntegrationTest {
 		String username = unique(role.length() > 20 ? "member" : role);
 		createUser(username, role);
 		ApiClient client = from(newAddress());
-		assertThat(client.login(username, INITIAL_PASSWORD).status()).isEqualTo(200);
-		assertThat(client
-			.post("/api/v1/session/password", Map.of("currentPassword", INITIAL_PASSWORD, "newPassword", OWN_PASSWORD))
-			.status()).isEqualTo(204);
+		choosesOwnPassword(client, username);
 		return new Member(username, client, null, List.of());
 	}
 

@@ -96,12 +96,20 @@ public abstract class IntegrationTest {
 	protected String userWithOwnPassword(String role) {
 		String username = unique("user");
 		createUser(username, role);
-		ApiClient client = client();
-		assertThat(client.login(username, INITIAL_PASSWORD).status()).isEqualTo(200);
-		assertThat(client
-			.post("/api/v1/session/password", Map.of("currentPassword", INITIAL_PASSWORD, "newPassword", OWN_PASSWORD))
-			.status()).isEqualTo(204);
+		choosesOwnPassword(client(), username);
 		return username;
+	}
+
+	/**
+	 * Signs a new user in on the client with the password an administrator gave
+	 * ({@link #INITIAL_PASSWORD}) and chooses his own ({@link #OWN_PASSWORD}), as his
+	 * first sign-in requires; the client stays signed in.
+	 */
+	protected void choosesOwnPassword(ApiClient client, String username) {
+		assertThat(client.login(username, INITIAL_PASSWORD).status()).isEqualTo(200);
+		ApiClient.Response change = client.post("/api/v1/session/password",
+				Map.of("currentPassword", INITIAL_PASSWORD, "newPassword", OWN_PASSWORD));
+		assertThat(change.status()).as(change.toString()).isEqualTo(204);
 	}
 
 	/**
@@ -117,10 +125,7 @@ public abstract class IntegrationTest {
 		String username = unique(role);
 		createUser(username, role);
 		ApiClient client = client();
-		assertThat(client.login(username, INITIAL_PASSWORD).status()).isEqualTo(200);
-		ApiClient.Response change = client.post("/api/v1/session/password",
-				Map.of("currentPassword", INITIAL_PASSWORD, "newPassword", OWN_PASSWORD));
-		assertThat(change.status()).as(change.toString()).isEqualTo(204);
+		choosesOwnPassword(client, username);
 		return client;
 	}
 
